@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per segmenta-cli command; each parses its own options and returns the exit code.
+namespace segmenta::cli {
+
+int runDemo(const QStringList &arguments);
+int runInfo(const QStringList &arguments);
+int runCheck(const QStringList &arguments);
+
+} // namespace segmenta::cli

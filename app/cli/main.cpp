@@ -1,0 +1,74 @@
+#include "command.h"
+#include "commands.h"
+
+#include "segmenta/version.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+using namespace segmenta::cli;
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments);
+};
+
+constexpr std::array kCommands = {
+    Command{"demo", QT_TRANSLATE_NOOP("Cli", "Create a demo shop workspace"), runDemo},
+    Command{"info", QT_TRANSLATE_NOOP("Cli", "Summarise a workspace"), runInfo},
+    Command{"check", QT_TRANSLATE_NOOP("Cli", "Check a workspace file's integrity"), runCheck},
+};
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Usage: segmenta-cli COMMAND [options]\n"
+           << "       segmenta-cli COMMAND --help\n"
+           << "       segmenta-cli --version\n\n"
+           << QCoreApplication::translate("Cli", "Customer segmentation for shops that live in spreadsheets.")
+           << "\n\n"
+           << QCoreApplication::translate("Cli", "Commands:") << '\n';
+    for (const Command &command : kCommands) {
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(12) << ' '
+               << QCoreApplication::translate("Cli", command.summary) << '\n';
+    }
+    stream.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("segmenta-cli"));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(segmenta::kOrganizationName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(segmenta::kVersion));
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    if (arguments.isEmpty()) {
+        printUsage(err());
+        return UsageError;
+    }
+    const QString first = arguments.takeFirst();
+    if (first == u"--help" || first == u"-h" || first == u"help") {
+        printUsage(out());
+        return Success;
+    }
+    if (first == u"--version" || first == u"-v") {
+        out() << "segmenta-cli " << segmenta::kVersion << Qt::endl;
+        return Success;
+    }
+    for (const Command &command : kCommands) {
+        if (first == QLatin1StringView(command.name))
+            return command.run(arguments);
+    }
+    err() << "segmenta-cli: "
+          << QCoreApplication::translate("Cli", "unknown command “%1”").arg(first) << "\n\n";
+    printUsage(err());
+    return UsageError;
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "common/progress.h"
+#include "common/result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace segmenta::store {
+class Workspace;
+}
+
+namespace segmenta::demo {
+
+struct DemoOptions
+{
+    qint64 customers = 20000;
+    quint64 seed = 20240601;
+    // The last day with orders; the workspace's analysis date becomes the day after it.
+    QDate lastDay = QDate(2026, 6, 30);
+};
+
+struct DemoSummary
+{
+    qint64 customers = 0;
+    qint64 orders = 0;
+    QDate firstOrderDay;
+    QDate lastOrderDay;
+};
+
+// Fills an empty workspace with a believable tea shop: customers with Chinese and English names in Chinese
+// and foreign cities, gender, birth date, channel and signup date, and their orders over several years:
+// heavy-tailed spend, most customers buying once, some loyal, many lapsed, a few refunds and cancellations.
+//
+// Deterministic: the same options give the same customers and orders on every machine (the generator uses
+// its own random number generator and distributions, not the standard library's, whose output differs
+// between implementations). Everything is written in one transaction; on error or cancel nothing is.
+// Refuses a workspace that already holds customers. Runs on the calling thread.
+class DemoShop
+{
+    Q_DECLARE_TR_FUNCTIONS(segmenta::demo::DemoShop)
+
+public:
+    static Result<DemoSummary> generate(store::Workspace &workspace, const DemoOptions &options,
+                                        Progress *progress = nullptr);
+};
+
+} // namespace segmenta::demo

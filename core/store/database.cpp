@@ -1,0 +1,313 @@
+#include "store/database.h"
+
+#include <QUrl>
+
+#include <sqlite3.h>
+
+#include <atomic>
+
+namespace segmenta::store {
+
+namespace {
+
+QString sqliteMessage(sqlite3 *db, int code)
+{
+    if (db)
+        return QString::fromUtf8(sqlite3_errmsg(db));
+    return QString::fromUtf8(sqlite3_errstr(code));
+}
+
+[[noreturn]] void fail(sqlite3 *db, int code)
+{
+    throw DatabaseError(code, sqliteMessage(db, code));
+}
+
+} // namespace
+
+DatabaseError::DatabaseError(int code, const QString &message)
+    : std::runtime_error(message.toStdString()), m_code(code), m_message(message)
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_readOnly(other.m_readOnly)
+{
+}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        close();
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+        m_readOnly = other.m_readOnly;
+    }
+    return *this;
+}
+
+Database Database::open(const QString &path, Access access)
+{
+    Database result;
+    result.m_path = path;
+    int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    QByteArray uri = "file:" + QUrl::toPercentEncoding(path, "/");
+    switch (access) {
+    case Access::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        uri += "?mode=ro";
+        result.m_readOnly = true;
+        break;
+    case Access::Immutable:
+        // immutable=1: SQLite neither locks nor writes anything, not even -shm files beside the workspace.
+        flags |= SQLITE_OPEN_READONLY;
+        uri += "?mode=ro&immutable=1";
+        result.m_readOnly = true;
+        break;
+    case Access::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Access::ReadWriteCreate:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    }
+    const int rc = sqlite3_open_v2(uri.constData(), &result.m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString message = sqliteMessage(result.m_db, rc);
+        result.close();
+        throw DatabaseError(rc, message);
+    }
+    sqlite3_extended_result_codes(result.m_db, 1);
+    sqlite3_busy_timeout(result.m_db, 5000);
+    return result;
+}
+
+void Database::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+void Database::exec(std::string_view sql)
+{
+    const std::string copy(sql);
+    char *error = nullptr;
+    const int rc = sqlite3_exec(m_db, copy.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        const QString message = error ? QString::fromUtf8(error) : sqliteMessage(m_db, rc);
+        sqlite3_free(error);
+        throw DatabaseError(rc, message);
+    }
+}
+
+QVariant Database::scalar(std::string_view sql)
+{
+    Statement statement(*this, sql);
+    if (!statement.step())
+        return {};
+    return statement.value(0);
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+bool Database::tableExists(std::string_view table)
+{
+    Statement statement(*this, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+    statement.bindUtf8(1, table);
+    return statement.step();
+}
+
+void Database::interrupt()
+{
+    if (m_db)
+        sqlite3_interrupt(m_db);
+}
+
+Statement::Statement(Database &db, std::string_view sql) : m_db(&db)
+{
+    const int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        fail(db.handle(), rc);
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr))
+{
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    const int rc = sqlite3_bind_int64(m_stmt, index, value);
+    if (rc != SQLITE_OK)
+        fail(m_db->handle(), rc);
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    const int rc = sqlite3_bind_double(m_stmt, index, value);
+    if (rc != SQLITE_OK)
+        fail(m_db->handle(), rc);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = value.toUtf8();
+    return bindUtf8(index, std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())));
+}
+
+Statement &Statement::bindUtf8(int index, std::string_view utf8)
+{
+    const int rc = sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        fail(m_db->handle(), rc);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    const int rc = sqlite3_bind_null(m_stmt, index);
+    if (rc != SQLITE_OK)
+        fail(m_db->handle(), rc);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return bindNull(index);
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return bind(index, value.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return bind(index, value.toDouble());
+    default:
+        return bind(index, value.toString());
+    }
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    const QString message = sqliteMessage(m_db->handle(), rc);
+    sqlite3_reset(m_stmt);
+    throw DatabaseError(rc, message);
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+}
+
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QString Statement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!data)
+        return {};
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QVariant Statement::value(int column) const
+{
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant::fromValue<qlonglong>(int64(column));
+    case SQLITE_FLOAT:
+        return real(column);
+    case SQLITE_NULL:
+        return {};
+    default:
+        return text(column);
+    }
+}
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    static std::atomic<unsigned> counter{0};
+    m_name = "sp" + QByteArray::number(counter.fetch_add(1));
+    m_db.exec(std::string("SAVEPOINT ") + m_name.constData());
+}
+
+Transaction::~Transaction()
+{
+    if (m_done)
+        return;
+    try {
+        m_db.exec(std::string("ROLLBACK TO ") + m_name.constData() + "; RELEASE " + m_name.constData());
+    } catch (const DatabaseError &) {
+        // The connection is already gone or SQLite rolled back by itself (e.g. after SQLITE_FULL).
+    }
+}
+
+void Transaction::commit()
+{
+    m_db.exec(std::string("RELEASE ") + m_name.constData());
+    m_done = true;
+}
+
+QString quoteIdentifier(const QString &name)
+{
+    QString quoted = name;
+    quoted.remove(QChar(u'\0'));
+    quoted.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + quoted + u'"';
+}
+
+} // namespace segmenta::store

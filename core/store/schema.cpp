@@ -1,0 +1,207 @@
+#include "store/schema.h"
+
+#include "store/builtinfields.h"
+#include "store/database.h"
+
+#include <string>
+
+namespace segmenta::store::schema {
+
+namespace {
+
+// Version 1: the first schema. Dates are ISO 8601 text ('2024-07-03' or '2024-07-03T09:41:00') so that any
+// SQLite tool shows them readably and they sort and compare as text. Money is REAL in the shop's currency.
+// Imported columns that have no built-in role are added to customers/orders as c_<n>/o_<n> columns and
+// described in the fields table.
+constexpr const char *kVersion1 = R"sql(
+CREATE TABLE sources(
+    id          INTEGER PRIMARY KEY,
+    file_name   TEXT NOT NULL,
+    file_path   TEXT,
+    file_hash   TEXT NOT NULL,
+    file_size   INTEGER,
+    imported_at TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('customers', 'orders', 'demo')),
+    sheet       TEXT,
+    encoding    TEXT,
+    delimiter   TEXT,
+    header_row  INTEGER,
+    mapping_json TEXT NOT NULL DEFAULT '{}',
+    rows_read   INTEGER NOT NULL DEFAULT 0,
+    inserted    INTEGER NOT NULL DEFAULT 0,
+    updated     INTEGER NOT NULL DEFAULT 0,
+    unchanged   INTEGER NOT NULL DEFAULT 0,
+    rejected    INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE fields(
+    id          INTEGER PRIMARY KEY,
+    entity      TEXT NOT NULL CHECK (entity IN ('customer', 'order')),
+    name        TEXT NOT NULL,
+    label       TEXT NOT NULL,
+    table_name  TEXT NOT NULL,
+    column_name TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    role        TEXT NOT NULL DEFAULT '',
+    origin      TEXT NOT NULL CHECK (origin IN ('builtin', 'imported', 'derived')),
+    source_id   INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+    position    INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (entity, name)
+);
+
+CREATE TABLE customers(
+    id            INTEGER PRIMARY KEY,
+    customer_key  TEXT NOT NULL UNIQUE,
+    name          TEXT,
+    phone         TEXT,
+    email         TEXT,
+    gender        TEXT,
+    birth_date    TEXT,
+    age           INTEGER,
+    country       TEXT,
+    province      TEXT,
+    city          TEXT,
+    signup_date   TEXT,
+    channel       TEXT,
+    tags          TEXT,
+    list_total_spend      REAL,
+    list_orders_count     INTEGER,
+    list_first_order_date TEXT,
+    list_last_order_date  TEXT,
+    source_id     INTEGER REFERENCES sources(id)
+);
+
+CREATE TABLE orders(
+    id          INTEGER PRIMARY KEY,
+    order_key   TEXT NOT NULL UNIQUE,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    order_date  TEXT,
+    amount      REAL,
+    quantity    REAL,
+    unit_price  REAL,
+    status      TEXT,
+    is_valid    INTEGER NOT NULL DEFAULT 1,
+    is_refund   INTEGER NOT NULL DEFAULT 0,
+    product     TEXT,
+    category    TEXT,
+    channel     TEXT,
+    source_id   INTEGER REFERENCES sources(id)
+);
+CREATE INDEX orders_by_customer ON orders(customer_id, order_date);
+CREATE INDEX orders_by_source ON orders(source_id);
+CREATE INDEX customers_by_source ON customers(source_id);
+
+CREATE TABLE rejects(
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    row_number  INTEGER,
+    column_name TEXT,
+    raw_value   TEXT,
+    reason      TEXT NOT NULL
+);
+CREATE INDEX rejects_by_source ON rejects(source_id);
+
+CREATE TABLE segments(
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    color       TEXT NOT NULL DEFAULT '#4e79a7',
+    position    INTEGER NOT NULL DEFAULT 0,
+    rule_json   TEXT NOT NULL,
+    export_columns_json TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+
+CREATE TABLE settings(
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE customer_metrics(
+    customer_id             INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+    first_order_date        TEXT,
+    last_order_date         TEXT,
+    days_since_last_order   INTEGER,
+    orders_count            INTEGER NOT NULL DEFAULT 0,
+    total_spend             REAL NOT NULL DEFAULT 0,
+    avg_order_value         REAL,
+    largest_order           REAL,
+    avg_days_between_orders REAL,
+    tenure_days             INTEGER,
+    spend_30                REAL NOT NULL DEFAULT 0,
+    spend_90                REAL NOT NULL DEFAULT 0,
+    spend_365               REAL NOT NULL DEFAULT 0,
+    orders_30               INTEGER NOT NULL DEFAULT 0,
+    orders_90               INTEGER NOT NULL DEFAULT 0,
+    orders_365              INTEGER NOT NULL DEFAULT 0,
+    repeat_buyer            INTEGER NOT NULL DEFAULT 0,
+    refunded_count          INTEGER NOT NULL DEFAULT 0,
+    lifecycle_stage         TEXT,
+    value_tier              TEXT,
+    r_score                 INTEGER,
+    f_score                 INTEGER,
+    m_score                 INTEGER,
+    rfm_segment             TEXT
+);
+)sql";
+
+// Version 2: segment size history, remembered import mappings per file layout, and the undo log that lets
+// an import be removed as a unit (rows it inserted are deleted, rows it updated get their old values back).
+constexpr const char *kVersion2 = R"sql(
+CREATE TABLE segment_history(
+    id            INTEGER PRIMARY KEY,
+    segment_id    INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    analysis_date TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL,
+    source_id     INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+    customers     INTEGER NOT NULL,
+    revenue       REAL NOT NULL DEFAULT 0,
+    lifecycle_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX segment_history_by_segment ON segment_history(segment_id, analysis_date);
+
+CREATE TABLE layouts(
+    signature    TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    mapping_json TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+
+CREATE TABLE import_undo(
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    table_name  TEXT NOT NULL,
+    row_id      INTEGER NOT NULL,
+    old_json    TEXT NOT NULL
+);
+CREATE INDEX import_undo_by_source ON import_undo(source_id);
+)sql";
+
+} // namespace
+
+void migrateTo(Database &db, int fromVersion, int toVersion)
+{
+    if (fromVersion < 1 && toVersion >= 1) {
+        db.exec(kVersion1);
+        insertBuiltinFields(db);
+        db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    }
+    if (fromVersion < 2 && toVersion >= 2)
+        db.exec(kVersion2);
+    db.exec("PRAGMA user_version = " + std::to_string(toVersion));
+}
+
+void migrate(Database &db, int fromVersion)
+{
+    migrateTo(db, fromVersion, kCurrentVersion);
+}
+
+const std::vector<const char *> &requiredTables()
+{
+    static const std::vector<const char *> tables = {"sources",  "fields",   "customers",       "orders",
+                                                     "rejects",  "segments", "settings",        "customer_metrics"};
+    return tables;
+}
+
+} // namespace segmenta::store::schema

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "common/result.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QString>
+
+#include <memory>
+
+namespace segmenta::store {
+
+// A Segmenta workspace: one SQLite file (extension .segmenta) holding the imported sources, fields,
+// customers, orders, rejected rows, saved segments, analysis settings and segment history. Any SQLite tool
+// can open it.
+//
+// open() checks a file before writing anything to it: a file that is not SQLite, an SQLite file that is not
+// a workspace, a workspace from a newer build, a damaged or truncated file each get a clear message and are
+// left exactly as they were. A read-only file opens read-only (and is refused if it would need migrating).
+//
+// A Workspace owns one connection and belongs to the thread that opened it. Work on other threads opens its
+// own connection with openConnection(); the file is in WAL mode, so readers never wait for a writer.
+class Workspace
+{
+    Q_DECLARE_TR_FUNCTIONS(segmenta::store::Workspace)
+
+public:
+    static constexpr const char *kFileSuffix = "segmenta";
+
+    enum class Mode {
+        ReadWrite,       // open an existing workspace; read-only files open read-only
+        ReadOnly,        // never write, even when the file is writable
+        CreateIfMissing, // like ReadWrite, creating a new workspace when there is no file
+    };
+
+    static Result<std::unique_ptr<Workspace>> open(const QString &path, Mode mode = Mode::ReadWrite);
+    // Creates a new, empty workspace; refuses to replace an existing file.
+    static Result<std::unique_ptr<Workspace>> create(const QString &path);
+
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    QString path() const { return m_path; }
+    QString displayName() const;
+    bool isReadOnly() const { return m_db.isReadOnly(); }
+    Database &db() { return m_db; }
+
+    // A further connection to the same file, for another thread.
+    Result<Database> openConnection(Database::Access access) const;
+
+    // Analysis settings, stored in the settings table.
+    QString setting(const QString &key, const QString &defaultValue = QString());
+    void setSetting(const QString &key, const QString &value);
+    void removeSetting(const QString &key);
+
+    // The date all "days since" and "in the last N days" figures are relative to: the stored setting, or
+    // today when none is stored.
+    QDate analysisDate();
+    void setAnalysisDate(const QDate &date); // an invalid date means "today"
+    // The day after the latest order, the natural analysis date for historical data (invalid if no orders).
+    QDate suggestedAnalysisDate();
+
+    qint64 customerCount();
+    qint64 orderCount();
+
+    // Full integrity check (slow on large files; used by tests and `segmenta-cli check`).
+    QString integrityCheck();
+
+    static constexpr const char *kAnalysisDateKey = "analysis_date";
+
+private:
+    Workspace(QString path, Database db);
+
+    QString m_path;
+    Database m_db;
+};
+
+} // namespace segmenta::store
