@@ -158,9 +158,9 @@ struct BuyerType
 constexpr std::array<BuyerType, 5> kBuyerTypes = {{
     {12, 0, 0, 0, 0, 1.0},        // prospects: signed up, never bought
     {43, 1, 1, 0, 0, 1.0},        // one-time buyers
-    {25, 2, 5, 110, 900, 1.0},    // occasional
-    {12, 5, 16, 45, 1100, 1.15},  // regular
-    {8, 14, 90, 18, 1400, 1.35},  // loyal, heavy-tailed
+    {25, 2, 6, 100, 1000, 1.0},   // occasional
+    {12, 5, 20, 40, 1400, 1.15},  // regular
+    {8, 20, 160, 12, 2200, 1.35}, // loyal, heavy-tailed
 }};
 
 } // namespace
@@ -297,7 +297,7 @@ Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOp
             const BuyerType &type = kBuyerTypes[random.pick(kBuyerTypes, typeWeight)];
             int wanted = static_cast<int>(random.between(type.minOrders, type.maxOrders));
             if (&type == &kBuyerTypes[4])
-                wanted = std::min(type.maxOrders, type.minOrders + static_cast<int>(random.exponential(14)));
+                wanted = std::min(type.maxOrders, type.minOrders + static_cast<int>(random.exponential(40)));
             const double spendLevel = random.logNormal(150.0 * type.spendFactor, 0.55);
             const qint64 leavesOn =
                 type.meanLifetimeDays > 0 ? signupDay + static_cast<qint64>(random.exponential(type.meanLifetimeDays))
