@@ -17,6 +17,8 @@ packages=(
   python3 python3-openpyxl
   # GUI tests and screenshots
   xvfb xauth x11-apps fonts-noto-cjk fonts-dejavu-core imagemagick
+  # package checks
+  desktop-file-utils appstream
 )
 
 missing=()

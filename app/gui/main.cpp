@@ -4,9 +4,14 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
+#include <QWindow>
 #include <QTranslator>
+
+#include <cstdio>
 
 namespace {
 
@@ -37,6 +42,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Open the demo shop (created on first use).")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("User interface language: en or zh_CN."),
                       QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("smoke-test"),
+                      QStringLiteral("Show the main window, print \"main window shown\" and quit (package tests).")});
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("A .segmenta workspace to open."));
     parser.process(app);
 
@@ -52,5 +59,20 @@ int main(int argc, char *argv[])
         window.openWorkspace(parser.positionalArguments().constFirst());
     else if (parser.isSet(QStringLiteral("demo")))
         window.openDemoShop();
+    if (parser.isSet(QStringLiteral("smoke-test"))) {
+        // Poll until the window system has exposed the window (a few event-loop turns), at most 30 s.
+        auto *poll = new QTimer(&window);
+        auto *waited = new QElapsedTimer;
+        waited->start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, waited] {
+            const bool shown = window.isVisible() && window.windowHandle() && window.windowHandle()->isExposed();
+            if (shown || waited->elapsed() > 30000) {
+                std::puts(shown ? "main window shown" : "main window NOT shown");
+                delete waited;
+                QApplication::exit(shown ? 0 : 1);
+            }
+        });
+        poll->start(20);
+    }
     return QApplication::exec();
 }
