@@ -1,0 +1,145 @@
+#include "charts/chartexport.h"
+#include "charts/funnelwidget.h"
+#include "charts/rfmheatmap.h"
+#include "charts/segmentsizechart.h"
+#include "charts/sizehistorychart.h"
+#include "charts/tierchart.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace segmenta::ui;
+
+// The chart widgets, driven with hand-made figures: what they show and what clicking them reports.
+// Set SEGMENTA_CHART_SHOTS=DIR to keep PNGs of each chart for a look.
+class TestCharts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void funnelReportsTheClickedStep();
+    void heatmapReportsTheClickedCell();
+    void tierChartShowsShares();
+    void chartsSaveAsPngAndSvg();
+
+private:
+    static void keepShot(QWidget *widget, const char *name);
+};
+
+void TestCharts::keepShot(QWidget *widget, const char *name)
+{
+    const QByteArray dir = qgetenv("SEGMENTA_CHART_SHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(QString::fromLocal8Bit(dir) + u'/' + QLatin1StringView(name) + QStringLiteral(".png"));
+}
+
+void TestCharts::funnelReportsTheClickedStep()
+{
+    FunnelWidget funnel;
+    funnel.resize(480, 320);
+    funnel.setSteps({{QStringLiteral("Customers"), 1000, 20000},
+                     {QStringLiteral("First purchase"), 800, 17000},
+                     {QStringLiteral("Repeat"), 300, 8000},
+                     {QStringLiteral("Mature"), 90, 2500}});
+    funnel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&funnel));
+    keepShot(&funnel, "funnel");
+    QSignalSpy clicked(&funnel, &FunnelWidget::stepClicked);
+    // Four bands share the height: the third band's middle is at 5/8 of it (allowing for the margins).
+    QTest::mouseClick(&funnel, Qt::LeftButton, {}, QPoint(240, 8 + (320 - 16) * 5 / 8));
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.at(0).at(0).toInt(), 2);
+    QCOMPARE(funnel.stepAt(QPoint(240, 2)), -1);
+}
+
+void TestCharts::heatmapReportsTheClickedCell()
+{
+    RfmHeatmap heatmap;
+    heatmap.resize(400, 320);
+    RfmHeatmap::Grid segment{}, all{};
+    for (int r = 0; r < 5; ++r) {
+        for (int f = 0; f < 5; ++f) {
+            segment[r][f] = (r + 1) * 10 + f;
+            all[r][f] = (r + 1) * 100 + f;
+        }
+    }
+    heatmap.setGrids(segment, all);
+    RfmHeatmap::Names names;
+    names[4][4] = QStringLiteral("Champions");
+    heatmap.setSegmentNames(names);
+    heatmap.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&heatmap));
+    keepShot(&heatmap, "rfm");
+    QSignalSpy clicked(&heatmap, &RfmHeatmap::cellClicked);
+    // Find the top-right cell by scanning: it must be R5 F5, and the bottom-left R1 F1.
+    const auto topRight = heatmap.cellAt(QPoint(heatmap.width() - 10, 12));
+    QCOMPARE(topRight, std::make_pair(5, 5));
+    QTest::mouseClick(&heatmap, Qt::LeftButton, {}, QPoint(heatmap.width() - 10, 12));
+    QCOMPARE(clicked.count(), 1);
+    QCOMPARE(clicked.at(0).at(0).toInt(), 5);
+    QCOMPARE(clicked.at(0).at(1).toInt(), 5);
+}
+
+void TestCharts::tierChartShowsShares()
+{
+    TierChart chart;
+    chart.resize(700, 300);
+    // 10 high customers with 8,000 of revenue, 15 mid with 1,500, 25 low with 500: 20/30/50 % of customers,
+    // 80/15/5 % of revenue.
+    chart.setTiers({{QStringLiteral("High"), 10, 8000}, {QStringLiteral("Mid"), 15, 1500}, {QStringLiteral("Low"), 25, 500}});
+    chart.setParetoCurves({{0, 0}, {0.2, 0.8}, {0.5, 0.95}, {1, 1}}, {{0, 0}, {0.2, 0.6}, {1, 1}});
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    keepShot(&chart, "tiers");
+    const auto shares = chart.shownShares();
+    QCOMPARE(shares.size(), 3);
+    QCOMPARE(shares[0].first, 20.0);
+    QCOMPARE(shares[0].second, 80.0);
+    QCOMPARE(shares[1].first, 30.0);
+    QCOMPARE(shares[1].second, 15.0);
+    QCOMPARE(shares[2].first, 50.0);
+    QCOMPARE(shares[2].second, 5.0);
+    // Updating to fewer tiers drops the extra bars rather than keeping stale ones.
+    chart.setTiers({{QStringLiteral("High"), 1, 1}, {QStringLiteral("Low"), 3, 1}});
+    QCOMPARE(chart.shownShares().size(), 2);
+    QCOMPARE(chart.shownShares()[1].first, 75.0);
+}
+
+void TestCharts::chartsSaveAsPngAndSvg()
+{
+    SegmentSizeChart sizes;
+    sizes.resize(500, 260);
+    sizes.setBars({{1, QStringLiteral("VIP"), QColor(0xe4, 0x57, 0x2e), 1200, 300},
+                   {2, QStringLiteral("新客户"), QColor(0x3b, 0x7d, 0xd8), 3400, 0}});
+    SizeHistoryChart history;
+    history.resize(500, 260);
+    history.setSeries({{QStringLiteral("VIP"), QColor(0xe4, 0x57, 0x2e),
+                        {{QDate(2026, 1, 1), 1000}, {QDate(2026, 4, 1), 1100}, {QDate(2026, 7, 1), 1200}}}});
+    sizes.show();
+    history.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&sizes));
+    QVERIFY(QTest::qWaitForWindowExposed(&history));
+    keepShot(&sizes, "sizes");
+    keepShot(&history, "history");
+
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("sizes.png"));
+    const QString svg = dir.filePath(QStringLiteral("sizes.svg"));
+    QCOMPARE(chartexport::saveToFile(&sizes, png), QString());
+    QCOMPARE(chartexport::saveToFile(&sizes, svg), QString());
+    const QImage image(png);
+    QCOMPARE(image.size(), sizes.size() * sizes.devicePixelRatio());
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY(content.contains("<svg"));
+    QVERIFY(content.size() > 1000);
+    QVERIFY(!chartexport::saveToFile(&sizes, dir.filePath(QStringLiteral("missing/x.png"))).isEmpty());
+}
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

@@ -1,0 +1,65 @@
+#include "chartexport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <QWidget>
+
+namespace segmenta::ui::chartexport {
+
+void copyToClipboard(QWidget *chart)
+{
+    QApplication::clipboard()->setPixmap(chart->grab());
+}
+
+QString saveToFile(QWidget *chart, const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"svg") {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(chart->size());
+        generator.setViewBox(chart->rect());
+        generator.setTitle(chart->windowTitle().isEmpty() ? chart->accessibleName() : chart->windowTitle());
+        QPainter painter;
+        if (!painter.begin(&generator))
+            return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
+        chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        painter.end();
+        return {};
+    }
+    if (!chart->grab().save(path, "PNG"))
+        return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
+    return {};
+}
+
+void saveWithDialog(QWidget *chart, const QString &suggestedName)
+{
+    QString selectedFilter;
+    const QString path = QFileDialog::getSaveFileName(
+        chart, QApplication::translate("ChartExport", "Save Chart"), suggestedName + QStringLiteral(".png"),
+        QApplication::translate("ChartExport", "PNG image (*.png);;SVG drawing (*.svg)"), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    const QString error = saveToFile(chart, path);
+    if (!error.isEmpty())
+        QMessageBox::warning(chart, QApplication::translate("ChartExport", "Save Chart"), error);
+}
+
+void installContextMenu(QWidget *chart, const QString &suggestedName)
+{
+    chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(QApplication::translate("ChartExport", "Copy Chart"), chart);
+    QObject::connect(copy, &QAction::triggered, chart, [chart] { copyToClipboard(chart); });
+    auto *save = new QAction(QApplication::translate("ChartExport", "Save Chart as PNG or SVG…"), chart);
+    QObject::connect(save, &QAction::triggered, chart, [chart, suggestedName] { saveWithDialog(chart, suggestedName); });
+    chart->addAction(copy);
+    chart->addAction(save);
+}
+
+} // namespace segmenta::ui::chartexport

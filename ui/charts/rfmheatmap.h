@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <array>
+
+namespace segmenta::ui {
+
+// The RFM grid: recency score (5 at the top) by frequency score (1 to 5, left to right), each cell showing
+// how many of the segment's members have those scores, shaded by that count, with the count among all
+// customers beneath. Cells that belong to the same named RFM segment (Champions, At Risk...) share a border
+// colour and the name shows in the tooltip. Clicking a cell emits cellClicked(r, f). Hand-painted because
+// Qt Charts has no heat map.
+class RfmHeatmap : public QWidget
+{
+    Q_OBJECT
+
+public:
+    using Grid = std::array<std::array<qint64, 5>, 5>; // [r - 1][f - 1]
+    using Names = std::array<std::array<QString, 5>, 5>;
+
+    explicit RfmHeatmap(QWidget *parent = nullptr);
+
+    void setGrids(const Grid &segment, const Grid &all);
+    void setSegmentNames(const Names &names);
+    const Grid &segmentGrid() const { return m_segment; }
+    // The (r, f) cell under a point, or {0, 0}.
+    std::pair<int, int> cellAt(const QPoint &point) const;
+
+    QSize sizeHint() const override { return {360, 280}; }
+    QSize minimumSizeHint() const override { return {240, 200}; }
+
+Q_SIGNALS:
+    void cellClicked(int r, int f);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    QRectF gridArea() const;
+    QRectF cellRect(int r, int f) const;
+
+    Grid m_segment{};
+    Grid m_all{};
+    Names m_names;
+};
+
+} // namespace segmenta::ui

@@ -1,0 +1,152 @@
+#include "tierchart.h"
+
+#include "charttheme.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSeries>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+namespace segmenta::ui {
+
+TierChart::TierChart(QWidget *parent)
+    : QWidget(parent), m_barsView(new QChartView(new QChart, this)), m_paretoView(new QChartView(new QChart, this)),
+      m_customers(new QBarSet(QString())), m_revenue(new QBarSet(QString())), m_categories(new QBarCategoryAxis),
+      m_shareAxis(new QValueAxis), m_segmentCurve(new QLineSeries), m_allCurve(new QLineSeries)
+{
+    setAccessibleName(tr("Value tiers"));
+    // QChartView(QWidget *) would create a default chart that setChart() then orphans; start with ours.
+    QChart *bars = m_barsView->chart();
+    auto *series = new QBarSeries;
+    series->append(m_customers);
+    series->append(m_revenue);
+    series->setLabelsVisible(true);
+    series->setLabelsFormat(QStringLiteral("@value%"));
+    series->setLabelsPrecision(3);
+    bars->addSeries(series);
+    bars->addAxis(m_categories, Qt::AlignBottom);
+    bars->addAxis(m_shareAxis, Qt::AlignLeft);
+    series->attachAxis(m_categories);
+    series->attachAxis(m_shareAxis);
+    m_shareAxis->setRange(0, 100);
+    m_shareAxis->setLabelFormat(QStringLiteral("%d%%"));
+    bars->legend()->setAlignment(Qt::AlignBottom);
+    m_barsView->setRenderHint(QPainter::Antialiasing);
+    connect(m_customers, &QBarSet::clicked, this, &TierChart::tierClicked);
+    connect(m_revenue, &QBarSet::clicked, this, &TierChart::tierClicked);
+
+    QChart *pareto = m_paretoView->chart();
+    pareto->addSeries(m_segmentCurve);
+    pareto->addSeries(m_allCurve);
+    auto *x = new QValueAxis;
+    auto *y = new QValueAxis;
+    for (QValueAxis *axis : {x, y}) {
+        axis->setRange(0, 100);
+        axis->setLabelFormat(QStringLiteral("%d%%"));
+        axis->setTickCount(6);
+    }
+    pareto->addAxis(x, Qt::AlignBottom);
+    pareto->addAxis(y, Qt::AlignLeft);
+    for (QLineSeries *curve : {m_segmentCurve, m_allCurve}) {
+        curve->attachAxis(x);
+        curve->attachAxis(y);
+    }
+    pareto->legend()->setAlignment(Qt::AlignBottom);
+    m_paretoView->setRenderHint(QPainter::Antialiasing);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_barsView, 3);
+    layout->addWidget(m_paretoView, 2);
+    retranslate();
+    restyle();
+}
+
+void TierChart::setTiers(const QList<Tier> &tiers)
+{
+    qint64 customers = 0;
+    double revenue = 0;
+    for (const Tier &tier : tiers) {
+        customers += tier.customers;
+        revenue += tier.revenue;
+    }
+    QStringList labels;
+    for (qsizetype i = 0; i < tiers.size(); ++i) {
+        labels << tiers[i].label;
+        const double customerShare = customers > 0 ? 100.0 * double(tiers[i].customers) / double(customers) : 0;
+        const double revenueShare = revenue > 0 ? 100.0 * tiers[i].revenue / revenue : 0;
+        // Replace values in place, so the chart never flashes empty between two evaluations.
+        if (i < m_customers->count()) {
+            m_customers->replace(i, customerShare);
+            m_revenue->replace(i, revenueShare);
+        } else {
+            m_customers->append(customerShare);
+            m_revenue->append(revenueShare);
+        }
+    }
+    if (m_customers->count() > tiers.size()) {
+        m_customers->remove(int(tiers.size()), int(m_customers->count() - tiers.size()));
+        m_revenue->remove(int(tiers.size()), int(m_revenue->count() - tiers.size()));
+    }
+    if (m_categories->categories() != labels) {
+        m_categories->clear();
+        m_categories->append(labels);
+    }
+}
+
+void TierChart::setParetoCurves(const Curve &segment, const Curve &all)
+{
+    const auto percent = [](const Curve &curve) {
+        QList<QPointF> points;
+        points.reserve(curve.size());
+        for (const QPointF &p : curve)
+            points.append({p.x() * 100, p.y() * 100});
+        return points;
+    };
+    m_segmentCurve->replace(percent(segment));
+    m_allCurve->replace(percent(all));
+}
+
+QList<QPair<double, double>> TierChart::shownShares() const
+{
+    QList<QPair<double, double>> shares;
+    for (int i = 0; i < m_customers->count(); ++i)
+        shares.append({m_customers->at(i), m_revenue->at(i)});
+    return shares;
+}
+
+void TierChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        restyle();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TierChart::restyle()
+{
+    applyChartStyle(m_barsView->chart(), this);
+    applyChartStyle(m_paretoView->chart(), this);
+    m_paretoView->chart()->setMargins(QMargins(4, 4, 18, 4)); // room for the last axis label, "100%"
+    m_customers->setColor(QColor(0x3b, 0x7d, 0xd8));
+    m_revenue->setColor(QColor(0xf0, 0xa2, 0x02));
+    m_segmentCurve->setPen(QPen(QColor(0x3b, 0x7d, 0xd8), 2.5));
+    m_allCurve->setPen(QPen(palette().color(QPalette::Text), 1.5, Qt::DashLine));
+}
+
+void TierChart::retranslate()
+{
+    m_customers->setLabel(tr("Customers"));
+    m_revenue->setLabel(tr("Revenue"));
+    m_segmentCurve->setName(tr("This segment"));
+    m_allCurve->setName(tr("All customers"));
+    m_paretoView->chart()->setTitle(tr("Pareto curve"));
+    m_paretoView->setToolTip(tr("Share of revenue (up) made by the biggest spenders (across)"));
+}
+
+} // namespace segmenta::ui
