@@ -4,6 +4,10 @@
 #include "charts/segmentsizechart.h"
 #include "charts/sizehistorychart.h"
 #include "charts/tierchart.h"
+#include "dashboard/dashboardpanel.h"
+
+#include <QLabel>
+#include <QLocale>
 
 #include <QApplication>
 #include <QFile>
@@ -25,6 +29,7 @@ private Q_SLOTS:
     void heatmapReportsTheClickedCell();
     void tierChartShowsShares();
     void chartsSaveAsPngAndSvg();
+    void dashboardShowsEveryFigure();
 
 private:
     static void keepShot(QWidget *widget, const char *name);
@@ -139,6 +144,53 @@ void TestCharts::chartsSaveAsPngAndSvg()
     QVERIFY(content.contains("<svg"));
     QVERIFY(content.size() > 1000);
     QVERIFY(!chartexport::saveToFile(&sizes, dir.filePath(QStringLiteral("missing/x.png"))).isEmpty());
+}
+
+void TestCharts::dashboardShowsEveryFigure()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    DashboardPanel panel;
+    panel.resize(1100, 1300);
+    DashboardFigures figures;
+    figures.members = 1234;
+    figures.customers = 20000;
+    figures.revenue = 98765.5;
+    figures.totalRevenue = 987655;
+    figures.funnel = {{QStringLiteral("Customers"), 1234, 20000}, {QStringLiteral("First purchase"), 1234, 17600},
+                      {QStringLiteral("Repeat"), 700, 9000}, {QStringLiteral("Mature"), 260, 3100}};
+    figures.activity = {{QStringLiteral("Active"), 500, 6000}, {QStringLiteral("At risk"), 300, 3000},
+                        {QStringLiteral("Dormant"), 434, 8600}};
+    figures.tiers = {{QStringLiteral("High"), 600, 70000}, {QStringLiteral("Mid"), 400, 20000},
+                     {QStringLiteral("Low"), 234, 8765.5}};
+    figures.pareto = {{0, 0}, {0.2, 0.55}, {0.5, 0.85}, {1, 1}};
+    figures.allPareto = {{0, 0}, {0.2, 0.7}, {0.5, 0.93}, {1, 1}};
+    for (int r = 0; r < 5; ++r) {
+        for (int f = 0; f < 5; ++f) {
+            figures.rfm[r][f] = (r + 1) * (f + 1) * 8;
+            figures.allRfm[r][f] = (r + 1) * (f + 2) * 100;
+        }
+    }
+    figures.savedSegments = {{1, QStringLiteral("VIP"), QColor(0xe4, 0x57, 0x2e), 1800, 900},
+                             {2, QStringLiteral("One-time buyers"), QColor(0x3b, 0x7d, 0xd8), 8800, 0}};
+    figures.history = {{QStringLiteral("VIP"), QColor(0xe4, 0x57, 0x2e), {{QDate(2026, 1, 1), 1600}, {QDate(2026, 7, 1), 1800}}}};
+    panel.showFigures(figures);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    keepShot(&panel, "dashboard");
+    const QString headline = panel.headlineText();
+    QVERIFY2(headline.contains(QStringLiteral("1,234 customers")), qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("6.2%")), qPrintable(headline)); // 1,234 of 20,000
+    QVERIFY2(headline.contains(QStringLiteral("98,765.50")), qPrintable(headline));
+    QVERIFY2(headline.contains(QStringLiteral("10.0%")), qPrintable(headline)); // of all revenue
+    QCOMPARE(panel.funnel()->steps().size(), 4);
+    QCOMPARE(panel.rfm()->segmentGrid()[4][4], qint64(200));
+    QCOMPARE(panel.segmentSizes()->bars().size(), 2);
+    // Busy keeps the figures: no empty flash while a new evaluation runs.
+    panel.setBusy(true);
+    QCOMPARE(panel.headlineText(), headline);
+    QSignalSpy clicked(&panel, &DashboardPanel::funnelStepClicked);
+    Q_EMIT panel.funnel()->stepClicked(1);
+    QCOMPARE(clicked.count(), 1);
 }
 
 QTEST_MAIN(TestCharts)

@@ -3,7 +3,10 @@
 #include "charttheme.h"
 
 #include <QEvent>
+#include <QCursor>
 #include <QHBoxLayout>
+#include <QLocale>
+#include <QToolTip>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
@@ -24,15 +27,25 @@ TierChart::TierChart(QWidget *parent)
     auto *series = new QBarSeries;
     series->append(m_customers);
     series->append(m_revenue);
-    series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value%"));
-    series->setLabelsPrecision(3);
+    // Bar labels do not fit narrow bars; the exact shares show in the tooltip.
+    connect(series, &QBarSeries::hovered, this, [this](bool status, int index, QBarSet *) {
+        if (!status || index < 0 || index >= m_customers->count()) {
+            QToolTip::hideText();
+            return;
+        }
+        const QLocale locale;
+        QToolTip::showText(QCursor::pos(), tr("%1: %2 of customers, %3 of revenue")
+                                               .arg(m_categories->at(index),
+                                                    locale.toString(m_customers->at(index), 'f', 1) + locale.percent(),
+                                                    locale.toString(m_revenue->at(index), 'f', 1) + locale.percent()));
+    });
     bars->addSeries(series);
     bars->addAxis(m_categories, Qt::AlignBottom);
     bars->addAxis(m_shareAxis, Qt::AlignLeft);
     series->attachAxis(m_categories);
     series->attachAxis(m_shareAxis);
     m_shareAxis->setRange(0, 100);
+    m_shareAxis->setTickCount(5);
     m_shareAxis->setLabelFormat(QStringLiteral("%d%%"));
     bars->legend()->setAlignment(Qt::AlignBottom);
     m_barsView->setRenderHint(QPainter::Antialiasing);
@@ -47,7 +60,7 @@ TierChart::TierChart(QWidget *parent)
     for (QValueAxis *axis : {x, y}) {
         axis->setRange(0, 100);
         axis->setLabelFormat(QStringLiteral("%d%%"));
-        axis->setTickCount(6);
+        axis->setTickCount(3);
     }
     pareto->addAxis(x, Qt::AlignBottom);
     pareto->addAxis(y, Qt::AlignLeft);
@@ -60,8 +73,8 @@ TierChart::TierChart(QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_barsView, 3);
-    layout->addWidget(m_paretoView, 2);
+    layout->addWidget(m_barsView, 1);
+    layout->addWidget(m_paretoView, 1);
     retranslate();
     restyle();
 }
@@ -76,9 +89,9 @@ void TierChart::setTiers(const QList<Tier> &tiers)
     }
     QStringList labels;
     for (qsizetype i = 0; i < tiers.size(); ++i) {
-        labels << tiers[i].label;
         const double customerShare = customers > 0 ? 100.0 * double(tiers[i].customers) / double(customers) : 0;
         const double revenueShare = revenue > 0 ? 100.0 * tiers[i].revenue / revenue : 0;
+        labels << tiers[i].label;
         // Replace values in place, so the chart never flashes empty between two evaluations.
         if (i < m_customers->count()) {
             m_customers->replace(i, customerShare);
@@ -143,8 +156,8 @@ void TierChart::retranslate()
 {
     m_customers->setLabel(tr("Customers"));
     m_revenue->setLabel(tr("Revenue"));
-    m_segmentCurve->setName(tr("This segment"));
-    m_allCurve->setName(tr("All customers"));
+    m_segmentCurve->setName(tr("Segment"));
+    m_allCurve->setName(tr("All"));
     m_paretoView->chart()->setTitle(tr("Pareto curve"));
     m_paretoView->setToolTip(tr("Share of revenue (up) made by the biggest spenders (across)"));
 }

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "charts/funnelwidget.h"
+#include "charts/rfmheatmap.h"
+#include "charts/segmentsizechart.h"
+#include "charts/sizehistorychart.h"
+#include "charts/tierchart.h"
+
+#include <QList>
+#include <QString>
+
+namespace segmenta::ui {
+
+// Everything the dashboard shows for one evaluation of the edited segment, already in display terms
+// (translated labels, colours). Built by the controller from the rule engine's and the metrics' answers.
+struct DashboardFigures
+{
+    qint64 members = 0;
+    qint64 customers = 0; // all customers in the workspace
+    double revenue = 0;   // the members' total spend
+    double totalRevenue = 0;
+    QList<FunnelWidget::Step> funnel;
+    // Active / at risk / dormant among members and among all customers.
+    struct Activity
+    {
+        QString label;
+        qint64 members = 0;
+        qint64 all = 0;
+    };
+    QList<Activity> activity;
+    QList<TierChart::Tier> tiers;
+    TierChart::Curve pareto;
+    TierChart::Curve allPareto;
+    RfmHeatmap::Grid rfm{};
+    RfmHeatmap::Grid allRfm{};
+    RfmHeatmap::Names rfmNames;
+    QList<SegmentSizeChart::Bar> savedSegments;
+    QList<SizeHistoryChart::Series> history;
+};
+
+} // namespace segmenta::ui

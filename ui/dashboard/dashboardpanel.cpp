@@ -1,0 +1,147 @@
+#include "dashboardpanel.h"
+
+#include "dashboard/chartcard.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace segmenta::ui {
+
+namespace {
+
+QString percentText(const QLocale &locale, double part, double whole)
+{
+    if (whole <= 0)
+        return QStringLiteral("–");
+    return locale.toString(100.0 * part / whole, 'f', 1) + locale.percent();
+}
+
+} // namespace
+
+DashboardPanel::DashboardPanel(QWidget *parent)
+    : QWidget(parent), m_count(new QLabel(this)), m_share(new QLabel(this)), m_revenue(new QLabel(this)),
+      m_activity(new QLabel(this)), m_busy(new QLabel(this)), m_funnel(new FunnelWidget),
+      m_tiers(new TierChart), m_rfm(new RfmHeatmap), m_sizes(new SegmentSizeChart), m_history(new SizeHistoryChart)
+{
+    QFont big = m_count->font();
+    big.setPointSizeF(big.pointSizeF() * 2.2);
+    big.setBold(true);
+    m_count->setFont(big);
+    m_count->setObjectName(QStringLiteral("segmentCount"));
+    m_activity->setWordWrap(true);
+    m_busy->setVisible(false);
+
+    auto *headline = new QFrame(this);
+    headline->setFrameShape(QFrame::StyledPanel);
+    auto *headlineLayout = new QHBoxLayout(headline);
+    auto *numbers = new QVBoxLayout;
+    numbers->addWidget(m_count);
+    numbers->addWidget(m_share);
+    headlineLayout->addLayout(numbers);
+    headlineLayout->addSpacing(24);
+    auto *money = new QVBoxLayout;
+    money->addWidget(m_revenue);
+    money->addWidget(m_activity);
+    headlineLayout->addLayout(money, 1);
+    headlineLayout->addWidget(m_busy, 0, Qt::AlignTop);
+
+    m_funnelCard = new ChartCard(m_funnel);
+    m_tiersCard = new ChartCard(m_tiers);
+    m_rfmCard = new ChartCard(m_rfm);
+    m_sizesCard = new ChartCard(m_sizes);
+    m_historyCard = new ChartCard(m_history);
+    for (ChartCard *card : {m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard, m_historyCard})
+        card->setMinimumHeight(260);
+
+    auto *content = new QWidget;
+    auto *grid = new QGridLayout(content);
+    grid->addWidget(headline, 0, 0, 1, 2);
+    grid->addWidget(m_funnelCard, 1, 0);
+    grid->addWidget(m_tiersCard, 1, 1);
+    grid->addWidget(m_rfmCard, 2, 0);
+    grid->addWidget(m_sizesCard, 2, 1);
+    grid->addWidget(m_historyCard, 3, 0, 1, 2);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+
+    connect(m_funnel, &FunnelWidget::stepClicked, this, &DashboardPanel::funnelStepClicked);
+    connect(m_tiers, &TierChart::tierClicked, this, &DashboardPanel::tierClicked);
+    connect(m_rfm, &RfmHeatmap::cellClicked, this, &DashboardPanel::rfmCellClicked);
+    connect(m_sizes, &SegmentSizeChart::segmentClicked, this, &DashboardPanel::savedSegmentClicked);
+    retranslate();
+}
+
+void DashboardPanel::showFigures(const DashboardFigures &figures)
+{
+    m_figures = figures;
+    showHeadline();
+    m_funnel->setSteps(figures.funnel);
+    m_tiers->setTiers(figures.tiers);
+    m_tiers->setParetoCurves(figures.pareto, figures.allPareto);
+    m_rfm->setGrids(figures.rfm, figures.allRfm);
+    m_rfm->setSegmentNames(figures.rfmNames);
+    m_sizes->setBars(figures.savedSegments);
+    m_history->setSeries(figures.history);
+    m_historyCard->setVisible(!figures.history.isEmpty());
+    m_sizesCard->setVisible(!figures.savedSegments.isEmpty());
+}
+
+void DashboardPanel::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+}
+
+QString DashboardPanel::headlineText() const
+{
+    return m_count->text() + u' ' + m_share->text() + u' ' + m_revenue->text();
+}
+
+void DashboardPanel::showHeadline()
+{
+    const QLocale locale;
+    m_count->setText(tr("%1 customers").arg(locale.toString(m_figures.members)));
+    m_share->setText(tr("%1 of all %2 customers")
+                         .arg(percentText(locale, double(m_figures.members), double(m_figures.customers)),
+                              locale.toString(m_figures.customers)));
+    m_revenue->setText(tr("Revenue %1 · %2 of all revenue")
+                           .arg(locale.toString(m_figures.revenue, 'f', 2),
+                                percentText(locale, m_figures.revenue, m_figures.totalRevenue)));
+    QStringList activity;
+    for (const DashboardFigures::Activity &item : std::as_const(m_figures.activity)) {
+        activity << tr("%1: %2 (all customers: %3)")
+                        .arg(item.label, locale.toString(item.members), locale.toString(item.all));
+    }
+    m_activity->setText(activity.join(QStringLiteral(" · ")));
+}
+
+void DashboardPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DashboardPanel::retranslate()
+{
+    m_funnelCard->setTitle(tr("Lifecycle funnel"));
+    m_tiersCard->setTitle(tr("Value tiers"));
+    m_rfmCard->setTitle(tr("RFM grid (this segment; all customers below each count)"));
+    m_sizesCard->setTitle(tr("Saved segments"));
+    m_historyCard->setTitle(tr("Size history"));
+    m_busy->setText(tr("Updating…"));
+    showHeadline();
+}
+
+} // namespace segmenta::ui

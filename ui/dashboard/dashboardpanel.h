@@ -1,0 +1,68 @@
+#pragma once
+
+#include "dashboard/dashboardfigures.h"
+
+#include <QWidget>
+
+class QLabel;
+class QGridLayout;
+
+namespace segmenta::ui {
+
+class ChartCard;
+
+// The charts dashboard at the centre of the window: the segment's size and revenue, the lifecycle funnel
+// with the active / at risk / dormant split, value tiers with the Pareto curve, the RFM grid, saved segment
+// sizes with their overlap, and size history. showFigures() replaces every figure in place: the previous
+// figures stay until new ones arrive, so the dashboard never flashes empty while the user edits.
+// Clicking a chart element emits a signal so the window can narrow to those customers. GUI thread only.
+class DashboardPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardPanel(QWidget *parent = nullptr);
+
+    void showFigures(const DashboardFigures &figures);
+    // Marks the figures as being recomputed (a subtle hint, not a blank).
+    void setBusy(bool busy);
+
+    FunnelWidget *funnel() const { return m_funnel; }
+    TierChart *tiers() const { return m_tiers; }
+    RfmHeatmap *rfm() const { return m_rfm; }
+    SegmentSizeChart *segmentSizes() const { return m_sizes; }
+    SizeHistoryChart *history() const { return m_history; }
+    QString headlineText() const;
+
+Q_SIGNALS:
+    void funnelStepClicked(int index);
+    void tierClicked(int index);
+    void rfmCellClicked(int r, int f);
+    void savedSegmentClicked(qint64 segmentId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showHeadline();
+
+    DashboardFigures m_figures;
+    QLabel *m_count;
+    QLabel *m_share;
+    QLabel *m_revenue;
+    QLabel *m_activity;
+    QLabel *m_busy;
+    FunnelWidget *m_funnel;
+    TierChart *m_tiers;
+    RfmHeatmap *m_rfm;
+    SegmentSizeChart *m_sizes;
+    SizeHistoryChart *m_history;
+    ChartCard *m_funnelCard;
+    ChartCard *m_tiersCard;
+    ChartCard *m_rfmCard;
+    ChartCard *m_sizesCard;
+    ChartCard *m_historyCard;
+};
+
+} // namespace segmenta::ui
