@@ -44,8 +44,24 @@ fi
 info=$(dpkg-deb -I "$deb")
 depends=$(printf '%s\n' "$info" | sed -n 's/^ Depends: //p')
 echo "depends: $depends"
-for lib in libqt6core6 libqt6widgets6 libqt6charts6 libsqlite3-0 libxlsxwriter4 libzip4 libuchardet0 libfreexl1 qt6-qpa-plugins; do
-    printf '%s' "$depends" | grep -q "$lib" || fail "Depends lacks $lib"
+for pkg in libqt6core6 libqt6widgets6 libsqlite3-0 qt6-qpa-plugins; do
+    printf '%s' "$depends" | grep -q "$pkg" || fail "Depends lacks $pkg"
+done
+# Independently of dpkg-shlibdeps: every shared library the installed programs need must come from a package
+# named in Depends.
+for binary in "$root/usr/bin/segmenta" "$root/usr/bin/segmenta-cli"; do
+    for needed in $(readelf -d "$binary" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
+        path=$(ldconfig -p | awk -v lib="$needed" '$1 == lib && /x86-64/ && !found {print $NF; found = 1}')
+        [ -n "$path" ] || fail "$(basename "$binary") needs $needed, which is not installed"
+        owner=
+        real=$(readlink -f "$path")
+        # With merged /usr, dpkg may know the file under /lib or under /usr/lib.
+        for candidate in "$path" "$real" "${real#/usr}" "/usr${path}"; do
+            [ -n "$owner" ] || owner=$(dpkg -S "$candidate" 2>/dev/null | sed -n '1s/:.*//p' || true)
+        done
+        [ -n "$owner" ] || fail "no package owns $path"
+        printf '%s' "$depends" | grep -q "$owner" || fail "$(basename "$binary") needs $needed from $owner, not in Depends"
+    done
 done
 printf '%s' "$depends" | grep -q -- '-dev' && fail "Depends names a -dev package"
 printf '%s' "$depends" | grep -qE 'libasan|libubsan' && fail "Depends names a sanitizer runtime"
