@@ -4,6 +4,7 @@
 #include "workspaceoverview.h"
 
 #include "demo/demoshop.h"
+#include "metrics/customermetrics.h"
 #include "store/workspace.h"
 
 #include <QApplication>
@@ -83,7 +84,11 @@ bool MainWindow::openDemoShop()
             QMessageBox::warning(this, tr("Cannot Create Demo Shop"), created.errorMessage());
             return false;
         }
-        const auto summary = demo::DemoShop::generate(*created.value(), demo::DemoOptions{});
+        auto summary = demo::DemoShop::generate(*created.value(), demo::DemoOptions{});
+        if (summary) {
+            if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*created.value()); !metrics)
+                summary = metrics.error();
+        }
         if (!summary) {
             created.value().reset();
             QFile::remove(path);

@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "demo/demoshop.h"
+#include "metrics/customermetrics.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -52,6 +53,9 @@ int runDemo(const QStringList &arguments)
             QFile::remove(*db + suffix);
         return fail(summary.errorMessage());
     }
+    const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value());
+    if (!metrics)
+        return fail(metrics.errorMessage());
     out() << CommandLine::tr("Created %1: %2 customers, %3 orders from %4 to %5")
                  .arg(*db)
                  .arg(summary->customers)

@@ -8,5 +8,7 @@ namespace segmenta::cli {
 int runDemo(const QStringList &arguments);
 int runInfo(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
+int runMetrics(const QStringList &arguments);
+int runCustomers(const QStringList &arguments);
 
 } // namespace segmenta::cli

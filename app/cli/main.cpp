@@ -22,6 +22,8 @@ constexpr std::array kCommands = {
     Command{"demo", QT_TRANSLATE_NOOP("Cli", "Create a demo shop workspace"), runDemo},
     Command{"info", QT_TRANSLATE_NOOP("Cli", "Summarise a workspace"), runInfo},
     Command{"check", QT_TRANSLATE_NOOP("Cli", "Check a workspace file's integrity"), runCheck},
+    Command{"metrics", QT_TRANSLATE_NOOP("Cli", "Lifecycle, value tier and RFM distribution, funnel"), runMetrics},
+    Command{"customers", QT_TRANSLATE_NOOP("Cli", "Print customers with chosen fields as CSV"), runCustomers},
 };
 
 void printUsage(QTextStream &stream)

@@ -110,6 +110,8 @@ public:
     qint64 int64(int column) const;
     double real(int column) const;
     QString text(int column) const;
+    // The column as UTF-8 bytes, valid until the next step() or reset(); empty for NULL.
+    std::string_view utf8(int column) const;
     QVariant value(int column) const;
 
 private:

@@ -1,0 +1,351 @@
+#include "metrics/customermetrics.h"
+
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <limits>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace segmenta::metrics {
+
+namespace {
+
+using store::Statement;
+
+// Julian day of an ISO date or date-time text, or nullopt. Hand-parsed: this runs once per order.
+std::optional<qint64> julianDay(const char *text, int length)
+{
+    if (!text || length < 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    const auto digits = [text](int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9')
+                return -1;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+        return std::nullopt;
+    const QDate date(y, m, d);
+    if (!date.isValid())
+        return std::nullopt;
+    return date.toJulianDay();
+}
+
+std::optional<qint64> julianDay(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    return julianDay(utf8.constData(), int(utf8.size()));
+}
+
+struct Customer
+{
+    qint64 id = 0;
+    std::optional<qint64> signupDay;
+    qint64 orders = 0;
+    double spend = 0;
+    double largest = 0;
+    std::optional<qint64> firstDay;
+    std::optional<qint64> lastDay;
+    qint64 refunded = 0;
+    double spend30 = 0, spend90 = 0, spend365 = 0;
+    qint64 orders30 = 0, orders90 = 0, orders365 = 0;
+    const char *tier = tier::kNone;
+    int r = 0, f = 0, m = 0;
+};
+
+// 1 + floor(5 x strictly-worse / n) for every buyer; `better(a, b)` says a's value is strictly better.
+template <typename Value>
+void scoreQuintiles(std::vector<Customer *> &buyers, Value value, bool higherIsBetter, int Customer::*score)
+{
+    std::sort(buyers.begin(), buyers.end(), [&](const Customer *a, const Customer *b) {
+        return higherIsBetter ? value(*a) < value(*b) : value(*a) > value(*b);
+    });
+    const auto n = qint64(buyers.size());
+    qint64 groupStart = 0;
+    for (qint64 i = 0; i < n; ++i) {
+        if (i > 0 && value(*buyers[size_t(i)]) != value(*buyers[size_t(i - 1)]))
+            groupStart = i;
+        buyers[size_t(i)]->*score = int(1 + (5 * groupStart) / n);
+    }
+}
+
+void assignTiers(std::vector<Customer *> &buyers, const TierDefinition &tiers)
+{
+    std::sort(buyers.begin(), buyers.end(), [](const Customer *a, const Customer *b) { return a->spend > b->spend; });
+    const auto n = double(buyers.size());
+    const double revenue = std::accumulate(buyers.begin(), buyers.end(), 0.0,
+                                           [](double sum, const Customer *c) { return sum + c->spend; });
+    qint64 rankBefore = 0;       // buyers with strictly greater spend
+    double revenueBefore = 0;    // their revenue
+    double runningRevenue = 0;
+    for (size_t i = 0; i < buyers.size(); ++i) {
+        Customer &c = *buyers[i];
+        if (i > 0 && c.spend != buyers[i - 1]->spend) {
+            rankBefore = qint64(i);
+            revenueBefore = runningRevenue;
+        }
+        runningRevenue += c.spend;
+        switch (tiers.method) {
+        case TierMethod::CustomerShare:
+            c.tier = double(rankBefore) < tiers.highCustomerShare * n                              ? tier::kHigh
+                     : double(rankBefore) < (tiers.highCustomerShare + tiers.midCustomerShare) * n ? tier::kMid
+                                                                                                    : tier::kLow;
+            break;
+        case TierMethod::RevenueShare:
+            c.tier = revenueBefore < tiers.highRevenueShare * revenue                             ? tier::kHigh
+                     : revenueBefore < (tiers.highRevenueShare + tiers.midRevenueShare) * revenue ? tier::kMid
+                                                                                                   : tier::kLow;
+            break;
+        case TierMethod::SpendThresholds:
+            c.tier = c.spend >= tiers.highMinSpend ? tier::kHigh : c.spend >= tiers.midMinSpend ? tier::kMid : tier::kLow;
+            break;
+        }
+    }
+}
+
+QString settingsFingerprint(const AnalysisSettings &settings, const QDate &asOf, qint64 latestSource)
+{
+    const QJsonObject json{{QStringLiteral("lifecycle"), settings.lifecycle.toJson()},
+                           {QStringLiteral("tiers"), settings.tiers.toJson()},
+                           {QStringLiteral("rfm"), settings.rfm.toJson()},
+                           {QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
+                           {QStringLiteral("latest_source"), latestSource}};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(json).toJson(QJsonDocument::Compact), QCryptographicHash::Sha1).toHex());
+}
+
+} // namespace
+
+Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace, const AnalysisSettings &settings,
+                                                    const QDate &asOf, Progress *progress)
+{
+    if (!asOf.isValid())
+        return Error{tr("The analysis date is not a valid date")};
+    if (auto valid = settings.validate(); !valid)
+        return valid.error();
+    store::Database &db = workspace.db();
+    const qint64 today = asOf.toJulianDay();
+    RecomputeSummary summary;
+    summary.asOf = asOf;
+    try {
+        std::vector<Customer> customers;
+        customers.reserve(size_t(workspace.customerCount()));
+        {
+            Statement query(db, "SELECT id, signup_date, list_total_spend, list_orders_count, list_first_order_date, "
+                                "list_last_order_date FROM customers ORDER BY id");
+            while (query.step()) {
+                Customer c;
+                c.id = query.int64(0);
+                c.signupDay = julianDay(query.text(1));
+                if (!query.isNull(3) && query.int64(3) > 0) {
+                    // Aggregates from a customer list; replaced below if the customer has orders.
+                    c.orders = query.int64(3);
+                    c.spend = query.real(2);
+                    c.firstDay = julianDay(query.text(4));
+                    c.lastDay = julianDay(query.text(5));
+                    if (c.lastDay && *c.lastDay > today)
+                        c.lastDay = today;
+                }
+                customers.push_back(c);
+            }
+        }
+        if (progress) {
+            progress->setTotal(qint64(customers.size()) * 2);
+            progress->checkCanceled();
+        }
+
+        // One pass over the orders in storage order (sequential reads, no index lookups); every metric is an
+        // order-independent aggregate, so no sorting is needed. Customers are found by id through a dense
+        // table (ids are row ids, mostly contiguous) or a hash map when they are sparse.
+        {
+            const qint64 maxId = customers.empty() ? 0 : customers.back().id;
+            const bool dense = maxId <= qint64(customers.size()) * 4 + 1024;
+            std::vector<qint32> denseIndex;
+            std::unordered_map<qint64, qint32> sparseIndex;
+            if (dense) {
+                denseIndex.assign(size_t(maxId + 1), -1);
+                for (size_t i = 0; i < customers.size(); ++i)
+                    denseIndex[size_t(customers[i].id)] = qint32(i);
+            } else {
+                for (size_t i = 0; i < customers.size(); ++i)
+                    sparseIndex.emplace(customers[i].id, qint32(i));
+            }
+            const auto find = [&](qint64 id) -> Customer * {
+                qint32 index = -1;
+                if (dense) {
+                    if (id >= 0 && id <= maxId)
+                        index = denseIndex[size_t(id)];
+                } else if (const auto it = sparseIndex.find(id); it != sparseIndex.end()) {
+                    index = it->second;
+                }
+                return index >= 0 ? &customers[size_t(index)] : nullptr;
+            };
+            std::vector<bool> hasOrders(customers.size(), false);
+            Statement orders(db, "SELECT customer_id, order_date, amount, is_valid, is_refund FROM orders");
+            qint64 seen = 0;
+            while (orders.step()) {
+                if (++seen % 65536 == 0 && progress)
+                    progress->checkCanceled();
+                Customer *current = find(orders.int64(0));
+                if (!current)
+                    continue;
+                const size_t index = size_t(current - customers.data());
+                if (!hasOrders[index]) {
+                    // Orders replace the customer list's aggregates.
+                    hasOrders[index] = true;
+                    current->orders = 0;
+                    current->spend = 0;
+                    current->firstDay.reset();
+                    current->lastDay.reset();
+                }
+                const std::string_view dateText = orders.utf8(1);
+                const auto day = julianDay(dateText.data(), int(dateText.size()));
+                if (!day || *day > today)
+                    continue;
+                if (orders.int64(4) != 0)
+                    ++current->refunded;
+                if (orders.int64(3) == 0)
+                    continue;
+                const double amount = orders.isNull(2) ? 0.0 : orders.real(2);
+                const qint64 ago = today - *day;
+                ++current->orders;
+                current->spend += amount;
+                current->largest = current->orders == 1 ? amount : std::max(current->largest, amount);
+                if (!current->firstDay || *day < *current->firstDay)
+                    current->firstDay = day;
+                if (!current->lastDay || *day > *current->lastDay)
+                    current->lastDay = day;
+                if (ago <= 30) {
+                    current->spend30 += amount;
+                    ++current->orders30;
+                }
+                if (ago <= 90) {
+                    current->spend90 += amount;
+                    ++current->orders90;
+                }
+                if (ago <= 365) {
+                    current->spend365 += amount;
+                    ++current->orders365;
+                }
+            }
+        }
+        if (progress) {
+            progress->checkCanceled();
+            progress->setDone(qint64(customers.size()));
+        }
+
+        std::vector<Customer *> buyers;
+        for (Customer &c : customers) {
+            if (c.orders > 0)
+                buyers.push_back(&c);
+        }
+        summary.customers = qint64(customers.size());
+        summary.buyers = qint64(buyers.size());
+        assignTiers(buyers, settings.tiers);
+        // Buyers without a known last order date (customer-list aggregates only) rank as least recent.
+        constexpr qint64 kUnknownDays = std::numeric_limits<qint64>::max() / 4;
+        scoreQuintiles(buyers, [today](const Customer &c) { return c.lastDay ? today - *c.lastDay : kUnknownDays; },
+                       false, &Customer::r);
+        scoreQuintiles(buyers, [](const Customer &c) { return c.orders; }, true, &Customer::f);
+        scoreQuintiles(buyers, [](const Customer &c) { return c.spend; }, true, &Customer::m);
+
+        store::Transaction transaction(db);
+        db.exec("DELETE FROM customer_metrics");
+        Statement insert(db, "INSERT INTO customer_metrics(customer_id, first_order_date, last_order_date, "
+                             "days_since_last_order, orders_count, total_spend, avg_order_value, largest_order, "
+                             "avg_days_between_orders, tenure_days, spend_30, spend_90, spend_365, orders_30, "
+                             "orders_90, orders_365, repeat_buyer, refunded_count, lifecycle_stage, value_tier, "
+                             "r_score, f_score, m_score, rfm_segment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                             "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)");
+        qint64 written = 0;
+        for (const Customer &c : customers) {
+            const bool buyer = c.orders > 0;
+            const qint64 daysForStage = c.lastDay ? today - *c.lastDay : kUnknownDays;
+            const std::optional<qint64> daysSince =
+                c.lastDay ? std::optional<qint64>(daysForStage) : std::nullopt;
+            std::optional<qint64> tenureStart = c.firstDay;
+            if (c.signupDay && *c.signupDay <= today && (!tenureStart || *c.signupDay < *tenureStart))
+                tenureStart = c.signupDay;
+            insert.bind(1, c.id)
+                .bind(2, c.firstDay ? QDate::fromJulianDay(*c.firstDay).toString(Qt::ISODate) : QString())
+                .bind(3, c.lastDay ? QDate::fromJulianDay(*c.lastDay).toString(Qt::ISODate) : QString())
+                .bind(4, daysSince)
+                .bind(5, c.orders)
+                .bind(6, c.spend)
+                .bind(7, buyer ? std::optional<double>(c.spend / double(c.orders)) : std::nullopt)
+                .bind(8, buyer && c.largest > 0 ? std::optional<double>(c.largest) : std::nullopt)
+                .bind(9, c.orders >= 2 && c.firstDay && c.lastDay
+                             ? std::optional<double>(double(*c.lastDay - *c.firstDay) / double(c.orders - 1))
+                             : std::nullopt)
+                .bind(10, tenureStart ? std::optional<qint64>(today - *tenureStart) : std::nullopt)
+                .bind(11, c.spend30)
+                .bind(12, c.spend90)
+                .bind(13, c.spend365)
+                .bind(14, c.orders30)
+                .bind(15, c.orders90)
+                .bind(16, c.orders365)
+                .bind(17, c.orders >= 2 ? 1 : 0)
+                .bind(18, c.refunded)
+                .bind(19, QString::fromLatin1(settings.lifecycle.stageFor(c.orders, daysForStage)))
+                .bind(20, QString::fromLatin1(c.tier));
+            if (buyer) {
+                insert.bind(21, c.r).bind(22, c.f).bind(23, c.m).bind(24, settings.rfm.name(c.r, c.f));
+            } else {
+                insert.bindNull(21).bindNull(22).bindNull(23).bindNull(24);
+            }
+            insert.run();
+            if (++written % 65536 == 0 && progress) {
+                progress->checkCanceled();
+                progress->setDone(qint64(customers.size()) + written);
+            }
+        }
+        const qint64 latestSource = db.scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
+        workspace.setSetting(QString::fromLatin1(kComputedForKey), settingsFingerprint(settings, asOf, latestSource));
+        if (progress)
+            progress->checkCanceled();
+        transaction.commit();
+        if (progress)
+            progress->setDone(progress->total());
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not compute customer metrics in “%1”: %2").arg(workspace.displayName(), error.message())};
+    } catch (const Canceled &) {
+        return Error{tr("Computing customer metrics was cancelled; nothing was changed")};
+    }
+    return summary;
+}
+
+Result<RecomputeSummary> CustomerMetrics::ensureCurrent(store::Workspace &workspace, const QDate &asOf,
+                                                        Progress *progress)
+{
+    try {
+        const AnalysisSettings settings = AnalysisSettings::load(workspace);
+        const QDate date = asOf.isValid() ? asOf : workspace.analysisDate();
+        const qint64 latestSource = workspace.db().scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
+        const qint64 rows = workspace.db().scalar("SELECT count(*) FROM customer_metrics").toLongLong();
+        if (rows == workspace.customerCount() &&
+            workspace.setting(QString::fromLatin1(kComputedForKey)) == settingsFingerprint(settings, date, latestSource)) {
+            return RecomputeSummary{rows, workspace.db().scalar("SELECT count(*) FROM customer_metrics WHERE orders_count > 0").toLongLong(), date};
+        }
+        if (workspace.isReadOnly())
+            return Error{tr("The customer metrics of “%1” are out of date, and the workspace is read-only")
+                             .arg(workspace.displayName())};
+        return recompute(workspace, settings, date, progress);
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not read “%1”: %2").arg(workspace.displayName(), error.message())};
+    }
+}
+
+} // namespace segmenta::metrics

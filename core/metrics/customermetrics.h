@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/progress.h"
+#include "common/result.h"
+#include "metrics/analysissettings.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace segmenta::store {
+class Workspace;
+}
+
+namespace segmenta::metrics {
+
+struct RecomputeSummary
+{
+    qint64 customers = 0;
+    qint64 buyers = 0;
+    QDate asOf;
+};
+
+// Derives customer_metrics (one row per customer) from the orders and the customer list, relative to an
+// analysis date, and places every customer in a lifecycle stage, a value tier and RFM scores.
+//
+// What counts (stated once, held by every metric):
+// - Only valid orders (orders.is_valid = 1) are purchases; refunded ones are counted in refunded_count.
+// - Orders after the analysis date do not exist yet for the analysis; an order on the analysis date itself
+//   is 0 days ago. Orders without a readable date are left out.
+// - "In the last N days" and "within N days" mean at most N days before the analysis date.
+// - A customer without orders but with aggregate columns from a customer list (list_orders_count,
+//   list_total_spend, list_first/last_order_date) gets those as their metrics.
+// - Value tiers and RFM scores rank buyers only (customers with at least one valid order); non-buyers get
+//   tier "none" and no scores.
+// - Ties: customers with equal values always get the same tier and the same score. A buyer's RFM score is
+//   1 + floor(5 x (buyers with a strictly worse value) / buyers), so the best values score 5 and the worst 1
+//   (recency: fewer days since the last order is better). In the customer-share tier method a buyer is high
+//   when fewer than 20 % of buyers spent strictly more (so ties at a boundary go to the better tier); in the
+//   revenue-share method when the buyers who spent strictly more made less than 80 % of the revenue.
+//
+// Runs in one transaction on the calling thread (a worker thread for the GUI, with its own connection):
+// on error or cancel customer_metrics is exactly as before.
+class CustomerMetrics
+{
+    Q_DECLARE_TR_FUNCTIONS(segmenta::metrics::CustomerMetrics)
+
+public:
+    static Result<RecomputeSummary> recompute(store::Workspace &workspace, const AnalysisSettings &settings,
+                                              const QDate &asOf, Progress *progress = nullptr);
+    // Recomputes with the stored settings and analysis date (or `asOf` when valid) if the stored metrics
+    // were computed for another date, other settings or before the latest import.
+    static Result<RecomputeSummary> ensureCurrent(store::Workspace &workspace, const QDate &asOf = QDate(),
+                                                  Progress *progress = nullptr);
+
+    static constexpr const char *kComputedForKey = "metrics_computed_for";
+};
+
+} // namespace segmenta::metrics

@@ -1,0 +1,44 @@
+// Times a full recompute of customer_metrics. Usage: bench_metrics WORKSPACE [RUNS]
+// Make the workspace with: segmenta-cli demo --db W --customers 1000000
+#include "metrics/customermetrics.h"
+#include "store/workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_metrics WORKSPACE [RUNS]\n");
+        return 2;
+    }
+    auto ws = segmenta::store::Workspace::open(QString::fromLocal8Bit(argv[1]));
+    if (!ws) {
+        std::fprintf(stderr, "%s\n", qPrintable(ws.errorMessage()));
+        return 1;
+    }
+    const int runs = argc > 2 ? std::max(1, atoi(argv[2])) : 3;
+    const auto settings = segmenta::metrics::AnalysisSettings::load(*ws.value());
+    const QDate asOf = ws.value()->analysisDate();
+    std::vector<double> seconds;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = segmenta::metrics::CustomerMetrics::recompute(*ws.value(), settings, asOf);
+        if (!result) {
+            std::fprintf(stderr, "%s\n", qPrintable(result.errorMessage()));
+            return 1;
+        }
+        seconds.push_back(double(timer.nsecsElapsed()) / 1e9);
+    }
+    std::sort(seconds.begin(), seconds.end());
+    std::printf("customers %lld orders %lld recompute median %.2f s (min %.2f, max %.2f, %d runs)\n",
+                static_cast<long long>(ws.value()->customerCount()), static_cast<long long>(ws.value()->orderCount()),
+                seconds[seconds.size() / 2], seconds.front(), seconds.back(), runs);
+    return 0;
+}

@@ -1,0 +1,384 @@
+#include "demo/demoshop.h"
+#include "metrics/customermetrics.h"
+#include "metrics/distribution.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace segmenta;
+using namespace segmenta::metrics;
+using store::Database;
+using store::Statement;
+using store::Workspace;
+
+namespace {
+
+const QDate kAsOf(2025, 6, 30);
+
+QString daysBefore(int days)
+{
+    return kAsOf.addDays(-days).toString(Qt::ISODate) + QStringLiteral("T10:00:00");
+}
+
+void addCustomer(Database &db, qint64 id, const char *key)
+{
+    Statement insert(db, "INSERT INTO customers(id, customer_key) VALUES (?1, ?2)");
+    insert.bind(1, id).bindUtf8(2, key);
+    insert.run();
+}
+
+void addOrder(Database &db, qint64 customer, int daysAgo, double amount, bool valid = true, bool refund = false)
+{
+    static int number = 0;
+    Statement insert(db, "INSERT INTO orders(order_key, customer_id, order_date, amount, is_valid, is_refund) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, QStringLiteral("o%1").arg(++number))
+        .bind(2, customer)
+        .bind(3, daysBefore(daysAgo))
+        .bind(4, amount)
+        .bind(5, valid ? 1 : 0)
+        .bind(6, refund ? 1 : 0);
+    insert.run();
+}
+
+QVariant metric(Database &db, qint64 customer, const char *column)
+{
+    Statement query(db, std::string("SELECT ") + column + " FROM customer_metrics WHERE customer_id = ?1");
+    query.bind(1, customer);
+    return query.step() ? query.value(0) : QVariant();
+}
+
+qint64 count(Database &db, const std::string &sql)
+{
+    return db.scalar(sql).toLongLong();
+}
+
+} // namespace
+
+class TestCustomerMetrics : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void handCheckedCustomers_data();
+    void handCheckedCustomers();
+    void tierMethodsOnAHandTable_data();
+    void tierMethodsOnAHandTable();
+    void agreesWithPlainSqlOnTheDemoShop();
+    void distributionAgreesWithSql();
+    void cancelLeavesMetricsUnchanged();
+    void settingsRoundTripAndValidate();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCustomerMetrics::handCheckedCustomers_data()
+{
+    QTest::addColumn<qint64>("customer");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QVariant>("expected");
+    // 1: 100 today (on the analysis date), 50 ten days ago, a refund of 30 five days ago.
+    QTest::newRow("today: orders") << qint64(1) << QStringLiteral("orders_count") << QVariant(2);
+    QTest::newRow("today: spend") << qint64(1) << QStringLiteral("total_spend") << QVariant(150.0);
+    QTest::newRow("today: days since") << qint64(1) << QStringLiteral("days_since_last_order") << QVariant(0);
+    QTest::newRow("today: largest") << qint64(1) << QStringLiteral("largest_order") << QVariant(100.0);
+    QTest::newRow("today: average") << qint64(1) << QStringLiteral("avg_order_value") << QVariant(75.0);
+    QTest::newRow("today: gap") << qint64(1) << QStringLiteral("avg_days_between_orders") << QVariant(10.0);
+    QTest::newRow("today: spend 30") << qint64(1) << QStringLiteral("spend_30") << QVariant(150.0);
+    QTest::newRow("today: refunded") << qint64(1) << QStringLiteral("refunded_count") << QVariant(1);
+    QTest::newRow("today: repeat") << qint64(1) << QStringLiteral("repeat_buyer") << QVariant(1);
+    QTest::newRow("today: stage") << qint64(1) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("growing"));
+    QTest::newRow("today: first") << qint64(1) << QStringLiteral("first_order_date") << QVariant(kAsOf.addDays(-10).toString(Qt::ISODate));
+    // 2: only a refunded order: not a buyer.
+    QTest::newRow("refund only: orders") << qint64(2) << QStringLiteral("orders_count") << QVariant(0);
+    QTest::newRow("refund only: refunded") << qint64(2) << QStringLiteral("refunded_count") << QVariant(1);
+    QTest::newRow("refund only: stage") << qint64(2) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("prospect"));
+    QTest::newRow("refund only: tier") << qint64(2) << QStringLiteral("value_tier") << QVariant(QStringLiteral("none"));
+    QTest::newRow("refund only: no R") << qint64(2) << QStringLiteral("r_score") << QVariant();
+    // 3: nothing at all.
+    QTest::newRow("no orders: stage") << qint64(3) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("prospect"));
+    QTest::newRow("no orders: days") << qint64(3) << QStringLiteral("days_since_last_order") << QVariant();
+    // 4: exactly 90 days ago is still active (new); 5: 91 days is at risk.
+    QTest::newRow("90 days: new") << qint64(4) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("new"));
+    QTest::newRow("91 days: at risk") << qint64(5) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("at_risk"));
+    QTest::newRow("90 days: in spend_90") << qint64(4) << QStringLiteral("spend_90") << QVariant(20.0);
+    QTest::newRow("91 days: not in spend_90") << qint64(5) << QStringLiteral("spend_90") << QVariant(0.0);
+    // 6: 180 days at risk; 7: 181 dormant.
+    QTest::newRow("180 days: at risk") << qint64(6) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("at_risk"));
+    QTest::newRow("181 days: dormant") << qint64(7) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("dormant"));
+    // 8: an order after the analysis date does not exist yet.
+    QTest::newRow("future: orders") << qint64(8) << QStringLiteral("orders_count") << QVariant(0);
+    QTest::newRow("future: stage") << qint64(8) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("prospect"));
+    // 9: customer-list aggregates, no orders: 3 orders, 900 spent, last 200 days ago.
+    QTest::newRow("list: orders") << qint64(9) << QStringLiteral("orders_count") << QVariant(3);
+    QTest::newRow("list: spend") << qint64(9) << QStringLiteral("total_spend") << QVariant(900.0);
+    QTest::newRow("list: stage") << qint64(9) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("dormant"));
+    QTest::newRow("list: days") << qint64(9) << QStringLiteral("days_since_last_order") << QVariant(200);
+    // 10: six orders within the last 60 days: mature.
+    QTest::newRow("six orders: mature") << qint64(10) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("mature"));
+    QTest::newRow("six orders: F") << qint64(10) << QStringLiteral("f_score") << QVariant(5);
+    // Buyers: 1 (2 orders), 4, 5, 6, 7 (1 each), 9 (3), 10 (6): 7 buyers. F: strictly fewer orders than 1's
+    // two: 4 buyers -> 1 + floor(5 * 4 / 7) = 3; the one-order buyers have none below: 1.
+    QTest::newRow("F of two orders") << qint64(1) << QStringLiteral("f_score") << QVariant(3);
+    QTest::newRow("F of one order") << qint64(4) << QStringLiteral("f_score") << QVariant(1);
+    // R: 1 was 0 days ago, the most recent: 6 buyers less recent -> 1 + floor(30 / 7) = 5.
+    QTest::newRow("R most recent") << qint64(1) << QStringLiteral("r_score") << QVariant(5);
+    QTest::newRow("R least recent") << qint64(9) << QStringLiteral("r_score") << QVariant(1);
+    QTest::newRow("RFM segment of R5 F3") << qint64(1) << QStringLiteral("rfm_segment") << QVariant(QStringLiteral("Potential Loyalists"));
+    // Tenure: 1's first order 10 days ago, no signup date.
+    QTest::newRow("tenure") << qint64(1) << QStringLiteral("tenure_days") << QVariant(10);
+}
+
+void TestCustomerMetrics::handCheckedCustomers()
+{
+    QFETCH(qint64, customer);
+    QFETCH(QString, column);
+    QFETCH(QVariant, expected);
+    const QString path = m_dir.filePath(QStringLiteral("hand.segmenta"));
+    if (!QFile::exists(path)) {
+        auto created = Workspace::create(path);
+        QVERIFY(created.ok());
+        Database &db = created.value()->db();
+        for (int i = 1; i <= 10; ++i)
+            addCustomer(db, i, QStringLiteral("c%1").arg(i).toUtf8().constData());
+        addOrder(db, 1, 0, 100);
+        addOrder(db, 1, 10, 50);
+        addOrder(db, 1, 5, 30, false, true);
+        addOrder(db, 2, 20, 80, false, true);
+        addOrder(db, 4, 90, 20);
+        addOrder(db, 5, 91, 20);
+        addOrder(db, 6, 180, 20);
+        addOrder(db, 7, 181, 20);
+        addOrder(db, 8, -5, 500);
+        db.exec(QStringLiteral("UPDATE customers SET list_orders_count = 3, list_total_spend = 900, "
+                               "list_last_order_date = '%1' WHERE id = 9").arg(kAsOf.addDays(-200).toString(Qt::ISODate)).toStdString());
+        for (int i = 0; i < 6; ++i)
+            addOrder(db, 10, i * 10 + 1, 40);
+        const auto result = CustomerMetrics::recompute(*created.value(), AnalysisSettings{}, kAsOf);
+        QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+        QCOMPARE(result->buyers, qint64(7));
+    }
+    auto ws = Workspace::open(path);
+    QVERIFY(ws.ok());
+    const QVariant actual = metric(ws.value()->db(), customer, column.toUtf8().constData());
+    if (!expected.isValid()) {
+        QVERIFY2(actual.isNull() || !actual.isValid(), qPrintable(actual.toString()));
+    } else if (expected.typeId() == QMetaType::Double) {
+        QCOMPARE(actual.toDouble(), expected.toDouble());
+    } else {
+        QCOMPARE(actual.toString(), expected.toString());
+    }
+}
+
+void TestCustomerMetrics::tierMethodsOnAHandTable_data()
+{
+    QTest::addColumn<int>("method");
+    QTest::addColumn<QString>("expected"); // tiers of the ten buyers, by id
+    // Spends: 1000, 500, 500, 300, 200, 100, 100, 100, 100, 100 (total 3000).
+    // Customer share: ranks before: 0,1,1,3,4,5,5,5,5,5; high < 2, mid < 5.
+    QTest::newRow("customer share") << int(TierMethod::CustomerShare) << QStringLiteral("high high high mid mid low low low low low");
+    // Revenue share: revenue of strictly bigger spenders: 0, 1000, 1000, 2000, 2300, 2500 ... ; high < 2400,
+    // mid < 2850.
+    QTest::newRow("revenue share") << int(TierMethod::RevenueShare) << QStringLiteral("high high high high high mid mid mid mid mid");
+    // Thresholds: high >= 500, mid >= 150.
+    QTest::newRow("thresholds") << int(TierMethod::SpendThresholds) << QStringLiteral("high high high mid mid low low low low low");
+}
+
+void TestCustomerMetrics::tierMethodsOnAHandTable()
+{
+    QFETCH(int, method);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("tiers.segmenta")));
+    QVERIFY(ws.ok());
+    Database &db = ws.value()->db();
+    const double spends[] = {1000, 500, 500, 300, 200, 100, 100, 100, 100, 100};
+    for (int i = 0; i < 10; ++i) {
+        addCustomer(db, i + 1, QStringLiteral("t%1").arg(i).toUtf8().constData());
+        addOrder(db, i + 1, 3, spends[i]);
+    }
+    addCustomer(db, 11, "prospect");
+    AnalysisSettings settings;
+    settings.tiers.method = TierMethod(method);
+    settings.tiers.highMinSpend = 500;
+    settings.tiers.midMinSpend = 150;
+    QVERIFY(CustomerMetrics::recompute(*ws.value(), settings, kAsOf).ok());
+    QStringList tiers;
+    for (int i = 1; i <= 10; ++i)
+        tiers << metric(db, i, "value_tier").toString();
+    QCOMPARE(tiers.join(u' '), expected);
+    QCOMPARE(metric(db, 11, "value_tier").toString(), QStringLiteral("none"));
+}
+
+void TestCustomerMetrics::agreesWithPlainSqlOnTheDemoShop()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("demo.segmenta")));
+    QVERIFY(ws.ok());
+    demo::DemoOptions options;
+    options.customers = 3000;
+    QVERIFY(demo::DemoShop::generate(*ws.value(), options).ok());
+    // An analysis date in the middle of the data: later orders must be ignored.
+    const QDate asOf(2025, 12, 31);
+    QVERIFY(CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, asOf).ok());
+    Database &db = ws.value()->db();
+    db.exec("CREATE TEMP TABLE expected AS "
+            "WITH o AS (SELECT customer_id, substr(order_date, 1, 10) AS day, amount, is_valid, is_refund, "
+            "  julianday('2025-12-31') - julianday(substr(order_date, 1, 10)) AS ago FROM orders "
+            "  WHERE substr(order_date, 1, 10) <= '2025-12-31') "
+            "SELECT c.id AS customer_id, "
+            "  (SELECT count(*) FROM o WHERE o.customer_id = c.id AND is_valid) AS orders_count, "
+            "  (SELECT total(amount) FROM o WHERE o.customer_id = c.id AND is_valid) AS total_spend, "
+            "  (SELECT max(amount) FROM o WHERE o.customer_id = c.id AND is_valid) AS largest_order, "
+            "  (SELECT min(day) FROM o WHERE o.customer_id = c.id AND is_valid) AS first_order_date, "
+            "  (SELECT max(day) FROM o WHERE o.customer_id = c.id AND is_valid) AS last_order_date, "
+            "  (SELECT min(ago) FROM o WHERE o.customer_id = c.id AND is_valid) AS days_since, "
+            "  (SELECT total(amount) FROM o WHERE o.customer_id = c.id AND is_valid AND ago <= 30) AS spend_30, "
+            "  (SELECT total(amount) FROM o WHERE o.customer_id = c.id AND is_valid AND ago <= 365) AS spend_365, "
+            "  (SELECT count(*) FROM o WHERE o.customer_id = c.id AND is_valid AND ago <= 90) AS orders_90, "
+            "  (SELECT count(*) FROM o WHERE o.customer_id = c.id AND is_refund) AS refunded_count "
+            "FROM customers c");
+    const auto mismatches = [&db](const char *condition) {
+        return count(db, std::string("SELECT count(*) FROM expected e JOIN customer_metrics m USING (customer_id) WHERE ") +
+                             condition);
+    };
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics"), qint64(3000));
+    QCOMPARE(mismatches("e.orders_count != m.orders_count"), qint64(0));
+    QCOMPARE(mismatches("abs(e.total_spend - m.total_spend) > 1e-6"), qint64(0));
+    QCOMPARE(mismatches("e.orders_count > 0 AND abs(e.largest_order - m.largest_order) > 1e-9"), qint64(0));
+    QCOMPARE(mismatches("e.first_order_date IS NOT m.first_order_date OR e.last_order_date IS NOT m.last_order_date"), qint64(0));
+    QCOMPARE(mismatches("CAST(e.days_since AS INTEGER) IS NOT m.days_since_last_order"), qint64(0));
+    QCOMPARE(mismatches("abs(e.spend_30 - m.spend_30) > 1e-6 OR abs(e.spend_365 - m.spend_365) > 1e-6"), qint64(0));
+    QCOMPARE(mismatches("e.orders_90 != m.orders_90 OR e.refunded_count != m.refunded_count"), qint64(0));
+    QCOMPARE(mismatches("(e.orders_count >= 2) != m.repeat_buyer"), qint64(0));
+    // Lifecycle by the default definitions, written as a CASE.
+    QCOMPARE(mismatches("m.lifecycle_stage != CASE WHEN e.orders_count = 0 THEN 'prospect' "
+                        "WHEN e.days_since > 180 THEN 'dormant' WHEN e.days_since > 90 THEN 'at_risk' "
+                        "WHEN e.orders_count = 1 THEN 'new' WHEN e.orders_count <= 4 THEN 'growing' ELSE 'mature' END"),
+             qint64(0));
+    // Scores and tiers with window functions: strictly-worse counts are RANK() - 1 in the right order.
+    db.exec("CREATE TEMP TABLE ranks AS SELECT customer_id, count(*) OVER () AS n, "
+            " RANK() OVER (ORDER BY days_since DESC) - 1 AS r_worse, "
+            " RANK() OVER (ORDER BY orders_count) - 1 AS f_worse, "
+            " RANK() OVER (ORDER BY total_spend) - 1 AS m_worse, "
+            " RANK() OVER (ORDER BY total_spend DESC) - 1 AS spend_before "
+            "FROM expected WHERE orders_count > 0");
+    const qint64 buyers = count(db, "SELECT count(*) FROM ranks");
+    QVERIFY(buyers > 2000);
+    const auto rankMismatches = [&db](const char *condition) {
+        return count(db, std::string("SELECT count(*) FROM ranks x JOIN customer_metrics m USING (customer_id) WHERE ") +
+                             condition);
+    };
+    QCOMPARE(rankMismatches("m.r_score != 1 + (5 * x.r_worse) / x.n"), qint64(0));
+    QCOMPARE(rankMismatches("m.f_score != 1 + (5 * x.f_worse) / x.n"), qint64(0));
+    QCOMPARE(rankMismatches("m.m_score != 1 + (5 * x.m_worse) / x.n"), qint64(0));
+    QCOMPARE(rankMismatches("m.value_tier != CASE WHEN x.spend_before < 0.2 * x.n THEN 'high' "
+                            "WHEN x.spend_before < 0.5 * x.n THEN 'mid' ELSE 'low' END"),
+             qint64(0));
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count = 0 AND "
+                       "value_tier = 'none' AND r_score IS NULL AND rfm_segment IS NULL"),
+             3000 - buyers);
+    // Every score 1 to 5 is used for M (spend has few ties).
+    QCOMPARE(count(db, "SELECT count(DISTINCT m_score) FROM customer_metrics WHERE m_score IS NOT NULL"), qint64(5));
+}
+
+void TestCustomerMetrics::distributionAgreesWithSql()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("dist.segmenta")));
+    QVERIFY(ws.ok());
+    demo::DemoOptions options;
+    options.customers = 2000;
+    QVERIFY(demo::DemoShop::generate(*ws.value(), options).ok());
+    QVERIFY(CustomerMetrics::ensureCurrent(*ws.value()).ok());
+    Database &db = ws.value()->db();
+    const AnalysisSettings settings;
+    const auto all = distributionOf(db, settings);
+    QVERIFY2(all.ok(), qPrintable(all.errorMessage()));
+    QCOMPARE(all->customers, qint64(2000));
+    for (const QString &stage : stageIds()) {
+        QCOMPARE(all->lifecycle.at(stage),
+                 count(db, "SELECT count(*) FROM customer_metrics WHERE lifecycle_stage = '" + stage.toStdString() + "'"));
+    }
+    QCOMPARE(all->funnel.at(1).customers, count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count >= 1"));
+    QCOMPARE(all->funnel.at(2).customers, count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"));
+    QCOMPARE(all->funnel.at(3).customers, count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count >= 5"));
+    QCOMPARE(all->funnel.at(2).conversion, double(all->funnel.at(2).customers) / double(all->funnel.at(1).customers));
+    QCOMPARE(all->active + all->atRisk + all->dormant, all->funnel.at(1).customers);
+    qint64 gridTotal = 0;
+    for (const auto &row : all->rfGrid)
+        for (qint64 cell : row)
+            gridTotal += cell;
+    QCOMPARE(gridTotal, all->funnel.at(1).customers);
+    QCOMPARE(all->rfmSegments.at(QStringLiteral("Champions")),
+             count(db, "SELECT count(*) FROM customer_metrics WHERE rfm_segment = 'Champions'"));
+    QCOMPARE(qRound64(all->tiers.at(QStringLiteral("high")).revenue),
+             qRound64(db.scalar("SELECT total(total_spend) FROM customer_metrics WHERE value_tier = 'high'").toDouble()));
+
+    // A subset: the customers of Shanghai.
+    std::vector<qint64> members;
+    Statement shanghai(db, "SELECT id FROM customers WHERE city = '上海'");
+    while (shanghai.step())
+        members.push_back(shanghai.int64(0));
+    const auto subset = distributionOf(db, settings, &members);
+    QVERIFY(subset.ok());
+    QCOMPARE(subset->customers, qint64(members.size()));
+    QCOMPARE(subset->lifecycle.at(QStringLiteral("dormant")),
+             count(db, "SELECT count(*) FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+                       "WHERE c.city = '上海' AND lifecycle_stage = 'dormant'"));
+}
+
+void TestCustomerMetrics::cancelLeavesMetricsUnchanged()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("cancel.segmenta")));
+    QVERIFY(ws.ok());
+    demo::DemoOptions options;
+    options.customers = 500;
+    QVERIFY(demo::DemoShop::generate(*ws.value(), options).ok());
+    QVERIFY(CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, QDate(2026, 7, 1)).ok());
+    Database &db = ws.value()->db();
+    const QString before = db.scalar("SELECT group_concat(customer_id || lifecycle_stage || days_since_last_order, ',') "
+                                     "FROM customer_metrics").toString();
+    Progress progress;
+    progress.cancel();
+    const auto result = CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, QDate(2024, 1, 1), &progress);
+    QVERIFY(!result.ok());
+    QVERIFY(result.errorMessage().contains(u"cancelled"));
+    QCOMPARE(db.scalar("SELECT group_concat(customer_id || lifecycle_stage || days_since_last_order, ',') "
+                       "FROM customer_metrics").toString(),
+             before);
+}
+
+void TestCustomerMetrics::settingsRoundTripAndValidate()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("settings.segmenta")));
+    QVERIFY(ws.ok());
+    AnalysisSettings settings;
+    settings.lifecycle.activeDays = 60;
+    settings.tiers.method = TierMethod::RevenueShare;
+    settings.rfm.names[0][0] = QStringLiteral("Lost");
+    settings.save(*ws.value());
+    const AnalysisSettings loaded = AnalysisSettings::load(*ws.value());
+    QCOMPARE(loaded.lifecycle.activeDays, 60);
+    QCOMPARE(loaded.tiers.method, TierMethod::RevenueShare);
+    QCOMPARE(loaded.rfm.name(1, 1), QStringLiteral("Lost"));
+    QCOMPARE(loaded.rfm.name(5, 5), QStringLiteral("Champions"));
+    QCOMPARE(loaded.lifecycle.rules().at(2).ruleText, QStringLiteral("days_since_last_order > 60"));
+
+    LifecycleDefinition bad;
+    bad.atRiskDays = 30;
+    QVERIFY(!bad.validate().ok());
+    TierDefinition badTiers;
+    badTiers.highCustomerShare = 0.8;
+    badTiers.midCustomerShare = 0.3;
+    QVERIFY(!badTiers.validate().ok());
+    QVERIFY(!CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, QDate()).ok());
+}
+
+QTEST_GUILESS_MAIN(TestCustomerMetrics)
+#include "tst_customermetrics.moc"
