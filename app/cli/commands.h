@@ -10,5 +10,7 @@ int runInfo(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
 int runMetrics(const QStringList &arguments);
 int runCustomers(const QStringList &arguments);
+int runCount(const QStringList &arguments);
+int runSegment(const QStringList &arguments);
 
 } // namespace segmenta::cli

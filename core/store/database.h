@@ -107,6 +107,8 @@ public:
 
     int columnCount() const;
     bool isNull(int column) const;
+    // True when the value is stored as an INTEGER or a REAL.
+    bool isNumber(int column) const;
     qint64 int64(int column) const;
     double real(int column) const;
     QString text(int column) const;

@@ -1,0 +1,213 @@
+#include "command.h"
+#include "commands.h"
+
+#include "metrics/customermetrics.h"
+#include "rules/columnarevaluator.h"
+#include "rules/ruletext.h"
+#include "segments/segmentstore.h"
+#include "store/workspace.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace segmenta::cli {
+
+namespace {
+
+// The rule named by --rule, --rule-file or --segment; prints the problem and returns nullopt otherwise.
+std::optional<rules::Rule> chosenRule(CommandLine &line, store::Workspace &workspace, int *exitCode)
+{
+    const int given = int(line.isSet(QStringLiteral("rule"))) + int(line.isSet(QStringLiteral("rule-file"))) +
+                      int(line.isSet(QStringLiteral("segment")));
+    if (given != 1) {
+        *exitCode = line.usageError(CommandLine::tr("give exactly one of --rule, --rule-file and --segment"));
+        return std::nullopt;
+    }
+    if (line.isSet(QStringLiteral("rule"))) {
+        auto rule = rules::RuleText::parse(line.value(QStringLiteral("rule")));
+        if (!rule) {
+            *exitCode = fail(CommandLine::tr("bad rule: %1").arg(rule.errorMessage()));
+            return std::nullopt;
+        }
+        return std::move(rule).value();
+    }
+    if (line.isSet(QStringLiteral("rule-file"))) {
+        const QString path = line.value(QStringLiteral("rule-file"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *exitCode = fail(CommandLine::tr("cannot read “%1”: %2").arg(path, file.errorString()));
+            return std::nullopt;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(file.read(16 * 1024 * 1024), &parseError);
+        if (!document.isObject()) {
+            *exitCode = fail(CommandLine::tr("“%1” is not a segment file: %2").arg(path, parseError.errorString()));
+            return std::nullopt;
+        }
+        auto rule = rules::ruleFromJson(document.object());
+        if (!rule) {
+            *exitCode = fail(CommandLine::tr("“%1”: %2").arg(path, rule.errorMessage()));
+            return std::nullopt;
+        }
+        return std::move(rule).value();
+    }
+    segments::SegmentStore store(workspace.db());
+    auto found = store.find(line.value(QStringLiteral("segment")));
+    if (!found || !found.value()) {
+        *exitCode = fail(found ? CommandLine::tr("there is no saved segment named “%1”").arg(line.value(QStringLiteral("segment")))
+                               : found.errorMessage());
+        return std::nullopt;
+    }
+    return found.value()->rule;
+}
+
+QJsonObject countsObject(const std::map<QString, qint64> &counts)
+{
+    QJsonObject object;
+    for (const auto &[key, count] : counts)
+        object.insert(key, count);
+    return object;
+}
+
+} // namespace
+
+int runCount(const QStringList &arguments)
+{
+    CommandLine line(QStringLiteral("count"), CommandLine::tr("Counts the customers a rule or saved segment selects."));
+    line.addDbOption();
+    line.addAsOfOption();
+    line.addJsonOption();
+    line.addOption({QStringLiteral("rule"), CommandLine::tr("The rule in text form."), CommandLine::tr("TEXT")});
+    line.addOption({QStringLiteral("rule-file"), CommandLine::tr("A .segment.json file."), CommandLine::tr("FILE")});
+    line.addOption({QStringLiteral("segment"), CommandLine::tr("A saved segment's name."), CommandLine::tr("NAME")});
+    if (auto exit = line.parse(arguments))
+        return *exit;
+    const auto db = line.requireDb();
+    if (!db)
+        return UsageError;
+    bool bad = false;
+    const auto asOf = line.asOf(&bad);
+    if (bad)
+        return UsageError;
+    auto workspace = openWorkspace(*db);
+    if (!workspace)
+        return Failure;
+    int exitCode = Success;
+    const auto rule = chosenRule(line, *workspace, &exitCode);
+    if (!rule)
+        return exitCode;
+    const QDate date = asOf.value_or(workspace->analysisDate());
+    if (const auto current = metrics::CustomerMetrics::ensureCurrent(*workspace, date); !current)
+        return fail(current.errorMessage());
+    try {
+        const auto context = rules::RuleContext::forDatabase(workspace->db(), date);
+        if (auto valid = context.validate(*rule); !valid)
+            return fail(CommandLine::tr("bad rule: %1").arg(valid.errorMessage()));
+        const auto cache = rules::ColumnCache::load(workspace->db(), context.fields);
+        if (!cache)
+            return fail(cache.errorMessage());
+        const auto members = rules::ColumnarEvaluator::evaluate(*rule, context, *cache.value());
+        if (!members)
+            return fail(members.errorMessage());
+        const auto figures = rules::ColumnarEvaluator::figures(members.value(), *cache.value());
+        if (!line.isSet(QStringLiteral("json"))) {
+            out() << figures.count << Qt::endl;
+            return Success;
+        }
+        QJsonObject tierRevenue;
+        for (const auto &[tier, revenue] : figures.tierRevenue)
+            tierRevenue.insert(tier, revenue);
+        const QJsonObject json{{QStringLiteral("count"), figures.count},
+                               {QStringLiteral("total"), figures.total},
+                               {QStringLiteral("revenue"), figures.revenue},
+                               {QStringLiteral("as_of"), date.toString(Qt::ISODate)},
+                               {QStringLiteral("rule"), rules::RuleText::print(*rule)},
+                               {QStringLiteral("lifecycle"), countsObject(figures.lifecycle)},
+                               {QStringLiteral("tiers"), countsObject(figures.tiers)},
+                               {QStringLiteral("tier_revenue"), tierRevenue},
+                               {QStringLiteral("rfm"), countsObject(figures.rfmSegments)}};
+        out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << Qt::endl;
+    } catch (const store::DatabaseError &error) {
+        return fail(error.message());
+    }
+    return Success;
+}
+
+int runSegment(const QStringList &arguments)
+{
+    CommandLine line(QStringLiteral("segment"),
+                     CommandLine::tr("Lists, saves, shows or deletes saved segments: segment list | save NAME --rule "
+                                     "TEXT | show NAME | delete NAME"));
+    line.addDbOption();
+    line.addOption({QStringLiteral("rule"), CommandLine::tr("The rule in text form (save)."), CommandLine::tr("TEXT")});
+    line.addOption({QStringLiteral("description"), CommandLine::tr("A description (save)."), CommandLine::tr("TEXT")});
+    line.addOption({QStringLiteral("color"), CommandLine::tr("A colour such as #e15759 (save)."), CommandLine::tr("COLOR")});
+    line.parser().addPositionalArgument(QStringLiteral("action"), CommandLine::tr("list, save, show or delete"));
+    if (auto exit = line.parse(arguments))
+        return *exit;
+    const auto db = line.requireDb();
+    if (!db)
+        return UsageError;
+    const QStringList positional = line.positional();
+    if (positional.isEmpty())
+        return line.usageError(CommandLine::tr("missing action: list, save, show or delete"));
+    const QString action = positional.front();
+    auto workspace = openWorkspace(*db);
+    if (!workspace)
+        return Failure;
+    segments::SegmentStore store(workspace->db());
+    if (action == u"list") {
+        const auto all = store.list();
+        if (!all)
+            return fail(all.errorMessage());
+        for (const auto &segment : all.value())
+            out() << segment.name << '\t' << rules::RuleText::print(segment.rule) << '\n';
+        out().flush();
+        return Success;
+    }
+    if (positional.size() != 2)
+        return line.usageError(CommandLine::tr("“%1” needs a segment name").arg(action));
+    const QString name = positional.at(1);
+    if (action == u"save") {
+        if (!line.isSet(QStringLiteral("rule")))
+            return line.usageError(CommandLine::tr("save needs --rule TEXT"));
+        auto rule = rules::RuleText::parse(line.value(QStringLiteral("rule")));
+        if (!rule)
+            return fail(CommandLine::tr("bad rule: %1").arg(rule.errorMessage()));
+        const auto context = rules::RuleContext::forDatabase(workspace->db(), workspace->analysisDate());
+        if (auto valid = context.validate(rule.value()); !valid)
+            return fail(CommandLine::tr("bad rule: %1").arg(valid.errorMessage()));
+        segments::SavedSegment segment;
+        segment.name = name;
+        segment.rule = std::move(rule).value();
+        if (line.isSet(QStringLiteral("description")))
+            segment.description = line.value(QStringLiteral("description"));
+        if (line.isSet(QStringLiteral("color")))
+            segment.color = line.value(QStringLiteral("color"));
+        const auto saved = store.save(segment);
+        if (!saved)
+            return fail(saved.errorMessage());
+        out() << CommandLine::tr("Saved segment “%1”").arg(name) << Qt::endl;
+        return Success;
+    }
+    const auto found = store.find(name);
+    if (!found)
+        return fail(found.errorMessage());
+    if (!found.value())
+        return fail(CommandLine::tr("there is no saved segment named “%1”").arg(name));
+    if (action == u"show") {
+        out() << QString::fromUtf8(QJsonDocument(rules::toJson(found.value()->rule)).toJson(QJsonDocument::Indented));
+        out().flush();
+        return Success;
+    }
+    if (action == u"delete") {
+        if (const auto removed = store.remove(found.value()->id); !removed)
+            return fail(removed.errorMessage());
+        out() << CommandLine::tr("Deleted segment “%1”").arg(name) << Qt::endl;
+        return Success;
+    }
+    return line.usageError(CommandLine::tr("unknown action “%1”: use list, save, show or delete").arg(action));
+}
+
+} // namespace segmenta::cli

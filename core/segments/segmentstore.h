@@ -1,0 +1,67 @@
+#pragma once
+
+#include "common/result.h"
+#include "rules/rule.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace segmenta::store {
+class Database;
+}
+
+namespace segmenta::segments {
+
+struct SavedSegment
+{
+    qint64 id = 0;
+    QString name;
+    QString description;
+    QString color = QStringLiteral("#4e79a7");
+    int position = 0;
+    rules::Rule rule;
+};
+
+struct Overlap
+{
+    qint64 onlyA = 0;
+    qint64 both = 0;
+    qint64 onlyB = 0;
+};
+
+// The saved segments of a workspace (table segments) and their size history (segment_history). Names are
+// unique and not empty. Thread: the connection's. Database errors come back as Errors.
+class SegmentStore
+{
+    Q_DECLARE_TR_FUNCTIONS(segmenta::segments::SegmentStore)
+
+public:
+    explicit SegmentStore(store::Database &db) : m_db(db) {}
+
+    Result<std::vector<SavedSegment>> list();
+    Result<std::optional<SavedSegment>> find(const QString &name);
+    // Creates the segment, or replaces the rule (and description, colour) of the one with that name.
+    Result<qint64> save(const SavedSegment &segment);
+    Result<void> rename(qint64 id, const QString &newName);
+    Result<qint64> duplicate(qint64 id, const QString &newName);
+    Result<void> remove(qint64 id);
+    Result<void> setColor(qint64 id, const QString &color);
+    Result<void> setDescription(qint64 id, const QString &description);
+    Result<void> move(qint64 id, int newPosition); // renumbers the others
+    // Records a segment's size on an analysis date (one row per segment and date: a later record replaces it).
+    Result<void> recordSize(qint64 id, const QDate &analysisDate, qint64 customers, double revenue,
+                            const QString &lifecycleJson);
+
+    // Counts of A only, both and B only, from two ascending member lists.
+    static Overlap overlap(const std::vector<qint64> &a, const std::vector<qint64> &b);
+
+private:
+    Result<void> checkName(const QString &name, qint64 exceptId);
+
+    store::Database &m_db;
+};
+
+} // namespace segmenta::segments
