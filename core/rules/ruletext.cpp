@@ -702,7 +702,11 @@ QString groupBody(const Group &g)
             parts << item(child);
         return parts.join(g.match == GroupMatch::All ? QStringLiteral(" and ") : QStringLiteral(" or "));
     }
-    if (g.match == GroupMatch::None && g.children.size() == 1)
+    // "not in segment" reads as the NotInSegment operator, so a "none" around "in segment" keeps its form.
+    const auto isSegmentCondition = [](const Node &n) {
+        return !n.group && n.condition->enabled && n.condition->op == Op::InSegment;
+    };
+    if (g.match == GroupMatch::None && g.children.size() == 1 && !isSegmentCondition(g.children.front()))
         return QStringLiteral("not ") + item(g.children.front());
     return functionForm(g);
 }

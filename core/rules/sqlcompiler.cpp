@@ -68,7 +68,7 @@ private:
         const QString text = QStringLiteral("CAST(%1 AS TEXT)").arg(col);
         const QString number = QStringLiteral("typeof(%1) IN ('integer', 'real')").arg(col);
         const QString day = QStringLiteral("substr(%1, 1, 10)").arg(text);
-        const QString isDate = QStringLiteral("date(%1, '+0 days') = %1").arg(day);
+        const QString isDate = QStringLiteral("ifnull(date(%1, '+0 days') = %1, 0)").arg(day);
         const QString nonEmptyText = QStringLiteral("(%1 IS NOT NULL AND %2 != '')").arg(col, text);
         const bool numeric = store::isNumeric(field.type) || field.type == store::FieldType::Boolean;
         const bool temporal = store::isTemporal(field.type);
