@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 namespace segmenta::rules {
 
@@ -48,40 +51,50 @@ public:
     }
 
 private:
-    // Rows whose valid value satisfies `test`.
+    // Rows whose valid value satisfies `test`: the test runs over every row 64 at a time (branch-free, so
+    // the compiler can vectorise it), then is masked by the validity bits.
     template <typename Test>
     Bitset numbers(const Column &column, Test test)
     {
-        Bitset bits(m_cache.rows());
-        const auto &values = column.numbers;
-        column.valid.forEach([&](size_t row) {
-            if (test(values[row]))
-                bits.set(row);
-        });
-        return bits;
-    }
-
-    // Rows whose dictionary word satisfies `test` (decided once per word).
-    template <typename Test>
-    Bitset words(const Column &column, Test test)
-    {
-        std::vector<char> yes(column.words.size(), 0);
-        for (size_t i = 1; i < column.words.size(); ++i)
-            yes[i] = test(column.words[i]) ? 1 : 0;
-        Bitset bits(m_cache.rows());
-        const auto &codes = column.codes;
-        for (size_t row = 0; row < codes.size(); ++row) {
-            if (yes[codes[row]])
-                bits.set(row);
+        const size_t rows = m_cache.rows();
+        Bitset bits(rows);
+        auto &words = bits.words();
+        const double *values = column.numbers.data();
+        const auto &valid = column.valid.words();
+        for (size_t w = 0; w < words.size(); ++w) {
+            const size_t base = w * 64;
+            const size_t end = std::min<size_t>(64, rows - base);
+            std::uint64_t word = 0;
+            for (size_t j = 0; j < end; ++j)
+                word |= std::uint64_t(test(values[base + j]) ? 1 : 0) << j;
+            words[w] = word & valid[w];
         }
         return bits;
     }
 
-    static QString numberAsText(double value)
+    // Rows whose dictionary word satisfies `test` (decided once per word, on its UTF-8 bytes).
+    template <typename Test>
+    Bitset words(const Column &column, Test test)
     {
-        // How SQLite writes a REAL when cast to text (used only for numbers in text "In" lists).
-        return QString::number(value, 'g', 15);
+        std::vector<std::uint8_t> yes(column.wordCount(), 0);
+        for (size_t i = 1; i < column.wordCount(); ++i)
+            yes[i] = test(column.word(i)) ? 1 : 0;
+        const size_t rows = m_cache.rows();
+        Bitset bits(rows);
+        auto &out = bits.words();
+        const std::uint32_t *codes = column.codes.data();
+        for (size_t w = 0; w < out.size(); ++w) {
+            const size_t base = w * 64;
+            const size_t end = std::min<size_t>(64, rows - base);
+            std::uint64_t word = 0;
+            for (size_t j = 0; j < end; ++j)
+                word |= std::uint64_t(yes[codes[base + j]]) << j;
+            out[w] = word;
+        }
+        return bits;
     }
+
+    static std::string utf8(const QVariant &value) { return value.toString().toStdString(); }
 
     Bitset positive(const Condition &c, Op op)
     {
@@ -105,8 +118,8 @@ private:
             return bits;
         }
         case Op::Is: {
-            const QString value = v(0).toString();
-            return words(*column, [&](const QString &w) { return w == value; });
+            const std::string value = utf8(v(0));
+            return words(*column, [&](std::string_view w) { return w == value; });
         }
         case Op::In: {
             if (!column->dictionary) {
@@ -115,22 +128,22 @@ private:
                     list.push_back(x.toDouble());
                 return numbers(*column, [&](double x) { return std::find(list.begin(), list.end(), x) != list.end(); });
             }
-            QStringList list;
+            std::vector<std::string> list;
             for (const QVariant &x : c.values)
-                list << (x.typeId() == QMetaType::Double ? numberAsText(x.toDouble()) : x.toString());
-            return words(*column, [&](const QString &w) { return list.contains(w); });
+                list.push_back(utf8(x));
+            return words(*column, [&](std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); });
         }
         case Op::Contains: {
-            const QString value = v(0).toString();
-            return words(*column, [&](const QString &w) { return w.contains(value); });
+            const std::string value = utf8(v(0));
+            return words(*column, [&](std::string_view w) { return w.find(value) != std::string_view::npos; });
         }
         case Op::StartsWith: {
-            const QString value = v(0).toString();
-            return words(*column, [&](const QString &w) { return w.startsWith(value); });
+            const std::string value = utf8(v(0));
+            return words(*column, [&](std::string_view w) { return w.starts_with(value); });
         }
         case Op::EndsWith: {
-            const QString value = v(0).toString();
-            return words(*column, [&](const QString &w) { return w.endsWith(value); });
+            const std::string value = utf8(v(0));
+            return words(*column, [&](std::string_view w) { return w.ends_with(value); });
         }
         case Op::Eq: {
             const double x = v(0).toDouble();
@@ -161,18 +174,41 @@ private:
         case Op::TopPercent:
         case Op::BottomPercent: {
             // Rank among non-empty values: strictly better values before; ties share a rank (SQL RANK()).
-            std::vector<double> sorted;
-            sorted.reserve(rows);
-            column->valid.forEach([&](size_t row) { sorted.push_back(column->numbers[row]); });
-            std::sort(sorted.begin(), sorted.end());
-            const double count = double(sorted.size());
-            const double p = v(0).toDouble();
-            const bool top = op == Op::TopPercent;
-            return numbers(*column, [&](double a) {
-                const double before = top ? double(sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), a))
-                                          : double(std::lower_bound(sorted.begin(), sorted.end(), a) - sorted.begin());
-                return before < p * count / 100.0;
-            });
+            const auto sortedValues = m_cache.sortedValues(*column);
+            const std::vector<double> &sorted = *sortedValues;
+            const double limit = v(0).toDouble() * double(sorted.size()) / 100.0;
+            // "before" (values strictly better) only grows as values get worse, so the members are exactly the
+            // values on the good side of one threshold: find it once instead of searching for every row.
+            if (op == Op::TopPercent) {
+                std::optional<double> threshold;
+                for (size_t i = sorted.size(); i > 0;) {
+                    const double value = sorted[i - 1];
+                    const double before = double(sorted.size() - i); // values strictly greater than `value`
+                    if (!(before < limit))
+                        break;
+                    threshold = value;
+                    while (i > 0 && sorted[i - 1] == value)
+                        --i;
+                }
+                if (!threshold)
+                    return Bitset(rows);
+                const double t = *threshold;
+                return numbers(*column, [t](double a) { return a >= t; });
+            }
+            std::optional<double> threshold;
+            for (size_t i = 0; i < sorted.size();) {
+                const double value = sorted[i];
+                const double before = double(i); // values strictly smaller than `value`
+                if (!(before < limit))
+                    break;
+                threshold = value;
+                while (i < sorted.size() && sorted[i] == value)
+                    ++i;
+            }
+            if (!threshold)
+                return Bitset(rows);
+            const double t = *threshold;
+            return numbers(*column, [t](double a) { return a <= t; });
         }
         case Op::On: {
             const double d = day(v(0).toDate());
@@ -209,13 +245,27 @@ private:
                 const QDate date(year, month, dayOfMonth);
                 return date.isValid() ? date : QDate(year, 3, 1); // 29 February in other years
             };
+            // Many customers share a day: decide each day of the column's range once, in a table.
+            const auto sortedDays = m_cache.sortedValues(*column);
+            if (sortedDays->empty())
+                return Bitset(rows);
+            const qint64 first = qint64(sortedDays->front());
+            const qint64 last = qint64(sortedDays->back());
+            std::vector<std::uint8_t> decided(size_t(last - first + 1), 2); // 2: not decided yet
             return numbers(*column, [&](double a) {
-                int y = 0, m = 0, d = 0;
-                QDate::fromJulianDay(qint64(a)).getDate(&y, &m, &d);
-                QDate next = anniversary(asOf.year(), m, d);
-                if (next.toJulianDay() < start)
-                    next = anniversary(asOf.year() + 1, m, d);
-                return next.toJulianDay() <= end;
+                const qint64 dayNumber = qint64(a);
+                if (dayNumber < first || dayNumber > last)
+                    return false; // only invalid rows, which the validity mask drops anyway
+                std::uint8_t &answer = decided[size_t(dayNumber - first)];
+                if (answer == 2) {
+                    int y = 0, m = 0, d = 0;
+                    QDate::fromJulianDay(dayNumber).getDate(&y, &m, &d);
+                    QDate next = anniversary(asOf.year(), m, d);
+                    if (next.toJulianDay() < start)
+                        next = anniversary(asOf.year() + 1, m, d);
+                    answer = next.toJulianDay() <= end ? 1 : 0;
+                }
+                return answer == 1;
             });
         }
         case Op::IsTrue:
@@ -286,8 +336,8 @@ SegmentFigures ColumnarEvaluator::figures(const Bitset &members, const ColumnCac
     const Column *r = cache.column(QStringLiteral("r_score"));
     const Column *fr = cache.column(QStringLiteral("f_score"));
     // Tally by dictionary code, name the codes afterwards.
-    std::vector<qint64> stageCounts(stage ? stage->words.size() : 0), tierCounts(tier ? tier->words.size() : 0),
-        rfmCounts(rfm ? rfm->words.size() : 0);
+    std::vector<qint64> stageCounts(stage ? stage->wordCount() : 0), tierCounts(tier ? tier->wordCount() : 0),
+        rfmCounts(rfm ? rfm->wordCount() : 0);
     std::vector<double> tierSpend(tierCounts.size());
     members.forEach([&](size_t row) {
         ++f.count;
@@ -308,13 +358,13 @@ SegmentFigures ColumnarEvaluator::figures(const Bitset &members, const ColumnCac
         }
     });
     for (size_t i = 1; i < stageCounts.size(); ++i)
-        f.lifecycle[stage->words[i]] = stageCounts[i];
+        f.lifecycle[stage->wordText(i)] = stageCounts[i];
     for (size_t i = 1; i < tierCounts.size(); ++i) {
-        f.tiers[tier->words[i]] = tierCounts[i];
-        f.tierRevenue[tier->words[i]] = tierSpend[i];
+        f.tiers[tier->wordText(i)] = tierCounts[i];
+        f.tierRevenue[tier->wordText(i)] = tierSpend[i];
     }
     for (size_t i = 1; i < rfmCounts.size(); ++i)
-        f.rfmSegments[rfm->words[i]] = rfmCounts[i];
+        f.rfmSegments[rfm->wordText(i)] = rfmCounts[i];
     return f;
 }
 

@@ -4,6 +4,9 @@
 
 #include <QDate>
 
+#include <algorithm>
+#include <functional>
+
 #include <string>
 #include <string_view>
 
@@ -56,12 +59,18 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
         if (progress)
             progress->setTotal(total);
         cache->m_ids.reserve(size_t(total));
-        std::vector<std::unordered_map<std::string, std::uint32_t>> dictionaries(cache->m_columns.size());
+        // Heterogeneous lookup: find a word by std::string_view without building a std::string per cell.
+        struct Hash
+        {
+            using is_transparent = void;
+            size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        };
+        std::vector<std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>> dictionaries(
+            cache->m_columns.size());
         for (size_t i = 0; i < cache->m_columns.size(); ++i) {
             Column &column = cache->m_columns[i];
             if (column.dictionary) {
                 column.codes.reserve(size_t(total));
-                column.words.emplace_back();
             } else {
                 column.numbers.reserve(size_t(total));
             }
@@ -83,9 +92,13 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
                         column.codes.push_back(0);
                         continue;
                     }
-                    auto [it, inserted] = dictionaries[i].try_emplace(std::string(text), std::uint32_t(column.words.size()));
-                    if (inserted)
-                        column.words.push_back(QString::fromUtf8(text.data(), qsizetype(text.size())));
+                    auto &dictionary = dictionaries[i];
+                    auto it = dictionary.find(text);
+                    if (it == dictionary.end()) {
+                        it = dictionary.emplace(std::string(text), std::uint32_t(column.wordCount())).first;
+                        column.text.append(text);
+                        column.offsets.push_back(std::uint32_t(column.text.size()));
+                    }
                     column.codes.push_back(it->second);
                 } else if (store::isTemporal(column.field.type)) {
                     const qint64 day = query.isNull(at) ? -1 : dayNumber(query.utf8(at));
@@ -137,11 +150,23 @@ size_t ColumnCache::memoryBytes() const
     size_t bytes = m_ids.capacity() * sizeof(qint64);
     for (const Column &c : m_columns) {
         bytes += c.numbers.capacity() * sizeof(double) + c.codes.capacity() * sizeof(std::uint32_t) +
-                 c.valid.words().capacity() * 8;
-        for (const QString &w : c.words)
-            bytes += sizeof(QString) + size_t(w.capacity()) * 2;
+                 c.valid.words().capacity() * 8 + c.text.capacity() + c.offsets.capacity() * sizeof(std::uint32_t);
     }
     return bytes;
+}
+
+std::shared_ptr<const std::vector<double>> ColumnCache::sortedValues(const Column &column) const
+{
+    const std::lock_guard lock(m_sortedMutex);
+    auto &sorted = m_sorted[&column];
+    if (!sorted) {
+        auto values = std::make_shared<std::vector<double>>();
+        values->reserve(column.valid.count());
+        column.valid.forEach([&](size_t row) { values->push_back(column.numbers[row]); });
+        std::sort(values->begin(), values->end());
+        sorted = std::move(values);
+    }
+    return sorted;
 }
 
 } // namespace segmenta::rules

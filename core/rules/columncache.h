@@ -11,6 +11,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_map>
 #include <vector>
 
@@ -39,7 +43,15 @@ public:
         std::vector<double> numbers;        // number, boolean, or Julian day
         Bitset valid;                       // non-empty values
         std::vector<std::uint32_t> codes;   // dictionary index per row; 0 = empty
-        std::vector<QString> words;         // words[0] is the empty string
+        // The dictionary as UTF-8 in one buffer: word i is text[offsets[i], offsets[i + 1]); word 0 is empty.
+        // UTF-8 keeps the memory of unique columns (names, phones, e-mails) small, and equality, prefix,
+        // suffix and substring tests give the same answers on UTF-8 bytes as on the characters.
+        std::string text;
+        std::vector<std::uint32_t> offsets{0, 0};
+
+        size_t wordCount() const { return offsets.size() - 1; }
+        std::string_view word(size_t i) const { return {text.data() + offsets[i], offsets[i + 1] - offsets[i]}; }
+        QString wordText(size_t i) const { return QString::fromUtf8(word(i).data(), qsizetype(word(i).size())); }
     };
 
     static Result<std::shared_ptr<const ColumnCache>> load(store::Database &db,
@@ -50,11 +62,15 @@ public:
     const std::vector<qint64> &ids() const { return m_ids; }
     const Column *column(const QString &fieldName) const;
     size_t memoryBytes() const;
+    // The column's valid values, sorted ascending; computed once per column on first use (thread-safe).
+    std::shared_ptr<const std::vector<double>> sortedValues(const Column &column) const;
 
 private:
     std::vector<qint64> m_ids;
     std::vector<Column> m_columns;
     QHash<QString, size_t> m_byName;
+    mutable std::mutex m_sortedMutex;
+    mutable std::unordered_map<const Column *, std::shared_ptr<const std::vector<double>>> m_sorted;
 };
 
 } // namespace segmenta::rules

@@ -109,8 +109,8 @@ std::map<QString, QVariantList> valuePools(const ColumnCache &cache, const std::
             continue;
         QVariantList &pool = pools[field.name];
         if (column->dictionary) {
-            for (size_t i = 1; i < column->words.size(); ++i)
-                pool << column->words[i];
+            for (size_t i = 1; i < column->wordCount(); ++i)
+                pool << column->wordText(i);
         } else {
             column->valid.forEach([&](size_t row) {
                 if (pool.size() < 40)

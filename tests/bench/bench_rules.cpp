@@ -1,0 +1,90 @@
+// After a rule edit: the edited segment's count, revenue, lifecycle, tiers and RFM grid plus the counts of 20
+// saved segments, in memory (columnar) and through SQL, side by side on the same workspace.
+// Usage: bench_rules WORKSPACE [RUNS]   (segmenta-cli demo --db W --customers 1000000 makes one)
+#include "metrics/customermetrics.h"
+#include "rules/columnarevaluator.h"
+#include "rules/ruletext.h"
+#include "rules/sqlcompiler.h"
+#include "store/workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace segmenta;
+
+namespace {
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_rules WORKSPACE [RUNS]\n");
+        return 2;
+    }
+    auto ws = store::Workspace::open(QString::fromLocal8Bit(argv[1]));
+    if (!ws || !metrics::CustomerMetrics::ensureCurrent(*ws.value())) {
+        std::fprintf(stderr, "cannot open or compute metrics\n");
+        return 1;
+    }
+    const int runs = argc > 2 ? std::max(1, atoi(argv[2])) : 11;
+    const auto context = rules::RuleContext::forDatabase(ws.value()->db(), ws.value()->analysisDate());
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto cache = rules::ColumnCache::load(ws.value()->db(), context.fields);
+    const double loadSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!cache)
+        return 1;
+
+    const auto edited = rules::RuleText::parse(QStringLiteral(
+        "total_spend >= 1000 and (city in (\"上海\", \"北京\") or last_order_date in last 90 days) and not email is empty")).value();
+    std::vector<rules::Rule> saved;
+    const char *savedTexts[] = {
+        "value_tier in (\"high\")", "lifecycle_stage in (\"new\")", "lifecycle_stage in (\"at_risk\") and value_tier in (\"high\", \"mid\")",
+        "lifecycle_stage in (\"dormant\")", "orders_count = 1", "orders_count >= 2", "channel is \"Taobao\"", "channel is \"JD\"",
+        "channel is \"WeChat\"", "city is \"上海\"", "city is \"北京\"", "gender is \"F\" and age between 25 and 35",
+        "rfm_segment in (\"Champions\")", "rfm_segment in (\"At Risk\", \"Can't Lose\")", "total_spend in top 10%",
+        "birth_date anniversary within 30 days", "signup_date in last 90 days", "email is empty", "tags contains \"VIP\"",
+        "avg_order_value > 300"};
+    for (const char *text : savedTexts)
+        saved.push_back(rules::RuleText::parse(QString::fromUtf8(text)).value());
+
+    std::vector<double> columnar, sql;
+    qint64 count = 0, sqlCount = 0;
+    for (int run = 0; run < runs; ++run) {
+        timer.restart();
+        const auto bits = rules::ColumnarEvaluator::evaluate(edited, context, *cache.value());
+        const auto figures = rules::ColumnarEvaluator::figures(bits.value(), *cache.value());
+        count = figures.count;
+        for (const rules::Rule &rule : saved)
+            (void)rules::ColumnarEvaluator::evaluate(rule, context, *cache.value()).value().count();
+        columnar.push_back(double(timer.nsecsElapsed()) / 1e6);
+
+        if (run < 3) {
+            timer.restart();
+            const auto compiled = rules::SqlCompiler::compile(edited, context).value();
+            sqlCount = qint64(rules::SqlCompiler::members(ws.value()->db(), compiled).size());
+            for (const rules::Rule &rule : saved)
+                (void)rules::SqlCompiler::members(ws.value()->db(), rules::SqlCompiler::compile(rule, context).value()).size();
+            sql.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+    }
+    std::printf("customers %zu, fields %zu, cache load %.2f s, cache memory %.0f MB\n", cache.value()->rows(),
+                context.fields.size(), loadSeconds, double(cache.value()->memoryBytes()) / 1e6);
+    std::printf("edited rule + figures + 20 saved segments: columnar median %.1f ms (%d runs), SQL median %.0f ms "
+                "(%zu runs); members %lld (SQL %lld)\n",
+                median(columnar), runs, median(sql), sql.size(), static_cast<long long>(count),
+                static_cast<long long>(sqlCount));
+    return count == sqlCount ? 0 : 1;
+}
