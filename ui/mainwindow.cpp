@@ -1,38 +1,79 @@
 #include "mainwindow.h"
 
+#include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
+#include "segments/rulepanel.h"
+#include "segments/segmentlist.h"
 #include "startpage.h"
-#include "workspaceoverview.h"
 
 #include "demo/demoshop.h"
 #include "metrics/customermetrics.h"
+#include "rules/ruletext.h"
+#include "segments/segmentstore.h"
 #include "store/workspace.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace segmenta::ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_pages(new QStackedWidget(this)), m_startPage(new StartPage(this)),
-      m_overview(new WorkspaceOverview(this)), m_statusLabel(new QLabel(this))
+      m_segmentPage(new QWidget(this)), m_rulePanel(new RulePanel(this)), m_dashboard(new DashboardPanel(this)),
+      m_controller(new DashboardController(m_dashboard, this)), m_segmentList(new SegmentList(this)),
+      m_segmentsDock(new QDockWidget(this)), m_statusLabel(new QLabel(this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Segmenta"));
+    auto *splitter = new QSplitter(Qt::Vertical, m_segmentPage);
+    splitter->addWidget(m_rulePanel);
+    splitter->addWidget(m_dashboard);
+    splitter->setStretchFactor(1, 1);
+    auto *pageLayout = new QVBoxLayout(m_segmentPage);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(splitter);
     m_pages->addWidget(m_startPage);
-    m_pages->addWidget(m_overview);
+    m_pages->addWidget(m_segmentPage);
     setCentralWidget(m_pages);
+
+    m_segmentsDock->setObjectName(QStringLiteral("segmentsDock"));
+    m_segmentsDock->setWindowTitle(tr("Saved Segments"));
+    m_segmentsDock->setWidget(m_segmentList);
+    m_segmentsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, m_segmentsDock);
+    m_segmentsDock->hide();
+
     statusBar()->addPermanentWidget(m_statusLabel);
     createMenus();
     connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoShop);
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::chooseWorkspace);
-    resize(1200, 780);
+    connect(m_rulePanel, &RulePanel::ruleChanged, m_controller, &DashboardController::setRule);
+    connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
+    connect(m_segmentList, &SegmentList::segmentActivated, this,
+            [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
+    connect(m_controller, &DashboardController::failed, m_rulePanel, &RulePanel::showProblem);
+    connect(m_controller, &DashboardController::figuresShown, this, [this](qint64 members) {
+        QHash<qint64, qint64> sizes;
+        for (const auto &bar : m_dashboard->segmentSizes()->bars())
+            sizes.insert(bar.segmentId, bar.size);
+        m_segmentList->setSizes(sizes);
+        m_rulePanel->setSummary(tr("%1 customers match").arg(QLocale().toString(members)));
+    });
+    resize(1280, 860);
 }
 
 MainWindow::~MainWindow() = default;
@@ -44,6 +85,10 @@ void MainWindow::createMenus()
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *segment = menuBar()->addMenu(tr("&Segment"));
+    segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_segmentsDock->toggleViewAction());
 }
 
 void MainWindow::chooseWorkspace()
@@ -61,42 +106,103 @@ bool MainWindow::openWorkspace(const QString &path)
         QMessageBox::warning(this, tr("Cannot Open Workspace"), opened.errorMessage());
         return false;
     }
-    m_workspace = std::move(opened).value();
-    try {
-        m_overview->showWorkspace(*m_workspace);
-    } catch (const store::DatabaseError &error) {
-        QMessageBox::warning(this, tr("Cannot Read Workspace"), error.message());
+    auto workspace = std::move(opened).value();
+    if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics) {
+        QMessageBox::warning(this, tr("Cannot Open Workspace"), metrics.errorMessage());
+        return false;
     }
-    m_pages->setCurrentWidget(m_overview);
+    m_workspace = std::move(workspace);
+    m_segmentList->showWorkspace(m_workspace.get());
+    m_controller->setWorkspace(m_workspace.get());
+    m_rulePanel->setRuleText(QString());
+    m_pages->setCurrentWidget(m_segmentPage);
+    m_segmentsDock->show();
     setWindowTitle(tr("%1 — Segmenta").arg(m_workspace->displayName()));
     showStatus();
+    Q_EMIT workspaceOpened();
     return true;
 }
 
-bool MainWindow::openDemoShop()
+void MainWindow::openDemoShop()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(folder);
     const QString path = QDir(folder).filePath(QStringLiteral("demo-shop.segmenta"));
-    if (!QFileInfo::exists(path)) {
-        auto created = store::Workspace::create(path);
-        if (!created) {
-            QMessageBox::warning(this, tr("Cannot Create Demo Shop"), created.errorMessage());
-            return false;
-        }
-        auto summary = demo::DemoShop::generate(*created.value(), demo::DemoOptions{});
-        if (summary) {
-            if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*created.value()); !metrics)
-                summary = metrics.error();
-        }
-        if (!summary) {
-            created.value().reset();
-            QFile::remove(path);
-            QMessageBox::warning(this, tr("Cannot Create Demo Shop"), summary.errorMessage());
-            return false;
-        }
+    if (QFileInfo::exists(path)) {
+        openWorkspace(path);
+        return;
     }
-    return openWorkspace(path);
+    auto *dialog = new QProgressDialog(tr("Creating the demo shop…"), tr("Cancel"), 0, 100, this);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    auto progress = std::make_shared<Progress>([dialog](qint64 done, qint64 total) {
+        const int percent = total > 0 ? int(done * 100 / total) : 0;
+        QMetaObject::invokeMethod(dialog, [dialog, percent] { dialog->setValue(percent); }, Qt::QueuedConnection);
+    });
+    connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel(); });
+    // Generated into a temporary name and renamed, so a cancelled or failed run leaves nothing behind.
+    const QString partial = path + QStringLiteral(".partial");
+    QtConcurrent::run([partial, progress]() -> QString {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(partial + suffix);
+        QString error;
+        {
+            auto created = store::Workspace::create(partial);
+            if (!created)
+                return created.errorMessage();
+            auto summary = demo::DemoShop::generate(*created.value(), demo::DemoOptions{}, progress.get());
+            if (!summary)
+                error = summary.errorMessage();
+            else if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*created.value()); !metrics)
+                error = metrics.errorMessage();
+        }
+        if (error.isEmpty())
+            return QString();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(partial + suffix);
+        return error;
+    }).then(this, [this, dialog, partial, path, progress](const QString &error) {
+        dialog->deleteLater();
+        if (!error.isEmpty()) {
+            if (!progress->isCanceled())
+                QMessageBox::warning(this, tr("Cannot Create Demo Shop"), error);
+            return;
+        }
+        if (!QFile::rename(partial, path)) {
+            QMessageBox::warning(this, tr("Cannot Create Demo Shop"), tr("Cannot write “%1”").arg(path));
+            return;
+        }
+        openWorkspace(path);
+    });
+}
+
+void MainWindow::saveSegment()
+{
+    if (!m_workspace)
+        return;
+    const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
+    if (!rule) {
+        QMessageBox::warning(this, tr("Cannot Save Segment"), rule.errorMessage());
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as Segment"), tr("Segment name:"), QLineEdit::Normal,
+                                               m_rulePanel->segmentName(), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    segments::SavedSegment segment;
+    segment.name = name.trimmed();
+    segment.rule = rule.value();
+    static const char *const palette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1"};
+    segment.color = QString::fromLatin1(palette[m_segmentList->count() % 7]);
+    const auto saved = segments::SegmentStore(m_workspace->db()).save(segment);
+    if (!saved) {
+        QMessageBox::warning(this, tr("Cannot Save Segment"), saved.errorMessage());
+        return;
+    }
+    m_segmentList->showWorkspace(m_workspace.get());
+    m_controller->setWorkspace(m_workspace.get());
+    m_rulePanel->setRuleText(m_rulePanel->ruleText(), segment.name);
 }
 
 void MainWindow::showStatus()

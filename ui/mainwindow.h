@@ -6,6 +6,7 @@
 
 class QStackedWidget;
 class QLabel;
+class QDockWidget;
 
 namespace segmenta::store {
 class Workspace;
@@ -14,10 +15,15 @@ class Workspace;
 namespace segmenta::ui {
 
 class StartPage;
-class WorkspaceOverview;
+class DashboardPanel;
+class DashboardController;
+class RulePanel;
+class SegmentList;
 
-// The Segmenta main window. Owns the open workspace (GUI-thread connection). Shows the start page while
-// no workspace is open.
+// The Segmenta main window: saved segments on the left, the rule being edited and its live dashboard in
+// the centre, the workspace, analysis date and customer count in the status bar. Shows the start page while
+// no workspace is open. Owns the open workspace (the GUI thread's connection); evaluation and demo
+// generation run on worker threads.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,20 +34,32 @@ public:
 
     // Opens a workspace file; shows a message and keeps the current workspace when it cannot.
     bool openWorkspace(const QString &path);
-    // Opens the demo shop, generating it first into the user's data folder when it is not there yet.
-    bool openDemoShop();
+    // Opens the demo shop, generating it first (off the GUI thread, with progress) when it does not exist.
+    void openDemoShop();
 
     store::Workspace *workspace() const { return m_workspace.get(); }
+    DashboardPanel *dashboard() const { return m_dashboard; }
+    RulePanel *rulePanel() const { return m_rulePanel; }
+    DashboardController *controller() const { return m_controller; }
+
+Q_SIGNALS:
+    void workspaceOpened();
 
 private:
     void createMenus();
     void chooseWorkspace();
+    void saveSegment();
     void showStatus();
 
     std::unique_ptr<store::Workspace> m_workspace;
     QStackedWidget *m_pages;
     StartPage *m_startPage;
-    WorkspaceOverview *m_overview;
+    QWidget *m_segmentPage;
+    RulePanel *m_rulePanel;
+    DashboardPanel *m_dashboard;
+    DashboardController *m_controller;
+    SegmentList *m_segmentList;
+    QDockWidget *m_segmentsDock;
     QLabel *m_statusLabel;
 };
 

@@ -1,4 +1,6 @@
+#include "dashboard/dashboardcontroller.h"
 #include "mainwindow.h"
+#include "segments/rulepanel.h"
 
 #include "segmenta/version.h"
 
@@ -44,6 +46,10 @@ int main(int argc, char *argv[])
                       QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("smoke-test"),
                       QStringLiteral("Show the main window, print \"main window shown\" and quit (package tests).")});
+    parser.addOption({QStringLiteral("rule"), QStringLiteral("Start with this rule in the editor."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Save a PNG of the window once the figures are shown, then quit (documentation)."),
+                      QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("A .segmenta workspace to open."));
     parser.process(app);
 
@@ -55,6 +61,22 @@ int main(int argc, char *argv[])
 
     segmenta::ui::MainWindow window;
     window.show();
+    if (parser.isSet(QStringLiteral("rule"))) {
+        const QString rule = parser.value(QStringLiteral("rule"));
+        QObject::connect(&window, &segmenta::ui::MainWindow::workspaceOpened, &window,
+                         [&window, rule] { window.rulePanel()->setRuleText(rule); });
+    }
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        const QString file = parser.value(QStringLiteral("screenshot"));
+        QObject::connect(window.controller(), &segmenta::ui::DashboardController::figuresShown, &window, [&window, file] {
+            // Let the charts lay out and paint once before grabbing.
+            QTimer::singleShot(300, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                std::puts(saved ? "screenshot saved" : "screenshot NOT saved");
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
     if (!parser.positionalArguments().isEmpty())
         window.openWorkspace(parser.positionalArguments().constFirst());
     else if (parser.isSet(QStringLiteral("demo")))

@@ -254,6 +254,22 @@ QString tierDisplayName(const QString &tierId)
     return tierId;
 }
 
+QString rfmDisplayName(const QString &segmentName)
+{
+    static const char *const names[] = {
+        QT_TRANSLATE_NOOP("Rfm", "Champions"),      QT_TRANSLATE_NOOP("Rfm", "Loyal"),
+        QT_TRANSLATE_NOOP("Rfm", "Potential Loyalists"), QT_TRANSLATE_NOOP("Rfm", "New"),
+        QT_TRANSLATE_NOOP("Rfm", "Promising"),      QT_TRANSLATE_NOOP("Rfm", "Need Attention"),
+        QT_TRANSLATE_NOOP("Rfm", "About to Sleep"), QT_TRANSLATE_NOOP("Rfm", "At Risk"),
+        QT_TRANSLATE_NOOP("Rfm", "Can't Lose"),     QT_TRANSLATE_NOOP("Rfm", "Hibernating"),
+    };
+    for (const char *name : names) {
+        if (segmentName == QLatin1StringView(name))
+            return QCoreApplication::translate("Rfm", name);
+    }
+    return segmentName;
+}
+
 const std::vector<QString> &stageIds()
 {
     static const std::vector<QString> ids = {

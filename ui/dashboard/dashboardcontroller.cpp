@@ -1,0 +1,293 @@
+#include "dashboardcontroller.h"
+
+#include "dashboard/dashboardpanel.h"
+#include "metrics/analysissettings.h"
+#include "rules/columnarevaluator.h"
+#include "rules/ruletext.h"
+#include "segments/segmentstore.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QColor>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <map>
+
+namespace segmenta::ui {
+
+struct DashboardController::Snapshot
+{
+    std::shared_ptr<const rules::ColumnCache> cache;
+    rules::RuleContext context;
+    metrics::AnalysisSettings settings;
+    struct Saved
+    {
+        qint64 id = 0;
+        QString name;
+        QColor color;
+        rules::Bitset members;
+    };
+    std::vector<Saved> saved;
+    rules::Bitset all, buyers, repeat, mature, active, atRisk, dormant;
+    rules::SegmentFigures allFigures;
+    TierChart::Curve allPareto;
+    QList<SizeHistoryChart::Series> history;
+};
+
+namespace {
+
+using Snapshot = DashboardController::Snapshot;
+
+rules::Bitset evaluateText(const Snapshot &s, const QString &text)
+{
+    const auto rule = rules::RuleText::parse(text);
+    if (!rule)
+        return rules::Bitset(s.cache->rows());
+    auto bits = rules::ColumnarEvaluator::evaluate(rule.value(), s.context, *s.cache);
+    return bits ? std::move(bits).value() : rules::Bitset(s.cache->rows());
+}
+
+size_t countBoth(const rules::Bitset &a, const rules::Bitset &b)
+{
+    rules::Bitset both = a;
+    both &= b;
+    return both.count();
+}
+
+TierChart::Curve paretoCurve(const rules::Bitset &members, const rules::ColumnCache &cache)
+{
+    const rules::ColumnCache::Column *spend = cache.column(QStringLiteral("total_spend"));
+    std::vector<double> values;
+    if (spend) {
+        members.forEach([&](size_t row) {
+            if (spend->valid.test(row) && spend->numbers[row] > 0)
+                values.push_back(spend->numbers[row]);
+        });
+    }
+    TierChart::Curve curve{{0, 0}};
+    if (values.empty())
+        return curve;
+    std::sort(values.begin(), values.end(), std::greater<>());
+    double total = 0;
+    for (double v : values)
+        total += v;
+    double running = 0;
+    const size_t step = std::max<size_t>(1, values.size() / 50);
+    for (size_t i = 0; i < values.size(); ++i) {
+        running += values[i];
+        if ((i + 1) % step == 0 || i + 1 == values.size())
+            curve.append({double(i + 1) / double(values.size()), running / total});
+    }
+    return curve;
+}
+
+std::shared_ptr<const Snapshot> buildSnapshot(const QString &path, const QDate &asOf, const std::vector<segments::SavedSegment> &saved,
+                                              const metrics::AnalysisSettings &settings,
+                                              QList<SizeHistoryChart::Series> history, QString *error)
+{
+    auto workspace = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
+    if (!workspace) {
+        *error = workspace.errorMessage();
+        return nullptr;
+    }
+    auto snapshot = std::make_shared<Snapshot>();
+    try {
+        snapshot->context = rules::RuleContext::forDatabase(workspace.value()->db(), asOf);
+    } catch (const store::DatabaseError &e) {
+        *error = e.message();
+        return nullptr;
+    }
+    // Saved segments are read now, so that evaluations never touch this thread's connection.
+    std::map<QString, rules::Rule> rulesByName;
+    for (const auto &segment : saved)
+        rulesByName.emplace(segment.name, segment.rule);
+    snapshot->context.segmentRule = [rulesByName](const QString &name) -> std::optional<rules::Rule> {
+        const auto it = rulesByName.find(name);
+        return it == rulesByName.end() ? std::nullopt : std::optional<rules::Rule>(it->second);
+    };
+    auto cache = rules::ColumnCache::load(workspace.value()->db(), snapshot->context.fields);
+    if (!cache) {
+        *error = cache.errorMessage();
+        return nullptr;
+    }
+    snapshot->cache = std::move(cache).value();
+    snapshot->settings = settings;
+    const auto &lifecycle = settings.lifecycle;
+    snapshot->all = rules::Bitset(snapshot->cache->rows(), true);
+    snapshot->buyers = evaluateText(*snapshot, QStringLiteral("orders_count >= 1"));
+    snapshot->repeat = evaluateText(*snapshot, QStringLiteral("orders_count >= 2"));
+    snapshot->mature = evaluateText(*snapshot, QStringLiteral("orders_count > %1").arg(lifecycle.growingMaxOrders));
+    snapshot->active = evaluateText(*snapshot, QStringLiteral("orders_count >= 1 and days_since_last_order <= %1").arg(lifecycle.activeDays));
+    snapshot->atRisk = evaluateText(*snapshot, QStringLiteral("orders_count >= 1 and days_since_last_order > %1 and "
+                                                              "days_since_last_order <= %2")
+                                                   .arg(lifecycle.activeDays)
+                                                   .arg(lifecycle.atRiskDays));
+    snapshot->dormant = snapshot->buyers;
+    {
+        rules::Bitset notActive = snapshot->active;
+        notActive |= snapshot->atRisk;
+        notActive.flip();
+        snapshot->dormant &= notActive;
+    }
+    for (const auto &segment : saved) {
+        auto bits = rules::ColumnarEvaluator::evaluate(segment.rule, snapshot->context, *snapshot->cache);
+        snapshot->saved.push_back({segment.id, segment.name, QColor(segment.color),
+                                   bits ? std::move(bits).value() : rules::Bitset(snapshot->cache->rows())});
+    }
+    snapshot->allFigures = rules::ColumnarEvaluator::figures(snapshot->all, *snapshot->cache);
+    snapshot->allPareto = paretoCurve(snapshot->all, *snapshot->cache);
+    snapshot->history = std::move(history);
+    return snapshot;
+}
+
+DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QString *error)
+{
+    DashboardFigures f;
+    auto evaluated = rules::ColumnarEvaluator::evaluate(rule, s.context, *s.cache);
+    if (!evaluated) {
+        *error = evaluated.errorMessage();
+        return f;
+    }
+    const rules::Bitset &members = evaluated.value();
+    const rules::SegmentFigures figures = rules::ColumnarEvaluator::figures(members, *s.cache);
+    f.members = figures.count;
+    f.customers = figures.total;
+    f.revenue = figures.revenue;
+    f.totalRevenue = s.allFigures.revenue;
+    f.funnel = {
+        {QCoreApplication::translate("Dashboard", "Customers"), qint64(members.count()), qint64(s.all.count())},
+        {QCoreApplication::translate("Dashboard", "First purchase"), qint64(countBoth(members, s.buyers)), qint64(s.buyers.count())},
+        {QCoreApplication::translate("Dashboard", "Repeat purchase"), qint64(countBoth(members, s.repeat)), qint64(s.repeat.count())},
+        {QCoreApplication::translate("Dashboard", "Mature"), qint64(countBoth(members, s.mature)), qint64(s.mature.count())},
+    };
+    f.activity = {
+        {QCoreApplication::translate("Dashboard", "Active"), qint64(countBoth(members, s.active)), qint64(s.active.count())},
+        {metrics::stageDisplayName(QStringLiteral("at_risk")), qint64(countBoth(members, s.atRisk)), qint64(s.atRisk.count())},
+        {metrics::stageDisplayName(QStringLiteral("dormant")), qint64(countBoth(members, s.dormant)), qint64(s.dormant.count())},
+    };
+    for (const QString &tier : metrics::tierIds()) {
+        const auto count = figures.tiers.find(tier);
+        const auto revenue = figures.tierRevenue.find(tier);
+        f.tiers.append({metrics::tierDisplayName(tier), count == figures.tiers.end() ? 0 : count->second,
+                        revenue == figures.tierRevenue.end() ? 0.0 : revenue->second});
+    }
+    f.pareto = paretoCurve(members, *s.cache);
+    f.allPareto = s.allPareto;
+    f.rfm = figures.rfGrid;
+    f.allRfm = s.allFigures.rfGrid;
+    for (int r = 1; r <= 5; ++r) {
+        for (int fr = 1; fr <= 5; ++fr)
+            f.rfmNames[size_t(r - 1)][size_t(fr - 1)] =
+                metrics::rfmDisplayName(s.settings.rfm.name(r, fr));
+    }
+    for (const auto &saved : s.saved)
+        f.savedSegments.append({saved.id, saved.name, saved.color, qint64(saved.members.count()),
+                                qint64(countBoth(saved.members, members))});
+    f.history = s.history;
+    return f;
+}
+
+QList<SizeHistoryChart::Series> readHistory(store::Database &db, const std::vector<segments::SavedSegment> &saved)
+{
+    QList<SizeHistoryChart::Series> series;
+    for (const auto &segment : saved) {
+        store::Statement query(db, "SELECT analysis_date, customers FROM segment_history WHERE segment_id = ?1 "
+                                   "ORDER BY analysis_date");
+        query.bind(1, segment.id);
+        SizeHistoryChart::Series line{segment.name, QColor(segment.color), {}};
+        while (query.step())
+            line.points.append({QDate::fromString(query.text(0), Qt::ISODate), query.int64(1)});
+        if (!line.points.isEmpty())
+            series.append(line);
+    }
+    return series;
+}
+
+} // namespace
+
+DashboardController::DashboardController(DashboardPanel *panel, QObject *parent) : QObject(parent), m_panel(panel) {}
+
+DashboardController::~DashboardController() = default;
+
+void DashboardController::setWorkspace(store::Workspace *workspace)
+{
+    m_snapshot.reset();
+    ++m_generation;
+    if (!workspace)
+        return;
+    // What the worker needs from the GUI thread's connection is read here; the worker opens its own.
+    std::vector<segments::SavedSegment> saved;
+    QList<SizeHistoryChart::Series> history;
+    metrics::AnalysisSettings settings;
+    try {
+        auto listed = segments::SegmentStore(workspace->db()).list();
+        if (listed)
+            saved = std::move(listed).value();
+        history = readHistory(workspace->db(), saved);
+        settings = metrics::AnalysisSettings::load(*workspace);
+    } catch (const store::DatabaseError &error) {
+        Q_EMIT failed(error.message());
+        return;
+    }
+    const QString path = workspace->path();
+    const QDate asOf = workspace->analysisDate();
+    const quint64 generation = m_generation;
+    m_panel->setBusy(true);
+    QtConcurrent::run([path, asOf, saved, settings, history]() {
+        QString error;
+        auto snapshot = buildSnapshot(path, asOf, saved, settings, history, &error);
+        return std::make_pair(snapshot, error);
+    }).then(this, [this, generation](const std::pair<std::shared_ptr<const Snapshot>, QString> &result) {
+        if (generation != m_generation)
+            return; // another workspace was opened meanwhile
+        if (!result.first) {
+            m_panel->setBusy(false);
+            Q_EMIT failed(result.second);
+            return;
+        }
+        m_snapshot = result.first;
+        Q_EMIT ready();
+        if (!m_pending)
+            m_pending = rules::Rule{};
+        evaluatePending();
+    });
+}
+
+void DashboardController::setRule(const rules::Rule &rule)
+{
+    m_pending = rule;
+    evaluatePending();
+}
+
+void DashboardController::evaluatePending()
+{
+    if (!m_snapshot || !m_pending || m_running)
+        return;
+    const rules::Rule rule = *m_pending;
+    m_pending.reset();
+    m_running = true;
+    m_panel->setBusy(true);
+    const auto snapshot = m_snapshot;
+    const quint64 generation = m_generation;
+    QtConcurrent::run([snapshot, rule]() {
+        QString error;
+        DashboardFigures figures = computeFigures(*snapshot, rule, &error);
+        return std::make_pair(figures, error);
+    }).then(this, [this, generation](const std::pair<DashboardFigures, QString> &result) {
+        m_running = false;
+        if (generation == m_generation && !m_pending) {
+            m_panel->setBusy(false);
+            if (result.second.isEmpty()) {
+                m_panel->showFigures(result.first);
+                Q_EMIT figuresShown(result.first.members);
+            } else {
+                Q_EMIT failed(result.second);
+            }
+        }
+        // A newer edit arrived while this one ran: its result is stale; evaluate the newest instead.
+        evaluatePending();
+    });
+}
+
+} // namespace segmenta::ui

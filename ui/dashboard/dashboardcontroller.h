@@ -1,0 +1,59 @@
+#pragma once
+
+#include "dashboard/dashboardfigures.h"
+#include "rules/bitset.h"
+#include "rules/columncache.h"
+#include "rules/rule.h"
+#include "rules/rulecontext.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace segmenta::store {
+class Workspace;
+}
+
+namespace segmenta::ui {
+
+class DashboardPanel;
+
+// Answers every rule edit with the dashboard's figures, off the GUI thread.
+//
+// setWorkspace() loads the workspace's customers into a ColumnCache on a worker thread (its own SQLite
+// connection) together with what every evaluation needs (saved segments, funnel and activity sets). setRule()
+// evaluates on a worker; each request carries a generation number, and results of requests that a newer
+// edit replaced are dropped, so the panel shows the latest rule's figures and never a stale or empty state.
+// Lives on the GUI thread.
+class DashboardController : public QObject
+{
+    Q_OBJECT
+
+public:
+    DashboardController(DashboardPanel *panel, QObject *parent = nullptr);
+    ~DashboardController() override;
+
+    void setWorkspace(store::Workspace *workspace);
+    void setRule(const rules::Rule &rule);
+    bool isReady() const { return m_snapshot != nullptr; }
+
+    // Everything an evaluation reads; immutable once built, shared with the workers.
+    struct Snapshot;
+
+Q_SIGNALS:
+    void ready();
+    void figuresShown(qint64 members);
+    void failed(const QString &message);
+
+private:
+    void evaluatePending();
+
+    DashboardPanel *m_panel;
+    std::shared_ptr<const Snapshot> m_snapshot;
+    std::optional<rules::Rule> m_pending;
+    quint64 m_generation = 0;
+    bool m_running = false;
+};
+
+} // namespace segmenta::ui
