@@ -150,11 +150,9 @@ void MainWindow::openDemoShop()
             auto created = store::Workspace::create(partial);
             if (!created)
                 return created.errorMessage();
-            auto summary = demo::DemoShop::generate(*created.value(), demo::DemoOptions{}, progress.get());
+            const auto summary = demo::DemoShop::setUp(*created.value(), demo::DemoSetupOptions{}, progress.get());
             if (!summary)
                 error = summary.errorMessage();
-            else if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*created.value()); !metrics)
-                error = metrics.errorMessage();
         }
         if (error.isEmpty())
             return QString();

@@ -2,7 +2,6 @@
 #include "commands.h"
 
 #include "demo/demoshop.h"
-#include "metrics/customermetrics.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -20,6 +19,9 @@ int runDemo(const QStringList &arguments)
     line.addOption({QStringLiteral("seed"), CommandLine::tr("Random seed (default 20240601)."), CommandLine::tr("S"),
                     QStringLiteral("20240601")});
     line.addOption({QStringLiteral("force"), CommandLine::tr("Replace the file if it exists.")});
+    line.addOption({QStringLiteral("history"),
+                    CommandLine::tr("Also record the playbook segments' sizes at the last four quarter ends "
+                                    "(recomputes the metrics for each date).")});
     if (auto exit = line.parse(arguments))
         return *exit;
     const auto db = line.requireDb();
@@ -28,7 +30,9 @@ int runDemo(const QStringList &arguments)
     if (!line.positional().isEmpty())
         return line.usageError(CommandLine::tr("unexpected argument “%1”").arg(line.positional().constFirst()));
 
-    demo::DemoOptions options;
+    demo::DemoSetupOptions setup;
+    setup.history = line.isSet(QStringLiteral("history"));
+    demo::DemoOptions &options = setup.shop;
     bool ok = false;
     options.customers = line.value(QStringLiteral("customers")).toLongLong(&ok);
     if (!ok || options.customers < 1)
@@ -46,16 +50,13 @@ int runDemo(const QStringList &arguments)
     auto workspace = store::Workspace::create(*db);
     if (!workspace)
         return fail(workspace.errorMessage());
-    const auto summary = demo::DemoShop::generate(*workspace.value(), options);
+    const auto summary = demo::DemoShop::setUp(*workspace.value(), setup);
     if (!summary) {
         workspace.value().reset();
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(*db + suffix);
         return fail(summary.errorMessage());
     }
-    const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value());
-    if (!metrics)
-        return fail(metrics.errorMessage());
     out() << CommandLine::tr("Created %1: %2 customers, %3 orders from %4 to %5")
                  .arg(*db)
                  .arg(summary->customers)

@@ -1,6 +1,8 @@
 #include "demo/demoshop.h"
 
 #include "demo/random.h"
+#include "metrics/customermetrics.h"
+#include "segments/playbook.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -356,6 +358,34 @@ Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOp
         return Error{tr("Could not write the demo shop into “%1”: %2").arg(workspace.displayName(), error.message())};
     } catch (const Canceled &) {
         return Error{tr("Demo generation was cancelled; the workspace is unchanged")};
+    }
+    return summary;
+}
+
+Result<DemoSummary> DemoShop::setUp(store::Workspace &workspace, const DemoSetupOptions &options, Progress *progress)
+{
+    auto summary = generate(workspace, options.shop, progress);
+    if (!summary)
+        return summary;
+    const auto settings = metrics::AnalysisSettings::load(workspace);
+    const QDate analysisDate = workspace.analysisDate();
+    if (auto added = segments::Playbook::addAll(workspace); !added)
+        return added.error();
+    if (options.history) {
+        // Quarter ends before the analysis date, oldest first.
+        for (int quartersBack = 3; quartersBack >= 1; --quartersBack) {
+            const QDate date = analysisDate.addMonths(-3 * quartersBack);
+            if (auto computed = metrics::CustomerMetrics::recompute(workspace, settings, date); !computed)
+                return computed.error();
+            if (auto recorded = segments::Playbook::recordSizes(workspace, date); !recorded)
+                return recorded.error();
+        }
+    }
+    if (auto computed = metrics::CustomerMetrics::recompute(workspace, settings, analysisDate); !computed)
+        return computed.error();
+    if (options.history) {
+        if (auto recorded = segments::Playbook::recordSizes(workspace, analysisDate); !recorded)
+            return recorded.error();
     }
     return summary;
 }

@@ -20,6 +20,15 @@ struct DemoOptions
     QDate lastDay = QDate(2026, 6, 30);
 };
 
+// A demo workspace ready to explore: the generated shop, its customer metrics, the playbook's segments and,
+// when `history` is set, their sizes at the end of each of the last four quarters (the metrics recomputed
+// for each date, then for the analysis date again). Runs on the calling thread.
+struct DemoSetupOptions
+{
+    DemoOptions shop;
+    bool history = true;
+};
+
 struct DemoSummary
 {
     qint64 customers = 0;
@@ -43,6 +52,9 @@ class DemoShop
 public:
     static Result<DemoSummary> generate(store::Workspace &workspace, const DemoOptions &options,
                                         Progress *progress = nullptr);
+    // generate() plus metrics, playbook segments and (optionally) their size history.
+    static Result<DemoSummary> setUp(store::Workspace &workspace, const DemoSetupOptions &options,
+                                     Progress *progress = nullptr);
 };
 
 } // namespace segmenta::demo

@@ -270,6 +270,25 @@ QString rfmDisplayName(const QString &segmentName)
     return segmentName;
 }
 
+QString tierShortName(const QString &tierId)
+{
+    static const struct
+    {
+        const char *id;
+        const char *name;
+    } names[] = {
+        {tier::kHigh, QT_TRANSLATE_NOOP("ValueTier", "High")},
+        {tier::kMid, QT_TRANSLATE_NOOP("ValueTier", "Mid")},
+        {tier::kLow, QT_TRANSLATE_NOOP("ValueTier", "Low")},
+        {tier::kNone, QT_TRANSLATE_NOOP("ValueTier", "None")},
+    };
+    for (const auto &entry : names) {
+        if (tierId == QLatin1StringView(entry.id))
+            return QCoreApplication::translate("ValueTier", entry.name);
+    }
+    return tierId;
+}
+
 const std::vector<QString> &stageIds()
 {
     static const std::vector<QString> ids = {

@@ -110,6 +110,7 @@ public:
 // Translatable display names of stage and tier ids (context "Lifecycle" / "ValueTier").
 QString stageDisplayName(const QString &stageId);
 QString tierDisplayName(const QString &tierId);
+QString tierShortName(const QString &tierId); // for chart axes: High, Mid, Low, None
 QString rfmDisplayName(const QString &segmentName); // context "Rfm"; user-made names are shown as they are
 const std::vector<QString> &stageIds();
 const std::vector<QString> &tierIds();

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void looksLikeAShop();
     void refusesANonEmptyWorkspace();
     void cancelLeavesTheWorkspaceEmpty();
+    void setUpAddsPlaybookSegmentsAndHistory();
 };
 
 void TestDemoShop::isDeterministic()
@@ -135,6 +136,33 @@ void TestDemoShop::cancelLeavesTheWorkspaceEmpty()
     QCOMPARE(ws.value()->orderCount(), qint64(0));
     QCOMPARE(ws.value()->db().scalar("SELECT count(*) FROM sources").toLongLong(), qint64(0));
     QCOMPARE(ws.value()->setting(QStringLiteral("analysis_date")), QString());
+}
+
+void TestDemoShop::setUpAddsPlaybookSegmentsAndHistory()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("setup.segmenta")));
+    QVERIFY(ws.ok());
+    demo::DemoSetupOptions options;
+    options.shop.customers = 2000;
+    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    Database &db = ws.value()->db();
+    QCOMPARE(db.scalar("SELECT count(*) FROM segments").toLongLong(), qint64(8));
+    // Four dates a quarter apart, one row per segment and date.
+    QCOMPARE(db.scalar("SELECT count(DISTINCT analysis_date) FROM segment_history").toLongLong(), qint64(4));
+    QCOMPARE(db.scalar("SELECT count(*) FROM segment_history").toLongLong(), qint64(32));
+    QCOMPARE(db.scalar("SELECT max(analysis_date) FROM segment_history").toString(), QStringLiteral("2026-07-01"));
+    // The latest sizes agree with plain SQL over the metrics, which are current for the analysis date again.
+    QCOMPARE(db.scalar("SELECT h.customers FROM segment_history h JOIN segments s ON s.id = h.segment_id "
+                       "WHERE s.name = 'Repeat buyers' AND h.analysis_date = '2026-07-01'").toLongLong(),
+             db.scalar("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2").toLongLong());
+    QCOMPARE(db.scalar("SELECT h.customers FROM segment_history h JOIN segments s ON s.id = h.segment_id "
+                       "WHERE s.name = 'Dormant over 180 days' AND h.analysis_date = '2026-07-01'").toLongLong(),
+             db.scalar("SELECT count(*) FROM customer_metrics WHERE lifecycle_stage = 'dormant'").toLongLong());
+    // Earlier dates saw fewer repeat buyers (fewer orders had happened).
+    QVERIFY(db.scalar("SELECT h.customers FROM segment_history h JOIN segments s ON s.id = h.segment_id "
+                      "WHERE s.name = 'Repeat buyers' ORDER BY analysis_date LIMIT 1").toLongLong() <
+            db.scalar("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2").toLongLong());
 }
 
 QTEST_GUILESS_MAIN(TestDemoShop)

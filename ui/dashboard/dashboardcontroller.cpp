@@ -169,7 +169,7 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QStr
     for (const QString &tier : metrics::tierIds()) {
         const auto count = figures.tiers.find(tier);
         const auto revenue = figures.tierRevenue.find(tier);
-        f.tiers.append({metrics::tierDisplayName(tier), count == figures.tiers.end() ? 0 : count->second,
+        f.tiers.append({metrics::tierShortName(tier), count == figures.tiers.end() ? 0 : count->second,
                         revenue == figures.tierRevenue.end() ? 0.0 : revenue->second});
     }
     f.pareto = paretoCurve(members, *s.cache);
