@@ -1,4 +1,1100 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>Cannot write “%1”</source>
+        <translation>无法写入“%1”</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Copy Chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG or SVG…</source>
+        <translation>将图表保存为 PNG 或 SVG…</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>First purchase</source>
+        <translation>首次购买</translation>
+    </message>
+    <message>
+        <source>Repeat purchase</source>
+        <translation>复购</translation>
+    </message>
+    <message>
+        <source>Mature</source>
+        <translation>成熟客户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+</context>
+<context>
+    <name>Distribution</name>
+    <message>
+        <source>Could not read the customer metrics: %1</source>
+        <translation>无法读取客户指标：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Signup date</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>First order date</source>
+        <translation>首单日期</translation>
+    </message>
+    <message>
+        <source>Last order date</source>
+        <translation>最近下单日期</translation>
+    </message>
+    <message>
+        <source>Days since last order</source>
+        <translation>距上次下单天数</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Largest order</source>
+        <translation>最大单笔金额</translation>
+    </message>
+    <message>
+        <source>Average days between orders</source>
+        <translation>平均下单间隔（天）</translation>
+    </message>
+    <message>
+        <source>Tenure (days)</source>
+        <translation>客户时长（天）</translation>
+    </message>
+    <message>
+        <source>Spend, last 30 days</source>
+        <translation>近 30 天消费</translation>
+    </message>
+    <message>
+        <source>Spend, last 90 days</source>
+        <translation>近 90 天消费</translation>
+    </message>
+    <message>
+        <source>Spend, last 365 days</source>
+        <translation>近 365 天消费</translation>
+    </message>
+    <message>
+        <source>Orders, last 30 days</source>
+        <translation>近 30 天订单数</translation>
+    </message>
+    <message>
+        <source>Orders, last 90 days</source>
+        <translation>近 90 天订单数</translation>
+    </message>
+    <message>
+        <source>Orders, last 365 days</source>
+        <translation>近 365 天订单数</translation>
+    </message>
+    <message>
+        <source>Repeat buyer</source>
+        <translation>复购客户</translation>
+    </message>
+    <message>
+        <source>Refunded orders</source>
+        <translation>退款订单数</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Recency score</source>
+        <translation>最近购买得分 (R)</translation>
+    </message>
+    <message>
+        <source>Frequency score</source>
+        <translation>购买频次得分 (F)</translation>
+    </message>
+    <message>
+        <source>Monetary score</source>
+        <translation>消费金额得分 (M)</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Growing</source>
+        <translation>成长客户</translation>
+    </message>
+    <message>
+        <source>Mature</source>
+        <translation>成熟客户</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Dormant</source>
+        <translation>沉睡客户</translation>
+    </message>
+</context>
+<context>
+    <name>Playbook</name>
+    <message>
+        <source>High value</source>
+        <translation>高价值客户</translation>
+    </message>
+    <message>
+        <source>VIP care: thank them, early access, a personal contact</source>
+        <translation>VIP 关怀：致谢、新品优先体验、专属客服</translation>
+    </message>
+    <message>
+        <source>New in the last 30 days</source>
+        <translation>近 30 天新客</translation>
+    </message>
+    <message>
+        <source>Onboarding: welcome series and a guide to the range</source>
+        <translation>新客培育：欢迎礼与产品指南</translation>
+    </message>
+    <message>
+        <source>Repeat buyers</source>
+        <translation>复购客户</translation>
+    </message>
+    <message>
+        <source>Reward loyalty: points, bundles, referrals</source>
+        <translation>回馈忠诚：积分、组合优惠、老带新</translation>
+    </message>
+    <message>
+        <source>One-time buyers</source>
+        <translation>仅购买一次的客户</translation>
+    </message>
+    <message>
+        <source>Second-purchase offer within 30 days of the first</source>
+        <translation>首单后 30 天内推送二次购买优惠</translation>
+    </message>
+    <message>
+        <source>Can't lose: at-risk high spenders</source>
+        <translation>不可流失：有流失风险的高消费客户</translation>
+    </message>
+    <message>
+        <source>Win back now: a personal call or a strong offer</source>
+        <translation>立即挽回：专人回访或大力度优惠</translation>
+    </message>
+    <message>
+        <source>Dormant over 180 days</source>
+        <translation>沉睡超过 180 天</translation>
+    </message>
+    <message>
+        <source>Reactivation: what is new, a time-limited coupon</source>
+        <translation>唤醒：上新推荐与限时优惠券</translation>
+    </message>
+    <message>
+        <source>WeChat customers</source>
+        <translation>微信渠道客户</translation>
+    </message>
+    <message>
+        <source>Channel campaign: Moments posts and mini-program coupons</source>
+        <translation>渠道活动：朋友圈与小程序优惠券</translation>
+    </message>
+    <message>
+        <source>Shanghai and Beijing</source>
+        <translation>上海和北京</translation>
+    </message>
+    <message>
+        <source>City campaign: local delivery and tasting events</source>
+        <translation>城市活动：同城配送与品鉴会</translation>
+    </message>
+</context>
+<context>
+    <name>Rfm</name>
+    <message>
+        <source>Champions</source>
+        <translation>重要价值客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Potential Loyalists</source>
+        <translation>潜力客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>有潜力的新客</translation>
+    </message>
+    <message>
+        <source>Need Attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>About to Sleep</source>
+        <translation>即将沉睡</translation>
+    </message>
+    <message>
+        <source>At Risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Can't Lose</source>
+        <translation>不可流失</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>休眠客户</translation>
+    </message>
+</context>
+<context>
+    <name>Rule</name>
+    <message>
+        <source>The rule is nested too deeply (more than 64 levels)</source>
+        <translation>规则嵌套过深（超过 64 层）</translation>
+    </message>
+    <message>
+        <source>A group's “match” must be all, any or none, not “%1”</source>
+        <translation>条件组的“match”必须是 all、any 或 none，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Unknown operator “%1”</source>
+        <translation>未知的运算符“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (YYYY-MM-DD)</source>
+        <translation>“%1”不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>A condition value must be a string, {"number": N} or {"date": "YYYY-MM-DD"}</source>
+        <translation>条件的值必须是字符串、{"number": N} 或 {"date": "YYYY-MM-DD"}</translation>
+    </message>
+    <message>
+        <source>This segment was saved by a newer version of Segmenta (rule format %1)</source>
+        <translation>此分群由更新版本的 Segmenta 保存（规则格式 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>ValueTier</name>
+    <message>
+        <source>High value</source>
+        <translation>高价值客户</translation>
+    </message>
+    <message>
+        <source>Mid value</source>
+        <translation>中价值客户</translation>
+    </message>
+    <message>
+        <source>Low value</source>
+        <translation>低价值客户</translation>
+    </message>
+    <message>
+        <source>No purchase</source>
+        <translation>未购买</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::demo::DemoShop</name>
+    <message>
+        <source>The demo shop needs between 1 and 50,000,000 customers, not %1</source>
+        <translation>演示店铺的客户数需在 1 到 50,000,000 之间，而不是 %1</translation>
+    </message>
+    <message>
+        <source>The demo shop needs a valid last day</source>
+        <translation>演示店铺需要有效的截止日期</translation>
+    </message>
+    <message>
+        <source>The demo shop can only be generated into an empty workspace</source>
+        <translation>演示店铺只能生成到空的工作区中</translation>
+    </message>
+    <message>
+        <source>Demo tea shop (seed %1)</source>
+        <translation>演示茶叶店（种子 %1）</translation>
+    </message>
+    <message>
+        <source>Could not write the demo shop into “%1”: %2</source>
+        <translation>无法将演示店铺写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Demo generation was cancelled; the workspace is unchanged</source>
+        <translation>已取消生成演示数据，工作区未改动</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::metrics::AnalysisSettings</name>
+    <message>
+        <source>A new customer needs at least one order</source>
+        <translation>新客户至少需要一笔订单</translation>
+    </message>
+    <message>
+        <source>Growing customers must have more orders than new ones (%1)</source>
+        <translation>成长客户的订单数必须多于新客户（%1）</translation>
+    </message>
+    <message>
+        <source>The active period must be at least one day</source>
+        <translation>活跃期至少为一天</translation>
+    </message>
+    <message>
+        <source>The at-risk period must end after the active period (%1 days)</source>
+        <translation>流失预警期必须晚于活跃期（%1 天）结束</translation>
+    </message>
+    <message>
+        <source>Customer shares must be between 0 and 100% and add up to at most 100%</source>
+        <translation>客户占比必须在 0 到 100% 之间，且合计不超过 100%</translation>
+    </message>
+    <message>
+        <source>Revenue shares must be between 0 and 100% and add up to at most 100%</source>
+        <translation>收入占比必须在 0 到 100% 之间，且合计不超过 100%</translation>
+    </message>
+    <message>
+        <source>The high tier's minimum spend must be above the mid tier's</source>
+        <translation>高价值层的最低消费必须高于中价值层</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::metrics::CustomerMetrics</name>
+    <message>
+        <source>The analysis date is not a valid date</source>
+        <translation>分析日期不是有效日期</translation>
+    </message>
+    <message>
+        <source>Could not compute customer metrics in “%1”: %2</source>
+        <translation>无法计算“%1”中的客户指标：%2</translation>
+    </message>
+    <message>
+        <source>Computing customer metrics was cancelled; nothing was changed</source>
+        <translation>已取消计算客户指标，未做任何改动</translation>
+    </message>
+    <message>
+        <source>The customer metrics of “%1” are out of date, and the workspace is read-only</source>
+        <translation>“%1”的客户指标已过期，且工作区为只读</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::rules::ColumnCache</name>
+    <message>
+        <source>Could not load the customers into memory: %1</source>
+        <translation>无法将客户载入内存：%1</translation>
+    </message>
+    <message>
+        <source>Loading the customers was cancelled</source>
+        <translation>已取消载入客户</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::rules::RuleContext</name>
+    <message>
+        <source>In “%1”: %2</source>
+        <translation>在“%1”中：%2</translation>
+    </message>
+    <message>
+        <source>name one segment</source>
+        <translation>请指定一个分群</translation>
+    </message>
+    <message>
+        <source>the segment “%1” refers to itself through “in segment”</source>
+        <translation>分群“%1”通过“in segment”引用了自身</translation>
+    </message>
+    <message>
+        <source>there is no saved segment named “%1”</source>
+        <translation>没有名为“%1”的已保存分群</translation>
+    </message>
+    <message>
+        <source>there is no field named “%1”</source>
+        <translation>没有名为“%1”的字段</translation>
+    </message>
+    <message>
+        <source>this operator does not apply to a %1 field</source>
+        <translation>此运算符不适用于 %1 类型的字段</translation>
+    </message>
+    <message>
+        <source>this operator takes no value</source>
+        <translation>此运算符不需要值</translation>
+    </message>
+    <message>
+        <source>list at least one value</source>
+        <translation>请至少列出一个值</translation>
+    </message>
+    <message>
+        <source>every value must be a number</source>
+        <translation>每个值都必须是数字</translation>
+    </message>
+    <message>
+        <source>every value must be text in quotes</source>
+        <translation>每个值都必须是带引号的文本</translation>
+    </message>
+    <message>
+        <source>give two values</source>
+        <translation>请给出两个值</translation>
+    </message>
+    <message>
+        <source>both values must be numbers</source>
+        <translation>两个值都必须是数字</translation>
+    </message>
+    <message>
+        <source>both values must be dates</source>
+        <translation>两个值都必须是日期</translation>
+    </message>
+    <message>
+        <source>give one date (YYYY-MM-DD)</source>
+        <translation>请给出一个日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>give a whole number and days, weeks or months</source>
+        <translation>请给出一个整数以及 days、weeks 或 months</translation>
+    </message>
+    <message>
+        <source>give a whole number of days</source>
+        <translation>请给出整数天数</translation>
+    </message>
+    <message>
+        <source>give a percentage between 0 and 100</source>
+        <translation>请给出 0 到 100 之间的百分比</translation>
+    </message>
+    <message>
+        <source>give one number</source>
+        <translation>请给出一个数字</translation>
+    </message>
+    <message>
+        <source>give one text value in quotes</source>
+        <translation>请给出一个带引号的文本值</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::rules::RuleText</name>
+    <message>
+        <source>the end of the rule</source>
+        <translation>规则末尾</translation>
+    </message>
+    <message>
+        <source>the text "%1"</source>
+        <translation>文本 "%1"</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a number nor a date (YYYY-MM-DD)</source>
+        <translation>“%1”既不是数字也不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>expected “!=”</source>
+        <translation>应为“!=”</translation>
+    </message>
+    <message>
+        <source>unexpected character “%1”</source>
+        <translation>意外的字符“%1”</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>this text has no closing quote</source>
+        <translation>此文本缺少结束引号</translation>
+    </message>
+    <message>
+        <source>this field name has no closing backtick</source>
+        <translation>此字段名缺少结束反引号</translation>
+    </message>
+    <message>
+        <source>expected “and”, “or” or the end of the rule</source>
+        <translation>应为“and”、“or”或规则结束</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3, found %4</source>
+        <translation>第 %1 行，第 %2 列：%3，实际为 %4</translation>
+    </message>
+    <message>
+        <source>expected “%1”</source>
+        <translation>应为“%1”</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>应为 %1</translation>
+    </message>
+    <message>
+        <source>the rule is nested too deeply</source>
+        <translation>规则嵌套过深</translation>
+    </message>
+    <message>
+        <source>expected a segment name in quotes</source>
+        <translation>应为带引号的分群名称</translation>
+    </message>
+    <message>
+        <source>“)”</source>
+        <translation>“)”</translation>
+    </message>
+    <message>
+        <source>“,” or “)”</source>
+        <translation>“,”或“)”</translation>
+    </message>
+    <message>
+        <source>expected a field name, “(”, “not” or “in segment”</source>
+        <translation>应为字段名、“(”、“not”或“in segment”</translation>
+    </message>
+    <message>
+        <source>expected a value (text in quotes, a number or a date)</source>
+        <translation>应为一个值（带引号的文本、数字或日期）</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>expected a date (YYYY-MM-DD)</source>
+        <translation>应为日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>expected text in quotes</source>
+        <translation>应为带引号的文本</translation>
+    </message>
+    <message>
+        <source>“(” and a list of values</source>
+        <translation>“(”和值列表</translation>
+    </message>
+    <message>
+        <source>expected “days”</source>
+        <translation>应为“days”</translation>
+    </message>
+    <message>
+        <source>expected “days”, “weeks” or “months”</source>
+        <translation>应为“days”、“weeks”或“months”</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: use “not (%3 on DATE)” for dates</source>
+        <translation>第 %1 行，第 %2 列：日期请使用“not (%3 on 日期)”</translation>
+    </message>
+    <message>
+        <source>“is not” takes text or a number</source>
+        <translation>“is not”后应为文本或数字</translation>
+    </message>
+    <message>
+        <source>“%”</source>
+        <translation>“%”</translation>
+    </message>
+    <message>
+        <source>expected an operator after “%1” (such as =, &gt;, is, in, contains, between, in last)</source>
+        <translation>“%1”后应为运算符（如 =、&gt;、is、in、contains、between、in last）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::segments::Playbook</name>
+    <message>
+        <source>Could not record segment sizes: %1</source>
+        <translation>无法记录分群规模：%1</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::segments::SegmentStore</name>
+    <message>
+        <source>Could not update the saved segments: %1</source>
+        <translation>无法更新已保存的分群：%1</translation>
+    </message>
+    <message>
+        <source>The saved segment “%1” cannot be read: %2</source>
+        <translation>无法读取已保存的分群“%1”：%2</translation>
+    </message>
+    <message>
+        <source>A segment needs a name</source>
+        <translation>分群需要一个名称</translation>
+    </message>
+    <message>
+        <source>There is already a segment named “%1”</source>
+        <translation>已存在名为“%1”的分群</translation>
+    </message>
+    <message>
+        <source>The segment to duplicate no longer exists</source>
+        <translation>要复制的分群已不存在</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::store::Workspace</name>
+    <message>
+        <source>it looks like a spreadsheet or other zip archive; use Import to read spreadsheets</source>
+        <translation>它看起来是电子表格或其他 zip 压缩包；请使用“导入”读取电子表格</translation>
+    </message>
+    <message>
+        <source>it looks like an old Office document; use Import to read .xls spreadsheets</source>
+        <translation>它看起来是旧版 Office 文档；请使用“导入”读取 .xls 表格</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>它不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or not a Segmenta workspace: the table “%2” is missing</source>
+        <translation>“%1”已损坏或不是 Segmenta 工作区：缺少数据表“%2”</translation>
+    </message>
+    <message>
+        <source>Cannot create “%1”: a file with that name already exists</source>
+        <translation>无法创建“%1”：同名文件已存在</translation>
+    </message>
+    <message>
+        <source>Cannot create “%1”: the folder “%2” does not exist</source>
+        <translation>无法创建“%1”：文件夹“%2”不存在</translation>
+    </message>
+    <message>
+        <source>Cannot create “%1”: %2</source>
+        <translation>无法创建“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist</source>
+        <translation>“%1”不存在</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a Segmenta workspace</source>
+        <translation>“%1”是文件夹，不是 Segmenta 工作区</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Segmenta workspace: the file is empty</source>
+        <translation>“%1”不是 Segmenta 工作区：文件为空</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged and cannot be opened: %2</source>
+        <translation>“%1”已损坏，无法打开：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Segmenta workspace: %2</source>
+        <translation>“%1”不是 Segmenta 工作区：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is an SQLite database but not a Segmenta workspace</source>
+        <translation>“%1”是 SQLite 数据库，但不是 Segmenta 工作区</translation>
+    </message>
+    <message>
+        <source>“%1” was saved by a newer version of Segmenta (workspace format %2; this version reads up to %3). Update Segmenta to open it</source>
+        <translation>“%1”由更新版本的 Segmenta 保存（工作区格式 %2；本版本最高支持 %3）。请更新 Segmenta 后再打开</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the file is shorter than its header says (%2 of %3 bytes); it may have been cut off while copying</source>
+        <translation>“%1”已损坏：文件比文件头声明的短（%2 / %3 字节），可能在复制时被截断</translation>
+    </message>
+    <message>
+        <source>“%1” is read-only and was saved by an older version of Segmenta; copy it to a folder you can write to so that it can be upgraded</source>
+        <translation>“%1”为只读，且由旧版本的 Segmenta 保存；请将其复制到可写的文件夹中以便升级</translation>
+    </message>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::DashboardPanel</name>
+    <message>
+        <source>%1 customers</source>
+        <translation>%1 位客户</translation>
+    </message>
+    <message>
+        <source>%1 of all %2 customers</source>
+        <translation>占全部 %2 位客户的 %1</translation>
+    </message>
+    <message>
+        <source>Revenue %1 · %2 of all revenue</source>
+        <translation>收入 %1 · 占总收入的 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (all customers: %3)</source>
+        <translation>%1：%2（全部客户：%3）</translation>
+    </message>
+    <message>
+        <source>Lifecycle funnel</source>
+        <translation>生命周期漏斗</translation>
+    </message>
+    <message>
+        <source>Value tiers</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>RFM grid (this segment; all customers below each count)</source>
+        <translation>RFM 矩阵（本分群；每格下方为全部客户）</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>已保存的分群</translation>
+    </message>
+    <message>
+        <source>Size history</source>
+        <translation>规模变化</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::FunnelWidget</name>
+    <message>
+        <source>Lifecycle funnel</source>
+        <translation>生命周期漏斗</translation>
+    </message>
+    <message>
+        <source>%1 of previous</source>
+        <translation>上一步的 %1</translation>
+    </message>
+    <message>
+        <source>all customers: %1</source>
+        <translation>全部客户：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 in this segment, %3 among all customers. Click to list them.</source>
+        <translation>%1：本分群 %2 位，全部客户中 %3 位。点击查看名单。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::MainWindow</name>
+    <message>
+        <source>Segmenta</source>
+        <translation>Segmenta 客户分层</translation>
+    </message>
+    <message>
+        <source>Saved Segments</source>
+        <translation>已保存的分群</translation>
+    </message>
+    <message>
+        <source>%1 customers match</source>
+        <translation>符合条件的客户：%1 位</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Shop</source>
+        <translation>打开演示店铺(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Segment</source>
+        <translation>分群(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Segment…</source>
+        <translation>保存为分群(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Segmenta workspaces (*.segmenta)</source>
+        <translation>Segmenta 工作区 (*.segmenta)</translation>
+    </message>
+    <message>
+        <source>Cannot Open Workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>%1 — Segmenta</source>
+        <translation>%1 — Segmenta 客户分层</translation>
+    </message>
+    <message>
+        <source>Creating the demo shop…</source>
+        <translation>正在创建演示店铺…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot Create Demo Shop</source>
+        <translation>无法创建演示店铺</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”</source>
+        <translation>无法写入“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot Save Segment</source>
+        <translation>无法保存分群</translation>
+    </message>
+    <message>
+        <source>Save as Segment</source>
+        <translation>保存为分群</translation>
+    </message>
+    <message>
+        <source>Segment name:</source>
+        <translation>分群名称：</translation>
+    </message>
+    <message>
+        <source>%1 · analysis date %2 · %3 customers</source>
+        <translation>%1 · 分析日期 %2 · %3 位客户</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::RfmHeatmap</name>
+    <message>
+        <source>RFM grid</source>
+        <translation>RFM 矩阵</translation>
+    </message>
+    <message>
+        <source>Frequency score (F) →</source>
+        <translation>购买频次得分 (F) →</translation>
+    </message>
+    <message>
+        <source>Recency score (R) →</source>
+        <translation>最近购买得分 (R) →</translation>
+    </message>
+    <message>
+        <source>R%1 F%2%3: %4 in this segment, %5 among all customers</source>
+        <translation>R%1 F%2%3：本分群 %4 位，全部客户中 %5 位</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::RulePanel</name>
+    <message>
+        <source>Rule (all customers when empty)</source>
+        <translation>筛选规则（为空时即全部客户）</translation>
+    </message>
+    <message>
+        <source>Rule of segment “%1”</source>
+        <translation>分群“%1”的规则</translation>
+    </message>
+    <message>
+        <source>Save as Segment…</source>
+        <translation>保存为分群…</translation>
+    </message>
+    <message>
+        <source>For example: total_spend &gt;= 1000 and city in ("上海", "北京")</source>
+        <translation>例如：total_spend &gt;= 1000 and city in ("上海", "北京")</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::SegmentSizeChart</name>
+    <message>
+        <source>Saved segment sizes</source>
+        <translation>已保存分群的规模</translation>
+    </message>
+    <message>
+        <source>Saved segments: size, and overlap with this segment (solid)</source>
+        <translation>已保存的分群：规模及与本分群的重合（实心部分）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::SizeHistoryChart</name>
+    <message>
+        <source>Segment size history</source>
+        <translation>分群规模变化</translation>
+    </message>
+    <message>
+        <source>Segment size by analysis date</source>
+        <translation>各分析日期的分群规模</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::StartPage</name>
+    <message>
+        <source>Welcome to Segmenta</source>
+        <translation>欢迎使用 Segmenta 客户分层</translation>
+    </message>
+    <message>
+        <source>Turn your customer spreadsheets into segments you can act on.</source>
+        <translation>把客户表格变成可以行动的客户分层。</translation>
+    </message>
+    <message>
+        <source>Open the demo shop</source>
+        <translation>打开演示店铺</translation>
+    </message>
+    <message>
+        <source>A tea shop with 20,000 customers and their orders, to explore freely</source>
+        <translation>一家拥有 20,000 位客户及其订单的茶叶店，可随意探索</translation>
+    </message>
+    <message>
+        <source>Open a workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>A .segmenta file you saved before</source>
+        <translation>之前保存的 .segmenta 文件</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::TierChart</name>
+    <message>
+        <source>Value tiers</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>%1: %2 of customers, %3 of revenue</source>
+        <translation>%1：占客户 %2，占收入 %3</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>本分群</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Pareto curve</source>
+        <translation>帕累托曲线</translation>
+    </message>
+    <message>
+        <source>Share of revenue (up) made by the biggest spenders (across)</source>
+        <translation>消费最高的客户（横轴）贡献的收入占比（纵轴）</translation>
+    </message>
+</context>
 </TS>

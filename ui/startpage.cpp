@@ -19,11 +19,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *demo = new QCommandLinkButton(tr("Open the demo shop"),
                                         tr("A tea shop with 20,000 customers and their orders, to explore freely"),
                                         this);
-    auto *import = new QCommandLinkButton(tr("Import a spreadsheet"),
-                                          tr("Excel, WPS or CSV exports from Taobao, JD, Shopify or your CRM"), this);
     auto *open = new QCommandLinkButton(tr("Open a workspace"), tr("A .segmenta file you saved before"), this);
     connect(demo, &QCommandLinkButton::clicked, this, &StartPage::openDemoRequested);
-    connect(import, &QCommandLinkButton::clicked, this, &StartPage::importRequested);
     connect(open, &QCommandLinkButton::clicked, this, &StartPage::openRequested);
 
     auto *column = new QVBoxLayout;
@@ -31,7 +28,6 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     column->addWidget(intro);
     column->addSpacing(16);
     column->addWidget(demo);
-    column->addWidget(import);
     column->addWidget(open);
     column->addStretch();
 

@@ -1,96 +1,86 @@
 #include "segmentsizechart.h"
 
-#include "charttheme.h"
-
-#include <QEvent>
 #include <QLocale>
-#include <QVBoxLayout>
-#include <QtCharts/QBarCategoryAxis>
-#include <QtCharts/QBarSet>
-#include <QtCharts/QChartView>
-#include <QtCharts/QHorizontalStackedBarSeries>
-#include <QtCharts/QValueAxis>
+#include <QMouseEvent>
+#include <QPainter>
 
 #include <algorithm>
 
 namespace segmenta::ui {
 
-SegmentSizeChart::SegmentSizeChart(QWidget *parent) : QWidget(parent), m_view(new QChartView(new QChart, this))
+SegmentSizeChart::SegmentSizeChart(QWidget *parent) : QWidget(parent)
 {
     setAccessibleName(tr("Saved segment sizes"));
-    m_view->setRenderHint(QPainter::Antialiasing);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
-    rebuild();
 }
 
 void SegmentSizeChart::setBars(const QList<Bar> &bars)
 {
     m_bars = bars;
-    rebuild();
+    update();
 }
 
-void SegmentSizeChart::rebuild()
+QRectF SegmentSizeChart::rowRect(int index) const
 {
-    // Per-bar colours need one bar set per segment in a stacked series (each set non-zero at its own row).
-    // The series is rebuilt whole: there are tens of segments at most, and it happens once per evaluation.
-    QChart *chart = m_view->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes()) {
-        chart->removeAxis(axis); // gives the axis back to us
-        delete axis;
-    }
-    applyChartStyle(chart, this);
-    chart->legend()->hide();
+    const double rowHeight = std::min(28.0, (height() - 12.0) / std::max<qsizetype>(1, m_bars.size()));
+    return {6, 6 + index * rowHeight, width() - 12.0, rowHeight};
+}
 
+int SegmentSizeChart::barAt(const QPoint &point) const
+{
+    for (int i = 0; i < m_bars.size(); ++i) {
+        if (rowRect(i).contains(point))
+            return i;
+    }
+    return -1;
+}
+
+void SegmentSizeChart::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
     const QLocale locale;
-    auto *series = new QHorizontalStackedBarSeries;
-    QStringList labels;
+    const QFontMetrics metrics(font());
     qint64 largest = 1;
-    const auto count = int(m_bars.size());
-    // Categories run bottom-up: list the segments in reverse so the first one is on top, as in the list.
-    for (int i = 0; i < count; ++i) {
-        const Bar &bar = m_bars[count - 1 - i];
-        labels << QStringLiteral("%1 (%2)").arg(bar.name, locale.toString(bar.size));
+    int nameWidth = 0;
+    for (const Bar &bar : m_bars) {
         largest = std::max(largest, bar.size);
-        auto *shared = new QBarSet(bar.name);
-        auto *rest = new QBarSet(bar.name);
-        for (int j = 0; j < count; ++j) {
-            *shared << (j == i ? double(std::min(bar.overlap, bar.size)) : 0.0);
-            *rest << (j == i ? double(bar.size - std::min(bar.overlap, bar.size)) : 0.0);
-        }
-        shared->setColor(bar.color);
-        shared->setBorderColor(bar.color);
-        QColor light = bar.color;
-        light.setAlphaF(0.35);
-        rest->setColor(light);
-        rest->setBorderColor(bar.color);
-        const qint64 id = bar.segmentId;
-        connect(shared, &QBarSet::clicked, this, [this, id] { Q_EMIT segmentClicked(id); });
-        connect(rest, &QBarSet::clicked, this, [this, id] { Q_EMIT segmentClicked(id); });
-        series->append(shared);
-        series->append(rest);
+        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(bar.name));
     }
-    chart->addSeries(series);
-    auto *categories = new QBarCategoryAxis;
-    categories->append(labels);
-    auto *values = new QValueAxis;
-    values->setRange(0, double(largest) * 1.05);
-    values->setLabelFormat(QStringLiteral("%.0f"));
-    values->applyNiceNumbers();
-    chart->addAxis(categories, Qt::AlignLeft);
-    chart->addAxis(values, Qt::AlignBottom);
-    series->attachAxis(categories);
-    series->attachAxis(values);
-    chart->setTitle(tr("Saved segments: size, and overlap with this segment (solid)"));
+    nameWidth = std::min(nameWidth, width() * 2 / 5);
+    const int countWidth = metrics.horizontalAdvance(locale.toString(largest)) + 8;
+    const QColor text = palette().color(QPalette::WindowText);
+    for (int i = 0; i < m_bars.size(); ++i) {
+        const Bar &bar = m_bars[i];
+        const QRectF row = rowRect(i);
+        const QRectF nameRect(row.left(), row.top(), nameWidth, row.height());
+        painter.setPen(text);
+        painter.drawText(nameRect, Qt::AlignRight | Qt::AlignVCenter,
+                         metrics.elidedText(bar.name, Qt::ElideRight, nameWidth));
+        const double left = row.left() + nameWidth + 8;
+        const double span = std::max(1.0, row.right() - countWidth - left);
+        const double full = span * double(bar.size) / double(largest);
+        const double shared = span * double(std::min(bar.overlap, bar.size)) / double(largest);
+        const QRectF barRect(left, row.top() + row.height() * 0.2, std::max(1.0, full), row.height() * 0.6);
+        QColor light = bar.color;
+        light.setAlphaF(0.3);
+        painter.setPen(QPen(bar.color, 1));
+        painter.setBrush(light);
+        painter.drawRect(barRect);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(bar.color);
+        painter.drawRect(QRectF(barRect.left(), barRect.top(), shared, barRect.height()));
+        painter.setPen(text);
+        painter.drawText(QRectF(barRect.right() + 4, row.top(), countWidth, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                         locale.toString(bar.size));
+    }
 }
 
-void SegmentSizeChart::changeEvent(QEvent *event)
+void SegmentSizeChart::mousePressEvent(QMouseEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange)
-        rebuild();
-    QWidget::changeEvent(event);
+    const int index = barAt(event->position().toPoint());
+    if (index >= 0 && event->button() == Qt::LeftButton)
+        Q_EMIT segmentClicked(m_bars[index].segmentId);
+    QWidget::mousePressEvent(event);
 }
 
 } // namespace segmenta::ui

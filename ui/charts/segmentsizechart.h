@@ -5,15 +5,12 @@
 #include <QString>
 #include <QWidget>
 
-class QChartView;
-class QHorizontalStackedBarSeries;
-class QBarCategoryAxis;
-class QValueAxis;
-
 namespace segmenta::ui {
 
 // Sizes of all saved segments as horizontal bars in their own colours, each split into the part that
-// overlaps the segment being edited (solid) and the rest (lighter). Clicking a bar emits segmentClicked.
+// overlaps the segment being edited (solid) and the rest (lighter), with the name on the left and the size
+// at the end of the bar. Clicking a bar emits segmentClicked. Hand-painted: Qt Charts elides Chinese
+// category labels and cannot colour bars of one series individually.
 class SegmentSizeChart : public QWidget
 {
     Q_OBJECT
@@ -32,17 +29,21 @@ public:
 
     void setBars(const QList<Bar> &bars);
     const QList<Bar> &bars() const { return m_bars; }
+    int barAt(const QPoint &point) const;
+
+    QSize sizeHint() const override { return {420, 260}; }
+    QSize minimumSizeHint() const override { return {240, 120}; }
 
 Q_SIGNALS:
     void segmentClicked(qint64 segmentId);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
 
 private:
-    void rebuild();
+    QRectF rowRect(int index) const;
 
-    QChartView *m_view;
     QList<Bar> m_bars;
 };
 
