@@ -1,0 +1,146 @@
+#include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
+#include "mainwindow.h"
+#include "segments/rulepanel.h"
+#include "segments/segmentlist.h"
+
+#include "demo/demoshop.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QApplication>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace segmenta;
+
+// The main window driven like a user would: open a workspace, type a rule, click a saved segment; the
+// figures shown are checked against plain SQL over the same workspace.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void typingARuleUpdatesTheDashboard();
+    void aBadRuleShowsWhereItIsWrong();
+    void clickingASavedSegmentShowsIt();
+
+private:
+    qint64 sqlCount(const char *sql);
+    QString waitForHeadline(ui::MainWindow &window);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
+    auto ws = store::Workspace::create(m_path);
+    QVERIFY(ws.ok());
+    demo::DemoSetupOptions options;
+    options.shop.customers = 1500;
+    options.history = false;
+    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+}
+
+qint64 TestMainWindow::sqlCount(const char *sql)
+{
+    auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+    return ws ? ws.value()->db().scalar(sql).toLongLong() : -1;
+}
+
+QString TestMainWindow::waitForHeadline(ui::MainWindow &window)
+{
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    if (!shown.wait(20000))
+        return {};
+    return window.dashboard()->headlineText();
+}
+
+void TestMainWindow::typingARuleUpdatesTheDashboard()
+{
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(first.wait(20000));
+    QCOMPARE(first.last().at(0).toLongLong(), qint64(1500)); // an empty rule: everyone
+
+    auto *editor = window.findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
+    QVERIFY(editor);
+    editor->setFocus();
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    QTest::keyClicks(editor, QStringLiteral("total_spend >= 1000 and (city is \""));
+    // Chinese arrives through the input method, as it does when a user types it.
+    QInputMethodEvent chinese;
+    chinese.setCommitString(QStringLiteral("上海"));
+    QApplication::sendEvent(editor, &chinese);
+    QTest::keyClicks(editor, QStringLiteral("\" or orders_count >= 5)"));
+    QVERIFY(shown.wait(20000));
+    // Typing evaluates after pauses; wait until the figures for the whole rule arrive.
+    const qint64 expected = sqlCount("SELECT count(*) FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+                                     "WHERE m.total_spend >= 1000 AND (c.city = '上海' OR m.orders_count >= 5)");
+    QTRY_COMPARE_WITH_TIMEOUT(shown.last().at(0).toLongLong(), expected, 20000);
+    QVERIFY2(window.dashboard()->headlineText().contains(QLocale().toString(expected) + QStringLiteral(" customers")),
+             qPrintable(window.dashboard()->headlineText()));
+    // The funnel's first step is the segment, its second the members with a purchase.
+    QCOMPARE(window.dashboard()->funnel()->steps().at(0).count, expected);
+    QCOMPARE(window.dashboard()->funnel()->steps().at(1).allCount,
+             sqlCount("SELECT count(*) FROM customer_metrics WHERE orders_count >= 1"));
+    // The RFM grid adds up to the segment's buyers.
+    qint64 grid = 0;
+    for (const auto &row : window.dashboard()->rfm()->segmentGrid())
+        for (qint64 cell : row)
+            grid += cell;
+    QCOMPARE(grid, window.dashboard()->funnel()->steps().at(1).count);
+}
+
+void TestMainWindow::aBadRuleShowsWhereItIsWrong()
+{
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(first.wait(20000));
+    const QString before = window.dashboard()->headlineText();
+    window.rulePanel()->setRuleText(QStringLiteral("total_spend >="));
+    const auto labels = window.rulePanel()->findChildren<QLabel *>();
+    const bool shown = std::any_of(labels.begin(), labels.end(), [](QLabel *label) {
+        return label->text().contains(QStringLiteral("line 1, column 15: expected a number"));
+    });
+    QVERIFY(shown);
+    // The last good figures stay.
+    QCOMPARE(window.dashboard()->headlineText(), before);
+}
+
+void TestMainWindow::clickingASavedSegmentShowsIt()
+{
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(first.wait(20000));
+    auto *list = window.findChild<QListWidget *>(QStringLiteral("segmentList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 8);
+    // "Repeat buyers" is the third playbook segment: orders_count >= 2.
+    QListWidgetItem *item = list->item(2);
+    QVERIFY(item->text().startsWith(QStringLiteral("Repeat buyers")));
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(shown.last().at(0).toLongLong(), sqlCount("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"));
+    QCOMPARE(window.rulePanel()->segmentName(), QStringLiteral("Repeat buyers"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
