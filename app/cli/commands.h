@@ -12,5 +12,7 @@ int runMetrics(const QStringList &arguments);
 int runCustomers(const QStringList &arguments);
 int runCount(const QStringList &arguments);
 int runSegment(const QStringList &arguments);
+int runImport(const QStringList &arguments);
+int runFields(const QStringList &arguments);
 
 } // namespace segmenta::cli

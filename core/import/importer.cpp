@@ -1,0 +1,695 @@
+#include "import/importer.h"
+
+#include "import/roles.h"
+#include "import/valueparser.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <map>
+
+namespace segmenta::import {
+
+namespace {
+
+using store::Database;
+using store::FieldType;
+using store::Statement;
+
+struct Column
+{
+    ImportedField field;
+    ColumnProfile profile;
+    QString table;      // customers or orders
+    QString sqlColumn;  // where the value goes; empty: not stored directly (address, key handled elsewhere)
+};
+
+// Built-in columns by role, for each kind of file.
+const std::map<QString, QString> &customerColumns()
+{
+    static const std::map<QString, QString> map = {
+        {QString::fromLatin1(role::kCustomerId), QStringLiteral("customer_key")},
+        {QString::fromLatin1(role::kName), QStringLiteral("name")},
+        {QString::fromLatin1(role::kPhone), QStringLiteral("phone")},
+        {QString::fromLatin1(role::kEmail), QStringLiteral("email")},
+        {QString::fromLatin1(role::kGender), QStringLiteral("gender")},
+        {QString::fromLatin1(role::kBirthDate), QStringLiteral("birth_date")},
+        {QString::fromLatin1(role::kAge), QStringLiteral("age")},
+        {QString::fromLatin1(role::kCountry), QStringLiteral("country")},
+        {QString::fromLatin1(role::kProvince), QStringLiteral("province")},
+        {QString::fromLatin1(role::kCity), QStringLiteral("city")},
+        {QString::fromLatin1(role::kSignupDate), QStringLiteral("signup_date")},
+        {QString::fromLatin1(role::kChannel), QStringLiteral("channel")},
+        {QString::fromLatin1(role::kTags), QStringLiteral("tags")},
+        {QString::fromLatin1(role::kTotalSpend), QStringLiteral("list_total_spend")},
+        {QString::fromLatin1(role::kOrdersCount), QStringLiteral("list_orders_count")},
+        {QString::fromLatin1(role::kFirstOrderDate), QStringLiteral("list_first_order_date")},
+        {QString::fromLatin1(role::kLastOrderDate), QStringLiteral("list_last_order_date")},
+    };
+    return map;
+}
+
+const std::map<QString, QString> &orderColumns()
+{
+    static const std::map<QString, QString> map = {
+        {QString::fromLatin1(role::kOrderId), QStringLiteral("order_key")},
+        {QString::fromLatin1(role::kOrderDate), QStringLiteral("order_date")},
+        {QString::fromLatin1(role::kAmount), QStringLiteral("amount")},
+        {QString::fromLatin1(role::kQuantity), QStringLiteral("quantity")},
+        {QString::fromLatin1(role::kUnitPrice), QStringLiteral("unit_price")},
+        {QString::fromLatin1(role::kStatus), QStringLiteral("status")},
+        {QString::fromLatin1(role::kProduct), QStringLiteral("product")},
+        {QString::fromLatin1(role::kCategory), QStringLiteral("category")},
+        {QString::fromLatin1(role::kChannel), QStringLiteral("channel")},
+    };
+    return map;
+}
+
+// Roles whose type is fixed whatever the values look like.
+std::optional<FieldType> typeForRole(const QString &r, FieldType inferred)
+{
+    if (r == QLatin1StringView(role::kCustomerId) || r == QLatin1StringView(role::kPhone) || r == QLatin1StringView(role::kOrderId))
+        return FieldType::Identifier;
+    if (r == QLatin1StringView(role::kAmount) || r == QLatin1StringView(role::kUnitPrice) || r == QLatin1StringView(role::kTotalSpend))
+        return FieldType::Money;
+    if (r == QLatin1StringView(role::kQuantity))
+        return inferred == FieldType::Integer ? FieldType::Integer : FieldType::Decimal;
+    if (r == QLatin1StringView(role::kOrdersCount) || r == QLatin1StringView(role::kAge))
+        return FieldType::Integer;
+    if (r == QLatin1StringView(role::kBirthDate) || r == QLatin1StringView(role::kSignupDate) ||
+        r == QLatin1StringView(role::kFirstOrderDate) || r == QLatin1StringView(role::kLastOrderDate))
+        return FieldType::Date;
+    if (r == QLatin1StringView(role::kOrderDate))
+        return inferred == FieldType::Date ? FieldType::Date : FieldType::DateTime;
+    if (r == QLatin1StringView(role::kGender) || r == QLatin1StringView(role::kCity) || r == QLatin1StringView(role::kProvince) ||
+        r == QLatin1StringView(role::kCountry) || r == QLatin1StringView(role::kChannel) || r == QLatin1StringView(role::kStatus) ||
+        r == QLatin1StringView(role::kCategory))
+        return FieldType::Category;
+    if (r == QLatin1StringView(role::kName) || r == QLatin1StringView(role::kEmail) || r == QLatin1StringView(role::kTags) ||
+        r == QLatin1StringView(role::kProduct) || r == QLatin1StringView(role::kAddress))
+        return FieldType::Text;
+    return std::nullopt;
+}
+
+QString typeNoun(FieldType type)
+{
+    switch (type) {
+    case FieldType::Date:
+    case FieldType::DateTime:
+        return Importer::tr("dates");
+    case FieldType::Integer:
+        return Importer::tr("whole numbers");
+    case FieldType::Boolean:
+        return Importer::tr("yes/no values");
+    default:
+        return Importer::tr("numbers");
+    }
+}
+
+// The value to store for a cell, or an invalid QVariant when the cell does not read as the column's type.
+QVariant typedValue(const QString &raw, const Column &column)
+{
+    const QString text = raw.trimmed();
+    switch (column.field.type) {
+    case FieldType::Integer:
+    case FieldType::Decimal:
+    case FieldType::Money:
+    case FieldType::Percent: {
+        const auto number = values::parseNumber(text, column.profile.commaDecimal);
+        if (!number)
+            return {};
+        if (column.field.type == FieldType::Integer && *number == std::floor(*number) && std::fabs(*number) < 9e15)
+            return QVariant::fromValue<qlonglong>(qlonglong(*number));
+        return *number;
+    }
+    case FieldType::Date:
+    case FieldType::DateTime: {
+        const QDateTime value = values::parseDateTime(text, column.profile.dayOrder);
+        if (!value.isValid())
+            return {};
+        return column.field.type == FieldType::Date ? value.date().toString(Qt::ISODate)
+                                                    : value.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    }
+    case FieldType::Boolean: {
+        const auto value = values::parseBoolean(text);
+        if (!value)
+            return {};
+        return QVariant::fromValue<qlonglong>(*value ? 1 : 0);
+    }
+    default:
+        return text;
+    }
+}
+
+// 贵州省 贵阳市 花溪区 -> (贵州省, 贵阳市); 上海市 浦东新区 -> (上海市, 上海市).
+std::pair<QString, QString> splitChineseAddress(const QString &address)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*([^\\s省市]{2,}?(?:省|自治区|特别行政区)|北京市|上海市|天津市|重庆市)?\\s*([^\\s]{2,}?(?:市|州|盟|地区))?"));
+    const auto match = pattern.match(address);
+    QString province = match.captured(1);
+    QString city = match.captured(2);
+    if (city.isEmpty() && (province == u"北京市" || province == u"上海市" || province == u"天津市" || province == u"重庆市"))
+        city = province;
+    return {province, city};
+}
+
+bool isCancelled(const QString &status)
+{
+    const QString s = status.toLower();
+    for (const char *word : {"cancel", "closed", "refund", "void", "failed", "returned"}) {
+        if (s.contains(QLatin1StringView(word)))
+            return true;
+    }
+    for (const QString &word : {QStringLiteral("关闭"), QStringLiteral("取消"), QStringLiteral("退款"), QStringLiteral("退货"),
+                                QStringLiteral("失败"), QStringLiteral("作废")}) {
+        if (status.contains(word))
+            return true;
+    }
+    return false;
+}
+
+bool isRefund(const QString &status)
+{
+    return status.toLower().contains(u"refund") || status.toLower().contains(u"return") ||
+           status.contains(QStringLiteral("退款")) || status.contains(QStringLiteral("退货"));
+}
+
+QString fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString kindName(ImportKind kind)
+{
+    return kind == ImportKind::Orders ? QStringLiteral("orders") : QStringLiteral("customers");
+}
+
+} // namespace
+
+QJsonObject ImportSummary::toJson() const
+{
+    QJsonArray fieldArray;
+    for (const ImportedField &f : fields) {
+        QJsonObject o{{QStringLiteral("name"), f.name},
+                      {QStringLiteral("type"), store::fieldTypeName(f.type)},
+                      {QStringLiteral("role"), f.role},
+                      {QStringLiteral("column"), f.column}};
+        if (!f.note.isEmpty())
+            o.insert(QStringLiteral("note"), f.note);
+        fieldArray.append(o);
+    }
+    QJsonObject json{{QStringLiteral("source_id"), sourceId},
+                     {QStringLiteral("file"), fileName},
+                     {QStringLiteral("kind"), kindName(kind)},
+                     {QStringLiteral("header_row"), headerRow},
+                     {QStringLiteral("rows_read"), rowsRead},
+                     {QStringLiteral("inserted"), inserted},
+                     {QStringLiteral("updated"), updated},
+                     {QStringLiteral("unchanged"), unchanged},
+                     {QStringLiteral("rejected"), rejected},
+                     {QStringLiteral("encoding"), encoding},
+                     {QStringLiteral("fields"), fieldArray}};
+    if (delimiter)
+        json.insert(QStringLiteral("delimiter"), delimiter == '\t' ? QStringLiteral("\\t") : QString(QChar::fromLatin1(delimiter)));
+    if (!sheet.isEmpty())
+        json.insert(QStringLiteral("sheet"), sheet);
+    return json;
+}
+
+Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &path, const ImportOptions &options,
+                                   Progress *progress)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    if (workspace.isReadOnly())
+        return Error{tr("“%1” is read-only; nothing can be imported into it").arg(workspace.displayName())};
+    auto opened = read::openTable(path, options.read);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<read::TableReader> reader = std::move(opened).value();
+
+    // Read every row (the types are inferred from whole columns).
+    std::vector<QStringList> rows;
+    std::vector<qint64> lines;
+    std::vector<read::Cell> cells;
+    while (reader->nextRow(cells)) {
+        QStringList row;
+        row.reserve(qsizetype(cells.size()));
+        for (const read::Cell &cell : cells)
+            row << QString::fromUtf8(cell.text.data(), qsizetype(cell.text.size()));
+        rows.push_back(std::move(row));
+        lines.push_back(reader->rowNumber());
+        if (progress && rows.size() % 8192 == 0) {
+            if (progress->isCanceled())
+                return Error{tr("The import was cancelled; the workspace is unchanged")};
+        }
+    }
+    if (reader->error())
+        return *reader->error();
+    if (rows.empty())
+        return Error{tr("“%1” is empty").arg(fileName)};
+
+    ImportSummary summary;
+    summary.fileName = fileName;
+    summary.encoding = reader->encoding();
+    summary.delimiter = reader->delimiter();
+
+    // The header: the first of the first rows that is about as wide as the table and holds no numbers or dates.
+    qsizetype width = 0;
+    for (size_t i = 0; i < std::min<size_t>(rows.size(), 50); ++i) {
+        qsizetype filled = 0;
+        for (const QString &cell : rows[i])
+            filled += cell.trimmed().isEmpty() ? 0 : 1;
+        width = std::max(width, filled);
+    }
+    size_t headerIndex = 0;
+    for (size_t i = 0; i < std::min<size_t>(rows.size(), 20); ++i) {
+        qsizetype filled = 0, numeric = 0;
+        for (const QString &cell : rows[i]) {
+            if (cell.trimmed().isEmpty())
+                continue;
+            ++filled;
+            if (values::parseNumber(cell).has_value() || values::parseDateTime(cell, values::DayOrder::DayFirst).isValid())
+                ++numeric;
+        }
+        if (filled >= std::max<qsizetype>(2, (width * 6 + 9) / 10) && numeric * 5 <= filled) {
+            headerIndex = i;
+            break;
+        }
+    }
+    summary.headerRow = int(lines[headerIndex]);
+    const QStringList header = rows[headerIndex];
+    qsizetype columnCount = header.size();
+    for (size_t i = headerIndex + 1; i < rows.size(); ++i)
+        columnCount = std::max(columnCount, rows[i].size());
+
+    std::vector<Column> columns;
+    columns.resize(size_t(columnCount));
+    QSet<QString> usedNames;
+    for (qsizetype c = 0; c < columnCount; ++c) {
+        QString name = c < header.size() ? header[c].trimmed() : QString();
+        if (name.isEmpty())
+            name = tr("Column %1").arg(c + 1);
+        const QString base = name;
+        for (int k = 2; usedNames.contains(name); ++k)
+            name = QStringLiteral("%1 (%2)").arg(base).arg(k);
+        usedNames.insert(name);
+        columns[size_t(c)].field.name = name;
+    }
+    // Column values, skipping blank rows.
+    std::vector<size_t> dataRows;
+    for (size_t i = headerIndex + 1; i < rows.size(); ++i) {
+        bool blank = true;
+        for (const QString &cell : rows[i])
+            blank = blank && cell.trimmed().isEmpty();
+        if (!blank)
+            dataRows.push_back(i);
+    }
+    summary.rowsRead = qint64(dataRows.size());
+    QSet<QString> takenRoles;
+    for (qsizetype c = 0; c < columnCount; ++c) {
+        Column &column = columns[size_t(c)];
+        QStringList valuesOfColumn;
+        valuesOfColumn.reserve(qsizetype(dataRows.size()));
+        for (size_t i : dataRows)
+            valuesOfColumn << rows[i].value(c);
+        column.profile = profileColumn(valuesOfColumn, summary.delimiter == ';');
+        QString r = roleForHeader(column.field.name);
+        if (takenRoles.contains(r))
+            r.clear(); // the first column with a role keeps it
+        if (!r.isEmpty())
+            takenRoles.insert(r);
+        column.field.role = r;
+        column.field.type = typeForRole(r, column.profile.type).value_or(column.profile.type);
+    }
+
+    // Kind of file.
+    summary.kind = options.kind;
+    if (summary.kind == ImportKind::Auto) {
+        const bool orderish = takenRoles.contains(QString::fromLatin1(role::kOrderId)) ||
+                              (takenRoles.contains(QString::fromLatin1(role::kOrderDate)) &&
+                               (takenRoles.contains(QString::fromLatin1(role::kAmount)) ||
+                                takenRoles.contains(QString::fromLatin1(role::kUnitPrice))));
+        summary.kind = orderish ? ImportKind::Orders : ImportKind::Customers;
+    }
+    const bool orders = summary.kind == ImportKind::Orders;
+    const auto columnOf = [&](const char *r) -> Column * {
+        for (Column &c : columns) {
+            if (c.field.role == QLatin1StringView(r))
+                return &c;
+        }
+        return nullptr;
+    };
+    // The customer key: the customer id, else the phone, else the e-mail, else the name.
+    Column *keyColumn = nullptr;
+    for (const char *r : {role::kCustomerId, role::kPhone, role::kEmail, role::kName}) {
+        if ((keyColumn = columnOf(r)))
+            break;
+    }
+    if (!keyColumn) {
+        return Error{tr("“%1” has no column that names the customer (such as customer id, 买家会员名, phone or e-mail); "
+                        "the headers are: %2")
+                         .arg(fileName, QStringList(header).join(QStringLiteral(", ")))};
+    }
+    if (orders && !columnOf(role::kOrderDate))
+        return Error{tr("“%1” looks like an order list but has no order date column").arg(fileName)};
+
+    Database &db = workspace.db();
+    try {
+        store::Transaction transaction(db);
+        Statement insertSource(db, "INSERT INTO sources(file_name, file_path, file_hash, file_size, imported_at, kind, "
+                                   "encoding, delimiter, header_row, mapping_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        QJsonObject mapping;
+        for (const Column &c : columns)
+            mapping.insert(c.field.name, QJsonObject{{QStringLiteral("role"), c.field.role},
+                                                     {QStringLiteral("type"), store::fieldTypeName(c.field.type)}});
+        insertSource.bind(1, fileName)
+            .bind(2, QFileInfo(path).absoluteFilePath())
+            .bind(3, fileHash(path))
+            .bind(4, QFileInfo(path).size())
+            .bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+            .bind(6, kindName(summary.kind))
+            .bind(7, summary.encoding)
+            .bind(8, summary.delimiter ? QString(QChar::fromLatin1(summary.delimiter)) : QString())
+            .bind(9, summary.headerRow)
+            .bind(10, QString::fromUtf8(QJsonDocument(mapping).toJson(QJsonDocument::Compact)));
+        insertSource.run();
+        const qint64 sourceId = db.lastInsertRowId();
+        summary.sourceId = sourceId;
+
+        // Where each column goes: a built-in column, or an imported column of its own (reused by header name).
+        const QString table = orders ? QStringLiteral("orders") : QStringLiteral("customers");
+        const QString entity = orders ? QStringLiteral("order") : QStringLiteral("customer");
+        const auto &builtins = orders ? orderColumns() : customerColumns();
+        for (Column &column : columns) {
+            column.table = table;
+            if (&column == keyColumn && orders) {
+                column.field.column = QStringLiteral("customers.customer_key");
+                continue;
+            }
+            if (const auto it = builtins.find(column.field.role); it != builtins.end()) {
+                column.sqlColumn = it->second;
+            } else if (column.field.role == QLatin1StringView(role::kAddress) && !orders) {
+                column.sqlColumn.clear(); // split into province and city below; kept whole as its own column too
+            }
+            if (orders && customerColumns().count(column.field.role) && column.sqlColumn.isEmpty())
+                continue; // customer attributes in an order list go to the customer
+            if (column.sqlColumn.isEmpty()) {
+                Statement existing(db, "SELECT column_name FROM fields WHERE entity = ?1 AND name = ?2 AND origin = 'imported'");
+                existing.bind(1, entity).bind(2, column.field.name);
+                if (existing.step()) {
+                    column.sqlColumn = existing.text(0);
+                } else {
+                    const qint64 next = db.scalar(QStringLiteral("SELECT count(*) FROM fields WHERE table_name = '%1' AND origin = 'imported'")
+                                                      .arg(table).toStdString()).toLongLong() + 1;
+                    QString candidate;
+                    for (qint64 k = next;; ++k) {
+                        candidate = (orders ? QStringLiteral("o_") : QStringLiteral("c_")) + QString::number(k);
+                        Statement taken(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+                        taken.bind(1, table).bind(2, candidate);
+                        if (!taken.step())
+                            break;
+                    }
+                    db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(table, store::quoteIdentifier(candidate)).toStdString());
+                    Statement field(db, "INSERT INTO fields(entity, name, label, table_name, column_name, type, role, origin, "
+                                        "source_id, position) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, 'imported', ?7, 1000 + ?8)");
+                    field.bind(1, entity).bind(2, column.field.name).bind(3, table).bind(4, candidate)
+                        .bind(5, store::fieldTypeName(column.field.type)).bind(6, column.field.role.isNull() ? QStringLiteral("") : column.field.role).bind(7, sourceId).bind(8, next);
+                    field.run();
+                    column.sqlColumn = candidate;
+                }
+            }
+            column.field.column = column.sqlColumn;
+        }
+        for (const Column &column : columns) {
+            ImportedField f = column.field;
+            if (column.profile.unreadable > 0)
+                f.note = tr("%1 values could not be read as %2").arg(column.profile.unreadable).arg(typeNoun(f.type));
+            if (column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
+                f.note = tr("dates such as 01/07/2024 were read as day/month/year");
+            summary.fields.push_back(f);
+        }
+
+        Statement reject(db, "INSERT INTO rejects(source_id, row_number, column_name, raw_value, reason) VALUES (?1, ?2, ?3, ?4, ?5)");
+        const auto rejectValue = [&](qint64 line, const QString &columnName, const QString &raw, const QString &reason) {
+            reject.bind(1, sourceId).bind(2, line).bind(3, columnName).bind(4, raw).bind(5, reason);
+            reject.run();
+        };
+        Statement findCustomer(db, "SELECT id FROM customers WHERE customer_key = ?1");
+        Statement undoLog(db, "INSERT INTO import_undo(source_id, table_name, row_id, old_json) VALUES (?1, ?2, ?3, ?4)");
+        QHash<QString, qint64> ordersOfThisFile; // order key -> row id, for line items
+        Column *addressColumn = columnOf(role::kAddress);
+        const bool splitAddress = addressColumn && !columnOf(role::kProvince) && !columnOf(role::kCity);
+
+        qint64 done = 0;
+        if (progress)
+            progress->setTotal(qint64(dataRows.size()));
+        for (size_t index : dataRows) {
+            const QStringList &row = rows[index];
+            const qint64 line = lines[index];
+            const QString key = row.value(qsizetype(keyColumn - columns.data())).trimmed();
+            if (key.isEmpty()) {
+                rejectValue(line, keyColumn->field.name, QString(), tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
+                ++summary.rejected;
+                continue;
+            }
+            // Typed values of this row by stored column, with unreadable ones recorded.
+            std::map<QString, QVariant> customerValues, orderValues;
+            bool rowRejected = false;
+            for (size_t c = 0; c < columns.size(); ++c) {
+                const Column &column = columns[c];
+                const QString raw = row.value(qsizetype(c));
+                if (raw.trimmed().isEmpty() || &column == keyColumn)
+                    continue;
+                const QVariant value = typedValue(raw, column);
+                if (!value.isValid()) {
+                    const QString reason = tr("not readable as %1").arg(typeNoun(column.field.type));
+                    const bool essential = orders && (column.field.role == QLatin1StringView(role::kOrderDate) ||
+                                                      column.field.role == QLatin1StringView(role::kAmount));
+                    rejectValue(line, column.field.name, raw, essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
+                    rowRejected = rowRejected || essential;
+                    continue;
+                }
+                const bool toCustomer = !orders || (customerColumns().count(column.field.role) && !orderColumns().count(column.field.role));
+                if (column.sqlColumn.isEmpty())
+                    continue;
+                (toCustomer ? customerValues : orderValues)[column.sqlColumn] = value;
+            }
+            if (splitAddress) {
+                const auto [province, city] = splitChineseAddress(row.value(qsizetype(addressColumn - columns.data())));
+                if (!province.isEmpty())
+                    customerValues[QStringLiteral("province")] = province;
+                if (!city.isEmpty())
+                    customerValues[QStringLiteral("city")] = city;
+            }
+            if (orders && columnOf(role::kPhone) && keyColumn != columnOf(role::kPhone))
+                customerValues.erase(QStringLiteral("customer_key"));
+            if (rowRejected) {
+                ++summary.rejected;
+                continue;
+            }
+
+            // The customer: insert, or update what changed (remembering the old values for undo).
+            findCustomer.bind(1, key);
+            qint64 customerId = 0;
+            bool customerInserted = false, customerUpdated = false;
+            if (findCustomer.step()) {
+                customerId = findCustomer.int64(0);
+                findCustomer.reset();
+                if (!customerValues.empty()) {
+                    QStringList select;
+                    for (const auto &[col, value] : customerValues)
+                        select << store::quoteIdentifier(col);
+                    Statement old(db, QStringLiteral("SELECT %1 FROM customers WHERE id = ?1").arg(select.join(u',')).toStdString());
+                    old.bind(1, customerId);
+                    old.step();
+                    QJsonObject previous;
+                    QStringList assignments;
+                    int i = 0;
+                    for (const auto &[col, value] : customerValues) {
+                        const QVariant before = old.value(i++);
+                        if (before.toString() != value.toString() || before.isNull()) {
+                            previous.insert(col, QJsonValue::fromVariant(before));
+                            assignments << store::quoteIdentifier(col) + QStringLiteral(" = ?");
+                        }
+                    }
+                    if (!assignments.isEmpty()) {
+                        Statement update(db, QStringLiteral("UPDATE customers SET %1 WHERE id = ?").arg(assignments.join(u',')).toStdString());
+                        int b = 1;
+                        for (const auto &[col, value] : customerValues) {
+                            if (previous.contains(col))
+                                update.bind(b++, value);
+                        }
+                        update.bind(b, customerId);
+                        update.run();
+                        undoLog.bind(1, sourceId).bind(2, QStringLiteral("customers")).bind(3, customerId)
+                            .bind(4, QString::fromUtf8(QJsonDocument(previous).toJson(QJsonDocument::Compact)));
+                        undoLog.run();
+                        customerUpdated = true;
+                    }
+                }
+            } else {
+                findCustomer.reset();
+                customerValues.erase(QStringLiteral("customer_key"));
+                QStringList names{QStringLiteral("customer_key"), QStringLiteral("source_id")};
+                QStringList marks{QStringLiteral("?"), QStringLiteral("?")};
+                for (const auto &[col, value] : customerValues) {
+                    names << store::quoteIdentifier(col);
+                    marks << QStringLiteral("?");
+                }
+                Statement insert(db, QStringLiteral("INSERT INTO customers(%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')).toStdString());
+                insert.bind(1, key).bind(2, sourceId);
+                int b = 3;
+                for (const auto &[col, value] : customerValues)
+                    insert.bind(b++, value);
+                insert.run();
+                customerId = db.lastInsertRowId();
+                customerInserted = true;
+            }
+
+            if (!orders) {
+                if (customerInserted)
+                    ++summary.inserted;
+                else if (customerUpdated)
+                    ++summary.updated;
+                else
+                    ++summary.unchanged;
+            } else {
+                // The order: by its id, or by the whole row when there is none; rows of one id are line items.
+                const Column *idColumn = columnOf(role::kOrderId);
+                QString orderKey = idColumn ? row.value(qsizetype(idColumn - columns.data())).trimmed() : QString();
+                if (orderKey.isEmpty()) {
+                    orderKey = QStringLiteral("row:") +
+                               QString::fromLatin1(QCryptographicHash::hash(row.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex());
+                }
+                const double quantity = orderValues.count(QStringLiteral("quantity")) ? orderValues[QStringLiteral("quantity")].toDouble() : 1.0;
+                double amount = 0;
+                if (orderValues.count(QStringLiteral("amount")))
+                    amount = orderValues[QStringLiteral("amount")].toDouble();
+                else if (orderValues.count(QStringLiteral("unit_price")))
+                    amount = orderValues[QStringLiteral("unit_price")].toDouble() * quantity;
+                else {
+                    rejectValue(line, QString(), QString(), tr("order left out: it has neither an amount nor a unit price"));
+                    ++summary.rejected;
+                    continue;
+                }
+                orderValues[QStringLiteral("amount")] = amount;
+                const QString status = orderValues.count(QStringLiteral("status")) ? orderValues[QStringLiteral("status")].toString() : QString();
+                const bool cancelled = isCancelled(status) || quantity < 0 || amount < 0 ||
+                                       (idColumn && orderKey.startsWith(u'C') && orderKey.size() > 1 && orderKey.at(1).isDigit());
+                if (const auto it = ordersOfThisFile.constFind(orderKey); it != ordersOfThisFile.constEnd()) {
+                    Statement add(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
+                    add.bind(1, amount).bind(2, quantity).bind(3, *it);
+                    add.run();
+                    ++summary.inserted;
+                } else {
+                    Statement existing(db, "SELECT 1 FROM orders WHERE order_key = ?1");
+                    existing.bind(1, orderKey);
+                    if (existing.step()) {
+                        ++summary.unchanged;
+                    } else {
+                        orderValues.erase(QStringLiteral("order_key"));
+                        QStringList names{QStringLiteral("order_key"), QStringLiteral("customer_id"), QStringLiteral("is_valid"),
+                                          QStringLiteral("is_refund"), QStringLiteral("source_id")};
+                        QStringList marks{QStringLiteral("?"), QStringLiteral("?"), QStringLiteral("?"), QStringLiteral("?"), QStringLiteral("?")};
+                        for (const auto &[col, value] : orderValues) {
+                            names << store::quoteIdentifier(col);
+                            marks << QStringLiteral("?");
+                        }
+                        Statement insert(db, QStringLiteral("INSERT INTO orders(%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')).toStdString());
+                        insert.bind(1, orderKey).bind(2, customerId).bind(3, cancelled ? 0 : 1)
+                            .bind(4, cancelled && (isRefund(status) || quantity < 0) ? 1 : 0).bind(5, sourceId);
+                        int b = 6;
+                        for (const auto &[col, value] : orderValues)
+                            insert.bind(b++, value);
+                        insert.run();
+                        ordersOfThisFile.insert(orderKey, db.lastInsertRowId());
+                        ++summary.inserted;
+                    }
+                }
+            }
+            if (progress && ++done % 4096 == 0) {
+                progress->checkCanceled();
+                progress->setDone(done);
+            }
+        }
+        Statement counts(db, "UPDATE sources SET rows_read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?6");
+        counts.bind(1, summary.rowsRead).bind(2, summary.inserted).bind(3, summary.updated).bind(4, summary.unchanged)
+            .bind(5, summary.rejected).bind(6, sourceId);
+        counts.run();
+        if (progress)
+            progress->checkCanceled();
+        transaction.commit();
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not import “%1”: %2").arg(fileName, error.message())};
+    } catch (const Canceled &) {
+        return Error{tr("The import was cancelled; the workspace is unchanged")};
+    }
+    return summary;
+}
+
+Result<void> Importer::undo(store::Workspace &workspace, qint64 sourceId)
+{
+    Database &db = workspace.db();
+    try {
+        if (db.scalar(QStringLiteral("SELECT count(*) FROM sources WHERE id = %1").arg(sourceId).toStdString()).toLongLong() == 0)
+            return Error{tr("There is no import number %1").arg(sourceId)};
+        store::Transaction transaction(db);
+        Statement orders(db, "DELETE FROM orders WHERE source_id = ?1");
+        orders.bind(1, sourceId);
+        orders.run();
+        Statement undo(db, "SELECT row_id, old_json FROM import_undo WHERE source_id = ?1 AND table_name = 'customers' ORDER BY id DESC");
+        undo.bind(1, sourceId);
+        while (undo.step()) {
+            const QJsonObject old = QJsonDocument::fromJson(undo.text(1).toUtf8()).object();
+            QStringList assignments;
+            for (auto it = old.constBegin(); it != old.constEnd(); ++it)
+                assignments << store::quoteIdentifier(it.key()) + QStringLiteral(" = ?");
+            if (assignments.isEmpty())
+                continue;
+            Statement restore(db, QStringLiteral("UPDATE customers SET %1 WHERE id = ?").arg(assignments.join(u',')).toStdString());
+            int b = 1;
+            for (auto it = old.constBegin(); it != old.constEnd(); ++it)
+                restore.bind(b++, it.value().toVariant());
+            restore.bind(b, undo.int64(0));
+            restore.run();
+        }
+        Statement customers(db, "DELETE FROM customers WHERE source_id = ?1 AND id NOT IN (SELECT customer_id FROM orders)");
+        customers.bind(1, sourceId);
+        customers.run();
+        db.exec("DELETE FROM customer_metrics WHERE customer_id NOT IN (SELECT id FROM customers)");
+        Statement fields(db, "SELECT table_name, column_name FROM fields WHERE source_id = ?1 AND origin = 'imported'");
+        fields.bind(1, sourceId);
+        std::vector<std::pair<QString, QString>> drop;
+        while (fields.step())
+            drop.emplace_back(fields.text(0), fields.text(1));
+        for (const auto &[table, column] : drop)
+            db.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(store::quoteIdentifier(table), store::quoteIdentifier(column)).toStdString());
+        Statement forget(db, "DELETE FROM fields WHERE source_id = ?1 AND origin = 'imported'");
+        forget.bind(1, sourceId);
+        forget.run();
+        Statement source(db, "DELETE FROM sources WHERE id = ?1");
+        source.bind(1, sourceId);
+        source.run();
+        transaction.commit();
+        return {};
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not undo import %1: %2").arg(sourceId).arg(error.message())};
+    }
+}
+
+} // namespace segmenta::import

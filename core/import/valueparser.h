@@ -1,0 +1,58 @@
+#pragma once
+
+#include "store/field.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace segmenta::import {
+
+// Reading one cell's text as the typed value a column holds. Stateless; any thread.
+namespace values {
+
+// Numbers as spreadsheets and shop exports write them: "1,234.50", "¥1,234.50", "$12", "(12.00)" (negative),
+// "12%" (0.12 when `percent`), " 88 ". With `commaDecimal`, "1.234,50" is 1234.5.
+std::optional<double> parseNumber(QStringView text, bool commaDecimal = false);
+bool hasCurrencySymbol(QStringView text);
+
+enum class DayOrder { Unknown, DayFirst, MonthFirst };
+
+// Dates and date-times: 2024-06-01, 2024/5/16, 2024.5.16, 2024年7月3日, 20240601, each optionally followed by
+// a time (9:41, 09:41:05); and the ambiguous 01/07/2024, read by `order`. Returns an invalid QDateTime when
+// the text is not a date. `hasTime` tells whether a time was written.
+QDateTime parseDateTime(QStringView text, DayOrder order, bool *hasTime = nullptr);
+// For a slash-separated date whose year comes last: which orders it allows (both when ambiguous).
+struct DayOrderEvidence
+{
+    bool dayFirstPossible = false;
+    bool monthFirstPossible = false;
+};
+std::optional<DayOrderEvidence> dayOrderEvidence(QStringView text);
+
+std::optional<bool> parseBoolean(QStringView text);
+
+} // namespace values
+
+// The type a whole column holds, inferred from all its non-empty values, and what reading them cost.
+struct ColumnProfile
+{
+    store::FieldType type = store::FieldType::Text;
+    values::DayOrder dayOrder = values::DayOrder::Unknown;
+    bool dayOrderAmbiguous = false; // every slash date could be read either way; day-first was chosen
+    bool commaDecimal = false;
+    qint64 nonEmpty = 0;
+    qint64 unreadable = 0; // values that do not fit `type` (they are rejected with a reason)
+    QStringList samples;
+};
+
+// Chooses a type for a column: identifier for zero-padded or long digit strings (phones, ISBNs), boolean,
+// integer, money (currency symbols), percent, decimal, date or date-time when (nearly) every value reads as
+// one, category for text with few distinct values, text otherwise. A type is kept when at least 95 % of the
+// values read as it; the rest count as unreadable.
+ColumnProfile profileColumn(const QStringList &values, bool semicolonFile);
+
+} // namespace segmenta::import

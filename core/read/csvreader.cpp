@@ -1,0 +1,267 @@
+#include "read/csvreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringDecoder>
+
+#include <uchardet.h>
+
+#include <array>
+#include <map>
+
+namespace segmenta::read {
+
+namespace {
+
+constexpr qint64 kMaxFileSize = qint64(2) * 1024 * 1024 * 1024; // 2 GiB: larger text files are refused
+
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. Written out because Qt's decoder
+// replaces bad sequences silently instead of saying there were any.
+bool isValidUtf8(const QByteArray &bytes)
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        unsigned int cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        for (int k = 1; k <= extra; ++k) {
+            if (i + k >= n || (s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+// Fields per line for a candidate delimiter over the first lines, outside quotes.
+int delimiterScore(const QByteArray &text, char delimiter)
+{
+    std::map<int, int> counts;
+    int fields = 1;
+    bool quoted = false;
+    int lines = 0;
+    for (qsizetype i = 0; i < text.size() && lines < 30; ++i) {
+        const char c = text[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && c == delimiter) {
+            ++fields;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+            ++counts[fields];
+            fields = 1;
+            ++lines;
+        }
+    }
+    if (fields > 1 && lines < 30)
+        ++counts[fields];
+    int best = 0;
+    for (const auto &[n, times] : counts) {
+        if (n > 1)
+            best = std::max(best, times * 100 + n); // most consistent first, then most columns
+    }
+    return best;
+}
+
+} // namespace
+
+QString CsvReader::detectEncoding(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        return QStringLiteral("UTF-8");
+    if (bytes.startsWith("\xFF\xFE"))
+        return QStringLiteral("UTF-16LE");
+    if (bytes.startsWith("\xFE\xFF"))
+        return QStringLiteral("UTF-16BE");
+    // UTF-16 without a mark: text made of ASCII shows a NUL in every other byte.
+    const qsizetype sample = std::min<qsizetype>(bytes.size(), 4096);
+    int evenNul = 0, oddNul = 0;
+    for (qsizetype i = 0; i < sample; ++i) {
+        if (bytes[i] == 0)
+            (i % 2 ? oddNul : evenNul) += 1;
+    }
+    if (oddNul > sample / 4 && evenNul < sample / 50)
+        return QStringLiteral("UTF-16LE");
+    if (evenNul > sample / 4 && oddNul < sample / 50)
+        return QStringLiteral("UTF-16BE");
+    if (isValidUtf8(bytes))
+        return QStringLiteral("UTF-8");
+    uchardet_t detector = uchardet_new();
+    uchardet_handle_data(detector, bytes.constData(), size_t(std::min<qsizetype>(bytes.size(), 4 * 1024 * 1024)));
+    uchardet_data_end(detector);
+    const QString guess = QString::fromLatin1(uchardet_get_charset(detector)).toUpper();
+    uchardet_delete(detector);
+    if (guess == u"GB2312" || guess == u"GBK" || guess == u"GB18030" || guess == u"HZ-GB-2312")
+        return QStringLiteral("GB18030");
+    if (guess == u"BIG5" || guess == u"BIG5-HKSCS" || guess == u"EUC-TW")
+        return QStringLiteral("Big5");
+    if (guess == u"SHIFT_JIS" || guess == u"CP932")
+        return QStringLiteral("Shift_JIS");
+    if (guess.isEmpty() || guess == u"ASCII" || guess.startsWith(u"ISO-8859") || guess.startsWith(u"WINDOWS-125"))
+        return guess.startsWith(u"WINDOWS-125") ? guess.toLower() : QStringLiteral("windows-1252");
+    return guess;
+}
+
+Result<std::unique_ptr<CsvReader>> CsvReader::open(const QString &path, const ReadOptions &options)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("Cannot read “%1”: %2").arg(name, file.errorString())};
+    if (file.size() > kMaxFileSize)
+        return Error{tr("“%1” is larger than 2 GB; split it into smaller files").arg(name)};
+    const QByteArray bytes = file.readAll();
+    std::unique_ptr<CsvReader> reader(new CsvReader);
+    reader->m_path = path;
+    reader->m_encoding = options.encoding.isEmpty() ? detectEncoding(bytes) : QString::fromLatin1(options.encoding);
+    if (reader->m_encoding == u"UTF-8") {
+        reader->m_text = bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
+        if (!options.encoding.isEmpty() && !isValidUtf8(reader->m_text))
+            return Error{tr("“%1” is not valid UTF-8; choose its encoding (for example GB18030)").arg(name)};
+    } else {
+        QStringDecoder decoder(reader->m_encoding.toLatin1().constData(), QStringDecoder::Flag::Stateless);
+        if (!decoder.isValid())
+            return Error{tr("“%1”: the encoding “%2” is not known").arg(name, reader->m_encoding)};
+        QString text = decoder(bytes);
+        if (decoder.hasError())
+            return Error{tr("“%1” cannot be read as %2; choose another encoding").arg(name, reader->m_encoding)};
+        if (text.startsWith(QChar(0xFEFF)))
+            text.remove(0, 1);
+        reader->m_text = text.toUtf8();
+    }
+    if (reader->m_text.contains('\0'))
+        return Error{tr("“%1” is not a text file (it contains NUL bytes); is it a spreadsheet saved under the wrong name?").arg(name)};
+    if (options.delimiter) {
+        reader->m_delimiter = options.delimiter;
+    } else {
+        int best = -1;
+        for (const char candidate : {',', '\t', ';', '|'}) {
+            const int score = delimiterScore(reader->m_text, candidate);
+            if (score > best) {
+                best = score;
+                reader->m_delimiter = candidate;
+            }
+        }
+    }
+    return reader;
+}
+
+QList<SheetInfo> CsvReader::sheets() const
+{
+    return {SheetInfo{QFileInfo(m_path).completeBaseName(), false, -1}};
+}
+
+Result<void> CsvReader::selectSheet(int index)
+{
+    if (index != 0)
+        return Error{tr("A text file has only one table")};
+    m_pos = 0;
+    m_line = 1;
+    m_rowLine = 0;
+    m_error.reset();
+    return {};
+}
+
+double CsvReader::progress() const
+{
+    return m_text.isEmpty() ? 1.0 : double(m_pos) / double(m_text.size());
+}
+
+bool CsvReader::nextRow(std::vector<Cell> &row)
+{
+    row.clear();
+    m_unquoted.clear();
+    const qsizetype n = m_text.size();
+    if (m_pos >= n)
+        return false;
+    const char *data = m_text.constData();
+    m_rowLine = m_line;
+    // Unescaped cells live in m_unquoted, which may reallocate while the row grows: their views are set
+    // once the row is complete.
+    std::vector<size_t> pending; // indexes of cells whose text is the next m_unquoted entry
+    while (true) {
+        Cell cell;
+        if (m_pos < n && data[m_pos] == '"') {
+            ++m_pos;
+            std::string value;
+            while (true) {
+                if (m_pos >= n) {
+                    m_error = Error{tr("“%1”, line %2: a quoted cell is never closed").arg(QFileInfo(m_path).fileName()).arg(m_rowLine)};
+                    return false;
+                }
+                const char c = data[m_pos];
+                if (c == '"') {
+                    if (m_pos + 1 < n && data[m_pos + 1] == '"') {
+                        value += '"';
+                        m_pos += 2;
+                        continue;
+                    }
+                    ++m_pos;
+                    break;
+                }
+                if (c == '\n' || (c == '\r' && !(m_pos + 1 < n && data[m_pos + 1] == '\n')))
+                    ++m_line;
+                value += c;
+                ++m_pos;
+            }
+            // Text after the closing quote up to the delimiter is kept, as spreadsheets do.
+            while (m_pos < n && data[m_pos] != m_delimiter && data[m_pos] != '\n' && data[m_pos] != '\r')
+                value += data[m_pos++];
+            m_unquoted.push_back(std::move(value));
+            pending.push_back(row.size());
+            cell.kind = Cell::Kind::Text;
+        } else {
+            const qsizetype start = m_pos;
+            while (m_pos < n && data[m_pos] != m_delimiter && data[m_pos] != '\n' && data[m_pos] != '\r')
+                ++m_pos;
+            cell.text = std::string_view(data + start, size_t(m_pos - start));
+            cell.kind = cell.text.empty() ? Cell::Kind::Empty : Cell::Kind::Text;
+        }
+        row.push_back(cell);
+        if (m_pos < n && data[m_pos] == m_delimiter) {
+            ++m_pos;
+            continue;
+        }
+        // End of record.
+        if (m_pos < n && data[m_pos] == '\r')
+            ++m_pos;
+        if (m_pos < n && data[m_pos] == '\n')
+            ++m_pos;
+        ++m_line;
+        break;
+    }
+    for (size_t k = 0; k < pending.size(); ++k) {
+        Cell &cell = row[pending[k]];
+        cell.text = m_unquoted[k];
+        cell.kind = cell.text.empty() ? Cell::Kind::Empty : Cell::Kind::Text;
+    }
+    // Trailing empty cells say nothing.
+    while (!row.empty() && row.back().kind == Cell::Kind::Empty && row.size() > 1)
+        row.pop_back();
+    return true;
+}
+
+} // namespace segmenta::read

@@ -1,0 +1,170 @@
+#include "read/csvreader.h"
+#include "read/tablereader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace segmenta::read;
+
+namespace {
+
+QList<QStringList> readAll(TableReader &reader)
+{
+    QList<QStringList> rows;
+    std::vector<Cell> cells;
+    while (reader.nextRow(cells)) {
+        QStringList row;
+        for (const Cell &c : cells)
+            row << QString::fromUtf8(c.text.data(), qsizetype(c.text.size()));
+        rows << row;
+    }
+    return rows;
+}
+
+} // namespace
+
+// The CSV reader against csv-spectrum's expected JSON and the encodings corpus, plus the files it refuses.
+class TestCsvReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void matchesCsvSpectrum_data();
+    void matchesCsvSpectrum();
+    void detectsEncodingAndDelimiter_data();
+    void detectsEncodingAndDelimiter();
+    void refusesWhatIsNotText();
+    void reportsAnUnclosedQuoteWithItsLine();
+};
+
+void TestCsvReader::matchesCsvSpectrum_data()
+{
+    QTest::addColumn<QString>("name");
+    const QDir dir(QStringLiteral(SEGMENTA_CORPUS_DIR "/csv-spectrum/csvs"));
+    for (const QString &file : dir.entryList({QStringLiteral("*.csv")}))
+        QTest::newRow(qPrintable(file)) << QFileInfo(file).completeBaseName();
+}
+
+void TestCsvReader::matchesCsvSpectrum()
+{
+    QFETCH(QString, name);
+    const QString base = QStringLiteral(SEGMENTA_CORPUS_DIR "/csv-spectrum/");
+    QFile expectedFile(base + QStringLiteral("json/") + name + QStringLiteral(".json"));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonDocument document = QJsonDocument::fromJson(expectedFile.readAll());
+    if (name == u"location_coordinates") {
+        // Upstream's expected JSON is an object, not a list, and disagrees with its own CSV (another phone
+        // number; U+FFFD where the CSV has Latin-1 degree signs): nothing fair to compare against.
+        QSKIP("csv-spectrum's expected output for this file does not match the file");
+    }
+    const QJsonArray expected = document.array();
+    ReadOptions options;
+    options.delimiter = ','; // csv-spectrum files are comma-separated by definition (some have one column)
+    auto reader = openTable(base + QStringLiteral("csvs/") + name + QStringLiteral(".csv"), options);
+    QVERIFY2(reader.ok(), qPrintable(reader.errorMessage()));
+    const QList<QStringList> rows = readAll(*reader.value());
+    QVERIFY(!reader.value()->error());
+    if (expected.isEmpty()) {
+        QVERIFY(rows.size() <= 1);
+        return;
+    }
+    const QStringList header = rows.value(0);
+    QCOMPARE(rows.size() - 1, expected.size());
+    for (qsizetype r = 0; r < expected.size(); ++r) {
+        const QJsonObject object = expected.at(r).toObject();
+        for (qsizetype c = 0; c < header.size(); ++c)
+            QCOMPARE(rows[r + 1].value(c), object.value(header[c]).toString());
+    }
+}
+
+void TestCsvReader::detectsEncodingAndDelimiter_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<char>("delimiter");
+    QTest::newRow("utf8") << QStringLiteral("utf8.csv") << QStringLiteral("UTF-8") << ',';
+    QTest::newRow("utf8 bom") << QStringLiteral("utf8-bom.csv") << QStringLiteral("UTF-8") << ',';
+    QTest::newRow("gb18030") << QStringLiteral("gb18030.csv") << QStringLiteral("GB18030") << ',';
+    QTest::newRow("utf16 tab") << QStringLiteral("utf16le-bom-tab.txt") << QStringLiteral("UTF-16LE") << '\t';
+    QTest::newRow("semicolon") << QStringLiteral("semicolon-utf8.csv") << QStringLiteral("UTF-8") << ';';
+    QTest::newRow("big5") << QStringLiteral("big5.csv") << QStringLiteral("Big5") << ',';
+}
+
+void TestCsvReader::detectsEncodingAndDelimiter()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, encoding);
+    QFETCH(char, delimiter);
+    const QString path = QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/") + file;
+    auto reader = openTable(path);
+    QVERIFY2(reader.ok(), qPrintable(reader.errorMessage()));
+    QCOMPARE(reader.value()->encoding(), encoding);
+    QCOMPARE(reader.value()->delimiter(), delimiter);
+    const QList<QStringList> rows = readAll(*reader.value());
+    QFile expectedFile(QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/") +
+                       (file == u"big5.csv" ? QStringLiteral("big5.expected.json") : QStringLiteral("expected.json")));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(expectedFile.readAll()).object();
+    QStringList header;
+    for (const QJsonValue &v : expected.value(u"header").toArray())
+        header << v.toString();
+    QCOMPARE(rows.value(0), header);
+    const QJsonArray expectedRows = expected.value(u"rows").toArray();
+    QCOMPARE(rows.size() - 1, expectedRows.size());
+    for (qsizetype r = 0; r < expectedRows.size(); ++r) {
+        QStringList row;
+        for (const QJsonValue &v : expectedRows.at(r).toArray())
+            row << v.toString();
+        QStringList actual = rows[r + 1];
+        while (actual.size() < row.size())
+            actual << QString(); // trailing empty cells are not reported
+        QCOMPARE(actual, row);
+    }
+}
+
+void TestCsvReader::refusesWhatIsNotText()
+{
+    QTemporaryDir dir;
+    const QString xlsx = dir.filePath(QStringLiteral("orders.csv"));
+    QFile file(xlsx);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray("PK\x03\x04", 4) + QByteArray(200, 'x'));
+    file.close();
+    auto refused = openTable(xlsx);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.errorMessage().contains(u"orders.csv") && refused.errorMessage().contains(u"workbook"),
+             qPrintable(refused.errorMessage()));
+    auto missing = openTable(dir.filePath(QStringLiteral("nope.csv")));
+    QVERIFY(missing.errorMessage().contains(u"does not exist"));
+    const QString binary = dir.filePath(QStringLiteral("binary.txt"));
+    QFile bin(binary);
+    QVERIFY(bin.open(QIODevice::WriteOnly));
+    bin.write(QByteArray("a,b\n1,\0\0\0\x01\x02\xff\xfe\x80", 15));
+    bin.close();
+    auto notText = openTable(binary);
+    QVERIFY(!notText.ok());
+}
+
+void TestCsvReader::reportsAnUnclosedQuoteWithItsLine()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("id,note\n1,fine\n2,\"never closed\n3,x\n");
+    file.close();
+    auto reader = openTable(path);
+    QVERIFY(reader.ok());
+    const auto rows = readAll(*reader.value());
+    QCOMPARE(rows.size(), 2);
+    QVERIFY(reader.value()->error().has_value());
+    QVERIFY2(reader.value()->error()->message.contains(u"line 3"), qPrintable(reader.value()->error()->message));
+}
+
+QTEST_GUILESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"

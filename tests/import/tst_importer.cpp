@@ -1,0 +1,261 @@
+#include "import/importer.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace segmenta;
+using namespace segmenta::import;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+QByteArray gb18030(const QString &text)
+{
+    QStringEncoder encoder("GB18030");
+    return encoder(text);
+}
+
+// Every table's content, to compare a workspace before and after an operation that must change nothing.
+QString dump(store::Database &db)
+{
+    QString all;
+    for (const char *table : {"sources", "fields", "customers", "orders", "rejects", "import_undo"}) {
+        store::Statement query(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
+        while (query.step()) {
+            for (int i = 0; i < query.columnCount(); ++i)
+                all += query.value(i).toString() + u'|';
+            all += u'\n';
+        }
+    }
+    return all;
+}
+
+// A Taobao order export as WPS saves it: GB18030, a report title above the header, a trailing space in a
+// header, closed and refunded orders, one order in two line items, a row without buyer, a row with a bad date.
+QString writeTaobaoOrders(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("淘宝订单.csv"));
+    const QString text = QStringLiteral(
+        "经营状况-订单明细月报-202401\r\n"
+        "\r\n"
+        "订单编号,买家会员名,买家实际支付金额,订单状态,订单付款时间 ,宝贝标题,购买数量,收货地址\r\n"
+        "T1001,tea_lover,128.50,交易成功,2024-01-05 10:12:00,西湖龙井,1,浙江省 杭州市 西湖区\r\n"
+        "T1002,tea_lover,\"1,280.00\",交易成功,2024/1/20 20:01,大红袍礼盒,2,浙江省 杭州市 西湖区\r\n"
+        "T1003,小王,59,交易关闭,2024-01-21 08:00:00,品鉴装,1,上海市 浦东新区\r\n"
+        "T1004,小王,99,退款成功,2024-01-22 09:30:00,铁观音,1,上海市 浦东新区\r\n"
+        "T1005,李四,200,交易成功,2024-01-23 12:00:00,普洱,1,贵州省 贵阳市 花溪区\r\n"
+        "T1005,李四,50,交易成功,2024-01-23 12:00:00,茶杯,1,贵州省 贵阳市 花溪区\r\n"
+        "T1006,,10,交易成功,2024-01-24 12:00:00,样品,1,\r\n"
+        "T1007,张三,88,交易成功,昨天,样品,1,北京市 朝阳区\r\n");
+    writeFile(path, gb18030(text));
+    return path;
+}
+
+} // namespace
+
+class TestImporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importsEveryEncodingOfTheCustomerList_data();
+    void importsEveryEncodingOfTheCustomerList();
+    void importsATaobaoOrderExport();
+    void reimportingChangesNothing();
+    void updatesAndUndoes();
+    void cancelLeavesTheWorkspaceAsItWas();
+    void refusesFilesWithoutACustomerColumn();
+};
+
+void TestImporter::importsEveryEncodingOfTheCustomerList_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char *file : {"utf8.csv", "utf8-bom.csv", "gb18030.csv", "utf16le-bom-tab.txt", "semicolon-utf8.csv", "big5.csv"})
+        QTest::newRow(file) << QString::fromLatin1(file);
+}
+
+void TestImporter::importsEveryEncodingOfTheCustomerList()
+{
+    QFETCH(QString, file);
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    const auto summary = Importer::run(*ws.value(), QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/") + file);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->kind, ImportKind::Customers);
+    QCOMPARE(summary->rowsRead, qint64(5));
+    QCOMPARE(summary->inserted, qint64(5));
+    QCOMPARE(summary->rejected, qint64(0));
+    QFile expectedFile(QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/") +
+                       (file == u"big5.csv" ? QStringLiteral("big5.expected.json") : QStringLiteral("expected.json")));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonArray rows = QJsonDocument::fromJson(expectedFile.readAll()).object().value(u"rows").toArray();
+    // Dates as a person reads them; the slash date 01/07/2024 is ambiguous and read day first.
+    const QHash<QString, QString> isoDates = {{QStringLiteral("2024/5/16"), QStringLiteral("2024-05-16")},
+                                              {QStringLiteral("2024-06-01"), QStringLiteral("2024-06-01")},
+                                              {QStringLiteral("01/07/2024"), QStringLiteral("2024-07-01")},
+                                              {QStringLiteral("2024年7月3日"), QStringLiteral("2024-07-03")},
+                                              {QStringLiteral("2023-12-31"), QStringLiteral("2023-12-31")}};
+    store::Database &db = ws.value()->db();
+    const QString zipColumn = db.scalar("SELECT column_name FROM fields WHERE name = 'zip'").toString();
+    QCOMPARE(db.scalar("SELECT type FROM fields WHERE name = 'zip'").toString(), QStringLiteral("identifier"));
+    for (const QJsonValue &value : rows) {
+        const QJsonArray row = value.toArray();
+        store::Statement query(db, QStringLiteral("SELECT name, city, list_total_spend, list_last_order_date, %1 FROM customers "
+                                                  "WHERE customer_key = ?1").arg(zipColumn).toStdString());
+        query.bind(1, row.at(0).toString());
+        QVERIFY2(query.step(), qPrintable(row.at(0).toString()));
+        QCOMPARE(query.text(0), row.at(1).toString());
+        QCOMPARE(query.text(1), row.at(2).toString());
+        QCOMPARE(query.real(2), row.at(3).toString().remove(u',').toDouble());
+        QCOMPARE(query.text(3), isoDates.value(row.at(4).toString()));
+        QCOMPARE(query.isNull(4) ? QString() : query.text(4), row.at(5).toString());
+    }
+    const auto dateField = std::find_if(summary->fields.begin(), summary->fields.end(),
+                                        [](const ImportedField &f) { return f.name == u"last_order_date"; });
+    QVERIFY(dateField != summary->fields.end());
+    QCOMPARE(dateField->type, store::FieldType::Date);
+    QVERIFY2(dateField->note.contains(u"day/month"), qPrintable(dateField->note));
+}
+
+void TestImporter::importsATaobaoOrderExport()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    const auto summary = Importer::run(*ws.value(), writeTaobaoOrders(dir));
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->kind, ImportKind::Orders);
+    QCOMPARE(summary->encoding, QStringLiteral("GB18030"));
+    QCOMPARE(summary->headerRow, 3);
+    QCOMPARE(summary->rowsRead, qint64(8));
+    QCOMPARE(summary->rejected, qint64(2));
+    QCOMPARE(summary->inserted, qint64(6)); // five orders, one of them in two line items
+    store::Database &db = ws.value()->db();
+    const auto scalar = [&db](const char *sql) { return db.scalar(sql); };
+    QCOMPARE(scalar("SELECT count(*) FROM orders").toLongLong(), qint64(5));
+    QCOMPARE(scalar("SELECT amount FROM orders WHERE order_key = 'T1002'").toDouble(), 1280.0);
+    QCOMPARE(scalar("SELECT amount FROM orders WHERE order_key = 'T1005'").toDouble(), 250.0);
+    QCOMPARE(scalar("SELECT quantity FROM orders WHERE order_key = 'T1005'").toDouble(), 2.0);
+    QCOMPARE(scalar("SELECT order_date FROM orders WHERE order_key = 'T1002'").toString(), QStringLiteral("2024-01-20T20:01:00"));
+    QCOMPARE(scalar("SELECT is_valid || is_refund FROM orders WHERE order_key = 'T1003'").toString(), QStringLiteral("00"));
+    QCOMPARE(scalar("SELECT is_valid || is_refund FROM orders WHERE order_key = 'T1004'").toString(), QStringLiteral("01"));
+    QCOMPARE(scalar("SELECT is_valid FROM orders WHERE order_key = 'T1001'").toLongLong(), qint64(1));
+    // Buyers became customers, with province and city split from the address.
+    QCOMPARE(scalar("SELECT count(*) FROM customers").toLongLong(), qint64(3));
+    QCOMPARE(scalar("SELECT province || '/' || city FROM customers WHERE customer_key = '李四'").toString(),
+             QStringLiteral("贵州省/贵阳市"));
+    // The trailing space of "订单付款时间 " is gone; the product title kept its role.
+    QCOMPARE(summary->fields.at(4).name, QStringLiteral("订单付款时间"));
+    QCOMPARE(summary->fields.at(4).role, QStringLiteral("order_date"));
+    // Every rejected row is there with its line, column, value and reason.
+    store::Statement rejects(db, "SELECT row_number, column_name, raw_value, reason FROM rejects ORDER BY row_number");
+    QVERIFY(rejects.step());
+    QCOMPARE(rejects.int64(0), qint64(10));
+    QVERIFY2(rejects.text(3).contains(u"no customer"), qPrintable(rejects.text(3)));
+    QVERIFY(rejects.step());
+    QCOMPARE(rejects.int64(0), qint64(11));
+    QCOMPARE(rejects.text(1), QStringLiteral("订单付款时间"));
+    QCOMPARE(rejects.text(2), QStringLiteral("昨天"));
+    QVERIFY(rejects.text(3).contains(u"order left out"));
+}
+
+void TestImporter::reimportingChangesNothing()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    const QString orders = writeTaobaoOrders(dir);
+    QVERIFY(Importer::run(*ws.value(), orders).ok());
+    const QString customersFile = QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/utf8.csv");
+    QVERIFY(Importer::run(*ws.value(), customersFile).ok());
+    store::Database &db = ws.value()->db();
+    const QString data = db.scalar("SELECT group_concat(x, ';') FROM (SELECT customer_key || city AS x FROM customers "
+                                   "UNION ALL SELECT order_key || amount FROM orders)").toString();
+    const auto again = Importer::run(*ws.value(), orders);
+    QVERIFY(again.ok());
+    QCOMPARE(again->inserted, qint64(0));
+    // Both line items of T1005 find their order already there; the two unusable rows are rejected again.
+    QCOMPARE(again->unchanged, qint64(6));
+    QCOMPARE(again->rejected, qint64(2));
+    const auto customersAgain = Importer::run(*ws.value(), customersFile);
+    QCOMPARE(customersAgain->unchanged, qint64(5));
+    QCOMPARE(customersAgain->updated + customersAgain->inserted, qint64(0));
+    QCOMPARE(db.scalar("SELECT group_concat(x, ';') FROM (SELECT customer_key || city AS x FROM customers "
+                       "UNION ALL SELECT order_key || amount FROM orders)").toString(),
+             data);
+}
+
+void TestImporter::updatesAndUndoes()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    store::Database &db = ws.value()->db();
+    const QString before = dump(db);
+    const auto first = Importer::run(*ws.value(), QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/utf8.csv"));
+    QVERIFY(first.ok());
+    const QString afterFirst = dump(db);
+    const QString changed = dir.filePath(QStringLiteral("changed.csv"));
+    // C001 moves and becomes a VIP; C002 says nothing new (an empty cell erases nothing); C009 is new.
+    writeFile(changed, "customer_id,city,vip\nC001,杭州,yes\nC002,北京,\nC009,深圳,yes\n");
+    const auto second = Importer::run(*ws.value(), changed);
+    QVERIFY2(second.ok(), qPrintable(second.errorMessage()));
+    QCOMPARE(second->updated, qint64(1));
+    QCOMPARE(second->unchanged, qint64(1));
+    QCOMPARE(second->inserted, qint64(1));
+    QCOMPARE(db.scalar("SELECT city FROM customers WHERE customer_key = 'C001'").toString(), QStringLiteral("杭州"));
+    QCOMPARE(db.scalar("SELECT name FROM customers WHERE customer_key = 'C001'").toString(), QStringLiteral("张伟"));
+    QCOMPARE(db.scalar("SELECT type FROM fields WHERE name = 'vip'").toString(), QStringLiteral("boolean"));
+    QVERIFY(Importer::undo(*ws.value(), second->sourceId).ok());
+    QCOMPARE(dump(db), afterFirst);
+    QVERIFY(Importer::undo(*ws.value(), first->sourceId).ok());
+    QCOMPARE(dump(db), before);
+    QVERIFY(!Importer::undo(*ws.value(), 99).ok());
+}
+
+void TestImporter::cancelLeavesTheWorkspaceAsItWas()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    QVERIFY(Importer::run(*ws.value(), QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/utf8.csv")).ok());
+    const QString before = dump(ws.value()->db());
+    Progress progress;
+    progress.cancel();
+    const auto cancelled = Importer::run(*ws.value(), writeTaobaoOrders(dir), {}, &progress);
+    QVERIFY(!cancelled.ok());
+    QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
+    QCOMPARE(dump(ws.value()->db()), before);
+}
+
+void TestImporter::refusesFilesWithoutACustomerColumn()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    const QString path = dir.filePath(QStringLiteral("numbers.csv"));
+    writeFile(path, "a,b\n1,2\n3,4\n");
+    const QString before = dump(ws.value()->db());
+    const auto refused = Importer::run(*ws.value(), path);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.errorMessage().contains(u"numbers.csv") && refused.errorMessage().contains(u"names the customer"),
+             qPrintable(refused.errorMessage()));
+    QCOMPARE(dump(ws.value()->db()), before);
+}
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "tst_importer.moc"
