@@ -397,6 +397,21 @@
     </message>
 </context>
 <context>
+    <name>TableReader</name>
+    <message>
+        <source>“%1” does not exist</source>
+        <translation>“%1”不存在</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is an Excel or WPS workbook; this version of Segmenta imports CSV and text files only. Save the sheet as CSV (UTF-8) and import that</source>
+        <translation>“%1”是 Excel 或 WPS 工作簿；此版本的 Segmenta 只能导入 CSV 和文本文件。请将工作表另存为 CSV（UTF-8）后再导入</translation>
+    </message>
+</context>
+<context>
     <name>ValueTier</name>
     <message>
         <source>High value</source>
@@ -459,6 +474,85 @@
     </message>
 </context>
 <context>
+    <name>segmenta::import::Importer</name>
+    <message>
+        <source>dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>whole numbers</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>yes/no values</source>
+        <translation>是/否值</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>“%1” is read-only; nothing can be imported into it</source>
+        <translation>“%1”为只读，无法导入</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the workspace is unchanged</source>
+        <translation>已取消导入，工作区未改动</translation>
+    </message>
+    <message>
+        <source>“%1” is empty</source>
+        <translation>“%1”为空</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>“%1” has no column that names the customer (such as customer id, 买家会员名, phone or e-mail); the headers are: %2</source>
+        <translation>“%1”中没有标识客户的列（如客户编号、买家会员名、手机或邮箱）；现有表头为：%2</translation>
+    </message>
+    <message>
+        <source>“%1” looks like an order list but has no order date column</source>
+        <translation>“%1”看起来是订单表，但缺少下单时间列</translation>
+    </message>
+    <message>
+        <source>%1 values could not be read as %2</source>
+        <translation>有 %1 个值无法读取为%2</translation>
+    </message>
+    <message>
+        <source>dates such as 01/07/2024 were read as day/month/year</source>
+        <translation>01/07/2024 这类日期按“日/月/年”读取</translation>
+    </message>
+    <message>
+        <source>no customer: the %1 cell is empty</source>
+        <translation>缺少客户：%1 为空</translation>
+    </message>
+    <message>
+        <source>not readable as %1</source>
+        <translation>无法读取为%1</translation>
+    </message>
+    <message>
+        <source>order left out: the %1 is %2</source>
+        <translation>订单未导入：%1%2</translation>
+    </message>
+    <message>
+        <source>order left out: it has neither an amount nor a unit price</source>
+        <translation>订单未导入：既没有金额也没有单价</translation>
+    </message>
+    <message>
+        <source>Could not import “%1”: %2</source>
+        <translation>无法导入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>There is no import number %1</source>
+        <translation>没有编号为 %1 的导入</translation>
+    </message>
+    <message>
+        <source>Could not undo import %1: %2</source>
+        <translation>无法撤销导入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::metrics::AnalysisSettings</name>
     <message>
         <source>A new customer needs at least one order</source>
@@ -510,6 +604,41 @@
     <message>
         <source>Could not read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::read::CsvReader</name>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 2 GB; split it into smaller files</source>
+        <translation>“%1”超过 2 GB，请拆分为较小的文件</translation>
+    </message>
+    <message>
+        <source>“%1” is not valid UTF-8; choose its encoding (for example GB18030)</source>
+        <translation>“%1”不是有效的 UTF-8，请选择其编码（例如 GB18030）</translation>
+    </message>
+    <message>
+        <source>“%1”: the encoding “%2” is not known</source>
+        <translation>“%1”：未知的编码“%2”</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read as %2; choose another encoding</source>
+        <translation>无法按 %2 读取“%1”，请选择其他编码</translation>
+    </message>
+    <message>
+        <source>“%1” is not a text file (it contains NUL bytes); is it a spreadsheet saved under the wrong name?</source>
+        <translation>“%1”不是文本文件（含有 NUL 字节）；它是否是改了扩展名的电子表格？</translation>
+    </message>
+    <message>
+        <source>A text file has only one table</source>
+        <translation>文本文件只有一张表</translation>
+    </message>
+    <message>
+        <source>“%1”, line %2: a quoted cell is never closed</source>
+        <translation>“%1”第 %2 行：带引号的单元格没有结束引号</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1103,42 @@
         <source>%1 · analysis date %2 · %3 customers</source>
         <translation>%1 · 分析日期 %2 · %3 位客户</translation>
     </message>
+    <message>
+        <source>&amp;Import Customers or Orders…</source>
+        <translation>导入客户或订单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import Customers or Orders</source>
+        <translation>导入客户或订单</translation>
+    </message>
+    <message>
+        <source>Text exports (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>文本导出文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New Workspace for the Import</source>
+        <translation>为导入新建工作区</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows read, %3 added, %4 updated, %5 unchanged, %6 could not be used.</source>
+        <translation>%1：读取 %2 行，新增 %3，更新 %4，未变 %5，%6 行无法使用。</translation>
+    </message>
+    <message>
+        <source>Import Finished</source>
+        <translation>导入完成</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::RfmHeatmap</name>
@@ -1019,10 +1184,6 @@
         <source>Saved segment sizes</source>
         <translation>已保存分群的规模</translation>
     </message>
-    <message>
-        <source>Saved segments: size, and overlap with this segment (solid)</source>
-        <translation>已保存的分群：规模及与本分群的重合（实心部分）</translation>
-    </message>
 </context>
 <context>
     <name>segmenta::ui::SizeHistoryChart</name>
@@ -1060,6 +1221,14 @@
     <message>
         <source>A .segmenta file you saved before</source>
         <translation>之前保存的 .segmenta 文件</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>CSV or text exports from Taobao, JD, Shopify, WeChat shops or your CRM</source>
+        <translation>来自淘宝、京东、Shopify、微信小店或 CRM 的 CSV 或文本导出文件</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "startpage.h"
 
 #include "demo/demoshop.h"
+#include "import/importer.h"
 #include "metrics/customermetrics.h"
 #include "rules/ruletext.h"
 #include "segments/segmentstore.h"
@@ -14,6 +15,10 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QUrl>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -38,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_segmentsDock(new QDockWidget(this)), m_statusLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
     setWindowTitle(tr("Segmenta"));
     auto *splitter = new QSplitter(Qt::Vertical, m_segmentPage);
     splitter->addWidget(m_rulePanel);
@@ -61,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoShop);
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::chooseWorkspace);
+    connect(m_startPage, &StartPage::importRequested, this, &MainWindow::importSpreadsheet);
     connect(m_rulePanel, &RulePanel::ruleChanged, m_controller, &DashboardController::setRule);
     connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
     connect(m_segmentList, &SegmentList::segmentActivated, this,
@@ -83,6 +90,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
+    file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
@@ -172,6 +180,88 @@ void MainWindow::openDemoShop()
         }
         openWorkspace(path);
     });
+}
+
+void MainWindow::importSpreadsheet()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Customers or Orders"), QString(),
+                                                      tr("Text exports (*.csv *.tsv *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void MainWindow::importFile(const QString &path)
+{
+    if (!m_workspace) {
+        // Importing into a new workspace next to the file.
+        const QString target = QFileDialog::getSaveFileName(this, tr("New Workspace for the Import"),
+                                                            QFileInfo(path).absoluteDir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".segmenta")),
+                                                            tr("Segmenta workspaces (*.segmenta)"));
+        if (target.isEmpty())
+            return;
+        auto created = store::Workspace::create(target);
+        if (!created) {
+            QMessageBox::warning(this, tr("Cannot Import"), created.errorMessage());
+            return;
+        }
+        created.value().reset();
+        if (!openWorkspace(target))
+            return;
+    }
+    auto *dialog = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    auto progress = std::make_shared<Progress>([dialog](qint64 done, qint64 total) {
+        const int percent = total > 0 ? int(done * 100 / total) : 0;
+        QMetaObject::invokeMethod(dialog, [dialog, percent] { dialog->setValue(percent); }, Qt::QueuedConnection);
+    });
+    connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel(); });
+    const QString workspacePath = m_workspace->path();
+    // The import writes through its own connection on a worker thread; the window stays responsive.
+    QtConcurrent::run([workspacePath, path, progress]() -> std::pair<QString, QString> {
+        auto workspace = store::Workspace::open(workspacePath);
+        if (!workspace)
+            return {workspace.errorMessage(), QString()};
+        const auto summary = import::Importer::run(*workspace.value(), path, {}, progress.get());
+        if (!summary)
+            return {summary.errorMessage(), QString()};
+        if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value()); !metrics)
+            return {metrics.errorMessage(), QString()};
+        return {QString(), tr("%1: %2 rows read, %3 added, %4 updated, %5 unchanged, %6 could not be used.")
+                               .arg(summary->fileName)
+                               .arg(summary->rowsRead)
+                               .arg(summary->inserted)
+                               .arg(summary->updated)
+                               .arg(summary->unchanged)
+                               .arg(summary->rejected)};
+    }).then(this, [this, dialog, progress, workspacePath](const std::pair<QString, QString> &result) {
+        dialog->deleteLater();
+        if (!result.first.isEmpty()) {
+            if (!progress->isCanceled())
+                QMessageBox::warning(this, tr("Cannot Import"), result.first);
+            return;
+        }
+        openWorkspace(workspacePath); // reload: new fields, customers and metrics
+        QMessageBox::information(this, tr("Import Finished"), result.second);
+    });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.constFirst().isLocalFile())
+        return;
+    const QString path = urls.constFirst().toLocalFile();
+    if (path.endsWith(QStringLiteral(".segmenta"), Qt::CaseInsensitive))
+        openWorkspace(path);
+    else
+        importFile(path);
 }
 
 void MainWindow::saveSegment()

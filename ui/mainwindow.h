@@ -45,9 +45,16 @@ public:
 Q_SIGNALS:
     void workspaceOpened();
 
+protected:
+    // A .segmenta file dropped on the window opens; a spreadsheet is imported.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     void createMenus();
     void chooseWorkspace();
+    void importSpreadsheet();
+    void importFile(const QString &path);
     void saveSegment();
     void showStatus();
 

@@ -4,8 +4,8 @@
 
 namespace segmenta::ui {
 
-// What the window shows with no workspace open: open the demo shop or open a workspace (importing a
-// spreadsheet joins them when the importer lands). Emits the user's choice; the main window acts on it.
+// What the window shows with no workspace open: open the demo shop, import a spreadsheet, or open a
+// workspace. Emits the user's choice; the main window acts on it.
 class StartPage : public QWidget
 {
     Q_OBJECT
@@ -16,6 +16,7 @@ public:
 Q_SIGNALS:
     void openDemoRequested();
     void openRequested();
+    void importRequested();
 };
 
 } // namespace segmenta::ui
