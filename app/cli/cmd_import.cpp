@@ -14,8 +14,8 @@ namespace segmenta::cli {
 int runImport(const QStringList &arguments)
 {
     CommandLine line(QStringLiteral("import"),
-                     CommandLine::tr("Imports a customer or order list (CSV, TSV or TXT) into a workspace, creating "
-                                     "the workspace when needed."));
+                     CommandLine::tr("Imports a customer or order list (CSV, TSV, TXT, XLSX, XLSM or XLS) into a "
+                                     "workspace, creating the workspace when needed."));
     line.addDbOption();
     line.addJsonOption();
     line.addOption({QStringLiteral("kind"), CommandLine::tr("customers or orders (default: detected)."), CommandLine::tr("KIND")});
@@ -23,6 +23,8 @@ int runImport(const QStringList &arguments)
                     CommandLine::tr("NAME")});
     line.addOption({QStringLiteral("delimiter"), CommandLine::tr("The delimiter: , ; tab or | (default: detected)."),
                     CommandLine::tr("CHAR")});
+    line.addOption({QStringLiteral("sheet"), CommandLine::tr("Workbooks: the sheet to import (default: the first visible one)."),
+                    CommandLine::tr("NAME")});
     line.parser().addPositionalArgument(QStringLiteral("file"), CommandLine::tr("The file to import."));
     if (auto exit = line.parse(arguments))
         return *exit;
@@ -52,6 +54,8 @@ int runImport(const QStringList &arguments)
         else
             return line.usageError(CommandLine::tr("--delimiter is one of , ; tab |"));
     }
+    if (line.isSet(QStringLiteral("sheet")))
+        options.read.sheet = line.value(QStringLiteral("sheet"));
     auto workspace = openWorkspace(*db, true);
     if (!workspace)
         return Failure;

@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
 #include <map>
 
 namespace segmenta::import {
@@ -23,6 +24,24 @@ namespace {
 
 using store::Database;
 using store::FieldType;
+
+// A workbook cell as the text the value parser understands: dates and times as ISO text (the cell's number is
+// already in days since 1899-12-30), everything else as the file holds it.
+QString cellText(const read::Cell &cell)
+{
+    if (cell.kind == read::Cell::Kind::DateTime) {
+        const double days = std::floor(cell.number);
+        const qint64 ms = std::llround((cell.number - days) * 86400000.0 / 1000.0) * 1000;
+        const QDate date = QDate(1899, 12, 30).addDays(qint64(days));
+        const QTime time = QTime(0, 0).addMSecs(int(std::min<qint64>(ms, 86399000)));
+        if (days <= 1 && ms > 0) // a time of day without a date
+            return time.toString(QStringLiteral("HH:mm:ss"));
+        if (ms == 0)
+            return date.toString(Qt::ISODate);
+        return date.toString(Qt::ISODate) + u' ' + time.toString(QStringLiteral("HH:mm:ss"));
+    }
+    return QString::fromUtf8(cell.text.data(), qsizetype(cell.text.size()));
+}
 using store::Statement;
 
 struct Column
@@ -222,8 +241,9 @@ QJsonObject ImportSummary::toJson() const
                      {QStringLiteral("updated"), updated},
                      {QStringLiteral("unchanged"), unchanged},
                      {QStringLiteral("rejected"), rejected},
-                     {QStringLiteral("encoding"), encoding},
                      {QStringLiteral("fields"), fieldArray}};
+    if (!encoding.isEmpty())
+        json.insert(QStringLiteral("encoding"), encoding);
     if (delimiter)
         json.insert(QStringLiteral("delimiter"), delimiter == '\t' ? QStringLiteral("\\t") : QString(QChar::fromLatin1(delimiter)));
     if (!sheet.isEmpty())
@@ -250,7 +270,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         QStringList row;
         row.reserve(qsizetype(cells.size()));
         for (const read::Cell &cell : cells)
-            row << QString::fromUtf8(cell.text.data(), qsizetype(cell.text.size()));
+            row << cellText(cell);
         rows.push_back(std::move(row));
         lines.push_back(reader->rowNumber());
         if (progress && rows.size() % 8192 == 0) {
@@ -267,6 +287,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
     summary.fileName = fileName;
     summary.encoding = reader->encoding();
     summary.delimiter = reader->delimiter();
+    summary.sheet = reader->sheetName();
 
     // The header: the first of the first rows that is about as wide as the table and holds no numbers or dates.
     qsizetype width = 0;

@@ -41,6 +41,7 @@ struct ReadOptions
 {
     QByteArray encoding; // text files: empty = detect; otherwise an encoding name ("GB18030", "UTF-16LE")
     char delimiter = 0;  // text files: 0 = sniff among , ; tab |
+    QString sheet;       // workbooks: the sheet to read by name; empty = the first visible sheet
 };
 
 // Reads the rows of a table file: CSV/TSV/TXT, XLSX/XLSM, XLS, ODS. Streaming: memory does not grow with
@@ -66,6 +67,8 @@ public:
     // How far through the input reading is, 0 to 1, for progress bars.
     virtual double progress() const = 0;
 
+    // Workbooks only: the name of the sheet being read.
+    virtual QString sheetName() const { return {}; }
     // Text files only: what was detected or chosen.
     virtual QString encoding() const { return {}; }
     virtual char delimiter() const { return 0; }
