@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
   # storage and file formats
-  libsqlite3-dev sqlite3 libboost-dev libxlsxwriter-dev libzip-dev libuchardet-dev libfreexl-dev zlib1g-dev
+  libsqlite3-dev sqlite3 libboost-dev libxlsxwriter-dev libzip-dev libuchardet-dev libfreexl-dev libexpat1-dev zlib1g-dev
   # sanitizers' and fuzzers' runtime
   clang libclang-rt-14-dev
   # independent readers for tests and baselines

@@ -5,8 +5,12 @@
 #include <QDir>
 #include <QHash>
 #include <QRegularExpression>
+#include <QXmlStreamReader>
 
+#include <charconv>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 
 namespace segmenta::read {
 
@@ -111,16 +115,16 @@ bool isBuiltinDateFormat(int id)
 }
 
 // "B12" -> column 1 (0-based); -1 when there are no letters.
-int columnOfReference(QStringView reference)
+int columnOfReference(std::string_view reference)
 {
     int column = 0;
-    qsizetype i = 0;
+    size_t i = 0;
     for (; i < reference.size(); ++i) {
-        const char16_t c = reference[i].unicode();
-        if (c >= u'A' && c <= u'Z')
-            column = column * 26 + (c - u'A' + 1);
-        else if (c >= u'a' && c <= u'z')
-            column = column * 26 + (c - u'a' + 1);
+        const char c = reference[i];
+        if (c >= 'A' && c <= 'Z')
+            column = column * 26 + (c - 'A' + 1);
+        else if (c >= 'a' && c <= 'z')
+            column = column * 26 + (c - 'a' + 1);
         else
             break;
         if (column > kMaxColumns)
@@ -376,16 +380,23 @@ Result<void> XlsxReader::selectSheet(int index)
 {
     if (index < 0 || index >= m_sheets.size())
         return Error{tr("“%1” has no sheet number %2").arg(m_fileName).arg(index + 1)};
-    m_xml.clear();
+    m_parser.reset();
     m_part.reset();
     auto part = m_package->openPart(m_sheets[index].part, kMaxSheetPart);
     if (!part)
         return part.error();
     m_part = std::move(part).value();
-    m_xml.setDevice(m_part.get());
+    // Element names arrive as "namespace\x01local"; only the local name matters (Strict and transitional
+    // OOXML differ in namespace, and writers choose their own prefixes).
+    m_parser.reset(XML_ParserCreateNS("UTF-8", '\x01'));
+    XML_SetUserData(m_parser.get(), this);
+    XML_SetElementHandler(m_parser.get(), &XlsxReader::onStart, &XlsxReader::onEnd);
+    XML_SetCharacterDataHandler(m_parser.get(), &XlsxReader::onText);
+    XML_SetStartDoctypeDeclHandler(m_parser.get(), &XlsxReader::onDoctype);
     m_sheet = index;
-    m_inSheetData = false;
+    m_state = SheetState{};
     m_finished = false;
+    m_suspended = false;
     m_rowNumber = 0;
     m_error.reset();
     return {};
@@ -399,15 +410,157 @@ bool XlsxReader::fail(const QString &reason)
     return false;
 }
 
-void XlsxReader::appendText(QStringView text, PendingCell &cell)
+namespace {
+
+std::string_view localName(const char *name)
 {
-    const QByteArray utf8 = text.toUtf8();
-    cell.offset = m_arena.size();
-    cell.length = size_t(utf8.size());
-    m_arena.append(utf8.constData(), size_t(utf8.size()));
+    const char *separator = std::strchr(name, '\x01');
+    return separator ? std::string_view(separator + 1) : std::string_view(name);
 }
 
-void XlsxReader::finishCell(int column, QStringView type, int style, const QString &value, bool haveValue)
+const char *attributeValue(const char **attributes, std::string_view wanted)
+{
+    for (int i = 0; attributes[i]; i += 2) {
+        if (localName(attributes[i]) == wanted)
+            return attributes[i + 1];
+    }
+    return nullptr;
+}
+
+// Appends `text`, decoding OOXML's _xHHHH_ escapes, as UTF-8.
+void appendDecoded(std::string_view text, std::string &out)
+{
+    size_t from = 0;
+    for (size_t at = text.find("_x"); at != std::string_view::npos; at = text.find("_x", at + 1)) {
+        if (at + 7 > text.size() || text[at + 6] != '_')
+            continue;
+        unsigned unit = 0;
+        const auto [end, ec] = std::from_chars(text.data() + at + 2, text.data() + at + 6, unit, 16);
+        if (ec != std::errc() || end != text.data() + at + 6)
+            continue;
+        out.append(text.substr(from, at - from));
+        const QByteArray utf8 = QString(QChar(char16_t(unit))).toUtf8();
+        out.append(utf8.constData(), size_t(utf8.size()));
+        from = at + 7;
+        at += 6;
+    }
+    out.append(text.substr(from));
+}
+
+} // namespace
+
+void XMLCALL XlsxReader::onDoctype(void *self, const char *, const char *, const char *, int)
+{
+    auto *reader = static_cast<XlsxReader *>(self);
+    reader->m_state.refused = true;
+    XML_StopParser(reader->m_parser.get(), XML_FALSE);
+}
+
+void XMLCALL XlsxReader::onStart(void *self, const char *name, const char **attributes)
+{
+    auto *reader = static_cast<XlsxReader *>(self);
+    SheetState &s = reader->m_state;
+    const std::string_view local = localName(name);
+    if (!s.inSheetData) {
+        s.inSheetData = local == "sheetData";
+        return;
+    }
+    if (local == "row") {
+        const char *r = attributeValue(attributes, "r");
+        qint64 number = 0;
+        if (r)
+            std::from_chars(r, r + std::strlen(r), number);
+        reader->m_rowNumber = number > reader->m_rowNumber ? number : reader->m_rowNumber + 1;
+        reader->m_row.clear();
+        reader->m_arena.clear();
+    } else if (local == "c") {
+        const char *r = attributeValue(attributes, "r");
+        int column = r ? columnOfReference(std::string_view(r)) : -1;
+        s.column = column < 0 ? int(reader->m_row.size()) : column;
+        const char *t = attributeValue(attributes, "t");
+        s.type = t ? t : "";
+        const char *style = attributeValue(attributes, "s");
+        s.style = -1;
+        if (style)
+            std::from_chars(style, style + std::strlen(style), s.style);
+        s.value.clear();
+        s.haveValue = false;
+        s.inline_ = false;
+    } else if (local == "v") {
+        if (!s.inline_) {
+            s.capture = true;
+            s.value.clear();
+            s.haveValue = true;
+        }
+    } else if (local == "is") {
+        s.inline_ = true;
+        s.haveValue = true;
+        s.value.clear();
+    } else if (local == "rPh") {
+        ++s.phonetic;
+    } else if (local == "t" && s.inline_ && s.phonetic == 0) {
+        s.capture = true;
+    }
+}
+
+void XMLCALL XlsxReader::onText(void *self, const char *text, int length)
+{
+    auto *reader = static_cast<XlsxReader *>(self);
+    if (reader->m_state.capture)
+        reader->m_state.value.append(text, size_t(length));
+}
+
+void XMLCALL XlsxReader::onEnd(void *self, const char *name)
+{
+    auto *reader = static_cast<XlsxReader *>(self);
+    SheetState &s = reader->m_state;
+    if (!s.inSheetData)
+        return;
+    const std::string_view local = localName(name);
+    if (local == "v" || local == "t") {
+        s.capture = false;
+    } else if (local == "rPh") {
+        --s.phonetic;
+    } else if (local == "c") {
+        if (s.column >= kMaxColumns) {
+            reader->fail(tr("a cell lies beyond column XFD, the last one Excel has"));
+            XML_StopParser(reader->m_parser.get(), XML_FALSE);
+            return;
+        }
+        reader->finishCell(s.column, s.type, s.style, s.value, s.haveValue);
+        if (reader->m_error)
+            XML_StopParser(reader->m_parser.get(), XML_FALSE);
+    } else if (local == "row") {
+        if (reader->m_rowNumber > kMaxRow) {
+            reader->fail(tr("the sheet has more rows than Excel allows"));
+            XML_StopParser(reader->m_parser.get(), XML_FALSE);
+            return;
+        }
+        bool any = false;
+        for (const PendingCell &c : reader->m_row)
+            any = any || c.kind != Cell::Kind::Empty;
+        if (any) {
+            s.rowReady = true;
+            XML_StopParser(reader->m_parser.get(), XML_TRUE); // hand this row out, then resume
+        }
+    } else if (local == "sheetData") {
+        s.inSheetData = false;
+        s.done = true;
+        XML_StopParser(reader->m_parser.get(), XML_FALSE);
+    }
+}
+
+void XlsxReader::appendText(std::string_view text, PendingCell &cell, bool decode)
+{
+    cell.offset = m_arena.size();
+    if (decode)
+        appendDecoded(text, m_arena);
+    else
+        m_arena.append(text);
+    cell.length = m_arena.size() - cell.offset;
+}
+
+void XlsxReader::finishCell(int column, std::string_view type, int style, std::string_view value, bool haveValue)
 {
     if (size_t(column) >= m_row.size())
         m_row.resize(size_t(column) + 1);
@@ -415,13 +568,21 @@ void XlsxReader::finishCell(int column, QStringView type, int style, const QStri
     cell = PendingCell{};
     if (!haveValue)
         return;
-    if (type == u"s") {
-        if (value.trimmed().isEmpty())
+    const auto trim = [](std::string_view v) {
+        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front())))
+            v.remove_prefix(1);
+        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back())))
+            v.remove_suffix(1);
+        return v;
+    };
+    if (type == "s") {
+        const std::string_view digits = trim(value);
+        if (digits.empty())
             return;
-        bool ok = false;
-        const qulonglong index = value.trimmed().toULongLong(&ok);
-        if (!ok || index >= m_stringSpans.size()) {
-            fail(tr("cell %1 refers to shared string %2, which does not exist").arg(column + 1).arg(value));
+        size_t index = 0;
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+        if (ec != std::errc() || end != digits.data() + digits.size() || index >= m_stringSpans.size()) {
+            fail(tr("cell %1 refers to shared string %2, which does not exist").arg(column + 1).arg(QString::fromUtf8(digits.data(), qsizetype(digits.size()))));
             return;
         }
         const auto [offset, length] = m_stringSpans[index];
@@ -433,48 +594,45 @@ void XlsxReader::finishCell(int column, QStringView type, int style, const QStri
         cell.shared = true;
         return;
     }
-    if (type == u"str" || type == u"inlineStr") {
-        if (value.isEmpty())
+    if (type == "str" || type == "inlineStr") {
+        if (value.empty())
             return;
         cell.kind = Cell::Kind::Text;
-        appendText(decodeEscapes(value), cell);
+        appendText(value, cell, true);
         return;
     }
-    if (type == u"b") {
+    if (type == "b") {
         cell.kind = Cell::Kind::Boolean;
-        cell.number = value.trimmed() == u"1" || value.trimmed() == u"true" ? 1 : 0;
-        appendText(cell.number != 0 ? u"TRUE" : u"FALSE", cell);
+        cell.number = trim(value) == "1" || trim(value) == "true" ? 1 : 0;
+        appendText(cell.number != 0 ? "TRUE" : "FALSE", cell, false);
         return;
     }
-    if (type == u"e") {
+    if (type == "e") {
         cell.kind = Cell::Kind::Error;
-        appendText(value, cell);
+        appendText(value, cell, false);
         return;
     }
-    const QString trimmed = value.trimmed();
-    if (trimmed.isEmpty())
+    const std::string_view trimmed = trim(value);
+    if (trimmed.empty())
         return;
-    if (type == u"d") { // an ISO 8601 date, as some writers store dates
-        QDateTime when = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    if (type == "d") { // an ISO 8601 date, as some writers store dates
+        const QString text = QString::fromUtf8(trimmed.data(), qsizetype(trimmed.size()));
+        QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (!when.isValid())
-            when = QDateTime(QDate::fromString(trimmed.left(10), Qt::ISODate), QTime(0, 0));
+            when = QDateTime(QDate::fromString(text.left(10), Qt::ISODate), QTime(0, 0));
         if (!when.isValid()) // a time of day alone
-            when = QDateTime(QDate(1899, 12, 30), QTime::fromString(trimmed, Qt::ISODateWithMs));
-        if (!when.isValid()) {
-            cell.kind = Cell::Kind::Text;
-            appendText(trimmed, cell);
-            return;
-        }
-        cell.kind = Cell::Kind::DateTime;
-        cell.number = double(QDate(1899, 12, 30).daysTo(when.date())) + when.time().msecsSinceStartOfDay() / 86400000.0;
-        appendText(trimmed, cell);
+            when = QDateTime(QDate(1899, 12, 30), QTime::fromString(text, Qt::ISODateWithMs));
+        cell.kind = when.isValid() ? Cell::Kind::DateTime : Cell::Kind::Text;
+        if (when.isValid())
+            cell.number = double(QDate(1899, 12, 30).daysTo(when.date())) + when.time().msecsSinceStartOfDay() / 86400000.0;
+        appendText(trimmed, cell, false);
         return;
     }
-    bool ok = false;
-    const double number = trimmed.toDouble(&ok);
-    if (!ok || !std::isfinite(number)) {
+    double number = 0;
+    const auto [end, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), number);
+    if (ec != std::errc() || end != trimmed.data() + trimmed.size() || !std::isfinite(number)) {
         cell.kind = Cell::Kind::Text;
-        appendText(trimmed, cell);
+        appendText(trimmed, cell, true);
         return;
     }
     cell.number = number;
@@ -486,125 +644,61 @@ void XlsxReader::finishCell(int column, QStringView type, int style, const QStri
         else if (number >= 1 && number < 60)
             cell.number += 1; // Excel counts a 29 February 1900 that never was; times of day (< 1) stay
     }
-    appendText(trimmed, cell);
+    appendText(trimmed, cell, false);
 }
 
 bool XlsxReader::nextRow(std::vector<Cell> &row)
 {
     row.clear();
-    if (m_finished || m_sheet < 0)
+    if (m_finished || m_sheet < 0 || !m_parser)
         return false;
-    QString value;
-    while (!m_xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::DTD)
-            return fail(tr("the sheet declares a DTD, which a spreadsheet never needs"));
-        if (token == QXmlStreamReader::StartElement) {
-            const QStringView name = m_xml.name();
-            if (!m_inSheetData) {
-                m_inSheetData = name == u"sheetData";
-                continue;
-            }
-            if (name == u"row") {
-                bool ok = false;
-                const qint64 r = attribute(m_xml.attributes(), QLatin1StringView("r")).toLongLong(&ok);
-                m_rowNumber = ok && r > m_rowNumber ? r : m_rowNumber + 1;
-                if (m_rowNumber > kMaxRow)
-                    return fail(tr("the sheet has more rows than Excel allows"));
-                m_row.clear();
-                m_arena.clear();
-                continue;
-            }
-            if (name != u"c") {
-                m_xml.skipCurrentElement();
-                continue;
-            }
-            const QXmlStreamAttributes a = m_xml.attributes();
-            int column = columnOfReference(attribute(a, QLatin1StringView("r")));
-            if (column < 0)
-                column = int(m_row.size());
-            if (column >= kMaxColumns)
-                return fail(tr("a cell lies beyond column XFD, the last one Excel has"));
-            const QString type = attribute(a, QLatin1StringView("t")).toString();
-            bool styleOk = false;
-            const int style = attribute(a, QLatin1StringView("s")).toInt(&styleOk);
-            value.clear();
-            bool haveValue = false;
-            while (!m_xml.atEnd()) {
-                const auto inner = m_xml.readNext();
-                if (inner == QXmlStreamReader::EndElement && m_xml.name() == u"c")
-                    break;
-                if (inner != QXmlStreamReader::StartElement)
-                    continue;
-                if (m_xml.name() == u"v") {
-                    value = m_xml.readElementText();
-                    haveValue = true;
-                } else if (m_xml.name() == u"is") {
-                    // Inline string: its runs' text, leaving out phonetic guides.
-                    QString text;
-                    int depth = 1, phonetic = 0;
-                    while (depth > 0 && !m_xml.atEnd()) {
-                        const auto t = m_xml.readNext();
-                        if (t == QXmlStreamReader::StartElement) {
-                            if (m_xml.name() == u"rPh")
-                                ++phonetic;
-                            if (m_xml.name() == u"t") {
-                                const QString piece = m_xml.readElementText();
-                                if (phonetic == 0)
-                                    text += piece;
-                            } else {
-                                ++depth;
-                            }
-                        } else if (t == QXmlStreamReader::EndElement) {
-                            if (m_xml.name() == u"rPh")
-                                --phonetic;
-                            --depth;
-                        }
-                    }
-                    value = text; // what Excel shows, also when a stray <v> sits beside it
-                    haveValue = true;
-                } else {
-                    m_xml.skipCurrentElement(); // formulas (their cached value is <v>), extensions
-                }
-            }
-            finishCell(column, type, styleOk ? style : -1, value, haveValue);
-            if (m_error)
-                return false;
-            continue;
-        }
-        if (token == QXmlStreamReader::EndElement) {
-            const QStringView name = m_xml.name();
-            if (m_inSheetData && name == u"row") {
-                bool any = false;
-                for (const PendingCell &c : m_row)
-                    any = any || c.kind != Cell::Kind::Empty;
-                if (!any)
-                    continue;
-                row.resize(m_row.size());
-                for (size_t i = 0; i < m_row.size(); ++i) {
-                    const PendingCell &p = m_row[i];
-                    Cell &cell = row[i];
-                    cell.kind = p.kind;
-                    if (p.kind == Cell::Kind::Empty)
-                        continue;
-                    cell.number = p.number;
-                    cell.text = p.shared ? std::string_view(m_strings.data() + p.offset, p.length)
-                                       : std::string_view(m_arena.data() + p.offset, p.length);
-                }
-                return true;
-            }
-            if (name == u"sheetData") {
+    m_state.rowReady = false;
+    while (!m_state.rowReady) {
+        XML_Status status;
+        if (m_suspended) {
+            status = XML_ResumeParser(m_parser.get());
+        } else {
+            void *buffer = XML_GetBuffer(m_parser.get(), kChunk);
+            if (!buffer)
+                return fail(tr("out of memory while reading the sheet"));
+            const qint64 n = m_part->read(static_cast<char *>(buffer), kChunk);
+            if (n < 0)
+                return fail(m_part->errorString());
+            status = XML_ParseBuffer(m_parser.get(), int(n), n == 0);
+            if (n == 0 && status == XML_STATUS_OK && !m_state.done) {
                 m_finished = true;
-                return false;
+                return false; // a sheet without <sheetData>: nothing in it
             }
+        }
+        m_suspended = status == XML_STATUS_SUSPENDED;
+        if (m_error)
+            return false;
+        if (m_state.refused)
+            return fail(tr("the sheet declares a DTD, which a spreadsheet never needs"));
+        if (m_state.done) {
+            m_finished = true;
+            return false;
+        }
+        if (status == XML_STATUS_ERROR) {
+            if (m_part->failed())
+                return fail(m_part->errorString());
+            return fail(tr("the sheet's XML is damaged (%1, line %2)")
+                            .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(m_parser.get()))))
+                            .arg(XML_GetCurrentLineNumber(m_parser.get())));
         }
     }
-    if (m_part && m_part->failed())
-        return fail(m_part->errorString());
-    if (m_xml.hasError())
-        return fail(tr("the sheet's XML is damaged (%1, line %2)").arg(m_xml.errorString()).arg(m_xml.lineNumber()));
-    m_finished = true;
-    return false;
+    row.resize(m_row.size());
+    for (size_t i = 0; i < m_row.size(); ++i) {
+        const PendingCell &p = m_row[i];
+        Cell &cell = row[i];
+        cell.kind = p.kind;
+        if (p.kind == Cell::Kind::Empty)
+            continue;
+        cell.number = p.number;
+        cell.text = p.shared ? std::string_view(m_strings.data() + p.offset, p.length)
+                             : std::string_view(m_arena.data() + p.offset, p.length);
+    }
+    return true;
 }
 
 double XlsxReader::progress() const
