@@ -122,11 +122,13 @@ void CsvMemberWriter::appendCell(std::string &line, const Cell &cell, CellFormat
     case Cell::Kind::Empty:
         return;
     case Cell::Kind::Number:
-        if (cell.isInteger) {
+        if (format == CellFormat::Money && isWholeCents(cell.number)) {
+            appendNumber(line, cell.number, true);
+        } else if (cell.isInteger) {
             char buffer[32];
             line.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, cell.integer).ptr);
         } else {
-            appendNumber(line, cell.number, format == CellFormat::Money && isWholeCents(cell.number));
+            appendNumber(line, cell.number, false);
         }
         return;
     case Cell::Kind::Boolean:
