@@ -52,6 +52,26 @@ int formatWidth(CellFormat format)
     return kMinWidth;
 }
 
+bool isHex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// "_x0041_" -> "_x005F_x0041_", so that Excel shows the text as it was rather than "A".
+void escapeLiteralEscapes(std::string &text)
+{
+    std::string escaped;
+    escaped.reserve(text.size() + 14);
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && isHex(text[i + 2]) && isHex(text[i + 3]) &&
+            isHex(text[i + 4]) && isHex(text[i + 5]) && text[i + 6] == '_') {
+            escaped += "_x005F";
+        }
+        escaped += text[i];
+    }
+    text.swap(escaped);
+}
+
 lxw_datetime toLxw(const QDateTime &time)
 {
     const QDate d = time.date();
@@ -190,6 +210,9 @@ void XlsxMemberWriter::writeText(lxw_worksheet *sheet, int row, int column, std:
             m_scratch = value.toStdString();
         }
     }
+    // OOXML reads _xHHHH_ in a string as an escaped character; a literal one keeps its underscore escaped.
+    if (m_scratch.find("_x") != std::string::npos)
+        escapeLiteralEscapes(m_scratch);
     // Always a string cell: libxlsxwriter never reads a formula into it, whatever it starts with.
     check(worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(column), m_scratch.c_str(), format));
 }
