@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace segmenta::exporting {
 
@@ -135,11 +134,13 @@ void CsvMemberWriter::appendCell(std::string &line, const Cell &cell, CellFormat
         line += cell.number != 0 ? "TRUE" : "FALSE";
         return;
     case Cell::Kind::Date: {
-        char buffer[32];
-        const int n = cell.hasTime ? std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d", cell.year,
-                                                   cell.month, cell.day, cell.hour, cell.minute, cell.second)
-                                   : std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", cell.year, cell.month, cell.day);
-        line.append(buffer, size_t(n));
+        // By hand rather than snprintf: four date columns on a million rows make printf a hot spot.
+        char buffer[20] = {char('0' + cell.year / 1000 % 10), char('0' + cell.year / 100 % 10), char('0' + cell.year / 10 % 10),
+                           char('0' + cell.year % 10), '-', char('0' + cell.month / 10), char('0' + cell.month % 10), '-',
+                           char('0' + cell.day / 10), char('0' + cell.day % 10), ' ', char('0' + cell.hour / 10),
+                           char('0' + cell.hour % 10), ':', char('0' + cell.minute / 10), char('0' + cell.minute % 10), ':',
+                           char('0' + cell.second / 10), char('0' + cell.second % 10), 0};
+        line.append(buffer, cell.hasTime ? 19 : 10);
         return;
     }
     case Cell::Kind::Text:

@@ -14,7 +14,7 @@
 #include <QFileInfo>
 
 #include <cmath>
-#include <unordered_map>
+#include <map>
 
 namespace segmenta::exporting {
 
@@ -61,7 +61,7 @@ struct ColumnReader
     PersonalDataMask::Kind mask = PersonalDataMask::Kind::None;
     store::FieldType type = store::FieldType::Text;
     std::string scratch;                                       // the masked value of the current row
-    std::unordered_map<std::string, std::string> displayNames; // stage, tier and RFM ids -> shown names
+    std::map<std::string, std::string, std::less<>> displayNames; // stage, tier and RFM ids -> shown names
 };
 
 Cell readCell(const store::Statement &row, int column, ColumnReader &reader)
@@ -106,7 +106,7 @@ Cell readCell(const store::Statement &row, int column, ColumnReader &reader)
     cell.kind = Cell::Kind::Text;
     if (reader.type == store::FieldType::Lifecycle || reader.type == store::FieldType::ValueTier ||
         reader.type == store::FieldType::RfmSegment) {
-        auto it = reader.displayNames.find(std::string(text));
+        auto it = reader.displayNames.find(text);
         if (it == reader.displayNames.end()) {
             const QString id = QString::fromUtf8(text.data(), qsizetype(text.size()));
             const QString shown = reader.type == store::FieldType::Lifecycle   ? metrics::stageDisplayName(id)
@@ -124,6 +124,14 @@ Cell readCell(const store::Statement &row, int column, ColumnReader &reader)
         cell.text = text;
     }
     return cell;
+}
+
+void count(std::map<std::string, qint64, std::less<>> &counts, std::string_view key)
+{
+    if (auto it = counts.find(key); it != counts.end())
+        ++it->second;
+    else
+        counts.emplace(std::string(key), 1);
 }
 
 QString columnSql(const store::FieldInfo &field)
@@ -251,7 +259,7 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
 
         if (progress)
             progress->setTotal(memberCount);
-        std::map<std::string, qint64> stages, tiers, rfm;
+        std::map<std::string, qint64, std::less<>> stages, tiers, rfm; // for the XLSX Summary sheet
         std::vector<Cell> cells(readers.size());
         if (!members.empty()) {
             // One pass over the customers in id order, merged with the (ascending) member ids.
@@ -274,9 +282,11 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
                 for (size_t i = 0; i < readers.size(); ++i)
                     cells[i] = readCell(rows, int(i) + 1, readers[i]);
                 writer->writeRow(split ? int(groups[next]) : -1, cells);
-                ++stages[std::string(rows.utf8(summaryColumn))];
-                ++tiers[std::string(rows.utf8(summaryColumn + 1))];
-                ++rfm[std::string(rows.utf8(summaryColumn + 2))];
+                if (format == Format::Xlsx) {
+                    count(stages, rows.utf8(summaryColumn));
+                    count(tiers, rows.utf8(summaryColumn + 1));
+                    count(rfm, rows.utf8(summaryColumn + 2));
+                }
                 ++next;
             }
             if (next != members.size()) // the customers changed under us (another connection wrote)
@@ -287,7 +297,7 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
             progress->setDone(memberCount);
         }
 
-        const auto toQt = [](const std::map<std::string, qint64> &counts) {
+        const auto toQt = [](const std::map<std::string, qint64, std::less<>> &counts) {
             std::map<QString, qint64> result;
             for (const auto &[key, n] : counts)
                 result[QString::fromStdString(key)] += n;

@@ -60,6 +60,7 @@ const Column kColumns[] = {
     {"total_spend", "m.total_spend", "money"},        {"last_order_date", "m.last_order_date", "date"},
     {"repeat_buyer", "m.repeat_buyer", "boolean"},    {"note", "c.c_note", "text"},
     {"score", "c.c_score", "decimal"},                {"signup_date", "c.signup_date", "date"},
+    {"vip_since", "c.c_vip", "datetime"},
 };
 
 QStringList columnKeys()
@@ -126,6 +127,17 @@ QString isoDay(const QString &stored)
 bool validDay(const QString &stored)
 {
     return QDate::fromString(isoDay(stored), Qt::ISODate).isValid();
+}
+
+// A stored date-time with a time of day ("2024-07-03T09:41:00", "2024-07-03 09:41"), or invalid.
+QDateTime storedDateTime(const QString &stored)
+{
+    QString text = stored;
+    text.replace(u' ', u'T');
+    if (text.size() == 16)
+        text += QStringLiteral(":00");
+    const QDateTime time = QDateTime::fromString(text.left(19), Qt::ISODate);
+    return text.size() >= 19 && time.isValid() && time.date().year() >= 1900 ? time : QDateTime();
 }
 
 struct Run
@@ -200,16 +212,21 @@ void TestMemberExport::initTestCase()
     // Two imported fields: a note (text) and a score (decimal that sometimes holds text).
     db.exec("ALTER TABLE customers ADD COLUMN c_note");
     db.exec("ALTER TABLE customers ADD COLUMN c_score");
+    db.exec("ALTER TABLE customers ADD COLUMN c_vip");
     db.exec("INSERT INTO fields(entity, name, label, table_name, column_name, type, origin, position) VALUES "
             "('customer', 'note', 'note', 'customers', 'c_note', 'text', 'imported', 100), "
-            "('customer', 'score', 'score', 'customers', 'c_score', 'decimal', 'imported', 101)");
+            "('customer', 'score', 'score', 'customers', 'c_score', 'decimal', 'imported', 101), "
+            "('customer', 'vip_since', 'VIP since', 'customers', 'c_vip', 'datetime', 'imported', 102)");
     // Hand-made customers: leading zeros in ids and phones, Chinese names, formula injection in the note.
-    Statement insert(db, "INSERT INTO customers(id, customer_key, name, phone, email, city, signup_date, c_note, c_score) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    Statement insert(db, "INSERT INTO customers(id, customer_key, name, phone, email, city, signup_date, c_note, c_score, "
+                         "c_vip) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     const QVariantList scores = {-12.5, QStringLiteral("-2+3"), 0.0, QVariant(), qint64(42), 3.25, QStringLiteral("=2*3"), 1e-3, QString()};
     const QStringList names = {QStringLiteral("张三"), QStringLiteral("欧阳娜娜"), QStringLiteral("John Smith"),
                                QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("李"), QString(), QStringLiteral("Zoë"),
                                QStringLiteral("王小明"), QStringLiteral("Ann")};
+    const QVariantList vips = {QStringLiteral("2024-07-03T09:41:00"), QStringLiteral("2024-07-03 09:41"), QStringLiteral("2024-07-03"),
+                               QStringLiteral("garbage"), QVariant(), QStringLiteral("1890-01-01T00:00:00"),
+                               QStringLiteral("2023-12-31T23:59:59"), QVariant(), QStringLiteral("2000-02-29T12:00:00")};
     for (qsizetype i = 0; i < kInjections.size(); ++i) {
         insert.bind(1, qint64(900001 + i))
             .bind(2, QStringLiteral("%1").arg(i + 1, 4 + int(i % 3), 10, QChar(u'0'))) // 0001, 00002, ...
@@ -219,7 +236,8 @@ void TestMemberExport::initTestCase()
             .bind(6, i % 2 ? QStringLiteral("上海") : QStringLiteral("-Springfield"))
             .bind(7, i == 1 ? QStringLiteral("1899-12-31") : i == 2 ? QStringLiteral("not a date") : QStringLiteral("2024-02-29"))
             .bind(8, kInjections.at(i))
-            .bind(9, scores.at(i));
+            .bind(9, scores.at(i))
+            .bind(10, vips.at(i));
         insert.run();
     }
     const auto metrics = metrics::CustomerMetrics::ensureCurrent(*m_workspace);
@@ -271,7 +289,7 @@ void TestMemberExport::xlsxMatchesSqlCellByCell()
     QCOMPARE(sheetNames(book), (QStringList{QStringLiteral("Members"), QStringLiteral("Segment"), QStringLiteral("Summary")}));
     const QJsonObject sheet = book.value(u"sheets").toArray().at(0).toObject();
     QCOMPARE(sheet.value(u"freeze").toString(), QStringLiteral("A2"));
-    QCOMPARE(sheet.value(u"filter").toString(), QStringLiteral("A1:N%1").arg(m_expected.size() + 1));
+    QCOMPARE(sheet.value(u"filter").toString(), QStringLiteral("A1:O%1").arg(m_expected.size() + 1));
     const QJsonArray rows = sheet.value(u"rows").toArray();
     QCOMPARE(rows.size(), qsizetype(m_expected.size() + 1));
 
@@ -279,7 +297,7 @@ void TestMemberExport::xlsxMatchesSqlCellByCell()
                                  QStringLiteral("Email"), QStringLiteral("City"), QStringLiteral("Lifecycle stage"),
                                  QStringLiteral("Value tier"), QStringLiteral("Orders"), QStringLiteral("Total spend"),
                                  QStringLiteral("Last order date"), QStringLiteral("Repeat buyer"), QStringLiteral("note"),
-                                 QStringLiteral("score"), QStringLiteral("Signup date")};
+                                 QStringLiteral("score"), QStringLiteral("Signup date"), QStringLiteral("VIP since")};
     for (qsizetype c = 0; c < headers.size(); ++c)
         QCOMPARE(rows.at(0).toArray().at(c).toArray().at(1).toString(), headers.at(c));
 
@@ -308,7 +326,11 @@ void TestMemberExport::xlsxMatchesSqlCellByCell()
                     QVERIFY2(cell.at(2).toString() == QStringLiteral("\"¥\"#,##0.00"), qPrintable(where));
             } else if (type == u"boolean" && want.type == u"integer") {
                 QVERIFY2(got == u"bool" && cell.at(1).toBool() == (want.number != 0), qPrintable(where));
-            } else if (type == u"date" && validDay(want.text) && isoDay(want.text) >= u"1900-01-01") {
+            } else if (type == u"datetime" && storedDateTime(want.text).isValid()) {
+                QVERIFY2(got == u"datetime" && cell.at(1).toString() == storedDateTime(want.text).toString(Qt::ISODate),
+                         qPrintable(where));
+                QVERIFY2(cell.at(2).toString() == u"yyyy-mm-dd hh:mm:ss", qPrintable(where));
+            } else if ((type == u"date" || type == u"datetime") && validDay(want.text) && isoDay(want.text) >= u"1900-01-01") {
                 QVERIFY2(got == u"datetime" && cell.at(1).toString() == isoDay(want.text) + QStringLiteral("T00:00:00"),
                          qPrintable(where));
                 QVERIFY2(cell.at(2).toString() == u"yyyy-mm-dd", qPrintable(where));
@@ -463,7 +485,9 @@ void TestMemberExport::csvRoundTrips()
                 }
             } else if (type == u"boolean" && want.type == u"integer") {
                 QVERIFY2(got == (want.number != 0 ? u"TRUE" : u"FALSE"), qPrintable(where));
-            } else if (type == u"date" && validDay(want.text) && isoDay(want.text) >= u"1900-01-01") {
+            } else if (type == u"datetime" && storedDateTime(want.text).isValid()) {
+                QVERIFY2(got == storedDateTime(want.text).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), qPrintable(where));
+            } else if ((type == u"date" || type == u"datetime") && validDay(want.text) && isoDay(want.text) >= u"1900-01-01") {
                 QVERIFY2(got == isoDay(want.text), qPrintable(where));
             } else {
                 QString text = want.text;
