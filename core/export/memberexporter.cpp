@@ -74,7 +74,7 @@ Cell readCell(const store::Statement &row, int column, ColumnReader &reader)
     case CellFormat::Decimal:
     case CellFormat::Money:
     case CellFormat::Percent:
-        if (row.isNumber(column)) {
+        if (row.isNumber(column) && std::isfinite(row.real(column))) { // Excel has no infinity: "Inf" stays text
             cell.kind = Cell::Kind::Number;
             cell.number = row.real(column);
             if (std::trunc(cell.number) == cell.number && std::abs(cell.number) < 9.0e18) {
