@@ -169,10 +169,7 @@ void CsvMemberWriter::writeRow(int group, const std::vector<Cell> &cells)
 void CsvMemberWriter::writeLine(size_t file, std::string_view utf8Line)
 {
     QByteArray &buffer = m_buffers[file];
-    if (m_encoding == ExportOptions::Gb18030)
-        buffer.append(QByteArray(m_encoder.encode(QString::fromUtf8(utf8Line.data(), qsizetype(utf8Line.size())))));
-    else
-        buffer.append(utf8Line.data(), qsizetype(utf8Line.size()));
+    buffer.append(utf8Line.data(), qsizetype(utf8Line.size())); // UTF-8 until flush(), which re-encodes whole lines
     if (buffer.size() >= kFlushBytes)
         flush(file);
 }
@@ -180,8 +177,13 @@ void CsvMemberWriter::writeLine(size_t file, std::string_view utf8Line)
 void CsvMemberWriter::flush(size_t file)
 {
     QByteArray &buffer = m_buffers[file];
-    if (!buffer.isEmpty())
-        m_files[file]->write(buffer); // a failure is remembered by QSaveFile and reported by commit()
+    if (buffer.isEmpty())
+        return;
+    // A failure is remembered by QSaveFile and reported by commit().
+    if (m_encoding == ExportOptions::Gb18030)
+        m_files[file]->write(QByteArray(m_encoder.encode(QString::fromUtf8(buffer))));
+    else
+        m_files[file]->write(buffer);
     buffer.clear();
 }
 

@@ -129,7 +129,7 @@ Cell readCell(const store::Statement &row, int column, ColumnReader &reader)
     return cell;
 }
 
-void count(std::map<std::string, qint64, std::less<>> &counts, std::string_view key)
+void tally(std::map<std::string, qint64, std::less<>> &counts, std::string_view key)
 {
     if (auto it = counts.find(key); it != counts.end())
         ++it->second;
@@ -286,9 +286,9 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
                     cells[i] = readCell(rows, int(i) + 1, readers[i]);
                 writer->writeRow(split ? int(groups[next]) : -1, cells);
                 if (format == Format::Xlsx) {
-                    count(stages, rows.utf8(summaryColumn));
-                    count(tiers, rows.utf8(summaryColumn + 1));
-                    count(rfm, rows.utf8(summaryColumn + 2));
+                    tally(stages, rows.utf8(summaryColumn));
+                    tally(tiers, rows.utf8(summaryColumn + 1));
+                    tally(rfm, rows.utf8(summaryColumn + 2));
                 }
                 ++next;
             }

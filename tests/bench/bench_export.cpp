@@ -1,6 +1,6 @@
 // Exports every customer of a workspace with 20 columns to XLSX and to CSV and prints rows per second and
 // the process's peak memory. Run one format per process so each peak is its own:
-// Usage: bench_export WORKSPACE xlsx|csv [OUTDIR]   (segmenta-cli demo --db W --customers 1000000 makes one)
+// Usage: bench_export WORKSPACE xlsx|csv|csv-gb18030 [OUTDIR]   (segmenta-cli demo --db W --customers 1000000 makes one)
 #include "export/memberexporter.h"
 #include "metrics/customermetrics.h"
 #include "rules/rule.h"
@@ -32,7 +32,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench_export WORKSPACE xlsx|csv [OUTDIR]\n");
+        std::fprintf(stderr, "usage: bench_export WORKSPACE xlsx|csv|csv-gb18030 [OUTDIR]\n");
         return 2;
     }
     auto ws = store::Workspace::open(QString::fromLocal8Bit(argv[1]));
@@ -45,7 +45,9 @@ int main(int argc, char *argv[])
     const long baseline = peakRssMiB();
 
     exporting::ExportOptions options;
-    options.outPath = QDir(outDir).filePath(QStringLiteral("bench_export.") + format);
+    options.outPath = QDir(outDir).filePath(QStringLiteral("bench_export.") + format.section(u'-', 0, 0));
+    if (format == u"csv-gb18030")
+        options.encoding = exporting::ExportOptions::Gb18030;
     options.force = true;
     options.columns = {QStringLiteral("customer_id"), QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("email"),
                        QStringLiteral("gender"), QStringLiteral("birth_date"), QStringLiteral("age"), QStringLiteral("country"),

@@ -7,6 +7,7 @@
 #include "metrics/analysissettings.h"
 #include "metrics/customermetrics.h"
 #include "rules/ruletext.h"
+#include "segments/segmentstore.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -810,6 +811,19 @@ void TestMemberExport::commandLine()
     QVERIFY2(split.exitCode == 0, qPrintable(split.err));
     QVERIFY(QFile::exists(path(QStringLiteral("cli-split-A.csv"))));
     QVERIFY(QFile::exists(path(QStringLiteral("cli-split-B.csv"))));
+
+    // A saved segment, by name: its name and rule are recorded on the Segment sheet.
+    segments::SavedSegment saved;
+    saved.name = QStringLiteral("大客户");
+    saved.rule = m_rule;
+    QVERIFY(segments::SegmentStore(m_workspace->db()).save(saved).ok());
+    const QString xlsx = path(QStringLiteral("cli-segment.xlsx"));
+    const Run bySegment = cli({QStringLiteral("export"), QStringLiteral("--db"), m_workspacePath, QStringLiteral("--segment"),
+                               saved.name, QStringLiteral("--out"), xlsx, QStringLiteral("--mask")});
+    QVERIFY2(bySegment.exitCode == 0, qPrintable(bySegment.err));
+    const QJsonObject book = readBack({QStringLiteral("xlsx"), xlsx});
+    QCOMPARE(sheetRows(book, QStringLiteral("Segment")).at(0).toArray().at(1).toArray().at(1).toString(), saved.name);
+    QCOMPARE(sheetRows(book, QStringLiteral("Members")).size(), qsizetype(m_expected.size() + 1));
 
     const Run badEncoding = cli(base + QStringList{QStringLiteral("--out"), path(QStringLiteral("x.csv")), QStringLiteral("--encoding"),
                                                    QStringLiteral("latin9")});
