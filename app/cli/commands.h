@@ -14,5 +14,6 @@ int runCount(const QStringList &arguments);
 int runSegment(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runFields(const QStringList &arguments);
+int runExport(const QStringList &arguments);
 
 } // namespace segmenta::cli

@@ -28,6 +28,7 @@ constexpr std::array kCommands = {
     Command{"customers", QT_TRANSLATE_NOOP("Cli", "Print customers with chosen fields as CSV"), runCustomers},
     Command{"count", QT_TRANSLATE_NOOP("Cli", "Count the customers a rule or segment selects"), runCount},
     Command{"segment", QT_TRANSLATE_NOOP("Cli", "List, save, show or delete saved segments"), runSegment},
+    Command{"export", QT_TRANSLATE_NOOP("Cli", "Export the members of a rule or segment to .xlsx or .csv"), runExport},
 };
 
 void printUsage(QTextStream &stream)
