@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChartExport</name>
@@ -294,7 +295,7 @@
         <translation>首单后 30 天内推送二次购买优惠</translation>
     </message>
     <message>
-        <source>Can't lose: at-risk high spenders</source>
+        <source>Can&apos;t lose: at-risk high spenders</source>
         <translation>不可流失：有流失风险的高消费客户</translation>
     </message>
     <message>
@@ -361,7 +362,7 @@
         <translation>流失风险</translation>
     </message>
     <message>
-        <source>Can't Lose</source>
+        <source>Can&apos;t Lose</source>
         <translation>不可流失</translation>
     </message>
     <message>
@@ -376,7 +377,7 @@
         <translation>规则嵌套过深（超过 64 层）</translation>
     </message>
     <message>
-        <source>A group's “match” must be all, any or none, not “%1”</source>
+        <source>A group&apos;s “match” must be all, any or none, not “%1”</source>
         <translation>条件组的“match”必须是 all、any 或 none，而不是“%1”</translation>
     </message>
     <message>
@@ -388,8 +389,8 @@
         <translation>“%1”不是日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <source>A condition value must be a string, {"number": N} or {"date": "YYYY-MM-DD"}</source>
-        <translation>条件的值必须是字符串、{"number": N} 或 {"date": "YYYY-MM-DD"}</translation>
+        <source>A condition value must be a string, {&quot;number&quot;: N} or {&quot;date&quot;: &quot;YYYY-MM-DD&quot;}</source>
+        <translation>条件的值必须是字符串、{&quot;number&quot;: N} 或 {&quot;date&quot;: &quot;YYYY-MM-DD&quot;}</translation>
     </message>
     <message>
         <source>This segment was saved by a newer version of Segmenta (rule format %1)</source>
@@ -407,8 +408,40 @@
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <source>“%1” is an Excel or WPS workbook; this version of Segmenta imports CSV and text files only. Save the sheet as CSV (UTF-8) and import that</source>
-        <translation>“%1”是 Excel 或 WPS 工作簿；此版本的 Segmenta 只能导入 CSV 和文本文件。请将工作表另存为 CSV（UTF-8）后再导入</translation>
+        <source>“%1” is an OpenDocument spreadsheet (.ods), which this version of Segmenta does not read; save it as .xlsx in LibreOffice or WPS and import that</source>
+        <translation>“%1”是 OpenDocument 电子表格（.ods），此版本的 Segmenta 无法读取；请在 LibreOffice 或 WPS 中另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>“%1” is an Apple Numbers document; export it as .xlsx or CSV and import that</source>
+        <translation>“%1”是 Apple Numbers 文稿；请导出为 .xlsx 或 CSV 后再导入</translation>
+    </message>
+    <message>
+        <source>“%1” is an OpenDocument file but not a spreadsheet</source>
+        <translation>“%1”是 OpenDocument 文件，但不是电子表格</translation>
+    </message>
+    <message>
+        <source>“%1” is a Word document, not a spreadsheet</source>
+        <translation>“%1”是 Word 文档，不是电子表格</translation>
+    </message>
+    <message>
+        <source>“%1” is a PowerPoint presentation, not a spreadsheet</source>
+        <translation>“%1”是 PowerPoint 演示文稿，不是电子表格</translation>
+    </message>
+    <message>
+        <source>“%1” is a zip archive, not a spreadsheet</source>
+        <translation>“%1”是 zip 压缩包，不是电子表格</translation>
+    </message>
+    <message>
+        <source>“%1” is a web page (an HTML table saved with a spreadsheet name); open it in Excel or WPS, save it as .xlsx and import that</source>
+        <translation>“%1”是网页（以电子表格文件名保存的 HTML 表格）；请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>“%1” is an XML file (such as an Excel 2003 XML spreadsheet); save it as .xlsx and import that</source>
+        <translation>“%1”是 XML 文件（例如 Excel 2003 XML 电子表格）；请另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>“%1” has no sheet named “%2”; its sheets are: %3</source>
+        <translation>“%1”中没有名为“%2”的工作表；其工作表为：%3</translation>
     </message>
 </context>
 <context>
@@ -471,6 +504,196 @@
     <message>
         <source>Demo generation was cancelled; the workspace is unchanged</source>
         <translation>已取消生成演示数据，工作区未改动</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::exporting::CsvMemberWriter</name>
+    <message>
+        <source>This build cannot write GB18030; choose UTF-8</source>
+        <translation>此版本无法写入 GB18030；请选择 UTF-8</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::exporting::GroupSplit</name>
+    <message>
+        <source>A split needs 2 to %1 groups, not %2</source>
+        <translation>拆分需要 2 到 %1 个分组，而不是 %2 个</translation>
+    </message>
+    <message>
+        <source>Each group of a split needs 1 to 99 percent, not %1</source>
+        <translation>拆分的每个分组需要 1% 到 99%，而不是 %1</translation>
+    </message>
+    <message>
+        <source>The groups of a split must add up to 100 percent, not %1</source>
+        <translation>拆分各分组之和必须为 100%，而不是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::exporting::MemberExporter</name>
+    <message>
+        <source>Cannot export to “%1”: the file name must end in .xlsx or .csv</source>
+        <translation>无法导出到“%1”：文件名必须以 .xlsx 或 .csv 结尾</translation>
+    </message>
+    <message>
+        <source>“%1” cannot separate CSV fields; use a comma, semicolon, tab or another ASCII character</source>
+        <translation>“%1”不能用作 CSV 分隔符；请使用逗号、分号、制表符或其他 ASCII 字符</translation>
+    </message>
+    <message>
+        <source>Cannot export to “%1”: the folder “%2” does not exist</source>
+        <translation>无法导出到“%1”：文件夹“%2”不存在</translation>
+    </message>
+    <message>
+        <source>Cannot export to “%1”: it is a folder</source>
+        <translation>无法导出到“%1”：它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>“%1” already exists; choose another name or allow replacing it</source>
+        <translation>“%1”已存在；请换一个名称或允许替换</translation>
+    </message>
+    <message>
+        <source>There is no customer field “%1” to export</source>
+        <translation>没有可导出的客户字段“%1”</translation>
+    </message>
+    <message>
+        <source>The customers of “%1” changed during the export; try again</source>
+        <translation>导出期间“%1”的客户发生了变化；请重试</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n member(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 位成员到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the members from “%1”: %2</source>
+        <translation>无法从“%1”读取成员：%2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written</source>
+        <translation>导出已取消；未写入任何文件</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::exporting::XlsxMemberWriter</name>
+    <message>
+        <source>Cannot start the workbook “%1”</source>
+        <translation>无法创建工作簿“%1”</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>分组 %1</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>(unsaved rule)</source>
+        <translation>（未保存的规则）</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Analysis date</source>
+        <translation>分析日期</translation>
+    </message>
+    <message>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Personal data masked</source>
+        <translation>个人信息已脱敏</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>A/B split</source>
+        <translation>A/B 拆分</translation>
+    </message>
+    <message>
+        <source>%1 (seed %2)</source>
+        <translation>%1（种子 %2）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The members continue on further sheets: %1</source>
+        <translation>成员续写在后续工作表中：%1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>(no RFM score)</source>
+        <translation>（无 RFM 得分）</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot replace “%1”: %2</source>
+        <translation>无法替换“%1”：%2</translation>
+    </message>
+    <message>
+        <source>More members than one sheet holds: they continue on sheets %1</source>
+        <translation>成员数超过一个工作表的容量：续写在工作表 %1</translation>
     </message>
 </context>
 <context>
@@ -579,7 +802,7 @@
         <translation>收入占比必须在 0 到 100% 之间，且合计不超过 100%</translation>
     </message>
     <message>
-        <source>The high tier's minimum spend must be above the mid tier's</source>
+        <source>The high tier&apos;s minimum spend must be above the mid tier&apos;s</source>
         <translation>高价值层的最低消费必须高于中价值层</translation>
     </message>
 </context>
@@ -639,6 +862,159 @@
     <message>
         <source>“%1”, line %2: a quoted cell is never closed</source>
         <translation>“%1”第 %2 行：带引号的单元格没有结束引号</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::read::XlsReader</name>
+    <message>
+        <source>“%1” is password-protected; remove the password in Excel or WPS (File &gt; Info &gt; Protect Workbook) and import it again</source>
+        <translation>“%1”受密码保护；请在 Excel 或 WPS 中取消密码（文件 &gt; 信息 &gt; 保护工作簿）后重新导入</translation>
+    </message>
+    <message>
+        <source>“%1” is a Word document, not a spreadsheet</source>
+        <translation>“%1”是 Word 文档，不是电子表格</translation>
+    </message>
+    <message>
+        <source>“%1” is a PowerPoint presentation, not a spreadsheet</source>
+        <translation>“%1”是 PowerPoint 演示文稿，不是电子表格</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: its structure asks for impossible sizes, so it is refused</source>
+        <translation>“%1”已损坏：其结构要求不可能的大小，因此拒绝导入</translation>
+    </message>
+    <message>
+        <source>“%1” is not a readable Excel 97-2003 workbook: it is damaged or is another kind of file (FreeXL error %2)</source>
+        <translation>“%1”不是可读取的 Excel 97-2003 工作簿：文件已损坏或是其他类型的文件（FreeXL 错误 %2）</translation>
+    </message>
+    <message>
+        <source>“%1” is password-protected; remove the password in Excel or WPS and import it again</source>
+        <translation>“%1”受密码保护；请在 Excel 或 WPS 中取消密码后重新导入</translation>
+    </message>
+    <message>
+        <source>Sheet %1</source>
+        <translation>工作表 %1</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: no worksheet was found in it. It may come from an old or unusual program (Excel 95, Gnumeric) or be damaged; open it in Excel, WPS or LibreOffice, save it as .xlsx and import that</source>
+        <translation>无法读取“%1”：其中找不到工作表。它可能来自较旧或不常见的程序（Excel 95、Gnumeric），或已损坏；请在 Excel、WPS 或 LibreOffice 中打开，另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>“%1” has no sheet number %2</source>
+        <translation>“%1”没有第 %2 个工作表</translation>
+    </message>
+    <message>
+        <source>“%1”: the sheet “%2” cannot be read</source>
+        <translation>“%1”：无法读取工作表“%2”</translation>
+    </message>
+    <message>
+        <source>“%1”, row %2, column %3: the cell cannot be read (FreeXL error %4)</source>
+        <translation>“%1”，第 %2 行，第 %3 列：无法读取该单元格（FreeXL 错误 %4）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::read::XlsxReader</name>
+    <message>
+        <source>“%1” is refused: its part %2 declares a DTD, which a spreadsheet never needs</source>
+        <translation>拒绝导入“%1”：其部件 %2 声明了 DTD，电子表格从不需要它</translation>
+    </message>
+    <message>
+        <source>“%1” is refused: %2 (%3)</source>
+        <translation>拒绝导入“%1”：%2（%3）</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the XML of %2 breaks off at line %3 (%4)</source>
+        <translation>“%1”已损坏：%2 的 XML 在第 %3 行中断（%4）</translation>
+    </message>
+    <message>
+        <source>“%1” is a binary Excel workbook (.xlsb), which Segmenta cannot read; save it as .xlsx in Excel or WPS and import that</source>
+        <translation>“%1”是二进制 Excel 工作簿（.xlsb），Segmenta 无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>“%1” is not an Excel workbook: it holds no workbook part</source>
+        <translation>“%1”不是 Excel 工作簿：其中没有工作簿部件</translation>
+    </message>
+    <message>
+        <source>“%1” holds no worksheets</source>
+        <translation>“%1”中没有工作表</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: its styles (%2) cannot be read</source>
+        <translation>“%1”已损坏：无法读取其样式（%2）</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the shared strings break off after %2 entries (%3)</source>
+        <translation>“%1”已损坏：共享字符串在第 %2 项后中断（%3）</translation>
+    </message>
+    <message>
+        <source>“%1” has no sheet number %2</source>
+        <translation>“%1”没有第 %2 个工作表</translation>
+    </message>
+    <message>
+        <source>“%1”, sheet “%2”, row %3: %4</source>
+        <translation>“%1”，工作表“%2”，第 %3 行：%4</translation>
+    </message>
+    <message>
+        <source>“%1”, sheet “%2”: %3</source>
+        <translation>“%1”，工作表“%2”：%3</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond column XFD, the last one Excel has</source>
+        <translation>有单元格超出了 Excel 的最后一列 XFD</translation>
+    </message>
+    <message>
+        <source>the sheet has more rows than Excel allows</source>
+        <translation>工作表的行数超过了 Excel 允许的上限</translation>
+    </message>
+    <message>
+        <source>cell %1 refers to shared string %2, which does not exist</source>
+        <translation>第 %1 列的单元格引用了不存在的共享字符串 %2</translation>
+    </message>
+    <message>
+        <source>out of memory while reading the sheet</source>
+        <translation>读取工作表时内存不足</translation>
+    </message>
+    <message>
+        <source>the sheet declares a DTD, which a spreadsheet never needs</source>
+        <translation>工作表声明了 DTD，电子表格从不需要它</translation>
+    </message>
+    <message>
+        <source>the sheet&apos;s XML is damaged (%1, line %2)</source>
+        <translation>工作表的 XML 已损坏（%1，第 %2 行）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::read::ZipPackage</name>
+    <message>
+        <source>a part decompresses to more than it declares or than is plausible</source>
+        <translation>某个部件解压后的大小超过其声明值或合理范围</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged or truncated: its zip archive cannot be read (%2)</source>
+        <translation>“%1”已损坏或不完整：无法读取其 zip 压缩包（%2）</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the part %2 is missing</source>
+        <translation>“%1”已损坏：缺少部件 %2</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the part %2 cannot be read</source>
+        <translation>“%1”已损坏：无法读取部件 %2</translation>
+    </message>
+    <message>
+        <source>“%1” is password-protected; remove the password in Excel or WPS and import it again</source>
+        <translation>“%1”受密码保护；请在 Excel 或 WPS 中取消密码后重新导入</translation>
+    </message>
+    <message>
+        <source>“%1” is refused: its part %2 would decompress to %3 MB, far more than a spreadsheet holds</source>
+        <translation>拒绝导入“%1”：其部件 %2 解压后将达 %3 MB，远超电子表格的正常大小</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the part %2 cannot be opened (%3)</source>
+        <translation>“%1”已损坏：无法打开部件 %2（%3）</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: %2 (%3)</source>
+        <translation>“%1”已损坏：%2（%3）</translation>
     </message>
 </context>
 <context>
@@ -738,8 +1114,8 @@
         <translation>规则末尾</translation>
     </message>
     <message>
-        <source>the text "%1"</source>
-        <translation>文本 "%1"</translation>
+        <source>the text &quot;%1&quot;</source>
+        <translation>文本 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>“%1” is neither a number nor a date (YYYY-MM-DD)</source>
@@ -1116,10 +1492,6 @@
         <translation>导入客户或订单</translation>
     </message>
     <message>
-        <source>Text exports (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>文本导出文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>New Workspace for the Import</source>
         <translation>为导入新建工作区</translation>
     </message>
@@ -1138,6 +1510,10 @@
     <message>
         <source>Import Finished</source>
         <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1174,8 +1550,8 @@
         <translation>保存为分群…</translation>
     </message>
     <message>
-        <source>For example: total_spend &gt;= 1000 and city in ("上海", "北京")</source>
-        <translation>例如：total_spend &gt;= 1000 and city in ("上海", "北京")</translation>
+        <source>For example: total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</source>
+        <translation>例如：total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</translation>
     </message>
 </context>
 <context>
