@@ -17,6 +17,8 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
+#include <unordered_map>
 
 namespace segmenta::import {
 
@@ -50,6 +52,7 @@ struct Column
     ColumnProfile profile;
     QString table;      // customers or orders
     QString sqlColumn;  // where the value goes; empty: not stored directly (address, key handled elsewhere)
+    bool toCustomer = true; // in an order list: the value belongs to the customer, not the order
 };
 
 // Built-in columns by role, for each kind of file.
@@ -262,25 +265,32 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         return opened.error();
     std::unique_ptr<read::TableReader> reader = std::move(opened).value();
 
-    // Read every row (the types are inferred from whole columns).
-    std::vector<QStringList> rows;
-    std::vector<qint64> lines;
-    std::vector<read::Cell> cells;
-    while (reader->nextRow(cells)) {
+    // Two passes over the file, so memory does not grow with its length: the first finds the header and
+    // profiles every column (types are inferred from whole columns), the second stores the rows.
+    const auto rowOf = [](const std::vector<read::Cell> &cells) {
         QStringList row;
         row.reserve(qsizetype(cells.size()));
         for (const read::Cell &cell : cells)
             row << cellText(cell);
-        rows.push_back(std::move(row));
-        lines.push_back(reader->rowNumber());
-        if (progress && rows.size() % 8192 == 0) {
-            if (progress->isCanceled())
-                return Error{tr("The import was cancelled; the workspace is unchanged")};
+        return row;
+    };
+    const auto isBlank = [](const QStringList &row) {
+        for (const QString &cell : row) {
+            if (!QStringView(cell).trimmed().isEmpty())
+                return false;
         }
+        return true;
+    };
+    std::vector<QStringList> head; // the first rows, where the header is looked for
+    std::vector<qint64> headLines;
+    std::vector<read::Cell> cells;
+    while (head.size() < 50 && reader->nextRow(cells)) {
+        head.push_back(rowOf(cells));
+        headLines.push_back(reader->rowNumber());
     }
     if (reader->error())
         return *reader->error();
-    if (rows.empty())
+    if (head.empty())
         return Error{tr("“%1” is empty").arg(fileName)};
 
     ImportSummary summary;
@@ -291,16 +301,16 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
 
     // The header: the first of the first rows that is about as wide as the table and holds no numbers or dates.
     qsizetype width = 0;
-    for (size_t i = 0; i < std::min<size_t>(rows.size(), 50); ++i) {
+    for (const QStringList &row : head) {
         qsizetype filled = 0;
-        for (const QString &cell : rows[i])
+        for (const QString &cell : row)
             filled += cell.trimmed().isEmpty() ? 0 : 1;
         width = std::max(width, filled);
     }
     size_t headerIndex = 0;
-    for (size_t i = 0; i < std::min<size_t>(rows.size(), 20); ++i) {
+    for (size_t i = 0; i < std::min<size_t>(head.size(), 20); ++i) {
         qsizetype filled = 0, numeric = 0;
-        for (const QString &cell : rows[i]) {
+        for (const QString &cell : head[i]) {
             if (cell.trimmed().isEmpty())
                 continue;
             ++filled;
@@ -312,11 +322,38 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             break;
         }
     }
-    summary.headerRow = int(lines[headerIndex]);
-    const QStringList header = rows[headerIndex];
-    qsizetype columnCount = header.size();
-    for (size_t i = headerIndex + 1; i < rows.size(); ++i)
-        columnCount = std::max(columnCount, rows[i].size());
+    summary.headerRow = int(headLines[headerIndex]);
+    const QStringList header = head[headerIndex];
+
+    // Profile the data rows (blank rows skipped): those already read, then the rest of the file.
+    std::vector<ColumnProfiler> profilers;
+    const bool semicolonFile = summary.delimiter == ';';
+    qint64 dataRowCount = 0;
+    const auto profileRow = [&](const QStringList &row) {
+        if (isBlank(row))
+            return;
+        ++dataRowCount;
+        while (profilers.size() < size_t(row.size()))
+            profilers.emplace_back(semicolonFile);
+        for (qsizetype c = 0; c < row.size(); ++c)
+            profilers[size_t(c)].add(row[c]);
+    };
+    if (progress)
+        progress->setTotal(1000);
+    for (size_t i = headerIndex + 1; i < head.size(); ++i)
+        profileRow(head[i]);
+    while (reader->nextRow(cells)) {
+        profileRow(rowOf(cells));
+        if (progress && dataRowCount % 8192 == 0) {
+            if (progress->isCanceled())
+                return Error{tr("The import was cancelled; the workspace is unchanged")};
+            progress->setDone(qint64(reader->progress() * 400));
+        }
+    }
+    if (reader->error())
+        return *reader->error();
+    const qsizetype columnCount = std::max(header.size(), qsizetype(profilers.size()));
+    profilers.resize(size_t(columnCount), ColumnProfiler(semicolonFile));
 
     std::vector<Column> columns;
     columns.resize(size_t(columnCount));
@@ -331,24 +368,11 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         usedNames.insert(name);
         columns[size_t(c)].field.name = name;
     }
-    // Column values, skipping blank rows.
-    std::vector<size_t> dataRows;
-    for (size_t i = headerIndex + 1; i < rows.size(); ++i) {
-        bool blank = true;
-        for (const QString &cell : rows[i])
-            blank = blank && cell.trimmed().isEmpty();
-        if (!blank)
-            dataRows.push_back(i);
-    }
-    summary.rowsRead = qint64(dataRows.size());
+    summary.rowsRead = dataRowCount;
     QSet<QString> takenRoles;
     for (qsizetype c = 0; c < columnCount; ++c) {
         Column &column = columns[size_t(c)];
-        QStringList valuesOfColumn;
-        valuesOfColumn.reserve(qsizetype(dataRows.size()));
-        for (size_t i : dataRows)
-            valuesOfColumn << rows[i].value(c);
-        column.profile = profileColumn(valuesOfColumn, summary.delimiter == ';');
+        column.profile = profilers[size_t(c)].finish();
         QString r = roleForHeader(column.field.name);
         if (takenRoles.contains(r))
             r.clear(); // the first column with a role keeps it
@@ -456,6 +480,8 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             }
             column.field.column = column.sqlColumn;
         }
+        for (Column &column : columns)
+            column.toCustomer = !orders || (customerColumns().count(column.field.role) && !orderColumns().count(column.field.role));
         for (const Column &column : columns) {
             ImportedField f = column.field;
             if (column.profile.unreadable > 0)
@@ -472,16 +498,39 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         };
         Statement findCustomer(db, "SELECT id FROM customers WHERE customer_key = ?1");
         Statement undoLog(db, "INSERT INTO import_undo(source_id, table_name, row_id, old_json) VALUES (?1, ?2, ?3, ?4)");
-        QHash<QString, qint64> ordersOfThisFile; // order key -> row id, for line items
+        // Statements whose text depends on which values a row has, prepared once each.
+        std::unordered_map<std::string, std::unique_ptr<Statement>> prepared;
+        const auto statement = [&](const QString &sql) -> Statement & {
+            std::string key = sql.toStdString();
+            auto it = prepared.find(key);
+            if (it == prepared.end())
+                it = prepared.emplace(key, std::make_unique<Statement>(db, key)).first;
+            it->second->reset();
+            return *it->second;
+        };
+        Statement findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1");
+        Statement addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
         Column *addressColumn = columnOf(role::kAddress);
         const bool splitAddress = addressColumn && !columnOf(role::kProvince) && !columnOf(role::kCity);
 
-        qint64 done = 0;
-        if (progress)
-            progress->setTotal(qint64(dataRows.size()));
-        for (size_t index : dataRows) {
-            const QStringList &row = rows[index];
-            const qint64 line = lines[index];
+        // The second pass: the same rows again, stored.
+        auto again = read::openTable(path, options.read);
+        if (!again)
+            return again.error();
+        reader = std::move(again).value();
+        qint64 done = 0, rowIndex = -1;
+        while (reader->nextRow(cells)) {
+            if (++rowIndex <= qint64(headerIndex))
+                continue;
+            const QStringList row = rowOf(cells);
+            if (isBlank(row))
+                continue;
+            ++done;
+            if (progress && done % 4096 == 0) {
+                progress->checkCanceled();
+                progress->setDone(400 + qint64(reader->progress() * 600));
+            }
+            const qint64 line = reader->rowNumber();
             const QString key = row.value(qsizetype(keyColumn - columns.data())).trimmed();
             if (key.isEmpty()) {
                 rejectValue(line, keyColumn->field.name, QString(), tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
@@ -505,7 +554,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     rowRejected = rowRejected || essential;
                     continue;
                 }
-                const bool toCustomer = !orders || (customerColumns().count(column.field.role) && !orderColumns().count(column.field.role));
+                const bool toCustomer = column.toCustomer;
                 if (column.sqlColumn.isEmpty())
                     continue;
                 (toCustomer ? customerValues : orderValues)[column.sqlColumn] = value;
@@ -535,7 +584,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     QStringList select;
                     for (const auto &[col, value] : customerValues)
                         select << store::quoteIdentifier(col);
-                    Statement old(db, QStringLiteral("SELECT %1 FROM customers WHERE id = ?1").arg(select.join(u',')).toStdString());
+                    Statement &old = statement(QStringLiteral("SELECT %1 FROM customers WHERE id = ?1").arg(select.join(u',')));
                     old.bind(1, customerId);
                     old.step();
                     QJsonObject previous;
@@ -549,7 +598,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                         }
                     }
                     if (!assignments.isEmpty()) {
-                        Statement update(db, QStringLiteral("UPDATE customers SET %1 WHERE id = ?").arg(assignments.join(u',')).toStdString());
+                        Statement &update = statement(QStringLiteral("UPDATE customers SET %1 WHERE id = ?").arg(assignments.join(u',')));
                         int b = 1;
                         for (const auto &[col, value] : customerValues) {
                             if (previous.contains(col))
@@ -572,7 +621,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     names << store::quoteIdentifier(col);
                     marks << QStringLiteral("?");
                 }
-                Statement insert(db, QStringLiteral("INSERT INTO customers(%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')).toStdString());
+                Statement &insert = statement(QStringLiteral("INSERT INTO customers(%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')));
                 insert.bind(1, key).bind(2, sourceId);
                 int b = 3;
                 for (const auto &[col, value] : customerValues)
@@ -612,15 +661,17 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 const QString status = orderValues.count(QStringLiteral("status")) ? orderValues[QStringLiteral("status")].toString() : QString();
                 const bool cancelled = isCancelled(status) || quantity < 0 || amount < 0 ||
                                        (idColumn && orderKey.startsWith(u'C') && orderKey.size() > 1 && orderKey.at(1).isDigit());
-                if (const auto it = ordersOfThisFile.constFind(orderKey); it != ordersOfThisFile.constEnd()) {
-                    Statement add(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
-                    add.bind(1, amount).bind(2, quantity).bind(3, *it);
-                    add.run();
+                findOrder.bind(1, orderKey);
+                const bool known = findOrder.step();
+                const qint64 knownId = known ? findOrder.int64(0) : 0;
+                const bool ofThisFile = known && findOrder.int64(1) == sourceId;
+                findOrder.reset();
+                if (ofThisFile) { // another line item of an order this file already holds
+                    addLineItem.bind(1, amount).bind(2, quantity).bind(3, knownId);
+                    addLineItem.run();
                     ++summary.inserted;
                 } else {
-                    Statement existing(db, "SELECT 1 FROM orders WHERE order_key = ?1");
-                    existing.bind(1, orderKey);
-                    if (existing.step()) {
+                    if (known) {
                         ++summary.unchanged;
                     } else {
                         orderValues.erase(QStringLiteral("order_key"));
@@ -631,23 +682,22 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                             names << store::quoteIdentifier(col);
                             marks << QStringLiteral("?");
                         }
-                        Statement insert(db, QStringLiteral("INSERT INTO orders(%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')).toStdString());
+                        Statement &insert = statement(QStringLiteral("INSERT INTO orders(%1) VALUES (%2)").arg(names.join(u','), marks.join(u',')));
                         insert.bind(1, orderKey).bind(2, customerId).bind(3, cancelled ? 0 : 1)
                             .bind(4, cancelled && (isRefund(status) || quantity < 0) ? 1 : 0).bind(5, sourceId);
                         int b = 6;
                         for (const auto &[col, value] : orderValues)
                             insert.bind(b++, value);
                         insert.run();
-                        ordersOfThisFile.insert(orderKey, db.lastInsertRowId());
                         ++summary.inserted;
                     }
                 }
             }
-            if (progress && ++done % 4096 == 0) {
-                progress->checkCanceled();
-                progress->setDone(done);
-            }
         }
+        if (reader->error())
+            return *reader->error();
+        if (done != summary.rowsRead)
+            return Error{tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
         Statement counts(db, "UPDATE sources SET rows_read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?6");
         counts.bind(1, summary.rowsRead).bind(2, summary.inserted).bind(3, summary.updated).bind(4, summary.unchanged)
             .bind(5, summary.rejected).bind(6, sourceId);

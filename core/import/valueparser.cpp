@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <charconv>
 #include <cmath>
 
 namespace segmenta::import {
@@ -18,11 +19,65 @@ bool hasCurrencySymbol(QStringView text)
     return text.contains(u"RMB") || text.contains(u"CNY") || text.contains(u"元");
 }
 
+namespace {
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// The common case without allocating: [-]digits[.digits]. Sets `handled` when the text had that shape.
+std::optional<double> parsePlainNumber(QStringView text, bool commaDecimal, bool *handled)
+{
+    *handled = false;
+    qsizetype i = text.startsWith(u'-') ? 1 : 0;
+    qsizetype digitsBefore = 0, dot = -1;
+    for (qsizetype k = i; k < text.size(); ++k) {
+        if (isAsciiDigit(text[k]))
+            continue;
+        if (text[k] == u'.' && dot < 0 && !commaDecimal) {
+            dot = k;
+            continue;
+        }
+        return std::nullopt;
+    }
+    digitsBefore = (dot < 0 ? text.size() : dot) - i;
+    if (digitsBefore == 0 || dot == text.size() - 1 || text.size() > 60)
+        return std::nullopt;
+    char buffer[64];
+    for (qsizetype k = 0; k < text.size(); ++k)
+        buffer[k] = char(text[k].unicode());
+    double value = 0;
+    const auto [end, ec] = std::from_chars(buffer, buffer + text.size(), value);
+    if (ec != std::errc() || end != buffer + text.size() || !std::isfinite(value))
+        return std::nullopt;
+    *handled = true;
+    return value;
+}
+
+// Whether a character can appear in a number as spreadsheets write them; anything else means "not a number"
+// before any work is done (names, cities, e-mail addresses...).
+bool canBeInNumber(QChar c)
+{
+    static const QStringView allowed = u"0123456789.,-+()% ¥￥$€£RMBCNYUSD元";
+    return allowed.contains(c) || c.isSpace();
+}
+
+} // namespace
+
 std::optional<double> parseNumber(QStringView input, bool commaDecimal)
 {
-    QString text = input.trimmed().toString();
-    if (text.isEmpty())
+    const QStringView trimmed = input.trimmed();
+    if (trimmed.isEmpty())
         return std::nullopt;
+    bool handled = false;
+    if (const auto plain = parsePlainNumber(trimmed, commaDecimal, &handled); handled)
+        return plain;
+    for (const QChar c : trimmed) {
+        if (!canBeInNumber(c))
+            return std::nullopt;
+    }
+    QString text = trimmed.toString();
     bool negative = false;
     if (text.startsWith(u'(') && text.endsWith(u')')) {
         negative = true;
@@ -87,6 +142,9 @@ bool readTime(QStringView rest, QTime *time)
 
 std::optional<DayOrderEvidence> dayOrderEvidence(QStringView text)
 {
+    const QStringView t = text.trimmed();
+    if (t.size() < 8 || !isAsciiDigit(t[0]) || !(t[1] == u'/' || t[1] == u'.' || t[1] == u'-' || t[2] == u'/' || t[2] == u'.' || t[2] == u'-'))
+        return std::nullopt;
     static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})"));
     const auto match = pattern.match(text.toString());
     if (!match.hasMatch())
@@ -103,6 +161,37 @@ QDateTime parseDateTime(QStringView input, DayOrder order, bool *hasTime)
     const QStringView text = input.trimmed();
     if (hasTime)
         *hasTime = false;
+    // Every form starts with a digit; most cells that are not dates are rejected here.
+    if (text.size() < 8 || !isAsciiDigit(text[0]))
+        return {};
+    // The common ISO forms without regular expressions: 2024-06-01, 2024-06-01 09:41[:05], 2024-06-01T09:41:05.
+    // (Dates and times are wall-clock values as written: kept in UTC so no time-zone lookup is made.)
+    const auto number = [&](qsizetype from, qsizetype length) {
+        int value = 0;
+        for (qsizetype k = from; k < from + length; ++k) {
+            if (!isAsciiDigit(text[k]))
+                return -1;
+            value = value * 10 + (text[k].unicode() - u'0');
+        }
+        return value;
+    };
+    if (text.size() >= 10 && text[4] == u'-' && text[7] == u'-') {
+        const int y = number(0, 4), mo = number(5, 2), d = number(8, 2);
+        const QDate date(y, mo, d);
+        if (y >= 1900 && y <= 2200 && date.isValid()) {
+            if (text.size() == 10)
+                return QDateTime(date, QTime(0, 0), Qt::UTC);
+            if ((text.size() == 16 || text.size() == 19) && (text[10] == u' ' || text[10] == u'T') && text[13] == u':'
+                && (text.size() == 16 || text[16] == u':')) {
+                const QTime time(number(11, 2), number(14, 2), text.size() == 19 ? number(17, 2) : 0);
+                if (time.isValid()) {
+                    if (hasTime)
+                        *hasTime = true;
+                    return QDateTime(date, time, Qt::UTC);
+                }
+            }
+        }
+    }
     static const QRegularExpression yearFirst(QStringLiteral("^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})"));
     static const QRegularExpression chinese(QStringLiteral("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日"));
     static const QRegularExpression compact(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
@@ -127,17 +216,19 @@ QDateTime parseDateTime(QStringView input, DayOrder order, bool *hasTime)
         return {};
     const QStringView rest = text.mid(consumed);
     if (rest.isEmpty())
-        return QDateTime(date, QTime(0, 0));
+        return QDateTime(date, QTime(0, 0), Qt::UTC);
     QTime time;
     if (!readTime(rest, &time))
         return {};
     if (hasTime)
         *hasTime = true;
-    return QDateTime(date, time);
+    return QDateTime(date, time, Qt::UTC);
 }
 
 std::optional<bool> parseBoolean(QStringView input)
 {
+    if (input.trimmed().size() > 5)
+        return std::nullopt;
     const QString text = input.trimmed().toString().toLower();
     static const QSet<QString> yes = {QStringLiteral("是"), QStringLiteral("yes"), QStringLiteral("true"), QStringLiteral("y"),
                                       QStringLiteral("对"), QStringLiteral("有")};
@@ -152,91 +243,122 @@ std::optional<bool> parseBoolean(QStringView input)
 
 } // namespace values
 
-ColumnProfile profileColumn(const QStringList &column, bool semicolonFile)
+namespace {
+
+constexpr qsizetype kMaxDistinct = 65536; // beyond this a column is free text, not a category
+
+bool isDigits(QStringView v)
+{
+    if (v.isEmpty())
+        return false;
+    for (const QChar c : v) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void ColumnProfiler::add(QStringView input)
+{
+    const QStringView v = input.trimmed();
+    if (v.isEmpty())
+        return;
+    ++m_n;
+    if (m_samples.size() < 5)
+        m_samples << v.toString();
+    const bool digits = isDigits(v);
+    if (digits) {
+        ++m_allDigits;
+        if ((v.size() > 1 && v.startsWith(u'0')) || v.size() >= 11)
+            ++m_paddedOrLong;
+        if (v.size() != 8)
+            ++m_digitsNot8;
+    }
+    if (values::parseBoolean(v).has_value())
+        ++m_booleans;
+    // Dates, read both ways while the column's day order is not yet known.
+    const auto evidence = values::dayOrderEvidence(v);
+    if (evidence) {
+        m_slashDates = true;
+        m_dayFirst = m_dayFirst || (evidence->dayFirstPossible && !evidence->monthFirstPossible);
+        m_monthFirst = m_monthFirst || (evidence->monthFirstPossible && !evidence->dayFirstPossible);
+    }
+    bool hasTime = false;
+    const bool dayFirstDate = values::parseDateTime(v, values::DayOrder::DayFirst, &hasTime).isValid();
+    m_dates[0] += dayFirstDate ? 1 : 0;
+    m_anyTime[0] = m_anyTime[0] || hasTime;
+    if (evidence) { // only year-last slash dates depend on the order
+        bool monthHasTime = false;
+        m_dates[1] += values::parseDateTime(v, values::DayOrder::MonthFirst, &monthHasTime).isValid() ? 1 : 0;
+        m_anyTime[1] = m_anyTime[1] || monthHasTime;
+    } else {
+        m_dates[1] += dayFirstDate ? 1 : 0;
+        m_anyTime[1] = m_anyTime[1] || hasTime;
+    }
+    if (const auto x = values::parseNumber(v, m_commaDecimal)) {
+        ++m_numbers;
+        if (*x == std::floor(*x) && !v.contains(u'.') && !v.endsWith(u'%'))
+            ++m_integers;
+    }
+    m_currency += values::hasCurrencySymbol(v) ? 1 : 0;
+    m_percents += v.endsWith(u'%') ? 1 : 0;
+    if (!m_tooManyDistinct) {
+        m_distinct.insert(qHash(v));
+        m_tooManyDistinct = qsizetype(m_distinct.size()) > kMaxDistinct;
+    }
+}
+
+ColumnProfile ColumnProfiler::finish() const
 {
     using store::FieldType;
     ColumnProfile profile;
-    QStringList values;
-    for (const QString &v : column) {
-        const QString t = v.trimmed();
-        if (!t.isEmpty())
-            values << t;
-    }
-    profile.nonEmpty = values.size();
-    profile.samples = values.mid(0, 5);
-    if (values.isEmpty())
+    profile.nonEmpty = m_n;
+    profile.samples = m_samples;
+    const qint64 n = m_n;
+    if (n == 0)
         return profile;
-    const auto share = [&](auto predicate) {
-        qint64 yes = 0;
-        for (const QString &v : values)
-            yes += predicate(v) ? 1 : 0;
-        return yes;
-    };
-    const qint64 n = values.size();
     const auto enough = [n](qint64 yes) { return yes * 100 >= n * 95; };
-    static const QRegularExpression digits(QStringLiteral("^\\d+$"));
-
     // Identifiers: digit strings that a number would damage (leading zeros, phones, ISBNs).
-    const qint64 allDigits = share([](const QString &v) { return digits.match(v).hasMatch(); });
-    const qint64 paddedOrLong = share([](const QString &v) {
-        return digits.match(v).hasMatch() && ((v.size() > 1 && v.startsWith(u'0')) || v.size() >= 11);
-    });
-    if (allDigits == n && paddedOrLong > 0) {
+    if (m_allDigits == n && m_paddedOrLong > 0) {
         profile.type = FieldType::Identifier;
         return profile;
     }
-    if (const qint64 booleans = share([](const QString &v) { return values::parseBoolean(v).has_value(); });
-        booleans == n && !values.isEmpty()) {
+    if (m_booleans == n) {
         profile.type = FieldType::Boolean;
         return profile;
     }
-    // Dates: settle the day order from the column as a whole.
-    bool dayFirst = false, monthFirst = false, slashDates = false;
-    for (const QString &v : values) {
-        if (const auto evidence = values::dayOrderEvidence(v)) {
-            slashDates = true;
-            if (evidence->dayFirstPossible && !evidence->monthFirstPossible)
-                dayFirst = true;
-            if (evidence->monthFirstPossible && !evidence->dayFirstPossible)
-                monthFirst = true;
-        }
-    }
-    profile.dayOrder = monthFirst && !dayFirst ? values::DayOrder::MonthFirst : values::DayOrder::DayFirst;
-    profile.dayOrderAmbiguous = slashDates && !dayFirst && !monthFirst;
-    bool anyTime = false;
-    const qint64 dates = share([&](const QString &v) {
-        bool hasTime = false;
-        const bool ok = values::parseDateTime(v, profile.dayOrder, &hasTime).isValid();
-        anyTime = anyTime || hasTime;
-        return ok;
-    });
-    if (enough(dates) && share([](const QString &v) { return digits.match(v).hasMatch() && v.size() != 8; }) < n) {
-        profile.type = anyTime ? FieldType::DateTime : FieldType::Date;
-        profile.unreadable = n - dates;
+    // Dates: the day order is settled from the column as a whole.
+    profile.dayOrder = m_monthFirst && !m_dayFirst ? values::DayOrder::MonthFirst : values::DayOrder::DayFirst;
+    profile.dayOrderAmbiguous = m_slashDates && !m_dayFirst && !m_monthFirst;
+    const int order = profile.dayOrder == values::DayOrder::MonthFirst ? 1 : 0;
+    if (enough(m_dates[order]) && m_digitsNot8 < n) {
+        profile.type = m_anyTime[order] ? FieldType::DateTime : FieldType::Date;
+        profile.unreadable = n - m_dates[order];
         return profile;
     }
-    profile.commaDecimal = semicolonFile;
-    const qint64 numbers = share([&](const QString &v) { return values::parseNumber(v, profile.commaDecimal).has_value(); });
-    if (enough(numbers)) {
-        profile.unreadable = n - numbers;
-        const qint64 currency = share([](const QString &v) { return values::hasCurrencySymbol(v); });
-        const qint64 percents = share([](const QString &v) { return v.endsWith(u'%'); });
-        const qint64 integers = share([&](const QString &v) {
-            const auto x = values::parseNumber(v, profile.commaDecimal);
-            return x && *x == std::floor(*x) && !v.contains(u'.') && !v.endsWith(u'%');
-        });
-        profile.type = currency > 0 ? FieldType::Money
-                       : percents * 2 > n ? FieldType::Percent
-                       : integers == numbers ? FieldType::Integer
-                                             : FieldType::Decimal;
+    profile.commaDecimal = m_commaDecimal;
+    if (enough(m_numbers)) {
+        profile.unreadable = n - m_numbers;
+        profile.type = m_currency > 0 ? FieldType::Money
+                       : m_percents * 2 > n ? FieldType::Percent
+                       : m_integers == m_numbers ? FieldType::Integer
+                                                 : FieldType::Decimal;
         return profile;
     }
-    QSet<QString> distinct;
-    for (const QString &v : values)
-        distinct.insert(v);
-    profile.type = (distinct.size() <= std::max<qsizetype>(12, n / 20) && n >= 2 * distinct.size()) ? FieldType::Category
-                                                                                                  : FieldType::Text;
+    const qsizetype distinct = qsizetype(m_distinct.size());
+    profile.type = (!m_tooManyDistinct && distinct <= std::max<qsizetype>(12, n / 20) && n >= 2 * distinct) ? FieldType::Category
+                                                                                                       : FieldType::Text;
     return profile;
+}
+
+ColumnProfile profileColumn(const QStringList &column, bool semicolonFile)
+{
+    ColumnProfiler profiler(semicolonFile);
+    for (const QString &v : column)
+        profiler.add(v);
+    return profiler.finish();
 }
 
 } // namespace segmenta::import

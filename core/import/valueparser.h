@@ -5,9 +5,11 @@
 #include <QDate>
 #include <QDateTime>
 #include <QString>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
+#include <unordered_set>
 
 namespace segmenta::import {
 
@@ -47,6 +49,28 @@ struct ColumnProfile
     qint64 nonEmpty = 0;
     qint64 unreadable = 0; // values that do not fit `type` (they are rejected with a reason)
     QStringList samples;
+};
+
+// The same choice made one value at a time, so a column of millions of values is profiled without holding
+// it: feed every value with add(), then finish(). Not thread-safe.
+class ColumnProfiler
+{
+public:
+    explicit ColumnProfiler(bool semicolonFile = false) : m_commaDecimal(semicolonFile) {}
+    void add(QStringView value); // trimmed here; empty values are not counted
+    ColumnProfile finish() const;
+
+private:
+    bool m_commaDecimal;
+    qint64 m_n = 0;
+    QStringList m_samples;
+    qint64 m_allDigits = 0, m_paddedOrLong = 0, m_booleans = 0, m_digitsNot8 = 0;
+    bool m_dayFirst = false, m_monthFirst = false, m_slashDates = false;
+    qint64 m_dates[2] = {0, 0}; // read day first, month first
+    bool m_anyTime[2] = {false, false};
+    qint64 m_numbers = 0, m_currency = 0, m_percents = 0, m_integers = 0;
+    std::unordered_set<size_t> m_distinct; // hashes of the values: a category has few
+    bool m_tooManyDistinct = false;
 };
 
 // Chooses a type for a column: identifier for zero-padded or long digit strings (phones, ISBNs), boolean,
