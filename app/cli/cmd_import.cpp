@@ -70,7 +70,7 @@ int runImport(const QStringList &arguments)
     }
     out() << CommandLine::tr("Imported %1 (%2, %3): %4 rows read, %5 inserted, %6 updated, %7 unchanged, %8 rejected")
                  .arg(summary->fileName, summary->kind == import::ImportKind::Orders ? QStringLiteral("orders") : QStringLiteral("customers"),
-                      summary->encoding)
+                      summary->encoding.isEmpty() ? CommandLine::tr("sheet “%1”").arg(summary->sheet) : summary->encoding)
                  .arg(summary->rowsRead)
                  .arg(summary->inserted)
                  .arg(summary->updated)

@@ -1,7 +1,7 @@
 #include "read/tablereader.h"
 
 #include "read/csvreader.h"
-#include "read/xlsreader.h"
+#include "read/isolatedxlsreader.h"
 #include "read/xlsxreader.h"
 #include "read/zippackage.h"
 
@@ -72,7 +72,7 @@ Result<std::unique_ptr<TableReader>> openTable(const QString &path, const ReadOp
             return zipped.error();
         reader = std::move(zipped).value();
     } else if (head.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-        auto xls = XlsReader::open(path);
+        auto xls = IsolatedXlsReader::open(path); // FreeXL runs in a process of its own
         if (!xls)
             return xls.error();
         reader = std::move(xls).value();

@@ -12,7 +12,7 @@ mkdir -p "$work"
 env -u ASAN_OPTIONS -u UBSAN_OPTIONS -u LSAN_OPTIONS \
     cmake -S "$src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DSEGMENTA_BUILD_TESTS=OFF -DSEGMENTA_BUILD_BENCHMARKS=OFF -DCMAKE_INSTALL_PREFIX=/usr >"$work/configure.log"
-cmake --build "$work/build" -j2 --target segmenta segmenta-cli segmenta_icons >"$work/build.log"
+cmake --build "$work/build" -j2 --target segmenta segmenta-cli segmenta-xls-reader segmenta_icons >"$work/build.log"
 (cd "$work/build" && cpack -G DEB >"$work/cpack.log")
 deb=$(ls "$work"/build/segmenta_*.deb)
 echo "package: $(basename "$deb")"
@@ -26,6 +26,14 @@ version=$(sed -n 's/^project(Segmenta VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLis
 
 out=$("$root/usr/bin/segmenta-cli" --version)
 [ "$out" = "segmenta-cli $version" ] || fail "installed segmenta-cli --version printed '$out'"
+
+# Old .xls workbooks are read by segmenta-xls-reader, which the programs find beside themselves: the headers
+# in the message prove the installed helper read the file.
+xls="$src/../shared/corpus/calamine/date.xls"
+if [ -f "$xls" ]; then
+    out=$(env -u SEGMENTA_XLS_READER "$root/usr/bin/segmenta-cli" import --db "$work/xls.segmenta" "$xls" 2>&1 || true)
+    printf '%s' "$out" | grep -q "the headers are: 2021-01-01" || fail "installed segmenta-cli could not read an .xls: $out"
+fi
 
 QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
     timeout 60 "$root/usr/bin/segmenta" --smoke-test >"$work/smoke.log" 2>&1 \
@@ -49,7 +57,7 @@ for pkg in libqt6core6 libqt6widgets6 libsqlite3-0 qt6-qpa-plugins; do
 done
 # Independently of dpkg-shlibdeps: every shared library the installed programs need must come from a package
 # named in Depends.
-for binary in "$root/usr/bin/segmenta" "$root/usr/bin/segmenta-cli"; do
+for binary in "$root/usr/bin/segmenta" "$root/usr/bin/segmenta-cli" "$root/usr/bin/segmenta-xls-reader"; do
     for needed in $(readelf -d "$binary" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
         path=$(ldconfig -p | awk -v lib="$needed" '$1 == lib && /x86-64/ && !found {print $NF; found = 1}')
         [ -n "$path" ] || fail "$(basename "$binary") needs $needed, which is not installed"
