@@ -6,6 +6,8 @@
 #include "segments/segmentlist.h"
 #include "startpage.h"
 #include "customers/customersview.h"
+#include "export/exportdialog.h"
+#include "export/memberexportjob.h"
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
@@ -78,6 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::importRequested, this, &MainWindow::importSpreadsheet);
     connect(m_rulePanel, &RulePanel::ruleChanged, m_controller, &DashboardController::setRule);
     connect(m_rulePanel, &RulePanel::ruleChanged, m_customers, &CustomersView::setRule);
+    connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
     connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
     connect(m_segmentList, &SegmentList::segmentActivated, this,
             [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
@@ -100,6 +103,7 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
+    file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
@@ -309,6 +313,24 @@ void MainWindow::saveSegment()
 void MainWindow::showCustomers(bool show)
 {
     m_centreTabs->setCurrentWidget(show ? static_cast<QWidget *>(m_customers) : m_dashboard);
+}
+
+void MainWindow::exportMembers()
+{
+    if (!m_workspace)
+        return;
+    const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
+    if (!rule) {
+        QMessageBox::warning(this, tr("Cannot Export"), rule.errorMessage());
+        return;
+    }
+    auto *dialog = new ExportDialog(m_workspace.get(), m_rulePanel->segmentName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString path = m_workspace->path();
+    connect(dialog, &ExportDialog::exportRequested, this, [this, path, rule = rule.value()](const exporting::ExportOptions &options) {
+        MemberExportJob::start(this, path, rule, options);
+    });
+    dialog->open();
 }
 
 void MainWindow::showStatus()

@@ -46,6 +46,8 @@ public:
     CustomersView *customersView() const { return m_customers; }
     // Shows the Customers tab (true) or the dashboard (false).
     void showCustomers(bool show = true);
+    // Asks how to export the members of the rule being edited (File > Export Members…) and exports them.
+    void exportMembers();
 
 Q_SIGNALS:
     void workspaceOpened();
