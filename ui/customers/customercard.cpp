@@ -81,7 +81,7 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
 }
 
 CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidget *parent)
-    : QDialog(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_scores(new QLabel(this)),
+    : QDialog(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_stage(new QLabel(this)), m_tier(new QLabel(this)), m_rfm(new QLabel(this)),
       m_segments(new QListWidget(this)), m_fields(new QFormLayout), m_orders(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("customerCard"));
@@ -93,20 +93,29 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     m_title->setText(tr("Loading…"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
-    m_scores->setWordWrap(true);
-    m_scores->setTextFormat(Qt::RichText);
+    QFont bold = font();
+    bold.setBold(true);
+    for (QLabel *value : {m_stage, m_tier, m_rfm}) {
+        value->setFont(bold);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
     m_segments->setObjectName(QStringLiteral("customerSegments"));
     m_orders->setObjectName(QStringLiteral("customerOrders"));
     m_orders->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_orders->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_orders->setAlternatingRowColors(true);
     m_orders->verticalHeader()->hide();
+    m_orders->horizontalHeader()->setStretchLastSection(true);
     m_orders->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_orders->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
 
     auto *profile = new QGroupBox(tr("Profile"), this);
     auto *profileLayout = new QVBoxLayout(profile);
-    profileLayout->addWidget(m_scores);
+    auto *scores = new QFormLayout;
+    scores->addRow(tr("Lifecycle stage:"), m_stage);
+    scores->addRow(tr("Value tier:"), m_tier);
+    scores->addRow(tr("RFM:"), m_rfm);
+    profileLayout->addLayout(scores);
     profileLayout->addWidget(new QLabel(tr("Saved segments:"), profile));
     profileLayout->addWidget(m_segments);
     m_segments->setMaximumHeight(fontMetrics().height() * 7);
@@ -198,24 +207,19 @@ void CustomerCard::showDetails(const CustomerDetails &details)
             contact << part;
     }
     QString summary = contact.join(QStringLiteral("  ·  "));
-    summary += u'\n' + tr("%n order(s), %1 spent", nullptr, int(orders)).arg(locale.toString(spend, 'f', 2));
+    summary += u'\n' + tr("Orders: %1 · Total spend: %2").arg(locale.toString(orders), locale.toString(spend, 'f', 2));
     if (!lastOrder.isEmpty())
         summary += u'\n' + tr("Last order on %1").arg(lastOrder);
     m_summary->setText(summary);
 
-    const QString rfm = details.rScore > 0
-                            ? tr("R %1 · F %2 · M %3 — %4")
-                                  .arg(details.rScore)
-                                  .arg(details.fScore)
-                                  .arg(details.mScore)
-                                  .arg(metrics::rfmDisplayName(details.rfmSegment).toHtmlEscaped())
-                            : tr("not scored (no purchase)");
-    m_scores->setText(QStringLiteral("<table cellspacing=3><tr><td>%1</td><td><b>%2</b></td></tr>"
-                                     "<tr><td>%3</td><td><b>%4</b></td></tr><tr><td>%5</td><td><b>%6</b></td></tr></table>")
-                          .arg(tr("Lifecycle stage:").toHtmlEscaped(),
-                               metrics::stageDisplayName(details.lifecycleStage).toHtmlEscaped(),
-                               tr("Value tier:").toHtmlEscaped(), metrics::tierDisplayName(details.valueTier).toHtmlEscaped(),
-                               tr("RFM:").toHtmlEscaped(), rfm));
+    m_stage->setText(metrics::stageDisplayName(details.lifecycleStage));
+    m_tier->setText(metrics::tierDisplayName(details.valueTier));
+    m_rfm->setText(details.rScore > 0 ? tr("R %1 · F %2 · M %3 — %4")
+                                            .arg(details.rScore)
+                                            .arg(details.fScore)
+                                            .arg(details.mScore)
+                                            .arg(metrics::rfmDisplayName(details.rfmSegment))
+                                      : tr("not scored (no purchase)"));
     m_segments->clear();
     if (details.segments.isEmpty())
         m_segments->addItem(tr("(in no saved segment)"));

@@ -66,7 +66,9 @@ private:
     CustomerDetails m_details;
     QLabel *m_title;
     QLabel *m_summary;
-    QLabel *m_scores;
+    QLabel *m_stage;
+    QLabel *m_tier;
+    QLabel *m_rfm;
     QListWidget *m_segments;
     QFormLayout *m_fields;
     QTableWidget *m_orders;

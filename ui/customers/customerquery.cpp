@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QDateTime>
 
+#include <cmath>
+
 namespace segmenta::ui {
 
 namespace {
@@ -150,8 +152,10 @@ QString CustomerQuery::display(const store::FieldInfo &field, const QVariant &va
             return locale.toString(value.toLongLong());
         break;
     case FieldType::Decimal:
-        if (number)
-            return locale.toString(value.toDouble(), 'f', value.typeId() == QMetaType::Double ? 1 : 0);
+        if (number) {
+            const double d = value.toDouble();
+            return locale.toString(d, 'f', std::trunc(d) == d ? 0 : 2);
+        }
         break;
     case FieldType::Money:
         if (number)

@@ -125,24 +125,34 @@ void CustomersView::setColumnWidths()
     // Widths by type from the font, never by measuring the rows.
     const int em = fontMetrics().horizontalAdvance(u'M');
     const auto &fields = m_model->fields();
+    QHeaderView *header = m_table->horizontalHeader();
     for (size_t i = 0; i < fields.size(); ++i) {
         int width = em * 8;
         switch (fields[i].type) {
         case store::FieldType::Text:
-            width = fields[i].role == u"email" ? em * 14 : em * 9;
+            width = fields[i].role == u"email" ? em * 17 : em * 9;
             break;
         case store::FieldType::Identifier:
-            width = em * 9;
+            width = fields[i].role == u"phone" ? em * 11 : em * 9;
             break;
         case store::FieldType::RfmSegment:
-            width = em * 10;
+            width = em * 11;
             break;
         default:
             break;
         }
-        const int header = m_table->horizontalHeader()->fontMetrics().horizontalAdvance(
-                               m_model->headerData(int(i), Qt::Horizontal).toString()) + em * 2;
-        m_table->setColumnWidth(int(i), std::max(width, std::min(header, em * 14)));
+        const int title = header->fontMetrics().horizontalAdvance(m_model->headerData(int(i), Qt::Horizontal).toString()) + em * 2;
+        m_table->setColumnWidth(int(i), std::max(width, std::min(title, em * 14)));
+    }
+    // What a marketer looks at first comes first: who, then stage, tier, RFM and spend; the rest after, in the
+    // fields' order. Only the visual order changes (the user may drag columns); the model keeps the fields'.
+    static const char *const leading[] = {"customer_id", "name", "phone", "lifecycle_stage", "value_tier", "rfm_segment",
+                                          "orders_count", "total_spend", "last_order_date", "city"};
+    int visual = 0;
+    for (const char *name : leading) {
+        const int logical = m_model->columnOf(QString::fromLatin1(name));
+        if (logical >= 0)
+            header->moveSection(header->visualIndex(logical), visual++);
     }
 }
 

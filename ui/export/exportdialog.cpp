@@ -151,7 +151,9 @@ ExportDialog::ExportDialog(store::Workspace *workspace, const QString &segmentNa
     connect(m_columns, &QListWidget::currentRowChanged, this, &ExportDialog::updateEnabled);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), fileRow);
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, fileRow);
     auto *right = new QVBoxLayout;
     right->addWidget(csvBox);
     right->addWidget(m_split);
