@@ -5,6 +5,9 @@
 #include "segments/rulepanel.h"
 #include "segments/segmentlist.h"
 #include "startpage.h"
+#include "customers/customersview.h"
+#include "export/exportdialog.h"
+#include "export/memberexportjob.h"
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
@@ -31,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -40,14 +44,20 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_pages(new QStackedWidget(this)), m_startPage(new StartPage(this)),
       m_segmentPage(new QWidget(this)), m_rulePanel(new RulePanel(this)), m_dashboard(new DashboardPanel(this)),
       m_controller(new DashboardController(m_dashboard, this)), m_segmentList(new SegmentList(this)),
-      m_segmentsDock(new QDockWidget(this)), m_statusLabel(new QLabel(this))
+      m_segmentsDock(new QDockWidget(this)), m_statusLabel(new QLabel(this)), m_centreTabs(new QTabWidget(this)),
+      m_customers(new CustomersView(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     setWindowTitle(tr("Segmenta"));
     auto *splitter = new QSplitter(Qt::Vertical, m_segmentPage);
     splitter->addWidget(m_rulePanel);
-    splitter->addWidget(m_dashboard);
+    // The dashboard and the Customers view share the space below the rule, as tabs.
+    m_centreTabs->setObjectName(QStringLiteral("centreTabs"));
+    m_centreTabs->setDocumentMode(true);
+    m_centreTabs->addTab(m_dashboard, tr("Dashboard"));
+    m_centreTabs->addTab(m_customers, tr("Customers"));
+    splitter->addWidget(m_centreTabs);
     splitter->setStretchFactor(1, 1);
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
@@ -69,6 +79,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::chooseWorkspace);
     connect(m_startPage, &StartPage::importRequested, this, &MainWindow::importSpreadsheet);
     connect(m_rulePanel, &RulePanel::ruleChanged, m_controller, &DashboardController::setRule);
+    connect(m_rulePanel, &RulePanel::ruleChanged, m_customers, &CustomersView::setRule);
+    connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
     connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
     connect(m_segmentList, &SegmentList::segmentActivated, this,
             [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
@@ -91,12 +103,16 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
+    file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
     segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_segmentsDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Dashboard"), QKeySequence(tr("Ctrl+1")), this, [this] { showCustomers(false); });
+    view->addAction(tr("&Customers"), QKeySequence(tr("Ctrl+2")), this, [this] { showCustomers(true); });
 }
 
 void MainWindow::chooseWorkspace()
@@ -122,6 +138,7 @@ bool MainWindow::openWorkspace(const QString &path)
     m_workspace = std::move(workspace);
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
+    m_customers->setWorkspace(m_workspace.get());
     m_rulePanel->setRuleText(QString());
     m_pages->setCurrentWidget(m_segmentPage);
     m_segmentsDock->show();
@@ -291,6 +308,29 @@ void MainWindow::saveSegment()
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
     m_rulePanel->setRuleText(m_rulePanel->ruleText(), segment.name);
+}
+
+void MainWindow::showCustomers(bool show)
+{
+    m_centreTabs->setCurrentWidget(show ? static_cast<QWidget *>(m_customers) : m_dashboard);
+}
+
+void MainWindow::exportMembers()
+{
+    if (!m_workspace)
+        return;
+    const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
+    if (!rule) {
+        QMessageBox::warning(this, tr("Cannot Export"), rule.errorMessage());
+        return;
+    }
+    auto *dialog = new ExportDialog(m_workspace.get(), m_rulePanel->segmentName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString path = m_workspace->path();
+    connect(dialog, &ExportDialog::exportRequested, this, [this, path, rule = rule.value()](const exporting::ExportOptions &options) {
+        MemberExportJob::start(this, path, rule, options);
+    });
+    dialog->open();
 }
 
 void MainWindow::showStatus()

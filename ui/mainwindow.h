@@ -7,6 +7,7 @@
 class QStackedWidget;
 class QLabel;
 class QDockWidget;
+class QTabWidget;
 
 namespace segmenta::store {
 class Workspace;
@@ -19,6 +20,7 @@ class DashboardPanel;
 class DashboardController;
 class RulePanel;
 class SegmentList;
+class CustomersView;
 
 // The Segmenta main window: saved segments on the left, the rule being edited and its live dashboard in
 // the centre, the workspace, analysis date and customer count in the status bar. Shows the start page while
@@ -41,6 +43,11 @@ public:
     DashboardPanel *dashboard() const { return m_dashboard; }
     RulePanel *rulePanel() const { return m_rulePanel; }
     DashboardController *controller() const { return m_controller; }
+    CustomersView *customersView() const { return m_customers; }
+    // Shows the Customers tab (true) or the dashboard (false).
+    void showCustomers(bool show = true);
+    // Asks how to export the members of the rule being edited (File > Export Members…) and exports them.
+    void exportMembers();
 
 Q_SIGNALS:
     void workspaceOpened();
@@ -68,6 +75,8 @@ private:
     SegmentList *m_segmentList;
     QDockWidget *m_segmentsDock;
     QLabel *m_statusLabel;
+    QTabWidget *m_centreTabs;
+    CustomersView *m_customers;
 };
 
 } // namespace segmenta::ui

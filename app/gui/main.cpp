@@ -1,5 +1,6 @@
 #include "dashboard/dashboardcontroller.h"
 #include "mainwindow.h"
+#include "screenshot.h"
 #include "segments/rulepanel.h"
 
 #include "segmenta/version.h"
@@ -50,6 +51,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("screenshot"),
                       QStringLiteral("Save a PNG of the window once the figures are shown, then quit (documentation)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("show"),
+                      QStringLiteral("With --screenshot: the screen to capture (customers, card or export; default the dashboard)."),
+                      QStringLiteral("VIEW")});
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("A .segmenta workspace to open."));
     parser.process(app);
 
@@ -66,7 +70,12 @@ int main(int argc, char *argv[])
         QObject::connect(&window, &segmenta::ui::MainWindow::workspaceOpened, &window,
                          [&window, rule] { window.rulePanel()->setRuleText(rule); });
     }
-    if (parser.isSet(QStringLiteral("screenshot"))) {
+    if (parser.isSet(QStringLiteral("screenshot")) && parser.isSet(QStringLiteral("show"))) {
+        if (!segmenta::ui::captureScreen(window, parser.value(QStringLiteral("show")), parser.value(QStringLiteral("screenshot")))) {
+            std::fputs("unknown --show view\n", stderr);
+            return 2;
+        }
+    } else if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString file = parser.value(QStringLiteral("screenshot"));
         QObject::connect(window.controller(), &segmenta::ui::DashboardController::figuresShown, &window, [&window, file] {
             // Let the charts lay out and paint once before grabbing.

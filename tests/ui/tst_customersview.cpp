@@ -1,0 +1,319 @@
+#include "customers/customercard.h"
+#include "customers/customersmodel.h"
+#include "customers/customersview.h"
+
+#include "demo/demoshop.h"
+#include "rules/ruletext.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+using namespace segmenta;
+
+// The Customers view and the customer card on a demo shop, checked against plain SQL over the same file.
+class TestCustomersView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void modelPassesTheModelTester();
+    void rowCountIsTheRulesCount_data();
+    void rowCountIsTheRulesCount();
+    void sortingByTotalSpendIsSqlsOrder();
+    void searchFiltersByNamePhoneEmailOrId_data();
+    void searchFiltersByNamePhoneEmailOrId();
+    void rowsShowTheirValues();
+    void doubleClickOpensTheCard();
+
+private:
+    std::vector<qint64> sqlIds(const QString &sql, const QVariantList &bindings = {});
+    static bool waitLoaded(ui::CustomersModel *model);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<store::Workspace> m_workspace;
+};
+
+void TestCustomersView::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
+    {
+        auto ws = store::Workspace::create(m_path);
+        QVERIFY(ws.ok());
+        demo::DemoSetupOptions options;
+        options.shop.customers = 1500;
+        options.history = false;
+        QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    }
+    auto opened = store::Workspace::open(m_path);
+    QVERIFY(opened.ok());
+    m_workspace = std::move(opened).value();
+}
+
+std::vector<qint64> TestCustomersView::sqlIds(const QString &sql, const QVariantList &bindings)
+{
+    auto db = store::Database::open(m_path, store::Database::Access::ReadOnly);
+    store::Statement query(db, sql.toStdString());
+    for (qsizetype i = 0; i < bindings.size(); ++i)
+        query.bind(int(i + 1), bindings[i]);
+    std::vector<qint64> ids;
+    while (query.step())
+        ids.push_back(query.int64(0));
+    return ids;
+}
+
+bool TestCustomersView::waitLoaded(ui::CustomersModel *model)
+{
+    if (!model->isLoading())
+        return true;
+    QSignalSpy loaded(model, &ui::CustomersModel::loaded);
+    return loaded.wait(20000) || !model->isLoading();
+}
+
+void TestCustomersView::modelPassesTheModelTester()
+{
+    ui::CustomersModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setWorkspace(m_workspace.get());
+    QVERIFY(waitLoaded(&model));
+    QCOMPARE(model.rowCount(), 1500);
+    // Touch rows across the table, so pages arrive while the tester watches.
+    for (int row : {0, 200, 1499})
+        model.data(model.index(row, 1));
+    QSignalSpy filled(&model, &ui::CustomersModel::rowsFilled);
+    QTRY_VERIFY_WITH_TIMEOUT(filled.count() >= 3, 20000);
+    model.setRule(ui::CustomerFilter{}.rule);
+    model.setRule(rules::RuleText::parse(QStringLiteral("orders_count >= 2")).value());
+    QVERIFY(waitLoaded(&model));
+    model.sort(model.columnOf(QStringLiteral("total_spend")), Qt::DescendingOrder);
+    QVERIFY(waitLoaded(&model));
+    model.setSearch(QStringLiteral("a"));
+    QVERIFY(waitLoaded(&model));
+    model.data(model.index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(model.data(model.index(0, 0), ui::CustomersModel::kStoredValueRole).isValid(), 20000);
+    model.setWorkspace(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestCustomersView::rowCountIsTheRulesCount_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("sql");
+    const QString from = QStringLiteral("SELECT c.id FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id ");
+    QTest::newRow("everyone") << QString() << from;
+    QTest::newRow("spend") << QStringLiteral("total_spend >= 1000") << from + QStringLiteral("WHERE m.total_spend >= 1000");
+    QTest::newRow("city or orders") << QStringLiteral("city is \"上海\" or orders_count >= 5")
+                                    << from + QStringLiteral("WHERE c.city = '上海' OR m.orders_count >= 5");
+    QTest::newRow("at risk") << QStringLiteral("lifecycle_stage in (\"at_risk\")")
+                             << from + QStringLiteral("WHERE m.lifecycle_stage = 'at_risk'");
+    QTest::newRow("none") << QStringLiteral("total_spend > 100000000") << from + QStringLiteral("WHERE m.total_spend > 100000000");
+}
+
+void TestCustomersView::rowCountIsTheRulesCount()
+{
+    QFETCH(QString, rule);
+    QFETCH(QString, sql);
+    ui::CustomersModel model;
+    model.setWorkspace(m_workspace.get());
+    const auto parsed = rules::RuleText::parse(rule);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.errorMessage()));
+    model.setRule(parsed.value());
+    QVERIFY(waitLoaded(&model));
+    const auto expected = sqlIds(sql + QStringLiteral(" ORDER BY c.id"));
+    QCOMPARE(model.rowCount(), int(expected.size()));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.customerId(row), expected[size_t(row)]);
+}
+
+void TestCustomersView::sortingByTotalSpendIsSqlsOrder()
+{
+    // Sorted by clicking the column's header in the view, as a user does.
+    ui::CustomersView view;
+    view.resize(1000, 600);
+    view.show();
+    view.setWorkspace(m_workspace.get());
+    ui::CustomersModel *model = view.model();
+    QVERIFY(waitLoaded(model));
+    const int column = model->columnOf(QStringLiteral("total_spend"));
+    QVERIFY(column >= 0);
+    QHeaderView *header = view.table()->horizontalHeader();
+    view.table()->scrollTo(model->index(0, column));
+    const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2, header->height() / 2);
+    QSignalSpy loaded(model, &ui::CustomersModel::loaded);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(loaded.wait(20000));
+    if (header->sortIndicatorOrder() == Qt::AscendingOrder) { // the first click's order depends on the style
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        QVERIFY(loaded.wait(20000));
+    }
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    const auto expected = sqlIds(QStringLiteral("SELECT c.id FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
+                                                "ORDER BY m.total_spend DESC, c.id"));
+    QCOMPARE(model->rowCount(), int(expected.size()));
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->customerId(row), expected[size_t(row)]);
+    // Ascending, under a rule.
+    model->setRule(rules::RuleText::parse(QStringLiteral("orders_count >= 1")).value());
+    model->sort(column, Qt::AscendingOrder);
+    QVERIFY(waitLoaded(model));
+    const auto ascending = sqlIds(QStringLiteral("SELECT c.id FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
+                                                 "WHERE m.orders_count >= 1 ORDER BY m.total_spend ASC, c.id"));
+    QCOMPARE(model->rowCount(), int(ascending.size()));
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->customerId(row), ascending[size_t(row)]);
+}
+
+void TestCustomersView::searchFiltersByNamePhoneEmailOrId_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("English name, any case") << QStringLiteral("chen");
+    QTest::newRow("phone digits") << QStringLiteral("139");
+    QTest::newRow("e-mail domain") << QStringLiteral("@qq.com");
+    QTest::newRow("Chinese surname") << QStringLiteral("王");
+    QTest::newRow("LIKE wildcards are literal") << QStringLiteral("%_");
+}
+
+void TestCustomersView::searchFiltersByNamePhoneEmailOrId()
+{
+    QFETCH(QString, text);
+    ui::CustomersView view;
+    view.show();
+    view.setWorkspace(m_workspace.get());
+    QVERIFY(waitLoaded(view.model()));
+    auto *search = view.findChild<QLineEdit *>(QStringLiteral("customerSearch"));
+    QVERIFY(search);
+    QSignalSpy loaded(view.model(), &ui::CustomersModel::loaded);
+    search->setFocus();
+    search->setText(text); // typed text and text from an input method end up the same
+    QVERIFY(loaded.wait(20000));
+    // Independently: instr() over lower-cased values (the demo's names, phones and e-mails are ASCII or CJK).
+    const auto expected = sqlIds(QStringLiteral("SELECT id FROM customers WHERE instr(lower(ifnull(name, '')), lower(?1)) "
+                                                "OR instr(lower(ifnull(phone, '')), lower(?1)) OR instr(lower(ifnull(email, '')), lower(?1)) "
+                                                "OR instr(lower(customer_key), lower(?1)) ORDER BY id"),
+                                 {text});
+    QCOMPARE(view.model()->rowCount(), int(expected.size()));
+    for (int row = 0; row < view.model()->rowCount(); ++row)
+        QCOMPARE(view.model()->customerId(row), expected[size_t(row)]);
+    if (text == u"%_")
+        QCOMPARE(view.model()->rowCount(), 0);
+    else
+        QVERIFY(view.model()->rowCount() > 0);
+}
+
+void TestCustomersView::rowsShowTheirValues()
+{
+    ui::CustomersModel model;
+    model.setWorkspace(m_workspace.get());
+    model.sort(model.columnOf(QStringLiteral("total_spend")), Qt::DescendingOrder);
+    QVERIFY(waitLoaded(&model));
+    // A row far down the table: its page is filled on demand.
+    const int row = 1234;
+    const qint64 id = model.customerId(row);
+    const int nameColumn = model.columnOf(QStringLiteral("name"));
+    const int spendColumn = model.columnOf(QStringLiteral("total_spend"));
+    const int stageColumn = model.columnOf(QStringLiteral("lifecycle_stage"));
+    QCOMPARE(model.data(model.index(row, nameColumn)).toString(), QStringLiteral("…"));
+    QTRY_VERIFY_WITH_TIMEOUT(model.data(model.index(row, nameColumn), ui::CustomersModel::kStoredValueRole).isValid(), 20000);
+    auto db = store::Database::open(m_path, store::Database::Access::ReadOnly);
+    store::Statement query(db, "SELECT c.name, m.total_spend, m.lifecycle_stage FROM customers c JOIN customer_metrics m "
+                               "ON m.customer_id = c.id WHERE c.id = ?1");
+    query.bind(1, id);
+    QVERIFY(query.step());
+    QCOMPARE(model.data(model.index(row, nameColumn)).toString(), query.text(0));
+    QCOMPARE(model.data(model.index(row, spendColumn)).toString(), QLocale().toString(query.real(1), 'f', 2));
+    const QHash<QString, QString> stages{{QStringLiteral("prospect"), QStringLiteral("Prospect")},
+                                         {QStringLiteral("new"), QStringLiteral("New")},
+                                         {QStringLiteral("growing"), QStringLiteral("Growing")},
+                                         {QStringLiteral("mature"), QStringLiteral("Mature")},
+                                         {QStringLiteral("at_risk"), QStringLiteral("At risk")},
+                                         {QStringLiteral("dormant"), QStringLiteral("Dormant")}};
+    QCOMPARE(model.data(model.index(row, stageColumn)).toString(), stages.value(query.text(2)));
+}
+
+void TestCustomersView::doubleClickOpensTheCard()
+{
+    ui::CustomersView view;
+    view.resize(1000, 600);
+    view.show();
+    view.setWorkspace(m_workspace.get());
+    ui::CustomersModel *model = view.model();
+    // The customer with the most orders, found by plain SQL, brought to the top by searching for their key.
+    auto db = store::Database::open(m_path, store::Database::Access::ReadOnly);
+    store::Statement top(db, "SELECT c.id, c.customer_key FROM customers c JOIN orders o ON o.customer_id = c.id "
+                             "GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1");
+    QVERIFY(top.step());
+    const qint64 id = top.int64(0);
+    const QString key = top.text(1);
+    QVERIFY(waitLoaded(model));
+    QSignalSpy loaded(model, &ui::CustomersModel::loaded);
+    QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("customerSearch")), key);
+    QVERIFY(loaded.wait(20000));
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->customerId(r) == id)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    QTableView *table = view.table();
+    const QRect cell = table->visualRect(model->index(row, 1));
+    QVERIFY(cell.isValid());
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    ui::CustomerCard *card = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((card = view.findChild<ui::CustomerCard *>()) != nullptr, 5000);
+    if (card->details().id == 0) {
+        QSignalSpy cardLoaded(card, &ui::CustomerCard::loaded);
+        QVERIFY(cardLoaded.wait(20000));
+    }
+    QCOMPARE(card->details().id, id);
+
+    // Orders: the same keys and amounts as plain SQL.
+    store::Statement orders(db, "SELECT order_key, amount FROM orders WHERE customer_id = ?1");
+    orders.bind(1, id);
+    std::set<std::pair<QString, QString>> expected;
+    while (orders.step())
+        expected.emplace(orders.text(0), QLocale().toString(orders.real(1), 'f', 2));
+    QTableWidget *table2 = card->ordersTable();
+    int keyColumn = -1, amountColumn = -1;
+    for (int c = 0; c < table2->columnCount(); ++c) {
+        if (table2->horizontalHeaderItem(c)->text() == u"Order ID")
+            keyColumn = c;
+        if (table2->horizontalHeaderItem(c)->text() == u"Amount")
+            amountColumn = c;
+    }
+    QVERIFY(keyColumn >= 0 && amountColumn >= 0);
+    std::set<std::pair<QString, QString>> shown;
+    for (int r = 0; r < table2->rowCount(); ++r)
+        shown.emplace(table2->item(r, keyColumn)->text(), table2->item(r, amountColumn)->text());
+    QVERIFY(expected.size() >= 2);
+    QCOMPARE(int(shown.size()), table2->rowCount());
+    QVERIFY(shown == expected);
+
+    // Saved segments: "Repeat buyers" (orders_count >= 2) is listed exactly when plain SQL says so.
+    store::Statement repeat(db, "SELECT orders_count >= 2 FROM customer_metrics WHERE customer_id = ?1");
+    repeat.bind(1, id);
+    QVERIFY(repeat.step());
+    QStringList segments;
+    for (int i = 0; i < card->segmentsList()->count(); ++i)
+        segments << card->segmentsList()->item(i)->text();
+    QCOMPARE(segments.contains(QStringLiteral("Repeat buyers")), repeat.int64(0) == 1);
+    card->close();
+}
+
+QTEST_MAIN(TestCustomersView)
+#include "tst_customersview.moc"

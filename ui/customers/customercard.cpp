@@ -1,0 +1,251 @@
+#include "customers/customercard.h"
+
+#include "customers/customerquery.h"
+#include "metrics/analysissettings.h"
+#include "rules/rulecontext.h"
+#include "rules/sqlcompiler.h"
+#include "segments/segmentstore.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace segmenta::ui {
+
+CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDate &asOf)
+{
+    CustomerDetails d;
+    d.id = id;
+    try {
+        const auto context = rules::RuleContext::forDatabase(db, asOf);
+        d.fields = context.fields;
+        auto rows = CustomerQuery::rows(db, d.fields, &id, 1);
+        if (rows.front().isEmpty()) {
+            d.error = tr("Customer %1 is no longer in the workspace").arg(id);
+            return d;
+        }
+        d.values = rows.front();
+        const auto valueOf = [&](const char *name) {
+            for (size_t i = 0; i < d.fields.size(); ++i) {
+                if (d.fields[i].name == QLatin1StringView(name))
+                    return d.values.at(qsizetype(i));
+            }
+            return QVariant();
+        };
+        d.lifecycleStage = valueOf("lifecycle_stage").toString();
+        d.valueTier = valueOf("value_tier").toString();
+        d.rfmSegment = valueOf("rfm_segment").toString();
+        d.rScore = valueOf("r_score").toInt();
+        d.fScore = valueOf("f_score").toInt();
+        d.mScore = valueOf("m_score").toInt();
+
+        d.orderFields = store::loadFields(db, QStringLiteral("order"));
+        QStringList select;
+        for (const auto &field : d.orderFields)
+            select << QStringLiteral("o.") + store::quoteIdentifier(field.column);
+        const QString sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) +
+                            QStringLiteral(" FROM orders o WHERE o.customer_id = ?1 ORDER BY o.order_date DESC, o.id");
+        store::Statement orders(db, sql.toStdString());
+        orders.bind(1, id);
+        while (orders.step()) {
+            QVariantList row;
+            for (int c = 0; c < int(d.orderFields.size()); ++c)
+                row << orders.value(c);
+            d.orders.push_back(row);
+        }
+
+        const auto saved = segments::SegmentStore(db).list();
+        if (saved) {
+            for (const auto &segment : saved.value()) {
+                const auto compiled = rules::SqlCompiler::compile(segment.rule, context);
+                if (compiled && CustomerQuery::isMember(db, compiled.value(), id))
+                    d.segments << segment.name;
+            }
+        }
+    } catch (const store::DatabaseError &e) {
+        d.error = e.message();
+    }
+    return d;
+}
+
+CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidget *parent)
+    : QDialog(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_stage(new QLabel(this)), m_tier(new QLabel(this)), m_rfm(new QLabel(this)),
+      m_segments(new QListWidget(this)), m_fields(new QFormLayout), m_orders(new QTableWidget(this))
+{
+    setObjectName(QStringLiteral("customerCard"));
+    setWindowTitle(tr("Customer"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setText(tr("Loading…"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    QFont bold = font();
+    bold.setBold(true);
+    for (QLabel *value : {m_stage, m_tier, m_rfm}) {
+        value->setFont(bold);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_segments->setObjectName(QStringLiteral("customerSegments"));
+    m_orders->setObjectName(QStringLiteral("customerOrders"));
+    m_orders->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_orders->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_orders->setAlternatingRowColors(true);
+    m_orders->verticalHeader()->hide();
+    m_orders->horizontalHeader()->setStretchLastSection(true);
+    m_orders->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_orders->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+
+    auto *profile = new QGroupBox(tr("Profile"), this);
+    auto *profileLayout = new QVBoxLayout(profile);
+    auto *scores = new QFormLayout;
+    scores->addRow(tr("Lifecycle stage:"), m_stage);
+    scores->addRow(tr("Value tier:"), m_tier);
+    scores->addRow(tr("RFM:"), m_rfm);
+    profileLayout->addLayout(scores);
+    profileLayout->addWidget(new QLabel(tr("Saved segments:"), profile));
+    profileLayout->addWidget(m_segments);
+    m_segments->setMaximumHeight(fontMetrics().height() * 7);
+
+    auto *fieldsPage = new QWidget(this);
+    fieldsPage->setLayout(m_fields);
+    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *fieldsScroll = new QScrollArea(this);
+    fieldsScroll->setWidget(fieldsPage);
+    fieldsScroll->setWidgetResizable(true);
+
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_orders, tr("Orders"));
+    tabs->addTab(fieldsScroll, tr("All fields"));
+
+    auto *top = new QHBoxLayout;
+    auto *heading = new QVBoxLayout;
+    heading->addWidget(m_title);
+    heading->addWidget(m_summary);
+    heading->addStretch();
+    top->addLayout(heading, 1);
+    top->addWidget(profile, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(tabs, 1);
+    layout->addWidget(buttons);
+    resize(900, 640);
+
+    const QString path = workspace->path();
+    const QDate asOf = workspace->analysisDate();
+    QtConcurrent::run([path, customerId, asOf] {
+        try {
+            auto db = store::Database::open(path, store::Database::Access::ReadOnly);
+            return CustomerDetails::load(db, customerId, asOf);
+        } catch (const store::DatabaseError &e) {
+            CustomerDetails failed;
+            failed.error = e.message();
+            return failed;
+        }
+    }).then(this, [this](const CustomerDetails &details) { showDetails(details); });
+}
+
+void CustomerCard::showDetails(const CustomerDetails &details)
+{
+    m_details = details;
+    if (!details.error.isEmpty()) {
+        m_title->setText(tr("Cannot show this customer"));
+        m_summary->setText(details.error);
+        Q_EMIT loaded();
+        return;
+    }
+    const QLocale locale;
+    QString name, key, phone, email, city;
+    double spend = 0;
+    qint64 orders = 0;
+    QString lastOrder;
+    for (size_t i = 0; i < details.fields.size(); ++i) {
+        const store::FieldInfo &field = details.fields[i];
+        const QVariant &value = details.values.at(qsizetype(i));
+        const QString shown = CustomerQuery::display(field, value, locale);
+        if (field.name == u"name")
+            name = shown;
+        else if (field.name == u"customer_id")
+            key = shown;
+        else if (field.name == u"phone")
+            phone = shown;
+        else if (field.name == u"email")
+            email = shown;
+        else if (field.name == u"city")
+            city = shown;
+        else if (field.name == u"total_spend")
+            spend = value.toDouble();
+        else if (field.name == u"orders_count")
+            orders = value.toLongLong();
+        else if (field.name == u"last_order_date")
+            lastOrder = shown;
+        auto *label = new QLabel(shown.isEmpty() ? QStringLiteral("—") : shown);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_fields->addRow(CustomerQuery::label(field) + u':', label);
+    }
+    setWindowTitle(tr("Customer %1").arg(name.isEmpty() ? key : name));
+    m_title->setText(name.isEmpty() ? key : name);
+    QStringList contact;
+    for (const QString &part : {key, phone, email, city}) {
+        if (!part.isEmpty())
+            contact << part;
+    }
+    QString summary = contact.join(QStringLiteral("  ·  "));
+    summary += u'\n' + tr("Orders: %1 · Total spend: %2").arg(locale.toString(orders), locale.toString(spend, 'f', 2));
+    if (!lastOrder.isEmpty())
+        summary += u'\n' + tr("Last order on %1").arg(lastOrder);
+    m_summary->setText(summary);
+
+    m_stage->setText(metrics::stageDisplayName(details.lifecycleStage));
+    m_tier->setText(metrics::tierDisplayName(details.valueTier));
+    m_rfm->setText(details.rScore > 0 ? tr("R %1 · F %2 · M %3 — %4")
+                                            .arg(details.rScore)
+                                            .arg(details.fScore)
+                                            .arg(details.mScore)
+                                            .arg(metrics::rfmDisplayName(details.rfmSegment))
+                                      : tr("not scored (no purchase)"));
+    m_segments->clear();
+    if (details.segments.isEmpty())
+        m_segments->addItem(tr("(in no saved segment)"));
+    else
+        m_segments->addItems(details.segments);
+
+    m_orders->setColumnCount(int(details.orderFields.size()));
+    m_orders->setRowCount(int(details.orders.size()));
+    QStringList headers;
+    for (const auto &field : details.orderFields)
+        headers << CustomerQuery::label(field);
+    m_orders->setHorizontalHeaderLabels(headers);
+    for (int r = 0; r < int(details.orders.size()); ++r) {
+        for (int c = 0; c < int(details.orderFields.size()); ++c) {
+            const store::FieldInfo &field = details.orderFields[size_t(c)];
+            const QVariant &value = details.orders[size_t(r)].at(c);
+            auto *item = new QTableWidgetItem(CustomerQuery::display(field, value, locale));
+            item->setData(Qt::UserRole, value);
+            if (CustomerQuery::isRightAligned(field.type))
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_orders->setItem(r, c, item);
+        }
+    }
+    // A customer has tens of orders, not millions: measuring them is cheap.
+    m_orders->resizeColumnsToContents();
+    Q_EMIT loaded();
+}
+
+} // namespace segmenta::ui

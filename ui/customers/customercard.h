@@ -1,0 +1,77 @@
+#pragma once
+
+#include "store/field.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDialog>
+#include <QVariantList>
+
+#include <vector>
+
+class QLabel;
+class QTableWidget;
+class QListWidget;
+class QFormLayout;
+
+namespace segmenta::store {
+class Database;
+class Workspace;
+}
+
+namespace segmenta::ui {
+
+// Everything the customer card shows about one customer, read in one go (see load()).
+struct CustomerDetails
+{
+    Q_DECLARE_TR_FUNCTIONS(segmenta::ui::CustomerDetails)
+
+public:
+    qint64 id = 0;
+    std::vector<store::FieldInfo> fields; // customer fields, in order
+    QVariantList values;                  // their stored values
+    std::vector<store::FieldInfo> orderFields;
+    std::vector<QVariantList> orders;     // newest first (order date descending, then id)
+    QString lifecycleStage, valueTier, rfmSegment; // ids as stored
+    int rScore = 0, fScore = 0, mScore = 0;        // 0: not scored (no purchase)
+    QStringList segments;                          // saved segments the customer belongs to, in list order
+    QString error;                                 // set when the customer could not be read
+
+    // Reads customer `id`: its fields, its orders, and each saved segment's rule evaluated for that customer
+    // alone (SQL over the same connection). Any thread, with a connection of its own; never throws.
+    static CustomerDetails load(store::Database &db, qint64 id, const QDate &asOf);
+};
+
+// A customer's card: name and key figures at the top, the lifecycle stage, value tier and RFM scores, the
+// saved segments the customer belongs to, every field, and the orders. Reads on a worker thread with its
+// own connection (a "Loading…" line until then) and emits loaded(). GUI thread; `workspace` is only read for
+// its path and analysis date in the constructor.
+class CustomerCard : public QDialog
+{
+    Q_OBJECT
+
+public:
+    CustomerCard(store::Workspace *workspace, qint64 customerId, QWidget *parent = nullptr);
+
+    QTableWidget *ordersTable() const { return m_orders; }
+    QListWidget *segmentsList() const { return m_segments; }
+    const CustomerDetails &details() const { return m_details; }
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void showDetails(const CustomerDetails &details);
+
+    CustomerDetails m_details;
+    QLabel *m_title;
+    QLabel *m_summary;
+    QLabel *m_stage;
+    QLabel *m_tier;
+    QLabel *m_rfm;
+    QListWidget *m_segments;
+    QFormLayout *m_fields;
+    QTableWidget *m_orders;
+};
+
+} // namespace segmenta::ui

@@ -1,0 +1,173 @@
+#include "customers/customersview.h"
+
+#include "customers/customercard.h"
+#include "customers/customersmodel.h"
+#include "store/workspace.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace segmenta::ui {
+
+CustomersView::CustomersView(QWidget *parent)
+    : QWidget(parent), m_model(new CustomersModel(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)),
+      m_export(new QPushButton(this)), m_table(new QTableView(this))
+{
+    setObjectName(QStringLiteral("customersView"));
+    m_search->setObjectName(QStringLiteral("customerSearch"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(280);
+    m_export->setObjectName(QStringLiteral("exportMembersButton"));
+    m_table->setObjectName(QStringLiteral("customersTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setCornerButtonEnabled(false);
+    // Fixed heights: the view never asks a row how tall it is, so a million rows cost nothing to lay out.
+    QHeaderView *rows = m_table->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 8);
+    rows->hide();
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setSectionsMovable(true);
+    columns->setHighlightSections(false);
+    columns->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(&m_searchDelay, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text()); });
+    connect(m_model, &CustomersModel::loaded, this, &CustomersView::showCount);
+    connect(m_model, &CustomersModel::failed, this, [this](const QString &message) { m_count->setText(message); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model->isLoading())
+            m_count->setText(tr("Loading…"));
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { openCard(index.row()); });
+    connect(m_export, &QPushButton::clicked, this, &CustomersView::exportRequested);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search);
+    bar->addWidget(m_count, 1);
+    bar->addWidget(m_export);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    retranslate();
+}
+
+void CustomersView::setWorkspace(store::Workspace *workspace)
+{
+    m_workspace = workspace;
+    m_rule = {};
+    m_ruleApplied = true;
+    m_count->setText(workspace ? tr("Loading…") : QString());
+    m_model->setWorkspace(workspace);
+    setColumnWidths();
+}
+
+void CustomersView::setRule(const rules::Rule &rule)
+{
+    m_rule = rule;
+    m_ruleApplied = false;
+    if (isVisible())
+        applyRule();
+}
+
+void CustomersView::applyRule()
+{
+    if (m_ruleApplied)
+        return;
+    m_ruleApplied = true;
+    m_model->setRule(m_rule);
+    if (m_model->isLoading())
+        m_count->setText(tr("Loading…"));
+}
+
+void CustomersView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    applyRule();
+}
+
+QWidget *CustomersView::openCard(int row)
+{
+    const qint64 id = m_model->customerId(row);
+    if (!m_workspace || id == 0)
+        return nullptr;
+    auto *card = new CustomerCard(m_workspace, id, this);
+    card->setAttribute(Qt::WA_DeleteOnClose);
+    card->show();
+    return card;
+}
+
+void CustomersView::showCount()
+{
+    const QLocale locale;
+    const qint64 rows = m_model->rowCount();
+    m_count->setText(m_model->rule().root.children.empty() && m_model->search().trimmed().isEmpty()
+                         ? tr("%1 customers").arg(locale.toString(rows))
+                         : tr("%1 customers match").arg(locale.toString(rows)));
+}
+
+void CustomersView::setColumnWidths()
+{
+    // Widths by type from the font, never by measuring the rows.
+    const int em = fontMetrics().horizontalAdvance(u'M');
+    const auto &fields = m_model->fields();
+    QHeaderView *header = m_table->horizontalHeader();
+    for (size_t i = 0; i < fields.size(); ++i) {
+        int width = em * 8;
+        switch (fields[i].type) {
+        case store::FieldType::Text:
+            width = fields[i].role == u"email" ? em * 17 : em * 9;
+            break;
+        case store::FieldType::Identifier:
+            width = fields[i].role == u"phone" ? em * 11 : em * 9;
+            break;
+        case store::FieldType::RfmSegment:
+            width = em * 11;
+            break;
+        default:
+            break;
+        }
+        const int title = header->fontMetrics().horizontalAdvance(m_model->headerData(int(i), Qt::Horizontal).toString()) + em * 2;
+        m_table->setColumnWidth(int(i), std::max(width, std::min(title, em * 14)));
+    }
+    // What a marketer looks at first comes first: who, then stage, tier, RFM and spend; the rest after, in the
+    // fields' order. Only the visual order changes (the user may drag columns); the model keeps the fields'.
+    static const char *const leading[] = {"customer_id", "name", "phone", "lifecycle_stage", "value_tier", "rfm_segment",
+                                          "orders_count", "total_spend", "last_order_date", "city"};
+    int visual = 0;
+    for (const char *name : leading) {
+        const int logical = m_model->columnOf(QString::fromLatin1(name));
+        if (logical >= 0)
+            header->moveSection(header->visualIndex(logical), visual++);
+    }
+}
+
+void CustomersView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void CustomersView::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search name, phone, e-mail or customer ID"));
+    m_export->setText(tr("Export Members…"));
+    m_export->setToolTip(tr("Export the members of the rule to Excel or CSV"));
+}
+
+} // namespace segmenta::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "rules/rule.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace segmenta::store {
+class Workspace;
+}
+
+namespace segmenta::ui {
+
+class CustomersModel;
+
+// The Customers tab: a quick search box, the number of customers listed, and the table of customers (all,
+// or the members of the rule being edited). Fixed row heights and column widths set by field type, so a
+// million rows scroll without measuring any of them. Double-clicking a row opens the customer's card.
+//
+// Follows the rule only while shown: a rule edited while the tab is hidden is applied when it is shown.
+// GUI thread; the workspace must outlive the view or be replaced first.
+class CustomersView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CustomersView(QWidget *parent = nullptr);
+
+    void setWorkspace(store::Workspace *workspace);
+    void setRule(const rules::Rule &rule);
+    CustomersModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+    // Opens the card of the customer in `row` (what a double-click does); returns the card.
+    QWidget *openCard(int row);
+
+Q_SIGNALS:
+    void exportRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyRule();
+    void showCount();
+    void setColumnWidths();
+    void retranslate();
+
+    CustomersModel *m_model;
+    QLineEdit *m_search;
+    QLabel *m_count;
+    QPushButton *m_export;
+    QTableView *m_table;
+    QTimer m_searchDelay;
+    store::Workspace *m_workspace = nullptr;
+    rules::Rule m_rule;
+    bool m_ruleApplied = true;
+};
+
+} // namespace segmenta::ui

@@ -1,0 +1,74 @@
+#include "screenshot.h"
+
+#include "customers/customercard.h"
+#include "customers/customersmodel.h"
+#include "customers/customersview.h"
+#include "dashboard/dashboardcontroller.h"
+#include "export/exportdialog.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace segmenta::ui {
+
+namespace {
+
+// Grabs `widget` after it had time to lay out and paint, saves it and quits.
+void grabLater(QWidget *widget, const QString &file)
+{
+    QTimer::singleShot(400, widget, [widget, file] {
+        const bool saved = widget->grab().save(file, "PNG", 0); // 0: smallest file
+        std::puts(saved ? "screenshot saved" : "screenshot NOT saved");
+        QApplication::exit(saved ? 0 : 1);
+    });
+}
+
+} // namespace
+
+bool captureScreen(MainWindow &window, const QString &view, const QString &file)
+{
+    if (view == u"customers" || view == u"card") {
+        const bool card = view == u"card";
+        QObject::connect(&window, &MainWindow::workspaceOpened, &window, [&window, file, card] {
+            window.showCustomers(true);
+            CustomersView *customers = window.customersView();
+            auto *once = new QObject(&window);
+            QObject::connect(customers->model(), &CustomersModel::rowsFilled, once, [&window, customers, once, file, card] {
+                if (customers->model()->isLoading())
+                    return; // rows of a rule that is being replaced
+                delete once;
+                if (!card) {
+                    grabLater(&window, file);
+                    return;
+                }
+                auto *opened = qobject_cast<CustomerCard *>(customers->openCard(0));
+                if (!opened) {
+                    QApplication::exit(1);
+                    return;
+                }
+                QObject::connect(opened, &CustomerCard::loaded, opened, [opened, file] { grabLater(opened, file); });
+            });
+        });
+        return true;
+    }
+    if (view == u"export") {
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            window.exportMembers();
+            auto *dialog = window.findChild<ExportDialog *>();
+            if (!dialog) {
+                QApplication::exit(1);
+                return;
+            }
+            grabLater(dialog, file);
+        });
+        return true;
+    }
+    return false;
+}
+
+} // namespace segmenta::ui
