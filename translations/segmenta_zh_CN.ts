@@ -774,6 +774,10 @@
         <source>Could not undo import %1: %2</source>
         <translation>无法撤销导入 %1：%2</translation>
     </message>
+    <message>
+        <source>“%1” changed while it was being imported; nothing was imported, try again</source>
+        <translation>“%1”在导入过程中被修改；未导入任何内容，请重试</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::metrics::AnalysisSettings</name>
@@ -862,6 +866,33 @@
     <message>
         <source>“%1”, line %2: a quoted cell is never closed</source>
         <translation>“%1”第 %2 行：带引号的单元格没有结束引号</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::read::IsolatedXlsReader</name>
+    <message>
+        <source>Cannot read “%1”: the program that reads .xls files (%2) is missing from this installation</source>
+        <translation>无法读取“%1”：本安装缺少读取 .xls 文件的程序（%2）</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2 does not start (%3)</source>
+        <translation>无法读取“%1”：%2 无法启动（%3）</translation>
+    </message>
+    <message>
+        <source>“%1” is refused: reading it did not finish within two minutes</source>
+        <translation>已拒绝“%1”：两分钟内未能读完</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: reading it failed</source>
+        <translation>“%1”已损坏：读取失败</translation>
+    </message>
+    <message>
+        <source>“%1” holds no worksheets</source>
+        <translation>“%1”中没有工作表</translation>
+    </message>
+    <message>
+        <source>This workbook has no sheet number %1</source>
+        <translation>此工作簿没有第 %1 个工作表</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1359,129 @@
     </message>
 </context>
 <context>
+    <name>segmenta::ui::CustomerCard</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage:</source>
+        <translation>生命周期阶段：</translation>
+    </message>
+    <message>
+        <source>Value tier:</source>
+        <translation>价值分层：</translation>
+    </message>
+    <message>
+        <source>RFM:</source>
+        <translation>RFM：</translation>
+    </message>
+    <message>
+        <source>Saved segments:</source>
+        <translation>所属分群：</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>全部字段</translation>
+    </message>
+    <message>
+        <source>Cannot show this customer</source>
+        <translation>无法显示该客户</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>Orders: %1 · Total spend: %2</source>
+        <translation>订单数：%1 · 累计消费：%2</translation>
+    </message>
+    <message>
+        <source>Last order on %1</source>
+        <translation>最近下单：%1</translation>
+    </message>
+    <message>
+        <source>R %1 · F %2 · M %3 — %4</source>
+        <translation>R %1 · F %2 · M %3 — %4</translation>
+    </message>
+    <message>
+        <source>not scored (no purchase)</source>
+        <translation>未评分（无购买）</translation>
+    </message>
+    <message>
+        <source>(in no saved segment)</source>
+        <translation>（不在任何已保存的分群中）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::CustomerDetails</name>
+    <message>
+        <source>Customer %1 is no longer in the workspace</source>
+        <translation>客户 %1 已不在工作区中</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::CustomerQuery</name>
+    <message>
+        <source>There is no customer field “%1” to sort by</source>
+        <translation>没有可用于排序的客户字段“%1”</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::CustomersModel</name>
+    <message>
+        <source>%1 (in rules: %2)</source>
+        <translation>%1（规则中：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::CustomersView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation>%1 位客户</translation>
+    </message>
+    <message>
+        <source>%1 customers match</source>
+        <translation>%1 位客户符合条件</translation>
+    </message>
+    <message>
+        <source>Search name, phone, e-mail or customer ID</source>
+        <translation>搜索姓名、手机、邮箱或客户编号</translation>
+    </message>
+    <message>
+        <source>Export Members…</source>
+        <translation>导出成员…</translation>
+    </message>
+    <message>
+        <source>Export the members of the rule to Excel or CSV</source>
+        <translation>将符合规则的成员导出为 Excel 或 CSV</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::DashboardPanel</name>
     <message>
         <source>%1 customers</source>
@@ -1368,6 +1522,161 @@
     <message>
         <source>Updating…</source>
         <translation>正在更新…</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ExportDialog</name>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Mask personal data (phone 138****5678, e-mail j***@example.com, name 张*)</source>
+        <translation>隐藏个人信息(&amp;M)（手机 138****5678，邮箱 j***@example.com，姓名 张*）</translation>
+    </message>
+    <message>
+        <source>A/B &amp;split</source>
+        <translation>A/B 分组(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export Members</source>
+        <translation>导出成员</translation>
+    </message>
+    <message>
+        <source>Export Members of “%1”</source>
+        <translation>导出“%1”的成员</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>In rules: %1</source>
+        <translation>规则中：%1</translation>
+    </message>
+    <message>
+        <source>Columns (checked ones are exported, in this order)</source>
+        <translation>列（勾选的列按此顺序导出）</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel shows Chinese correctly)</source>
+        <translation>UTF-8 带 BOM（Excel 可正确显示中文）</translation>
+    </message>
+    <message>
+        <source>UTF-8 without BOM</source>
+        <translation>UTF-8 不带 BOM</translation>
+    </message>
+    <message>
+        <source>GB18030 (older Chinese Windows programs)</source>
+        <translation>GB18030（较旧的中文 Windows 程序）</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>逗号（ , ）</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>分号（ ; ）</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>竖线（ | ）</translation>
+    </message>
+    <message>
+        <source>Encoding and delimiter apply to CSV files only.</source>
+        <translation>编码和分隔符仅适用于 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>分隔符(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Whole percentages adding up to 100, one per group (A, B, …), e.g. 10, 90</source>
+        <translation>每组一个整数百分比（A、B、…），合计 100，例如 10, 90</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same groups every time</source>
+        <translation>相同的种子每次得到相同的分组</translation>
+    </message>
+    <message>
+        <source>A Group column</source>
+        <translation>增加“分组”列</translation>
+    </message>
+    <message>
+        <source>One sheet (Excel) or file (CSV) per group</source>
+        <translation>每组一个工作表（Excel）或文件（CSV）</translation>
+    </message>
+    <message>
+        <source>&amp;Percentages:</source>
+        <translation>百分比(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Groups as:</source>
+        <translation>分组方式(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>Check at least one column to export.</source>
+        <translation>请至少勾选一列导出。</translation>
+    </message>
+    <message>
+        <source>Replace Existing Files?</source>
+        <translation>替换已有文件？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already exist:
+%1
+
+Replace them?</source>
+        <translation>
+            <numerusform>已有 %n 个文件：
+%1
+
+要替换它们吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1823,69 @@
     <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>&amp;Export Members…</source>
+        <translation>导出成员(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>仪表盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>无法导出</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::MemberExportJob</name>
+    <message>
+        <source>Export Members</source>
+        <translation>导出成员</translation>
+    </message>
+    <message>
+        <source>Exporting members…</source>
+        <translation>正在导出成员…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Export Finished</source>
+        <translation>导出完成</translation>
     </message>
 </context>
 <context>

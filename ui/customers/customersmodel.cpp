@@ -176,10 +176,13 @@ void CustomersModel::pageArrived(quint64 generation, int page, std::shared_ptr<s
     m_requested.remove(page);
     if (!rows)
         return;
-    while (m_pages.size() >= kMaxPages) {
-        auto oldest = std::min_element(m_pages.begin(), m_pages.end(),
-                                       [](const Page &a, const Page &b) { return a.lastUse < b.lastUse; });
-        m_pages.erase(oldest);
+    while (!m_pages.isEmpty() && m_pages.size() >= kMaxPages) {
+        auto oldest = m_pages.cbegin();
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+            if (it->lastUse < oldest->lastUse)
+                oldest = it;
+        }
+        m_pages.remove(oldest.key());
     }
     const int first = page * kPageRows;
     const int last = first + int(rows->size()) - 1;
