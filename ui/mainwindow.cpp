@@ -11,6 +11,7 @@
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
+#include "import/importwizard.h"
 #include "metrics/customermetrics.h"
 #include "rules/ruletext.h"
 #include "segments/segmentstore.h"
@@ -225,42 +226,15 @@ void MainWindow::importFile(const QString &path)
         if (!openWorkspace(target))
             return;
     }
-    auto *dialog = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->setMinimumDuration(300);
-    auto progress = std::make_shared<Progress>([dialog](qint64 done, qint64 total) {
-        const int percent = total > 0 ? int(done * 100 / total) : 0;
-        QMetaObject::invokeMethod(dialog, [dialog, percent] { dialog->setValue(percent); }, Qt::QueuedConnection);
-    });
-    connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel(); });
+    auto *wizard = new ImportWizard(m_workspace->path(), path, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
     const QString workspacePath = m_workspace->path();
-    // The import writes through its own connection on a worker thread; the window stays responsive.
-    QtConcurrent::run([workspacePath, path, progress]() -> std::pair<QString, QString> {
-        auto workspace = store::Workspace::open(workspacePath);
-        if (!workspace)
-            return {workspace.errorMessage(), QString()};
-        const auto summary = import::Importer::run(*workspace.value(), path, {}, progress.get());
-        if (!summary)
-            return {summary.errorMessage(), QString()};
-        if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value()); !metrics)
-            return {metrics.errorMessage(), QString()};
-        return {QString(), tr("%1: %2 rows read, %3 added, %4 updated, %5 unchanged, %6 could not be used.")
-                               .arg(summary->fileName)
-                               .arg(summary->rowsRead)
-                               .arg(summary->inserted)
-                               .arg(summary->updated)
-                               .arg(summary->unchanged)
-                               .arg(summary->rejected)};
-    }).then(this, [this, dialog, progress, workspacePath](const std::pair<QString, QString> &result) {
-        dialog->deleteLater();
-        if (!result.first.isEmpty()) {
-            if (!progress->isCanceled())
-                QMessageBox::warning(this, tr("Cannot Import"), result.first);
-            return;
-        }
-        openWorkspace(workspacePath); // reload: new fields, customers and metrics
-        QMessageBox::information(this, tr("Import Finished"), result.second);
+    // Reloaded once the wizard closes after an import: new fields, customers and metrics.
+    connect(wizard, &ImportWizard::imported, this, [this, wizard, workspacePath] {
+        connect(wizard, &QWizard::finished, this, [this, workspacePath] { openWorkspace(workspacePath); });
     });
+    wizard->show();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

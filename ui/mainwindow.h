@@ -48,6 +48,8 @@ public:
     void showCustomers(bool show = true);
     // Asks how to export the members of the rule being edited (File > Export Members…) and exports them.
     void exportMembers();
+    // Opens the import wizard for `path` (into the open workspace, or a new one the user names).
+    void importFile(const QString &path);
 
 Q_SIGNALS:
     void workspaceOpened();
@@ -61,7 +63,6 @@ private:
     void createMenus();
     void chooseWorkspace();
     void importSpreadsheet();
-    void importFile(const QString &path);
     void saveSegment();
     void showStatus();
 

@@ -2,6 +2,7 @@
 // user, and mappings remembered for files with the same headers. Expected values are written out by hand from
 // the small files below and checked against the workspace with plain SQL.
 #include "import/importer.h"
+#include "import/rejectlist.h"
 #include "import/roles.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void columnChoices();
     void rememberedMapping();
     void badChoicesAreRefusedByName();
+    void rejectedRowsListedAndSaved();
 };
 
 void TestImportMapping::previewWritesNothing()
@@ -252,6 +254,50 @@ void TestImportMapping::badChoicesAreRefusedByName()
     QVERIFY(!far.ok());
     QVERIFY2(far.errorMessage().contains(u"row 60"), qPrintable(far.errorMessage()));
     QCOMPARE(dump(ws.value()->db()), before);
+}
+
+void TestImportMapping::rejectedRowsListedAndSaved()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    // Row 3 has no buyer, row 4 an unreadable amount that a spreadsheet would take for a formula, row 5 a
+    // value with a comma and a quote.
+    const QString path = writeFile(dir, QStringLiteral("bad.csv"),
+                                   "customer id,total spend\n"
+                                   "ann,10\n"
+                                   ",20\n"
+                                   "bob,=1+2\n"
+                                   "cy,\"3,5 \"\"yuan\"\"\"\n");
+    const auto summary = Importer::run(*ws.value(), path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    const qint64 source = summary->sourceId;
+    const auto count = RejectList::count(*ws.value(), source);
+    QVERIFY(count.ok());
+    QCOMPARE(*count, ws.value()->db().scalar("SELECT count(*) FROM rejects").toLongLong());
+    QCOMPARE(*count, 3);
+    const auto first = RejectList::list(*ws.value(), source, 2);
+    QVERIFY(first.ok());
+    QCOMPARE(first->size(), size_t(2));
+    QCOMPARE((*first)[0].row, 3);
+    QCOMPARE((*first)[1].row, 4);
+    QCOMPARE((*first)[1].column, QStringLiteral("total spend"));
+    QCOMPARE((*first)[1].value, QStringLiteral("=1+2"));
+
+    const QString csv = dir.filePath(QStringLiteral("rejects.csv"));
+    const auto saved = RejectList::saveCsv(*ws.value(), source, csv);
+    QVERIFY2(saved.ok(), qPrintable(saved.errorMessage()));
+    QCOMPARE(*saved, 3);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 5); // header, three rows, the empty rest after the last line break
+    QCOMPARE(lines[0], QByteArray("\xEF\xBB\xBFRow,Column,Value,Reason\r"));
+    QVERIFY2(lines[1].startsWith("3,customer id,,"), lines[1].constData());
+    QVERIFY2(lines[2].startsWith("4,total spend,'=1+2,"), lines[2].constData());
+    QVERIFY2(lines[3].startsWith("5,total spend,\"3,5 \"\"yuan\"\"\","), lines[3].constData());
+
+    QVERIFY(!RejectList::saveCsv(*ws.value(), source, dir.filePath(QStringLiteral("no/such/folder/r.csv"))).ok());
 }
 
 QTEST_GUILESS_MAIN(TestImportMapping)
