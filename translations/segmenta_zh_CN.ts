@@ -12,16 +12,16 @@
         <translation>保存图表</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
         <source>Copy Chart</source>
         <translation>复制图表</translation>
     </message>
     <message>
-        <source>Save Chart as PNG or SVG…</source>
-        <translation>将图表保存为 PNG 或 SVG…</translation>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG, SVG or PDF…</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF…</translation>
     </message>
 </context>
 <context>
@@ -2271,6 +2271,50 @@ Replace them?</source>
         <source>Cannot Export</source>
         <translation>无法导出</translation>
     </message>
+    <message>
+        <source>Save Segment &amp;Report (PDF)…</source>
+        <translation>保存分群报告(&amp;R)（PDF）…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>请先打开一个工作区</translation>
+    </message>
+    <message>
+        <source>Lifecycle funnel</source>
+        <translation>生命周期漏斗</translation>
+    </message>
+    <message>
+        <source>Value tiers</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>RFM grid (recency × frequency)</source>
+        <translation>RFM 网格（最近购买 × 购买频次）</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>已保存的分群</translation>
+    </message>
+    <message>
+        <source>segment report</source>
+        <translation>分群报告</translation>
+    </message>
+    <message>
+        <source>Save Segment Report</source>
+        <translation>保存分群报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot Save Report</source>
+        <translation>无法保存报告</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -2335,6 +2379,45 @@ Replace them?</source>
     <message>
         <source>For example: total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</source>
         <translation>例如：total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::SegmentReportWriter</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Segment report</source>
+        <translation>分群报告</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”</source>
+        <translation>无法写入“%1”</translation>
+    </message>
+    <message>
+        <source>analysis date %1</source>
+        <translation>分析日期 %1</translation>
+    </message>
+    <message>
+        <source>made %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>All customers (no conditions)</source>
+        <translation>全部客户（无条件）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Cannot replace “%1”</source>
+        <translation>无法替换“%1”</translation>
     </message>
 </context>
 <context>

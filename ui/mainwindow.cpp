@@ -12,6 +12,7 @@
 #include "demo/demoshop.h"
 #include "import/importer.h"
 #include "import/importwizard.h"
+#include "report/segmentreport.h"
 #include "metrics/customermetrics.h"
 #include "rules/ruletext.h"
 #include "segments/segmentstore.h"
@@ -105,6 +106,7 @@ void MainWindow::createMenus()
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
     file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
+    file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
@@ -305,6 +307,38 @@ void MainWindow::exportMembers()
         MemberExportJob::start(this, path, rule, options);
     });
     dialog->open();
+}
+
+QString MainWindow::saveReport(const QString &path)
+{
+    if (!m_workspace)
+        return tr("Open a workspace first");
+    SegmentReport report;
+    report.title = m_rulePanel->segmentName();
+    report.ruleText = m_rulePanel->ruleText();
+    report.workspaceName = m_workspace->displayName();
+    report.analysisDate = m_workspace->analysisDate();
+    report.headline = m_dashboard->headlineLines();
+    report.charts = {{tr("Lifecycle funnel"), m_dashboard->funnel(), true},
+                     {tr("Value tiers"), m_dashboard->tiers(), false},
+                     {tr("RFM grid (recency × frequency)"), m_dashboard->rfm(), false},
+                     {tr("Saved segments"), m_dashboard->segmentSizes(), true}};
+    return SegmentReportWriter::write(report, path);
+}
+
+void MainWindow::saveReportWithDialog()
+{
+    if (!m_workspace)
+        return;
+    showCustomers(false); // the charts are painted as the dashboard shows them
+    const QString name = m_rulePanel->segmentName().isEmpty() ? tr("segment report") : m_rulePanel->segmentName();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Segment Report"),
+                                                      QFileInfo(m_workspace->path()).absoluteDir().filePath(name + QStringLiteral(".pdf")),
+                                                      tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = saveReport(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot Save Report"), error);
 }
 
 void MainWindow::showStatus()

@@ -69,6 +69,18 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         });
         return true;
     }
+    if (view == u"report") { // the segment report as PDF (the --screenshot file)
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            QTimer::singleShot(400, &window, [&window, file] {
+                const QString error = window.saveReport(file);
+                std::puts(error.isEmpty() ? "report saved" : qPrintable(error));
+                QApplication::exit(error.isEmpty() ? 0 : 1);
+            });
+        });
+        return true;
+    }
     if (view.startsWith(u"import:") || view.startsWith(u"import-columns:")) {
         // import:FILE shows the wizard's first page for FILE, import-columns:FILE its columns page.
         const bool columns = view.startsWith(u"import-columns:");
