@@ -12,11 +12,13 @@ namespace values {
 
 bool hasCurrencySymbol(QStringView text)
 {
+    bool letters = false; // one pass; the words are looked for only when their first letters occur
     for (const QChar c : text) {
-        if (c == u'¥' || c == u'￥' || c == u'$' || c == u'€' || c == u'£')
+        if (c == u'¥' || c == u'￥' || c == u'$' || c == u'€' || c == u'£' || c == u'元')
             return true;
+        letters = letters || c == u'R' || c == u'C';
     }
-    return text.contains(u"RMB") || text.contains(u"CNY") || text.contains(u"元");
+    return letters && (text.contains(u"RMB") || text.contains(u"CNY"));
 }
 
 namespace {
@@ -44,7 +46,7 @@ std::optional<double> parsePlainNumber(QStringView text, bool commaDecimal, bool
     digitsBefore = (dot < 0 ? text.size() : dot) - i;
     if (digitsBefore == 0 || dot == text.size() - 1 || text.size() > 60)
         return std::nullopt;
-    char buffer[64];
+    char buffer[64] = {}; // (zeroed: GCC cannot see that only the written part is read)
     for (qsizetype k = 0; k < text.size(); ++k)
         buffer[k] = char(text[k].unicode());
     double value = 0;
@@ -73,9 +75,11 @@ std::optional<double> parseNumber(QStringView input, bool commaDecimal)
     bool handled = false;
     if (const auto plain = parsePlainNumber(trimmed, commaDecimal, &handled); handled)
         return plain;
-    for (const QChar c : trimmed) {
-        if (!canBeInNumber(c))
+    for (qsizetype k = 0; k < trimmed.size(); ++k) {
+        if (!canBeInNumber(trimmed[k]))
             return std::nullopt;
+        if (trimmed[k] == u'-' && k > 0 && isAsciiDigit(trimmed[k - 1]))
+            return std::nullopt; // 2024-06-01, 010-1234: a minus sign never follows a digit
     }
     QString text = trimmed.toString();
     bool negative = false;
@@ -192,6 +196,15 @@ QDateTime parseDateTime(QStringView input, DayOrder order, bool *hasTime)
             }
         }
     }
+    // The other forms by their shape first, so most non-dates (phone numbers, ids) never reach a regular expression.
+    const bool fourDigits = isAsciiDigit(text[1]) && isAsciiDigit(text[2]) && isAsciiDigit(text[3]);
+    const QChar fifth = text[4];
+    const bool yearFirstShape = fourDigits && (fifth == u'-' || fifth == u'/' || fifth == u'.' || fifth == u' ' || fifth == u'年');
+    const auto separator = [](QChar c) { return c == u'/' || c == u'.' || c == u'-'; };
+    const bool yearLastShape = separator(text[1]) || separator(text[2]);
+    const bool compactShape = text.size() == 8 && fourDigits && number(4, 4) >= 0;
+    if (!yearFirstShape && !yearLastShape && !compactShape)
+        return {};
     static const QRegularExpression yearFirst(QStringLiteral("^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})"));
     static const QRegularExpression chinese(QStringLiteral("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日"));
     static const QRegularExpression compact(QStringLiteral("^(\\d{4})(\\d{2})(\\d{2})$"));
@@ -227,8 +240,9 @@ QDateTime parseDateTime(QStringView input, DayOrder order, bool *hasTime)
 
 std::optional<bool> parseBoolean(QStringView input)
 {
-    if (input.trimmed().size() > 5)
-        return std::nullopt;
+    const QStringView trimmed = input.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 5 || !QStringView(u"是否对有无yYnNtTfF").contains(trimmed.front()))
+        return std::nullopt; // every word below starts with one of these
     const QString text = input.trimmed().toString().toLower();
     static const QSet<QString> yes = {QStringLiteral("是"), QStringLiteral("yes"), QStringLiteral("true"), QStringLiteral("y"),
                                       QStringLiteral("对"), QStringLiteral("有")};
