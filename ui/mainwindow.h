@@ -48,6 +48,10 @@ public:
     void showCustomers(bool show = true);
     // Asks how to export the members of the rule being edited (File > Export Members…) and exports them.
     void exportMembers();
+    // Opens the settings dialog (Tools > Settings…); an applied change reloads the figures.
+    void editSettings();
+    // Where the demo shop lives (generated there on first use).
+    static QString demoShopPath();
 
 Q_SIGNALS:
     void workspaceOpened();
@@ -64,6 +68,8 @@ private:
     void importFile(const QString &path);
     void saveSegment();
     void showStatus();
+    void newWorkspace();
+    void reloadWorkspace();
 
     std::unique_ptr<store::Workspace> m_workspace;
     QStackedWidget *m_pages;

@@ -5,6 +5,10 @@
 #include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
 #include "export/exportdialog.h"
+#include "help/helpdialogs.h"
+#include "help/helpmenu.h"
+#include "help/tour.h"
+#include "settings/settingsdialog.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -65,6 +69,28 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"settings" || view == u"about" || view == u"tour") {
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file, view] {
+            delete once;
+            QWidget *shown = &window;
+            if (view == u"settings") {
+                window.editSettings();
+                shown = window.findChild<SettingsDialog *>();
+            } else if (view == u"about") {
+                window.findChild<HelpMenu *>()->showAbout();
+                shown = window.findChild<AboutDialog *>();
+            } else {
+                Tour::start(&window)->next(); // the rule editor's step: the panel and the bubble beside it
+            }
+            if (!shown) {
+                QApplication::exit(1);
+                return;
+            }
+            grabLater(shown, file);
         });
         return true;
     }
