@@ -24,7 +24,8 @@ namespace {
 void grabLater(QWidget *widget, const QString &file)
 {
     QTimer::singleShot(400, widget, [widget, file] {
-        const bool saved = widget->grab().save(file, "PNG", 0); // 0: smallest file
+        // Opaque, as on screen: translucent overlays (the tour's dimming) must not leave see-through pixels.
+        const bool saved = widget->grab().toImage().convertToFormat(QImage::Format_RGB32).save(file, "PNG", 0); // 0: smallest file
         std::puts(saved ? "screenshot saved" : "screenshot NOT saved");
         QApplication::exit(saved ? 0 : 1);
     });

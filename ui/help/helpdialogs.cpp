@@ -153,6 +153,7 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
     table->setHorizontalHeaderLabels({tr("Library"), tr("Version"), tr("Licence")});
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->setFocusPolicy(Qt::NoFocus);
     table->verticalHeader()->hide();
     for (int row = 0; row < int(libraries.size()); ++row) {
         const ThirdPartyLibrary &library = libraries[size_t(row)];

@@ -220,7 +220,7 @@ void Tour::paintEvent(QPaintEvent *)
         hole.addRoundedRect(spot, 6, 6);
         dim = dim.subtracted(hole);
     }
-    painter.fillPath(dim, QColor(0, 0, 0, 110));
+    painter.fillPath(dim, QColor(0, 0, 0, 150));
     if (!spot.isNull()) {
         painter.setPen(QPen(palette().color(QPalette::Highlight), 3));
         painter.drawRoundedRect(spot, 6, 6);

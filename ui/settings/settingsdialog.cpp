@@ -31,13 +31,17 @@ namespace segmenta::ui {
 
 namespace {
 
-QSpinBox *numberBox(QWidget *parent, const char *name, int minimum, int maximum, const QString &suffix)
+// A spin box for a count of orders or days, its unit after the number ("1 order", "4 orders").
+QSpinBox *numberBox(QWidget *parent, const char *name, int minimum, int maximum, const QString &one,
+                    const QString &many)
 {
     auto *box = new QSpinBox(parent);
     box->setObjectName(QString::fromLatin1(name));
     box->setRange(minimum, maximum);
-    box->setSuffix(suffix);
     box->setAccelerated(true);
+    const auto unit = [box, one, many](int value) { box->setSuffix(value == 1 ? one : many); };
+    QObject::connect(box, &QSpinBox::valueChanged, box, unit);
+    unit(box->value());
     return box;
 }
 
@@ -99,6 +103,7 @@ SettingsDialog::SettingsDialog(store::Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addLayout(bottom);
+    resize(760, 520);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
@@ -123,9 +128,11 @@ QWidget *SettingsDialog::createAnalysisPage()
     m_date->setObjectName(QStringLiteral("analysisDate"));
     m_date->setCalendarPopup(true);
     m_date->setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31));
+    // The locale's short format when it shows four-digit years (not the two-digit US one).
     m_date->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat).contains(QStringLiteral("yyyy"))
                                  ? QLocale().dateFormat(QLocale::ShortFormat)
                                  : QStringLiteral("yyyy-MM-dd"));
+    m_date->setMinimumWidth(m_date->fontMetrics().horizontalAdvance(QStringLiteral("8888-88-88")) + 48);
     m_latestOrder = new QPushButton(tr("Day after the latest order"), dateGroup);
     m_latestOrder->setObjectName(QStringLiteral("latestOrderButton"));
     m_latestOrder->setEnabled(false);
@@ -156,12 +163,14 @@ QWidget *SettingsDialog::createAnalysisPage()
 QWidget *SettingsDialog::createLifecycleGroup()
 {
     auto *group = new QGroupBox(tr("Lifecycle stages"), this);
+    const QString order = tr(" order");
     const QString orders = tr(" orders");
+    const QString day = tr(" day");
     const QString days = tr(" days");
-    m_newMax = numberBox(group, "newMaxOrders", 1, 1000, orders);
-    m_growingMax = numberBox(group, "growingMaxOrders", 1, 10000, orders);
-    m_activeDays = numberBox(group, "activeDays", 1, 3650, days);
-    m_atRiskDays = numberBox(group, "atRiskDays", 1, 36500, days);
+    m_newMax = numberBox(group, "newMaxOrders", 1, 1000, order, orders);
+    m_growingMax = numberBox(group, "growingMaxOrders", 1, 10000, order, orders);
+    m_activeDays = numberBox(group, "activeDays", 1, 3650, day, days);
+    m_atRiskDays = numberBox(group, "atRiskDays", 1, 36500, day, days);
     auto *form = new QFormLayout;
     form->addRow(tr("New: up to"), m_newMax);
     form->addRow(tr("Growing: up to"), m_growingMax);
@@ -343,7 +352,7 @@ void SettingsDialog::lookUpLatestOrder()
             return;
         }
         m_latestOrder->setEnabled(true);
-        m_latestOrder->setText(tr("Day after the latest order (%1)").arg(QLocale().toString(date, QLocale::ShortFormat)));
+        m_latestOrder->setText(tr("Day after the latest order (%1)").arg(QLocale().toString(date, m_date->displayFormat())));
         connect(m_latestOrder, &QPushButton::clicked, this, [this, date] { m_date->setDate(date); });
     });
 }
