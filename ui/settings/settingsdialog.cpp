@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -336,17 +337,13 @@ void SettingsDialog::showRfmMap(const metrics::RfmMap &map)
 void SettingsDialog::lookUpLatestOrder()
 {
     // A scan of the orders: on a worker with its own read-only connection, never on the GUI thread.
+    // A watcher owned by the dialog, not then(this, …): the dialog may close before the scan ends, and its
+    // result must then simply be dropped.
     const QString path = m_workspacePath;
-    QtConcurrent::run([path]() -> QDate {
-        auto workspace = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
-        if (!workspace)
-            return {};
-        try {
-            return workspace.value()->suggestedAnalysisDate();
-        } catch (const store::DatabaseError &) {
-            return {};
-        }
-    }).then(this, [this](const QDate &date) {
+    auto *watcher = new QFutureWatcher<QDate>(this);
+    connect(watcher, &QFutureWatcher<QDate>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QDate date = watcher->result();
         if (!date.isValid()) {
             m_latestOrder->setToolTip(tr("The workspace has no orders"));
             return;
@@ -355,6 +352,16 @@ void SettingsDialog::lookUpLatestOrder()
         m_latestOrder->setText(tr("Day after the latest order (%1)").arg(QLocale().toString(date, m_date->displayFormat())));
         connect(m_latestOrder, &QPushButton::clicked, this, [this, date] { m_date->setDate(date); });
     });
+    watcher->setFuture(QtConcurrent::run([path]() -> QDate {
+        auto workspace = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
+        if (!workspace)
+            return {};
+        try {
+            return workspace.value()->suggestedAnalysisDate();
+        } catch (const store::DatabaseError &) {
+            return {};
+        }
+    }));
 }
 
 metrics::AnalysisChange SettingsDialog::change() const
@@ -502,14 +509,20 @@ void SettingsDialog::startApplying(const metrics::AnalysisChange &change)
     });
     connect(m_progressDialog, &QProgressDialog::canceled, this, [progress = m_progress] { progress->cancel(); });
     updateState();
+    // Closing the dialog meanwhile cancels (see the destructor) and drops the result with the watcher.
     const QString path = m_workspacePath;
-    QtConcurrent::run([path, change, progress = m_progress]() -> QString {
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        finishApplying(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path, change, progress = m_progress]() -> QString {
         auto workspace = store::Workspace::open(path);
         if (!workspace)
             return workspace.errorMessage();
         const auto applied = metrics::AnalysisChanges::apply(*workspace.value(), change, progress.get());
         return applied ? QString() : applied.errorMessage();
-    }).then(this, [this](const QString &error) { finishApplying(error); });
+    }));
 }
 
 void SettingsDialog::finishApplying(const QString &error)
