@@ -43,6 +43,7 @@ private Q_SLOTS:
     void invalidInputKeepsOkDisabled_data();
     void invalidInputKeepsOkDisabled();
     void dayAfterTheLatestOrder();
+    void renamingAnRfmCell();
     void languageIsStoredForTheNextStart();
 
 private:
@@ -251,6 +252,53 @@ void TestSettingsDialog::dayAfterTheLatestOrder()
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("todayButton")), Qt::LeftButton);
     QCOMPARE(date->date(), QDate::currentDate());
     QCOMPARE(dialog.change().analysisDate, QDate::currentDate());
+}
+
+void TestSettingsDialog::renamingAnRfmCell()
+{
+    auto ws = open();
+    ui::SettingsDialog dialog(ws.get());
+    dialog.show();
+    dialog.showPage(1);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("rfmMap"));
+    QVERIFY(table->isVisible());
+    // Top row is R5, first column F1: the R5 F5 cell is at (0, 4).
+    QCOMPARE(table->verticalHeaderItem(0)->text(), QStringLiteral("R5"));
+    QCOMPARE(table->horizontalHeaderItem(4)->text(), QStringLiteral("F5"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Champions"));
+    const QPoint cell = table->visualItemRect(table->item(0, 4)).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell);
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != table);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("Stars"));
+    QSignalSpy applied(&dialog, &ui::SettingsDialog::applied);
+    QTest::keyClick(editor, Qt::Key_Return); // ends the editing, does not accept the dialog
+    QTRY_COMPARE(table->item(0, 4)->text(), QStringLiteral("Stars"));
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.isApplying());
+    // An emptied cell blocks OK.
+    table->item(1, 0)->setText(QString());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY(okButton(dialog)->toolTip().contains(QStringLiteral("R4 F1 is empty")));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("restoreRfmMap")), Qt::LeftButton);
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("Champions"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    table->item(0, 4)->setText(QStringLiteral("Stars"));
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 30000);
+    auto reread = open();
+    auto &db = reread->db();
+    QVERIFY(db.scalar("SELECT count(*) FROM customer_metrics WHERE r_score = 5 AND f_score = 5").toLongLong() > 0);
+    QCOMPARE(db.scalar("SELECT count(*) FROM customer_metrics WHERE r_score = 5 AND f_score = 5 "
+                       "AND rfm_segment IS NOT 'Stars'").toLongLong(), 0);
+    QCOMPARE(db.scalar("SELECT count(*) FROM customer_metrics WHERE rfm_segment = 'Stars' "
+                       "AND NOT (r_score = 5 AND f_score = 5)").toLongLong(), 0);
+    QCOMPARE(db.scalar("SELECT count(*) FROM customer_metrics WHERE r_score = 5 AND f_score = 4 "
+                       "AND rfm_segment IS NOT 'Champions'").toLongLong(), 0);
 }
 
 void TestSettingsDialog::languageIsStoredForTheNextStart()

@@ -55,6 +55,12 @@ QSpinBox *percentBox(QWidget *parent, const QString &name)
     return box;
 }
 
+// A light background per RFM segment name, the same for every cell with that name.
+QColor segmentColor(const QString &name)
+{
+    return QColor::fromHsv(int(qHash(name, 7) % 360), 38, 250);
+}
+
 int percent(double share)
 {
     return int(std::lround(share * 100));
@@ -87,7 +93,7 @@ SettingsDialog::SettingsDialog(store::Workspace *workspace, QWidget *parent)
     m_tabs->addTab(createAnalysisPage(), tr("Analysis"));
     m_tabs->addTab(createRfmPage(), tr("RFM Map"));
     m_tabs->addTab(createLanguagePage(), tr("Language"));
-    if (!m_workspace) {
+    if (!m_workspace || m_workspace->isReadOnly()) {
         m_tabs->setTabEnabled(0, false);
         m_tabs->setTabEnabled(1, false);
         m_tabs->setCurrentIndex(2);
@@ -113,6 +119,8 @@ SettingsDialog::SettingsDialog(store::Workspace *workspace, QWidget *parent)
         lookUpLatestOrder();
     }
     updateState();
+    if (m_workspace && m_workspace->isReadOnly())
+        m_problem->setText(tr("“%1” is read-only: only the language can be changed.").arg(m_workspace->displayName()));
 }
 
 SettingsDialog::~SettingsDialog()
@@ -264,8 +272,11 @@ QWidget *SettingsDialog::createRfmPage()
     m_rfm->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     // Cells show translated default names; the stored name (Qt::UserRole) changes only when the user edits.
     connect(m_rfm, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (item->text() != metrics::rfmDisplayName(item->data(Qt::UserRole).toString()))
+        if (item->text() != metrics::rfmDisplayName(item->data(Qt::UserRole).toString())) {
+            const QSignalBlocker blocker(m_rfm);
             item->setData(Qt::UserRole, item->text().trimmed());
+            item->setBackground(segmentColor(item->text().trimmed()));
+        }
         updateState();
     });
     auto *restore = new QPushButton(tr("Restore the Default Names"), page);
@@ -328,6 +339,8 @@ void SettingsDialog::showRfmMap(const metrics::RfmMap &map)
             auto *item = new QTableWidgetItem(metrics::rfmDisplayName(map.name(r, f)));
             item->setData(Qt::UserRole, map.name(r, f));
             item->setTextAlignment(Qt::AlignCenter);
+            item->setBackground(segmentColor(map.name(r, f)));
+            item->setForeground(QColor(Qt::black));
             m_rfm->setItem(5 - r, f - 1, item);
         }
     }
@@ -367,7 +380,7 @@ void SettingsDialog::lookUpLatestOrder()
 metrics::AnalysisChange SettingsDialog::change() const
 {
     metrics::AnalysisChange change = m_initial;
-    if (!m_workspace)
+    if (!m_workspace || m_workspace->isReadOnly())
         return change;
     // An unchanged date keeps a workspace without a fixed date following the calendar.
     change.analysisDate = m_date->date() == m_initialShownDate ? m_initial.analysisDate : m_date->date();
@@ -399,7 +412,7 @@ metrics::AnalysisChange SettingsDialog::change() const
 
 QString SettingsDialog::problem() const
 {
-    if (!m_workspace)
+    if (!m_workspace || m_workspace->isReadOnly())
         return {};
     if (m_atRiskDays->value() <= m_activeDays->value())
         return tr("At-risk days (%1) must be more than active days (%2): customers are at risk after the active "
@@ -469,6 +482,12 @@ void SettingsDialog::showPage(int page)
 
 void SettingsDialog::accept()
 {
+    // Enter while a cell of the RFM map is being renamed ends the renaming (the focus moving away commits it)
+    // rather than accepting the dialog without the new name.
+    if (m_rfm && m_rfm->indexWidget(m_rfm->currentIndex())) { // an open cell editor
+        m_rfm->setFocus();
+        return;
+    }
     if (isApplying() || !problem().isEmpty())
         return;
     AppSettings::instance().setLanguage(m_language->currentData().toString());
