@@ -14,6 +14,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QTimer>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void aboutNamesVersionAndLicences();
     void tourIsShownOnceForTheDemoShop();
     void recentWorkspacesMostRecentFirstMissingGreyed();
+    void newWorkspaceIsCreatedEmptyAndOpened();
 
 private:
     static QString cell(const QTableWidget *table, int row, int column);
@@ -264,6 +269,73 @@ void TestHelp::recentWorkspacesMostRecentFirstMissingGreyed()
     menu->actions().at(2)->trigger();
     QCOMPARE(opened.count(), 1);
     QCOMPARE(QFileInfo(window.workspace()->path()).absoluteFilePath(), ui::AppSettings::instance().recentWorkspaces().constFirst());
+}
+
+namespace {
+
+// Answers the next modal dialog the way a user would: a file dialog gets `fileName` typed and accepted, a
+// message box is closed (its text kept in `*message`).
+void answerNextDialog(const QString &fileName, QString *message)
+{
+    QTimer::singleShot(50, qApp, [fileName, message] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *files = qobject_cast<QFileDialog *>(modal)) {
+            auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            if (name) {
+                name->setText(fileName);
+                QTest::keyClick(name, Qt::Key_Return);
+            } else {
+                files->reject();
+            }
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            *message = box->text();
+            box->accept();
+        } else {
+            answerNextDialog(fileName, message); // not shown yet
+        }
+    });
+}
+
+} // namespace
+
+void TestHelp::newWorkspaceIsCreatedEmptyAndOpened()
+{
+    ui::MainWindow window;
+    window.show();
+    QAction *create = nullptr;
+    const QList<QAction *> fileActions = window.menuBar()->actions().constFirst()->menu()->actions();
+    for (QAction *action : fileActions) {
+        if (action->shortcut() == QKeySequence(QKeySequence::New))
+            create = action;
+    }
+    QVERIFY(create);
+    const QString path = m_dir.filePath(QStringLiteral("fresh"));
+    QString message;
+    answerNextDialog(path, &message);
+    create->trigger();
+    QVERIFY(window.workspace());
+    QCOMPARE(QFileInfo(window.workspace()->path()).absoluteFilePath(), QFileInfo(path + QStringLiteral(".segmenta")).absoluteFilePath());
+    QCOMPARE(window.workspace()->customerCount(), 0);
+    QCOMPARE(ui::AppSettings::instance().recentWorkspaces().constFirst(), QFileInfo(path + QStringLiteral(".segmenta")).absoluteFilePath());
+    auto reopened = store::Workspace::open(path + QStringLiteral(".segmenta"), store::Workspace::Mode::ReadOnly);
+    QVERIFY(reopened.ok());
+
+    // An existing file is not replaced: the user is told, and the open workspace stays.
+    const QString existing = m_dir.filePath(QStringLiteral("recent3.segmenta"));
+    const QByteArray before = [&existing] {
+        QFile file(existing);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    QVERIFY(!before.isEmpty());
+    answerNextDialog(existing, &message);
+    answerNextDialog(existing, &message); // then the message box
+    create->trigger();
+    QTRY_VERIFY(!message.isEmpty());
+    QVERIFY2(message.contains(QStringLiteral("recent3.segmenta")), qPrintable(message));
+    QCOMPARE(QFileInfo(window.workspace()->path()).fileName(), QStringLiteral("fresh.segmenta"));
+    QFile file(existing);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
 }
 
 QTEST_MAIN(TestHelp)
