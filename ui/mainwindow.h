@@ -52,6 +52,10 @@ public:
     void editSettings();
     // Where the demo shop lives (generated there on first use).
     static QString demoShopPath();
+    // Writes the one-page PDF report of the rule and figures shown; returns an empty string or the error.
+    QString saveReport(const QString &path);
+    // Opens the import wizard for `path` (into the open workspace, or a new one the user names).
+    void importFile(const QString &path);
 
 Q_SIGNALS:
     void workspaceOpened();
@@ -65,7 +69,7 @@ private:
     void createMenus();
     void chooseWorkspace();
     void importSpreadsheet();
-    void importFile(const QString &path);
+    void saveReportWithDialog();
     void saveSegment();
     void showStatus();
     void newWorkspace();
