@@ -8,6 +8,10 @@
 #include "customers/customersview.h"
 #include "export/exportdialog.h"
 #include "export/memberexportjob.h"
+#include "help/helpmenu.h"
+#include "help/tour.h"
+#include "settings/recentworkspacesmenu.h"
+#include "settings/settingsdialog.h"
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
@@ -94,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_segmentList->setSizes(sizes);
         m_rulePanel->setSummary(tr("%1 customers match").arg(QLocale().toString(members)));
     });
+    Tour::watchFirstRun(this);
     resize(1280, 860);
 }
 
@@ -102,7 +107,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Workspace…"), QKeySequence::New, this, &MainWindow::newWorkspace);
     file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
+    file->addMenu(new RecentWorkspacesMenu(this));
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
     file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
@@ -116,6 +123,11 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(tr("&Dashboard"), QKeySequence(tr("Ctrl+1")), this, [this] { showCustomers(false); });
     view->addAction(tr("&Customers"), QKeySequence(tr("Ctrl+2")), this, [this] { showCustomers(true); });
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *settings = tools->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::editSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setMenuRole(QAction::PreferencesRole);
+    menuBar()->addMenu(new HelpMenu(this));
 }
 
 void MainWindow::chooseWorkspace()
@@ -151,11 +163,15 @@ bool MainWindow::openWorkspace(const QString &path)
     return true;
 }
 
+QString MainWindow::demoShopPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("demo-shop.segmenta"));
+}
+
 void MainWindow::openDemoShop()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(folder);
-    const QString path = QDir(folder).filePath(QStringLiteral("demo-shop.segmenta"));
+    const QString path = demoShopPath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
     if (QFileInfo::exists(path)) {
         openWorkspace(path);
         return;
@@ -307,6 +323,42 @@ void MainWindow::exportMembers()
         MemberExportJob::start(this, path, rule, options);
     });
     dialog->open();
+}
+
+void MainWindow::newWorkspace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Workspace"), QString(),
+                                                      tr("Segmenta workspaces (*.segmenta)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    const QString target = path.endsWith(QStringLiteral(".segmenta"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".segmenta");
+    auto created = store::Workspace::create(target); // refuses to replace an existing file, saying so
+    if (!created) {
+        QMessageBox::warning(this, tr("Cannot Create Workspace"), created.errorMessage());
+        return;
+    }
+    created.value().reset();
+    openWorkspace(target);
+}
+
+void MainWindow::editSettings()
+{
+    auto *dialog = new SettingsDialog(m_workspace.get(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this, &MainWindow::reloadWorkspace);
+    dialog->open();
+}
+
+void MainWindow::reloadWorkspace()
+{
+    // New settings change every figure: reopen as after an import, keeping the rule being edited.
+    if (!m_workspace)
+        return;
+    const QString rule = m_rulePanel->ruleText();
+    const QString name = m_rulePanel->segmentName();
+    if (openWorkspace(m_workspace->path()))
+        m_rulePanel->setRuleText(rule, name);
 }
 
 QString MainWindow::saveReport(const QString &path)

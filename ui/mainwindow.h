@@ -48,6 +48,10 @@ public:
     void showCustomers(bool show = true);
     // Asks how to export the members of the rule being edited (File > Export Members…) and exports them.
     void exportMembers();
+    // Opens the settings dialog (Tools > Settings…); an applied change reloads the figures.
+    void editSettings();
+    // Where the demo shop lives (generated there on first use).
+    static QString demoShopPath();
     // Writes the one-page PDF report of the rule and figures shown; returns an empty string or the error.
     QString saveReport(const QString &path);
     // Opens the import wizard for `path` (into the open workspace, or a new one the user names).
@@ -68,6 +72,8 @@ private:
     void saveReportWithDialog();
     void saveSegment();
     void showStatus();
+    void newWorkspace();
+    void reloadWorkspace();
 
     std::unique_ptr<store::Workspace> m_workspace;
     QStackedWidget *m_pages;

@@ -5,6 +5,10 @@
 #include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
 #include "export/exportdialog.h"
+#include "help/helpdialogs.h"
+#include "help/helpmenu.h"
+#include "help/tour.h"
+#include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
 
@@ -21,7 +25,8 @@ namespace {
 void grabLater(QWidget *widget, const QString &file)
 {
     QTimer::singleShot(400, widget, [widget, file] {
-        const bool saved = widget->grab().save(file, "PNG", 0); // 0: smallest file
+        // Opaque, as on screen: translucent overlays (the tour's dimming) must not leave see-through pixels.
+        const bool saved = widget->grab().toImage().convertToFormat(QImage::Format_RGB32).save(file, "PNG", 0); // 0: smallest file
         std::puts(saved ? "screenshot saved" : "screenshot NOT saved");
         QApplication::exit(saved ? 0 : 1);
     });
@@ -66,6 +71,28 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"settings" || view == u"about" || view == u"tour") {
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file, view] {
+            delete once;
+            QWidget *shown = &window;
+            if (view == u"settings") {
+                window.editSettings();
+                shown = window.findChild<SettingsDialog *>();
+            } else if (view == u"about") {
+                window.findChild<HelpMenu *>()->showAbout();
+                shown = window.findChild<AboutDialog *>();
+            } else {
+                Tour::start(&window)->next(); // the rule editor's step: the panel and the bubble beside it
+            }
+            if (!shown) {
+                QApplication::exit(1);
+                return;
+            }
+            grabLater(shown, file);
         });
         return true;
     }

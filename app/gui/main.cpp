@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 #include "screenshot.h"
 #include "segments/rulepanel.h"
+#include "help/tour.h"
+#include "settings/appsettings.h"
 
 #include "segmenta/version.h"
 
@@ -52,17 +54,22 @@ int main(int argc, char *argv[])
                       QStringLiteral("Save a PNG of the window once the figures are shown, then quit (documentation)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("show"),
-                      QStringLiteral("With --screenshot: the screen to capture (customers, card, export, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
+                      QStringLiteral("With --screenshot: the screen to capture (customers, card, export, settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
                       QStringLiteral("VIEW")});
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("A .segmenta workspace to open."));
     parser.process(app);
 
+    // --language, else the language chosen in Settings, else the system's.
+    const QString chosen = segmenta::ui::AppSettings::instance().language();
     const QLocale locale = parser.isSet(QStringLiteral("language"))
                                ? QLocale(parser.value(QStringLiteral("language")))
-                               : QLocale::system();
+                               : (chosen.isEmpty() ? QLocale::system() : QLocale(chosen));
     QLocale::setDefault(locale);
     installTranslations(app, locale);
 
+    // Screenshots and smoke tests show the app as it is, without the first-run tour over it.
+    if (parser.isSet(QStringLiteral("screenshot")) || parser.isSet(QStringLiteral("smoke-test")))
+        segmenta::ui::Tour::setFirstRunEnabled(false);
     segmenta::ui::MainWindow window;
     window.show();
     if (parser.isSet(QStringLiteral("rule"))) {

@@ -1,0 +1,80 @@
+#include "settings/appsettings.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace segmenta::ui {
+
+namespace {
+
+const QString kLanguageKey = QStringLiteral("ui/language");
+const QString kRecentKey = QStringLiteral("workspaces/recent");
+const QString kTourKey = QStringLiteral("tour/demoShown");
+
+} // namespace
+
+AppSettings &AppSettings::instance()
+{
+    static AppSettings settings;
+    return settings;
+}
+
+QString AppSettings::language() const
+{
+    const QString stored = QSettings().value(kLanguageKey).toString();
+    return stored == u"en" || stored == u"zh_CN" ? stored : QString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    if (language == this->language())
+        return;
+    QSettings().setValue(kLanguageKey, language);
+    Q_EMIT languageChanged(language);
+}
+
+QStringList AppSettings::recentWorkspaces() const
+{
+    QStringList paths = QSettings().value(kRecentKey).toStringList();
+    paths.removeAll(QString());
+    return paths.mid(0, kMaxRecent);
+}
+
+void AppSettings::addRecentWorkspace(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList paths = recentWorkspaces();
+    paths.removeAll(absolute);
+    paths.prepend(absolute);
+    setRecentWorkspaces(paths.mid(0, kMaxRecent));
+}
+
+void AppSettings::removeRecentWorkspace(const QString &path)
+{
+    QStringList paths = recentWorkspaces();
+    paths.removeAll(path);
+    setRecentWorkspaces(paths);
+}
+
+void AppSettings::clearRecentWorkspaces()
+{
+    setRecentWorkspaces({});
+}
+
+void AppSettings::setRecentWorkspaces(const QStringList &paths)
+{
+    QSettings().setValue(kRecentKey, paths);
+    Q_EMIT recentWorkspacesChanged();
+}
+
+bool AppSettings::tourShown() const
+{
+    return QSettings().value(kTourKey, false).toBool();
+}
+
+void AppSettings::setTourShown(bool shown)
+{
+    QSettings().setValue(kTourKey, shown);
+}
+
+} // namespace segmenta::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+namespace segmenta::ui {
+
+// The user's own preferences, kept in QSettings (per user, not per workspace): every key with its default
+// in one place. Settings that belong to the data (analysis date, lifecycle, tiers, RFM map) live in the
+// workspace instead (metrics::AnalysisChange). GUI thread only; a bad stored value reads as the default.
+class AppSettings : public QObject
+{
+    Q_OBJECT
+
+public:
+    static AppSettings &instance();
+
+    // The interface language: "en", "zh_CN", or empty for the system locale. Applied at the next start.
+    QString language() const;
+    void setLanguage(const QString &language);
+
+    // Workspaces opened recently, most recent first, at most kMaxRecent; missing files are kept until
+    // removed so the menu can show them greyed.
+    static constexpr int kMaxRecent = 8;
+    QStringList recentWorkspaces() const;
+    void addRecentWorkspace(const QString &path);
+    void removeRecentWorkspace(const QString &path);
+    void clearRecentWorkspaces();
+
+    // Whether the first-run tour of the demo shop was shown (closed or finished).
+    bool tourShown() const;
+    void setTourShown(bool shown);
+
+Q_SIGNALS:
+    void recentWorkspacesChanged();
+    void languageChanged(const QString &language);
+
+private:
+    AppSettings() = default;
+    void setRecentWorkspaces(const QStringList &paths);
+};
+
+} // namespace segmenta::ui
