@@ -823,6 +823,21 @@
     </message>
 </context>
 <context>
+    <name>segmenta::metrics::AnalysisChanges</name>
+    <message>
+        <source>“%1” is read-only; its settings cannot be changed</source>
+        <translation>“%1”是只读的，无法更改其设置</translation>
+    </message>
+    <message>
+        <source>Changing the settings was cancelled; nothing was changed</source>
+        <translation>更改设置已取消，未作任何更改</translation>
+    </message>
+    <message>
+        <source>Could not change the settings of “%1”: %2</source>
+        <translation>无法更改“%1”的设置：%2</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::metrics::AnalysisSettings</name>
     <message>
         <source>A new customer needs at least one order</source>
@@ -1402,6 +1417,41 @@
     </message>
 </context>
 <context>
+    <name>segmenta::ui::AboutDialog</name>
+    <message>
+        <source>About Segmenta</source>
+        <translation>关于 Segmenta</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Segmenta %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Segmenta %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Customer segmentation for shops whose customers live in spreadsheets. Your customer data stays on this computer.</source>
+        <translation>为把客户记在电子表格里的店铺做客户分层。您的客户数据只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Segmenta is built on these libraries:</source>
+        <translation>Segmenta 使用了以下软件库：</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>软件库</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::CustomerCard</name>
     <message>
         <source>Customer</source>
@@ -1739,6 +1789,33 @@ Replace them?</source>
     <message>
         <source>%1: %2 in this segment, %3 among all customers. Click to list them.</source>
         <translation>%1：本分群 %2 位，全部客户中 %3 位。点击查看名单。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Rule Syntax</source>
+        <translation>规则语法(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Tour</source>
+        <translation>显示导览(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;About Segmenta</source>
+        <translation>关于 Segmenta(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2392,30 @@ Replace them?</source>
         <source>Cannot Save Report</source>
         <translation>无法保存报告</translation>
     </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>Cannot Create Workspace</source>
+        <translation>无法创建工作区</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -2341,6 +2442,37 @@ Replace them?</source>
     <message>
         <source>Export Finished</source>
         <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::RecentWorkspacesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Workspace Not Found</source>
+        <translation>找不到工作区</translation>
+    </message>
+    <message>
+        <source>“%1” no longer exists; it was removed from the recent workspaces.</source>
+        <translation>“%1”已不存在，已从最近打开的工作区中移除。</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（不存在）</translation>
+    </message>
+    <message>
+        <source>No Recent Workspaces</source>
+        <translation>没有最近打开的工作区</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Missing Workspaces</source>
+        <translation>移除不存在的工作区(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2511,17 @@ Replace them?</source>
     <message>
         <source>For example: total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</source>
         <translation>例如：total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::RuleSyntaxDialog</name>
+    <message>
+        <source>Rule Syntax</source>
+        <translation>规则语法</translation>
+    </message>
+    <message>
+        <source>The rule syntax help is missing from this build.</source>
+        <translation>此版本缺少规则语法帮助。</translation>
     </message>
 </context>
 <context>
@@ -2425,6 +2568,252 @@ Replace them?</source>
     <message>
         <source>Saved segment sizes</source>
         <translation>已保存分群的规模</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::SettingsDialog</name>
+    <message>
+        <source>The high and mid tiers each need a share above 0 % of %1</source>
+        <translation>高价值和中价值分层各自需要大于 0% 的%1占比</translation>
+    </message>
+    <message>
+        <source>The shares of %1 add up to %2 %; they must add up to 100 %</source>
+        <translation>%1的占比合计为 %2%，必须合计为 100%</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>RFM Map</source>
+        <translation>RFM 映射</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>“%1” is read-only: only the language can be changed.</source>
+        <translation>“%1”是只读的：只能更改语言。</translation>
+    </message>
+    <message>
+        <source>Analysis date</source>
+        <translation>分析日期</translation>
+    </message>
+    <message>
+        <source>Day after the latest order</source>
+        <translation>最近订单的次日</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source> order</source>
+        <translation> 单</translation>
+    </message>
+    <message>
+        <source> orders</source>
+        <translation> 单</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>New: up to</source>
+        <translation>新客户：最多</translation>
+    </message>
+    <message>
+        <source>Growing: up to</source>
+        <translation>成长客户：最多</translation>
+    </message>
+    <message>
+        <source>Active: last order within</source>
+        <translation>活跃：最近下单在</translation>
+    </message>
+    <message>
+        <source>At risk: up to</source>
+        <translation>流失预警：最多</translation>
+    </message>
+    <message>
+        <source>Value tiers</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Share of customers, by spend</source>
+        <translation>按消费排序的客户占比</translation>
+    </message>
+    <message>
+        <source>Share of revenue (ABC)</source>
+        <translation>收入占比（ABC 分类）</translation>
+    </message>
+    <message>
+        <source>Fixed spend thresholds</source>
+        <translation>固定消费门槛</translation>
+    </message>
+    <message>
+        <source>High value: the top</source>
+        <translation>高价值：前</translation>
+    </message>
+    <message>
+        <source>Mid value: the next</source>
+        <translation>中价值：其后</translation>
+    </message>
+    <message>
+        <source>Low value: the rest</source>
+        <translation>低价值：其余</translation>
+    </message>
+    <message>
+        <source>High value: first share of revenue</source>
+        <translation>高价值：收入的前一部分</translation>
+    </message>
+    <message>
+        <source>Mid value: next share</source>
+        <translation>中价值：其后一部分</translation>
+    </message>
+    <message>
+        <source>Low value: last share</source>
+        <translation>低价值：最后一部分</translation>
+    </message>
+    <message>
+        <source>High value: spent at least</source>
+        <translation>高价值：消费至少</translation>
+    </message>
+    <message>
+        <source>Mid value: spent at least</source>
+        <translation>中价值：消费至少</translation>
+    </message>
+    <message>
+        <source>Customers without a valid purchase form a tier of their own.</source>
+        <translation>没有有效购买的客户单独成为一层。</translation>
+    </message>
+    <message>
+        <source>The name of each combination of recency (R) and frequency (F) scores, from 1 (least recent, fewest orders) to 5. Double-click a cell to rename it.</source>
+        <translation>最近购买（R）与购买频次（F）得分每种组合的名称，分值从 1（最久未购、订单最少）到 5。双击单元格可重命名。</translation>
+    </message>
+    <message>
+        <source>F%1</source>
+        <translation>F%1</translation>
+    </message>
+    <message>
+        <source>R%1</source>
+        <translation>R%1</translation>
+    </message>
+    <message>
+        <source>Restore the Default Names</source>
+        <translation>恢复默认名称</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Segmenta uses the new language the next time it starts.</source>
+        <translation>Segmenta 下次启动时使用新语言。</translation>
+    </message>
+    <message>
+        <source>Interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>The workspace has no orders</source>
+        <translation>工作区中没有订单</translation>
+    </message>
+    <message>
+        <source>Day after the latest order (%1)</source>
+        <translation>最近订单的次日（%1）</translation>
+    </message>
+    <message>
+        <source>At-risk days (%1) must be more than active days (%2): customers are at risk after the active period and dormant after the at-risk one</source>
+        <translation>流失预警天数（%1）必须大于活跃天数（%2）：客户在活跃期之后进入流失预警，在流失预警期之后进入沉睡</translation>
+    </message>
+    <message>
+        <source>Growing customers need more orders (%1) than new ones (%2)</source>
+        <translation>成长客户的订单数（%1）必须多于新客户（%2）</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>The high tier&apos;s minimum spend (%1) must be above the mid tier&apos;s (%2)</source>
+        <translation>高价值层的最低消费（%1）必须高于中价值层（%2）</translation>
+    </message>
+    <message>
+        <source>Every cell of the RFM map needs a name (R%1 F%2 is empty)</source>
+        <translation>RFM 映射的每个单元格都需要名称（R%1 F%2 为空）</translation>
+    </message>
+    <message>
+        <source>OK is disabled: %1</source>
+        <translation>“确定”不可用：%1</translation>
+    </message>
+    <message>
+        <source>No date is fixed: “days since” and “last N days” count from today.</source>
+        <translation>未固定日期：“距今天数”和“最近 N 天”从今天算起。</translation>
+    </message>
+    <message>
+        <source>“Days since” and “last N days” count from this date.</source>
+        <translation>“距今天数”和“最近 N 天”从此日期算起。</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2：%3</translation>
+    </message>
+    <message>
+        <source>Checked in this order, first match wins:</source>
+        <translation>按此顺序检查，先符合者为准：</translation>
+    </message>
+    <message>
+        <source>Recomputing the customer metrics…</source>
+        <translation>正在重新计算客户指标…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelled: the workspace was not changed.</source>
+        <translation>已取消：工作区未作更改。</translation>
+    </message>
+    <message>
+        <source>Cannot Change the Settings</source>
+        <translation>无法更改设置</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2895,53 @@ Replace them?</source>
     <message>
         <source>Share of revenue (up) made by the biggest spenders (across)</source>
         <translation>消费最高的客户（横轴）贡献的收入占比（纵轴）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::Tour</name>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>已保存的分群</translation>
+    </message>
+    <message>
+        <source>Your segments, with their size and colour. The demo shop comes with a playbook of ready-made ones: click one to see its rule and figures.</source>
+        <translation>这里是您的分群及其规模和颜色。演示店铺自带一套现成的分群：点击一个即可查看它的规则和数据。</translation>
+    </message>
+    <message>
+        <source>The rule editor</source>
+        <translation>规则编辑器</translation>
+    </message>
+    <message>
+        <source>Describe the customers you want, such as total_spend &gt;= 1000 and lifecycle_stage in (&quot;at_risk&quot;). The figures update as you type; Ctrl+S saves the rule as a segment. Help &gt; Rule Syntax lists everything a rule can say.</source>
+        <translation>描述您想要的客户，例如 total_spend &gt;= 1000 and lifecycle_stage in (&quot;at_risk&quot;)。输入时数据即时更新；Ctrl+S 将规则保存为分群。“帮助 &gt; 规则语法”列出了规则的全部写法。</translation>
+    </message>
+    <message>
+        <source>Dashboard and customers</source>
+        <translation>仪表盘和客户</translation>
+    </message>
+    <message>
+        <source>Who matches the rule: lifecycle funnel, value tiers, RFM grid and segment sizes. The Customers tab lists them, and File &gt; Export Members writes them to Excel.</source>
+        <translation>符合规则的客户：生命周期漏斗、价值分层、RFM 网格和分群规模。“客户”标签页列出他们，“文件 &gt; 导出成员”可将他们写入 Excel。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 </TS>
