@@ -22,6 +22,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QUrl>
+#include <QUndoStack>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -85,6 +86,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_segmentList, &SegmentList::segmentActivated, this,
             [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
     connect(m_controller, &DashboardController::failed, m_rulePanel, &RulePanel::showProblem);
+    connect(m_controller, &DashboardController::ready, this,
+            [this] { m_rulePanel->setEvaluationData(m_controller->columnCache(), m_controller->ruleContext()); });
     connect(m_controller, &DashboardController::figuresShown, this, [this](qint64 members) {
         QHash<qint64, qint64> sizes;
         for (const auto &bar : m_dashboard->segmentSizes()->bars())
@@ -106,6 +109,12 @@ void MainWindow::createMenus()
     file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_rulePanel->undoStack()->createUndoAction(edit, tr("&Undo"));
+    QAction *redo = m_rulePanel->undoStack()->createRedoAction(edit, tr("&Redo"));
+    undo->setShortcut(QKeySequence::Undo);
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addActions({undo, redo});
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
     segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
     QMenu *view = menuBar()->addMenu(tr("&View"));

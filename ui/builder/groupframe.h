@@ -1,0 +1,57 @@
+#pragma once
+
+#include "rules/rule.h"
+#include "rules/ruleedit.h"
+
+#include <QFrame>
+
+#include <functional>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QToolButton;
+class QVBoxLayout;
+
+namespace segmenta::ui {
+
+class ConditionRow;
+class RuleBuilder;
+
+// A group of the rule builder: whether all, any or none of its children must hold, buttons to add a
+// condition or a group inside, and (for a nested group) an enable check box and a delete button; below, its
+// children as condition rows and nested group frames. showGroup() reconciles the children with the rule in
+// place (a row stays the same widget while its kind at that place does not change). Edits go to
+// RuleBuilder::edit(). Owned by its parent frame or the builder; GUI thread.
+class GroupFrame : public QFrame
+{
+    Q_OBJECT
+
+public:
+    GroupFrame(RuleBuilder *builder, bool root, QWidget *parent = nullptr);
+
+    void showGroup(const rules::Group &group, const rules::NodePath &path);
+    // Calls `visit` for every condition row below this frame, in reading order.
+    void forEachRow(const std::function<void(ConditionRow *)> &visit) const;
+    const std::vector<QWidget *> &children() const { return m_children; }
+    const rules::NodePath &path() const { return m_path; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    RuleBuilder *m_builder;
+    bool m_root;
+    rules::NodePath m_path;
+    QCheckBox *m_enabled;
+    QComboBox *m_match;
+    QToolButton *m_addCondition;
+    QToolButton *m_addGroup;
+    QToolButton *m_remove;
+    QVBoxLayout *m_body;
+    std::vector<QWidget *> m_children;
+};
+
+} // namespace segmenta::ui
