@@ -1,11 +1,13 @@
 #include "screenshot.h"
 
+#include "builder/rulebuilder.h"
 #include "customers/customercard.h"
 #include "customers/customersmodel.h"
 #include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
 #include "export/exportdialog.h"
 #include "mainwindow.h"
+#include "segments/rulepanel.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -65,6 +67,18 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"builder") {
+        // Once the conditions of the rule given with --rule show their counts.
+        RuleBuilder *builder = window.rulePanel()->builder();
+        auto *once = new QObject(&window);
+        QObject::connect(builder, &RuleBuilder::impactsShown, once, [&window, builder, once, file] {
+            if (builder->rule().root.children.empty())
+                return;
+            delete once;
+            grabLater(&window, file);
         });
         return true;
     }

@@ -38,8 +38,7 @@ bool sameValues(const QVariantList &a, const QVariantList &b)
 ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     : QWidget(parent), m_builder(builder), m_enabled(new QCheckBox(this)), m_field(new QToolButton(this)),
       m_operator(new QComboBox(this)), m_valueBox(new QWidget(this)), m_valueLayout(new QHBoxLayout(m_valueBox)),
-      m_impact(new QLabel(this)), m_duplicate(new QToolButton(this)), m_remove(new QToolButton(this)),
-      m_picker(new FieldPicker(this)), m_valuePicker(new ValueListPicker(this))
+      m_impact(new QLabel(this)), m_duplicate(new QToolButton(this)), m_remove(new QToolButton(this))
 {
     setObjectName(QStringLiteral("conditionRow"));
     m_enabled->setObjectName(QStringLiteral("enabledCheck"));
@@ -58,11 +57,9 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     m_impact->setPalette(muted);
     m_duplicate->setObjectName(QStringLiteral("duplicateButton"));
-    m_duplicate->setText(QStringLiteral("⧉"));
+    m_duplicate->setText(QStringLiteral("❐"));
     m_remove->setObjectName(QStringLiteral("removeButton"));
     m_remove->setText(QStringLiteral("✕"));
-    m_picker->hide();
-    m_valuePicker->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 1, 0, 1);
@@ -85,17 +82,10 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
         });
     });
     connect(m_field, &QToolButton::clicked, this, [this] {
-        m_picker->setFields(m_builder->fields());
-        m_picker->popup(m_field->mapToGlobal(QPoint(0, m_field->height())));
+        fieldPicker()->setFields(m_builder->fields());
+        fieldPicker()->popup(m_field->mapToGlobal(QPoint(0, m_field->height())));
     });
-    connect(m_picker, &FieldPicker::fieldChosen, this, &ConditionRow::chooseField);
     connect(m_operator, &QComboBox::currentIndexChanged, this, &ConditionRow::chooseOperator);
-    connect(m_valuePicker, &ValueListPicker::valuesChanged, this, [this](const QStringList &values) {
-        QVariantList list;
-        for (const QString &value : values)
-            list.append(value);
-        commitValues(list);
-    });
     connect(m_duplicate, &QToolButton::clicked, this, [this] {
         const rules::NodePath path = m_path;
         m_builder->edit(tr("Duplicate condition"), [path](rules::Rule &rule) { return rules::duplicateNode(rule, path); });
@@ -105,6 +95,29 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
         m_builder->edit(tr("Delete condition"), [path](rules::Rule &rule) { return rules::removeNode(rule, path).has_value(); });
     });
     retranslate();
+}
+
+FieldPicker *ConditionRow::fieldPicker()
+{
+    if (!m_picker) {
+        m_picker = new FieldPicker(this);
+        connect(m_picker, &FieldPicker::fieldChosen, this, &ConditionRow::chooseField);
+    }
+    return m_picker;
+}
+
+ValueListPicker *ConditionRow::valuePicker()
+{
+    if (!m_valuePicker) {
+        m_valuePicker = new ValueListPicker(this);
+        connect(m_valuePicker, &ValueListPicker::valuesChanged, this, [this](const QStringList &values) {
+            QVariantList list;
+            for (const QString &value : values)
+                list.append(value);
+            commitValues(list);
+        });
+    }
+    return m_valuePicker;
 }
 
 QString ConditionRow::operatorLabel(Op op)
@@ -194,6 +207,13 @@ void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impac
     if (!impact)
         return; // keep what was shown until new figures arrive
     const QLocale locale;
+    // In an "any" group a condition lets customers in: without it the rule would keep fewer.
+    if (impact->loses < 0) {
+        m_impact->setText(tr("keeps %1 · adds %2").arg(locale.toString(impact->alone), locale.toString(-impact->loses)));
+        m_impact->setToolTip(tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer")
+                                 .arg(locale.toString(impact->alone), locale.toString(-impact->loses)));
+        return;
+    }
     m_impact->setText(tr("keeps %1 · loses %2").arg(locale.toString(impact->alone), locale.toString(impact->loses)));
     m_impact->setToolTip(tr("%1 customers meet this condition on their own; without it the rule would keep %2 more")
                              .arg(locale.toString(impact->alone), locale.toString(impact->loses)));
@@ -482,9 +502,9 @@ void ConditionRow::rebuildValueEditor()
                 QStringList checked;
                 for (const QVariant &v : std::as_const(m_shown.values))
                     checked.append(v.toString());
-                m_valuePicker->setValues(m_builder->valuesOf(m_shown.field), checked,
+                valuePicker()->setValues(m_builder->valuesOf(m_shown.field), checked,
                                          [this](const QString &value) { return displayValue(value); });
-                m_valuePicker->popup(button->mapToGlobal(QPoint(0, button->height())));
+                valuePicker()->popup(button->mapToGlobal(QPoint(0, button->height())));
             });
             m_valueLayout->addWidget(button);
         }

@@ -41,8 +41,9 @@ public:
     void refreshChoices();
     const rules::NodePath &path() const { return m_path; }
     QString impactText() const;
-    FieldPicker *fieldPicker() const { return m_picker; }
-    ValueListPicker *valuePicker() const { return m_valuePicker; }
+    // The popups, made on first use.
+    FieldPicker *fieldPicker();
+    ValueListPicker *valuePicker();
 
     static QString operatorLabel(rules::Op op);
 
@@ -72,8 +73,8 @@ private:
     QLabel *m_impact;
     QToolButton *m_duplicate;
     QToolButton *m_remove;
-    FieldPicker *m_picker;
-    ValueListPicker *m_valuePicker;
+    FieldPicker *m_picker = nullptr;
+    ValueListPicker *m_valuePicker = nullptr;
     std::optional<rules::ConditionImpact> m_impactShown;
 };
 

@@ -39,9 +39,6 @@ FieldPicker::FieldPicker(QWidget *parent)
     m_tree->setRootIsDecorated(false);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setUniformRowHeights(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_search);
@@ -133,6 +130,9 @@ void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields)
         }
     }
     m_tree->expandAll();
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 }
 
 void FieldPicker::popup(const QPoint &at)

@@ -33,7 +33,7 @@ public:
     void showGroup(const rules::Group &group, const rules::NodePath &path);
     // Calls `visit` for every condition row below this frame, in reading order.
     void forEachRow(const std::function<void(ConditionRow *)> &visit) const;
-    const std::vector<QWidget *> &children() const { return m_children; }
+    const std::vector<QWidget *> &childWidgets() const { return m_children; }
     const rules::NodePath &path() const { return m_path; }
 
 protected:

@@ -11,7 +11,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
-#include <QToolButton>
+#include <QPushButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -19,13 +19,11 @@ namespace segmenta::ui {
 
 RuleBuilder::RuleBuilder(QWidget *parent)
     : QWidget(parent), m_undo(new QUndoStack(this)), m_counter(new ConditionCounter(this)),
-      m_templates(new QToolButton(this)), m_action(new QLabel(this)), m_scroll(new QScrollArea(this)),
+      m_templates(new QPushButton(this)), m_action(new QLabel(this)), m_scroll(new QScrollArea(this)),
       m_root(new GroupFrame(this, true))
 {
     setObjectName(QStringLiteral("ruleBuilder"));
     m_templates->setObjectName(QStringLiteral("templatesButton"));
-    m_templates->setPopupMode(QToolButton::InstantPopup);
-    m_templates->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *menu = new QMenu(m_templates);
     menu->setObjectName(QStringLiteral("templatesMenu"));
     menu->setToolTipsVisible(true);

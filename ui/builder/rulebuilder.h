@@ -15,7 +15,7 @@
 
 class QLabel;
 class QScrollArea;
-class QToolButton;
+class QPushButton;
 class QUndoStack;
 
 namespace segmenta::ui {
@@ -70,7 +70,7 @@ public:
     std::optional<rules::ConditionImpact> impactAt(const rules::NodePath &path) const;
     GroupFrame *rootFrame() const { return m_root; }
     // The Templates menu button, for the owner to place in its header (it is laid out nowhere else).
-    QToolButton *templatesButton() const { return m_templates; }
+    QPushButton *templatesButton() const { return m_templates; }
 
 Q_SIGNALS:
     // After every change of the rule; `fromText` when it came from the text form.
@@ -90,7 +90,7 @@ private:
     std::vector<rules::ConditionImpact> m_impacts;
     QUndoStack *m_undo;
     ConditionCounter *m_counter;
-    QToolButton *m_templates;
+    QPushButton *m_templates;
     QLabel *m_action;
     QScrollArea *m_scroll;
     GroupFrame *m_root;

@@ -11,7 +11,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTextBlock>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace segmenta::ui {
