@@ -16,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -127,17 +128,28 @@ ui::GroupFrame *TestRuleBuilder::groupAt(ui::GroupFrame *frame, size_t index)
     return index < frame->childWidgets().size() ? qobject_cast<ui::GroupFrame *>(frame->childWidgets()[index]) : nullptr;
 }
 
-void TestRuleBuilder::typeRule(const QString &text)
-{
-    auto *editor = m_panel->findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
-    QVERIFY(editor);
-    editor->setFocus();
-    editor->selectAll();
-    QTest::keyClick(editor, Qt::Key_Delete);
-    QTest::keyClicks(editor, text);
-}
-
 namespace {
+
+// Types like a user: Latin text key by key, Chinese through the input method (as a Pinyin IME commits it).
+void typeText(QWidget *widget, const QString &text)
+{
+    qsizetype i = 0;
+    while (i < text.size()) {
+        qsizetype j = i;
+        const bool latin = text[i].unicode() < 0x80;
+        while (j < text.size() && (text[j].unicode() < 0x80) == latin)
+            ++j;
+        const QString run = text.mid(i, j - i);
+        if (latin) {
+            QTest::keyClicks(widget, run);
+        } else {
+            QInputMethodEvent commit;
+            commit.setCommitString(run);
+            QCoreApplication::sendEvent(widget, &commit);
+        }
+        i = j;
+    }
+}
 
 QToolButton *button(QWidget *owner, const char *name)
 {
@@ -149,11 +161,21 @@ void retype(QWidget *widget, const QString &text)
 {
     widget->setFocus();
     QTest::keyClick(widget, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(widget, text);
+    typeText(widget, text);
     QTest::keyClick(widget, Qt::Key_Return);
 }
 
 } // namespace
+
+void TestRuleBuilder::typeRule(const QString &text)
+{
+    auto *editor = m_panel->findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
+    QVERIFY(editor);
+    editor->setFocus();
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    typeText(editor, text);
+}
 
 void TestRuleBuilder::buildByClicking()
 {
@@ -171,7 +193,7 @@ void TestRuleBuilder::buildByClicking()
     auto *amount = spend->findChild<QDoubleSpinBox *>(QStringLiteral("numberValue"));
     QVERIFY(amount);
     retype(amount, QStringLiteral("1000"));
-    QCOMPARE(rules::RuleText::print(m_builder->rule()), QStringLiteral("all(total_spend >= 1000)"));
+    QCOMPARE(rules::RuleText::print(m_builder->rule()), QStringLiteral("total_spend >= 1000"));
 
     // ... any( city = 上海, city = 北京 )
     QTest::mouseClick(button(root, "addGroup"), Qt::LeftButton);
@@ -210,6 +232,8 @@ void TestRuleBuilder::buildByClicking()
 void TestRuleBuilder::buildANestedRuleByClicking()
 {
     buildByClicking();
+    if (QTest::currentTestFailed())
+        return;
     const rules::Rule want = rules::RuleText::parse(QStringLiteral("total_spend >= 1000 and (city is \"上海\" or city is \"北京\")")).value();
     QCOMPARE(rules::RuleText::print(m_builder->rule()), rules::RuleText::print(want));
     QVERIFY(m_emitted == want);
@@ -249,7 +273,7 @@ void TestRuleBuilder::buildANestedRuleByClicking()
     QCoreApplication::processEvents(); // let the removed row's deferred deletion run
     QCOMPARE(root->childWidgets().size(), size_t(2));
     QTest::mouseClick(button(groupAt(root, 1), "removeGroupButton"), Qt::LeftButton);
-    QCOMPARE(rules::RuleText::print(m_emitted), QStringLiteral("all(total_spend >= 1000)"));
+    QCOMPARE(rules::RuleText::print(m_emitted), QStringLiteral("total_spend >= 1000"));
 }
 
 void TestRuleBuilder::textEditsRebuildTheBuilder()
@@ -281,6 +305,8 @@ void TestRuleBuilder::textEditsRebuildTheBuilder()
 void TestRuleBuilder::undoAndRedo()
 {
     buildByClicking();
+    if (QTest::currentTestFailed())
+        return;
     QUndoStack *stack = m_panel->undoStack();
     const QStringList names = {QStringLiteral("Add condition"), QStringLiteral("Change operator"), QStringLiteral("Change operator"),
                                QStringLiteral("Change value"),  QStringLiteral("Add group"),       QStringLiteral("Change field"),
@@ -320,8 +346,9 @@ void TestRuleBuilder::undoAndRedo()
     QCOMPARE(m_builder->rootFrame()->childWidgets().size(), size_t(0));
     QCOMPARE(editor->toPlainText(), QString());
     while (stack->canRedo())
-        stack->redo();
-    QVERIFY(m_emitted == built);
+        stack->redo(); // up to the text edit, the last step
+    QVERIFY(m_emitted == rules::RuleText::parse(QStringLiteral("orders_count = 1")).value());
+    QCOMPARE(editor->toPlainText(), rules::RuleText::print(m_emitted));
 }
 
 void TestRuleBuilder::chooseSeveralValues()
@@ -345,7 +372,7 @@ void TestRuleBuilder::chooseSeveralValues()
         shown << list->item(i)->text();
     QCOMPARE(QSet<QString>(shown.begin(), shown.end()), QSet<QString>(want.begin(), want.end()));
     auto *search = picker->findChild<QLineEdit *>(QStringLiteral("valueSearch"));
-    QTest::keyClicks(search, QStringLiteral("北京"));
+    typeText(search, QStringLiteral("北京"));
     int visible = 0;
     for (int i = 0; i < list->count(); ++i)
         visible += list->item(i)->isHidden() ? 0 : 1;
@@ -356,7 +383,7 @@ void TestRuleBuilder::chooseSeveralValues()
     for (const QVariant &v : m_emitted.root.children[0].condition->values)
         values << v.toString();
     values.sort();
-    QCOMPARE(values, (QStringList{QStringLiteral("北京"), QStringLiteral("上海")}));
+    QCOMPARE(values, (QStringList{QStringLiteral("上海"), QStringLiteral("北京")})); // in UTF-16 order
     QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("c.city IN ('上海', '北京')")));
     QCOMPARE(m_panel->undoStack()->text(0), QStringLiteral("Change value"));
 }

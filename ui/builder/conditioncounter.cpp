@@ -13,6 +13,12 @@ constexpr size_t kMaxDistinct = 20000;
 
 ConditionCounter::ConditionCounter(QObject *parent) : QObject(parent) {}
 
+ConditionCounter::~ConditionCounter()
+{
+    m_valuesRun.waitForFinished();
+    m_impactsRun.waitForFinished();
+}
+
 void ConditionCounter::setData(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context)
 {
     m_cache = std::move(cache);
@@ -24,7 +30,8 @@ void ConditionCounter::setData(std::shared_ptr<const rules::ColumnCache> cache, 
     const auto data = m_cache;
     const auto fields = m_context->fields;
     const quint64 generation = m_generation;
-    QtConcurrent::run([data, fields]() {
+    m_valuesRun.waitForFinished(); // the previous cache's values: quick, and dropped by generation
+    m_valuesRun = QtConcurrent::run([data, fields]() {
         QHash<QString, std::vector<rules::ValueCount>> values;
         for (const store::FieldInfo &field : fields) {
             const rules::ColumnCache::Column *column = data->column(field.name);
@@ -32,7 +39,8 @@ void ConditionCounter::setData(std::shared_ptr<const rules::ColumnCache> cache, 
                 values.insert(field.name, rules::distinctValues(*data, field.name));
         }
         return values;
-    }).then(this, [this, generation](const QHash<QString, std::vector<rules::ValueCount>> &values) {
+    });
+    m_valuesRun.then(this, [this, generation](const QHash<QString, std::vector<rules::ValueCount>> &values) {
         if (generation == m_generation)
             Q_EMIT valuesReady(values);
     });
@@ -55,10 +63,12 @@ void ConditionCounter::countPending()
     const auto cache = m_cache;
     const auto context = m_context;
     const quint64 generation = m_generation;
-    QtConcurrent::run([cache, context, rule]() {
+    m_impactsRun.waitForFinished(); // a run of older data that has not reported yet
+    m_impactsRun = QtConcurrent::run([cache, context, rule]() {
         auto impacts = rules::ColumnarEvaluator::impacts(rule, *context, *cache);
         return impacts ? std::optional(std::move(impacts).value()) : std::nullopt;
-    }).then(this, [this, generation](const std::optional<std::vector<rules::ConditionImpact>> &impacts) {
+    });
+    m_impactsRun.then(this, [this, generation](const std::optional<std::vector<rules::ConditionImpact>> &impacts) {
         if (generation != m_generation)
             return; // new data came meanwhile; its own run follows
         m_running = false;

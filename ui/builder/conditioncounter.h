@@ -5,6 +5,7 @@
 #include "rules/rulecontext.h"
 #include "rules/ruleedit.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 
@@ -24,6 +25,8 @@ class ConditionCounter : public QObject
 
 public:
     explicit ConditionCounter(QObject *parent = nullptr);
+    // Waits for the counts under way (milliseconds), whose results would otherwise reach a deleted object.
+    ~ConditionCounter() override;
 
     void setData(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context);
     void setRule(const rules::Rule &rule);
@@ -40,6 +43,8 @@ private:
     std::optional<rules::Rule> m_pending;
     quint64 m_generation = 0;
     bool m_running = false;
+    QFuture<QHash<QString, std::vector<rules::ValueCount>>> m_valuesRun;
+    QFuture<std::optional<std::vector<rules::ConditionImpact>>> m_impactsRun;
 };
 
 } // namespace segmenta::ui

@@ -391,6 +391,7 @@ void ConditionRow::rebuildValueEditor()
     while (QLayoutItem *item = m_valueLayout->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
             widget->hide();
+            widget->setParent(nullptr);
             widget->deleteLater(); // it may be the sender of the edit being handled
         }
         delete item;

@@ -115,7 +115,7 @@ void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields)
             if (rules::fieldGroupOf(field) != group)
                 continue;
             const QString label = fieldLabel(field);
-            auto *item = new QStandardItem(label == field.name ? label : label + QStringLiteral("  (") + field.name + u')');
+            auto *item = new QStandardItem(label == field.name ? label : label + QStringLiteral(" (") + field.name + u')');
             item->setData(field.name, kNameRole);
             auto *type = new QStandardItem(typeLabel(field.type));
             type->setData(field.name, kNameRole);

@@ -119,8 +119,9 @@ void GroupFrame::showGroup(const rules::Group &group, const rules::NodePath &pat
             QWidget *created = node.isGroup() ? static_cast<QWidget *>(new GroupFrame(m_builder, false, this))
                                               : static_cast<QWidget *>(new ConditionRow(m_builder, this));
             if (existing) {
-                m_body->replaceWidget(existing, created);
+                delete m_body->replaceWidget(existing, created);
                 existing->hide();
+                existing->setParent(nullptr);
                 existing->deleteLater(); // it may be the sender of the edit being handled
                 m_children[i] = created;
             } else {
@@ -139,6 +140,7 @@ void GroupFrame::showGroup(const rules::Group &group, const rules::NodePath &pat
         m_children.pop_back();
         m_body->removeWidget(extra);
         extra->hide();
+        extra->setParent(nullptr);
         extra->deleteLater();
     }
     m_match->setEnabled(group.enabled);
