@@ -137,7 +137,7 @@ void TestMainWindow::clickingASavedSegmentShowsIt()
     QVERIFY(item->text().startsWith(QStringLiteral("Repeat buyers")));
     QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
-    QVERIFY(shown.wait(20000));
+    QVERIFY(!shown.isEmpty() || shown.wait(20000)); // a quick evaluation may report during the click itself
     QCOMPARE(shown.last().at(0).toLongLong(), sqlCount("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"));
     QCOMPARE(window.rulePanel()->segmentName(), QStringLiteral("Repeat buyers"));
 }

@@ -1,4 +1,5 @@
 #include "builder/conditionrow.h"
+#include "builder/draghandle.h"
 #include "builder/fieldpicker.h"
 #include "builder/groupframe.h"
 #include "builder/rulebuilder.h"
@@ -16,6 +17,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QListWidget>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void undoAndRedo();
     void chooseSeveralValues();
     void applyATemplate();
+    void dragAConditionIntoAGroup();
 
 private:
     qint64 sqlCount(const QString &where);
@@ -411,6 +415,46 @@ void TestRuleBuilder::applyATemplate()
     QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("m.value_tier IN ('high', 'mid') AND m.lifecycle_stage = 'at_risk'")));
     m_panel->undoStack()->undo();
     QVERIFY(m_emitted == rules::Rule{});
+}
+
+void TestRuleBuilder::dragAConditionIntoAGroup()
+{
+    m_panel->setRuleText(QStringLiteral("total_spend >= 1000 and city is \"上海\" and (orders_count >= 2 or value_tier in (\"high\"))"));
+    ui::GroupFrame *root = m_builder->rootFrame();
+    ui::GroupFrame *group = groupAt(root, 2);
+    QVERIFY(group);
+    // The city row's handle dropped just above the group's first row.
+    const auto drop = [](QWidget *target, const QPoint &at, const rules::NodePath &from) {
+        std::unique_ptr<QMimeData> mime(ui::DragHandle::mimeFor(from));
+        QDragEnterEvent enter(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &enter);
+        QDropEvent event(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &event);
+        QCoreApplication::processEvents();
+        return event.isAccepted();
+    };
+    QVERIFY(drop(group, group->childWidgets().front()->geometry().topLeft() + QPoint(10, 1), {1}));
+    const rules::Rule want =
+        rules::RuleText::parse(QStringLiteral("total_spend >= 1000 and (city is \"上海\" or orders_count >= 2 or value_tier in (\"high\"))")).value();
+    QCOMPARE(rules::RuleText::print(m_emitted), rules::RuleText::print(want));
+    QVERIFY(m_builder->rule() == want);
+    QCOMPARE(m_panel->undoStack()->text(m_panel->undoStack()->count() - 1), QStringLiteral("Move condition"));
+    group = groupAt(root, 1);
+    QVERIFY(group);
+    QCOMPARE(group->childWidgets().size(), size_t(3));
+    // A group dropped on itself goes to its parent (Qt passes the refused drop up): never inside itself.
+    drop(group, group->childWidgets().back()->geometry().bottomLeft(), {1});
+    QCOMPARE(rules::conditionPaths(m_builder->rule()).size(), size_t(4));
+    QVERIFY(rules::groupAt(m_builder->rule(), {1}) || rules::groupAt(m_builder->rule(), {0}));
+    m_panel->undoStack()->undo();
+    QVERIFY(m_builder->rule() == want);
+    // Out again, to the end of the root group.
+    QVERIFY(drop(root, QPoint(10, root->height() - 1), {1, 0}));
+    QCOMPARE(rules::RuleText::print(m_emitted),
+             rules::RuleText::print(rules::RuleText::parse(QStringLiteral(
+                 "total_spend >= 1000 and (orders_count >= 2 or value_tier in (\"high\")) and city is \"上海\"")).value()));
+    m_panel->undoStack()->undo();
+    QVERIFY(m_builder->rule() == want);
 }
 
 QTEST_MAIN(TestRuleBuilder)

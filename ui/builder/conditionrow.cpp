@@ -1,5 +1,6 @@
 #include "conditionrow.h"
 
+#include "builder/draghandle.h"
 #include "builder/fieldpicker.h"
 #include "builder/rulebuilder.h"
 #include "builder/valuelistpicker.h"
@@ -64,6 +65,7 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 1, 0, 1);
     layout->setSpacing(6);
+    layout->addWidget(new DragHandle([this] { return m_path; }, this));
     layout->addWidget(m_enabled);
     layout->addWidget(m_field);
     layout->addWidget(m_operator);

@@ -1,10 +1,13 @@
 #include "groupframe.h"
 
 #include "builder/conditionrow.h"
+#include "builder/draghandle.h"
 #include "builder/rulebuilder.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QToolButton>
@@ -15,7 +18,7 @@ namespace segmenta::ui {
 GroupFrame::GroupFrame(RuleBuilder *builder, bool root, QWidget *parent)
     : QFrame(parent), m_builder(builder), m_root(root), m_enabled(new QCheckBox(this)), m_match(new QComboBox(this)),
       m_addCondition(new QToolButton(this)), m_addGroup(new QToolButton(this)), m_remove(new QToolButton(this)),
-      m_body(new QVBoxLayout)
+      m_body(new QVBoxLayout), m_dropMarker(new QFrame(this))
 {
     setObjectName(root ? QStringLiteral("rootGroup") : QStringLiteral("groupFrame"));
     if (!root) {
@@ -39,6 +42,8 @@ GroupFrame::GroupFrame(RuleBuilder *builder, bool root, QWidget *parent)
 
     auto *header = new QHBoxLayout;
     header->setSpacing(6);
+    if (!root)
+        header->addWidget(new DragHandle([this] { return m_path; }, this));
     header->addWidget(m_enabled);
     header->addWidget(m_match);
     header->addStretch(1);
@@ -46,6 +51,14 @@ GroupFrame::GroupFrame(RuleBuilder *builder, bool root, QWidget *parent)
     header->addWidget(m_addGroup);
     header->addWidget(m_remove);
     m_body->setContentsMargins(root ? 0 : 18, 0, 0, 0);
+    setAcceptDrops(true);
+    m_dropMarker->setObjectName(QStringLiteral("dropMarker"));
+    m_dropMarker->setFrameShape(QFrame::HLine);
+    m_dropMarker->setLineWidth(2);
+    QPalette marker = m_dropMarker->palette();
+    marker.setColor(QPalette::WindowText, marker.color(QPalette::Highlight));
+    m_dropMarker->setPalette(marker);
+    m_dropMarker->hide();
     m_body->setSpacing(3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(root ? 0 : 6, root ? 0 : 4, root ? 0 : 6, root ? 0 : 6);
@@ -156,6 +169,76 @@ void GroupFrame::forEachRow(const std::function<void(ConditionRow *)> &visit) co
         else if (auto *frame = qobject_cast<GroupFrame *>(child))
             frame->forEachRow(visit);
     }
+}
+
+int GroupFrame::dropIndex(const QPoint &at) const
+{
+    for (size_t i = 0; i < m_children.size(); ++i) {
+        if (at.y() < m_children[i]->geometry().center().y())
+            return int(i);
+    }
+    return int(m_children.size());
+}
+
+bool GroupFrame::acceptsDrag(const QDropEvent *event) const
+{
+    const auto from = DragHandle::pathFrom(event->mimeData());
+    // Not into itself or one of its own groups.
+    return from && !(m_path.size() >= from->size() && std::equal(from->begin(), from->end(), m_path.begin()));
+}
+
+void GroupFrame::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (acceptsDrag(event))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void GroupFrame::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!acceptsDrag(event)) {
+        event->ignore();
+        m_dropMarker->hide();
+        return;
+    }
+    event->acceptProposedAction();
+    const int index = dropIndex(event->position().toPoint());
+    const QRect body = m_body->geometry();
+    int y = body.bottom() + 1;
+    if (size_t(index) < m_children.size())
+        y = m_children[size_t(index)]->geometry().top() - 2;
+    else if (!m_children.empty())
+        y = m_children.back()->geometry().bottom() + 1;
+    m_dropMarker->setGeometry(body.left(), y, std::max(body.width(), 40), 3);
+    m_dropMarker->raise();
+    m_dropMarker->show();
+}
+
+void GroupFrame::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    m_dropMarker->hide();
+    QFrame::dragLeaveEvent(event);
+}
+
+void GroupFrame::dropEvent(QDropEvent *event)
+{
+    m_dropMarker->hide();
+    const auto from = DragHandle::pathFrom(event->mimeData());
+    if (!from || !acceptsDrag(event)) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    const rules::NodePath target = m_path;
+    const int index = dropIndex(event->position().toPoint());
+    const bool group = rules::groupAt(m_builder->rule(), *from) != nullptr;
+    const rules::NodePath source = *from;
+    // Queued: the drag's own loop is still on the stack, with the dragged widget in it.
+    QMetaObject::invokeMethod(m_builder, [builder = m_builder, source, target, index, group] {
+        builder->edit(group ? tr("Move group") : tr("Move condition"),
+                      [source, target, index](rules::Rule &rule) { return rules::moveNode(rule, source, target, index); });
+    }, Qt::QueuedConnection);
 }
 
 void GroupFrame::changeEvent(QEvent *event)

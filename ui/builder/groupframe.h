@@ -22,7 +22,8 @@ class RuleBuilder;
 // condition or a group inside, and (for a nested group) an enable check box and a delete button; below, its
 // children as condition rows and nested group frames. showGroup() reconciles the children with the rule in
 // place (a row stays the same widget while its kind at that place does not change). Edits go to
-// RuleBuilder::edit(). Owned by its parent frame or the builder; GUI thread.
+// RuleBuilder::edit(). Conditions and groups dragged by their handle (DragHandle) drop into any group (a
+// marker line shows where). Owned by its parent frame or the builder; GUI thread.
 class GroupFrame : public QFrame
 {
     Q_OBJECT
@@ -38,9 +39,16 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // A condition or group dragged by its handle is moved into this group where it is dropped.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void retranslate();
+    int dropIndex(const QPoint &at) const;
+    bool acceptsDrag(const QDropEvent *event) const;
 
     RuleBuilder *m_builder;
     bool m_root;
@@ -52,6 +60,7 @@ private:
     QToolButton *m_remove;
     QVBoxLayout *m_body;
     std::vector<QWidget *> m_children;
+    QFrame *m_dropMarker;
 };
 
 } // namespace segmenta::ui
