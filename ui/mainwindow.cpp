@@ -60,7 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_centreTabs->addTab(m_customers, tr("Customers"));
     splitter->addWidget(m_centreTabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({330, 530}); // room for a few conditions in the rule builder
+    splitter->setSizes({350, 510}); // room for a few conditions in the rule builder
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);

@@ -24,7 +24,7 @@ RulePanel::RulePanel(QWidget *parent)
     m_title->setFont(titleFont);
     m_editor->setObjectName(QStringLiteral("ruleEditor"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_editor->setFixedHeight(m_editor->fontMetrics().lineSpacing() * 3 + 14);
+    m_editor->setFixedHeight(m_editor->fontMetrics().lineSpacing() * 2 + 14); // the builder above shows the structure
     m_editor->setTabChangesFocus(true);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
