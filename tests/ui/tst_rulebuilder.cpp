@@ -403,7 +403,7 @@ void TestRuleBuilder::applyATemplate()
     QVERIFY(menu);
     QCOMPARE(menu->actions().size(), qsizetype(templates.size()));
     QAction *action = menu->actions().at(qsizetype(index));
-    QCOMPARE(action->text(), QStringLiteral("Can't lose: at-risk high spenders"));
+    QCOMPARE(action->text(), QStringLiteral("Can't lose: at-risk high spenders\tWin back now: a personal call or a strong offer"));
     action->trigger();
     const rules::Rule want =
         rules::RuleText::parse(QStringLiteral("value_tier in (\"high\", \"mid\") and lifecycle_stage in (\"at_risk\")")).value();
@@ -415,6 +415,9 @@ void TestRuleBuilder::applyATemplate()
     QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("m.value_tier IN ('high', 'mid') AND m.lifecycle_stage = 'at_risk'")));
     m_panel->undoStack()->undo();
     QVERIFY(m_emitted == rules::Rule{});
+    QVERIFY(m_builder->recommendedAction().isEmpty()); // no longer the template's rule
+    m_panel->undoStack()->redo();
+    QVERIFY(m_builder->recommendedAction().contains(QStringLiteral("Win back now")));
 }
 
 void TestRuleBuilder::dragAConditionIntoAGroup()

@@ -15,6 +15,12 @@ ConditionCounter::ConditionCounter(QObject *parent) : QObject(parent) {}
 
 ConditionCounter::~ConditionCounter()
 {
+    // A run that has not started is run here by waitForFinished(), and its continuation with it: it must
+    // neither report to the builder being destroyed nor start another run.
+    blockSignals(true);
+    ++m_generation;
+    m_pending.reset();
+    m_cache.reset();
     m_valuesRun.waitForFinished();
     m_impactsRun.waitForFinished();
 }

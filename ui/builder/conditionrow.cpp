@@ -242,6 +242,9 @@ void ConditionRow::retranslate()
     if (field) {
         m_field->setText(FieldPicker::fieldLabel(*field));
         m_field->setToolTip(tr("%1 (%2): click to choose another field").arg(field->name, FieldPicker::typeLabel(field->type)));
+    } else if (m_shown.op == Op::InSegment || m_shown.op == Op::NotInSegment) {
+        m_field->setText(tr("Saved segment"));
+        m_field->setToolTip(tr("Click to choose a field instead"));
     } else {
         m_field->setText(m_builder->fields().empty() ? m_shown.field : tr("%1 (unknown field)").arg(m_shown.field));
         m_field->setToolTip(tr("Choose a field"));
@@ -253,7 +256,10 @@ void ConditionRow::rebuildOperators()
     const QSignalBlocker blocker(m_operator);
     m_operator->clear();
     const store::FieldInfo *field = m_builder->field(m_shown.field);
-    std::vector<Op> ops = field ? rules::operatorsFor(field->type) : std::vector<Op>{m_shown.op};
+    const bool segment = m_shown.op == Op::InSegment || m_shown.op == Op::NotInSegment;
+    std::vector<Op> ops = field     ? rules::operatorsFor(field->type)
+                          : segment ? std::vector<Op>{Op::InSegment, Op::NotInSegment}
+                                    : std::vector<Op>{m_shown.op};
     if (std::find(ops.begin(), ops.end(), m_shown.op) == ops.end())
         ops.insert(ops.begin(), m_shown.op);
     for (Op op : ops)
@@ -268,7 +274,7 @@ void ConditionRow::chooseField(const QString &name)
         return;
     rules::Condition next = m_shown;
     next.field = name;
-    if (!m_builder->fits(next)) {
+    if (!m_builder->fits(next) || next.op == Op::InSegment || next.op == Op::NotInSegment) {
         const auto ops = rules::operatorsFor(field->type);
         next.op = store::isNumeric(field->type) ? Op::Ge : ops.front();
         const auto &values = m_builder->valuesOf(name);
@@ -287,6 +293,8 @@ void ConditionRow::chooseField(const QString &name)
 
 void ConditionRow::chooseOperator(int index)
 {
+    if (index < 0)
+        return;
     const Op op = Op(m_operator->itemData(index).toInt());
     if (op == m_shown.op)
         return;

@@ -64,7 +64,6 @@ void RuleBuilder::resetRule(const rules::Rule &rule)
 {
     m_undo->clear();
     m_template = -1;
-    m_action->hide();
     showRule(rule, false);
 }
 
@@ -94,6 +93,7 @@ void RuleBuilder::applyTemplate(size_t index)
     if (!rule)
         return;
     m_template = int(index);
+    m_templateRule = rule.value();
     m_undo->push(new RuleEditCommand(this, tr("Apply template “%1”").arg(QCoreApplication::translate("Playbook", t.name)),
                                      m_rule, rule.value(), false));
     retranslate();
@@ -121,6 +121,8 @@ void RuleBuilder::showRule(const rules::Rule &rule, bool fromText)
     if (shapeChanged)
         m_impacts.clear(); // figures follow paths: do not show them on the wrong conditions
     m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });
+    // The template's recommended action stays while the rule is the template's (undo, redo, retyped).
+    m_action->setVisible(m_template >= 0 && m_rule == m_templateRule);
     m_counter->setRule(m_rule);
     Q_EMIT ruleEdited(m_rule, fromText);
 }
@@ -203,7 +205,8 @@ void RuleBuilder::retranslate()
     for (size_t i = 0; i < templates.size(); ++i) {
         const QString name = QCoreApplication::translate("Playbook", templates[i].name);
         const QString action = QCoreApplication::translate("Playbook", templates[i].action);
-        QAction *item = menu->addAction(name, this, [this, i] { applyTemplate(i); });
+        // The action shows in the menu's second column.
+        QAction *item = menu->addAction(name + u'\t' + action, this, [this, i] { applyTemplate(i); });
         item->setToolTip(action);
         item->setStatusTip(action);
         item->setObjectName(QStringLiteral("template%1").arg(i));
@@ -213,7 +216,6 @@ void RuleBuilder::retranslate()
         m_action->setText(tr("<b>%1</b> — recommended action: %2")
                               .arg(QCoreApplication::translate("Playbook", t.name).toHtmlEscaped(),
                                    QCoreApplication::translate("Playbook", t.action).toHtmlEscaped()));
-        m_action->show();
     }
 }
 

@@ -94,7 +94,8 @@ private:
     QLabel *m_action;
     QScrollArea *m_scroll;
     GroupFrame *m_root;
-    int m_template = -1;
+    int m_template = -1; // the last template applied, and its rule
+    rules::Rule m_templateRule;
 };
 
 } // namespace segmenta::ui
