@@ -322,7 +322,14 @@ void TestRuleBuilder::undoAndRedo()
     auto *editor = m_panel->findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
     const rules::Rule built = m_builder->rule();
 
+    // Half-typed text in the row that the undo rebuilds is dropped, not pushed as an edit in the middle of it.
+    m_panel->activateWindow();
+    auto *half = rowAt(groupAt(m_builder->rootFrame(), 1), 1)->findChild<QLineEdit *>(QStringLiteral("textValue"));
+    half->setFocus();
+    typeText(half, QStringLiteral("广州"));
     stack->undo(); // 北京 back to 上海 (the copied condition)
+    QCOMPARE(stack->count(), names.size());
+    QCOMPARE(stack->index(), names.size() - 1);
     QCOMPARE(rules::RuleText::print(m_emitted), QStringLiteral("total_spend >= 1000 and (city is \"上海\" or city is \"上海\")"));
     QCOMPARE(editor->toPlainText(), rules::RuleText::print(m_emitted));
     QCOMPARE(rowAt(groupAt(m_builder->rootFrame(), 1), 1)->findChild<QLineEdit *>(QStringLiteral("textValue"))->text(),
@@ -365,6 +372,7 @@ void TestRuleBuilder::chooseSeveralValues()
     ui::ValueListPicker *picker = row->valuePicker();
     QVERIFY(picker->isVisible());
     auto *list = picker->findChild<QListWidget *>(QStringLiteral("valueList"));
+    QAbstractItemModelTester tester(list->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     // every city with its count, most frequent first
     store::Statement cities(m_workspace->db(), "SELECT city, COUNT(*) FROM customers WHERE city <> '' GROUP BY city "
                                                "ORDER BY COUNT(*) DESC, city");

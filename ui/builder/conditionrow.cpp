@@ -321,7 +321,7 @@ void ConditionRow::chooseOperator(int index)
 
 void ConditionRow::commitValues(const QVariantList &values)
 {
-    if (sameValues(values, m_shown.values))
+    if (m_builder->isShowing() || sameValues(values, m_shown.values))
         return;
     m_shown.values = values; // the editor already shows them: it stays as it is
     const rules::NodePath path = m_path;

@@ -106,6 +106,9 @@ QString RuleBuilder::recommendedAction() const
 
 void RuleBuilder::edit(const QString &name, const std::function<bool(rules::Rule &)> &change, const QString &mergeKey)
 {
+    // Widgets hidden while a rule is shown report the end of their editing (focus out): not an edit.
+    if (m_showing)
+        return;
     rules::Rule next = m_rule;
     if (!change(next) || next == m_rule)
         return;
@@ -117,7 +120,9 @@ void RuleBuilder::showRule(const rules::Rule &rule, bool fromText)
 {
     const bool shapeChanged = rules::conditionPaths(rule) != rules::conditionPaths(m_rule);
     m_rule = rule;
+    m_showing = true;
     m_root->showGroup(m_rule.root, {});
+    m_showing = false;
     if (shapeChanged)
         m_impacts.clear(); // figures follow paths: do not show them on the wrong conditions
     m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });

@@ -58,6 +58,8 @@ public:
     void edit(const QString &name, const std::function<bool(rules::Rule &)> &change, const QString &mergeKey = QString());
     // Called by RuleEditCommand.
     void showRule(const rules::Rule &rule, bool fromText);
+    // True while showRule() brings the widgets up to date (their signals then are not edits).
+    bool isShowing() const { return m_showing; }
 
     const std::vector<store::FieldInfo> &fields() const { return m_context.fields; }
     const store::FieldInfo *field(const QString &name) const { return m_context.field(name); }
@@ -94,6 +96,7 @@ private:
     QLabel *m_action;
     QScrollArea *m_scroll;
     GroupFrame *m_root;
+    bool m_showing = false; // inside showRule()
     int m_template = -1; // the last template applied, and its rule
     rules::Rule m_templateRule;
 };
