@@ -14,7 +14,7 @@ packages=(
   # sanitizers' and fuzzers' runtime
   clang libclang-rt-14-dev
   # independent readers for tests and baselines
-  python3 python3-openpyxl
+  python3 python3-openpyxl poppler-utils
   # GUI tests and screenshots
   xvfb xauth x11-apps fonts-noto-cjk fonts-dejavu-core imagemagick
   # package checks

@@ -12,16 +12,16 @@
         <translation>保存图表</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
         <source>Copy Chart</source>
         <translation>复制图表</translation>
     </message>
     <message>
-        <source>Save Chart as PNG or SVG…</source>
-        <translation>将图表保存为 PNG 或 SVG…</translation>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG, SVG or PDF…</source>
+        <translation>将图表保存为 PNG、SVG 或 PDF…</translation>
     </message>
 </context>
 <context>
@@ -777,6 +777,49 @@
     <message>
         <source>“%1” changed while it was being imported; nothing was imported, try again</source>
         <translation>“%1”在导入过程中被修改；未导入任何内容，请重试</translation>
+    </message>
+    <message>
+        <source>Could not read the remembered mappings of “%1”: %2</source>
+        <translation>无法读取“%1”中记住的列对应关系：%2</translation>
+    </message>
+    <message>
+        <source>%1 of the first %2 values could not be read as %3</source>
+        <translation>前 %2 个值中有 %1 个无法读作%3</translation>
+    </message>
+    <message>
+        <source>“%1”: row %2 cannot be the header; it must be one of the first %3 rows</source>
+        <translation>“%1”：第 %2 行不能作为表头；表头必须在前 %3 行之内</translation>
+    </message>
+    <message>
+        <source>“%1” has no column “%2”; the columns are: %3</source>
+        <translation>“%1”中没有“%2”列；现有的列为：%3</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::import::RejectList</name>
+    <message>
+        <source>Cannot read the rows the import could not use: %1</source>
+        <translation>无法读取导入时未能使用的行：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1742,386 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>segmenta::ui::ImportMappingPage</name>
+    <message>
+        <source>The columns</source>
+        <translation>各列内容</translation>
+    </message>
+    <message>
+        <source>Say what each column holds. Segmenta guessed from the headers and the values; change what is wrong. Your choices are remembered for files with the same headers.</source>
+        <translation>请说明每一列的内容。Segmenta 已根据表头和数值做了推测，如有不对请修改。您的选择会被记住，用于表头相同的文件。</translation>
+    </message>
+    <message>
+        <source>A customer list (one row per customer)</source>
+        <translation>客户名单（每行一位客户）</translation>
+    </message>
+    <message>
+        <source>An order list (one row per order or order line)</source>
+        <translation>订单列表（每行一笔订单或一个订单明细）</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>The choices you made for a file with the same headers were applied.</source>
+        <translation>已沿用您为表头相同的文件所做的选择。</translation>
+    </message>
+    <message>
+        <source>Types were read from the first %1 rows; the import checks every row and lists the values it cannot read.</source>
+        <translation>类型依据前 %1 行判断；导入时会检查每一行，并列出无法读取的值。</translation>
+    </message>
+    <message>
+        <source>Nothing special</source>
+        <translation>无特殊含义</translation>
+    </message>
+    <message>
+        <source>Automatic: %1</source>
+        <translation>自动：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of list:</source>
+        <translation>列表类型(&amp;K)：</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ImportRunPage</name>
+    <message>
+        <source>Cancel Import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the workspace is unchanged.</source>
+        <translation>导入已取消，工作区未作任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 was imported.</source>
+        <translation>%1 已导入。</translation>
+    </message>
+    <message>
+        <source>%1 was imported, but the figures could not be updated: %2</source>
+        <translation>%1 已导入，但统计数据未能更新：%2</translation>
+    </message>
+    <message>
+        <source>%1 rows read: &lt;b&gt;%2&lt;/b&gt; added, &lt;b&gt;%3&lt;/b&gt; updated, &lt;b&gt;%4&lt;/b&gt; unchanged, &lt;b&gt;%5&lt;/b&gt; could not be used.</source>
+        <translation>共读取 %1 行：新增 &lt;b&gt;%2&lt;/b&gt;，更新 &lt;b&gt;%3&lt;/b&gt;，未变 &lt;b&gt;%4&lt;/b&gt;，无法使用 &lt;b&gt;%5&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>The first %1 of the %2 rows that could not be used are shown; save them to see all.</source>
+        <translation>共有 %2 行无法使用，这里显示前 %1 行；保存后可查看全部。</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>%1 - rejected rows.csv</source>
+        <translation>%1 - 未导入的行.csv</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ImportSourcePage</name>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>分隔符(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Check that the text reads correctly and that the header row is the one with the column names.</source>
+        <translation>请确认文字显示正常，并且表头行正是列名所在的那一行。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>逗号（ , ）</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>分号（ ; ）</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>竖线（ | ）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The row that holds the column names; double-click a row below to choose it</source>
+        <translation>列名所在的行；也可在下方双击某一行来选择</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>&amp;Header row:</source>
+        <translation>表头行(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>%1 (hidden)</source>
+        <translation>%1（隐藏）</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>自动检测：%1</translation>
+    </message>
+    <message>
+        <source>Automatic (row %1)</source>
+        <translation>自动（第 %1 行）</translation>
+    </message>
+    <message>
+        <source>%1 data rows below the header</source>
+        <translation>表头下方共 %1 行数据</translation>
+    </message>
+    <message>
+        <source>more than %1 data rows below the header</source>
+        <translation>表头下方超过 %1 行数据</translation>
+    </message>
+    <message>
+        <source>Header on row %1 (shown in bold); %2.</source>
+        <translation>表头在第 %1 行（粗体显示）；%2。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ImportWizard</name>
+    <message>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Signup date</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>商品类目</translation>
+    </message>
+    <message>
+        <source>Total spend (customer list)</source>
+        <translation>累计消费（客户名单）</translation>
+    </message>
+    <message>
+        <source>Number of orders (customer list)</source>
+        <translation>订单数（客户名单）</translation>
+    </message>
+    <message>
+        <source>First order date (customer list)</source>
+        <translation>首单日期（客户名单）</translation>
+    </message>
+    <message>
+        <source>Last order date (customer list)</source>
+        <translation>最近下单日期（客户名单）</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Identifier (text)</source>
+        <translation>标识（文本）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>导入“%1”</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::MainWindow</name>
     <message>
         <source>Segmenta</source>
@@ -1809,18 +2232,6 @@ Replace them?</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <source>%1: %2 rows read, %3 added, %4 updated, %5 unchanged, %6 could not be used.</source>
-        <translation>%1：读取 %2 行，新增 %3，更新 %4，未变 %5，%6 行无法使用。</translation>
-    </message>
-    <message>
-        <source>Import Finished</source>
-        <translation>导入完成</translation>
-    </message>
-    <message>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
@@ -1859,6 +2270,50 @@ Replace them?</source>
     <message>
         <source>Cannot Export</source>
         <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Save Segment &amp;Report (PDF)…</source>
+        <translation>保存分群报告(&amp;R)（PDF）…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>请先打开一个工作区</translation>
+    </message>
+    <message>
+        <source>Lifecycle funnel</source>
+        <translation>生命周期漏斗</translation>
+    </message>
+    <message>
+        <source>Value tiers</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>RFM grid (recency × frequency)</source>
+        <translation>RFM 网格（最近购买 × 购买频次）</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>已保存的分群</translation>
+    </message>
+    <message>
+        <source>segment report</source>
+        <translation>分群报告</translation>
+    </message>
+    <message>
+        <source>Save Segment Report</source>
+        <translation>保存分群报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot Save Report</source>
+        <translation>无法保存报告</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2379,45 @@ Replace them?</source>
     <message>
         <source>For example: total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</source>
         <translation>例如：total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::SegmentReportWriter</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Segment report</source>
+        <translation>分群报告</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”</source>
+        <translation>无法写入“%1”</translation>
+    </message>
+    <message>
+        <source>analysis date %1</source>
+        <translation>分析日期 %1</translation>
+    </message>
+    <message>
+        <source>made %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>All customers (no conditions)</source>
+        <translation>全部客户（无条件）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Cannot replace “%1”</source>
+        <translation>无法替换“%1”</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
+#include "import/importwizard.h"
+#include "report/segmentreport.h"
 #include "metrics/customermetrics.h"
 #include "rules/ruletext.h"
 #include "segments/segmentstore.h"
@@ -108,6 +110,7 @@ void MainWindow::createMenus()
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
     file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
+    file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -235,42 +238,15 @@ void MainWindow::importFile(const QString &path)
         if (!openWorkspace(target))
             return;
     }
-    auto *dialog = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->setMinimumDuration(300);
-    auto progress = std::make_shared<Progress>([dialog](qint64 done, qint64 total) {
-        const int percent = total > 0 ? int(done * 100 / total) : 0;
-        QMetaObject::invokeMethod(dialog, [dialog, percent] { dialog->setValue(percent); }, Qt::QueuedConnection);
-    });
-    connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel(); });
+    auto *wizard = new ImportWizard(m_workspace->path(), path, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
     const QString workspacePath = m_workspace->path();
-    // The import writes through its own connection on a worker thread; the window stays responsive.
-    QtConcurrent::run([workspacePath, path, progress]() -> std::pair<QString, QString> {
-        auto workspace = store::Workspace::open(workspacePath);
-        if (!workspace)
-            return {workspace.errorMessage(), QString()};
-        const auto summary = import::Importer::run(*workspace.value(), path, {}, progress.get());
-        if (!summary)
-            return {summary.errorMessage(), QString()};
-        if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value()); !metrics)
-            return {metrics.errorMessage(), QString()};
-        return {QString(), tr("%1: %2 rows read, %3 added, %4 updated, %5 unchanged, %6 could not be used.")
-                               .arg(summary->fileName)
-                               .arg(summary->rowsRead)
-                               .arg(summary->inserted)
-                               .arg(summary->updated)
-                               .arg(summary->unchanged)
-                               .arg(summary->rejected)};
-    }).then(this, [this, dialog, progress, workspacePath](const std::pair<QString, QString> &result) {
-        dialog->deleteLater();
-        if (!result.first.isEmpty()) {
-            if (!progress->isCanceled())
-                QMessageBox::warning(this, tr("Cannot Import"), result.first);
-            return;
-        }
-        openWorkspace(workspacePath); // reload: new fields, customers and metrics
-        QMessageBox::information(this, tr("Import Finished"), result.second);
+    // Reloaded once the wizard closes after an import: new fields, customers and metrics.
+    connect(wizard, &ImportWizard::imported, this, [this, wizard, workspacePath] {
+        connect(wizard, &QWizard::finished, this, [this, workspacePath] { openWorkspace(workspacePath); });
     });
+    wizard->show();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -341,6 +317,38 @@ void MainWindow::exportMembers()
         MemberExportJob::start(this, path, rule, options);
     });
     dialog->open();
+}
+
+QString MainWindow::saveReport(const QString &path)
+{
+    if (!m_workspace)
+        return tr("Open a workspace first");
+    SegmentReport report;
+    report.title = m_rulePanel->segmentName();
+    report.ruleText = m_rulePanel->ruleText();
+    report.workspaceName = m_workspace->displayName();
+    report.analysisDate = m_workspace->analysisDate();
+    report.headline = m_dashboard->headlineLines();
+    report.charts = {{tr("Lifecycle funnel"), m_dashboard->funnel(), true},
+                     {tr("Value tiers"), m_dashboard->tiers(), false},
+                     {tr("RFM grid (recency × frequency)"), m_dashboard->rfm(), false},
+                     {tr("Saved segments"), m_dashboard->segmentSizes(), true}};
+    return SegmentReportWriter::write(report, path);
+}
+
+void MainWindow::saveReportWithDialog()
+{
+    if (!m_workspace)
+        return;
+    showCustomers(false); // the charts are painted as the dashboard shows them
+    const QString name = m_rulePanel->segmentName().isEmpty() ? tr("segment report") : m_rulePanel->segmentName();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Segment Report"),
+                                                      QFileInfo(m_workspace->path()).absoluteDir().filePath(name + QStringLiteral(".pdf")),
+                                                      tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = saveReport(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot Save Report"), error);
 }
 
 void MainWindow::showStatus()

@@ -48,6 +48,10 @@ public:
     void showCustomers(bool show = true);
     // Asks how to export the members of the rule being edited (File > Export Members…) and exports them.
     void exportMembers();
+    // Writes the one-page PDF report of the rule and figures shown; returns an empty string or the error.
+    QString saveReport(const QString &path);
+    // Opens the import wizard for `path` (into the open workspace, or a new one the user names).
+    void importFile(const QString &path);
 
 Q_SIGNALS:
     void workspaceOpened();
@@ -61,7 +65,7 @@ private:
     void createMenus();
     void chooseWorkspace();
     void importSpreadsheet();
-    void importFile(const QString &path);
+    void saveReportWithDialog();
     void saveSegment();
     void showStatus();
 

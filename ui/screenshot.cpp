@@ -6,6 +6,7 @@
 #include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
 #include "export/exportdialog.h"
+#include "import/importwizard.h"
 #include "mainwindow.h"
 #include "segments/rulepanel.h"
 
@@ -79,6 +80,43 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             delete once;
             grabLater(&window, file);
+        });
+        return true;
+    }
+    if (view == u"report") { // the segment report as PDF (the --screenshot file)
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            QTimer::singleShot(400, &window, [&window, file] {
+                const QString error = window.saveReport(file);
+                std::puts(error.isEmpty() ? "report saved" : qPrintable(error));
+                QApplication::exit(error.isEmpty() ? 0 : 1);
+            });
+        });
+        return true;
+    }
+    if (view.startsWith(u"import:") || view.startsWith(u"import-columns:")) {
+        // import:FILE shows the wizard's first page for FILE, import-columns:FILE its columns page.
+        const bool columns = view.startsWith(u"import-columns:");
+        const QString path = view.section(u':', 1);
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, path, file, columns] {
+            delete once;
+            window.importFile(path);
+            auto *wizard = window.findChild<ImportWizard *>();
+            if (!wizard) {
+                QApplication::exit(1);
+                return;
+            }
+            auto *shown = new QObject(wizard);
+            QObject::connect(wizard, &ImportWizard::previewChanged, shown, [wizard, shown, file, columns] {
+                if (wizard->previewPending())
+                    return;
+                delete shown;
+                if (columns)
+                    wizard->next();
+                grabLater(wizard, file);
+            });
         });
         return true;
     }

@@ -6,10 +6,70 @@
 #include "store/field.h"
 #include "store/workspace.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace segmenta::cli {
+
+namespace {
+
+int previewImport(CommandLine &line, const QString &db, const QString &file, const import::ImportOptions &options)
+{
+    std::unique_ptr<store::Workspace> workspace;
+    if (QFileInfo::exists(db)) {
+        auto opened = store::Workspace::open(db, store::Workspace::Mode::ReadOnly);
+        if (!opened)
+            return fail(opened.errorMessage());
+        workspace = std::move(opened).value();
+    }
+    const auto preview = import::Importer::preview(file, options, workspace.get());
+    if (!preview)
+        return fail(preview.errorMessage());
+    const QString kind = preview->kind == import::ImportKind::Orders ? QStringLiteral("orders") : QStringLiteral("customers");
+    if (line.isSet(QStringLiteral("json"))) {
+        QJsonArray fields;
+        for (size_t i = 0; i < preview->fields.size(); ++i) {
+            const auto &f = preview->fields[i];
+            fields.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                      {QStringLiteral("type"), store::fieldTypeName(f.type)},
+                                      {QStringLiteral("role"), f.role},
+                                      {QStringLiteral("skip"), bool(preview->skipped[i])},
+                                      {QStringLiteral("note"), f.note},
+                                      {QStringLiteral("samples"), QJsonArray::fromStringList(preview->fieldSamples[i])}});
+        }
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("file"), preview->fileName},
+                                                             {QStringLiteral("kind"), kind},
+                                                             {QStringLiteral("header_row"), preview->headerRow},
+                                                             {QStringLiteral("rows_examined"), preview->rowsExamined},
+                                                             {QStringLiteral("whole_file"), preview->wholeFile},
+                                                             {QStringLiteral("remembered_mapping"), preview->rememberedMapping},
+                                                             {QStringLiteral("problem"), preview->problem},
+                                                             {QStringLiteral("fields"), fields}})
+                                       .toJson(QJsonDocument::Compact))
+              << Qt::endl;
+        return preview->problem.isEmpty() ? Success : Failure;
+    }
+    out() << CommandLine::tr("%1: %2, header on row %3, %4 rows examined%5")
+                 .arg(preview->fileName, kind)
+                 .arg(preview->headerRow)
+                 .arg(preview->rowsExamined)
+                 .arg(preview->rememberedMapping ? CommandLine::tr(", remembered mapping applied") : QString())
+          << '\n';
+    for (size_t i = 0; i < preview->fields.size(); ++i) {
+        const auto &f = preview->fields[i];
+        out() << "  " << f.name << ": "
+              << (preview->skipped[i] ? CommandLine::tr("skipped") : store::fieldTypeName(f.type))
+              << (f.role.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(f.role))
+              << (f.note.isEmpty() ? QString() : QStringLiteral(" — ") + f.note) << '\n';
+    }
+    if (!preview->problem.isEmpty())
+        err() << preview->problem << '\n';
+    out().flush();
+    return preview->problem.isEmpty() ? Success : Failure;
+}
+
+} // namespace
 
 int runImport(const QStringList &arguments)
 {
@@ -25,6 +85,15 @@ int runImport(const QStringList &arguments)
                     CommandLine::tr("CHAR")});
     line.addOption({QStringLiteral("sheet"), CommandLine::tr("Workbooks: the sheet to import (default: the first visible one)."),
                     CommandLine::tr("NAME")});
+    line.addOption({QStringLiteral("header-row"), CommandLine::tr("The row that holds the header (default: found automatically)."),
+                    CommandLine::tr("N")});
+    line.addOption({QStringLiteral("column"),
+                    CommandLine::tr("Map a column: NAME=ROLE or NAME=ROLE:TYPE (ROLE may be empty for none); repeatable. "
+                                    "The mapping is remembered for files with the same headers."),
+                    CommandLine::tr("MAPPING")});
+    line.addOption({QStringLiteral("skip"), CommandLine::tr("Leave this column out; repeatable."), CommandLine::tr("NAME")});
+    line.addOption({QStringLiteral("preview"),
+                    CommandLine::tr("Show what the import would do (header, columns, types, roles) without importing.")});
     line.parser().addPositionalArgument(QStringLiteral("file"), CommandLine::tr("The file to import."));
     if (auto exit = line.parse(arguments))
         return *exit;
@@ -56,6 +125,30 @@ int runImport(const QStringList &arguments)
     }
     if (line.isSet(QStringLiteral("sheet")))
         options.read.sheet = line.value(QStringLiteral("sheet"));
+    if (line.isSet(QStringLiteral("header-row"))) {
+        bool ok = false;
+        options.headerRow = line.value(QStringLiteral("header-row")).toInt(&ok);
+        if (!ok || options.headerRow < 1)
+            return line.usageError(CommandLine::tr("--header-row is a row number from 1"));
+    }
+    for (const QString &mapping : line.parser().values(QStringLiteral("column"))) {
+        const qsizetype equals = mapping.lastIndexOf(u'=');
+        if (equals <= 0)
+            return line.usageError(CommandLine::tr("--column is NAME=ROLE or NAME=ROLE:TYPE, not “%1”").arg(mapping));
+        import::ColumnChoice choice;
+        const QString target = mapping.mid(equals + 1);
+        choice.role = target.section(u':', 0, 0).trimmed();
+        if (const QString type = target.section(u':', 1).trimmed(); !type.isEmpty()) {
+            choice.type = store::fieldTypeFromName(type);
+            if (!choice.type)
+                return line.usageError(CommandLine::tr("“%1” is not a field type").arg(type));
+        }
+        options.columns[mapping.left(equals).trimmed()] = choice;
+    }
+    for (const QString &name : line.parser().values(QStringLiteral("skip")))
+        options.columns[name.trimmed()].skip = true;
+    if (line.isSet(QStringLiteral("preview")))
+        return previewImport(line, *db, line.positional().constFirst(), options);
     auto workspace = openWorkspace(*db, true);
     if (!workspace)
         return Failure;

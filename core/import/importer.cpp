@@ -1,6 +1,7 @@
 #include "import/importer.h"
 
 #include "import/roles.h"
+#include "import/tableanalysis.h"
 #include "import/valueparser.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -26,34 +27,10 @@ namespace {
 
 using store::Database;
 using store::FieldType;
+using detail::Column;
+using detail::cellText;
 
-// A workbook cell as the text the value parser understands: dates and times as ISO text (the cell's number is
-// already in days since 1899-12-30), everything else as the file holds it.
-QString cellText(const read::Cell &cell)
-{
-    if (cell.kind == read::Cell::Kind::DateTime) {
-        const double days = std::floor(cell.number);
-        const qint64 ms = std::llround((cell.number - days) * 86400000.0 / 1000.0) * 1000;
-        const QDate date = QDate(1899, 12, 30).addDays(qint64(days));
-        const QTime time = QTime(0, 0).addMSecs(int(std::min<qint64>(ms, 86399000)));
-        if (days <= 1 && ms > 0) // a time of day without a date
-            return time.toString(QStringLiteral("HH:mm:ss"));
-        if (ms == 0)
-            return date.toString(Qt::ISODate);
-        return date.toString(Qt::ISODate) + u' ' + time.toString(QStringLiteral("HH:mm:ss"));
-    }
-    return QString::fromUtf8(cell.text.data(), qsizetype(cell.text.size()));
-}
 using store::Statement;
-
-struct Column
-{
-    ImportedField field;
-    ColumnProfile profile;
-    QString table;      // customers or orders
-    QString sqlColumn;  // where the value goes; empty: not stored directly (address, key handled elsewhere)
-    bool toCustomer = true; // in an order list: the value belongs to the customer, not the order
-};
 
 // Built-in columns by role, for each kind of file.
 const std::map<QString, QString> &customerColumns()
@@ -94,32 +71,6 @@ const std::map<QString, QString> &orderColumns()
         {QString::fromLatin1(role::kChannel), QStringLiteral("channel")},
     };
     return map;
-}
-
-// Roles whose type is fixed whatever the values look like.
-std::optional<FieldType> typeForRole(const QString &r, FieldType inferred)
-{
-    if (r == QLatin1StringView(role::kCustomerId) || r == QLatin1StringView(role::kPhone) || r == QLatin1StringView(role::kOrderId))
-        return FieldType::Identifier;
-    if (r == QLatin1StringView(role::kAmount) || r == QLatin1StringView(role::kUnitPrice) || r == QLatin1StringView(role::kTotalSpend))
-        return FieldType::Money;
-    if (r == QLatin1StringView(role::kQuantity))
-        return inferred == FieldType::Integer ? FieldType::Integer : FieldType::Decimal;
-    if (r == QLatin1StringView(role::kOrdersCount) || r == QLatin1StringView(role::kAge))
-        return FieldType::Integer;
-    if (r == QLatin1StringView(role::kBirthDate) || r == QLatin1StringView(role::kSignupDate) ||
-        r == QLatin1StringView(role::kFirstOrderDate) || r == QLatin1StringView(role::kLastOrderDate))
-        return FieldType::Date;
-    if (r == QLatin1StringView(role::kOrderDate))
-        return inferred == FieldType::Date ? FieldType::Date : FieldType::DateTime;
-    if (r == QLatin1StringView(role::kGender) || r == QLatin1StringView(role::kCity) || r == QLatin1StringView(role::kProvince) ||
-        r == QLatin1StringView(role::kCountry) || r == QLatin1StringView(role::kChannel) || r == QLatin1StringView(role::kStatus) ||
-        r == QLatin1StringView(role::kCategory))
-        return FieldType::Category;
-    if (r == QLatin1StringView(role::kName) || r == QLatin1StringView(role::kEmail) || r == QLatin1StringView(role::kTags) ||
-        r == QLatin1StringView(role::kProduct) || r == QLatin1StringView(role::kAddress))
-        return FieldType::Text;
-    return std::nullopt;
 }
 
 QString typeNoun(FieldType type)
@@ -267,151 +218,34 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
 
     // Two passes over the file, so memory does not grow with its length: the first finds the header and
     // profiles every column (types are inferred from whole columns), the second stores the rows.
-    const auto rowOf = [](const std::vector<read::Cell> &cells) {
-        QStringList row;
-        row.reserve(qsizetype(cells.size()));
-        for (const read::Cell &cell : cells)
-            row << cellText(cell);
-        return row;
-    };
-    const auto isBlank = [](const QStringList &row) {
-        for (const QString &cell : row) {
-            if (!QStringView(cell).trimmed().isEmpty())
-                return false;
-        }
-        return true;
-    };
-    std::vector<QStringList> head; // the first rows, where the header is looked for
-    std::vector<qint64> headLines;
-    std::vector<read::Cell> cells;
-    while (head.size() < 50 && reader->nextRow(cells)) {
-        head.push_back(rowOf(cells));
-        headLines.push_back(reader->rowNumber());
+    if (progress)
+        progress->setTotal(1000);
+    Result<detail::TableAnalysis> analysed = Error{QString()};
+    try {
+        analysed = detail::analyseTable(*reader, fileName, options, &workspace.db(), -1, progress, 400);
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not import “%1”: %2").arg(fileName, error.message())};
     }
-    if (reader->error())
-        return *reader->error();
-    if (head.empty())
-        return Error{tr("“%1” is empty").arg(fileName)};
+    if (!analysed)
+        return analysed.error();
+    detail::TableAnalysis &analysis = analysed.value();
+    std::vector<Column> &columns = analysis.columns;
+    const size_t headerIndex = analysis.headerIndex;
+    std::vector<read::Cell> cells;
 
     ImportSummary summary;
     summary.fileName = fileName;
-    summary.encoding = reader->encoding();
-    summary.delimiter = reader->delimiter();
-    summary.sheet = reader->sheetName();
-
-    // The header: the first of the first rows that is about as wide as the table and holds no numbers or dates.
-    qsizetype width = 0;
-    for (const QStringList &row : head) {
-        qsizetype filled = 0;
-        for (const QString &cell : row)
-            filled += cell.trimmed().isEmpty() ? 0 : 1;
-        width = std::max(width, filled);
-    }
-    size_t headerIndex = 0;
-    for (size_t i = 0; i < std::min<size_t>(head.size(), 20); ++i) {
-        qsizetype filled = 0, numeric = 0;
-        for (const QString &cell : head[i]) {
-            if (cell.trimmed().isEmpty())
-                continue;
-            ++filled;
-            if (values::parseNumber(cell).has_value() || values::parseDateTime(cell, values::DayOrder::DayFirst).isValid())
-                ++numeric;
-        }
-        if (filled >= std::max<qsizetype>(2, (width * 6 + 9) / 10) && numeric * 5 <= filled) {
-            headerIndex = i;
-            break;
-        }
-    }
-    summary.headerRow = int(headLines[headerIndex]);
-    const QStringList header = head[headerIndex];
-
-    // Profile the data rows (blank rows skipped): those already read, then the rest of the file.
-    std::vector<ColumnProfiler> profilers;
-    const bool semicolonFile = summary.delimiter == ';';
-    qint64 dataRowCount = 0;
-    const auto profileRow = [&](const QStringList &row) {
-        if (isBlank(row))
-            return;
-        ++dataRowCount;
-        while (profilers.size() < size_t(row.size()))
-            profilers.emplace_back(semicolonFile);
-        for (qsizetype c = 0; c < row.size(); ++c)
-            profilers[size_t(c)].add(row[c]);
-    };
-    if (progress)
-        progress->setTotal(1000);
-    for (size_t i = headerIndex + 1; i < head.size(); ++i)
-        profileRow(head[i]);
-    while (reader->nextRow(cells)) {
-        profileRow(rowOf(cells));
-        if (progress && dataRowCount % 8192 == 0) {
-            if (progress->isCanceled())
-                return Error{tr("The import was cancelled; the workspace is unchanged")};
-            progress->setDone(qint64(reader->progress() * 400));
-        }
-    }
-    if (reader->error())
-        return *reader->error();
-    const qsizetype columnCount = std::max(header.size(), qsizetype(profilers.size()));
-    profilers.resize(size_t(columnCount), ColumnProfiler(semicolonFile));
-
-    std::vector<Column> columns;
-    columns.resize(size_t(columnCount));
-    QSet<QString> usedNames;
-    for (qsizetype c = 0; c < columnCount; ++c) {
-        QString name = c < header.size() ? header[c].trimmed() : QString();
-        if (name.isEmpty())
-            name = tr("Column %1").arg(c + 1);
-        const QString base = name;
-        for (int k = 2; usedNames.contains(name); ++k)
-            name = QStringLiteral("%1 (%2)").arg(base).arg(k);
-        usedNames.insert(name);
-        columns[size_t(c)].field.name = name;
-    }
-    summary.rowsRead = dataRowCount;
-    QSet<QString> takenRoles;
-    for (qsizetype c = 0; c < columnCount; ++c) {
-        Column &column = columns[size_t(c)];
-        column.profile = profilers[size_t(c)].finish();
-        QString r = roleForHeader(column.field.name);
-        if (takenRoles.contains(r))
-            r.clear(); // the first column with a role keeps it
-        if (!r.isEmpty())
-            takenRoles.insert(r);
-        column.field.role = r;
-        column.field.type = typeForRole(r, column.profile.type).value_or(column.profile.type);
-    }
-
-    // Kind of file.
-    summary.kind = options.kind;
-    if (summary.kind == ImportKind::Auto) {
-        const bool orderish = takenRoles.contains(QString::fromLatin1(role::kOrderId)) ||
-                              (takenRoles.contains(QString::fromLatin1(role::kOrderDate)) &&
-                               (takenRoles.contains(QString::fromLatin1(role::kAmount)) ||
-                                takenRoles.contains(QString::fromLatin1(role::kUnitPrice))));
-        summary.kind = orderish ? ImportKind::Orders : ImportKind::Customers;
-    }
+    summary.encoding = analysis.encoding;
+    summary.delimiter = analysis.delimiter;
+    summary.sheet = analysis.sheet;
+    summary.headerRow = int(analysis.headLines[headerIndex]);
+    summary.rowsRead = analysis.dataRows;
+    summary.kind = analysis.kind;
     const bool orders = summary.kind == ImportKind::Orders;
-    const auto columnOf = [&](const char *r) -> Column * {
-        for (Column &c : columns) {
-            if (c.field.role == QLatin1StringView(r))
-                return &c;
-        }
-        return nullptr;
-    };
-    // The customer key: the customer id, else the phone, else the e-mail, else the name.
-    Column *keyColumn = nullptr;
-    for (const char *r : {role::kCustomerId, role::kPhone, role::kEmail, role::kName}) {
-        if ((keyColumn = columnOf(r)))
-            break;
-    }
-    if (!keyColumn) {
-        return Error{tr("“%1” has no column that names the customer (such as customer id, 买家会员名, phone or e-mail); "
-                        "the headers are: %2")
-                         .arg(fileName, QStringList(header).join(QStringLiteral(", ")))};
-    }
-    if (orders && !columnOf(role::kOrderDate))
-        return Error{tr("“%1” looks like an order list but has no order date column").arg(fileName)};
+    const auto columnOf = [&](const char *r) { return analysis.columnOf(r); };
+    if (const QString problem = analysis.problem(fileName); !problem.isEmpty())
+        return Error{problem};
+    Column *keyColumn = analysis.keyColumn();
 
     Database &db = workspace.db();
     try {
@@ -419,9 +253,12 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         Statement insertSource(db, "INSERT INTO sources(file_name, file_path, file_hash, file_size, imported_at, kind, "
                                    "encoding, delimiter, header_row, mapping_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         QJsonObject mapping;
-        for (const Column &c : columns)
-            mapping.insert(c.field.name, QJsonObject{{QStringLiteral("role"), c.field.role},
-                                                     {QStringLiteral("type"), store::fieldTypeName(c.field.type)}});
+        for (const Column &c : columns) {
+            QJsonObject o{{QStringLiteral("role"), c.field.role}, {QStringLiteral("type"), store::fieldTypeName(c.field.type)}};
+            if (c.skip)
+                o.insert(QStringLiteral("skip"), true);
+            mapping.insert(c.field.name, o);
+        }
         insertSource.bind(1, fileName)
             .bind(2, QFileInfo(path).absoluteFilePath())
             .bind(3, fileHash(path))
@@ -442,6 +279,8 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         const auto &builtins = orders ? orderColumns() : customerColumns();
         for (Column &column : columns) {
             column.table = table;
+            if (column.skip)
+                continue;
             if (&column == keyColumn && orders) {
                 column.field.column = QStringLiteral("customers.customer_key");
                 continue;
@@ -482,14 +321,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         }
         for (Column &column : columns)
             column.toCustomer = !orders || (customerColumns().count(column.field.role) && !orderColumns().count(column.field.role));
-        for (const Column &column : columns) {
-            ImportedField f = column.field;
-            if (column.profile.unreadable > 0)
-                f.note = tr("%1 values could not be read as %2").arg(column.profile.unreadable).arg(typeNoun(f.type));
-            if (column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
-                f.note = tr("dates such as 01/07/2024 were read as day/month/year");
-            summary.fields.push_back(f);
-        }
+        std::vector<qint64> unreadable(columns.size(), 0); // per column, counted as the rows are stored
 
         Statement reject(db, "INSERT INTO rejects(source_id, row_number, column_name, raw_value, reason) VALUES (?1, ?2, ?3, ?4, ?5)");
         const auto rejectValue = [&](qint64 line, const QString &columnName, const QString &raw, const QString &reason) {
@@ -522,8 +354,8 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         while (reader->nextRow(cells)) {
             if (++rowIndex <= qint64(headerIndex))
                 continue;
-            const QStringList row = rowOf(cells);
-            if (isBlank(row))
+            const QStringList row = detail::rowText(cells);
+            if (detail::isBlankRow(row))
                 continue;
             ++done;
             if (progress && done % 4096 == 0) {
@@ -543,10 +375,11 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             for (size_t c = 0; c < columns.size(); ++c) {
                 const Column &column = columns[c];
                 const QString raw = row.value(qsizetype(c));
-                if (raw.trimmed().isEmpty() || &column == keyColumn)
+                if (column.skip || raw.trimmed().isEmpty() || &column == keyColumn)
                     continue;
                 const QVariant value = typedValue(raw, column);
                 if (!value.isValid()) {
+                    ++unreadable[c];
                     const QString reason = tr("not readable as %1").arg(typeNoun(column.field.type));
                     const bool essential = orders && (column.field.role == QLatin1StringView(role::kOrderDate) ||
                                                       column.field.role == QLatin1StringView(role::kAmount));
@@ -698,6 +531,19 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             return *reader->error();
         if (done != summary.rowsRead)
             return Error{tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
+        for (size_t c = 0; c < columns.size(); ++c) {
+            const Column &column = columns[c];
+            if (column.skip)
+                continue;
+            ImportedField f = column.field;
+            if (unreadable[c] > 0)
+                f.note = tr("%1 values could not be read as %2").arg(unreadable[c]).arg(typeNoun(f.type));
+            else if (column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
+                f.note = tr("dates such as 01/07/2024 were read as day/month/year");
+            summary.fields.push_back(f);
+        }
+        if (!options.columns.empty())
+            detail::rememberLayout(db, analysis);
         Statement counts(db, "UPDATE sources SET rows_read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?6");
         counts.bind(1, summary.rowsRead).bind(2, summary.inserted).bind(3, summary.updated).bind(4, summary.unchanged)
             .bind(5, summary.rejected).bind(6, sourceId);
@@ -711,6 +557,69 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         return Error{tr("The import was cancelled; the workspace is unchanged")};
     }
     return summary;
+}
+
+Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions &options, store::Workspace *workspace,
+                                       qint64 rowLimit, Progress *progress)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    auto opened = read::openTable(path, options.read);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<read::TableReader> reader = std::move(opened).value();
+    if (progress)
+        progress->setTotal(1000);
+    Result<detail::TableAnalysis> analysed = Error{QString()};
+    try {
+        analysed = detail::analyseTable(*reader, fileName, options, workspace ? &workspace->db() : nullptr, rowLimit,
+                                        progress, 1000);
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not read the remembered mappings of “%1”: %2").arg(workspace->displayName(), error.message())};
+    }
+    if (!analysed)
+        return analysed.error();
+    detail::TableAnalysis &analysis = analysed.value();
+
+    ImportPreview preview;
+    preview.fileName = fileName;
+    preview.sheets = reader->sheets();
+    preview.sheet = analysis.sheet;
+    preview.encoding = analysis.encoding;
+    preview.delimiter = analysis.delimiter;
+    preview.topRows = analysis.head;
+    preview.topRowNumbers = analysis.headLines;
+    preview.headerRow = int(analysis.headLines[analysis.headerIndex]);
+    preview.kind = analysis.kind;
+    preview.rowsExamined = analysis.dataRows;
+    preview.wholeFile = analysis.wholeFile;
+    preview.rememberedMapping = analysis.rememberedMapping;
+    preview.problem = analysis.problem(fileName);
+    for (size_t c = 0; c < analysis.columns.size(); ++c) {
+        const Column &column = analysis.columns[c];
+        ImportedField f = column.field;
+        if (column.field.type == column.profile.type) {
+            if (column.profile.unreadable > 0)
+                f.note = tr("%1 values could not be read as %2").arg(column.profile.unreadable).arg(typeNoun(f.type));
+        } else {
+            // The type was chosen or fixed by the role: check it against the rows at hand.
+            qint64 bad = 0, checked = 0;
+            for (size_t r = analysis.headerIndex + 1; r < analysis.head.size(); ++r) {
+                const QString raw = analysis.head[r].value(qsizetype(c));
+                if (raw.trimmed().isEmpty())
+                    continue;
+                ++checked;
+                bad += typedValue(raw, column).isValid() ? 0 : 1;
+            }
+            if (bad > 0)
+                f.note = tr("%1 of the first %2 values could not be read as %3").arg(bad).arg(checked).arg(typeNoun(f.type));
+        }
+        if (f.note.isEmpty() && column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
+            f.note = tr("dates such as 01/07/2024 were read as day/month/year");
+        preview.fields.push_back(f);
+        preview.fieldSamples.push_back(column.profile.samples);
+        preview.skipped.push_back(column.skip);
+    }
+    return preview;
 }
 
 Result<void> Importer::undo(store::Workspace &workspace, qint64 sourceId)

@@ -9,6 +9,9 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <map>
+#include <optional>
+
 #include <vector>
 
 namespace segmenta::store {
@@ -19,10 +22,23 @@ namespace segmenta::import {
 
 enum class ImportKind { Auto, Customers, Orders };
 
+// What the user chose for one column in place of what was detected.
+struct ColumnChoice
+{
+    QString role;                         // a role from roles.h, or empty for none
+    std::optional<store::FieldType> type; // empty: the type inferred from the values (or fixed by the role)
+    bool skip = false;                    // not imported at all
+};
+
 struct ImportOptions
 {
     read::ReadOptions read;
     ImportKind kind = ImportKind::Auto;
+    int headerRow = 0; // the header's row as the user sees it (ImportSummary::headerRow); 0 = found automatically
+    // Choices by column name (the header trimmed and made unique). When empty, a mapping remembered for a
+    // file with the same headers is applied (see Importer::preview); when given, it is remembered for them.
+    std::map<QString, ColumnChoice> columns;
+    bool useRememberedMapping = true;
 };
 
 struct ImportedField
@@ -53,6 +69,26 @@ struct ImportSummary
     QJsonObject toJson() const;
 };
 
+// What an import would do with a file, without writing anything: for the import wizard.
+struct ImportPreview
+{
+    QString fileName;
+    QList<read::SheetInfo> sheets; // workbooks: every sheet, hidden ones marked; text files: one
+    QString sheet;                 // the sheet read
+    QString encoding;
+    char delimiter = 0;
+    std::vector<QStringList> topRows; // the first rows as read (up to 50), to choose the header from
+    std::vector<qint64> topRowNumbers; // the row number the user sees for each of them
+    int headerRow = 0;
+    ImportKind kind = ImportKind::Customers; // detected, or as chosen
+    std::vector<ImportedField> fields;       // with the choices applied; note: what the sample showed
+    std::vector<QStringList> fieldSamples;   // a few distinct values per field
+    std::vector<bool> skipped;               // per field: left out by a choice
+    qint64 rowsExamined = 0;
+    bool wholeFile = false;        // false: types were inferred from the first rowsExamined rows only
+    bool rememberedMapping = false; // the mapping saved for a file with these headers was applied
+    QString problem; // why the import would be refused as chosen (no customer column...); empty when it can run
+};
 // Imports a customer list or an order list into a workspace.
 //
 // Understands the sheet: finds the header row (also below title rows), trims and de-duplicates header names,
@@ -67,8 +103,8 @@ struct ImportSummary
 // columns are left empty and recorded there too. The import is one transaction: an error or a cancel leaves
 // the workspace exactly as before. Runs on the calling thread with the workspace's connection.
 //
-// Not done yet: XLSX/XLS/ODS (openTable refuses them with a message), remembered mappings per layout, and
-// editing the mapping before the run.
+// The user may override the header row, the kind and each column's role, type or inclusion (ImportOptions);
+// a mapping so chosen is remembered in the workspace for files with the same headers and applied next time.
 class Importer
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::import::Importer)
@@ -76,6 +112,12 @@ class Importer
 public:
     static Result<ImportSummary> run(store::Workspace &workspace, const QString &path, const ImportOptions &options = {},
                                      Progress *progress = nullptr);
+    // Reads the start of the file (up to `rowLimit` data rows) and says what run() would do with the same
+    // options: the header, each column's type, role and sample values, the kind of list. Writes nothing;
+    // reads the workspace's remembered mappings when one is given. Runs on the calling thread.
+    static Result<ImportPreview> preview(const QString &path, const ImportOptions &options = {},
+                                         store::Workspace *workspace = nullptr, qint64 rowLimit = 20000,
+                                         Progress *progress = nullptr);
     // Removes an import as a unit: its orders, the customers it created (when no other import's orders
     // refer to them), its fields and rejects; customers it updated get their previous values back.
     static Result<void> undo(store::Workspace &workspace, qint64 sourceId);

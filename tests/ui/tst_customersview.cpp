@@ -156,10 +156,11 @@ void TestCustomersView::sortingByTotalSpendIsSqlsOrder()
     const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2, header->height() / 2);
     QSignalSpy loaded(model, &ui::CustomersModel::loaded);
     QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
-    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.count() > 0 || loaded.wait(20000)); // it may have come during the click
     if (header->sortIndicatorOrder() == Qt::AscendingOrder) { // the first click's order depends on the style
+        loaded.clear();
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
     }
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     const auto expected = sqlIds(QStringLiteral("SELECT c.id FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
@@ -200,7 +201,7 @@ void TestCustomersView::searchFiltersByNamePhoneEmailOrId()
     QSignalSpy loaded(view.model(), &ui::CustomersModel::loaded);
     search->setFocus();
     search->setText(text); // typed text and text from an input method end up the same
-    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.count() > 0 || loaded.wait(20000));
     // Independently: instr() over lower-cased values (the demo's names, phones and e-mails are ASCII or CJK).
     const auto expected = sqlIds(QStringLiteral("SELECT id FROM customers WHERE instr(lower(ifnull(name, '')), lower(?1)) "
                                                 "OR instr(lower(ifnull(phone, '')), lower(?1)) OR instr(lower(ifnull(email, '')), lower(?1)) "
@@ -262,7 +263,7 @@ void TestCustomersView::doubleClickOpensTheCard()
     QVERIFY(waitLoaded(model));
     QSignalSpy loaded(model, &ui::CustomersModel::loaded);
     QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("customerSearch")), key);
-    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.count() > 0 || loaded.wait(20000));
     int row = -1;
     for (int r = 0; r < model->rowCount(); ++r) {
         if (model->customerId(r) == id)

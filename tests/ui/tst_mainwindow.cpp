@@ -72,7 +72,7 @@ void TestMainWindow::typingARuleUpdatesTheDashboard()
     window.show();
     QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
     QVERIFY(window.openWorkspace(m_path));
-    QVERIFY(first.wait(20000));
+    QVERIFY(first.count() > 0 || first.wait(20000));
     QCOMPARE(first.last().at(0).toLongLong(), qint64(1500)); // an empty rule: everyone
 
     auto *editor = window.findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
@@ -85,7 +85,7 @@ void TestMainWindow::typingARuleUpdatesTheDashboard()
     chinese.setCommitString(QStringLiteral("上海"));
     QApplication::sendEvent(editor, &chinese);
     QTest::keyClicks(editor, QStringLiteral("\" or orders_count >= 5)"));
-    QVERIFY(shown.wait(20000));
+    QVERIFY(shown.count() > 0 || shown.wait(20000)); // it may have come during the click
     // Typing evaluates after pauses; wait until the figures for the whole rule arrive.
     const qint64 expected = sqlCount("SELECT count(*) FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
                                      "WHERE m.total_spend >= 1000 AND (c.city = '上海' OR m.orders_count >= 5)");
@@ -110,7 +110,7 @@ void TestMainWindow::aBadRuleShowsWhereItIsWrong()
     window.show();
     QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
     QVERIFY(window.openWorkspace(m_path));
-    QVERIFY(first.wait(20000));
+    QVERIFY(first.count() > 0 || first.wait(20000));
     const QString before = window.dashboard()->headlineText();
     window.rulePanel()->setRuleText(QStringLiteral("total_spend >="));
     const auto labels = window.rulePanel()->findChildren<QLabel *>();
@@ -128,7 +128,7 @@ void TestMainWindow::clickingASavedSegmentShowsIt()
     window.show();
     QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
     QVERIFY(window.openWorkspace(m_path));
-    QVERIFY(first.wait(20000));
+    QVERIFY(first.count() > 0 || first.wait(20000));
     auto *list = window.findChild<QListWidget *>(QStringLiteral("segmentList"));
     QVERIFY(list);
     QCOMPARE(list->count(), 8);
@@ -137,7 +137,7 @@ void TestMainWindow::clickingASavedSegmentShowsIt()
     QVERIFY(item->text().startsWith(QStringLiteral("Repeat buyers")));
     QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
-    QVERIFY(!shown.isEmpty() || shown.wait(20000)); // a quick evaluation may report during the click itself
+    QVERIFY(shown.count() > 0 || shown.wait(20000)); // it may have come during the click
     QCOMPARE(shown.last().at(0).toLongLong(), sqlCount("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"));
     QCOMPARE(window.rulePanel()->segmentName(), QStringLiteral("Repeat buyers"));
 }

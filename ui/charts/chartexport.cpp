@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QWidget>
 
@@ -33,6 +34,21 @@ QString saveToFile(QWidget *chart, const QString &path)
         painter.end();
         return {};
     }
+    if (suffix == u"pdf") {
+        // One page the size of the chart, drawn as vectors: text stays text and scales without blur.
+        QPdfWriter pdf(path);
+        pdf.setResolution(96);
+        pdf.setPageSize(QPageSize(QSizeF(chart->width() * 72.0 / 96, chart->height() * 72.0 / 96), QPageSize::Point));
+        pdf.setPageMargins(QMarginsF());
+        pdf.setCreator(QStringLiteral("Segmenta"));
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
+        const double scale = std::min(double(pdf.width()) / std::max(1, chart->width()), double(pdf.height()) / std::max(1, chart->height()));
+        painter.scale(scale, scale);
+        chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        return painter.end() ? QString() : QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
+    }
     if (!chart->grab().save(path, "PNG"))
         return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
     return {};
@@ -43,7 +59,7 @@ void saveWithDialog(QWidget *chart, const QString &suggestedName)
     QString selectedFilter;
     const QString path = QFileDialog::getSaveFileName(
         chart, QApplication::translate("ChartExport", "Save Chart"), suggestedName + QStringLiteral(".png"),
-        QApplication::translate("ChartExport", "PNG image (*.png);;SVG drawing (*.svg)"), &selectedFilter);
+        QApplication::translate("ChartExport", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &selectedFilter);
     if (path.isEmpty())
         return;
     const QString error = saveToFile(chart, path);
@@ -56,7 +72,7 @@ void installContextMenu(QWidget *chart, const QString &suggestedName)
     chart->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copy = new QAction(QApplication::translate("ChartExport", "Copy Chart"), chart);
     QObject::connect(copy, &QAction::triggered, chart, [chart] { copyToClipboard(chart); });
-    auto *save = new QAction(QApplication::translate("ChartExport", "Save Chart as PNG or SVG…"), chart);
+    auto *save = new QAction(QApplication::translate("ChartExport", "Save Chart as PNG, SVG or PDF…"), chart);
     QObject::connect(save, &QAction::triggered, chart, [chart, suggestedName] { saveWithDialog(chart, suggestedName); });
     chart->addAction(copy);
     chart->addAction(save);

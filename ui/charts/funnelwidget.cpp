@@ -102,12 +102,19 @@ void FunnelWidget::paintEvent(QPaintEvent *)
                                              locale.percent());
         }
         const QString allLine = tr("all customers: %1").arg(locale.toString(step.allCount));
-        painter.setPen(text);
-        painter.setFont(bold);
-        const QRectF textRect = band.adjusted(4, 0, -4, -band.height() / 2);
-        painter.drawText(textRect, Qt::AlignHCenter | Qt::AlignBottom, line);
-        painter.setFont(font());
-        painter.drawText(band.adjusted(4, band.height() / 2, -4, 0), Qt::AlignHCenter | Qt::AlignTop, allLine);
+        // The labels sit on a patch of the band's colour, so the dashed outline of all customers never
+        // crosses their letters.
+        const auto label = [&](const QRectF &rect, int alignment, const QString &words, const QFont &labelFont) {
+            painter.setFont(labelFont);
+            const QRectF used = painter.boundingRect(rect, alignment, words).adjusted(-3, 0, 3, 0);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(color);
+            painter.drawRect(used);
+            painter.setPen(text);
+            painter.drawText(rect, alignment, words);
+        };
+        label(band.adjusted(4, 0, -4, -band.height() / 2), Qt::AlignHCenter | Qt::AlignBottom, line, bold);
+        label(band.adjusted(4, band.height() / 2, -4, 0), Qt::AlignHCenter | Qt::AlignTop, allLine, font());
     }
 }
 

@@ -103,6 +103,14 @@ void DashboardPanel::setBusy(bool busy)
     m_busy->setVisible(busy);
 }
 
+QStringList DashboardPanel::headlineLines() const
+{
+    QStringList lines{m_count->text(), m_share->text(), m_revenue->text()};
+    if (!m_activity->text().isEmpty())
+        lines << m_activity->text();
+    return lines;
+}
+
 QString DashboardPanel::headlineText() const
 {
     return m_count->text() + u' ' + m_share->text() + u' ' + m_revenue->text();

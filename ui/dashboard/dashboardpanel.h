@@ -33,6 +33,8 @@ public:
     SegmentSizeChart *segmentSizes() const { return m_sizes; }
     SizeHistoryChart *history() const { return m_history; }
     QString headlineText() const;
+    // The size, share, revenue and activity lines, as shown.
+    QStringList headlineLines() const;
 
 Q_SIGNALS:
     void funnelStepClicked(int index);

@@ -1,0 +1,309 @@
+#include "import/tableanalysis.h"
+
+#include "import/roles.h"
+#include "store/database.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cmath>
+
+namespace segmenta::import::detail {
+
+namespace {
+
+using store::FieldType;
+
+// Roles whose type is fixed whatever the values look like.
+std::optional<FieldType> typeForRole(const QString &r, FieldType inferred)
+{
+    if (r == QLatin1StringView(role::kCustomerId) || r == QLatin1StringView(role::kPhone) || r == QLatin1StringView(role::kOrderId))
+        return FieldType::Identifier;
+    if (r == QLatin1StringView(role::kAmount) || r == QLatin1StringView(role::kUnitPrice) || r == QLatin1StringView(role::kTotalSpend))
+        return FieldType::Money;
+    if (r == QLatin1StringView(role::kQuantity))
+        return inferred == FieldType::Integer ? FieldType::Integer : FieldType::Decimal;
+    if (r == QLatin1StringView(role::kOrdersCount) || r == QLatin1StringView(role::kAge))
+        return FieldType::Integer;
+    if (r == QLatin1StringView(role::kBirthDate) || r == QLatin1StringView(role::kSignupDate) ||
+        r == QLatin1StringView(role::kFirstOrderDate) || r == QLatin1StringView(role::kLastOrderDate))
+        return FieldType::Date;
+    if (r == QLatin1StringView(role::kOrderDate))
+        return inferred == FieldType::Date ? FieldType::Date : FieldType::DateTime;
+    if (r == QLatin1StringView(role::kGender) || r == QLatin1StringView(role::kCity) || r == QLatin1StringView(role::kProvince) ||
+        r == QLatin1StringView(role::kCountry) || r == QLatin1StringView(role::kChannel) || r == QLatin1StringView(role::kStatus) ||
+        r == QLatin1StringView(role::kCategory))
+        return FieldType::Category;
+    if (r == QLatin1StringView(role::kName) || r == QLatin1StringView(role::kEmail) || r == QLatin1StringView(role::kTags) ||
+        r == QLatin1StringView(role::kProduct) || r == QLatin1StringView(role::kAddress))
+        return FieldType::Text;
+    return std::nullopt;
+}
+
+QString kindText(ImportKind kind)
+{
+    return kind == ImportKind::Orders ? QStringLiteral("orders") : QStringLiteral("customers");
+}
+
+// The mapping remembered for these headers, as choices by column name; empty when there is none.
+std::map<QString, ColumnChoice> rememberedChoices(store::Database &db, const QString &signature, ImportKind *kind)
+{
+    std::map<QString, ColumnChoice> choices;
+    store::Statement find(db, "SELECT kind, mapping_json FROM layouts WHERE signature = ?1");
+    find.bind(1, signature);
+    if (!find.step())
+        return choices;
+    *kind = find.text(0) == u"orders" ? ImportKind::Orders : ImportKind::Customers;
+    const QJsonObject mapping = QJsonDocument::fromJson(find.text(1).toUtf8()).object();
+    for (auto it = mapping.begin(); it != mapping.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        ColumnChoice choice;
+        choice.role = o.value(QStringLiteral("role")).toString();
+        choice.skip = o.value(QStringLiteral("skip")).toBool();
+        if (const auto type = store::fieldTypeFromName(o.value(QStringLiteral("type")).toString()))
+            choice.type = *type;
+        choices.emplace(it.key(), choice);
+    }
+    return choices;
+}
+
+} // namespace
+
+QString cellText(const read::Cell &cell)
+{
+    if (cell.kind == read::Cell::Kind::DateTime) {
+        const double days = std::floor(cell.number);
+        const qint64 ms = std::llround((cell.number - days) * 86400000.0 / 1000.0) * 1000;
+        const QDate date = QDate(1899, 12, 30).addDays(qint64(days));
+        const QTime time = QTime(0, 0).addMSecs(int(std::min<qint64>(ms, 86399000)));
+        if (days <= 1 && ms > 0) // a time of day without a date
+            return time.toString(QStringLiteral("HH:mm:ss"));
+        if (ms == 0)
+            return date.toString(Qt::ISODate);
+        return date.toString(Qt::ISODate) + u' ' + time.toString(QStringLiteral("HH:mm:ss"));
+    }
+    return QString::fromUtf8(cell.text.data(), qsizetype(cell.text.size()));
+}
+
+QStringList rowText(const std::vector<read::Cell> &cells)
+{
+    QStringList row;
+    row.reserve(qsizetype(cells.size()));
+    for (const read::Cell &cell : cells)
+        row << cellText(cell);
+    return row;
+}
+
+bool isBlankRow(const QStringList &row)
+{
+    for (const QString &cell : row) {
+        if (!QStringView(cell).trimmed().isEmpty())
+            return false;
+    }
+    return true;
+}
+
+QString layoutSignature(const QStringList &header)
+{
+    QStringList names;
+    for (const QString &name : header)
+        names << name.trimmed();
+    return QString::fromLatin1(QCryptographicHash::hash(names.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex());
+}
+
+Column *TableAnalysis::columnOf(const char *r)
+{
+    for (Column &c : columns) {
+        if (!c.skip && c.field.role == QLatin1StringView(r))
+            return &c;
+    }
+    return nullptr;
+}
+
+Column *TableAnalysis::keyColumn()
+{
+    for (const char *r : {role::kCustomerId, role::kPhone, role::kEmail, role::kName}) {
+        if (Column *c = columnOf(r))
+            return c;
+    }
+    return nullptr;
+}
+
+QString TableAnalysis::problem(const QString &fileName)
+{
+    if (!keyColumn()) {
+        return Importer::tr("“%1” has no column that names the customer (such as customer id, 买家会员名, phone or e-mail); "
+                            "the headers are: %2")
+            .arg(fileName, QStringList(header).join(QStringLiteral(", ")));
+    }
+    if (kind == ImportKind::Orders && !columnOf(role::kOrderDate))
+        return Importer::tr("“%1” looks like an order list but has no order date column").arg(fileName);
+    return {};
+}
+
+Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fileName, const ImportOptions &options,
+                                   store::Database *db, qint64 rowLimit, Progress *progress, int progressSpan)
+{
+    TableAnalysis a;
+    a.encoding = reader.encoding();
+    a.delimiter = reader.delimiter();
+    a.sheet = reader.sheetName();
+    std::vector<read::Cell> cells;
+    while (a.head.size() < 50 && reader.nextRow(cells)) {
+        a.head.push_back(rowText(cells));
+        a.headLines.push_back(reader.rowNumber());
+    }
+    if (reader.error())
+        return *reader.error();
+    if (a.head.empty())
+        return Error{Importer::tr("“%1” is empty").arg(fileName)};
+
+    if (options.headerRow > 0) {
+        const auto it = std::find(a.headLines.begin(), a.headLines.end(), qint64(options.headerRow));
+        if (it == a.headLines.end()) {
+            return Error{Importer::tr("“%1”: row %2 cannot be the header; it must be one of the first %3 rows")
+                             .arg(fileName).arg(options.headerRow).arg(a.head.size())};
+        }
+        a.headerIndex = size_t(it - a.headLines.begin());
+    } else {
+        // The first of the first rows that is about as wide as the table and holds no numbers or dates.
+        qsizetype width = 0;
+        for (const QStringList &row : a.head) {
+            qsizetype filled = 0;
+            for (const QString &cell : row)
+                filled += cell.trimmed().isEmpty() ? 0 : 1;
+            width = std::max(width, filled);
+        }
+        for (size_t i = 0; i < std::min<size_t>(a.head.size(), 20); ++i) {
+            qsizetype filled = 0, numeric = 0;
+            for (const QString &cell : a.head[i]) {
+                if (cell.trimmed().isEmpty())
+                    continue;
+                ++filled;
+                if (values::parseNumber(cell).has_value() || values::parseDateTime(cell, values::DayOrder::DayFirst).isValid())
+                    ++numeric;
+            }
+            if (filled >= std::max<qsizetype>(2, (width * 6 + 9) / 10) && numeric * 5 <= filled) {
+                a.headerIndex = i;
+                break;
+            }
+        }
+    }
+    a.header = a.head[a.headerIndex];
+
+    // Profile the data rows (blank rows skipped): those already read, then the rest of the file.
+    std::vector<ColumnProfiler> profilers;
+    const bool semicolonFile = a.delimiter == ';';
+    const auto profileRow = [&](const QStringList &row) {
+        if (isBlankRow(row))
+            return;
+        ++a.dataRows;
+        while (profilers.size() < size_t(row.size()))
+            profilers.emplace_back(semicolonFile);
+        for (qsizetype c = 0; c < row.size(); ++c)
+            profilers[size_t(c)].add(row[c]);
+    };
+    for (size_t i = a.headerIndex + 1; i < a.head.size(); ++i)
+        profileRow(a.head[i]);
+    while (rowLimit < 0 || a.dataRows < rowLimit) {
+        if (!reader.nextRow(cells))
+            break;
+        profileRow(rowText(cells));
+        if (progress && a.dataRows % 8192 == 0) {
+            if (progress->isCanceled())
+                return Error{Importer::tr("The import was cancelled; the workspace is unchanged")};
+            progress->setDone(qint64(reader.progress() * progressSpan));
+        }
+    }
+    if (reader.error())
+        return *reader.error();
+    a.wholeFile = rowLimit < 0 || a.dataRows < rowLimit || !reader.nextRow(cells);
+    const qsizetype columnCount = std::max(a.header.size(), qsizetype(profilers.size()));
+    profilers.resize(size_t(columnCount), ColumnProfiler(semicolonFile));
+
+    a.columns.resize(size_t(columnCount));
+    QSet<QString> usedNames;
+    for (qsizetype c = 0; c < columnCount; ++c) {
+        QString name = c < a.header.size() ? a.header[c].trimmed() : QString();
+        if (name.isEmpty())
+            name = Importer::tr("Column %1").arg(c + 1);
+        const QString base = name;
+        for (int k = 2; usedNames.contains(name); ++k)
+            name = QStringLiteral("%1 (%2)").arg(base).arg(k);
+        usedNames.insert(name);
+        a.columns[size_t(c)].field.name = name;
+    }
+
+    // The user's choices, or those remembered for a file with the same headers.
+    std::map<QString, ColumnChoice> choices = options.columns;
+    ImportKind rememberedKind = ImportKind::Auto;
+    if (choices.empty() && options.useRememberedMapping && db) {
+        choices = rememberedChoices(*db, layoutSignature(a.header), &rememberedKind);
+        a.rememberedMapping = !choices.empty();
+    }
+    for (const auto &[name, choice] : choices) {
+        if (!usedNames.contains(name) && !a.rememberedMapping) {
+            QStringList names;
+            for (const Column &column : a.columns)
+                names << column.field.name;
+            return Error{Importer::tr("“%1” has no column “%2”; the columns are: %3")
+                             .arg(fileName, name, names.join(QStringLiteral(", ")))};
+        }
+    }
+
+    QSet<QString> takenRoles;
+    for (const auto &[name, choice] : choices) {
+        if (!choice.skip && !choice.role.isEmpty())
+            takenRoles.insert(choice.role);
+    }
+    for (Column &column : a.columns) {
+        column.profile = profilers[size_t(&column - a.columns.data())].finish();
+        QString r;
+        std::optional<FieldType> chosenType;
+        if (const auto it = choices.find(column.field.name); it != choices.end()) {
+            r = it->second.role;
+            column.skip = it->second.skip;
+            chosenType = it->second.type;
+        } else {
+            r = roleForHeader(column.field.name);
+            if (takenRoles.contains(r))
+                r.clear(); // the first column with a role keeps it, and a chosen role beats a suggested one
+            if (!r.isEmpty())
+                takenRoles.insert(r);
+        }
+        column.field.role = column.skip ? QString() : r;
+        column.field.type = chosenType.value_or(typeForRole(column.field.role, column.profile.type).value_or(column.profile.type));
+    }
+
+    a.kind = options.kind;
+    if (a.kind == ImportKind::Auto)
+        a.kind = rememberedKind;
+    if (a.kind == ImportKind::Auto) {
+        const bool orderish = a.columnOf(role::kOrderId) ||
+                              (a.columnOf(role::kOrderDate) && (a.columnOf(role::kAmount) || a.columnOf(role::kUnitPrice)));
+        a.kind = orderish ? ImportKind::Orders : ImportKind::Customers;
+    }
+    return a;
+}
+
+void rememberLayout(store::Database &db, const TableAnalysis &analysis)
+{
+    QJsonObject mapping;
+    for (const Column &c : analysis.columns) {
+        QJsonObject o{{QStringLiteral("role"), c.field.role}, {QStringLiteral("type"), store::fieldTypeName(c.field.type)}};
+        if (c.skip)
+            o.insert(QStringLiteral("skip"), true);
+        mapping.insert(c.field.name, o);
+    }
+    store::Statement save(db, "INSERT OR REPLACE INTO layouts(signature, kind, mapping_json, updated_at) VALUES (?1, ?2, ?3, ?4)");
+    save.bind(1, layoutSignature(analysis.header))
+        .bind(2, kindText(analysis.kind))
+        .bind(3, QString::fromUtf8(QJsonDocument(mapping).toJson(QJsonDocument::Compact)))
+        .bind(4, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    save.run();
+}
+
+} // namespace segmenta::import::detail

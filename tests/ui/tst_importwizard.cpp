@@ -1,0 +1,161 @@
+// The import wizard driven through its widgets on the offscreen platform: a corpus file imported with the
+// detected choices, a file whose columns the user has to name, and a remembered mapping. What lands in the
+// workspace is checked with plain SQL and against the corpus's expected.json.
+#include "import/importwizard.h"
+#include "import/importrunpage.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace segmenta;
+
+namespace {
+
+bool previewShown(ui::ImportWizard &wizard)
+{
+    return QTest::qWaitFor([&] { return wizard.preview().has_value() && !wizard.previewPending(); }, 30000);
+}
+
+qint64 sqlCount(const QString &workspace, const char *sql)
+{
+    auto ws = store::Workspace::open(workspace, store::Workspace::Mode::ReadOnly);
+    return ws ? ws.value()->db().scalar(sql).toLongLong() : -1;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(bytes);
+    return path;
+}
+
+// Clicks Next and waits for the import page to finish.
+bool runToSummary(ui::ImportWizard &wizard)
+{
+    QSignalSpy imported(&wizard, &ui::ImportWizard::imported);
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    auto *run = wizard.findChild<ui::ImportRunPage *>();
+    if (!run || wizard.currentPage() != run)
+        return false;
+    return QTest::qWaitFor([&] { return !run->isRunning(); }, 60000) && imported.count() == 1;
+}
+
+} // namespace
+
+class TestImportWizard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void importsACorpusFileAsDetected();
+    void theUserNamesTheColumns();
+};
+
+void TestImportWizard::importsACorpusFileAsDetected()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("w.segmenta"));
+    QVERIFY(store::Workspace::create(workspace).ok());
+    const QString file = QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/gb18030.csv");
+    ui::ImportWizard wizard(workspace, file);
+    wizard.show();
+    QVERIFY(previewShown(wizard));
+
+    // The source page: the encoding detected, the header on row 1 shown in the first rows.
+    auto *encoding = wizard.findChild<QComboBox *>(QStringLiteral("importEncoding"));
+    QVERIFY(encoding);
+    QCOMPARE(encoding->itemText(0), QStringLiteral("Detected: GB18030"));
+    auto *rows = wizard.findChild<QTableWidget *>(QStringLiteral("importRows"));
+    QVERIFY(rows);
+    QFile expectedFile(QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/expected.json"));
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonObject expected = QJsonDocument::fromJson(expectedFile.readAll()).object();
+    const QJsonArray expectedRows = expected.value(QStringLiteral("rows")).toArray();
+    QCOMPARE(rows->rowCount(), expectedRows.size() + 1);
+    QCOMPARE(rows->item(0, 0)->text(), expected.value(QStringLiteral("header")).toArray().at(0).toString());
+    QCOMPARE(rows->item(1, 1)->text(), expectedRows.at(0).toArray().at(1).toString()); // 张伟, read as GB18030
+
+    // The columns page: a customer list, the customer id recognised, nothing missing.
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    auto *kind = wizard.findChild<QComboBox *>(QStringLiteral("importKind"));
+    QVERIFY(kind);
+    QCOMPARE(kind->currentIndex(), 0);
+    QVERIFY(wizard.currentPage()->isComplete());
+    auto *columns = wizard.findChild<QTableWidget *>(QStringLiteral("importColumns"));
+    QCOMPARE(columns->rowCount(), expected.value(QStringLiteral("header")).toArray().size());
+    QCOMPARE(qobject_cast<QComboBox *>(columns->cellWidget(0, 2))->currentData().toString(), QStringLiteral("customer_id"));
+
+    QVERIFY(runToSummary(wizard));
+    QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM customers"), expectedRows.size());
+    QCOMPARE(wizard.summary()->inserted, expectedRows.size());
+    auto *summary = wizard.findChild<QLabel *>(QStringLiteral("importSummary"));
+    QVERIFY2(summary->text().contains(QStringLiteral("<b>%1</b> added").arg(expectedRows.size())), qPrintable(summary->text()));
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+}
+
+void TestImportWizard::theUserNamesTheColumns()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("w.segmenta"));
+    QVERIFY(store::Workspace::create(workspace).ok());
+    const QByteArray handKept = "Buyer,Paid,Town\n"
+                                "ann,12.50,Shanghai\n"
+                                "bob,x,Beijing\n"
+                                ",3,Beijing\n";
+    {
+        ui::ImportWizard wizard(workspace, writeFile(dir, QStringLiteral("january.csv"), handKept));
+        wizard.show();
+        QVERIFY(previewShown(wizard));
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        // Nothing names the customer: the page says so and Next stays disabled.
+        auto *problem = wizard.findChild<QLabel *>(QStringLiteral("importProblem"));
+        QVERIFY2(problem->text().contains(QStringLiteral("names the customer")), qPrintable(problem->text()));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+
+        // The user says Buyer is the customer id and Paid the customer's total spend.
+        auto *columns = wizard.findChild<QTableWidget *>(QStringLiteral("importColumns"));
+        auto *buyer = qobject_cast<QComboBox *>(columns->cellWidget(0, 2));
+        buyer->setCurrentIndex(buyer->findData(QStringLiteral("customer_id")));
+        auto *paid = qobject_cast<QComboBox *>(columns->cellWidget(1, 2));
+        paid->setCurrentIndex(paid->findData(QStringLiteral("total_spend")));
+        QVERIFY(previewShown(wizard));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 30000);
+        QVERIFY(problem->text().isEmpty());
+        QVERIFY2(columns->item(1, 5)->text().contains(QStringLiteral("could not be read")), qPrintable(columns->item(1, 5)->text()));
+
+        QVERIFY(runToSummary(wizard));
+        QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM customers"), 2);
+        QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM customers WHERE customer_key = 'ann' AND list_total_spend = 12.5"), 1);
+        // Two rows could not be used as they are: bob's amount and the row without a buyer.
+        auto *rejects = wizard.findChild<QTableWidget *>(QStringLiteral("importRejects"));
+        QCOMPARE(rejects->rowCount(), int(sqlCount(workspace, "SELECT count(*) FROM rejects")));
+        QCOMPARE(rejects->rowCount(), 2);
+        QCOMPARE(rejects->item(0, 0)->text(), QStringLiteral("3"));
+        QCOMPARE(rejects->item(0, 2)->text(), QStringLiteral("x"));
+    }
+    // Next month's file with the same headers: the choices come back, said so, and the import can run at once.
+    ui::ImportWizard again(workspace, writeFile(dir, QStringLiteral("february.csv"), "Buyer,Paid,Town\ndee,30,Shenzhen\n"));
+    again.show();
+    QVERIFY(previewShown(again));
+    QVERIFY(again.preview()->rememberedMapping);
+    QTest::mouseClick(again.button(QWizard::NextButton), Qt::LeftButton);
+    QVERIFY(again.currentPage()->isComplete());
+    QVERIFY(runToSummary(again));
+    QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM customers WHERE customer_key = 'dee' AND list_total_spend = 30"), 1);
+}
+
+QTEST_MAIN(TestImportWizard)
+#include "tst_importwizard.moc"

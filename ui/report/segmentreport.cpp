@@ -1,0 +1,145 @@
+#include "report/segmentreport.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTemporaryFile>
+#include <QWidget>
+
+namespace segmenta::ui {
+
+namespace {
+
+constexpr int kDpi = 300;
+constexpr double kMarginMm = 14;
+
+int mm(double millimetres)
+{
+    return int(millimetres / 25.4 * kDpi + 0.5);
+}
+
+// Draws `text` wrapped in the width from `y` on and returns the y below it.
+int drawParagraph(QPainter &painter, const QFont &font, const QString &text, int x, int y, int width, const QColor &colour)
+{
+    painter.setFont(font);
+    painter.setPen(colour);
+    const QRect bounds = painter.boundingRect(QRect(x, y, width, 100000), Qt::TextWordWrap, text);
+    painter.drawText(QRect(x, y, width, bounds.height()), Qt::TextWordWrap, text);
+    return y + bounds.height();
+}
+
+// Paints `widget` scaled into `target`, keeping its proportions; returns the height used.
+int drawWidget(QPainter &painter, QWidget *widget, const QRect &target)
+{
+    const QSize size = widget->size();
+    if (size.isEmpty())
+        return 0;
+    const double scale = std::min(double(target.width()) / size.width(), double(target.height()) / size.height());
+    painter.save();
+    painter.translate(target.topLeft());
+    painter.scale(scale, scale);
+    widget->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    painter.restore();
+    return int(size.height() * scale + 0.5);
+}
+
+} // namespace
+
+QString SegmentReportWriter::write(const SegmentReport &report, const QString &path)
+{
+    // Written beside the target and renamed at the end, so a failure never leaves half a report.
+    QTemporaryFile temporary(QFileInfo(path).absoluteDir().filePath(QStringLiteral(".segmenta-report-XXXXXX.pdf")));
+    if (!temporary.open())
+        return tr("Cannot write “%1”: %2").arg(path, temporary.errorString());
+    temporary.close();
+    {
+        QPdfWriter pdf(temporary.fileName());
+        pdf.setResolution(kDpi);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
+        const QString title = report.title.isEmpty() ? tr("Segment report") : report.title;
+        pdf.setTitle(title);
+        pdf.setCreator(QStringLiteral("Segmenta"));
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return tr("Cannot write “%1”").arg(path);
+        const int width = pdf.width();
+        const int height = pdf.height();
+        const QLocale locale;
+
+        QFont titleFont = QGuiApplication::font();
+        titleFont.setPointSizeF(18);
+        titleFont.setBold(true);
+        QFont textFont = QGuiApplication::font();
+        textFont.setPointSizeF(10);
+        QFont smallFont = textFont;
+        smallFont.setPointSizeF(8.5);
+        QFont headingFont = textFont;
+        headingFont.setBold(true);
+        QFont ruleFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        ruleFont.setPointSizeF(9.5);
+        const QColor ink(0x22, 0x22, 0x22);
+        const QColor grey(0x66, 0x66, 0x66);
+
+        int y = drawParagraph(painter, titleFont, title, 0, 0, width, ink);
+        QStringList facts;
+        if (!report.workspaceName.isEmpty())
+            facts << report.workspaceName;
+        if (report.analysisDate.isValid())
+            facts << tr("analysis date %1").arg(locale.toString(report.analysisDate, QLocale::ShortFormat));
+        facts << tr("made %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
+        y = drawParagraph(painter, smallFont, facts.join(QStringLiteral(" · ")), 0, y + mm(1), width, grey);
+
+        y = drawParagraph(painter, headingFont, tr("Definition"), 0, y + mm(5), width, ink);
+        y = drawParagraph(painter, report.ruleText.trimmed().isEmpty() ? textFont : ruleFont,
+                          report.ruleText.trimmed().isEmpty() ? tr("All customers (no conditions)") : report.ruleText.trimmed(), 0,
+                          y + mm(1), width, ink);
+        y = drawParagraph(painter, headingFont, tr("Size"), 0, y + mm(4), width, ink);
+        y = drawParagraph(painter, textFont, report.headline.join(u'\n'), 0, y + mm(1), width, ink);
+
+        // The charts: full-width ones alone, the others side by side, each with its title; the heights share
+        // what is left of the page.
+        QList<QList<SegmentReport::Chart>> rows;
+        for (const SegmentReport::Chart &chart : report.charts) {
+            if (!chart.widget)
+                continue;
+            if (chart.fullWidth || rows.isEmpty() || rows.last().size() == 2 || rows.last().first().fullWidth)
+                rows.append({chart});
+            else
+                rows.last().append(chart);
+        }
+        const int gap = mm(5);
+        const int headingHeight = painter.boundingRect(QRect(0, 0, width, 1000), 0, QStringLiteral("Ag")).height() + mm(1);
+        const int available = height - y - gap * int(rows.size()) - headingHeight * int(rows.size());
+        for (const auto &row : rows) {
+            const int columnWidth = row.size() == 1 ? width : (width - gap) / 2;
+            int rowHeight = 0;
+            for (const auto &chart : row) // the height the widget's proportions ask for at this width
+                rowHeight = std::max(rowHeight, int(double(chart.widget->height()) * columnWidth / std::max(1, chart.widget->width())));
+            rowHeight = std::min(rowHeight, rows.size() > 0 ? available / int(rows.size()) : available);
+            y += gap;
+            int used = 0;
+            for (int i = 0; i < row.size(); ++i) {
+                const int x = i * (columnWidth + gap);
+                drawParagraph(painter, headingFont, row[i].title, x, y, columnWidth, ink);
+                used = std::max(used, drawWidget(painter, row[i].widget, QRect(x, y + headingHeight, columnWidth, rowHeight)));
+            }
+            y += headingHeight + used;
+        }
+        if (!painter.end())
+            return tr("Cannot write “%1”").arg(path);
+    }
+    if (QFile::exists(path) && !QFile::remove(path))
+        return tr("Cannot replace “%1”").arg(path);
+    if (!QFile::rename(temporary.fileName(), path))
+        return tr("Cannot write “%1”").arg(path);
+    temporary.setAutoRemove(false);
+    return {};
+}
+
+} // namespace segmenta::ui
