@@ -96,11 +96,9 @@ GroupFrame::GroupFrame(RuleBuilder *builder, bool root, QWidget *parent)
     });
     connect(m_addGroup, &QToolButton::clicked, this, [this] {
         const rules::NodePath path = m_path;
-        rules::NodePath inner = path;
-        inner.push_back(0);
         rules::Group group;
         group.match = rules::GroupMatch::Any;
-        group.children.emplace_back(m_builder->newCondition(inner));
+        group.children.emplace_back(m_builder->newCondition(path)); // like the conditions beside it
         m_builder->edit(tr("Add group"), [path, group](rules::Rule &rule) {
             return rules::insertNode(rule, path, -1, rules::Node(group));
         });

@@ -67,7 +67,8 @@ public:
     // Whether `condition` alone would pass the rule context's validation (field, operator, values).
     bool fits(const rules::Condition &condition) const;
     const std::vector<rules::ValueCount> &valuesOf(const QString &field) const;
-    // A new condition: the field of the condition before it in `groupPath` if any, else total spend.
+    // A condition to add to the group at `groupPath`: a copy of its last condition on a known field (another
+    // city after a city), else "total spend >= 0".
     rules::Condition newCondition(const rules::NodePath &groupPath) const;
     std::optional<rules::ConditionImpact> impactAt(const rules::NodePath &path) const;
     GroupFrame *rootFrame() const { return m_root; }
