@@ -28,6 +28,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QUrl>
+#include <QUndoStack>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_centreTabs->addTab(m_customers, tr("Customers"));
     splitter->addWidget(m_centreTabs);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({350, 510}); // room for a few conditions in the rule builder
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);
@@ -91,6 +93,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_segmentList, &SegmentList::segmentActivated, this,
             [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
     connect(m_controller, &DashboardController::failed, m_rulePanel, &RulePanel::showProblem);
+    connect(m_controller, &DashboardController::ready, this,
+            [this] { m_rulePanel->setEvaluationData(m_controller->columnCache(), m_controller->ruleContext()); });
     connect(m_controller, &DashboardController::figuresShown, this, [this](qint64 members) {
         QHash<qint64, qint64> sizes;
         for (const auto &bar : m_dashboard->segmentSizes()->bars())
@@ -116,6 +120,12 @@ void MainWindow::createMenus()
     file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_rulePanel->undoStack()->createUndoAction(edit, tr("&Undo"));
+    QAction *redo = m_rulePanel->undoStack()->createRedoAction(edit, tr("&Redo"));
+    undo->setShortcut(QKeySequence::Undo);
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addActions({undo, redo});
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
     segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -1,5 +1,6 @@
 #include "screenshot.h"
 
+#include "builder/rulebuilder.h"
 #include "customers/customercard.h"
 #include "customers/customersmodel.h"
 #include "customers/customersview.h"
@@ -11,6 +12,7 @@
 #include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
+#include "segments/rulepanel.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -93,6 +95,18 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(shown, file);
+        });
+        return true;
+    }
+    if (view == u"builder") {
+        // Once the conditions of the rule given with --rule show their counts.
+        RuleBuilder *builder = window.rulePanel()->builder();
+        auto *once = new QObject(&window);
+        QObject::connect(builder, &RuleBuilder::impactsShown, once, [&window, builder, once, file] {
+            if (builder->rule().root.children.empty())
+                return;
+            delete once;
+            grabLater(&window, file);
         });
         return true;
     }

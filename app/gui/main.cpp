@@ -54,7 +54,7 @@ int main(int argc, char *argv[])
                       QStringLiteral("Save a PNG of the window once the figures are shown, then quit (documentation)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("show"),
-                      QStringLiteral("With --screenshot: the screen to capture (customers, card, export, settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
+                      QStringLiteral("With --screenshot: the screen to capture (customers, card, export, builder, settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
                       QStringLiteral("VIEW")});
     parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("A .segmenta workspace to open."));
     parser.process(app);

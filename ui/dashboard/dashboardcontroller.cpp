@@ -254,6 +254,16 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
     });
 }
 
+std::shared_ptr<const rules::ColumnCache> DashboardController::columnCache() const
+{
+    return m_snapshot ? m_snapshot->cache : nullptr;
+}
+
+rules::RuleContext DashboardController::ruleContext() const
+{
+    return m_snapshot ? m_snapshot->context : rules::RuleContext{};
+}
+
 void DashboardController::setRule(const rules::Rule &rule)
 {
     m_pending = rule;

@@ -37,6 +37,9 @@ public:
     void setWorkspace(store::Workspace *workspace);
     void setRule(const rules::Rule &rule);
     bool isReady() const { return m_snapshot != nullptr; }
+    // The loaded customer columns and rule context (null / empty before ready()), for other evaluators.
+    std::shared_ptr<const rules::ColumnCache> columnCache() const;
+    rules::RuleContext ruleContext() const;
 
     // Everything an evaluation reads; immutable once built, shared with the workers.
     struct Snapshot;

@@ -1,0 +1,472 @@
+#include "builder/conditionrow.h"
+#include "builder/draghandle.h"
+#include "builder/fieldpicker.h"
+#include "builder/groupframe.h"
+#include "builder/rulebuilder.h"
+#include "builder/valuelistpicker.h"
+#include "segments/rulepanel.h"
+
+#include "demo/demoshop.h"
+#include "rules/columnarevaluator.h"
+#include "rules/ruletext.h"
+#include "segments/playbook.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QMimeData>
+#include <QInputMethodEvent>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace segmenta;
+
+// The visual rule builder driven with the mouse and keyboard on the offscreen platform: a nested rule built
+// by clicking and typing, its count and each condition's figures checked against plain SQL over the demo
+// shop; the text form and the builder following each other; undo and redo; a playbook template.
+class TestRuleBuilder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void buildANestedRuleByClicking();
+    void textEditsRebuildTheBuilder();
+    void undoAndRedo();
+    void chooseSeveralValues();
+    void applyATemplate();
+    void dragAConditionIntoAGroup();
+
+private:
+    qint64 sqlCount(const QString &where);
+    qint64 ruleCount(const rules::Rule &rule);
+    ui::ConditionRow *rowAt(ui::GroupFrame *frame, size_t index);
+    ui::GroupFrame *groupAt(ui::GroupFrame *frame, size_t index);
+    void typeRule(const QString &text);
+    void buildByClicking();
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<store::Workspace> m_workspace;
+    rules::RuleContext m_context;
+    std::shared_ptr<const rules::ColumnCache> m_cache;
+    std::unique_ptr<ui::RulePanel> m_panel;
+    ui::RuleBuilder *m_builder = nullptr;
+    rules::Rule m_emitted;
+    int m_emits = 0;
+};
+
+void TestRuleBuilder::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
+    auto ws = store::Workspace::create(m_path);
+    QVERIFY(ws.ok());
+    demo::DemoSetupOptions options;
+    options.shop.customers = 1500;
+    options.history = false;
+    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    m_workspace = std::move(ws).value();
+    m_context = rules::RuleContext::forDatabase(m_workspace->db(), m_workspace->analysisDate());
+    auto cache = rules::ColumnCache::load(m_workspace->db(), m_context.fields);
+    QVERIFY(cache.ok());
+    m_cache = std::move(cache).value();
+}
+
+void TestRuleBuilder::init()
+{
+    m_panel = std::make_unique<ui::RulePanel>();
+    m_panel->resize(1100, 600);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    m_builder = m_panel->builder();
+    m_emits = 0;
+    connect(m_panel.get(), &ui::RulePanel::ruleChanged, this, [this](const rules::Rule &rule) {
+        m_emitted = rule;
+        ++m_emits;
+    });
+    m_panel->setEvaluationData(m_cache, m_context);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_builder->valuesOf(QStringLiteral("city")).empty(), 20000);
+}
+
+void TestRuleBuilder::cleanup()
+{
+    m_panel.reset();
+}
+
+qint64 TestRuleBuilder::sqlCount(const QString &where)
+{
+    const QString sql = QStringLiteral("SELECT COUNT(*) FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id WHERE ") + where;
+    return m_workspace->db().scalar(sql.toStdString()).toLongLong();
+}
+
+qint64 TestRuleBuilder::ruleCount(const rules::Rule &rule)
+{
+    const auto members = rules::ColumnarEvaluator::evaluate(rule, m_context, *m_cache);
+    return members ? qint64(members->count()) : -1;
+}
+
+ui::ConditionRow *TestRuleBuilder::rowAt(ui::GroupFrame *frame, size_t index)
+{
+    return index < frame->childWidgets().size() ? qobject_cast<ui::ConditionRow *>(frame->childWidgets()[index]) : nullptr;
+}
+
+ui::GroupFrame *TestRuleBuilder::groupAt(ui::GroupFrame *frame, size_t index)
+{
+    return index < frame->childWidgets().size() ? qobject_cast<ui::GroupFrame *>(frame->childWidgets()[index]) : nullptr;
+}
+
+namespace {
+
+// Types like a user: Latin text key by key, Chinese through the input method (as a Pinyin IME commits it).
+void typeText(QWidget *widget, const QString &text)
+{
+    qsizetype i = 0;
+    while (i < text.size()) {
+        qsizetype j = i;
+        const bool latin = text[i].unicode() < 0x80;
+        while (j < text.size() && (text[j].unicode() < 0x80) == latin)
+            ++j;
+        const QString run = text.mid(i, j - i);
+        if (latin) {
+            QTest::keyClicks(widget, run);
+        } else {
+            QInputMethodEvent commit;
+            commit.setCommitString(run);
+            QCoreApplication::sendEvent(widget, &commit);
+        }
+        i = j;
+    }
+}
+
+QToolButton *button(QWidget *owner, const char *name)
+{
+    return owner->findChild<QToolButton *>(QLatin1StringView(name), Qt::FindDirectChildrenOnly);
+}
+
+// Selects everything in a line edit or spin box, types `text` and presses Enter.
+void retype(QWidget *widget, const QString &text)
+{
+    widget->setFocus();
+    QTest::keyClick(widget, Qt::Key_A, Qt::ControlModifier);
+    typeText(widget, text);
+    QTest::keyClick(widget, Qt::Key_Return);
+}
+
+} // namespace
+
+void TestRuleBuilder::typeRule(const QString &text)
+{
+    auto *editor = m_panel->findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
+    QVERIFY(editor);
+    editor->setFocus();
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    typeText(editor, text);
+}
+
+void TestRuleBuilder::buildByClicking()
+{
+    ui::GroupFrame *root = m_builder->rootFrame();
+    // all( total_spend >= 1000, ... )
+    QTest::mouseClick(button(root, "addCondition"), Qt::LeftButton);
+    ui::ConditionRow *spend = rowAt(root, 0);
+    QVERIFY(spend);
+    auto *op = spend->findChild<QComboBox *>(QStringLiteral("operatorCombo"));
+    QCOMPARE(op->currentText(), QStringLiteral("≥")); // a new money condition starts as "≥ 0"
+    op->setFocus();
+    QTest::keyClick(op, Qt::Key_Up); // >
+    QCOMPARE(rules::nodeAt(m_builder->rule(), {0})->condition->op, rules::Op::Gt);
+    QTest::keyClick(op, Qt::Key_Down); // back to >=
+    auto *amount = spend->findChild<QDoubleSpinBox *>(QStringLiteral("numberValue"));
+    QVERIFY(amount);
+    retype(amount, QStringLiteral("1000"));
+    QCOMPARE(rules::RuleText::print(m_builder->rule()), QStringLiteral("total_spend >= 1000"));
+
+    // ... any( city = 上海, city = 北京 )
+    QTest::mouseClick(button(root, "addGroup"), Qt::LeftButton);
+    ui::GroupFrame *group = groupAt(root, 1);
+    QVERIFY(group);
+    QCOMPARE(group->findChild<QComboBox *>(QStringLiteral("matchCombo"))->currentData().toInt(), int(rules::GroupMatch::Any));
+    ui::ConditionRow *first = rowAt(group, 0);
+    QVERIFY(first);
+    ui::FieldPicker *picker = first->fieldPicker();
+    QAbstractItemModelTester tester(picker->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTest::mouseClick(first->findChild<QToolButton *>(QStringLiteral("fieldButton")), Qt::LeftButton);
+    QVERIFY(picker->isVisible());
+    // the picker groups the fields and shows their types
+    QStringList sections;
+    for (int i = 0; i < picker->model()->rowCount(); ++i)
+        sections << picker->model()->item(i)->text();
+    QCOMPARE(sections, (QStringList{QStringLiteral("Customer fields"), QStringLiteral("Purchase metrics"),
+                                    QStringLiteral("Lifecycle and value"), QStringLiteral("RFM")}));
+    const auto typeShown = picker->model()->match(picker->model()->index(0, 0), Qt::DisplayRole, QStringLiteral("City (city)"),
+                                                  1, Qt::MatchRecursive);
+    QCOMPARE(typeShown.size(), 1);
+    QCOMPARE(typeShown.front().siblingAtColumn(1).data().toString(), QStringLiteral("category"));
+    auto *search = picker->findChild<QLineEdit *>(QStringLiteral("fieldSearch"));
+    QTest::keyClicks(search, QStringLiteral("city"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QVERIFY(!picker->isVisible());
+    QCOMPARE(rules::nodeAt(m_builder->rule(), {1, 0})->condition->field, QStringLiteral("city"));
+    retype(first->findChild<QLineEdit *>(QStringLiteral("textValue")), QStringLiteral("上海"));
+    QTest::mouseClick(button(group, "addCondition"), Qt::LeftButton); // suggests another city
+    ui::ConditionRow *second = rowAt(group, 1);
+    QVERIFY(second);
+    QCOMPARE(second->findChild<QToolButton *>(QStringLiteral("fieldButton"))->text(), QStringLiteral("City"));
+    retype(second->findChild<QLineEdit *>(QStringLiteral("textValue")), QStringLiteral("北京"));
+}
+
+void TestRuleBuilder::buildANestedRuleByClicking()
+{
+    buildByClicking();
+    if (QTest::currentTestFailed())
+        return;
+    const rules::Rule want = rules::RuleText::parse(QStringLiteral("total_spend >= 1000 and (city is \"上海\" or city is \"北京\")")).value();
+    QCOMPARE(rules::RuleText::print(m_builder->rule()), rules::RuleText::print(want));
+    QVERIFY(m_emitted == want);
+    auto *editor = m_panel->findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
+    QCOMPARE(editor->toPlainText(), rules::RuleText::print(want));
+
+    // The emitted rule's count, against plain SQL.
+    const qint64 count = sqlCount(QStringLiteral("m.total_spend >= 1000 AND c.city IN ('上海', '北京')"));
+    QVERIFY(count > 0);
+    QCOMPARE(ruleCount(m_emitted), count);
+
+    // What each condition keeps alone, and what the rule loses (or gains) because of it.
+    const qint64 spend = sqlCount(QStringLiteral("m.total_spend >= 1000"));
+    const qint64 cities = sqlCount(QStringLiteral("c.city IN ('上海', '北京')"));
+    const qint64 shanghai = sqlCount(QStringLiteral("c.city = '上海'"));
+    const qint64 beijing = sqlCount(QStringLiteral("m.total_spend >= 1000 AND c.city = '北京'"));
+    const QLocale locale;
+    ui::GroupFrame *root = m_builder->rootFrame();
+    QTRY_COMPARE_WITH_TIMEOUT(rowAt(root, 0)->impactText(),
+                              QStringLiteral("keeps %1 · loses %2").arg(locale.toString(spend), locale.toString(cities - count)), 20000);
+    ui::GroupFrame *group = groupAt(root, 1);
+    // Without "city = 上海" the rule keeps only the Beijing big spenders: it adds the rest.
+    QTRY_COMPARE_WITH_TIMEOUT(rowAt(group, 0)->impactText(),
+                              QStringLiteral("keeps %1 · adds %2").arg(locale.toString(shanghai), locale.toString(count - beijing)), 20000);
+
+    // Disabling a condition is one click, and the rule (and its count) follow.
+    QTest::mouseClick(rowAt(group, 1)->findChild<QCheckBox *>(QStringLiteral("enabledCheck")), Qt::LeftButton);
+    QVERIFY(!rules::nodeAt(m_emitted, {1, 1})->condition->enabled);
+    QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("m.total_spend >= 1000 AND c.city = '上海'")));
+    QTRY_COMPARE_WITH_TIMEOUT(rowAt(group, 1)->impactText(), QStringLiteral("off"), 20000);
+
+    // Duplicate and delete.
+    QTest::mouseClick(rowAt(root, 0)->findChild<QToolButton *>(QStringLiteral("duplicateButton")), Qt::LeftButton);
+    QCOMPARE(m_builder->rule().root.children.size(), size_t(3));
+    QVERIFY(*m_builder->rule().root.children[1].condition == *m_builder->rule().root.children[0].condition);
+    QTest::mouseClick(rowAt(root, 1)->findChild<QToolButton *>(QStringLiteral("removeButton")), Qt::LeftButton);
+    QCoreApplication::processEvents(); // let the removed row's deferred deletion run
+    QCOMPARE(root->childWidgets().size(), size_t(2));
+    QTest::mouseClick(button(groupAt(root, 1), "removeGroupButton"), Qt::LeftButton);
+    QCOMPARE(rules::RuleText::print(m_emitted), QStringLiteral("total_spend >= 1000"));
+}
+
+void TestRuleBuilder::textEditsRebuildTheBuilder()
+{
+    typeRule(QStringLiteral("city is \"上海\" and (orders_count >= 2 or value_tier in (\"high\"))"));
+    const rules::Rule want =
+        rules::RuleText::parse(QStringLiteral("city is \"上海\" and (orders_count >= 2 or value_tier in (\"high\"))")).value();
+    QTRY_VERIFY_WITH_TIMEOUT(m_builder->rule() == want, 5000);
+    QVERIFY(m_emitted == want);
+    ui::GroupFrame *root = m_builder->rootFrame();
+    QCOMPARE(root->childWidgets().size(), size_t(2));
+    QCOMPARE(rowAt(root, 0)->findChild<QToolButton *>(QStringLiteral("fieldButton"))->text(), QStringLiteral("City"));
+    QCOMPARE(rowAt(root, 0)->findChild<QLineEdit *>(QStringLiteral("textValue"))->text(), QStringLiteral("上海"));
+    ui::GroupFrame *group = groupAt(root, 1);
+    QVERIFY(group);
+    QCOMPARE(rowAt(group, 0)->findChild<QDoubleSpinBox *>(QStringLiteral("numberValue"))->value(), 2.0);
+    QCOMPARE(rowAt(group, 1)->findChild<QComboBox *>(QStringLiteral("operatorCombo"))->currentText(), QStringLiteral("is one of"));
+    QCOMPARE(rowAt(group, 1)->findChild<QToolButton *>(QStringLiteral("valuesButton"))->text(), QStringLiteral("High value"));
+    QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("c.city = '上海' AND (m.orders_count >= 2 OR m.value_tier = 'high')")));
+
+    // A rule that does not read leaves the builder as it was.
+    const int emits = m_emits;
+    typeRule(QStringLiteral("city is and"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"))->extraSelections().size() == 1, 5000);
+    QVERIFY(m_builder->rule() == want);
+    QCOMPARE(m_emits, emits);
+}
+
+void TestRuleBuilder::undoAndRedo()
+{
+    buildByClicking();
+    if (QTest::currentTestFailed())
+        return;
+    QUndoStack *stack = m_panel->undoStack();
+    const QStringList names = {QStringLiteral("Add condition"), QStringLiteral("Change operator"), QStringLiteral("Change operator"),
+                               QStringLiteral("Change value"),  QStringLiteral("Add group"),       QStringLiteral("Change field"),
+                               QStringLiteral("Change value"),  QStringLiteral("Add condition"),   QStringLiteral("Change value")};
+    QStringList got;
+    for (int i = 0; i < stack->count(); ++i)
+        got << stack->text(i);
+    QCOMPARE(got, names);
+    auto *editor = m_panel->findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
+    const rules::Rule built = m_builder->rule();
+
+    // Half-typed text in the row that the undo rebuilds is dropped, not pushed as an edit in the middle of it.
+    m_panel->activateWindow();
+    auto *half = rowAt(groupAt(m_builder->rootFrame(), 1), 1)->findChild<QLineEdit *>(QStringLiteral("textValue"));
+    half->setFocus();
+    typeText(half, QStringLiteral("广州"));
+    stack->undo(); // 北京 back to 上海 (the copied condition)
+    QCOMPARE(stack->count(), names.size());
+    QCOMPARE(stack->index(), names.size() - 1);
+    QCOMPARE(rules::RuleText::print(m_emitted), QStringLiteral("total_spend >= 1000 and (city is \"上海\" or city is \"上海\")"));
+    QCOMPARE(editor->toPlainText(), rules::RuleText::print(m_emitted));
+    QCOMPARE(rowAt(groupAt(m_builder->rootFrame(), 1), 1)->findChild<QLineEdit *>(QStringLiteral("textValue"))->text(),
+             QStringLiteral("上海"));
+    stack->undo();
+    QCOMPARE(groupAt(m_builder->rootFrame(), 1)->childWidgets().size(), size_t(1));
+    stack->redo();
+    stack->redo();
+    QVERIFY(m_builder->rule() == built);
+    QVERIFY(m_emitted == built);
+    QCOMPARE(editor->toPlainText(), rules::RuleText::print(built));
+
+    // A text edit is one more step; undoing it brings the built rule back into both forms.
+    typeRule(QStringLiteral("orders_count = 1"));
+    QTRY_COMPARE_WITH_TIMEOUT(stack->count(), names.size() + 1, 5000);
+    QCOMPARE(stack->text(stack->count() - 1), QStringLiteral("Edit rule text"));
+    QCOMPARE(m_builder->rootFrame()->childWidgets().size(), size_t(1));
+    stack->undo();
+    QVERIFY(m_builder->rule() == built);
+    QCOMPARE(editor->toPlainText(), rules::RuleText::print(built));
+
+    while (stack->canUndo())
+        stack->undo();
+    QVERIFY(m_emitted == rules::Rule{});
+    QCOMPARE(m_builder->rootFrame()->childWidgets().size(), size_t(0));
+    QCOMPARE(editor->toPlainText(), QString());
+    while (stack->canRedo())
+        stack->redo(); // up to the text edit, the last step
+    QVERIFY(m_emitted == rules::RuleText::parse(QStringLiteral("orders_count = 1")).value());
+    QCOMPARE(editor->toPlainText(), rules::RuleText::print(m_emitted));
+}
+
+void TestRuleBuilder::chooseSeveralValues()
+{
+    m_panel->setRuleText(QStringLiteral("city in (\"上海\")"));
+    QCOMPARE(m_panel->undoStack()->count(), 0); // a rule opened starts a new history
+    ui::ConditionRow *row = rowAt(m_builder->rootFrame(), 0);
+    QVERIFY(row);
+    QTest::mouseClick(row->findChild<QToolButton *>(QStringLiteral("valuesButton")), Qt::LeftButton);
+    ui::ValueListPicker *picker = row->valuePicker();
+    QVERIFY(picker->isVisible());
+    auto *list = picker->findChild<QListWidget *>(QStringLiteral("valueList"));
+    QAbstractItemModelTester tester(list->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // every city with its count, most frequent first
+    store::Statement cities(m_workspace->db(), "SELECT city, COUNT(*) FROM customers WHERE city <> '' GROUP BY city "
+                                               "ORDER BY COUNT(*) DESC, city");
+    QStringList want;
+    while (cities.step())
+        want << QStringLiteral("%1 (%2)").arg(cities.text(0), QLocale().toString(cities.int64(1)));
+    QStringList shown;
+    for (int i = 0; i < list->count(); ++i)
+        shown << list->item(i)->text();
+    QCOMPARE(QSet<QString>(shown.begin(), shown.end()), QSet<QString>(want.begin(), want.end()));
+    auto *search = picker->findChild<QLineEdit *>(QStringLiteral("valueSearch"));
+    typeText(search, QStringLiteral("北京"));
+    int visible = 0;
+    for (int i = 0; i < list->count(); ++i)
+        visible += list->item(i)->isHidden() ? 0 : 1;
+    QCOMPARE(visible, 1);
+    QTest::keyClick(search, Qt::Key_Return); // checks 北京
+    QCOMPARE(m_emitted.root.children.size(), size_t(1));
+    QStringList values;
+    for (const QVariant &v : m_emitted.root.children[0].condition->values)
+        values << v.toString();
+    values.sort();
+    QCOMPARE(values, (QStringList{QStringLiteral("上海"), QStringLiteral("北京")})); // in UTF-16 order
+    QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("c.city IN ('上海', '北京')")));
+    QCOMPARE(m_panel->undoStack()->text(0), QStringLiteral("Change value"));
+}
+
+void TestRuleBuilder::applyATemplate()
+{
+    const auto &templates = segments::Playbook::templates();
+    size_t index = 0;
+    while (index < templates.size() && QByteArray(templates[index].name) != "Can't lose: at-risk high spenders")
+        ++index;
+    QVERIFY(index < templates.size());
+    QMenu *menu = m_builder->templatesButton()->menu();
+    QVERIFY(menu);
+    QCOMPARE(menu->actions().size(), qsizetype(templates.size()));
+    QAction *action = menu->actions().at(qsizetype(index));
+    QCOMPARE(action->text(), QStringLiteral("Can't lose: at-risk high spenders\tWin back now: a personal call or a strong offer"));
+    action->trigger();
+    const rules::Rule want =
+        rules::RuleText::parse(QStringLiteral("value_tier in (\"high\", \"mid\") and lifecycle_stage in (\"at_risk\")")).value();
+    QVERIFY(m_builder->rule() == want);
+    QVERIFY(m_emitted == want);
+    QCOMPARE(m_builder->rootFrame()->childWidgets().size(), size_t(2));
+    QVERIFY(m_builder->recommendedAction().contains(QStringLiteral("Win back now: a personal call or a strong offer")));
+    QCOMPARE(m_panel->undoStack()->text(0), QStringLiteral("Apply template “Can't lose: at-risk high spenders”"));
+    QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("m.value_tier IN ('high', 'mid') AND m.lifecycle_stage = 'at_risk'")));
+    m_panel->undoStack()->undo();
+    QVERIFY(m_emitted == rules::Rule{});
+    QVERIFY(m_builder->recommendedAction().isEmpty()); // no longer the template's rule
+    m_panel->undoStack()->redo();
+    QVERIFY(m_builder->recommendedAction().contains(QStringLiteral("Win back now")));
+}
+
+void TestRuleBuilder::dragAConditionIntoAGroup()
+{
+    m_panel->setRuleText(QStringLiteral("total_spend >= 1000 and city is \"上海\" and (orders_count >= 2 or value_tier in (\"high\"))"));
+    ui::GroupFrame *root = m_builder->rootFrame();
+    ui::GroupFrame *group = groupAt(root, 2);
+    QVERIFY(group);
+    // The city row's handle dropped just above the group's first row.
+    const auto drop = [](QWidget *target, const QPoint &at, const rules::NodePath &from) {
+        std::unique_ptr<QMimeData> mime(ui::DragHandle::mimeFor(from));
+        QDragEnterEvent enter(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &enter);
+        QDropEvent event(at, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(target, &event);
+        QCoreApplication::processEvents();
+        return event.isAccepted();
+    };
+    QVERIFY(drop(group, group->childWidgets().front()->geometry().topLeft() + QPoint(10, 1), {1}));
+    const rules::Rule want =
+        rules::RuleText::parse(QStringLiteral("total_spend >= 1000 and (city is \"上海\" or orders_count >= 2 or value_tier in (\"high\"))")).value();
+    QCOMPARE(rules::RuleText::print(m_emitted), rules::RuleText::print(want));
+    QVERIFY(m_builder->rule() == want);
+    QCOMPARE(m_panel->undoStack()->text(m_panel->undoStack()->count() - 1), QStringLiteral("Move condition"));
+    group = groupAt(root, 1);
+    QVERIFY(group);
+    QCOMPARE(group->childWidgets().size(), size_t(3));
+    // A group dropped on itself goes to its parent (Qt passes the refused drop up): never inside itself.
+    drop(group, group->childWidgets().back()->geometry().bottomLeft(), {1});
+    QCOMPARE(rules::conditionPaths(m_builder->rule()).size(), size_t(4));
+    QVERIFY(rules::groupAt(m_builder->rule(), {1}) || rules::groupAt(m_builder->rule(), {0}));
+    m_panel->undoStack()->undo();
+    QVERIFY(m_builder->rule() == want);
+    // Out again, to the end of the root group.
+    QVERIFY(drop(root, QPoint(10, root->height() - 1), {1, 0}));
+    QCOMPARE(rules::RuleText::print(m_emitted),
+             rules::RuleText::print(rules::RuleText::parse(QStringLiteral(
+                 "total_spend >= 1000 and (orders_count >= 2 or value_tier in (\"high\")) and city is \"上海\"")).value()));
+    m_panel->undoStack()->undo();
+    QVERIFY(m_builder->rule() == want);
+}
+
+QTEST_MAIN(TestRuleBuilder)
+#include "tst_rulebuilder.moc"

@@ -1,0 +1,544 @@
+#include "conditionrow.h"
+
+#include "builder/draghandle.h"
+#include "builder/fieldpicker.h"
+#include "builder/rulebuilder.h"
+#include "builder/valuelistpicker.h"
+#include "metrics/analysissettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateEdit>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QToolButton>
+
+namespace segmenta::ui {
+
+using rules::Op;
+
+namespace {
+
+bool sameValues(const QVariantList &a, const QVariantList &b)
+{
+    rules::Condition x, y;
+    x.values = a;
+    y.values = b;
+    return x == y;
+}
+
+} // namespace
+
+ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
+    : QWidget(parent), m_builder(builder), m_enabled(new QCheckBox(this)), m_field(new QToolButton(this)),
+      m_operator(new QComboBox(this)), m_valueBox(new QWidget(this)), m_valueLayout(new QHBoxLayout(m_valueBox)),
+      m_impact(new QLabel(this)), m_duplicate(new QToolButton(this)), m_remove(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("conditionRow"));
+    m_enabled->setObjectName(QStringLiteral("enabledCheck"));
+    m_field->setObjectName(QStringLiteral("fieldButton"));
+    m_field->setMinimumWidth(150);
+    m_field->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_field->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_operator->setObjectName(QStringLiteral("operatorCombo"));
+    m_operator->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_valueLayout->setContentsMargins(0, 0, 0, 0);
+    m_valueLayout->setSpacing(4);
+    m_impact->setObjectName(QStringLiteral("impactLabel"));
+    m_impact->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_impact->setMinimumWidth(170);
+    QPalette muted = m_impact->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    m_impact->setPalette(muted);
+    m_duplicate->setObjectName(QStringLiteral("duplicateButton"));
+    m_duplicate->setText(QStringLiteral("❐"));
+    m_remove->setObjectName(QStringLiteral("removeButton"));
+    m_remove->setText(QStringLiteral("✕"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 1, 0, 1);
+    layout->setSpacing(6);
+    layout->addWidget(new DragHandle([this] { return m_path; }, this));
+    layout->addWidget(m_enabled);
+    layout->addWidget(m_field);
+    layout->addWidget(m_operator);
+    layout->addWidget(m_valueBox, 1);
+    layout->addWidget(m_impact);
+    layout->addWidget(m_duplicate);
+    layout->addWidget(m_remove);
+
+    connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
+        m_builder->edit(on ? tr("Enable condition") : tr("Disable condition"), [this, on](rules::Rule &rule) {
+            rules::Node *node = rules::nodeAt(rule, m_path);
+            if (!node || !node->condition)
+                return false;
+            node->condition->enabled = on;
+            return true;
+        });
+    });
+    connect(m_field, &QToolButton::clicked, this, [this] {
+        fieldPicker()->setFields(m_builder->fields());
+        fieldPicker()->popup(m_field->mapToGlobal(QPoint(0, m_field->height())));
+    });
+    connect(m_operator, &QComboBox::currentIndexChanged, this, &ConditionRow::chooseOperator);
+    connect(m_duplicate, &QToolButton::clicked, this, [this] {
+        const rules::NodePath path = m_path;
+        m_builder->edit(tr("Duplicate condition"), [path](rules::Rule &rule) { return rules::duplicateNode(rule, path); });
+    });
+    connect(m_remove, &QToolButton::clicked, this, [this] {
+        const rules::NodePath path = m_path;
+        m_builder->edit(tr("Delete condition"), [path](rules::Rule &rule) { return rules::removeNode(rule, path).has_value(); });
+    });
+    retranslate();
+}
+
+FieldPicker *ConditionRow::fieldPicker()
+{
+    if (!m_picker) {
+        m_picker = new FieldPicker(this);
+        connect(m_picker, &FieldPicker::fieldChosen, this, &ConditionRow::chooseField);
+    }
+    return m_picker;
+}
+
+ValueListPicker *ConditionRow::valuePicker()
+{
+    if (!m_valuePicker) {
+        m_valuePicker = new ValueListPicker(this);
+        connect(m_valuePicker, &ValueListPicker::valuesChanged, this, [this](const QStringList &values) {
+            QVariantList list;
+            for (const QString &value : values)
+                list.append(value);
+            commitValues(list);
+        });
+    }
+    return m_valuePicker;
+}
+
+QString ConditionRow::operatorLabel(Op op)
+{
+    switch (op) {
+    case Op::Is: return tr("is");
+    case Op::IsNot: return tr("is not");
+    case Op::In: return tr("is one of");
+    case Op::NotIn: return tr("is none of");
+    case Op::Contains: return tr("contains");
+    case Op::NotContains: return tr("does not contain");
+    case Op::StartsWith: return tr("starts with");
+    case Op::EndsWith: return tr("ends with");
+    case Op::IsEmpty: return tr("is empty");
+    case Op::IsNotEmpty: return tr("is not empty");
+    case Op::Eq: return tr("=");
+    case Op::Ne: return tr("≠");
+    case Op::Lt: return tr("<");
+    case Op::Le: return tr("≤");
+    case Op::Gt: return tr(">");
+    case Op::Ge: return tr("≥");
+    case Op::Between: return tr("between");
+    case Op::TopPercent: return tr("in the top");
+    case Op::BottomPercent: return tr("in the bottom");
+    case Op::On: return tr("on");
+    case Op::Before: return tr("before");
+    case Op::After: return tr("after");
+    case Op::InLast: return tr("in the last");
+    case Op::NotInLast: return tr("not in the last");
+    case Op::MoreThanDaysAgo: return tr("more than … ago");
+    case Op::InNextDays: return tr("in the next");
+    case Op::AnniversaryWithin: return tr("anniversary within");
+    case Op::IsTrue: return tr("is yes");
+    case Op::IsFalse: return tr("is no");
+    case Op::InSegment: return tr("in segment");
+    case Op::NotInSegment: return tr("not in segment");
+    }
+    return {};
+}
+
+void ConditionRow::showCondition(const rules::Condition &condition, const rules::NodePath &path)
+{
+    m_path = path;
+    const bool fieldChanged = !m_everShown || condition.field != m_shown.field;
+    const bool opChanged = fieldChanged || condition.op != m_shown.op;
+    const bool valuesChanged = opChanged || !sameValues(condition.values, m_shown.values);
+    m_shown = condition;
+    m_everShown = true;
+    {
+        const QSignalBlocker blocker(m_enabled);
+        m_enabled->setChecked(condition.enabled);
+    }
+    if (fieldChanged)
+        retranslate();
+    if (fieldChanged) {
+        rebuildOperators();
+    } else if (opChanged) {
+        const QSignalBlocker blocker(m_operator);
+        const int index = m_operator->findData(int(condition.op));
+        if (index >= 0)
+            m_operator->setCurrentIndex(index);
+        else
+            rebuildOperators();
+    }
+    if (valuesChanged)
+        rebuildValueEditor();
+    m_field->setEnabled(condition.enabled);
+    m_operator->setEnabled(condition.enabled);
+    m_valueBox->setEnabled(condition.enabled);
+}
+
+void ConditionRow::refreshChoices()
+{
+    retranslate();
+    rebuildOperators();
+    rebuildValueEditor();
+}
+
+void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impact)
+{
+    m_impactShown = impact;
+    if (!m_shown.enabled) {
+        m_impact->setText(tr("off"));
+        m_impact->setToolTip(QString());
+        return;
+    }
+    if (!impact)
+        return; // keep what was shown until new figures arrive
+    const QLocale locale;
+    // In an "any" group a condition lets customers in: without it the rule would keep fewer.
+    if (impact->loses < 0) {
+        m_impact->setText(tr("keeps %1 · adds %2").arg(locale.toString(impact->alone), locale.toString(-impact->loses)));
+        m_impact->setToolTip(tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer")
+                                 .arg(locale.toString(impact->alone), locale.toString(-impact->loses)));
+        return;
+    }
+    m_impact->setText(tr("keeps %1 · loses %2").arg(locale.toString(impact->alone), locale.toString(impact->loses)));
+    m_impact->setToolTip(tr("%1 customers meet this condition on their own; without it the rule would keep %2 more")
+                             .arg(locale.toString(impact->alone), locale.toString(impact->loses)));
+}
+
+QString ConditionRow::impactText() const
+{
+    return m_impact->text();
+}
+
+void ConditionRow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_everShown)
+        refreshChoices();
+    QWidget::changeEvent(event);
+}
+
+void ConditionRow::retranslate()
+{
+    m_enabled->setToolTip(tr("Use this condition"));
+    m_duplicate->setToolTip(tr("Duplicate condition"));
+    m_remove->setToolTip(tr("Delete condition"));
+    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    if (field) {
+        m_field->setText(FieldPicker::fieldLabel(*field));
+        m_field->setToolTip(tr("%1 (%2): click to choose another field").arg(field->name, FieldPicker::typeLabel(field->type)));
+    } else if (m_shown.op == Op::InSegment || m_shown.op == Op::NotInSegment) {
+        m_field->setText(tr("Saved segment"));
+        m_field->setToolTip(tr("Click to choose a field instead"));
+    } else {
+        m_field->setText(m_builder->fields().empty() ? m_shown.field : tr("%1 (unknown field)").arg(m_shown.field));
+        m_field->setToolTip(tr("Choose a field"));
+    }
+}
+
+void ConditionRow::rebuildOperators()
+{
+    const QSignalBlocker blocker(m_operator);
+    m_operator->clear();
+    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    const bool segment = m_shown.op == Op::InSegment || m_shown.op == Op::NotInSegment;
+    std::vector<Op> ops = field     ? rules::operatorsFor(field->type)
+                          : segment ? std::vector<Op>{Op::InSegment, Op::NotInSegment}
+                                    : std::vector<Op>{m_shown.op};
+    if (std::find(ops.begin(), ops.end(), m_shown.op) == ops.end())
+        ops.insert(ops.begin(), m_shown.op);
+    for (Op op : ops)
+        m_operator->addItem(operatorLabel(op), int(op));
+    m_operator->setCurrentIndex(m_operator->findData(int(m_shown.op)));
+}
+
+void ConditionRow::chooseField(const QString &name)
+{
+    const store::FieldInfo *field = m_builder->field(name);
+    if (!field || name == m_shown.field)
+        return;
+    rules::Condition next = m_shown;
+    next.field = name;
+    if (!m_builder->fits(next) || next.op == Op::InSegment || next.op == Op::NotInSegment) {
+        const auto ops = rules::operatorsFor(field->type);
+        next.op = store::isNumeric(field->type) ? Op::Ge : ops.front();
+        const auto &values = m_builder->valuesOf(name);
+        next.values = rules::defaultValues(field->type, next.op, m_builder->analysisDate(),
+                                           values.empty() ? QString() : values.front().value);
+    }
+    const rules::NodePath path = m_path;
+    m_builder->edit(tr("Change field"), [path, next](rules::Rule &rule) {
+        rules::Node *node = rules::nodeAt(rule, path);
+        if (!node || !node->condition)
+            return false;
+        *node->condition = next;
+        return true;
+    });
+}
+
+void ConditionRow::chooseOperator(int index)
+{
+    if (index < 0)
+        return;
+    const Op op = Op(m_operator->itemData(index).toInt());
+    if (op == m_shown.op)
+        return;
+    rules::Condition next = m_shown;
+    next.op = op;
+    if (!m_builder->fits(next)) {
+        const store::FieldInfo *field = m_builder->field(m_shown.field);
+        const auto &values = m_builder->valuesOf(m_shown.field);
+        QString sample = values.empty() ? QString() : values.front().value;
+        if (!m_shown.values.isEmpty() && m_shown.values.front().typeId() == QMetaType::QString &&
+            !m_shown.values.front().toString().isEmpty())
+            sample = m_shown.values.front().toString(); // "is 上海" becomes "is one of 上海"
+        next.values = rules::defaultValues(field ? field->type : store::FieldType::Text, op, m_builder->analysisDate(), sample);
+    }
+    const rules::NodePath path = m_path;
+    m_builder->edit(tr("Change operator"), [path, next](rules::Rule &rule) {
+        rules::Node *node = rules::nodeAt(rule, path);
+        if (!node || !node->condition)
+            return false;
+        *node->condition = next;
+        return true;
+    });
+}
+
+void ConditionRow::commitValues(const QVariantList &values)
+{
+    if (m_builder->isShowing() || sameValues(values, m_shown.values))
+        return;
+    m_shown.values = values; // the editor already shows them: it stays as it is
+    const rules::NodePath path = m_path;
+    QString key = QStringLiteral("value");
+    for (int index : path)
+        key += u'/' + QString::number(index);
+    m_builder->edit(tr("Change value"), [path, values](rules::Rule &rule) {
+        rules::Node *node = rules::nodeAt(rule, path);
+        if (!node || !node->condition)
+            return false;
+        node->condition->values = values;
+        return true;
+    }, key);
+}
+
+QString ConditionRow::displayValue(const QString &value) const
+{
+    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    if (!field)
+        return value;
+    switch (field->type) {
+    case store::FieldType::Lifecycle:
+        return metrics::stageDisplayName(value);
+    case store::FieldType::ValueTier:
+        return metrics::tierDisplayName(value);
+    case store::FieldType::RfmSegment:
+        return metrics::rfmDisplayName(value);
+    default:
+        return value;
+    }
+}
+
+QWidget *ConditionRow::numberEditor(int index, store::FieldType type)
+{
+    auto *spin = new QDoubleSpinBox(m_valueBox);
+    spin->setObjectName(index == 0 ? QStringLiteral("numberValue") : QStringLiteral("numberValue2"));
+    spin->setRange(-1e13, 1e13);
+    spin->setDecimals(type == store::FieldType::Integer ? 0 : 2);
+    spin->setKeyboardTracking(false);
+    spin->setGroupSeparatorShown(true);
+    spin->setMinimumWidth(110);
+    if (m_shown.op == Op::TopPercent || m_shown.op == Op::BottomPercent) {
+        spin->setRange(0, 100);
+        spin->setSuffix(tr(" %"));
+    }
+    spin->setValue(index < m_shown.values.size() ? m_shown.values[index].toDouble() : 0);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, [this, index](double value) {
+        QVariantList values = m_shown.values;
+        while (values.size() <= index)
+            values.append(0.0);
+        values[index] = value;
+        commitValues(values);
+    });
+    return spin;
+}
+
+QWidget *ConditionRow::dateEditor(int index)
+{
+    auto *edit = new QDateEdit(m_valueBox);
+    edit->setObjectName(index == 0 ? QStringLiteral("dateValue") : QStringLiteral("dateValue2"));
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setKeyboardTracking(false);
+    edit->setDate(index < m_shown.values.size() ? m_shown.values[index].toDate() : m_builder->analysisDate());
+    connect(edit, &QDateEdit::dateChanged, this, [this, index](const QDate &date) {
+        QVariantList values = m_shown.values;
+        while (values.size() <= index)
+            values.append(date);
+        values[index] = date;
+        commitValues(values);
+    });
+    return edit;
+}
+
+void ConditionRow::rebuildValueEditor()
+{
+    while (QLayoutItem *item = m_valueLayout->takeAt(0)) {
+        if (QWidget *widget = item->widget()) {
+            widget->hide();
+            widget->setParent(nullptr);
+            widget->deleteLater(); // it may be the sender of the edit being handled
+        }
+        delete item;
+    }
+    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    const store::FieldType type = field ? field->type : store::FieldType::Text;
+    const bool numeric = store::isNumeric(type);
+    const auto addLabel = [this](const QString &text) { m_valueLayout->addWidget(new QLabel(text, m_valueBox)); };
+    switch (m_shown.op) {
+    case Op::IsEmpty:
+    case Op::IsNotEmpty:
+    case Op::IsTrue:
+    case Op::IsFalse:
+        break;
+    case Op::Eq:
+    case Op::Ne:
+    case Op::Lt:
+    case Op::Le:
+    case Op::Gt:
+    case Op::Ge:
+        m_valueLayout->addWidget(numberEditor(0, type));
+        break;
+    case Op::TopPercent:
+    case Op::BottomPercent:
+        m_valueLayout->addWidget(numberEditor(0, store::FieldType::Decimal));
+        break;
+    case Op::Between:
+        if (numeric) {
+            m_valueLayout->addWidget(numberEditor(0, type));
+            addLabel(tr("and"));
+            m_valueLayout->addWidget(numberEditor(1, type));
+        } else {
+            m_valueLayout->addWidget(dateEditor(0));
+            addLabel(tr("and"));
+            m_valueLayout->addWidget(dateEditor(1));
+        }
+        break;
+    case Op::On:
+    case Op::Before:
+    case Op::After:
+        m_valueLayout->addWidget(dateEditor(0));
+        break;
+    case Op::InLast:
+    case Op::NotInLast: {
+        auto *count = new QSpinBox(m_valueBox);
+        count->setObjectName(QStringLiteral("periodCount"));
+        count->setRange(0, 100000);
+        count->setKeyboardTracking(false);
+        count->setValue(m_shown.values.isEmpty() ? 30 : int(m_shown.values.front().toDouble()));
+        auto *unit = new QComboBox(m_valueBox);
+        unit->setObjectName(QStringLiteral("periodUnit"));
+        unit->addItem(tr("days"), QStringLiteral("days"));
+        unit->addItem(tr("weeks"), QStringLiteral("weeks"));
+        unit->addItem(tr("months"), QStringLiteral("months"));
+        unit->setCurrentIndex(std::max(0, unit->findData(m_shown.values.value(1).toString())));
+        const auto commit = [this, count, unit] { commitValues({double(count->value()), unit->currentData().toString()}); };
+        connect(count, &QSpinBox::valueChanged, this, commit);
+        connect(unit, &QComboBox::currentIndexChanged, this, commit);
+        m_valueLayout->addWidget(count);
+        m_valueLayout->addWidget(unit);
+        break;
+    }
+    case Op::MoreThanDaysAgo:
+    case Op::InNextDays:
+    case Op::AnniversaryWithin: {
+        auto *days = new QSpinBox(m_valueBox);
+        days->setObjectName(QStringLiteral("dayCount"));
+        days->setRange(0, 100000);
+        days->setKeyboardTracking(false);
+        days->setSuffix(tr(" days"));
+        days->setValue(m_shown.values.isEmpty() ? 30 : int(m_shown.values.front().toDouble()));
+        connect(days, &QSpinBox::valueChanged, this, [this](int value) { commitValues({double(value)}); });
+        m_valueLayout->addWidget(days);
+        break;
+    }
+    case Op::In:
+    case Op::NotIn:
+        if (numeric) {
+            auto *list = new QLineEdit(m_valueBox);
+            list->setObjectName(QStringLiteral("numberList"));
+            list->setPlaceholderText(tr("numbers separated by commas"));
+            QStringList texts;
+            for (const QVariant &v : std::as_const(m_shown.values))
+                texts.append(QLocale::c().toString(v.toDouble(), 'g', 15));
+            list->setText(texts.join(QStringLiteral(", ")));
+            connect(list, &QLineEdit::editingFinished, this, [this, list] {
+                QVariantList values;
+                const QStringList parts = list->text().split(u',', Qt::SkipEmptyParts);
+                for (const QString &part : parts) {
+                    bool ok = false;
+                    const double value = QLocale::c().toDouble(part.trimmed(), &ok);
+                    if (ok)
+                        values.append(value);
+                }
+                commitValues(values);
+            });
+            m_valueLayout->addWidget(list);
+        } else {
+            auto *button = new QToolButton(m_valueBox);
+            button->setObjectName(QStringLiteral("valuesButton"));
+            button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+            QStringList shown;
+            for (const QVariant &v : std::as_const(m_shown.values))
+                shown.append(displayValue(v.toString()));
+            const QString text = shown.isEmpty() ? tr("Choose values…") : shown.join(QStringLiteral(", "));
+            button->setText(button->fontMetrics().elidedText(text, Qt::ElideRight, 320));
+            button->setToolTip(text);
+            connect(button, &QToolButton::clicked, this, [this, button] {
+                QStringList checked;
+                for (const QVariant &v : std::as_const(m_shown.values))
+                    checked.append(v.toString());
+                valuePicker()->setValues(m_builder->valuesOf(m_shown.field), checked,
+                                         [this](const QString &value) { return displayValue(value); });
+                valuePicker()->popup(button->mapToGlobal(QPoint(0, button->height())));
+            });
+            m_valueLayout->addWidget(button);
+        }
+        break;
+    default: { // text operators and "in segment"
+        auto *edit = new QLineEdit(m_valueBox);
+        edit->setObjectName(QStringLiteral("textValue"));
+        edit->setText(m_shown.values.value(0).toString());
+        QStringList words;
+        for (const rules::ValueCount &v : m_builder->valuesOf(m_shown.field))
+            words.append(v.value);
+        if (!words.isEmpty()) {
+            auto *completer = new QCompleter(words, edit);
+            completer->setCaseSensitivity(Qt::CaseInsensitive);
+            completer->setFilterMode(Qt::MatchContains);
+            edit->setCompleter(completer);
+        }
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit] { commitValues({edit->text()}); });
+        m_valueLayout->addWidget(edit);
+        break;
+    }
+    }
+    m_valueLayout->addStretch(1);
+}
+
+} // namespace segmenta::ui

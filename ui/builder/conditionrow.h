@@ -1,0 +1,81 @@
+#pragma once
+
+#include "rules/columnarevaluator.h"
+#include "rules/rule.h"
+#include "rules/ruleedit.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QToolButton;
+
+namespace segmenta::ui {
+
+class FieldPicker;
+class RuleBuilder;
+class ValueListPicker;
+
+// One condition of the rule builder: an enable check box, the field (a button opening the FieldPicker), an
+// operator fitting the field's type, a value editor fitting the type and operator (number or money spin box,
+// date picker, "in the last N days/weeks/months", a multi-select of the field's values with counts, a line
+// edit completing the field's values), what the condition keeps and what the rule loses because of it, and
+// duplicate / delete buttons. It never changes the rule itself: each edit goes to RuleBuilder::edit() as an
+// undoable command, and showCondition() brings the row up to date afterwards, rebuilding only the parts whose
+// field, operator or values changed (so a spin box being typed in keeps its focus). Owned by its GroupFrame;
+// GUI thread.
+class ConditionRow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ConditionRow(RuleBuilder *builder, QWidget *parent = nullptr);
+
+    void showCondition(const rules::Condition &condition, const rules::NodePath &path);
+    void showImpact(const std::optional<rules::ConditionImpact> &impact);
+    // Shown again with the builder's current fields and values (after setData()).
+    void refreshChoices();
+    const rules::NodePath &path() const { return m_path; }
+    QString impactText() const;
+    // The popups, made on first use.
+    FieldPicker *fieldPicker();
+    ValueListPicker *valuePicker();
+
+    static QString operatorLabel(rules::Op op);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void rebuildOperators();
+    void rebuildValueEditor();
+    void chooseField(const QString &name);
+    void chooseOperator(int index);
+    void commitValues(const QVariantList &values);
+    QString displayValue(const QString &value) const;
+    QWidget *numberEditor(int index, store::FieldType type);
+    QWidget *dateEditor(int index);
+
+    RuleBuilder *m_builder;
+    rules::NodePath m_path;
+    rules::Condition m_shown;
+    bool m_everShown = false;
+    QCheckBox *m_enabled;
+    QToolButton *m_field;
+    QComboBox *m_operator;
+    QWidget *m_valueBox;
+    QHBoxLayout *m_valueLayout;
+    QLabel *m_impact;
+    QToolButton *m_duplicate;
+    QToolButton *m_remove;
+    FieldPicker *m_picker = nullptr;
+    ValueListPicker *m_valuePicker = nullptr;
+    std::optional<rules::ConditionImpact> m_impactShown;
+};
+
+} // namespace segmenta::ui

@@ -1,0 +1,227 @@
+#include "rulebuilder.h"
+
+#include "builder/conditioncounter.h"
+#include "builder/conditionrow.h"
+#include "builder/groupframe.h"
+#include "builder/ruleeditcommand.h"
+#include "rules/ruletext.h"
+#include "segments/playbook.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QScrollArea>
+#include <QPushButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace segmenta::ui {
+
+RuleBuilder::RuleBuilder(QWidget *parent)
+    : QWidget(parent), m_undo(new QUndoStack(this)), m_counter(new ConditionCounter(this)),
+      m_templates(new QPushButton(this)), m_action(new QLabel(this)), m_scroll(new QScrollArea(this)),
+      m_root(new GroupFrame(this, true))
+{
+    setObjectName(QStringLiteral("ruleBuilder"));
+    m_templates->setObjectName(QStringLiteral("templatesButton"));
+    auto *menu = new QMenu(m_templates);
+    menu->setObjectName(QStringLiteral("templatesMenu"));
+    menu->setToolTipsVisible(true);
+    m_templates->setMenu(menu);
+    m_action->setObjectName(QStringLiteral("recommendedAction"));
+    m_action->setWordWrap(true);
+    m_action->hide();
+
+    auto *inner = new QWidget;
+    auto *innerLayout = new QVBoxLayout(inner);
+    innerLayout->setContentsMargins(0, 0, 4, 0);
+    innerLayout->addWidget(m_root);
+    innerLayout->addStretch(1);
+    m_scroll->setWidget(inner);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setMinimumHeight(150);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_action);
+    layout->addWidget(m_scroll, 1);
+
+    connect(m_counter, &ConditionCounter::impactsReady, this, &RuleBuilder::showImpacts);
+    connect(m_counter, &ConditionCounter::valuesReady, this,
+            [this](const QHash<QString, std::vector<rules::ValueCount>> &values) {
+                m_values = values;
+                m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
+            });
+    m_root->showGroup(m_rule.root, {});
+    retranslate();
+}
+
+RuleBuilder::~RuleBuilder() = default;
+
+void RuleBuilder::resetRule(const rules::Rule &rule)
+{
+    m_undo->clear();
+    m_template = -1;
+    showRule(rule, false);
+}
+
+void RuleBuilder::setRuleFromText(const rules::Rule &rule)
+{
+    if (rule == m_rule)
+        return;
+    m_undo->push(new RuleEditCommand(this, tr("Edit rule text"), m_rule, rule, true));
+}
+
+void RuleBuilder::setData(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context)
+{
+    m_context = context;
+    m_values.clear();
+    m_counter->setData(std::move(cache), context);
+    m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
+    m_counter->setRule(m_rule);
+}
+
+void RuleBuilder::applyTemplate(size_t index)
+{
+    const auto &templates = segments::Playbook::templates();
+    if (index >= templates.size())
+        return;
+    const segments::PlaybookTemplate &t = templates[index];
+    const auto rule = rules::RuleText::parse(QString::fromUtf8(t.rule));
+    if (!rule)
+        return;
+    m_template = int(index);
+    m_templateRule = rule.value();
+    m_undo->push(new RuleEditCommand(this, tr("Apply template “%1”").arg(QCoreApplication::translate("Playbook", t.name)),
+                                     m_rule, rule.value(), false));
+    retranslate();
+}
+
+QString RuleBuilder::recommendedAction() const
+{
+    return m_action->isHidden() ? QString() : m_action->text();
+}
+
+void RuleBuilder::edit(const QString &name, const std::function<bool(rules::Rule &)> &change, const QString &mergeKey)
+{
+    // Widgets hidden while a rule is shown report the end of their editing (focus out): not an edit.
+    if (m_showing)
+        return;
+    rules::Rule next = m_rule;
+    if (!change(next) || next == m_rule)
+        return;
+    m_undo->push(new RuleEditCommand(this, name, m_rule, std::move(next), false,
+                                     mergeKey.isEmpty() ? RuleEditCommand::NoMerge : RuleEditCommand::ValueEdit, mergeKey));
+}
+
+void RuleBuilder::showRule(const rules::Rule &rule, bool fromText)
+{
+    const bool shapeChanged = rules::conditionPaths(rule) != rules::conditionPaths(m_rule);
+    m_rule = rule;
+    m_showing = true;
+    m_root->showGroup(m_rule.root, {});
+    m_showing = false;
+    if (shapeChanged)
+        m_impacts.clear(); // figures follow paths: do not show them on the wrong conditions
+    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });
+    // The template's recommended action stays while the rule is the template's (undo, redo, retyped).
+    m_action->setVisible(m_template >= 0 && m_rule == m_templateRule);
+    m_counter->setRule(m_rule);
+    Q_EMIT ruleEdited(m_rule, fromText);
+}
+
+QDate RuleBuilder::analysisDate() const
+{
+    return m_context.asOf.isValid() ? m_context.asOf : QDate::currentDate();
+}
+
+bool RuleBuilder::fits(const rules::Condition &condition) const
+{
+    rules::Rule one;
+    rules::Condition enabled = condition;
+    enabled.enabled = true;
+    one.root.children.emplace_back(enabled);
+    return m_context.validate(one).ok();
+}
+
+const std::vector<rules::ValueCount> &RuleBuilder::valuesOf(const QString &field) const
+{
+    static const std::vector<rules::ValueCount> none;
+    const auto it = m_values.constFind(field);
+    return it == m_values.constEnd() ? none : *it;
+}
+
+rules::Condition RuleBuilder::newCondition(const rules::NodePath &groupPath) const
+{
+    rules::Condition condition;
+    const rules::Group *group = rules::groupAt(m_rule, groupPath);
+    if (group) {
+        for (auto it = group->children.rbegin(); it != group->children.rend(); ++it) {
+            if (it->condition && m_context.field(it->condition->field)) {
+                condition = *it->condition; // "city is 上海" suggests another city next
+                condition.enabled = true;
+                return condition;
+            }
+        }
+    }
+    const store::FieldInfo *field = m_context.field(QStringLiteral("total_spend"));
+    if (!field && !m_context.fields.empty())
+        field = &m_context.fields.front();
+    condition.field = field ? field->name : QStringLiteral("total_spend");
+    const store::FieldType type = field ? field->type : store::FieldType::Money;
+    condition.op = store::isNumeric(type) ? rules::Op::Ge : rules::operatorsFor(type).front();
+    const auto &values = valuesOf(condition.field);
+    condition.values = rules::defaultValues(type, condition.op, analysisDate(), values.empty() ? QString() : values.front().value);
+    return condition;
+}
+
+std::optional<rules::ConditionImpact> RuleBuilder::impactAt(const rules::NodePath &path) const
+{
+    for (const rules::ConditionImpact &impact : m_impacts) {
+        if (impact.path == path)
+            return impact;
+    }
+    return std::nullopt;
+}
+
+void RuleBuilder::showImpacts(const std::vector<rules::ConditionImpact> &impacts)
+{
+    m_impacts = impacts;
+    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });
+    Q_EMIT impactsShown();
+}
+
+void RuleBuilder::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RuleBuilder::retranslate()
+{
+    m_templates->setText(tr("Templates"));
+    m_templates->setToolTip(tr("Start from a ready segment of the marketing playbook"));
+    QMenu *menu = m_templates->menu();
+    menu->clear();
+    const auto &templates = segments::Playbook::templates();
+    for (size_t i = 0; i < templates.size(); ++i) {
+        const QString name = QCoreApplication::translate("Playbook", templates[i].name);
+        const QString action = QCoreApplication::translate("Playbook", templates[i].action);
+        // The action shows in the menu's second column.
+        QAction *item = menu->addAction(name + u'\t' + action, this, [this, i] { applyTemplate(i); });
+        item->setToolTip(action);
+        item->setStatusTip(action);
+        item->setObjectName(QStringLiteral("template%1").arg(i));
+    }
+    if (m_template >= 0 && size_t(m_template) < templates.size()) {
+        const auto &t = templates[size_t(m_template)];
+        m_action->setText(tr("<b>%1</b> — recommended action: %2")
+                              .arg(QCoreApplication::translate("Playbook", t.name).toHtmlEscaped(),
+                                   QCoreApplication::translate("Playbook", t.action).toHtmlEscaped()));
+    }
+}
+
+} // namespace segmenta::ui

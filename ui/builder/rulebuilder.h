@@ -1,0 +1,105 @@
+#pragma once
+
+#include "rules/columnarevaluator.h"
+#include "rules/columncache.h"
+#include "rules/rule.h"
+#include "rules/rulecontext.h"
+#include "rules/ruleedit.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QScrollArea;
+class QPushButton;
+class QUndoStack;
+
+namespace segmenta::ui {
+
+class ConditionCounter;
+class GroupFrame;
+
+// The visual rule builder: the rule as nested group frames (all / any / none) holding condition rows (field,
+// operator, value), with a Templates menu of the playbook's segments. It owns the rule being edited and a
+// QUndoStack: every edit (edit()) is a RuleEditCommand, so the window's Edit > Undo/Redo reach all of them.
+// After each change it emits ruleEdited; the widgets are brought up to date in place (a row keeps its focus
+// while its own value is typed). Once setData() gave it the workspace's columns it offers the fields, their
+// distinct values with counts, and shows on each condition what it keeps and what the rule loses because of
+// it (computed off the GUI thread by ConditionCounter; old figures stay until new ones arrive).
+// GUI thread only. A rule that names unknown fields is still shown (the field button says so).
+class RuleBuilder : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RuleBuilder(QWidget *parent = nullptr);
+    ~RuleBuilder() override;
+
+    const rules::Rule &rule() const { return m_rule; }
+    QUndoStack *undoStack() const { return m_undo; }
+
+    // Starts over with `rule` (a segment was opened): clears the undo history.
+    void resetRule(const rules::Rule &rule);
+    // A rule typed in the text form: an undoable edit that leaves the typed text as it is.
+    void setRuleFromText(const rules::Rule &rule);
+    // The workspace's customer columns and rule context (fields, analysis date, saved segments).
+    void setData(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context);
+    // Replaces the rule with playbook template `index` (Playbook::templates()) as one undoable edit.
+    void applyTemplate(size_t index);
+    QString recommendedAction() const;
+
+    // For the builder's own widgets: applies `change` to a copy of the rule and pushes it as one command
+    // named `name`; nothing happens when `change` returns false or leaves the rule as it was. Edits with the
+    // same non-empty mergeKey in a row merge into one undo step.
+    void edit(const QString &name, const std::function<bool(rules::Rule &)> &change, const QString &mergeKey = QString());
+    // Called by RuleEditCommand.
+    void showRule(const rules::Rule &rule, bool fromText);
+    // True while showRule() brings the widgets up to date (their signals then are not edits).
+    bool isShowing() const { return m_showing; }
+
+    const std::vector<store::FieldInfo> &fields() const { return m_context.fields; }
+    const store::FieldInfo *field(const QString &name) const { return m_context.field(name); }
+    QDate analysisDate() const;
+    // Whether `condition` alone would pass the rule context's validation (field, operator, values).
+    bool fits(const rules::Condition &condition) const;
+    const std::vector<rules::ValueCount> &valuesOf(const QString &field) const;
+    // A condition to add to the group at `groupPath`: a copy of its last condition on a known field (another
+    // city after a city), else "total spend >= 0".
+    rules::Condition newCondition(const rules::NodePath &groupPath) const;
+    std::optional<rules::ConditionImpact> impactAt(const rules::NodePath &path) const;
+    GroupFrame *rootFrame() const { return m_root; }
+    // The Templates menu button, for the owner to place in its header (it is laid out nowhere else).
+    QPushButton *templatesButton() const { return m_templates; }
+
+Q_SIGNALS:
+    // After every change of the rule; `fromText` when it came from the text form.
+    void ruleEdited(const segmenta::rules::Rule &rule, bool fromText);
+    void impactsShown();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void showImpacts(const std::vector<rules::ConditionImpact> &impacts);
+
+    rules::Rule m_rule;
+    rules::RuleContext m_context;
+    QHash<QString, std::vector<rules::ValueCount>> m_values;
+    std::vector<rules::ConditionImpact> m_impacts;
+    QUndoStack *m_undo;
+    ConditionCounter *m_counter;
+    QPushButton *m_templates;
+    QLabel *m_action;
+    QScrollArea *m_scroll;
+    GroupFrame *m_root;
+    bool m_showing = false; // inside showRule()
+    int m_template = -1; // the last template applied, and its rule
+    rules::Rule m_templateRule;
+};
+
+} // namespace segmenta::ui
