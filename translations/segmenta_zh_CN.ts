@@ -1452,6 +1452,237 @@
     </message>
 </context>
 <context>
+    <name>segmenta::ui::ConditionRow</name>
+    <message>
+        <source>Enable condition</source>
+        <translation>启用条件</translation>
+    </message>
+    <message>
+        <source>Disable condition</source>
+        <translation>停用条件</translation>
+    </message>
+    <message>
+        <source>Duplicate condition</source>
+        <translation>复制条件</translation>
+    </message>
+    <message>
+        <source>Delete condition</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>不是</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>是以下之一</translation>
+    </message>
+    <message>
+        <source>is none of</source>
+        <translation>不是以下任何一个</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>开头是</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>结尾是</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>不为空</translation>
+    </message>
+    <message>
+        <source>=</source>
+        <translation>=</translation>
+    </message>
+    <message>
+        <source>≠</source>
+        <translation>≠</translation>
+    </message>
+    <message>
+        <source>&lt;</source>
+        <translation>&lt;</translation>
+    </message>
+    <message>
+        <source>≤</source>
+        <translation>≤</translation>
+    </message>
+    <message>
+        <source>&gt;</source>
+        <translation>&gt;</translation>
+    </message>
+    <message>
+        <source>≥</source>
+        <translation>≥</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <source>in the top</source>
+        <translation>位于前</translation>
+    </message>
+    <message>
+        <source>in the bottom</source>
+        <translation>位于后</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>在</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>早于</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>晚于</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>在最近</translation>
+    </message>
+    <message>
+        <source>not in the last</source>
+        <translation>不在最近</translation>
+    </message>
+    <message>
+        <source>more than … ago</source>
+        <translation>早于…之前</translation>
+    </message>
+    <message>
+        <source>in the next</source>
+        <translation>在未来</translation>
+    </message>
+    <message>
+        <source>anniversary within</source>
+        <translation>周年纪念日在</translation>
+    </message>
+    <message>
+        <source>is yes</source>
+        <translation>为是</translation>
+    </message>
+    <message>
+        <source>is no</source>
+        <translation>为否</translation>
+    </message>
+    <message>
+        <source>in segment</source>
+        <translation>属于分群</translation>
+    </message>
+    <message>
+        <source>not in segment</source>
+        <translation>不属于分群</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>keeps %1 · adds %2</source>
+        <translation>保留 %1 · 增加 %2</translation>
+    </message>
+    <message>
+        <source>%1 customers meet this condition on their own; without it the rule would keep %2 fewer</source>
+        <translation>单看此条件有 %1 位客户符合；没有它，规则会少保留 %2 位</translation>
+    </message>
+    <message>
+        <source>keeps %1 · loses %2</source>
+        <translation>保留 %1 · 减少 %2</translation>
+    </message>
+    <message>
+        <source>%1 customers meet this condition on their own; without it the rule would keep %2 more</source>
+        <translation>单看此条件有 %1 位客户符合；没有它，规则会多保留 %2 位</translation>
+    </message>
+    <message>
+        <source>Use this condition</source>
+        <translation>使用此条件</translation>
+    </message>
+    <message>
+        <source>%1 (%2): click to choose another field</source>
+        <translation>%1（%2）：点击选择其他字段</translation>
+    </message>
+    <message>
+        <source>Saved segment</source>
+        <translation>已保存的分群</translation>
+    </message>
+    <message>
+        <source>Click to choose a field instead</source>
+        <translation>点击改为选择字段</translation>
+    </message>
+    <message>
+        <source>%1 (unknown field)</source>
+        <translation>%1（未知字段）</translation>
+    </message>
+    <message>
+        <source>Choose a field</source>
+        <translation>选择字段</translation>
+    </message>
+    <message>
+        <source>Change field</source>
+        <translation>更改字段</translation>
+    </message>
+    <message>
+        <source>Change operator</source>
+        <translation>更改运算符</translation>
+    </message>
+    <message>
+        <source>Change value</source>
+        <translation>更改值</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>numbers separated by commas</source>
+        <translation>用逗号分隔的数字</translation>
+    </message>
+    <message>
+        <source>Choose values…</source>
+        <translation>选择值…</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::CustomerCard</name>
     <message>
         <source>Customer</source>
@@ -1618,6 +1849,13 @@
     </message>
 </context>
 <context>
+    <name>segmenta::ui::DragHandle</name>
+    <message>
+        <source>Drag to move</source>
+        <translation>拖动以移动</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::ExportDialog</name>
     <message>
         <source>Move &amp;Up</source>
@@ -1773,6 +2011,81 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>segmenta::ui::FieldPicker</name>
+    <message>
+        <source>Search fields</source>
+        <translation>搜索字段</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Customer fields</source>
+        <translation>客户字段</translation>
+    </message>
+    <message>
+        <source>Purchase metrics</source>
+        <translation>购买指标</translation>
+    </message>
+    <message>
+        <source>Lifecycle and value</source>
+        <translation>生命周期与价值</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::FunnelWidget</name>
     <message>
         <source>Lifecycle funnel</source>
@@ -1789,6 +2102,89 @@ Replace them?</source>
     <message>
         <source>%1: %2 in this segment, %3 among all customers. Click to list them.</source>
         <translation>%1：本分群 %2 位，全部客户中 %3 位。点击查看名单。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::GroupFrame</name>
+    <message>
+        <source>Change group match</source>
+        <translation>更改分组匹配方式</translation>
+    </message>
+    <message>
+        <source>Enable group</source>
+        <translation>启用分组</translation>
+    </message>
+    <message>
+        <source>Disable group</source>
+        <translation>停用分组</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>添加分组</translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation>删除分组</translation>
+    </message>
+    <message>
+        <source>Move group</source>
+        <translation>移动分组</translation>
+    </message>
+    <message>
+        <source>Move condition</source>
+        <translation>移动条件</translation>
+    </message>
+    <message>
+        <source>Customers who match all of</source>
+        <translation>同时符合以下全部条件的客户</translation>
+    </message>
+    <message>
+        <source>All of</source>
+        <translation>全部符合</translation>
+    </message>
+    <message>
+        <source>Customers who match any of</source>
+        <translation>符合以下任一条件的客户</translation>
+    </message>
+    <message>
+        <source>Any of</source>
+        <translation>任一符合</translation>
+    </message>
+    <message>
+        <source>Customers who match none of</source>
+        <translation>不符合以下任何条件的客户</translation>
+    </message>
+    <message>
+        <source>None of</source>
+        <translation>全不符合</translation>
+    </message>
+    <message>
+        <source>+ Condition</source>
+        <translation>+ 条件</translation>
+    </message>
+    <message>
+        <source>Add a condition to this group</source>
+        <translation>向此分组添加条件</translation>
+    </message>
+    <message>
+        <source>+ Group</source>
+        <translation>+ 分组</translation>
+    </message>
+    <message>
+        <source>Add a group of conditions inside this group</source>
+        <translation>在此分组内添加一组条件</translation>
+    </message>
+    <message>
+        <source>Delete this group and its conditions</source>
+        <translation>删除此分组及其条件</translation>
+    </message>
+    <message>
+        <source>Use this group</source>
+        <translation>使用此分组</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2812,18 @@ Replace them?</source>
         <source>Cannot Create Workspace</source>
         <translation>无法创建工作区</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -2492,6 +2900,29 @@ Replace them?</source>
     <message>
         <source>R%1 F%2%3: %4 in this segment, %5 among all customers</source>
         <translation>R%1 F%2%3：本分群 %4 位，全部客户中 %5 位</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::RuleBuilder</name>
+    <message>
+        <source>Edit rule text</source>
+        <translation>编辑规则文本</translation>
+    </message>
+    <message>
+        <source>Apply template “%1”</source>
+        <translation>应用模板“%1”</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Start from a ready segment of the marketing playbook</source>
+        <translation>从营销手册中的现成分群开始</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — recommended action: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 建议行动：%2</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +3373,21 @@ Replace them?</source>
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ValueListPicker</name>
+    <message>
+        <source>Search values</source>
+        <translation>搜索值</translation>
+    </message>
+    <message>
+        <source>%1 (none)</source>
+        <translation>%1（无）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

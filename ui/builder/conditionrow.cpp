@@ -260,8 +260,9 @@ void ConditionRow::rebuildOperators()
     std::vector<Op> ops = field     ? rules::operatorsFor(field->type)
                           : segment ? std::vector<Op>{Op::InSegment, Op::NotInSegment}
                                     : std::vector<Op>{m_shown.op};
+    // The operator shown comes first when the field's type does not list it (a rule typed by hand).
     if (std::find(ops.begin(), ops.end(), m_shown.op) == ops.end())
-        ops.insert(ops.begin(), m_shown.op);
+        m_operator->addItem(operatorLabel(m_shown.op), int(m_shown.op));
     for (Op op : ops)
         m_operator->addItem(operatorLabel(op), int(op));
     m_operator->setCurrentIndex(m_operator->findData(int(m_shown.op)));
