@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPushButton>
@@ -165,8 +166,11 @@ void Tour::showStep()
 
 void Tour::placeBubble()
 {
-    m_bubble->adjustSize();
-    const QSize size = m_bubble->sizeHint().expandedTo(QSize(kBubbleWidth, 0));
+    // The height the wrapped text needs at the bubble's width: sizeHint alone under-counts wrapped lines
+    // (Chinese wraps into more of them), which clipped the text.
+    QLayout *layout = m_bubble->layout();
+    const int height = layout && layout->hasHeightForWidth() ? layout->totalHeightForWidth(kBubbleWidth) : m_bubble->sizeHint().height();
+    const QSize size(kBubbleWidth, std::max(height, m_bubble->sizeHint().height()));
     const QRect area = rect();
     const QRect spot = targetRect();
     QPoint at;
