@@ -40,6 +40,7 @@ TierChart::TierChart(QWidget *parent)
                                                     locale.toString(m_revenue->at(index), 'f', 1) + locale.percent()));
     });
     bars->addSeries(series);
+    m_categories->setTruncateLabels(false); // "High" and "None" fit; Qt Charts cut them to "Hi..." at this width
     bars->addAxis(m_categories, Qt::AlignBottom);
     bars->addAxis(m_shareAxis, Qt::AlignLeft);
     series->attachAxis(m_categories);
