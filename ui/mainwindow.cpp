@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "futurewatch.h"
 
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
@@ -15,9 +16,11 @@
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
+#include "history/workspacehistory.h"
 #include "import/importwizard.h"
 #include "report/segmentreport.h"
 #include "metrics/customermetrics.h"
+#include "metrics/settingschange.h"
 #include "rules/ruletext.h"
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
@@ -28,6 +31,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QUrl>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -52,7 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_segmentPage(new QWidget(this)), m_rulePanel(new RulePanel(this)), m_dashboard(new DashboardPanel(this)),
       m_controller(new DashboardController(m_dashboard, this)), m_segmentList(new SegmentList(this)),
       m_segmentsDock(new QDockWidget(this)), m_statusLabel(new QLabel(this)), m_centreTabs(new QTabWidget(this)),
-      m_customers(new CustomersView(this))
+      m_customers(new CustomersView(this)), m_history(new WorkspaceHistory(this)), m_undoGroup(new QUndoGroup(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -90,6 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_rulePanel, &RulePanel::ruleChanged, m_customers, &CustomersView::setRule);
     connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
     connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
+    connect(m_segmentList, &SegmentList::renameRequested, this, &MainWindow::renameSegment);
+    connect(m_segmentList, &SegmentList::deleteRequested, this, &MainWindow::deleteSegment);
     connect(m_segmentList, &SegmentList::segmentActivated, this,
             [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
     connect(m_controller, &DashboardController::failed, m_rulePanel, &RulePanel::showProblem);
@@ -106,7 +112,10 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 860);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    disconnect(m_focusWatch); // QWidget's destructor moves the focus after the panels are gone
+}
 
 void MainWindow::createMenus()
 {
@@ -121,8 +130,17 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_rulePanel->undoStack()->createUndoAction(edit, tr("&Undo"));
-    QAction *redo = m_rulePanel->undoStack()->createRedoAction(edit, tr("&Redo"));
+    // Two histories: the rule's edits while the rule panel has the focus, the workspace's changes (segments,
+    // settings, imports) otherwise. The menu names the step it would take.
+    m_undoGroup->addStack(m_rulePanel->undoStack());
+    m_undoGroup->addStack(m_history->stack());
+    m_undoGroup->setActiveStack(m_history->stack());
+    m_focusWatch = connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        const bool inRule = now && (now == m_rulePanel || m_rulePanel->isAncestorOf(now));
+        m_undoGroup->setActiveStack(inRule ? m_rulePanel->undoStack() : m_history->stack());
+    });
+    QAction *undo = m_undoGroup->createUndoAction(edit, tr("&Undo"));
+    QAction *redo = m_undoGroup->createRedoAction(edit, tr("&Redo"));
     undo->setShortcut(QKeySequence::Undo);
     redo->setShortcut(QKeySequence::Redo);
     edit->addActions({undo, redo});
@@ -161,6 +179,10 @@ bool MainWindow::openWorkspace(const QString &path)
         return false;
     }
     m_workspace = std::move(workspace);
+    if (QFileInfo(path).absoluteFilePath() != m_openedPath) {
+        m_history->clear(); // another workspace: its own history
+        m_openedPath = QFileInfo(path).absoluteFilePath();
+    }
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
     m_customers->setWorkspace(m_workspace.get());
@@ -196,7 +218,7 @@ void MainWindow::openDemoShop()
     connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel(); });
     // Generated into a temporary name and renamed, so a cancelled or failed run leaves nothing behind.
     const QString partial = path + QStringLiteral(".partial");
-    QtConcurrent::run([partial, progress]() -> QString {
+    whenFinished(this, QtConcurrent::run([partial, progress]() -> QString {
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(partial + suffix);
         QString error;
@@ -213,7 +235,7 @@ void MainWindow::openDemoShop()
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(partial + suffix);
         return error;
-    }).then(this, [this, dialog, partial, path, progress](const QString &error) {
+    }), [this, dialog, partial, path, progress](const QString &error) {
         dialog->deleteLater();
         if (!error.isEmpty()) {
             if (!progress->isCanceled())
@@ -259,8 +281,12 @@ void MainWindow::importFile(const QString &path)
     wizard->setWindowModality(Qt::WindowModal);
     const QString workspacePath = m_workspace->path();
     // Reloaded once the wizard closes after an import: new fields, customers and metrics.
-    connect(wizard, &ImportWizard::imported, this, [this, wizard, workspacePath] {
-        connect(wizard, &QWizard::finished, this, [this, workspacePath] { openWorkspace(workspacePath); });
+    connect(wizard, &ImportWizard::imported, this, [this, wizard, workspacePath, path](qint64 sourceId) {
+        const import::ImportOptions options = wizard->options();
+        connect(wizard, &QWizard::finished, this, [this, workspacePath, path, options, sourceId] {
+            reloadWorkspace();
+            m_history->recordImport(path, options, sourceId);
+        });
     });
     wizard->show();
 }
@@ -302,14 +328,41 @@ void MainWindow::saveSegment()
     segment.rule = rule.value();
     static const char *const palette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1"};
     segment.color = QString::fromLatin1(palette[m_segmentList->count() % 7]);
-    const auto saved = segments::SegmentStore(m_workspace->db()).save(segment);
-    if (!saved) {
-        QMessageBox::warning(this, tr("Cannot Save Segment"), saved.errorMessage());
+    if (const QString error = m_history->saveSegment(segment); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Save Segment"), error);
         return;
     }
+    m_rulePanel->setRuleText(m_rulePanel->ruleText(), segment.name);
+}
+
+void MainWindow::refreshSegments()
+{
+    if (!m_workspace)
+        return;
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
-    m_rulePanel->setRuleText(m_rulePanel->ruleText(), segment.name);
+}
+
+void MainWindow::renameSegment(qint64 id, const QString &name)
+{
+    bool ok = false;
+    const QString newName = QInputDialog::getText(this, tr("Rename Segment"), tr("New name for “%1”:").arg(name),
+                                                  QLineEdit::Normal, name, &ok).trimmed();
+    if (!ok || newName.isEmpty() || newName == name)
+        return;
+    if (const QString error = m_history->renameSegment(id, newName); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot Rename Segment"), error);
+    else if (m_rulePanel->segmentName() == name)
+        m_rulePanel->setRuleText(m_rulePanel->ruleText(), newName);
+}
+
+void MainWindow::deleteSegment(qint64 id, const QString &name)
+{
+    // No question asked: Edit > Undo brings it back, history included.
+    if (const QString error = m_history->deleteSegment(id); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot Delete Segment"), error);
+    else
+        statusBar()->showMessage(tr("Deleted the segment “%1”; Edit > Undo brings it back").arg(name), 8000);
 }
 
 void MainWindow::showCustomers(bool show)
@@ -356,7 +409,12 @@ void MainWindow::editSettings()
 {
     auto *dialog = new SettingsDialog(m_workspace.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::applied, this, &MainWindow::reloadWorkspace);
+    const auto before = m_workspace ? std::optional(metrics::AnalysisChange::current(*m_workspace)) : std::nullopt;
+    connect(dialog, &SettingsDialog::applied, this, [this, before] {
+        reloadWorkspace();
+        if (m_workspace && before)
+            m_history->recordSettings(*before, metrics::AnalysisChange::current(*m_workspace));
+    });
     dialog->open();
 }
 

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+class QUndoGroup;
+
 #include <memory>
 
 class QStackedWidget;
@@ -16,6 +18,7 @@ class Workspace;
 namespace segmenta::ui {
 
 class StartPage;
+class WorkspaceHistory;
 class DashboardPanel;
 class DashboardController;
 class RulePanel;
@@ -50,6 +53,13 @@ public:
     void exportMembers();
     // Opens the settings dialog (Tools > Settings…); an applied change reloads the figures.
     void editSettings();
+    // Reopens the workspace after a change to its data or settings, keeping the rule being edited.
+    void reloadWorkspace();
+    // Shows the saved segments again after one was saved, renamed, deleted or put back.
+    void refreshSegments();
+    void renameSegment(qint64 id, const QString &name); // asks for the new name
+    void deleteSegment(qint64 id, const QString &name);
+    WorkspaceHistory *history() const { return m_history; }
     // Where the demo shop lives (generated there on first use).
     static QString demoShopPath();
     // Writes the one-page PDF report of the rule and figures shown; returns an empty string or the error.
@@ -73,7 +83,6 @@ private:
     void saveSegment();
     void showStatus();
     void newWorkspace();
-    void reloadWorkspace();
 
     std::unique_ptr<store::Workspace> m_workspace;
     QStackedWidget *m_pages;
@@ -87,6 +96,10 @@ private:
     QLabel *m_statusLabel;
     QTabWidget *m_centreTabs;
     CustomersView *m_customers;
+    WorkspaceHistory *m_history;
+    QUndoGroup *m_undoGroup;
+    QString m_openedPath; // the history belongs to this workspace
+    QMetaObject::Connection m_focusWatch;
 };
 
 } // namespace segmenta::ui

@@ -155,6 +155,79 @@ Result<void> SegmentStore::remove(qint64 id)
     }
 }
 
+namespace {
+
+QStringList columnsOf(store::Database &db, const char *table)
+{
+    QStringList columns;
+    Statement info(db, "SELECT name FROM pragma_table_info(?1) ORDER BY cid");
+    info.bind(1, QString::fromLatin1(table));
+    while (info.step())
+        columns << info.text(0);
+    return columns;
+}
+
+QString columnList(const QStringList &columns)
+{
+    QStringList quoted;
+    for (const QString &column : columns)
+        quoted << store::quoteIdentifier(column);
+    return quoted.join(u',');
+}
+
+} // namespace
+
+Result<SegmentSnapshot> SegmentStore::snapshot(qint64 id)
+{
+    try {
+        SegmentSnapshot snapshot;
+        snapshot.segmentColumns = columnsOf(m_db, "segments");
+        Statement row(m_db, QStringLiteral("SELECT %1 FROM segments WHERE id = ?1").arg(columnList(snapshot.segmentColumns)).toStdString());
+        row.bind(1, id);
+        if (!row.step())
+            return Error{tr("There is no segment number %1").arg(id)};
+        for (int i = 0; i < row.columnCount(); ++i)
+            snapshot.segmentRow << row.value(i);
+        snapshot.name = snapshot.segmentRow.value(int(snapshot.segmentColumns.indexOf(QStringLiteral("name")))).toString();
+        snapshot.historyColumns = columnsOf(m_db, "segment_history");
+        Statement history(m_db, QStringLiteral("SELECT %1 FROM segment_history WHERE segment_id = ?1 ORDER BY id")
+                                    .arg(columnList(snapshot.historyColumns)).toStdString());
+        history.bind(1, id);
+        while (history.step()) {
+            QVariantList values;
+            for (int i = 0; i < history.columnCount(); ++i)
+                values << history.value(i);
+            snapshot.historyRows.push_back(values);
+        }
+        return snapshot;
+    } catch (const DatabaseError &error) {
+        return databaseError(error);
+    }
+}
+
+Result<void> SegmentStore::restore(const SegmentSnapshot &snapshot)
+{
+    try {
+        store::Transaction transaction(m_db);
+        const auto insert = [this](const char *table, const QStringList &columns, const QVariantList &values) {
+            Statement statement(m_db, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                                          .arg(QString::fromLatin1(table), columnList(columns),
+                                               QStringLiteral("?,").repeated(columns.size()).chopped(1))
+                                          .toStdString());
+            for (qsizetype i = 0; i < values.size(); ++i)
+                statement.bind(int(i + 1), values[i]);
+            statement.run();
+        };
+        insert("segments", snapshot.segmentColumns, snapshot.segmentRow);
+        for (const QVariantList &row : snapshot.historyRows)
+            insert("segment_history", snapshot.historyColumns, row);
+        transaction.commit();
+        return {};
+    } catch (const DatabaseError &error) {
+        return Error{tr("Cannot put the segment “%1” back: %2").arg(snapshot.name, error.message())};
+    }
+}
+
 Result<void> SegmentStore::setColor(qint64 id, const QString &color)
 {
     try {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QStringList>
+#include <QVariantList>
+
 #include "common/result.h"
 #include "rules/rule.h"
 
@@ -25,6 +28,17 @@ struct SavedSegment
     rules::Rule rule;
 };
 
+// Everything a workspace holds about one segment, its row and its size history, column by column: what
+// SegmentStore::restore needs to put a deleted segment back exactly (for undo).
+struct SegmentSnapshot
+{
+    QString name;
+    QStringList segmentColumns;
+    QVariantList segmentRow;
+    QStringList historyColumns;
+    std::vector<QVariantList> historyRows;
+};
+
 struct Overlap
 {
     qint64 onlyA = 0;
@@ -48,6 +62,10 @@ public:
     Result<void> rename(qint64 id, const QString &newName);
     Result<qint64> duplicate(qint64 id, const QString &newName);
     Result<void> remove(qint64 id);
+    Result<SegmentSnapshot> snapshot(qint64 id);
+    // Puts a snapshot back under its old id and position with its history, in one transaction; refused when
+    // a segment of that name or id exists meanwhile.
+    Result<void> restore(const SegmentSnapshot &snapshot);
     Result<void> setColor(qint64 id, const QString &color);
     Result<void> setDescription(qint64 id, const QString &description);
     Result<void> move(qint64 id, int newPosition); // renumbers the others

@@ -1,4 +1,5 @@
 #include "conditioncounter.h"
+#include "futurewatch.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -46,7 +47,7 @@ void ConditionCounter::setData(std::shared_ptr<const rules::ColumnCache> cache, 
         }
         return values;
     });
-    m_valuesRun.then(this, [this, generation](const QHash<QString, std::vector<rules::ValueCount>> &values) {
+    whenFinished(this, m_valuesRun, [this, generation](const QHash<QString, std::vector<rules::ValueCount>> &values) {
         if (generation == m_generation)
             Q_EMIT valuesReady(values);
     });
@@ -74,7 +75,7 @@ void ConditionCounter::countPending()
         auto impacts = rules::ColumnarEvaluator::impacts(rule, *context, *cache);
         return impacts ? std::optional(std::move(impacts).value()) : std::nullopt;
     });
-    m_impactsRun.then(this, [this, generation](const std::optional<std::vector<rules::ConditionImpact>> &impacts) {
+    whenFinished(this, m_impactsRun, [this, generation](const std::optional<std::vector<rules::ConditionImpact>> &impacts) {
         if (generation != m_generation)
             return; // new data came meanwhile; its own run follows
         m_running = false;

@@ -1,4 +1,5 @@
 #include "customers/customercard.h"
+#include "futurewatch.h"
 
 #include "customers/customerquery.h"
 #include "metrics/analysissettings.h"
@@ -149,7 +150,7 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
 
     const QString path = workspace->path();
     const QDate asOf = workspace->analysisDate();
-    QtConcurrent::run([path, customerId, asOf] {
+    whenFinished(this, QtConcurrent::run([path, customerId, asOf] {
         try {
             auto db = store::Database::open(path, store::Database::Access::ReadOnly);
             return CustomerDetails::load(db, customerId, asOf);
@@ -158,7 +159,7 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
             failed.error = e.message();
             return failed;
         }
-    }).then(this, [this](const CustomerDetails &details) { showDetails(details); });
+    }), [this](const CustomerDetails &details) { showDetails(details); });
 }
 
 void CustomerCard::showDetails(const CustomerDetails &details)

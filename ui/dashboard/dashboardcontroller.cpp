@@ -1,4 +1,5 @@
 #include "dashboardcontroller.h"
+#include "futurewatch.h"
 
 #include "dashboard/dashboardpanel.h"
 #include "metrics/analysissettings.h"
@@ -234,11 +235,11 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
     const QDate asOf = workspace->analysisDate();
     const quint64 generation = m_generation;
     m_panel->setBusy(true);
-    QtConcurrent::run([path, asOf, saved, settings, history]() {
+    whenFinished(this, QtConcurrent::run([path, asOf, saved, settings, history]() {
         QString error;
         auto snapshot = buildSnapshot(path, asOf, saved, settings, history, &error);
         return std::make_pair(snapshot, error);
-    }).then(this, [this, generation](const std::pair<std::shared_ptr<const Snapshot>, QString> &result) {
+    }), [this, generation](const std::pair<std::shared_ptr<const Snapshot>, QString> &result) {
         if (generation != m_generation)
             return; // another workspace was opened meanwhile
         if (!result.first) {
@@ -280,11 +281,11 @@ void DashboardController::evaluatePending()
     m_panel->setBusy(true);
     const auto snapshot = m_snapshot;
     const quint64 generation = m_generation;
-    QtConcurrent::run([snapshot, rule]() {
+    whenFinished(this, QtConcurrent::run([snapshot, rule]() {
         QString error;
         DashboardFigures figures = computeFigures(*snapshot, rule, &error);
         return std::make_pair(figures, error);
-    }).then(this, [this, generation](const std::pair<DashboardFigures, QString> &result) {
+    }), [this, generation](const std::pair<DashboardFigures, QString> &result) {
         m_running = false;
         if (generation == m_generation && !m_pending) {
             m_panel->setBusy(false);

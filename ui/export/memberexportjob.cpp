@@ -1,4 +1,5 @@
 #include "export/memberexportjob.h"
+#include "futurewatch.h"
 
 #include "export/memberexporter.h"
 #include "store/workspace.h"
@@ -57,7 +58,7 @@ void MemberExportJob::cancel()
 void MemberExportJob::run(const QString &workspacePath, const rules::Rule &rule, const exporting::ExportOptions &options)
 {
     const auto progress = m_progress;
-    QtConcurrent::run([workspacePath, rule, options, progress]() -> std::pair<QString, exporting::ExportSummary> {
+    whenFinished(this, QtConcurrent::run([workspacePath, rule, options, progress]() -> std::pair<QString, exporting::ExportSummary> {
         // Read-write: the exporter brings the metrics up to date for the analysis date first.
         auto workspace = store::Workspace::open(workspacePath);
         if (!workspace)
@@ -66,7 +67,7 @@ void MemberExportJob::run(const QString &workspacePath, const rules::Rule &rule,
         if (!summary)
             return {summary.errorMessage(), {}};
         return {QString(), std::move(summary).value()};
-    }).then(this, [this](const std::pair<QString, exporting::ExportSummary> &result) {
+    }), [this](const std::pair<QString, exporting::ExportSummary> &result) {
         m_dialog->hide();
         m_dialog->deleteLater();
         // A cancel that came after the last row was written does not undo a finished export: say it finished.

@@ -1,4 +1,5 @@
 #include "import/importrunpage.h"
+#include "futurewatch.h"
 
 #include "import/importwizard.h"
 #include "import/rejectlist.h"
@@ -119,7 +120,7 @@ void ImportRunPage::start()
         }, Qt::QueuedConnection);
     });
     // The import writes through its own connection on a worker thread; the window stays responsive.
-    QtConcurrent::run([workspacePath = m_wizard->workspacePath(), filePath = m_wizard->filePath(),
+    whenFinished(this, QtConcurrent::run([workspacePath = m_wizard->workspacePath(), filePath = m_wizard->filePath(),
                        options = m_wizard->options(), progress = m_progress]() {
         RunResult result;
         auto workspace = store::Workspace::open(workspacePath);
@@ -137,7 +138,7 @@ void ImportRunPage::start()
         if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value()); !metrics)
             result.error = metrics.errorMessage(); // the import stands; the figures are recomputed on opening
         return result;
-    }).then(this, [this](const RunResult &result) {
+    }), [this](const RunResult &result) {
         m_running = false;
         m_done = true;
         m_cancel->hide();

@@ -1,4 +1,5 @@
 #include "import/importwizard.h"
+#include "futurewatch.h"
 
 #include "import/importrunpage.h"
 #include "import/roles.h"
@@ -140,7 +141,7 @@ void ImportWizard::startPreview()
     m_running = true;
     m_queued = false;
     const quint64 generation = ++m_generation;
-    QtConcurrent::run([workspacePath = m_workspacePath, filePath = m_filePath, options = m_options]() {
+    whenFinished(this, QtConcurrent::run([workspacePath = m_workspacePath, filePath = m_filePath, options = m_options]() {
         std::unique_ptr<store::Workspace> workspace;
         if (!workspacePath.isEmpty()) {
             if (auto opened = store::Workspace::open(workspacePath, store::Workspace::Mode::ReadOnly))
@@ -150,7 +151,7 @@ void ImportWizard::startPreview()
         if (!preview)
             return std::make_pair(std::optional<import::ImportPreview>(), preview.errorMessage());
         return std::make_pair(std::optional<import::ImportPreview>(std::move(preview).value()), QString());
-    }).then(this, [this, generation](const std::pair<std::optional<import::ImportPreview>, QString> &result) {
+    }), [this, generation](const std::pair<std::optional<import::ImportPreview>, QString> &result) {
         m_running = false;
         if (m_queued || generation != m_generation) {
             startPreview(); // the choices changed meanwhile: this preview is stale

@@ -4,6 +4,7 @@
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
 
+#include <QAction>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -37,6 +38,29 @@ SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
     connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         Q_EMIT segmentActivated(item->data(kNameRole).toString(), item->data(kRuleRole).toString());
     });
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *rename = new QAction(tr("&Rename Segment…"), this);
+    rename->setShortcut(QKeySequence(Qt::Key_F2));
+    rename->setShortcutContext(Qt::WidgetShortcut);
+    connect(rename, &QAction::triggered, this, [this] {
+        if (QListWidgetItem *item = currentItem())
+            Q_EMIT renameRequested(item->data(kIdRole).toLongLong(), item->data(kNameRole).toString());
+    });
+    auto *remove = new QAction(tr("&Delete Segment"), this);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    connect(remove, &QAction::triggered, this, [this] {
+        if (QListWidgetItem *item = currentItem())
+            Q_EMIT deleteRequested(item->data(kIdRole).toLongLong(), item->data(kNameRole).toString());
+    });
+    addAction(rename);
+    addAction(remove);
+}
+
+qint64 SegmentList::segmentId(int row) const
+{
+    const QListWidgetItem *it = item(row);
+    return it ? it->data(kIdRole).toLongLong() : 0;
 }
 
 void SegmentList::showWorkspace(store::Workspace *workspace)

@@ -9,7 +9,7 @@ class Workspace;
 namespace segmenta::ui {
 
 // The saved segments, in their order, each with its colour and current size. Activating one emits its name
-// and its rule in text form. GUI thread.
+// and its rule in text form; its context menu (and F2 / Delete) asks to rename or delete it. GUI thread.
 class SegmentList : public QListWidget
 {
     Q_OBJECT
@@ -21,8 +21,14 @@ public:
     void showWorkspace(store::Workspace *workspace);
     void setSizes(const QHash<qint64, qint64> &sizes);
 
+    // The id of the segment in `row`, or 0.
+    qint64 segmentId(int row) const;
+
 Q_SIGNALS:
     void segmentActivated(const QString &name, const QString &ruleText);
+    // From the context menu (or F2 / Delete on the current segment).
+    void renameRequested(qint64 id, const QString &name);
+    void deleteRequested(qint64 id, const QString &name);
 };
 
 } // namespace segmenta::ui

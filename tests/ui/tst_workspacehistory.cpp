@@ -1,0 +1,220 @@
+// Undo and redo of changes to the workspace, driven through the main window: segments saved, replaced, renamed
+// and deleted, an import, and new analysis settings. Every step is checked against plain SQL dumps of the
+// tables taken before and after, so "undone" means "exactly as it was".
+#include "dashboard/dashboardcontroller.h"
+#include "history/workspacehistory.h"
+#include "mainwindow.h"
+#include "segments/segmentlist.h"
+
+#include "demo/demoshop.h"
+#include "import/importer.h"
+#include "metrics/settingschange.h"
+#include "rules/ruletext.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QAction>
+#include <QFile>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace segmenta;
+
+class TestWorkspaceHistory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void segments();
+    void anImport();
+    void settings();
+
+private:
+    QString dump(const QByteArray &sql);
+    bool openInWindow(ui::MainWindow &window);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void TestWorkspaceHistory::initTestCase()
+{
+    m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
+    auto ws = store::Workspace::create(m_path);
+    QVERIFY(ws.ok());
+    demo::DemoSetupOptions options;
+    options.shop.customers = 800;
+    options.history = true;
+    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+}
+
+// The rows of a query as text, read through a connection of its own.
+QString TestWorkspaceHistory::dump(const QByteArray &sql)
+{
+    auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+    if (!ws)
+        return QStringLiteral("cannot open");
+    QString all;
+    store::Statement query(ws.value()->db(), sql.toStdString());
+    while (query.step()) {
+        for (int i = 0; i < query.columnCount(); ++i)
+            all += query.value(i).toString() + u'|';
+        all += u'\n';
+    }
+    return all;
+}
+
+bool TestWorkspaceHistory::openInWindow(ui::MainWindow &window)
+{
+    window.show();
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    return window.openWorkspace(m_path) && (shown.count() > 0 || shown.wait(30000));
+}
+
+void TestWorkspaceHistory::segments()
+{
+    ui::MainWindow window;
+    QVERIFY(openInWindow(window));
+    QUndoStack *stack = window.history()->stack();
+    const char *segmentsSql = "SELECT id, name, description, color, position, rule_json FROM segments ORDER BY id";
+    const char *historySql = "SELECT * FROM segment_history ORDER BY id";
+    const QString segmentsBefore = dump(segmentsSql);
+    const QString historyBefore = dump(historySql);
+    QVERIFY(!historyBefore.isEmpty()); // the demo shop records sizes: deleting must bring them back too
+
+    // Save a new segment, then replace one of the playbook's.
+    segments::SavedSegment fresh;
+    fresh.name = QStringLiteral("Big spenders in 上海");
+    fresh.rule = rules::RuleText::parse(QStringLiteral("total_spend >= 2000 and city = \"上海\"")).value();
+    QCOMPARE(window.history()->saveSegment(fresh), QString());
+    QCOMPARE(dump("SELECT count(*) FROM segments WHERE name = 'Big spenders in 上海'"), QStringLiteral("1|\n"));
+    segments::SavedSegment replaced;
+    replaced.name = QStringLiteral("High value");
+    replaced.rule = rules::RuleText::parse(QStringLiteral("total_spend >= 99999")).value();
+    QCOMPARE(window.history()->saveSegment(replaced), QString());
+    QVERIFY(dump("SELECT rule_json FROM segments WHERE name = 'High value'").contains(u"99999"));
+
+    // Rename and delete through the window (as the list's context menu does).
+    const auto *list = window.findChild<ui::SegmentList *>();
+    QVERIFY(list);
+    const qint64 repeat = dump("SELECT id FROM segments WHERE name = 'Repeat buyers'").section(u'|', 0, 0).toLongLong();
+    QVERIFY(repeat > 0);
+    QCOMPARE(window.history()->renameSegment(repeat, QStringLiteral("Came back")), QString());
+    QCOMPARE(dump(QByteArray("SELECT name FROM segments WHERE id = ") + QByteArray::number(repeat)), QStringLiteral("Came back|\n"));
+    const int listed = list->count();
+    window.deleteSegment(repeat, QStringLiteral("Came back"));
+    QCOMPARE(dump(QByteArray("SELECT count(*) FROM segments WHERE id = ") + QByteArray::number(repeat)), QStringLiteral("0|\n"));
+    QCOMPARE(list->count(), listed - 1);
+    QCOMPARE(stack->count(), 4);
+    QCOMPARE(stack->undoText(), QStringLiteral("Delete segment “Came back”"));
+
+    // The Edit menu offers that step while the focus is outside the rule panel.
+    window.menuBar()->setFocus();
+    QAction *undoAction = nullptr;
+    for (QAction *action : window.menuBar()->actions()) {
+        if (action->menu() && action->text() == u"&Edit")
+            undoAction = action->menu()->actions().value(0);
+    }
+    QVERIFY(undoAction);
+    QTRY_COMPARE(undoAction->text(), QStringLiteral("&Undo Delete segment “Came back”"));
+
+    // Undo everything: the tables are as they were, sizes history included; redo it all again.
+    while (stack->canUndo())
+        stack->undo();
+    QCOMPARE(dump(segmentsSql), segmentsBefore);
+    QCOMPARE(dump(historySql), historyBefore);
+    QCOMPARE(list->count(), listed - 1); // without the fresh segment saved first
+    while (stack->canRedo())
+        stack->redo();
+    QCOMPARE(dump(QByteArray("SELECT count(*) FROM segments WHERE id = ") + QByteArray::number(repeat)), QStringLiteral("0|\n"));
+    QVERIFY(dump("SELECT rule_json FROM segments WHERE name = 'High value'").contains(u"99999"));
+    while (stack->canUndo())
+        stack->undo();
+    QCOMPARE(dump(segmentsSql), segmentsBefore);
+}
+
+void TestWorkspaceHistory::anImport()
+{
+    ui::MainWindow window;
+    QVERIFY(openInWindow(window));
+    const char *customersSql = "SELECT * FROM customers ORDER BY id";
+    const QString customersBefore = dump(customersSql);
+    const QString sourcesBefore = dump("SELECT count(*) FROM sources");
+    // Two new customers and one the demo shop knows (C0000001), whose city changes.
+    const QString csv = m_dir.filePath(QStringLiteral("more.csv"));
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("customer id,name,city\nN1,Ann,Xi'an\nN2,Bob,Lhasa\nC0000001,,Harbin\n");
+    }
+    qint64 sourceId = 0;
+    {
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY(ws.ok());
+        const auto summary = import::Importer::run(*ws.value(), csv);
+        QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+        QCOMPARE(summary->inserted, 2);
+        QCOMPARE(summary->updated, 1);
+        sourceId = summary->sourceId;
+    }
+    window.reloadWorkspace();
+    window.history()->recordImport(csv, {}, sourceId);
+    QCOMPARE(window.history()->stack()->undoText(), QStringLiteral("Import “more.csv”"));
+    const QString customersAfter = dump(customersSql);
+
+    window.history()->stack()->undo();
+    QCOMPARE(dump(customersSql), customersBefore);
+    QCOMPARE(dump("SELECT count(*) FROM sources"), sourcesBefore);
+    window.history()->stack()->redo();
+    QCOMPARE(dump("SELECT count(*) FROM customers WHERE customer_key IN ('N1', 'N2')"), QStringLiteral("2|\n"));
+    QCOMPARE(dump("SELECT city FROM customers WHERE customer_key = 'C0000001'"), QStringLiteral("Harbin|\n"));
+    QCOMPARE(dump("SELECT count(*) FROM sources"), QString::number(sourcesBefore.section(u'|', 0, 0).toInt() + 1) + QStringLiteral("|\n"));
+    window.history()->stack()->undo();
+    QCOMPARE(dump(customersSql), customersBefore);
+    Q_UNUSED(customersAfter);
+}
+
+void TestWorkspaceHistory::settings()
+{
+    ui::MainWindow window;
+    QVERIFY(openInWindow(window));
+    const char *stagesSql = "SELECT customer_id, lifecycle_stage FROM customer_metrics ORDER BY customer_id";
+    const char *settingsSql = "SELECT * FROM settings ORDER BY 1";
+    const QString stagesBefore = dump(stagesSql);
+    const QString settingsBefore = dump(settingsSql);
+    metrics::AnalysisChange before, after;
+    {
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY(ws.ok());
+        before = metrics::AnalysisChange::current(*ws.value());
+        after = before;
+        after.settings.lifecycle.atRiskDays = before.settings.lifecycle.activeDays + 10; // far more customers at risk
+        QVERIFY(metrics::AnalysisChanges::apply(*ws.value(), after).ok());
+    }
+    window.reloadWorkspace();
+    window.history()->recordSettings(before, after);
+    const QString stagesAfter = dump(stagesSql);
+    QVERIFY(stagesAfter != stagesBefore);
+
+    window.history()->stack()->undo();
+    // The definitions are as before (written out now where defaults were implied), and so is every stage.
+    {
+        auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+        QVERIFY(ws.ok());
+        QVERIFY(metrics::AnalysisChange::current(*ws.value()) == before);
+    }
+    QCOMPARE(dump("SELECT value FROM settings WHERE key = 'analysis_date'"),
+             dump("SELECT '" + settingsBefore.section(u'|', 1, 1).toUtf8() + "'"));
+    QCOMPARE(dump(stagesSql), stagesBefore);
+    window.history()->stack()->redo();
+    QCOMPARE(dump(stagesSql), stagesAfter);
+    window.history()->stack()->undo();
+    QCOMPARE(dump(stagesSql), stagesBefore);
+}
+
+QTEST_MAIN(TestWorkspaceHistory)
+#include "tst_workspacehistory.moc"
