@@ -1340,6 +1340,14 @@
         <source>The segment to duplicate no longer exists</source>
         <translation>要复制的分群已不存在</translation>
     </message>
+    <message>
+        <source>There is no segment number %1</source>
+        <translation>没有编号为 %1 的分群</translation>
+    </message>
+    <message>
+        <source>Cannot put the segment “%1” back: %2</source>
+        <translation>无法恢复分群“%1”：%2</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::store::Workspace</name>
@@ -2824,6 +2832,26 @@ Replace them?</source>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
+    <message>
+        <source>Rename Segment</source>
+        <translation>重命名分群</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Cannot Rename Segment</source>
+        <translation>无法重命名分群</translation>
+    </message>
+    <message>
+        <source>Cannot Delete Segment</source>
+        <translation>无法删除分群</translation>
+    </message>
+    <message>
+        <source>Deleted the segment “%1”; Edit &gt; Undo brings it back</source>
+        <translation>已删除分群“%1”；“编辑 &gt; 撤销”可将其恢复</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -2953,6 +2981,17 @@ Replace them?</source>
     <message>
         <source>The rule syntax help is missing from this build.</source>
         <translation>此版本缺少规则语法帮助。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::SegmentList</name>
+    <message>
+        <source>&amp;Rename Segment…</source>
+        <translation>重命名分群(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Segment</source>
+        <translation>删除分群(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -3388,6 +3427,53 @@ Replace them?</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::WorkspaceHistory</name>
+    <message>
+        <source>Save segment “%1”</source>
+        <translation>保存分群“%1”</translation>
+    </message>
+    <message>
+        <source>Rename segment “%1” to “%2”</source>
+        <translation>将分群“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>Delete segment “%1”</source>
+        <translation>删除分群“%1”</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>导入“%1”</translation>
+    </message>
+    <message>
+        <source>Importing “%1” again…</source>
+        <translation>正在重新导入“%1”…</translation>
+    </message>
+    <message>
+        <source>Removing the import of “%1”…</source>
+        <translation>正在移除“%1”的导入…</translation>
+    </message>
+    <message>
+        <source>Change the analysis settings</source>
+        <translation>更改分析设置</translation>
+    </message>
+    <message>
+        <source>Recomputing the customer metrics…</source>
+        <translation>正在重新计算客户指标…</translation>
+    </message>
+    <message>
+        <source>There is no segment number %1</source>
+        <translation>没有编号为 %1 的分群</translation>
+    </message>
+    <message>
+        <source>No workspace is open</source>
+        <translation>没有打开的工作区</translation>
+    </message>
+    <message>
+        <source>Cannot Undo or Redo</source>
+        <translation>无法撤销或重做</translation>
     </message>
 </context>
 </TS>
