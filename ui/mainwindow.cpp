@@ -16,6 +16,7 @@
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
+#include "busywork.h"
 #include "history/workspacehistory.h"
 #include "import/importwizard.h"
 #include "report/segmentreport.h"
@@ -174,7 +175,21 @@ bool MainWindow::openWorkspace(const QString &path)
         return false;
     }
     auto workspace = std::move(opened).value();
-    if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics) {
+    // Metrics out of date (new settings, a new day) are recomputed on a worker with a connection of its own:
+    // seconds at a million customers, during which the window keeps painting.
+    if (!workspace->isReadOnly()) {
+        const QString error = runWithBusyDialog(this, tr("Updating the customer metrics…"), [path] {
+            auto own = store::Workspace::open(path);
+            if (!own)
+                return own.errorMessage();
+            const auto metrics = metrics::CustomerMetrics::ensureCurrent(*own.value());
+            return metrics ? QString() : metrics.errorMessage();
+        });
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Cannot Open Workspace"), error);
+            return false;
+        }
+    } else if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics) {
         QMessageBox::warning(this, tr("Cannot Open Workspace"), metrics.errorMessage());
         return false;
     }

@@ -390,4 +390,15 @@ Result<DemoSummary> DemoShop::setUp(store::Workspace &workspace, const DemoSetup
     return summary;
 }
 
+Result<std::unique_ptr<store::Workspace>> DemoShop::createWorkspace(const QString &path, const DemoSetupOptions &options)
+{
+    auto created = store::Workspace::create(path);
+    if (!created)
+        return created.error();
+    std::unique_ptr<store::Workspace> workspace = std::move(created).value();
+    if (const auto setUpDone = setUp(*workspace, options); !setUpDone)
+        return setUpDone.error();
+    return workspace;
+}
+
 } // namespace segmenta::demo

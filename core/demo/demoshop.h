@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "common/progress.h"
 #include "common/result.h"
 
@@ -55,6 +57,9 @@ public:
     // generate() plus metrics, playbook segments and (optionally) their size history.
     static Result<DemoSummary> setUp(store::Workspace &workspace, const DemoSetupOptions &options,
                                      Progress *progress = nullptr);
+    // A new workspace file at `path` holding the demo shop (setUp), open for writing: for tests and the
+    // "Open Demo Shop" command. Fails if the file exists.
+    static Result<std::unique_ptr<store::Workspace>> createWorkspace(const QString &path, const DemoSetupOptions &options);
 };
 
 } // namespace segmenta::demo

@@ -52,17 +52,9 @@ void TestCustomersView::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
-    {
-        auto ws = store::Workspace::create(m_path);
-        QVERIFY(ws.ok());
-        demo::DemoSetupOptions options;
-        options.shop.customers = 1500;
-        options.history = false;
-        QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
-    }
-    auto opened = store::Workspace::open(m_path);
-    QVERIFY(opened.ok());
-    m_workspace = std::move(opened).value();
+    auto created = demo::DemoShop::createWorkspace(m_path, {{1500}, false});
+    QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
+    m_workspace = std::move(created).value();
 }
 
 std::vector<qint64> TestCustomersView::sqlIds(const QString &sql, const QVariantList &bindings)

@@ -44,12 +44,8 @@ void TestMainWindow::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
-    auto ws = store::Workspace::create(m_path);
-    QVERIFY(ws.ok());
-    demo::DemoSetupOptions options;
-    options.shop.customers = 1500;
-    options.history = false;
-    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    auto ws = demo::DemoShop::createWorkspace(m_path, {{1500}, false});
+    QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
 }
 
 qint64 TestMainWindow::sqlCount(const char *sql)

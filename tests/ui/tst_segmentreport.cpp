@@ -69,12 +69,8 @@ void TestSegmentReport::initTestCase()
         QFAIL("pdftotext (poppler-utils) is missing: run installer/install-deps.sh");
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
-    auto ws = store::Workspace::create(m_path);
-    QVERIFY(ws.ok());
-    demo::DemoSetupOptions options;
-    options.shop.customers = 1500;
-    options.history = false;
-    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    auto ws = demo::DemoShop::createWorkspace(m_path, {{1500}, false});
+    QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
 }
 
 void TestSegmentReport::reportOfARule()

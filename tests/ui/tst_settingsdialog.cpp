@@ -62,12 +62,8 @@ void TestSettingsDialog::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("SegmentaTest"));
     ui::AppSettings::instance().setTourShown(true);
     m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
-    auto ws = store::Workspace::create(m_path);
-    QVERIFY(ws.ok());
-    demo::DemoSetupOptions options;
-    options.shop.customers = 1500;
-    options.history = false;
-    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    auto ws = demo::DemoShop::createWorkspace(m_path, {{1500}, false});
+    QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
     QCOMPARE(ws.value()->db().scalar("SELECT count(*) FROM customers WHERE list_orders_count > 0").toLongLong(), 0);
 }
 

@@ -44,12 +44,8 @@ private:
 void TestWorkspaceHistory::initTestCase()
 {
     m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
-    auto ws = store::Workspace::create(m_path);
-    QVERIFY(ws.ok());
-    demo::DemoSetupOptions options;
-    options.shop.customers = 800;
-    options.history = true;
-    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    auto ws = demo::DemoShop::createWorkspace(m_path, {{800}, true});
+    QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
 }
 
 // The rows of a query as text, read through a connection of its own.

@@ -1,14 +1,11 @@
 #include "history/workspacehistory.h"
 
+#include "busywork.h"
 #include "mainwindow.h"
 #include "store/workspace.h"
 
-#include <QEventLoop>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QMessageBox>
-#include <QProgressDialog>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <optional>
 
@@ -283,17 +280,7 @@ QString WorkspaceHistory::runOnWorker(const QString &label, const std::function<
 {
     if (!m_window->workspace())
         return tr("No workspace is open");
-    QProgressDialog busy(label, QString(), 0, 0, m_window);
-    busy.setWindowModality(Qt::WindowModal);
-    busy.setMinimumDuration(300);
-    busy.setCancelButton(nullptr);
-    QFutureWatcher<QString> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([work, path = m_window->workspace()->path()] { return work(path); }));
-    if (!watcher.isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents); // the window paints; the user waits for the step
-    return watcher.result();
+    return runWithBusyDialog(m_window, label, [work, path = m_window->workspace()->path()] { return work(path); });
 }
 
 void WorkspaceHistory::showFailure(const QString &message)
