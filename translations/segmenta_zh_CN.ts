@@ -779,10 +779,6 @@
         <translation>“%1”在导入过程中被修改；未导入任何内容，请重试</translation>
     </message>
     <message>
-        <source>Could not read the remembered mappings of “%1”: %2</source>
-        <translation>无法读取“%1”中记住的列对应关系：%2</translation>
-    </message>
-    <message>
         <source>%1 of the first %2 values could not be read as %3</source>
         <translation>前 %2 个值中有 %1 个无法读作%3</translation>
     </message>
@@ -793,6 +789,10 @@
     <message>
         <source>“%1” has no column “%2”; the columns are: %3</source>
         <translation>“%1”中没有“%2”列；现有的列为：%3</translation>
+    </message>
+    <message>
+        <source>Could not read the remembered mappings for “%1”: %2</source>
+        <translation>无法读取为“%1”记住的列对应关系：%2</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +2851,10 @@ Replace them?</source>
     <message>
         <source>Deleted the segment “%1”; Edit &gt; Undo brings it back</source>
         <translation>已删除分群“%1”；“编辑 &gt; 撤销”可将其恢复</translation>
+    </message>
+    <message>
+        <source>Updating the customer metrics…</source>
+        <translation>正在更新客户指标…</translation>
     </message>
 </context>
 <context>

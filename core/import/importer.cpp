@@ -246,12 +246,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
     // profiles every column (types are inferred from whole columns), the second stores the rows.
     if (progress)
         progress->setTotal(1000);
-    Result<detail::TableAnalysis> analysed = Error{QString()};
-    try {
-        analysed = detail::analyseTable(*reader, fileName, options, &workspace.db(), -1, progress, 400);
-    } catch (const store::DatabaseError &error) {
-        return Error{tr("Could not import “%1”: %2").arg(fileName, error.message())};
-    }
+    auto analysed = detail::analyseTable(*reader, fileName, options, &workspace.db(), -1, progress, 400);
     if (!analysed)
         return analysed.error();
     detail::TableAnalysis &analysis = analysed.value();
@@ -605,13 +600,7 @@ Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions
     std::unique_ptr<read::TableReader> reader = std::move(opened).value();
     if (progress)
         progress->setTotal(1000);
-    Result<detail::TableAnalysis> analysed = Error{QString()};
-    try {
-        analysed = detail::analyseTable(*reader, fileName, options, workspace ? &workspace->db() : nullptr, rowLimit,
-                                        progress, 1000);
-    } catch (const store::DatabaseError &error) {
-        return Error{tr("Could not read the remembered mappings of “%1”: %2").arg(workspace->displayName(), error.message())};
-    }
+    auto analysed = detail::analyseTable(*reader, fileName, options, workspace ? &workspace->db() : nullptr, rowLimit, progress, 1000);
     if (!analysed)
         return analysed.error();
     detail::TableAnalysis &analysis = analysed.value();

@@ -241,7 +241,11 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
     std::map<QString, ColumnChoice> choices = options.columns;
     ImportKind rememberedKind = ImportKind::Auto;
     if (choices.empty() && options.useRememberedMapping && db) {
-        choices = rememberedChoices(*db, layoutSignature(a.header), &rememberedKind);
+        try {
+            choices = rememberedChoices(*db, layoutSignature(a.header), &rememberedKind);
+        } catch (const store::DatabaseError &error) {
+            return Error{Importer::tr("Could not read the remembered mappings for “%1”: %2").arg(fileName, error.message())};
+        }
         a.rememberedMapping = !choices.empty();
     }
     for (const auto &[name, choice] : choices) {

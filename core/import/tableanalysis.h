@@ -64,7 +64,7 @@ QString layoutSignature(const QStringList &header);
 // Reads `reader` from its current position: at most 50 rows for the header, then the data rows (all, or the
 // first `rowLimit` when it is not negative). Applies options.headerRow, options.kind and options.columns, or
 // the mapping remembered in `db` (may be null). `progressSpan` is the share of `progress` (out of 1000) the
-// profiling may use. Throws nothing; a cancel gives an Error.
+// profiling may use. Throws nothing: a cancel or a database error gives an Error.
 Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fileName, const ImportOptions &options,
                                    store::Database *db, qint64 rowLimit, Progress *progress, int progressSpan);
 
