@@ -56,7 +56,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("show"),
                       QStringLiteral("With --screenshot: the screen to capture (customers, card, export, builder, settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
                       QStringLiteral("VIEW")});
-    parser.addPositionalArgument(QStringLiteral("workspace"), QStringLiteral("A .segmenta workspace to open."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .segmenta workspace to open, or a spreadsheet to import."));
     parser.process(app);
 
     // --language, else the language chosen in Settings, else the system's.
@@ -93,8 +93,15 @@ int main(int argc, char *argv[])
             });
         });
     }
-    if (!parser.positionalArguments().isEmpty())
-        window.openWorkspace(parser.positionalArguments().constFirst());
+    if (!parser.positionalArguments().isEmpty()) {
+        // "Open with Segmenta" on a workspace opens it; on a spreadsheet it starts the import wizard (asking
+        // first where the new workspace goes when none is open), once the window is up.
+        const QString path = parser.positionalArguments().constFirst();
+        if (path.endsWith(QStringLiteral(".segmenta"), Qt::CaseInsensitive))
+            window.openWorkspace(path);
+        else
+            QTimer::singleShot(0, &window, [&window, path] { window.importFile(path); });
+    }
     else if (parser.isSet(QStringLiteral("demo")))
         window.openDemoShop();
     if (parser.isSet(QStringLiteral("smoke-test"))) {

@@ -3,10 +3,12 @@
 // workspace is checked with plain SQL and against the corpus's expected.json.
 #include "import/importwizard.h"
 #include "import/importrunpage.h"
+#include "mainwindow.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonArray>
@@ -62,6 +64,7 @@ class TestImportWizard : public QObject
 private Q_SLOTS:
     void importsACorpusFileAsDetected();
     void theUserNamesTheColumns();
+    void openingASpreadsheetStartsTheWizard();
 };
 
 void TestImportWizard::importsACorpusFileAsDetected()
@@ -155,6 +158,26 @@ void TestImportWizard::theUserNamesTheColumns()
     QVERIFY(again.currentPage()->isComplete());
     QVERIFY(runToSummary(again));
     QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM customers WHERE customer_key = 'dee' AND list_total_spend = 30"), 1);
+}
+
+void TestImportWizard::openingASpreadsheetStartsTheWizard()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("w.segmenta"));
+    QVERIFY(store::Workspace::create(workspace).ok());
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(window.openWorkspace(workspace));
+    const QString file = QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/utf8.csv");
+    // What a drop on the window and "Open with Segmenta" (segmenta FILE.csv) both call.
+    window.importFile(file);
+    auto *wizard = window.findChild<ui::ImportWizard *>();
+    QVERIFY(wizard);
+    QCOMPARE(wizard->filePath(), file);
+    QCOMPARE(wizard->workspacePath(), window.workspace()->path());
+    QVERIFY(previewShown(*wizard));
+    QVERIFY(wizard->preview()->problem.isEmpty());
+    wizard->reject();
 }
 
 QTEST_MAIN(TestImportWizard)
