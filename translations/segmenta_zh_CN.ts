@@ -1812,6 +1812,18 @@
         <source>Export the members of the rule to Excel or CSV</source>
         <translation>将符合规则的成员导出为 Excel 或 CSV</translation>
     </message>
+    <message>
+        <source>Export Selected Customers…</source>
+        <translation>导出所选客户…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n Selected…</source>
+        <translation><numerusform>导出所选 %n 位…</numerusform></translation>
+    </message>
+    <message>
+        <source>Export the selected customers to Excel or CSV</source>
+        <translation>将所选客户导出为 Excel 或 CSV</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::DashboardPanel</name>
@@ -2855,6 +2867,10 @@ Replace them?</source>
     <message>
         <source>Updating the customer metrics…</source>
         <translation>正在更新客户指标…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected customers</source>
+        <translation><numerusform>所选 %n 位客户</numerusform></translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_rulePanel, &RulePanel::ruleChanged, m_controller, &DashboardController::setRule);
     connect(m_rulePanel, &RulePanel::ruleChanged, m_customers, &CustomersView::setRule);
     connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
+    connect(m_customers, &CustomersView::exportSelectedRequested, this, &MainWindow::exportSelected);
     connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
     connect(m_segmentList, &SegmentList::renameRequested, this, &MainWindow::renameSegment);
     connect(m_segmentList, &SegmentList::deleteRequested, this, &MainWindow::deleteSegment);
@@ -387,6 +388,16 @@ void MainWindow::showCustomers(bool show)
 
 void MainWindow::exportMembers()
 {
+    openExportDialog(std::nullopt);
+}
+
+void MainWindow::exportSelected(const std::vector<qint64> &customerIds)
+{
+    openExportDialog(customerIds);
+}
+
+void MainWindow::openExportDialog(const std::optional<std::vector<qint64>> &customerIds)
+{
     if (!m_workspace)
         return;
     const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
@@ -394,12 +405,17 @@ void MainWindow::exportMembers()
         QMessageBox::warning(this, tr("Cannot Export"), rule.errorMessage());
         return;
     }
-    auto *dialog = new ExportDialog(m_workspace.get(), m_rulePanel->segmentName(), this);
+    // A selection is exported as "N selected customers" of the rule's members; its columns are remembered apart.
+    const QString name = customerIds ? tr("%n selected customers", nullptr, int(customerIds->size())) : m_rulePanel->segmentName();
+    auto *dialog = new ExportDialog(m_workspace.get(), name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString path = m_workspace->path();
-    connect(dialog, &ExportDialog::exportRequested, this, [this, path, rule = rule.value()](const exporting::ExportOptions &options) {
-        MemberExportJob::start(this, path, rule, options);
-    });
+    connect(dialog, &ExportDialog::exportRequested, this,
+            [this, path, rule = rule.value(), customerIds](const exporting::ExportOptions &chosen) {
+                exporting::ExportOptions options = chosen;
+                options.customerIds = customerIds;
+                MemberExportJob::start(this, path, rule, options);
+            });
     dialog->open();
 }
 

@@ -2,6 +2,10 @@
 
 #include <QMainWindow>
 
+#include <memory>
+#include <optional>
+#include <vector>
+
 class QUndoGroup;
 
 #include <memory>
@@ -51,6 +55,8 @@ public:
     void showCustomers(bool show = true);
     // Asks how to export the members of the rule being edited (File > Export Members…) and exports them.
     void exportMembers();
+    // The export dialog for these customers among the rule's members (a selection in the Customers view).
+    void exportSelected(const std::vector<qint64> &customerIds);
     // Opens the settings dialog (Tools > Settings…); an applied change reloads the figures.
     void editSettings();
     // Reopens the workspace after a change to its data or settings, keeping the rule being edited.
@@ -80,6 +86,7 @@ private:
     void chooseWorkspace();
     void importSpreadsheet();
     void saveReportWithDialog();
+    void openExportDialog(const std::optional<std::vector<qint64>> &customerIds);
     void saveSegment();
     void showStatus();
     void newWorkspace();

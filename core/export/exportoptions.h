@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace segmenta::exporting {
@@ -29,6 +30,9 @@ struct ExportOptions
     QDate asOf;                    // analysis date; invalid: the workspace's
     QString currencySymbol;        // XLSX money format; empty: the workspace setting currency_symbol, else ¥
     qint64 maxRowsPerSheet = kExcelMaxDataRows; // XLSX data rows per sheet before continuing on another
+    // Only these customers (ids), among the rule's members: a selection made in the Customers view. Empty
+    // optional: every member.
+    std::optional<std::vector<qint64>> customerIds;
 
     static constexpr qint64 kExcelMaxDataRows = 1048575; // 1,048,576 rows less the header
     static QStringList defaultColumns();

@@ -1,5 +1,8 @@
 #include "export/memberexporter.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "export/csvmemberwriter.h"
 #include "export/groupsplit.h"
 #include "export/personaldatamask.h"
@@ -232,7 +235,14 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
         select << QStringLiteral("m.lifecycle_stage") << QStringLiteral("m.value_tier") << QStringLiteral("m.rfm_segment");
         const int summaryColumn = int(select.size()) - 3;
 
-        const std::vector<qint64> members = rules::SqlCompiler::members(workspace.db(), compiled.value());
+        std::vector<qint64> members = rules::SqlCompiler::members(workspace.db(), compiled.value());
+        if (options.customerIds) { // a selection: those of the rule's members that were selected
+            std::vector<qint64> chosen = *options.customerIds;
+            std::sort(chosen.begin(), chosen.end());
+            std::vector<qint64> both;
+            std::set_intersection(members.begin(), members.end(), chosen.begin(), chosen.end(), std::back_inserter(both));
+            members = std::move(both);
+        }
         const auto memberCount = qint64(members.size());
         std::vector<std::uint8_t> groups;
         ExportReport report;

@@ -184,6 +184,7 @@ private Q_SLOTS:
     void rejectsBadOptions_data();
     void rejectsBadOptions();
     void commandLine();
+    void onlyTheSelectedCustomers();
 
 private:
     ExportOptions options(const QString &file) const;
@@ -835,6 +836,35 @@ void TestMemberExport::commandLine()
                                     QStringLiteral("nope"), QStringLiteral("--out"), path(QStringLiteral("z.xlsx"))});
     QCOMPARE(unknownSegment.exitCode, 1);
     QVERIFY(!QFile::exists(path(QStringLiteral("z.xlsx"))));
+}
+
+void TestMemberExport::onlyTheSelectedCustomers()
+{
+    // A selection of the Customers view: three members, in no order, and a customer the rule does not keep.
+    QVERIFY(m_expected.size() >= 10);
+    const qint64 outsider = m_workspace->db()
+                                .scalar(QStringLiteral("SELECT min(id) FROM customers WHERE id NOT IN (%1)")
+                                            .arg([this] {
+                                                QStringList ids;
+                                                for (const SqlRow &row : m_expected)
+                                                    ids << QString::number(row.id);
+                                                return ids.join(u',');
+                                            }())
+                                            .toStdString())
+                                .toLongLong();
+    QVERIFY(outsider > 0);
+    ExportOptions o = options(QStringLiteral("selected.csv"));
+    o.customerIds = std::vector<qint64>{m_expected[7].id, outsider, m_expected[2].id, m_expected[5].id};
+    const auto summary = MemberExporter::run(*m_workspace, m_rule, o);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->members, 3);
+    const QJsonArray rows = readBack({QStringLiteral("csv"), o.outPath, QStringLiteral("utf-8-sig"), QStringLiteral(",")})
+                                .value(u"rows")
+                                .toArray();
+    QCOMPARE(rows.size(), 4); // the header and the three members, in id order
+    QCOMPARE(rows.at(1).toArray().at(0).toString(), m_expected[2].values[0].text);
+    QCOMPARE(rows.at(2).toArray().at(0).toString(), m_expected[5].values[0].text);
+    QCOMPARE(rows.at(3).toArray().at(0).toString(), m_expected[7].values[0].text);
 }
 
 QTEST_GUILESS_MAIN(TestMemberExport)

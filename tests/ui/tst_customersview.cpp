@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void searchFiltersByNamePhoneEmailOrId();
     void rowsShowTheirValues();
     void doubleClickOpensTheCard();
+    void selectedRowsAreExported();
 
 private:
     std::vector<qint64> sqlIds(const QString &sql, const QVariantList &bindings = {});
@@ -306,6 +308,44 @@ void TestCustomersView::doubleClickOpensTheCard()
         segments << card->segmentsList()->item(i)->text();
     QCOMPARE(segments.contains(QStringLiteral("Repeat buyers")), repeat.int64(0) == 1);
     card->close();
+}
+
+void TestCustomersView::selectedRowsAreExported()
+{
+    ui::CustomersView view;
+    view.resize(1000, 600);
+    view.show();
+    view.setWorkspace(m_workspace.get());
+    ui::CustomersModel *model = view.model();
+    QVERIFY(waitLoaded(model));
+    auto *button = view.findChild<QPushButton *>(QStringLiteral("exportMembersButton"));
+    QVERIFY(button);
+    QCOMPARE(button->text(), QStringLiteral("Export Members…"));
+    QSignalSpy all(&view, &ui::CustomersView::exportRequested);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(all.count(), 1);
+
+    // Click the third row, Ctrl+click the first and the sixth: those three customers, as the rows show them.
+    QTableView *table = view.table();
+    const auto clickRow = [table](int row, Qt::KeyboardModifiers modifiers) {
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, table->visualRect(table->model()->index(row, 0)).center());
+    };
+    clickRow(2, {});
+    clickRow(0, Qt::ControlModifier);
+    clickRow(5, Qt::ControlModifier);
+    QCOMPARE(button->text(), QStringLiteral("Export 3 Selected…"));
+    std::vector<qint64> expected{model->customerId(0), model->customerId(2), model->customerId(5)};
+    std::vector<qint64> selected = view.selectedCustomerIds();
+    std::sort(selected.begin(), selected.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(selected, expected);
+    QSignalSpy some(&view, &ui::CustomersView::exportSelectedRequested);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(some.count(), 1);
+    QCOMPARE(all.count(), 1);
+    std::vector<qint64> sent = some.at(0).at(0).value<std::vector<qint64>>();
+    std::sort(sent.begin(), sent.end());
+    QCOMPARE(sent, expected);
 }
 
 QTEST_MAIN(TestCustomersView)

@@ -4,6 +4,7 @@
 #include "customers/customersmodel.h"
 #include "store/workspace.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -53,7 +54,15 @@ CustomersView::CustomersView(QWidget *parent)
             m_count->setText(tr("Loading…"));
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { openCard(index.row()); });
-    connect(m_export, &QPushButton::clicked, this, &CustomersView::exportRequested);
+    connect(m_export, &QPushButton::clicked, this, &CustomersView::exportClicked);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CustomersView::retranslate);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *exportSelected = new QAction(tr("Export Selected Customers…"), m_table);
+    connect(exportSelected, &QAction::triggered, this, [this] {
+        if (const auto ids = selectedCustomerIds(); !ids.empty())
+            Q_EMIT exportSelectedRequested(ids);
+    });
+    m_table->addAction(exportSelected);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search);
@@ -166,8 +175,32 @@ void CustomersView::changeEvent(QEvent *event)
 void CustomersView::retranslate()
 {
     m_search->setPlaceholderText(tr("Search name, phone, e-mail or customer ID"));
-    m_export->setText(tr("Export Members…"));
-    m_export->setToolTip(tr("Export the members of the rule to Excel or CSV"));
+    const qsizetype selected = m_table->selectionModel() ? m_table->selectionModel()->selectedRows().size() : 0;
+    if (selected > 0) {
+        m_export->setText(tr("Export %n Selected…", nullptr, int(selected)));
+        m_export->setToolTip(tr("Export the selected customers to Excel or CSV"));
+    } else {
+        m_export->setText(tr("Export Members…"));
+        m_export->setToolTip(tr("Export the members of the rule to Excel or CSV"));
+    }
+}
+
+std::vector<qint64> CustomersView::selectedCustomerIds() const
+{
+    std::vector<qint64> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    ids.reserve(size_t(rows.size()));
+    for (const QModelIndex &row : rows)
+        ids.push_back(m_model->customerId(row.row()));
+    return ids;
+}
+
+void CustomersView::exportClicked()
+{
+    if (const auto ids = selectedCustomerIds(); !ids.empty())
+        Q_EMIT exportSelectedRequested(ids);
+    else
+        Q_EMIT exportRequested();
 }
 
 } // namespace segmenta::ui

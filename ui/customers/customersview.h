@@ -5,6 +5,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <vector>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -38,9 +40,14 @@ public:
 
     // Opens the card of the customer in `row` (what a double-click does); returns the card.
     QWidget *openCard(int row);
+    // The ids of the customers in the selected rows, in row order.
+    std::vector<qint64> selectedCustomerIds() const;
 
 Q_SIGNALS:
+    // The export button with no rows selected: the rule's members.
     void exportRequested();
+    // The export button (or the table's context menu) with rows selected: those customers.
+    void exportSelectedRequested(const std::vector<qint64> &customerIds);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -51,6 +58,7 @@ private:
     void showCount();
     void setColumnWidths();
     void retranslate();
+    void exportClicked();
 
     CustomersModel *m_model;
     QLineEdit *m_search;
