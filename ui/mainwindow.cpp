@@ -11,6 +11,7 @@
 #include "export/memberexportjob.h"
 #include "help/helpmenu.h"
 #include "help/tour.h"
+#include "settings/appsettings.h"
 #include "settings/recentworkspacesmenu.h"
 #include "settings/settingsdialog.h"
 
@@ -28,6 +29,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
@@ -72,6 +74,8 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_centreTabs);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({350, 510}); // room for a few conditions in the rule builder
+    splitter->setObjectName(QStringLiteral("ruleSplitter"));
+    m_splitter = splitter;
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);
@@ -112,6 +116,20 @@ MainWindow::MainWindow(QWidget *parent)
     });
     Tour::watchFirstRun(this);
     resize(1280, 860);
+    // The layout the user left: size and place, the segments dock, the rule / dashboard split.
+    const AppSettings &settings = AppSettings::instance();
+    if (!settings.windowGeometry().isEmpty())
+        restoreGeometry(settings.windowGeometry());
+    if (!settings.windowState().isEmpty())
+        restoreState(settings.windowState());
+    if (!settings.windowSplit().isEmpty())
+        m_splitter->restoreState(settings.windowSplit());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings::instance().setWindowLayout(saveGeometry(), saveState(), m_splitter->saveState());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow()

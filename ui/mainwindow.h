@@ -14,6 +14,7 @@ class QStackedWidget;
 class QLabel;
 class QDockWidget;
 class QTabWidget;
+class QSplitter;
 
 namespace segmenta::store {
 class Workspace;
@@ -80,6 +81,7 @@ protected:
     // A .segmenta file dropped on the window opens; a spreadsheet is imported.
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
@@ -107,6 +109,7 @@ private:
     QUndoGroup *m_undoGroup;
     QString m_openedPath; // the history belongs to this workspace
     QMetaObject::Connection m_focusWatch;
+    QSplitter *m_splitter = nullptr;
 };
 
 } // namespace segmenta::ui

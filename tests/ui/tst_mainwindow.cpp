@@ -9,6 +9,8 @@
 #include "store/workspace.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QSplitter>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QListWidget>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void typingARuleUpdatesTheDashboard();
     void aBadRuleShowsWhereItIsWrong();
     void clickingASavedSegmentShowsIt();
+    void theLayoutIsRemembered();
 
 private:
     qint64 sqlCount(const char *sql);
@@ -136,6 +139,35 @@ void TestMainWindow::clickingASavedSegmentShowsIt()
     QVERIFY(shown.count() > 0 || shown.wait(20000)); // it may have come during the click
     QCOMPARE(shown.last().at(0).toLongLong(), sqlCount("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"));
     QCOMPARE(window.rulePanel()->segmentName(), QStringLiteral("Repeat buyers"));
+}
+
+void TestMainWindow::theLayoutIsRemembered()
+{
+    QList<int> split;
+    {
+        ui::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(1010, 720);
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("segmentsDock"));
+        QVERIFY(dock);
+        dock->hide();
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("ruleSplitter"));
+        QVERIFY(splitter);
+        splitter->setSizes({200, 500});
+        split = splitter->sizes();
+        window.close();
+    }
+    ui::MainWindow again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.size(), QSize(1010, 720));
+    QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("segmentsDock"))->isVisible());
+    QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("ruleSplitter"))->sizes(), split);
+    // Put the default layout back for the other tests.
+    again.findChild<QDockWidget *>(QStringLiteral("segmentsDock"))->show();
+    again.resize(1280, 860);
+    again.close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -77,4 +77,27 @@ void AppSettings::setTourShown(bool shown)
     QSettings().setValue(kTourKey, shown);
 }
 
+QByteArray AppSettings::windowGeometry() const
+{
+    return QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return QSettings().value(QStringLiteral("window/state")).toByteArray();
+}
+
+QByteArray AppSettings::windowSplit() const
+{
+    return QSettings().value(QStringLiteral("window/split")).toByteArray();
+}
+
+void AppSettings::setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &split)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), geometry);
+    settings.setValue(QStringLiteral("window/state"), state);
+    settings.setValue(QStringLiteral("window/split"), split);
+}
+
 } // namespace segmenta::ui

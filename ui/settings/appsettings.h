@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -31,6 +32,12 @@ public:
     // Whether the first-run tour of the demo shop was shown (closed or finished).
     bool tourShown() const;
     void setTourShown(bool shown);
+    // The main window's geometry, dock and toolbar state, and its rule / dashboard split, as Qt saves them
+    // (empty until first saved).
+    QByteArray windowGeometry() const;
+    QByteArray windowState() const;
+    QByteArray windowSplit() const;
+    void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &split);
 
 Q_SIGNALS:
     void recentWorkspacesChanged();

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Makes every screenshot in docs/screenshots/, in English and Chinese, by starting the app on the demo shop
+# under Xvfb (the app saves the PNG itself once the figures are shown, then quits). Look at each one after.
+#   docs/make-screenshots.sh [BUILD_DIR]      (default build/release; build it first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+app=${1:-build/release}/bin/segmenta
+out=docs/screenshots
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A Taobao order export as WPS saves it (GB18030, a report title above the header) for the import wizard.
+sample="$work/淘宝订单-202405.csv"
+printf '%s\r\n' "淘宝网-已卖出的宝贝-订单报表-202405" "" \
+    "订单编号,买家会员名,买家实际支付金额,订单状态,订单付款时间 ,宝贝标题,购买数量,收货地址,买家留言" \
+    "T24050101,tea_lover,128.50,交易成功,2024-05-01 10:12:00,西湖龙井 250g,1,浙江省 杭州市 西湖区," \
+    "T24050102,小王同学,\"1,280.00\",交易成功,2024/5/2 20:01,大红袍礼盒,2,上海市 浦东新区,尽快发货" \
+    "T24050103,李四,59,交易关闭,2024-05-03 08:00:00,品鉴装,1,贵州省 贵阳市 花溪区," \
+    "T24050104,茶友007,99,退款成功,2024-05-04 09:30:00,铁观音,1,北京市 朝阳区,送人的，包装好一点" \
+    "T24050105,Lily_Chen,200,交易成功,2024-05-05 12:00:00,普洱茶饼 357g,1,广东省 深圳市 南山区," \
+    "T24050106,张三,88,交易成功,昨天,样品,1,四川省 成都市 武侯区," | iconv -f UTF-8 -t GB18030 > "$sample"
+rule='total_spend >= 1000 and city in ("上海", "北京")'
+builder_rule='total_spend >= 1000 and (city in ("上海", "北京") or lifecycle_stage in ("at_risk")) and disabled channel is "WeChat" and last_order_date in last 90 days'
+shoot() { # NAME LANGUAGE [ARGS...]
+    local name=$1 language=$2
+    shift 2
+    xvfb-run -a -s "-screen 0 1280x860x24" "$app" --demo --language "$language" "$@" >/dev/null 2>&1 \
+        || { echo "failed: $name ($language)" >&2; return 1; }
+}
+for language in en zh_CN; do
+    suffix=${language%%_*}
+    shoot dashboard "$language" --rule "$rule" --screenshot "$out/dashboard-$suffix.png"
+    shoot builder "$language" --rule "$builder_rule" --show builder --screenshot "$out/builder-$suffix.png"
+    for view in customers card export settings tour; do
+        shoot "$view" "$language" --rule "$rule" --show "$view" --screenshot "$out/$view-$suffix.png"
+    done
+    shoot import-file "$language" --show "import:$sample" --screenshot "$out/import-file-$suffix.png"
+    shoot import-columns "$language" --show "import-columns:$sample" --screenshot "$out/import-columns-$suffix.png"
+    shoot report "$language" --rule "$rule" --show report --screenshot "$work/report-$suffix.pdf"
+    pdftoppm -png -r 80 -singlefile "$work/report-$suffix.pdf" "$out/report-$suffix"
+done
+shoot about en --show about --screenshot "$out/about-en.png"
+echo "screenshots written to $out"
