@@ -39,4 +39,5 @@ for language in en zh_CN; do
     pdftoppm -png -r 80 -singlefile "$work/report-$suffix.pdf" "$out/report-$suffix"
 done
 shoot about en --show about --screenshot "$out/about-en.png"
+shoot dark en --dark --rule "$rule" --screenshot "$out/dashboard-dark-en.png"
 echo "screenshots written to $out"

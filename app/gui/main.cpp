@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPalette>
 #include <QTimer>
 #include <QWindow>
 #include <QTranslator>
@@ -47,6 +48,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Open the demo shop (created on first use).")});
     parser.addOption({QStringLiteral("language"), QStringLiteral("User interface language: en or zh_CN."),
                       QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("dark"), QStringLiteral("Use a dark palette (the Fusion style), whatever the desktop's.")});
     parser.addOption({QStringLiteral("smoke-test"),
                       QStringLiteral("Show the main window, print \"main window shown\" and quit (package tests).")});
     parser.addOption({QStringLiteral("rule"), QStringLiteral("Start with this rule in the editor."), QStringLiteral("TEXT")});
@@ -66,6 +68,25 @@ int main(int argc, char *argv[])
                                : (chosen.isEmpty() ? QLocale::system() : QLocale(chosen));
     QLocale::setDefault(locale);
     installTranslations(app, locale);
+    if (parser.isSet(QStringLiteral("dark"))) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x1f));
+        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+        dark.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+    }
 
     // Screenshots and smoke tests show the app as it is, without the first-run tour over it.
     if (parser.isSet(QStringLiteral("screenshot")) || parser.isSet(QStringLiteral("smoke-test")))

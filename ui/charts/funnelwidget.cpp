@@ -104,13 +104,17 @@ void FunnelWidget::paintEvent(QPaintEvent *)
         const QString allLine = tr("all customers: %1").arg(locale.toString(step.allCount));
         // The labels sit on a patch of the band's colour, so the dashed outline of all customers never
         // crosses their letters.
+        // Dark letters on light bands, light on dark ones, whatever the palette (a dark theme's light text on
+        // the orange band could hardly be read).
+        const double luminance = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF();
+        const QColor ink = luminance > 0.5 ? QColor(0x1a, 0x1a, 0x1a) : QColor(Qt::white);
         const auto label = [&](const QRectF &rect, int alignment, const QString &words, const QFont &labelFont) {
             painter.setFont(labelFont);
             const QRectF used = painter.boundingRect(rect, alignment, words).adjusted(-3, 0, 3, 0);
             painter.setPen(Qt::NoPen);
             painter.setBrush(color);
             painter.drawRect(used);
-            painter.setPen(text);
+            painter.setPen(ink);
             painter.drawText(rect, alignment, words);
         };
         label(band.adjusted(4, 0, -4, -band.height() / 2), Qt::AlignHCenter | Qt::AlignBottom, line, bold);
