@@ -1818,7 +1818,9 @@
     </message>
     <message numerus="yes">
         <source>Export %n Selected…</source>
-        <translation><numerusform>导出所选 %n 位…</numerusform></translation>
+        <translation>
+            <numerusform>导出所选 %n 位…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the selected customers to Excel or CSV</source>
@@ -2870,7 +2872,17 @@ Replace them?</source>
     </message>
     <message numerus="yes">
         <source>%n selected customers</source>
-        <translation><numerusform>所选 %n 位客户</numerusform></translation>
+        <translation>
+            <numerusform>所选 %n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Narrow to %1</source>
+        <translation>缩小到 %1</translation>
+    </message>
+    <message>
+        <source>Narrowed the rule; Edit &gt; Undo goes back, Ctrl+2 lists the customers</source>
+        <translation>已缩小规则；“编辑 &gt; 撤销”可返回，Ctrl+2 列出这些客户</translation>
     </message>
 </context>
 <context>

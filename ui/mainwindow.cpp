@@ -18,6 +18,7 @@
 #include "demo/demoshop.h"
 #include "import/importer.h"
 #include "busywork.h"
+#include "builder/rulebuilder.h"
 #include "history/workspacehistory.h"
 #include "import/importwizard.h"
 #include "report/segmentreport.h"
@@ -100,6 +101,28 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
     connect(m_customers, &CustomersView::exportSelectedRequested, this, &MainWindow::exportSelected);
     connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
+    // Clicking a chart element narrows the rule to those customers (one undo step of the rule's history).
+    connect(m_dashboard, &DashboardPanel::funnelStepClicked, this, [this](int step) {
+        if (step <= 0 || !m_workspace)
+            return;
+        const int growingMax = metrics::AnalysisSettings::load(*m_workspace).lifecycle.growingMaxOrders;
+        const int atLeast[] = {0, 1, 2, growingMax + 1};
+        narrowTo({{QStringLiteral("orders_count"), rules::Op::Ge, {double(atLeast[std::min(step, 3)])}, true}});
+    });
+    connect(m_dashboard, &DashboardPanel::tierClicked, this, [this](int index) {
+        if (index >= 0 && size_t(index) < metrics::tierIds().size())
+            narrowTo({{QStringLiteral("value_tier"), rules::Op::In, {metrics::tierIds()[size_t(index)]}, true}});
+    });
+    connect(m_dashboard, &DashboardPanel::rfmCellClicked, this, [this](int r, int f) {
+        narrowTo({{QStringLiteral("r_score"), rules::Op::Eq, {double(r)}, true},
+                  {QStringLiteral("f_score"), rules::Op::Eq, {double(f)}, true}});
+    });
+    connect(m_dashboard, &DashboardPanel::savedSegmentClicked, this, [this](qint64 id) {
+        for (int row = 0; row < m_segmentList->count(); ++row) {
+            if (m_segmentList->segmentId(row) == id)
+                Q_EMIT m_segmentList->itemClicked(m_segmentList->item(row));
+        }
+    });
     connect(m_segmentList, &SegmentList::renameRequested, this, &MainWindow::renameSegment);
     connect(m_segmentList, &SegmentList::deleteRequested, this, &MainWindow::deleteSegment);
     connect(m_segmentList, &SegmentList::segmentActivated, this,
@@ -367,6 +390,15 @@ void MainWindow::saveSegment()
         return;
     }
     m_rulePanel->setRuleText(m_rulePanel->ruleText(), segment.name);
+}
+
+void MainWindow::narrowTo(const std::vector<rules::Condition> &conditions)
+{
+    rules::Rule added;
+    for (const rules::Condition &condition : conditions)
+        added.root.children.emplace_back(condition);
+    m_rulePanel->builder()->narrow(conditions, tr("Narrow to %1").arg(rules::RuleText::print(added)));
+    statusBar()->showMessage(tr("Narrowed the rule; Edit > Undo goes back, Ctrl+2 lists the customers"), 8000);
 }
 
 void MainWindow::refreshSegments()

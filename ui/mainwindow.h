@@ -1,5 +1,7 @@
 #pragma once
 
+#include "rules/rule.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -89,6 +91,7 @@ private:
     void importSpreadsheet();
     void saveReportWithDialog();
     void openExportDialog(const std::optional<std::vector<qint64>> &customerIds);
+    void narrowTo(const std::vector<rules::Condition> &conditions);
     void saveSegment();
     void showStatus();
     void newWorkspace();

@@ -1,3 +1,4 @@
+#include "charts/funnelwidget.h"
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
 #include "mainwindow.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace segmenta;
 
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void aBadRuleShowsWhereItIsWrong();
     void clickingASavedSegmentShowsIt();
     void theLayoutIsRemembered();
+    void clickingAChartNarrowsTheRule();
 
 private:
     qint64 sqlCount(const char *sql);
@@ -168,6 +171,36 @@ void TestMainWindow::theLayoutIsRemembered()
     again.findChild<QDockWidget *>(QStringLiteral("segmentsDock"))->show();
     again.resize(1280, 860);
     again.close();
+}
+
+void TestMainWindow::clickingAChartNarrowsTheRule()
+{
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(first.count() > 0 || first.wait(20000));
+    // Click the funnel's third step (repeat purchase): the rule becomes "orders_count >= 2".
+    ui::FunnelWidget *funnel = window.dashboard()->funnel();
+    int y = 0;
+    while (y < funnel->height() && funnel->stepAt(QPoint(funnel->width() / 2, y)) != 2)
+        ++y;
+    QVERIFY(y < funnel->height());
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    QTest::mouseClick(funnel, Qt::LeftButton, {}, QPoint(funnel->width() / 2, y + 4));
+    QVERIFY(shown.count() > 0 || shown.wait(20000));
+    QCOMPARE(window.rulePanel()->ruleText(), QStringLiteral("orders_count >= 2"));
+    QCOMPARE(shown.last().at(0).toLongLong(), sqlCount("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"));
+    // Then a tier: both conditions hold.
+    shown.clear();
+    Q_EMIT window.dashboard()->tierClicked(0);
+    QVERIFY(shown.count() > 0 || shown.wait(20000));
+    QCOMPARE(shown.last().at(0).toLongLong(),
+             sqlCount("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2 AND value_tier = 'high'"));
+    // One undo step each.
+    QCOMPARE(window.rulePanel()->undoStack()->count(), 2);
+    window.rulePanel()->undoStack()->undo();
+    QCOMPARE(window.rulePanel()->ruleText(), QStringLiteral("orders_count >= 2"));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -83,6 +83,19 @@ void RuleBuilder::setData(std::shared_ptr<const rules::ColumnCache> cache, const
     m_counter->setRule(m_rule);
 }
 
+void RuleBuilder::narrow(const std::vector<rules::Condition> &conditions, const QString &commandText)
+{
+    rules::Rule next = m_rule;
+    if (!(next.root.match == rules::GroupMatch::All && next.root.enabled)) {
+        rules::Rule wrapped;
+        wrapped.root.children.emplace_back(next.root);
+        next = std::move(wrapped);
+    }
+    for (const rules::Condition &condition : conditions)
+        next.root.children.emplace_back(condition);
+    m_undo->push(new RuleEditCommand(this, commandText, m_rule, next, false));
+}
+
 void RuleBuilder::applyTemplate(size_t index)
 {
     const auto &templates = segments::Playbook::templates();

@@ -50,6 +50,8 @@ public:
     void setData(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context);
     // Replaces the rule with playbook template `index` (Playbook::templates()) as one undoable edit.
     void applyTemplate(size_t index);
+    // Adds the conditions to the rule (to the top group when it matches all, else around it), as one undo step.
+    void narrow(const std::vector<rules::Condition> &conditions, const QString &commandText);
     QString recommendedAction() const;
 
     // For the builder's own widgets: applies `change` to a copy of the rule and pushes it as one command
