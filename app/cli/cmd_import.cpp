@@ -6,6 +6,7 @@
 #include "store/field.h"
 #include "store/workspace.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,6 +93,10 @@ int runImport(const QStringList &arguments)
                                     "The mapping is remembered for files with the same headers."),
                     CommandLine::tr("MAPPING")});
     line.addOption({QStringLiteral("skip"), CommandLine::tr("Leave this column out; repeatable."), CommandLine::tr("NAME")});
+    line.addOption({QStringLiteral("mapping"),
+                    CommandLine::tr("Column choices from a JSON file: {\"COLUMN\": {\"role\": ROLE, \"type\": TYPE, "
+                                    "\"skip\": true}, ...}, as `import --preview --json` lists the fields."),
+                    CommandLine::tr("FILE.json")});
     line.addOption({QStringLiteral("preview"),
                     CommandLine::tr("Show what the import would do (header, columns, types, roles) without importing.")});
     line.parser().addPositionalArgument(QStringLiteral("file"), CommandLine::tr("The file to import."));
@@ -130,6 +135,31 @@ int runImport(const QStringList &arguments)
         options.headerRow = line.value(QStringLiteral("header-row")).toInt(&ok);
         if (!ok || options.headerRow < 1)
             return line.usageError(CommandLine::tr("--header-row is a row number from 1"));
+    }
+    if (line.isSet(QStringLiteral("mapping"))) {
+        const QString file = line.value(QStringLiteral("mapping"));
+        QFile json(file);
+        if (!json.open(QIODevice::ReadOnly))
+            return fail(CommandLine::tr("Cannot read “%1”: %2").arg(file, json.errorString()));
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(json.readAll(), &error);
+        if (!document.isObject())
+            return fail(CommandLine::tr("“%1” is not a JSON object of columns: %2")
+                            .arg(file, error.error == QJsonParseError::NoError ? CommandLine::tr("it holds something else")
+                                                                               : error.errorString()));
+        const QJsonObject columns = document.object();
+        for (auto it = columns.begin(); it != columns.end(); ++it) {
+            const QJsonObject o = it.value().toObject();
+            import::ColumnChoice choice;
+            choice.role = o.value(QStringLiteral("role")).toString();
+            choice.skip = o.value(QStringLiteral("skip")).toBool();
+            if (const QString type = o.value(QStringLiteral("type")).toString(); !type.isEmpty()) {
+                choice.type = store::fieldTypeFromName(type);
+                if (!choice.type)
+                    return fail(CommandLine::tr("“%1”, column “%2”: “%3” is not a field type").arg(file, it.key(), type));
+            }
+            options.columns[it.key()] = choice;
+        }
     }
     for (const QString &mapping : line.parser().values(QStringLiteral("column"))) {
         const qsizetype equals = mapping.lastIndexOf(u'=');

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void rejectsUnknownCommandsAndOptions();
     void demoCreatesAWorkspace();
     void reportsBadWorkspaces();
+    void importWithAMappingFile();
 };
 
 void TestCli::printsVersionAndHelp()
@@ -134,6 +135,43 @@ void TestCli::reportsBadWorkspaces()
     const Run missing = cli({QStringLiteral("info"), QStringLiteral("--db"), dir.filePath(QStringLiteral("nope.segmenta"))});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(u"does not exist"));
+}
+
+void TestCli::importWithAMappingFile()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("hand.csv"));
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Buyer,Paid,Note\nann,12.5,x\nbob,7,y\n");
+    }
+    const QString mapping = dir.filePath(QStringLiteral("mapping.json"));
+    {
+        QFile file(mapping);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"Buyer": {"role": "customer_id"}, "Paid": {"role": "total_spend", "type": "money"}, "Note": {"skip": true}})");
+    }
+    const QString db = dir.filePath(QStringLiteral("w.segmenta"));
+    const Run refused = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), db});
+    QCOMPARE(refused.exitCode, 1); // nothing names the customer without the mapping
+    const Run imported = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), db, QStringLiteral("--mapping"), mapping,
+                              QStringLiteral("--json")});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const QJsonObject summary = QJsonDocument::fromJson(imported.out.toUtf8()).object();
+    QCOMPARE(summary.value(u"inserted").toInteger(), 2);
+    QCOMPARE(rawScalar(db, "SELECT count(*) FROM customers WHERE customer_key IN ('ann', 'bob')"), qint64(2));
+    QCOMPARE(rawScalar(db, "SELECT CAST(sum(list_total_spend) * 10 AS INTEGER) FROM customers"), qint64(195));
+    QCOMPARE(rawScalar(db, "SELECT count(*) FROM fields WHERE name = 'Note'"), qint64(0));
+
+    // A mapping that is not JSON, or names a type that does not exist: refused, naming the file.
+    QFile bad(mapping);
+    QVERIFY(bad.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    bad.write(R"({"Paid": {"role": "total_spend", "type": "moneyy"}})");
+    bad.close();
+    const Run badType = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), db, QStringLiteral("--mapping"), mapping});
+    QCOMPARE(badType.exitCode, 1);
+    QVERIFY2(badType.err.contains(u"mapping.json") && badType.err.contains(u"moneyy"), qPrintable(badType.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
