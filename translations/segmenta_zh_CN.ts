@@ -3025,6 +3025,10 @@ Replace them?</source>
         <source>&amp;Delete Segment</source>
         <translation>删除分群(&amp;D)</translation>
     </message>
+    <message>
+        <source>%1 customers at the previous analysis date, %2 now</source>
+        <translation>上一个分析日期时 %1 位客户，现在 %2 位</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::SegmentReportWriter</name>

@@ -177,6 +177,22 @@ QString columnList(const QStringList &columns)
 
 } // namespace
 
+Result<std::map<qint64, qint64>> SegmentStore::sizesBefore(const QDate &date)
+{
+    try {
+        std::map<qint64, qint64> sizes;
+        Statement query(m_db, "SELECT h.segment_id, h.customers FROM segment_history h "
+                              "WHERE h.analysis_date = (SELECT max(analysis_date) FROM segment_history "
+                              "WHERE segment_id = h.segment_id AND analysis_date < ?1)");
+        query.bind(1, date.toString(Qt::ISODate));
+        while (query.step())
+            sizes[query.int64(0)] = query.int64(1);
+        return sizes;
+    } catch (const DatabaseError &error) {
+        return databaseError(error);
+    }
+}
+
 Result<SegmentSnapshot> SegmentStore::snapshot(qint64 id)
 {
     try {

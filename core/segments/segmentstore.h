@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <map>
+
 #include "common/result.h"
 #include "rules/rule.h"
 
@@ -72,6 +74,10 @@ public:
     // Records a segment's size on an analysis date (one row per segment and date: a later record replaces it).
     Result<void> recordSize(qint64 id, const QDate &analysisDate, qint64 customers, double revenue,
                             const QString &lifecycleJson);
+
+    // Each segment's size as last recorded for an analysis date before `date` (segments without one left
+    // out): what the segment list compares today's size with to show its trend.
+    Result<std::map<qint64, qint64>> sizesBefore(const QDate &date);
 
     // Counts of A only, both and B only, from two ascending member lists.
     static Overlap overlap(const std::vector<qint64> &a, const std::vector<qint64> &b);

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 corpus=../shared/corpus
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_csvreader fuzz_xlsxreader >/dev/null
+cmake --build --preset fuzz --target fuzz_csvreader fuzz_xlsxreader fuzz_ruletext >/dev/null
 bin=build/fuzz/tests/fuzz
 mkdir -p build/fuzz/findings build/fuzz/seeds-csv build/fuzz/seeds-xlsx
 for f in "$corpus"/csv-spectrum/csvs/*.csv "$corpus"/encodings/*.csv "$corpus"/encodings/*.txt; do
@@ -29,3 +29,13 @@ for target in csv xlsx; do
         || { echo "fuzz_${target}reader found a problem:"; tail -40 build/fuzz/fuzz_$target.log; exit 1; }
     grep -E "^(Done|#[0-9]+ +DONE)" build/fuzz/fuzz_$target.log | tail -1 || true
 done
+# The rule text parser, seeded with the rules of the playbook and the README's examples.
+mkdir -p build/fuzz/seeds-rules
+printf '%s' 'total_spend >= 1000 and (city in ("上海", "北京") or last_order_date in last 90 days) and not email is empty' > build/fuzz/seeds-rules/readme
+printf '%s' '`订单付款时间` after 2024-01-01' > build/fuzz/seeds-rules/quoted
+printf '%s' 'total_spend in top 10% and birth_date anniversary within 30 days and not in segment "VIP"' > build/fuzz/seeds-rules/more
+printf '%s' 'lifecycle_stage in ("at_risk") and value_tier in ("high", "mid") or orders_count between 2 and 4' > build/fuzz/seeds-rules/stages
+"$bin/fuzz_ruletext" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=4096 \
+    -artifact_prefix=build/fuzz/findings/ build/fuzz/seeds-rules 2>build/fuzz/fuzz_ruletext.log \
+    || { echo "fuzz_ruletext found a problem:"; tail -40 build/fuzz/fuzz_ruletext.log; exit 1; }
+grep -E "^(Done|#[0-9]+ +DONE)" build/fuzz/fuzz_ruletext.log | tail -1 || true

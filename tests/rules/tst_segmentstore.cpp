@@ -34,6 +34,7 @@ class TestSegmentStore : public QObject
 
 private Q_SLOTS:
     void deleteAndRestore();
+    void sizesBeforeADate();
 };
 
 void TestSegmentStore::deleteAndRestore()
@@ -77,6 +78,31 @@ void TestSegmentStore::deleteAndRestore()
     QVERIFY2(again.errorMessage().contains(u"S1"), qPrintable(again.errorMessage()));
     QCOMPARE(dump(db), before);
     QVERIFY(!store.snapshot(9999).ok());
+}
+
+void TestSegmentStore::sizesBeforeADate()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    segments::SegmentStore store(ws.value()->db());
+    qint64 ids[3] = {};
+    for (int i = 0; i < 3; ++i) {
+        segments::SavedSegment segment;
+        segment.name = QStringLiteral("S%1").arg(i);
+        segment.rule = rules::RuleText::parse(QStringLiteral("orders_count >= 1")).value();
+        ids[i] = store.save(segment).value();
+    }
+    // S0: sizes on three dates; S1: only on the date asked about; S2: none.
+    QVERIFY(store.recordSize(ids[0], QDate(2024, 1, 1), 10, 0, QStringLiteral("{}")).ok());
+    QVERIFY(store.recordSize(ids[0], QDate(2024, 2, 1), 14, 0, QStringLiteral("{}")).ok());
+    QVERIFY(store.recordSize(ids[0], QDate(2024, 3, 1), 99, 0, QStringLiteral("{}")).ok());
+    QVERIFY(store.recordSize(ids[1], QDate(2024, 3, 1), 5, 0, QStringLiteral("{}")).ok());
+    const auto before = store.sizesBefore(QDate(2024, 3, 1));
+    QVERIFY(before.ok());
+    QCOMPARE(before->size(), size_t(1));
+    QCOMPARE(before->at(ids[0]), 14); // the latest before March, not March itself
+    QCOMPARE(store.sizesBefore(QDate(2024, 1, 1))->size(), size_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestSegmentStore)

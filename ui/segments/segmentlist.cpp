@@ -16,6 +16,7 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kRuleRole = Qt::UserRole + 2;
+constexpr int kPreviousRole = Qt::UserRole + 3; // the size last recorded before the analysis date
 
 QIcon swatch(const QColor &color)
 {
@@ -71,8 +72,12 @@ void SegmentList::showWorkspace(store::Workspace *workspace)
     const auto segments = segments::SegmentStore(workspace->db()).list();
     if (!segments)
         return;
+    // The sizes last recorded before the analysis date, to show each segment's trend beside its size.
+    const auto before = segments::SegmentStore(workspace->db()).sizesBefore(workspace->analysisDate());
     for (const auto &segment : segments.value()) {
         auto *item = new QListWidgetItem(swatch(QColor(segment.color)), segment.name, this);
+        if (before && before->count(segment.id))
+            item->setData(kPreviousRole, before->at(segment.id));
         item->setData(kIdRole, segment.id);
         item->setData(kNameRole, segment.name);
         item->setData(kRuleRole, rules::RuleText::print(segment.rule));
@@ -86,8 +91,18 @@ void SegmentList::setSizes(const QHash<qint64, qint64> &sizes)
     for (int i = 0; i < count(); ++i) {
         QListWidgetItem *it = item(i);
         const qint64 id = it->data(kIdRole).toLongLong();
-        if (sizes.contains(id))
-            it->setText(QStringLiteral("%1  ·  %2").arg(it->data(kNameRole).toString(), locale.toString(sizes.value(id))));
+        if (!sizes.contains(id))
+            continue;
+        const qint64 size = sizes.value(id);
+        QString text = QStringLiteral("%1  ·  %2").arg(it->data(kNameRole).toString(), locale.toString(size));
+        if (const QVariant previous = it->data(kPreviousRole); previous.isValid()) {
+            const qint64 change = size - previous.toLongLong();
+            text += change > 0 ? QStringLiteral("  ▲%1").arg(locale.toString(change))
+                  : change < 0 ? QStringLiteral("  ▼%1").arg(locale.toString(-change))
+                               : QStringLiteral("  =");
+            it->setToolTip(tr("%1 customers at the previous analysis date, %2 now").arg(locale.toString(previous.toLongLong()), locale.toString(size)));
+        }
+        it->setText(text);
     }
 }
 
