@@ -1,3 +1,10 @@
+#include "charts/funnelwidget.h"
+#include "charts/rfmheatmap.h"
+#include "charts/segmentsizechart.h"
+#include "charts/tierchart.h"
+#include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
+#include "mainwindow.h"
 #include "builder/conditionrow.h"
 #include "builder/draghandle.h"
 #include "builder/fieldpicker.h"
@@ -7,9 +14,12 @@
 #include "segments/rulepanel.h"
 
 #include "demo/demoshop.h"
+#include "metrics/analysissettings.h"
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
+#include "rules/sqlcompiler.h"
 #include "segments/playbook.h"
+#include "segments/segmentstore.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -52,6 +62,7 @@ private Q_SLOTS:
     void chooseSeveralValues();
     void applyATemplate();
     void dragAConditionIntoAGroup();
+    void everyChartFollowsTheBuiltRule();
 
 private:
     qint64 sqlCount(const QString &where);
@@ -462,6 +473,79 @@ void TestRuleBuilder::dragAConditionIntoAGroup()
                  "total_spend >= 1000 and (orders_count >= 2 or value_tier in (\"high\")) and city is \"上海\"")).value()));
     m_panel->undoStack()->undo();
     QVERIFY(m_builder->rule() == want);
+}
+
+// In the main window: the same nested rule built by clicking, then every chart's values against plain SQL.
+void TestRuleBuilder::everyChartFollowsTheBuiltRule()
+{
+    ui::MainWindow window;
+    window.resize(1280, 860);
+    window.show();
+    QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(first.count() > 0 || first.wait(30000));
+    m_builder = window.rulePanel()->builder(); // the helpers below drive this builder now
+    QTRY_VERIFY_WITH_TIMEOUT(!m_builder->valuesOf(QStringLiteral("city")).empty(), 20000);
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    buildByClicking();
+    if (QTest::currentTestFailed())
+        return;
+    const QString where = QStringLiteral("m.total_spend >= 1000 AND c.city IN ('上海', '北京')");
+    const qint64 members = sqlCount(where);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toLongLong() == members, 30000);
+    ui::DashboardPanel *dashboard = window.dashboard();
+
+    // Funnel: the members, those with a purchase, with a repeat purchase, mature (more than the growing maximum).
+    const int growingMax = metrics::AnalysisSettings::load(*window.workspace()).lifecycle.growingMaxOrders;
+    const auto &steps = dashboard->funnel()->steps();
+    QCOMPARE(steps.size(), 4);
+    QCOMPARE(steps.at(0).count, members);
+    QCOMPARE(steps.at(1).count, sqlCount(where + QStringLiteral(" AND m.orders_count >= 1")));
+    QCOMPARE(steps.at(2).count, sqlCount(where + QStringLiteral(" AND m.orders_count >= 2")));
+    QCOMPARE(steps.at(3).count, sqlCount(where + QStringLiteral(" AND m.orders_count > %1").arg(growingMax)));
+
+    // Value tiers: each tier's share of the members, as the bars show it (percent, one decimal is enough).
+    const auto shares = dashboard->tiers()->shownShares();
+    const auto &tiers = metrics::tierIds();
+    QCOMPARE(shares.size(), qsizetype(tiers.size()));
+    for (size_t t = 0; t < tiers.size(); ++t) {
+        const double want = 100.0 * double(sqlCount(where + QStringLiteral(" AND m.value_tier = '%1'").arg(tiers[t]))) / double(members);
+        QVERIFY2(std::abs(shares.at(qsizetype(t)).first - want) < 0.05, qPrintable(tiers[t]));
+    }
+
+    // RFM grid: every cell.
+    const auto &grid = dashboard->rfm()->segmentGrid();
+    for (int r = 1; r <= 5; ++r) {
+        for (int f = 1; f <= 5; ++f) {
+            QCOMPARE(grid[size_t(r - 1)][size_t(f - 1)],
+                     sqlCount(where + QStringLiteral(" AND m.r_score = %1 AND m.f_score = %2").arg(r).arg(f)));
+        }
+    }
+
+    // Saved segments: each one's size and overlap with the rule, from its own rule through the SQL compiler.
+    QCOMPARE(dashboard->segmentSizes()->bars().size(), 8); // the demo shop's playbook
+    for (const auto &bar : dashboard->segmentSizes()->bars()) {
+        const auto saved = segments::SegmentStore(m_workspace->db()).list();
+        QVERIFY(saved.ok());
+        for (const auto &segment : saved.value()) {
+            if (segment.id != bar.segmentId)
+                continue;
+            const auto compiled = rules::SqlCompiler::compile(segment.rule, m_context);
+            QVERIFY(compiled.ok());
+            const auto segmentMembers = rules::SqlCompiler::members(m_workspace->db(), compiled.value());
+            QCOMPARE(bar.size, qint64(segmentMembers.size()));
+            std::vector<qint64> ruleMembers;
+            const QString idsSql = QStringLiteral("SELECT c.id FROM customers c LEFT JOIN customer_metrics m "
+                                                  "ON m.customer_id = c.id WHERE ") + where + QStringLiteral(" ORDER BY c.id");
+            store::Statement ids(m_workspace->db(), idsSql.toStdString());
+            while (ids.step())
+                ruleMembers.push_back(ids.int64(0));
+            std::vector<qint64> both;
+            std::set_intersection(ruleMembers.begin(), ruleMembers.end(), segmentMembers.begin(), segmentMembers.end(),
+                                  std::back_inserter(both));
+            QCOMPARE(bar.overlap, qint64(both.size()));
+        }
+    }
 }
 
 QTEST_MAIN(TestRuleBuilder)
