@@ -3227,10 +3227,6 @@ Replace them?</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <source>Segmenta uses the new language the next time it starts.</source>
-        <translation>Segmenta 下次启动时使用新语言。</translation>
-    </message>
-    <message>
         <source>Interface language:</source>
         <translation>界面语言：</translation>
     </message>
@@ -3301,6 +3297,10 @@ Replace them?</source>
     <message>
         <source>Cannot Change the Settings</source>
         <translation>无法更改设置</translation>
+    </message>
+    <message>
+        <source>The new language applies as soon as you press OK.</source>
+        <translation>按“确定”后立即使用新语言。</translation>
     </message>
 </context>
 <context>

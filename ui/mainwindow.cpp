@@ -35,6 +35,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QUrl>
+#include <QTimer>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QDockWidget>
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_segmentsDock->hide();
 
     statusBar()->addPermanentWidget(m_statusLabel);
+    watchUndoFocus();
     createMenus();
     connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoShop);
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::chooseWorkspace);
@@ -160,6 +162,51 @@ MainWindow::~MainWindow()
     disconnect(m_focusWatch); // QWidget's destructor moves the focus after the panels are gone
 }
 
+void MainWindow::watchUndoFocus()
+{
+    // Two histories: the rule's edits while the rule panel has the focus, the workspace's changes (segments,
+    // settings, imports) otherwise. The Edit menu names the step it would take.
+    m_undoGroup->addStack(m_rulePanel->undoStack());
+    m_undoGroup->addStack(m_history->stack());
+    m_undoGroup->setActiveStack(m_history->stack());
+    m_focusWatch = connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        const bool inRule = now && (now == m_rulePanel || m_rulePanel->isAncestorOf(now));
+        m_undoGroup->setActiveStack(inRule ? m_rulePanel->undoStack() : m_history->stack());
+    });
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // A new language: the menus are made again, and the figures (whose labels are translated as they are
+    // computed) reloaded; once, however many translators changed.
+    if (event->type() == QEvent::LanguageChange && !m_retranslatePending) {
+        m_retranslatePending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_retranslatePending = false;
+            retranslate();
+        });
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    for (QAction *action : menuBar()->actions())
+        delete action->menu();
+    menuBar()->clear();
+    createMenus();
+    m_segmentsDock->setWindowTitle(tr("Saved Segments"));
+    m_centreTabs->setTabText(m_centreTabs->indexOf(m_dashboard), tr("Dashboard"));
+    m_centreTabs->setTabText(m_centreTabs->indexOf(m_customers), tr("Customers"));
+    if (m_workspace) {
+        setWindowTitle(tr("%1 — Segmenta").arg(m_workspace->displayName()));
+        reloadWorkspace();
+    } else {
+        setWindowTitle(tr("Segmenta"));
+    }
+    showStatus();
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -173,15 +220,6 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    // Two histories: the rule's edits while the rule panel has the focus, the workspace's changes (segments,
-    // settings, imports) otherwise. The menu names the step it would take.
-    m_undoGroup->addStack(m_rulePanel->undoStack());
-    m_undoGroup->addStack(m_history->stack());
-    m_undoGroup->setActiveStack(m_history->stack());
-    m_focusWatch = connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
-        const bool inRule = now && (now == m_rulePanel || m_rulePanel->isAncestorOf(now));
-        m_undoGroup->setActiveStack(inRule ? m_rulePanel->undoStack() : m_history->stack());
-    });
     QAction *undo = m_undoGroup->createUndoAction(edit, tr("&Undo"));
     QAction *redo = m_undoGroup->createRedoAction(edit, tr("&Redo"));
     undo->setShortcut(QKeySequence::Undo);

@@ -84,9 +84,12 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createMenus();
+    void watchUndoFocus();
+    void retranslate();
     void chooseWorkspace();
     void importSpreadsheet();
     void saveReportWithDialog();
@@ -113,6 +116,7 @@ private:
     QString m_openedPath; // the history belongs to this workspace
     QMetaObject::Connection m_focusWatch;
     QSplitter *m_splitter = nullptr;
+    bool m_retranslatePending = false;
 };
 
 } // namespace segmenta::ui

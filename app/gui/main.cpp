@@ -1,5 +1,6 @@
 #include "dashboard/dashboardcontroller.h"
 #include "mainwindow.h"
+#include "language.h"
 #include "screenshot.h"
 #include "segments/rulepanel.h"
 #include "help/tour.h"
@@ -10,29 +11,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QPalette>
 #include <QTimer>
 #include <QWindow>
-#include <QTranslator>
 
 #include <cstdio>
-
-namespace {
-
-// Installs Segmenta's and Qt's own translations for `locale` (Qt's dialogs and buttons too).
-void installTranslations(QApplication &app, const QLocale &locale)
-{
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("segmenta"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qt"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -63,11 +47,12 @@ int main(int argc, char *argv[])
 
     // --language, else the language chosen in Settings, else the system's.
     const QString chosen = segmenta::ui::AppSettings::instance().language();
-    const QLocale locale = parser.isSet(QStringLiteral("language"))
-                               ? QLocale(parser.value(QStringLiteral("language")))
-                               : (chosen.isEmpty() ? QLocale::system() : QLocale(chosen));
-    QLocale::setDefault(locale);
-    installTranslations(app, locale);
+    const QLocale locale = parser.isSet(QStringLiteral("language")) ? QLocale(parser.value(QStringLiteral("language")))
+                                                                     : segmenta::ui::localeForLanguage(chosen);
+    segmenta::ui::setInterfaceLanguage(locale);
+    // A language chosen in Settings applies at once.
+    QObject::connect(&segmenta::ui::AppSettings::instance(), &segmenta::ui::AppSettings::languageChanged, &app,
+                     [](const QString &language) { segmenta::ui::setInterfaceLanguage(segmenta::ui::localeForLanguage(language)); });
     if (parser.isSet(QStringLiteral("dark"))) {
         QApplication::setStyle(QStringLiteral("Fusion"));
         QPalette dark;

@@ -1,16 +1,29 @@
 // The interface in both languages: the same window built under the English and the Chinese translation
 // (as a start in each language does) shows different text for every menu, menu entry and panel title, so no
 // visible string of the main window is left untranslated, and Qt's own buttons come in Chinese too.
+#include "charts/funnelwidget.h"
+#include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
+#include "language.h"
 #include "mainwindow.h"
+#include "segments/rulepanel.h"
+
+#include "demo/demoshop.h"
+#include "store/workspace.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 
@@ -43,6 +56,7 @@ class TestLanguage : public QObject
 
 private Q_SLOTS:
     void everyMenuTextIsTranslated();
+    void switchingLanguageAppliesAtOnce();
 };
 
 void TestLanguage::everyMenuTextIsTranslated()
@@ -83,6 +97,41 @@ void TestLanguage::everyMenuTextIsTranslated()
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(", "))));
     QVERIFY(chinese.contains(QStringLiteral("文件(&F)")));
     QCOMPARE(cancelButton, QStringLiteral("取消")); // Qt's own buttons, from Qt's translations
+}
+
+// Settings > Language applies at once: the open window's menus, panels, charts and figures change language.
+void TestLanguage::switchingLanguageAppliesAtOnce()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shop.segmenta"));
+    QVERIFY(demo::DemoShop::createWorkspace(path, {{600}, false}).ok());
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(path));
+    QVERIFY(shown.count() > 0 || shown.wait(30000));
+    QCOMPARE(window.dashboard()->funnel()->steps().at(0).label, QStringLiteral("Customers"));
+    auto *tabs = window.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("customerSearch"));
+    QVERIFY(search);
+    const QString englishSearch = search->placeholderText();
+
+    shown.clear();
+    ui::setInterfaceLanguage(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral(SEGMENTA_QM_DIR));
+    QTRY_VERIFY_WITH_TIMEOUT(menuTexts(window).contains(QStringLiteral("文件(&F)")), 10000);
+    QVERIFY(shown.count() > 0 || shown.wait(30000)); // the figures again, with translated labels
+    QCOMPARE(window.dashboard()->funnel()->steps().at(0).label, QStringLiteral("客户"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("仪表盘"));
+    QVERIFY(search->placeholderText() != englishSearch);
+
+    shown.clear();
+    ui::setInterfaceLanguage(QLocale(QLocale::English, QLocale::UnitedStates), QStringLiteral(SEGMENTA_QM_DIR));
+    QTRY_VERIFY_WITH_TIMEOUT(menuTexts(window).contains(QStringLiteral("&File")), 10000);
+    QVERIFY(shown.count() > 0 || shown.wait(30000));
+    QCOMPARE(window.dashboard()->funnel()->steps().at(0).label, QStringLiteral("Customers"));
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Dashboard"));
+    QCOMPARE(search->placeholderText(), englishSearch);
 }
 
 QTEST_MAIN(TestLanguage)

@@ -3,11 +3,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPointer>
 #include <QSvgGenerator>
 #include <QWidget>
 
@@ -67,15 +69,49 @@ void saveWithDialog(QWidget *chart, const QString &suggestedName)
         QMessageBox::warning(chart, QApplication::translate("ChartExport", "Save Chart"), error);
 }
 
+namespace {
+
+// Names the two context-menu actions, again whenever the chart's language changes.
+class MenuTexts : public QObject
+{
+public:
+    // Owned by `copy`: when the chart's actions are replaced (a new title), this goes with them.
+    MenuTexts(QWidget *chart, QAction *copy, QAction *save) : QObject(copy), m_copy(copy), m_save(save)
+    {
+        chart->installEventFilter(this);
+        retranslate();
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::LanguageChange)
+            retranslate();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void retranslate()
+    {
+        if (m_copy)
+            m_copy->setText(QApplication::translate("ChartExport", "Copy Chart"));
+        if (m_save)
+            m_save->setText(QApplication::translate("ChartExport", "Save Chart as PNG, SVG or PDF…"));
+    }
+    QPointer<QAction> m_copy;
+    QPointer<QAction> m_save;
+};
+
+} // namespace
+
 void installContextMenu(QWidget *chart, const QString &suggestedName)
 {
     chart->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *copy = new QAction(QApplication::translate("ChartExport", "Copy Chart"), chart);
+    auto *copy = new QAction(chart);
     QObject::connect(copy, &QAction::triggered, chart, [chart] { copyToClipboard(chart); });
-    auto *save = new QAction(QApplication::translate("ChartExport", "Save Chart as PNG, SVG or PDF…"), chart);
+    auto *save = new QAction(chart);
     QObject::connect(save, &QAction::triggered, chart, [chart, suggestedName] { saveWithDialog(chart, suggestedName); });
     chart->addAction(copy);
     chart->addAction(save);
+    new MenuTexts(chart, copy, save);
 }
 
 } // namespace segmenta::ui::chartexport

@@ -5,6 +5,7 @@
 #include "store/workspace.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -40,14 +41,16 @@ SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
         Q_EMIT segmentActivated(item->data(kNameRole).toString(), item->data(kRuleRole).toString());
     });
     setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *rename = new QAction(tr("&Rename Segment…"), this);
+    auto *rename = new QAction(this);
+    rename->setObjectName(QStringLiteral("renameSegment"));
     rename->setShortcut(QKeySequence(Qt::Key_F2));
     rename->setShortcutContext(Qt::WidgetShortcut);
     connect(rename, &QAction::triggered, this, [this] {
         if (QListWidgetItem *item = currentItem())
             Q_EMIT renameRequested(item->data(kIdRole).toLongLong(), item->data(kNameRole).toString());
     });
-    auto *remove = new QAction(tr("&Delete Segment"), this);
+    auto *remove = new QAction(this);
+    remove->setObjectName(QStringLiteral("deleteSegment"));
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);
     connect(remove, &QAction::triggered, this, [this] {
@@ -56,6 +59,24 @@ SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
     });
     addAction(rename);
     addAction(remove);
+    retranslate();
+}
+
+void SegmentList::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QListWidget::changeEvent(event);
+}
+
+void SegmentList::retranslate()
+{
+    for (QAction *action : actions()) {
+        if (action->objectName() == u"renameSegment")
+            action->setText(tr("&Rename Segment…"));
+        else if (action->objectName() == u"deleteSegment")
+            action->setText(tr("&Delete Segment"));
+    }
 }
 
 qint64 SegmentList::segmentId(int row) const

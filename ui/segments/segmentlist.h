@@ -24,11 +24,17 @@ public:
     // The id of the segment in `row`, or 0.
     qint64 segmentId(int row) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     void segmentActivated(const QString &name, const QString &ruleText);
     // From the context menu (or F2 / Delete on the current segment).
     void renameRequested(qint64 id, const QString &name);
     void deleteRequested(qint64 id, const QString &name);
+
+private:
+    void retranslate();
 };
 
 } // namespace segmenta::ui

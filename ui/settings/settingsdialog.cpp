@@ -300,7 +300,7 @@ QWidget *SettingsDialog::createLanguagePage()
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(AppSettings::instance().language())));
-    auto *note = new QLabel(tr("Segmenta uses the new language the next time it starts."), page);
+    auto *note = new QLabel(tr("The new language applies as soon as you press OK."), page);
     note->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("Interface language:"), m_language);
