@@ -1,5 +1,6 @@
 #include "command.h"
 #include "commands.h"
+#include "rulechoice.h"
 
 #include "metrics/customermetrics.h"
 #include "rules/columnarevaluator.h"
@@ -7,60 +8,12 @@
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace segmenta::cli {
 
 namespace {
-
-// The rule named by --rule, --rule-file or --segment; prints the problem and returns nullopt otherwise.
-std::optional<rules::Rule> chosenRule(CommandLine &line, store::Workspace &workspace, int *exitCode)
-{
-    const int given = int(line.isSet(QStringLiteral("rule"))) + int(line.isSet(QStringLiteral("rule-file"))) +
-                      int(line.isSet(QStringLiteral("segment")));
-    if (given != 1) {
-        *exitCode = line.usageError(CommandLine::tr("give exactly one of --rule, --rule-file and --segment"));
-        return std::nullopt;
-    }
-    if (line.isSet(QStringLiteral("rule"))) {
-        auto rule = rules::RuleText::parse(line.value(QStringLiteral("rule")));
-        if (!rule) {
-            *exitCode = fail(CommandLine::tr("bad rule: %1").arg(rule.errorMessage()));
-            return std::nullopt;
-        }
-        return std::move(rule).value();
-    }
-    if (line.isSet(QStringLiteral("rule-file"))) {
-        const QString path = line.value(QStringLiteral("rule-file"));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *exitCode = fail(CommandLine::tr("cannot read “%1”: %2").arg(path, file.errorString()));
-            return std::nullopt;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(file.read(16 * 1024 * 1024), &parseError);
-        if (!document.isObject()) {
-            *exitCode = fail(CommandLine::tr("“%1” is not a segment file: %2").arg(path, parseError.errorString()));
-            return std::nullopt;
-        }
-        auto rule = rules::ruleFromJson(document.object());
-        if (!rule) {
-            *exitCode = fail(CommandLine::tr("“%1”: %2").arg(path, rule.errorMessage()));
-            return std::nullopt;
-        }
-        return std::move(rule).value();
-    }
-    segments::SegmentStore store(workspace.db());
-    auto found = store.find(line.value(QStringLiteral("segment")));
-    if (!found || !found.value()) {
-        *exitCode = fail(found ? CommandLine::tr("there is no saved segment named “%1”").arg(line.value(QStringLiteral("segment")))
-                               : found.errorMessage());
-        return std::nullopt;
-    }
-    return found.value()->rule;
-}
 
 QJsonObject countsObject(const std::map<QString, qint64> &counts)
 {
@@ -78,9 +31,7 @@ int runCount(const QStringList &arguments)
     line.addDbOption();
     line.addAsOfOption();
     line.addJsonOption();
-    line.addOption({QStringLiteral("rule"), CommandLine::tr("The rule in text form."), CommandLine::tr("TEXT")});
-    line.addOption({QStringLiteral("rule-file"), CommandLine::tr("A .segment.json file."), CommandLine::tr("FILE")});
-    line.addOption({QStringLiteral("segment"), CommandLine::tr("A saved segment's name."), CommandLine::tr("NAME")});
+    addRuleOptions(line);
     if (auto exit = line.parse(arguments))
         return *exit;
     const auto db = line.requireDb();
@@ -94,7 +45,8 @@ int runCount(const QStringList &arguments)
     if (!workspace)
         return Failure;
     int exitCode = Success;
-    const auto rule = chosenRule(line, *workspace, &exitCode);
+    const auto chosen = chosenRule(line, *workspace, &exitCode);
+    const std::optional<rules::Rule> rule = chosen ? std::optional(chosen->rule) : std::nullopt;
     if (!rule)
         return exitCode;
     const QDate date = asOf.value_or(workspace->analysisDate());
