@@ -5,6 +5,7 @@
 #include "metrics/customermetrics.h"
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
+#include "segments/segmentfile.h"
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
 
@@ -89,13 +90,18 @@ int runCount(const QStringList &arguments)
 int runSegment(const QStringList &arguments)
 {
     CommandLine line(QStringLiteral("segment"),
-                     CommandLine::tr("Lists, saves, shows or deletes saved segments: segment list | save NAME --rule "
-                                     "TEXT | show NAME | delete NAME"));
+                     CommandLine::tr("Lists, saves, shows, deletes, exports or imports saved segments: segment list | "
+                                     "save NAME --rule TEXT | show NAME | delete NAME | export NAME --out "
+                                     "FILE.segment.json | import FILE.segment.json [--name NAME]"));
     line.addDbOption();
     line.addOption({QStringLiteral("rule"), CommandLine::tr("The rule in text form (save)."), CommandLine::tr("TEXT")});
     line.addOption({QStringLiteral("description"), CommandLine::tr("A description (save)."), CommandLine::tr("TEXT")});
     line.addOption({QStringLiteral("color"), CommandLine::tr("A colour such as #e15759 (save)."), CommandLine::tr("COLOR")});
-    line.parser().addPositionalArgument(QStringLiteral("action"), CommandLine::tr("list, save, show or delete"));
+    line.addOption({QStringLiteral("out"), CommandLine::tr("The .segment.json file to write (export)."), CommandLine::tr("FILE")});
+    line.addOption({QStringLiteral("name"), CommandLine::tr("The name to save under (import; default: the file's)."),
+                    CommandLine::tr("NAME")});
+    line.parser().addPositionalArgument(QStringLiteral("action"),
+                                        CommandLine::tr("list, save, show, delete, export or import"));
     if (auto exit = line.parse(arguments))
         return *exit;
     const auto db = line.requireDb();
@@ -103,7 +109,7 @@ int runSegment(const QStringList &arguments)
         return UsageError;
     const QStringList positional = line.positional();
     if (positional.isEmpty())
-        return line.usageError(CommandLine::tr("missing action: list, save, show or delete"));
+        return line.usageError(CommandLine::tr("missing action: list, save, show, delete, export or import"));
     const QString action = positional.front();
     auto workspace = openWorkspace(*db);
     if (!workspace)
@@ -118,8 +124,25 @@ int runSegment(const QStringList &arguments)
         out().flush();
         return Success;
     }
-    if (positional.size() != 2)
-        return line.usageError(CommandLine::tr("“%1” needs a segment name").arg(action));
+    if (positional.size() != 2) {
+        return line.usageError(action == u"import" ? CommandLine::tr("import needs a .segment.json file")
+                                                   : CommandLine::tr("“%1” needs a segment name").arg(action));
+    }
+    if (action == u"import") {
+        const auto context = rules::RuleContext::forDatabase(workspace->db(), workspace->analysisDate());
+        auto segment = segments::SegmentFile::read(positional.at(1), &context);
+        if (!segment)
+            return fail(segment.errorMessage());
+        if (line.isSet(QStringLiteral("name")))
+            segment->name = line.value(QStringLiteral("name")).trimmed();
+        else if (const auto all = store.list(); all)
+            segment->name = segments::SegmentFile::freeName(segment->name, all.value());
+        const auto saved = store.save(segment.value());
+        if (!saved)
+            return fail(saved.errorMessage());
+        out() << CommandLine::tr("Saved segment “%1”").arg(segment->name) << Qt::endl;
+        return Success;
+    }
     const QString name = positional.at(1);
     if (action == u"save") {
         if (!line.isSet(QStringLiteral("rule")))
@@ -153,13 +176,23 @@ int runSegment(const QStringList &arguments)
         out().flush();
         return Success;
     }
+    if (action == u"export") {
+        if (!line.isSet(QStringLiteral("out")))
+            return line.usageError(CommandLine::tr("export needs --out FILE.segment.json"));
+        const QString path = line.value(QStringLiteral("out"));
+        if (const auto written = segments::SegmentFile::write(path, *found.value()); !written)
+            return fail(written.errorMessage());
+        out() << CommandLine::tr("Wrote segment “%1” to %2").arg(name, path) << Qt::endl;
+        return Success;
+    }
     if (action == u"delete") {
         if (const auto removed = store.remove(found.value()->id); !removed)
             return fail(removed.errorMessage());
         out() << CommandLine::tr("Deleted segment “%1”").arg(name) << Qt::endl;
         return Success;
     }
-    return line.usageError(CommandLine::tr("unknown action “%1”: use list, save, show or delete").arg(action));
+    return line.usageError(
+        CommandLine::tr("unknown action “%1”: use list, save, show, delete, export or import").arg(action));
 }
 
 } // namespace segmenta::cli

@@ -1,12 +1,9 @@
 #include "rulechoice.h"
 
 #include "rules/ruletext.h"
+#include "segments/segmentfile.h"
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
-
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace segmenta::cli {
 
@@ -34,24 +31,12 @@ std::optional<ChosenRule> chosenRule(CommandLine &line, store::Workspace &worksp
         return ChosenRule{std::move(rule).value(), QString()};
     }
     if (line.isSet(QStringLiteral("rule-file"))) {
-        const QString path = line.value(QStringLiteral("rule-file"));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *exitCode = fail(CommandLine::tr("cannot read “%1”: %2").arg(path, file.errorString()));
+        auto segment = segments::SegmentFile::read(line.value(QStringLiteral("rule-file")));
+        if (!segment) {
+            *exitCode = fail(segment.errorMessage());
             return std::nullopt;
         }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(file.read(16 * 1024 * 1024), &parseError);
-        if (!document.isObject()) {
-            *exitCode = fail(CommandLine::tr("“%1” is not a segment file: %2").arg(path, parseError.errorString()));
-            return std::nullopt;
-        }
-        auto rule = rules::ruleFromJson(document.object());
-        if (!rule) {
-            *exitCode = fail(CommandLine::tr("“%1”: %2").arg(path, rule.errorMessage()));
-            return std::nullopt;
-        }
-        return ChosenRule{std::move(rule).value(), QString()};
+        return ChosenRule{std::move(segment).value().rule, QString()};
     }
     const QString name = line.value(QStringLiteral("segment"));
     segments::SegmentStore store(workspace.db());

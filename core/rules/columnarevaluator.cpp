@@ -59,16 +59,17 @@ private:
         const size_t rows = m_cache.rows();
         Bitset bits(rows);
         auto &words = bits.words();
-        const double *values = column.numbers.data();
         const auto &valid = column.valid.words();
-        for (size_t w = 0; w < words.size(); ++w) {
-            const size_t base = w * 64;
-            const size_t end = std::min<size_t>(64, rows - base);
-            std::uint64_t word = 0;
-            for (size_t j = 0; j < end; ++j)
-                word |= std::uint64_t(test(values[base + j]) ? 1 : 0) << j;
-            words[w] = word & valid[w];
-        }
+        column.visitNumbers([&](const auto *values, double offset) {
+            for (size_t w = 0; w < words.size(); ++w) {
+                const size_t base = w * 64;
+                const size_t end = std::min<size_t>(64, rows - base);
+                std::uint64_t word = 0;
+                for (size_t j = 0; j < end; ++j)
+                    word |= std::uint64_t(test(double(values[base + j]) + offset) ? 1 : 0) << j;
+                words[w] = word & valid[w];
+            }
+        });
         return bits;
     }
 
@@ -82,15 +83,16 @@ private:
         const size_t rows = m_cache.rows();
         Bitset bits(rows);
         auto &out = bits.words();
-        const std::uint32_t *codes = column.codes.data();
-        for (size_t w = 0; w < out.size(); ++w) {
-            const size_t base = w * 64;
-            const size_t end = std::min<size_t>(64, rows - base);
-            std::uint64_t word = 0;
-            for (size_t j = 0; j < end; ++j)
-                word |= std::uint64_t(yes[codes[base + j]]) << j;
-            out[w] = word;
-        }
+        column.visitCodes([&](const auto *codes) {
+            for (size_t w = 0; w < out.size(); ++w) {
+                const size_t base = w * 64;
+                const size_t end = std::min<size_t>(64, rows - base);
+                std::uint64_t word = 0;
+                for (size_t j = 0; j < end; ++j)
+                    word |= std::uint64_t(yes[codes[base + j]]) << j;
+                out[w] = word;
+            }
+        });
         return bits;
     }
 
@@ -341,18 +343,19 @@ SegmentFigures ColumnarEvaluator::figures(const Bitset &members, const ColumnCac
     std::vector<double> tierSpend(tierCounts.size());
     members.forEach([&](size_t row) {
         ++f.count;
-        const double s = spend && spend->valid.test(row) ? spend->numbers[row] : 0.0;
+        const double s = spend && spend->valid.test(row) ? spend->number(row) : 0.0;
         f.revenue += s;
         if (stage)
-            ++stageCounts[stage->codes[row]];
+            ++stageCounts[stage->code(row)];
         if (tier) {
-            ++tierCounts[tier->codes[row]];
-            tierSpend[tier->codes[row]] += s;
+            const std::uint32_t code = tier->code(row);
+            ++tierCounts[code];
+            tierSpend[code] += s;
         }
         if (rfm)
-            ++rfmCounts[rfm->codes[row]];
+            ++rfmCounts[rfm->code(row)];
         if (r && fr && r->valid.test(row) && fr->valid.test(row)) {
-            const auto ri = int(r->numbers[row]), fi = int(fr->numbers[row]);
+            const auto ri = int(r->number(row)), fi = int(fr->number(row));
             if (ri >= 1 && ri <= 5 && fi >= 1 && fi <= 5)
                 ++f.rfGrid[size_t(ri - 1)][size_t(fi - 1)];
         }

@@ -4,8 +4,16 @@
 
 #include <QDate>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <thread>
 #include <functional>
+#include <limits>
+#include <type_traits>
 
 #include <string>
 #include <string_view>
@@ -34,14 +42,253 @@ qint64 dayNumber(std::string_view text)
     return date.isValid() ? date.toJulianDay() : -1;
 }
 
+// Finds a dictionary word by its bytes, or adds it. Open addressing over (hash, code) pairs whose words live
+// in the column's own text buffer: std::unordered_map<std::string, ...> spent most of a million-customer
+// load on a node and a string allocation per unique name, phone and e-mail, and on chasing those pointers.
+class WordIndex
+{
+public:
+    std::uint32_t codeOf(ColumnCache::Column &column, std::string_view word)
+    {
+        if ((m_used + 1) * 2 > m_slots.size())
+            grow();
+        const auto hash = std::uint32_t(std::hash<std::string_view>{}(word));
+        for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            Slot &slot = m_slots[i];
+            if (slot.code == 0) {
+                slot = {hash, std::uint32_t(column.wordCount())};
+                ++m_used;
+                column.text.append(word);
+                column.offsets.push_back(std::uint32_t(column.text.size()));
+                return slot.code;
+            }
+            if (slot.hash == hash && column.word(slot.code) == word)
+                return slot.code;
+        }
+    }
+
+private:
+    struct Slot
+    {
+        std::uint32_t hash = 0;
+        std::uint32_t code = 0; // 0: free (code 0 is the empty word, never stored here)
+    };
+
+    void grow()
+    {
+        std::vector<Slot> old(std::max<size_t>(64, m_slots.size() * 2));
+        old.swap(m_slots);
+        m_mask = m_slots.size() - 1;
+        for (const Slot &slot : old) {
+            if (slot.code == 0)
+                continue;
+            size_t i = slot.hash & m_mask;
+            while (m_slots[i].code != 0)
+                i = (i + 1) & m_mask;
+            m_slots[i] = slot;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_used = 0;
+};
+
+constexpr double kJ2000 = 2451545; // Julian day of 2000-01-01: dates are stored as days from it
+
+template <typename T>
+bool fits(double value)
+{
+    return value >= double(std::numeric_limits<T>::min()) && value <= double(std::numeric_limits<T>::max()) &&
+           std::floor(value) == value;
+}
+
+template <typename To, typename From>
+std::vector<To> converted(std::vector<From> &from)
+{
+    std::vector<To> to;
+    to.reserve(from.capacity());
+    to.assign(from.begin(), from.end());
+    std::vector<From>().swap(from);
+    return to;
+}
+
 } // namespace
+
+template <typename From>
+void ColumnCache::Column::widenNumbers(Width to)
+{
+    auto &from = [this]() -> std::vector<From> & {
+        if constexpr (std::is_same_v<From, std::int8_t>)
+            return m_int8;
+        else if constexpr (std::is_same_v<From, std::int16_t>)
+            return m_int16;
+        else
+            return m_int32;
+    }();
+    switch (to) {
+    case Width::Int16:
+        m_int16 = converted<std::int16_t>(from);
+        break;
+    case Width::Int32:
+        m_int32 = converted<std::int32_t>(from);
+        break;
+    case Width::Double: {
+        m_doubles.reserve(from.capacity());
+        for (From v : from)
+            m_doubles.push_back(double(v) + m_base);
+        std::vector<From>().swap(from);
+        break;
+    }
+    case Width::Int8:
+        break;
+    }
+    m_width = to;
+}
+
+void ColumnCache::Column::appendNumber(double value)
+{
+    if (m_width == Width::Double) {
+        m_doubles.push_back(value);
+        return;
+    }
+    const double stored = value - m_base;
+    Width needed = Width::Double;
+    if (std::isfinite(value)) {
+        if (fits<std::int8_t>(stored))
+            needed = Width::Int8;
+        else if (fits<std::int16_t>(stored))
+            needed = Width::Int16;
+        else if (fits<std::int32_t>(stored))
+            needed = Width::Int32;
+    }
+    if (needed > m_width) {
+        if (m_width == Width::Int8)
+            widenNumbers<std::int8_t>(needed);
+        else if (m_width == Width::Int16)
+            widenNumbers<std::int16_t>(needed);
+        else
+            widenNumbers<std::int32_t>(needed);
+    }
+    switch (m_width) {
+    case Width::Int8: m_int8.push_back(std::int8_t(stored)); break;
+    case Width::Int16: m_int16.push_back(std::int16_t(stored)); break;
+    case Width::Int32: m_int32.push_back(std::int32_t(stored)); break;
+    case Width::Double: m_doubles.push_back(value); break;
+    }
+}
+
+void ColumnCache::Column::appendCode(std::uint32_t code)
+{
+    if (m_width == Width::Int8 && code > 0xff) {
+        m_codes16 = converted<std::uint16_t>(m_codes8);
+        m_width = Width::Int16;
+    }
+    if (m_width == Width::Int16 && code > 0xffff) {
+        m_codes32 = converted<std::uint32_t>(m_codes16);
+        m_width = Width::Int32;
+    }
+    switch (m_width) {
+    case Width::Int8: m_codes8.push_back(std::uint8_t(code)); break;
+    case Width::Int16: m_codes16.push_back(std::uint16_t(code)); break;
+    default: m_codes32.push_back(code); break;
+    }
+}
+
+size_t ColumnCache::Column::memoryBytes() const
+{
+    return m_int8.capacity() + m_int16.capacity() * 2 + m_int32.capacity() * 4 + m_doubles.capacity() * 8 +
+           m_codes8.capacity() + m_codes16.capacity() * 2 + m_codes32.capacity() * 4 + valid.words().capacity() * 8 +
+           text.capacity() + offsets.capacity() * sizeof(std::uint32_t);
+}
+
+// Reads the cache's columns of one table (customers, or customer_metrics keyed by customer_id) in id order,
+// appending the ids it met to `ids`. `stop` is raised by the other table's reader when it fails.
+void ColumnCache::readTable(store::Database &db, bool metrics, const std::vector<size_t> &which,
+                            std::vector<qint64> &ids, size_t total, Progress *progress, const std::atomic<bool> &stop)
+{
+    QStringList select{metrics ? QStringLiteral("customer_id") : QStringLiteral("id")};
+    for (size_t i : which)
+        select << store::quoteIdentifier(m_columns[i].field.column);
+    store::Statement query(db, QStringLiteral("SELECT %1 FROM %2 ORDER BY 1")
+                                   .arg(select.join(QStringLiteral(", ")),
+                                        metrics ? QStringLiteral("customer_metrics") : QStringLiteral("customers"))
+                                   .toStdString());
+    std::vector<WordIndex> dictionaries(which.size());
+    ids.reserve(total);
+    size_t row = 0;
+    while (query.step()) {
+        if (row == total) // more rows than counted: another connection wrote meanwhile
+            throw Changed();
+        ids.push_back(query.int64(0));
+        for (size_t k = 0; k < which.size(); ++k) {
+            Column &column = m_columns[which[k]];
+            const int at = int(k + 1);
+            if (column.dictionary) {
+                const std::string_view text = query.utf8(at);
+                const std::uint32_t code = text.empty() ? 0 : dictionaries[k].codeOf(column, text);
+                column.appendCode(code);
+                if (code != 0)
+                    column.valid.set(row);
+            } else if (store::isTemporal(column.field.type)) {
+                const qint64 day = query.isNull(at) ? -1 : dayNumber(query.utf8(at));
+                column.appendNumber(day >= 0 ? double(day) : kJ2000);
+                if (day >= 0)
+                    column.valid.set(row);
+            } else if (query.isNumber(at)) {
+                column.appendNumber(query.real(at));
+                column.valid.set(row);
+            } else {
+                column.appendNumber(0);
+            }
+        }
+        if (++row % 65536 == 0) {
+            if (stop.load(std::memory_order_relaxed))
+                throw Canceled();
+            if (progress) {
+                progress->checkCanceled();
+                if (!metrics)
+                    progress->setDone(qint64(row));
+            }
+        }
+    }
+}
+
+// The metrics of customers without a metrics row are empty; metrics rows of no customer are dropped. Only
+// needed when the two tables' ids differ (a workspace whose metrics were never computed, for instance).
+void ColumnCache::alignMetrics(const std::vector<size_t> &which, const std::vector<qint64> &metricIds)
+{
+    for (size_t i : which) {
+        Column &from = m_columns[i];
+        Column to;
+        to.field = from.field;
+        to.dictionary = from.dictionary;
+        to.m_base = from.m_base;
+        to.text = std::move(from.text);
+        to.offsets = std::move(from.offsets);
+        to.valid = Bitset(m_ids.size());
+        size_t j = 0;
+        for (size_t row = 0; row < m_ids.size(); ++row) {
+            while (j < metricIds.size() && metricIds[j] < m_ids[row])
+                ++j;
+            const bool present = j < metricIds.size() && metricIds[j] == m_ids[row] && from.valid.test(j);
+            if (to.dictionary)
+                to.appendCode(present ? from.code(j) : 0);
+            else
+                to.appendNumber(present ? from.number(j) : (to.m_base != 0 ? kJ2000 : 0.0));
+            if (present)
+                to.valid.set(row);
+        }
+        from = std::move(to);
+    }
+}
 
 Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db,
                                                              const std::vector<store::FieldInfo> &fields,
                                                              Progress *progress)
 {
     auto cache = std::make_shared<ColumnCache>();
-    QStringList select{QStringLiteral("c.id")};
+    std::vector<size_t> customerColumns, metricColumns;
     for (const store::FieldInfo &field : fields) {
         if (field.table != u"customers" && field.table != u"customer_metrics")
             continue;
@@ -49,92 +296,67 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
         column.field = field;
         column.dictionary = !store::isNumeric(field.type) && !store::isTemporal(field.type) &&
                             field.type != store::FieldType::Boolean;
+        if (store::isTemporal(field.type))
+            column.m_base = kJ2000;
+        (field.table == u"customers" ? customerColumns : metricColumns).push_back(cache->m_columns.size());
         cache->m_byName.insert(field.name, cache->m_columns.size());
         cache->m_columns.push_back(std::move(column));
-        select << (field.table == u"customer_metrics" ? QStringLiteral("m.") : QStringLiteral("c.")) +
-                      store::quoteIdentifier(field.column);
     }
     try {
-        const qint64 total = db.scalar("SELECT count(*) FROM customers").toLongLong();
+        const auto total = size_t(db.scalar("SELECT count(*) FROM customers").toLongLong());
         if (progress)
-            progress->setTotal(total);
-        cache->m_ids.reserve(size_t(total));
-        // Heterogeneous lookup: find a word by std::string_view without building a std::string per cell.
-        struct Hash
-        {
-            using is_transparent = void;
-            size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-        };
-        std::vector<std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>>> dictionaries(
-            cache->m_columns.size());
-        for (size_t i = 0; i < cache->m_columns.size(); ++i) {
-            Column &column = cache->m_columns[i];
-            if (column.dictionary) {
-                column.codes.reserve(size_t(total));
-            } else {
-                column.numbers.reserve(size_t(total));
-            }
+            progress->setTotal(qint64(total));
+        for (Column &column : cache->m_columns) {
+            column.valid = Bitset(total);
+            if (column.dictionary)
+                column.m_codes8.reserve(total);
+            else
+                column.m_int8.reserve(total);
         }
-        std::vector<std::vector<bool>> valid(cache->m_columns.size());
-        store::Statement query(db, QStringLiteral("SELECT %1 FROM customers c LEFT JOIN customer_metrics m ON "
-                                                  "m.customer_id = c.id ORDER BY c.id")
-                                       .arg(select.join(QStringLiteral(", ")))
-                                       .toStdString());
-        qint64 row = 0;
-        while (query.step()) {
-            cache->m_ids.push_back(query.int64(0));
-            for (size_t i = 0; i < cache->m_columns.size(); ++i) {
-                Column &column = cache->m_columns[i];
-                const int at = int(i + 1);
-                if (column.dictionary) {
-                    const std::string_view text = query.utf8(at);
-                    if (text.empty()) {
-                        column.codes.push_back(0);
-                        continue;
-                    }
-                    auto &dictionary = dictionaries[i];
-                    auto it = dictionary.find(text);
-                    if (it == dictionary.end()) {
-                        it = dictionary.emplace(std::string(text), std::uint32_t(column.wordCount())).first;
-                        column.text.append(text);
-                        column.offsets.push_back(std::uint32_t(column.text.size()));
-                    }
-                    column.codes.push_back(it->second);
-                } else if (store::isTemporal(column.field.type)) {
-                    const qint64 day = query.isNull(at) ? -1 : dayNumber(query.utf8(at));
-                    column.numbers.push_back(day >= 0 ? double(day) : 0.0);
-                    valid[i].push_back(day >= 0);
-                } else {
-                    const bool isNumber = query.isNumber(at);
-                    column.numbers.push_back(isNumber ? query.real(at) : 0.0);
-                    valid[i].push_back(isNumber);
+        // The metrics are read on a second thread through a second connection, which halves the load on two
+        // cores. A connection inside a transaction, or an in-memory database, is read by this thread alone:
+        // another connection would not see the same rows.
+        const bool second = !db.path().isEmpty() && db.path() != u":memory:" && sqlite3_get_autocommit(db.handle());
+        std::vector<qint64> metricIds;
+        std::atomic<bool> stop{false};
+        std::exception_ptr metricsError;
+        std::thread metricsThread;
+        if (second && !metricColumns.empty()) {
+            const auto access = db.access() == store::Database::Access::Immutable ? store::Database::Access::Immutable
+                                                                                   : store::Database::Access::ReadOnly;
+            metricsThread = std::thread([&, access]() {
+                try {
+                    store::Database other = store::Database::open(db.path(), access);
+                    cache->readTable(other, true, metricColumns, metricIds, total, progress, stop);
+                } catch (...) {
+                    metricsError = std::current_exception();
                 }
-            }
-            if (progress && ++row % 65536 == 0) {
-                progress->checkCanceled();
-                progress->setDone(row);
-            }
+            });
         }
-        const size_t rows = cache->m_ids.size();
-        for (size_t i = 0; i < cache->m_columns.size(); ++i) {
-            Column &column = cache->m_columns[i];
-            column.valid = Bitset(rows);
-            if (column.dictionary) {
-                for (size_t r = 0; r < rows; ++r) {
-                    if (column.codes[r] != 0)
-                        column.valid.set(r);
-                }
-            } else {
-                for (size_t r = 0; r < rows; ++r) {
-                    if (valid[i][r])
-                        column.valid.set(r);
-                }
-            }
+        try {
+            cache->readTable(db, false, customerColumns, cache->m_ids, total, progress, stop);
+            if (!metricsThread.joinable() && !metricColumns.empty())
+                cache->readTable(db, true, metricColumns, metricIds, total, progress, stop);
+        } catch (...) {
+            stop = true;
+            if (metricsThread.joinable())
+                metricsThread.join();
+            throw;
         }
+        if (metricsThread.joinable())
+            metricsThread.join();
+        if (metricsError)
+            std::rethrow_exception(metricsError);
+        if (cache->m_ids.size() != total)
+            throw Changed();
+        if (!metricColumns.empty() && metricIds != cache->m_ids)
+            cache->alignMetrics(metricColumns, metricIds);
     } catch (const store::DatabaseError &error) {
         return Error{tr("Could not load the customers into memory: %1").arg(error.message())};
     } catch (const Canceled &) {
         return Error{tr("Loading the customers was cancelled")};
+    } catch (const Changed &) {
+        return Error{tr("The customers changed while they were being loaded; try again")};
     }
     return std::shared_ptr<const ColumnCache>(std::move(cache));
 }
@@ -148,10 +370,8 @@ const ColumnCache::Column *ColumnCache::column(const QString &fieldName) const
 size_t ColumnCache::memoryBytes() const
 {
     size_t bytes = m_ids.capacity() * sizeof(qint64);
-    for (const Column &c : m_columns) {
-        bytes += c.numbers.capacity() * sizeof(double) + c.codes.capacity() * sizeof(std::uint32_t) +
-                 c.valid.words().capacity() * 8 + c.text.capacity() + c.offsets.capacity() * sizeof(std::uint32_t);
-    }
+    for (const Column &c : m_columns)
+        bytes += c.memoryBytes();
     return bytes;
 }
 
@@ -162,7 +382,7 @@ std::shared_ptr<const std::vector<double>> ColumnCache::sortedValues(const Colum
     if (!sorted) {
         auto values = std::make_shared<std::vector<double>>();
         values->reserve(column.valid.count());
-        column.valid.forEach([&](size_t row) { values->push_back(column.numbers[row]); });
+        column.valid.forEach([&](size_t row) { values->push_back(column.number(row)); });
         std::sort(values->begin(), values->end());
         sorted = std::move(values);
     }

@@ -9,12 +9,12 @@
 #include <QHash>
 #include <QString>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_map>
 #include <vector>
 
@@ -36,13 +36,16 @@ class ColumnCache
     Q_DECLARE_TR_FUNCTIONS(segmenta::rules::ColumnCache)
 
 public:
-    struct Column
+    // One field's values. Numbers are kept in the narrowest of int8, int16, int32 or double that holds every
+    // value of the column exactly (dates as day numbers counted from `base`), dictionary codes in the
+    // narrowest of 8, 16 or 32 bits: most columns are small integers, dates or short category lists, and this
+    // is what keeps a million customers with 30 fields under 200 MB.
+    class Column
     {
+    public:
         store::FieldInfo field;
         bool dictionary = false;            // text-like: codes + words; otherwise numbers + valid
-        std::vector<double> numbers;        // number, boolean, or Julian day
         Bitset valid;                       // non-empty values
-        std::vector<std::uint32_t> codes;   // dictionary index per row; 0 = empty
         // The dictionary as UTF-8 in one buffer: word i is text[offsets[i], offsets[i + 1]); word 0 is empty.
         // UTF-8 keeps the memory of unique columns (names, phones, e-mails) small, and equality, prefix,
         // suffix and substring tests give the same answers on UTF-8 bytes as on the characters.
@@ -52,6 +55,73 @@ public:
         size_t wordCount() const { return offsets.size() - 1; }
         std::string_view word(size_t i) const { return {text.data() + offsets[i], offsets[i + 1] - offsets[i]}; }
         QString wordText(size_t i) const { return QString::fromUtf8(word(i).data(), qsizetype(word(i).size())); }
+
+        // The number (or Julian day) in `row`; 0 where the row is empty.
+        double number(size_t row) const
+        {
+            switch (m_width) {
+            case Width::Int8: return double(m_int8[row]) + m_base;
+            case Width::Int16: return double(m_int16[row]) + m_base;
+            case Width::Int32: return double(m_int32[row]) + m_base;
+            case Width::Double: break;
+            }
+            return m_doubles[row];
+        }
+        // Calls f(values, base) once with the column's array; the value of row r is double(values[r]) + base.
+        template <typename F>
+        decltype(auto) visitNumbers(F f) const
+        {
+            switch (m_width) {
+            case Width::Int8: return f(m_int8.data(), m_base);
+            case Width::Int16: return f(m_int16.data(), m_base);
+            case Width::Int32: return f(m_int32.data(), m_base);
+            case Width::Double: break;
+            }
+            return f(m_doubles.data(), 0.0);
+        }
+
+        // The dictionary code of `row`; 0 where the row is empty.
+        std::uint32_t code(size_t row) const
+        {
+            switch (m_width) {
+            case Width::Int8: return m_codes8[row];
+            case Width::Int16: return m_codes16[row];
+            default: break;
+            }
+            return m_codes32[row];
+        }
+        // Calls f(codes) once with the column's code array (uint8, uint16 or uint32 elements).
+        template <typename F>
+        decltype(auto) visitCodes(F f) const
+        {
+            switch (m_width) {
+            case Width::Int8: return f(m_codes8.data());
+            case Width::Int16: return f(m_codes16.data());
+            default: break;
+            }
+            return f(m_codes32.data());
+        }
+
+        size_t memoryBytes() const;
+
+    private:
+        friend class ColumnCache;
+        enum class Width : quint8 { Int8, Int16, Int32, Double };
+
+        void appendNumber(double value); // the row's value (0 for an empty row), widening as needed
+        void appendCode(std::uint32_t code);
+        template <typename From>
+        void widenNumbers(Width to);
+
+        Width m_width = Width::Int8;
+        double m_base = 0; // subtracted before storing integers: a day number near today fits in 16 bits
+        std::vector<std::int8_t> m_int8;
+        std::vector<std::int16_t> m_int16;
+        std::vector<std::int32_t> m_int32;
+        std::vector<double> m_doubles;
+        std::vector<std::uint8_t> m_codes8;
+        std::vector<std::uint16_t> m_codes16;
+        std::vector<std::uint32_t> m_codes32;
     };
 
     static Result<std::shared_ptr<const ColumnCache>> load(store::Database &db,
@@ -66,6 +136,13 @@ public:
     std::shared_ptr<const std::vector<double>> sortedValues(const Column &column) const;
 
 private:
+    struct Changed
+    {
+    };
+    void readTable(store::Database &db, bool metrics, const std::vector<size_t> &which, std::vector<qint64> &ids,
+                   size_t total, Progress *progress, const std::atomic<bool> &stop);
+    void alignMetrics(const std::vector<size_t> &which, const std::vector<qint64> &metricIds);
+
     std::vector<qint64> m_ids;
     std::vector<Column> m_columns;
     QHash<QString, size_t> m_byName;

@@ -183,8 +183,10 @@ std::vector<ValueCount> distinctValues(const ColumnCache &cache, const QString &
     if (!column || !column->dictionary)
         return {};
     std::vector<qint64> counts(column->wordCount(), 0);
-    for (std::uint32_t code : column->codes)
-        ++counts[code];
+    column->visitCodes([&](const auto *codes) {
+        for (size_t row = 0; row < cache.rows(); ++row)
+            ++counts[codes[row]];
+    });
     std::vector<ValueCount> values;
     for (size_t code = 1; code < counts.size(); ++code) {
         if (counts[code] > 0)

@@ -35,7 +35,8 @@ Database::~Database()
 }
 
 Database::Database(Database &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_readOnly(other.m_readOnly)
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_readOnly(other.m_readOnly),
+      m_access(other.m_access)
 {
 }
 
@@ -46,6 +47,7 @@ Database &Database::operator=(Database &&other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
+        m_access = other.m_access;
     }
     return *this;
 }
@@ -54,6 +56,7 @@ Database Database::open(const QString &path, Access access)
 {
     Database result;
     result.m_path = path;
+    result.m_access = access;
     int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
     QByteArray uri = "file:" + QUrl::toPercentEncoding(path, "/");
     switch (access) {

@@ -54,6 +54,7 @@ public:
 
     bool isOpen() const { return m_db != nullptr; }
     bool isReadOnly() const { return m_readOnly; }
+    Access access() const { return m_access; }
     QString path() const { return m_path; }
     sqlite3 *handle() const { return m_db; }
     void close();
@@ -73,6 +74,7 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     bool m_readOnly = false;
+    Access m_access = Access::ReadWrite;
 };
 
 // A prepared statement. Bind parameters are 1-based as in SQLite; columns are 0-based.

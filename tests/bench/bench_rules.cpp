@@ -1,6 +1,7 @@
 // After a rule edit: the edited segment's count, revenue, lifecycle, tiers and RFM grid plus the counts of 20
 // saved segments, in memory (columnar) and through SQL, side by side on the same workspace.
 // Usage: bench_rules WORKSPACE [RUNS]   (segmenta-cli demo --db W --customers 1000000 makes one)
+//        bench_rules WORKSPACE load [RUNS]   loads the column cache RUNS times (default 3) and prints each time
 #include "metrics/customermetrics.h"
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
@@ -29,7 +30,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_rules WORKSPACE [RUNS]\n");
+        std::fprintf(stderr, "usage: bench_rules WORKSPACE [RUNS] | WORKSPACE load [RUNS]\n");
         return 2;
     }
     auto ws = store::Workspace::open(QString::fromLocal8Bit(argv[1]));
@@ -37,10 +38,25 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot open or compute metrics\n");
         return 1;
     }
-    const int runs = argc > 2 ? std::max(1, atoi(argv[2])) : 11;
     const auto context = rules::RuleContext::forDatabase(ws.value()->db(), ws.value()->analysisDate());
-
     QElapsedTimer timer;
+    if (argc > 2 && qstrcmp(argv[2], "load") == 0) {
+        const int loads = argc > 3 ? std::max(1, atoi(argv[3])) : 3;
+        std::vector<double> seconds;
+        for (int i = 0; i < loads; ++i) {
+            timer.start();
+            const auto cache = rules::ColumnCache::load(ws.value()->db(), context.fields);
+            seconds.push_back(double(timer.nsecsElapsed()) / 1e9);
+            if (!cache)
+                return 1;
+            std::printf("load %d: %.2f s, %zu customers, %zu fields, cache memory %.0f MB\n", i + 1, seconds.back(),
+                        cache.value()->rows(), context.fields.size(), double(cache.value()->memoryBytes()) / 1e6);
+        }
+        std::printf("cache load median %.2f s\n", median(seconds));
+        return 0;
+    }
+    const int runs = argc > 2 ? std::max(1, atoi(argv[2])) : 11;
+
     timer.start();
     const auto cache = rules::ColumnCache::load(ws.value()->db(), context.fields);
     const double loadSeconds = double(timer.nsecsElapsed()) / 1e9;

@@ -1,6 +1,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +40,39 @@ qint64 rawScalar(const QString &path, const char *sql)
     return value;
 }
 
+// Rows of (key, count) from a plain SQL query, read without Segmenta's code.
+QMap<QString, qint64> rawCounts(const QString &path, const char *sql)
+{
+    QMap<QString, qint64> counts;
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        counts.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))), sqlite3_column_int64(stmt, 1));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return counts;
+}
+
+QMap<QString, qint64> jsonCounts(const QJsonObject &object)
+{
+    QMap<QString, qint64> counts;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.value().toInteger() != 0) // stages with no member are listed with 0; GROUP BY leaves them out
+            counts.insert(it.key(), it.value().toInteger());
+    }
+    return counts;
+}
+
+QString demoWorkspace(const QTemporaryDir &dir, const QString &name)
+{
+    const QString path = dir.filePath(name);
+    const Run demo = cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"),
+                          QStringLiteral("1500"), QStringLiteral("--seed"), QStringLiteral("11")});
+    return demo.exitCode == 0 ? path : QString();
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -52,6 +86,8 @@ private Q_SLOTS:
     void demoCreatesAWorkspace();
     void reportsBadWorkspaces();
     void importWithAMappingFile();
+    void countMatchesPlainSql();
+    void segmentsAreSavedSharedAndCounted();
 };
 
 void TestCli::printsVersionAndHelp()
@@ -172,6 +208,96 @@ void TestCli::importWithAMappingFile()
     const Run badType = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), db, QStringLiteral("--mapping"), mapping});
     QCOMPARE(badType.exitCode, 1);
     QVERIFY2(badType.err.contains(u"mapping.json") && badType.err.contains(u"moneyy"), qPrintable(badType.err));
+}
+
+void TestCli::countMatchesPlainSql()
+{
+    QTemporaryDir dir;
+    const QString db = demoWorkspace(dir, QStringLiteral("demo.segmenta"));
+    QVERIFY(!db.isEmpty());
+    const Run count = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("--rule"),
+                           QStringLiteral("total_spend >= 500 and (city in (\"上海\", \"北京\") or orders_count >= 4)")});
+    QVERIFY2(count.exitCode == 0, qPrintable(count.err));
+    const QJsonObject json = QJsonDocument::fromJson(count.out.toUtf8()).object();
+    // The same question asked in plain SQL over the tables.
+#define SEGMENT_SQL "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id WHERE m.total_spend >= 500 " \
+                    "AND (c.city IN ('上海', '北京') OR m.orders_count >= 4)"
+    const qint64 expected = rawScalar(db, "SELECT count(*) " SEGMENT_SQL);
+    QVERIFY(expected > 20 && expected < 1500);
+    QCOMPARE(json.value(u"count").toInteger(), expected);
+    QCOMPARE(json.value(u"total").toInteger(), qint64(1500));
+    QCOMPARE(qRound64(json.value(u"revenue").toDouble() * 100), rawScalar(db, "SELECT round(total(m.total_spend) * 100) " SEGMENT_SQL));
+    QCOMPARE(jsonCounts(json.value(u"lifecycle").toObject()),
+             rawCounts(db, "SELECT m.lifecycle_stage, count(*) " SEGMENT_SQL " GROUP BY 1"));
+    QCOMPARE(jsonCounts(json.value(u"tiers").toObject()), rawCounts(db, "SELECT m.value_tier, count(*) " SEGMENT_SQL " GROUP BY 1"));
+    QCOMPARE(jsonCounts(json.value(u"rfm").toObject()), rawCounts(db, "SELECT m.rfm_segment, count(*) " SEGMENT_SQL " GROUP BY 1"));
+#undef SEGMENT_SQL
+
+    // Without --json: the count alone.
+    const Run plain = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"), QStringLiteral("orders_count = 0")});
+    QCOMPARE(plain.exitCode, 0);
+    QCOMPARE(plain.out.trimmed().toLongLong(), rawScalar(db, "SELECT count(*) FROM customer_metrics WHERE orders_count = 0"));
+
+    // A bad rule: non-zero, with the parser's line and column.
+    const Run bad = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"), QStringLiteral("total_spend >= and")});
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(u"line 1") && bad.err.contains(u"column"), qPrintable(bad.err));
+    const Run unknown = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"), QStringLiteral("shoe_size > 40")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(u"shoe_size"), qPrintable(unknown.err));
+}
+
+void TestCli::segmentsAreSavedSharedAndCounted()
+{
+    QTemporaryDir dir;
+    const QString db = demoWorkspace(dir, QStringLiteral("a.segmenta"));
+    QVERIFY(!db.isEmpty());
+    const QString rule = QStringLiteral("value_tier in (\"high\") and last_order_date not in last 90 days");
+    const Run save = cli({QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("流失大客户"), QStringLiteral("--db"), db,
+                          QStringLiteral("--rule"), rule, QStringLiteral("--color"), QStringLiteral("#e15759")});
+    QVERIFY2(save.exitCode == 0, qPrintable(save.err));
+    const Run list = cli({QStringLiteral("segment"), QStringLiteral("list"), QStringLiteral("--db"), db});
+    QVERIFY2(list.out.contains(u"流失大客户\t"), qPrintable(list.out));
+
+    // Shared through a file into a second workspace, where it counts the same members as a plain SQL query.
+    const QString file = dir.filePath(QStringLiteral("lapsed.segment.json"));
+    const Run exported = cli({QStringLiteral("segment"), QStringLiteral("export"), QStringLiteral("流失大客户"), QStringLiteral("--db"), db,
+                              QStringLiteral("--out"), file});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    const QString other = dir.filePath(QStringLiteral("b.segmenta"));
+    QVERIFY(QFile::copy(db, other));
+    const qint64 before = rawScalar(other, "SELECT count(*) FROM segments"); // the demo's own and ours
+    for (int i = 0; i < 2; ++i) {
+        const Run imported = cli({QStringLiteral("segment"), QStringLiteral("import"), file, QStringLiteral("--db"), other});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    }
+    // The second import did not replace the first: it took the next free name.
+    QCOMPARE(rawScalar(other, "SELECT count(*) FROM segments WHERE name IN ('流失大客户', '流失大客户 (2)') AND color = '#e15759'"), qint64(2));
+    const char *sql = "SELECT count(*) FROM customer_metrics WHERE value_tier = 'high' AND NOT (last_order_date IS NOT NULL AND "
+                      "date(last_order_date) > date('2026-07-01', '-90 days') AND date(last_order_date) <= '2026-07-01')";
+    const qint64 expected = rawScalar(other, sql);
+    QVERIFY(expected > 0);
+    for (const QStringList &choice : {QStringList{QStringLiteral("--segment"), QStringLiteral("流失大客户 (2)")},
+                                      QStringList{QStringLiteral("--rule-file"), file}}) {
+        const Run count = cli(QStringList{QStringLiteral("count"), QStringLiteral("--db"), other} + choice);
+        QVERIFY2(count.exitCode == 0, qPrintable(count.err));
+        QCOMPARE(count.out.trimmed().toLongLong(), expected);
+    }
+
+    // A file that does not fit: refused, naming the file and the field; the workspace keeps its segments.
+    QFile bad(dir.filePath(QStringLiteral("bad.segment.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"version": 1, "name": "x", "root": {"match": "all", "children": [{"field": "shoe_size", "op": "gt", "values": [{"number": 40}]}]}})");
+    bad.close();
+    const Run refused = cli({QStringLiteral("segment"), QStringLiteral("import"), bad.fileName(), QStringLiteral("--db"), other});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"bad.segment.json") && refused.err.contains(u"shoe_size"), qPrintable(refused.err));
+    QCOMPARE(rawScalar(other, "SELECT count(*) FROM segments"), before + 2);
+
+    const Run removed = cli({QStringLiteral("segment"), QStringLiteral("delete"), QStringLiteral("流失大客户"), QStringLiteral("--db"), db});
+    QCOMPARE(removed.exitCode, 0);
+    QCOMPARE(rawScalar(db, "SELECT count(*) FROM segments WHERE name = '流失大客户'"), qint64(0));
+    QCOMPARE(rawScalar(db, "SELECT count(*) FROM segments"), before - 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -114,8 +114,8 @@ std::map<QString, QVariantList> valuePools(const ColumnCache &cache, const std::
         } else {
             column->valid.forEach([&](size_t row) {
                 if (pool.size() < 40)
-                    pool << (store::isTemporal(field.type) ? QVariant(QDate::fromJulianDay(qint64(column->numbers[row])))
-                                                           : QVariant(column->numbers[row]));
+                    pool << (store::isTemporal(field.type) ? QVariant(QDate::fromJulianDay(qint64(column->number(row))))
+                                                           : QVariant(column->number(row)));
             });
         }
     }
