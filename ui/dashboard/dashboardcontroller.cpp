@@ -62,8 +62,8 @@ TierChart::Curve paretoCurve(const rules::Bitset &members, const rules::ColumnCa
     std::vector<double> values;
     if (spend) {
         members.forEach([&](size_t row) {
-            if (spend->valid.test(row) && spend->numbers[row] > 0)
-                values.push_back(spend->numbers[row]);
+            if (spend->valid.test(row) && spend->number(row) > 0)
+                values.push_back(spend->number(row));
         });
     }
     TierChart::Curve curve{{0, 0}};
