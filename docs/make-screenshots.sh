@@ -18,6 +18,14 @@ printf '%s\r\n' "淘宝网-已卖出的宝贝-订单报表-202405" "" \
     "T24050104,茶友007,99,退款成功,2024-05-04 09:30:00,铁观音,1,北京市 朝阳区,送人的，包装好一点" \
     "T24050105,Lily_Chen,200,交易成功,2024-05-05 12:00:00,普洱茶饼 357g,1,广东省 深圳市 南山区," \
     "T24050106,张三,88,交易成功,昨天,样品,1,四川省 成都市 武侯区," | iconv -f UTF-8 -t GB18030 > "$sample"
+# A segment shared by a colleague, as a .segment.json file.
+shared="$work/流失的大客户.segment.json"
+cat > "$shared" <<'JSON'
+{"version": 1, "name": "流失的大客户", "description": "高价值，90 天内没有下单", "color": "#e15759",
+ "root": {"match": "all", "children": [
+   {"field": "value_tier", "op": "in", "values": ["high"]},
+   {"field": "last_order_date", "op": "not_in_last", "values": [{"number": 90}, "days"]}]}}
+JSON
 rule='total_spend >= 1000 and city in ("上海", "北京")'
 builder_rule='total_spend >= 1000 and (city in ("上海", "北京") or lifecycle_stage in ("at_risk")) and disabled channel is "WeChat" and last_order_date in last 90 days'
 shoot() { # NAME LANGUAGE [ARGS...]
@@ -35,6 +43,9 @@ for language in en zh_CN; do
     done
     shoot import-file "$language" --show "import:$sample" --screenshot "$out/import-file-$suffix.png"
     shoot import-columns "$language" --show "import-columns:$sample" --screenshot "$out/import-columns-$suffix.png"
+    # These two change the demo shop: each runs on a demo shop of its own.
+    XDG_DATA_HOME="$work/run-$suffix" shoot import-run "$language" --show "import-run:$sample" --screenshot "$out/import-run-$suffix.png"
+    XDG_DATA_HOME="$work/share-$suffix" shoot segment-import "$language" --show "segment-import:$shared" --screenshot "$out/segment-import-$suffix.png"
     shoot report "$language" --rule "$rule" --show report --screenshot "$work/report-$suffix.pdf"
     pdftoppm -png -r 80 -singlefile "$work/report-$suffix.pdf" "$out/report-$suffix"
 done

@@ -1116,6 +1116,10 @@
         <source>Loading the customers was cancelled</source>
         <translation>已取消载入客户</translation>
     </message>
+    <message>
+        <source>The customers changed while they were being loaded; try again</source>
+        <translation>加载期间客户数据发生了变化；请重试</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::rules::RuleContext</name>
@@ -1316,6 +1320,37 @@
     <message>
         <source>Could not record segment sizes: %1</source>
         <translation>无法记录分群规模：%1</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::segments::SegmentFile</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a segment file: it is larger than 16 MB</source>
+        <translation>“%1”不是分群文件：文件超过 16 MB</translation>
+    </message>
+    <message>
+        <source>“%1” is not a segment file: %2 at character %3</source>
+        <translation>“%1”不是分群文件：第 %3 个字符处%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a segment file: it has no rule (“root”)</source>
+        <translation>“%1”不是分群文件：其中没有规则（“root”）</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” does not fit this workspace: %2</source>
+        <translation>“%1”与本工作区不符：%2</translation>
     </message>
 </context>
 <context>
@@ -2884,6 +2919,54 @@ Replace them?</source>
         <source>Narrowed the rule; Edit &gt; Undo goes back, Ctrl+2 lists the customers</source>
         <translation>已缩小规则；“编辑 &gt; 撤销”可返回，Ctrl+2 列出这些客户</translation>
     </message>
+    <message>
+        <source>&amp;Export Segment to File…</source>
+        <translation>导出分群到文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Segment from File…</source>
+        <translation>从文件导入分群(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Segment</source>
+        <translation>导入分群</translation>
+    </message>
+    <message>
+        <source>Segment files (*.segment.json);;JSON files (*.json)</source>
+        <translation>分群文件 (*.segment.json);;JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: a segment is imported into one.</source>
+        <translation>请先打开一个工作区：分群需要导入到工作区中。</translation>
+    </message>
+    <message>
+        <source>Cannot Import Segment</source>
+        <translation>无法导入分群</translation>
+    </message>
+    <message>
+        <source>Imported the segment “%1”; Edit &gt; Undo removes it</source>
+        <translation>已导入分群“%1”；“编辑 &gt; 撤销”可将其移除</translation>
+    </message>
+    <message>
+        <source>Cannot Export Segment</source>
+        <translation>无法导出分群</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Export Segment</source>
+        <translation>导出分群</translation>
+    </message>
+    <message>
+        <source>Segment files (*.segment.json)</source>
+        <translation>分群文件 (*.segment.json)</translation>
+    </message>
+    <message>
+        <source>Saved the segment “%1” to %2</source>
+        <translation>已将分群“%1”保存到 %2</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -3028,6 +3111,10 @@ Replace them?</source>
     <message>
         <source>%1 customers at the previous analysis date, %2 now</source>
         <translation>上一个分析日期时 %1 位客户，现在 %2 位</translation>
+    </message>
+    <message>
+        <source>&amp;Export to File…</source>
+        <translation>导出到文件(&amp;E)…</translation>
     </message>
 </context>
 <context>

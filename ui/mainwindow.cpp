@@ -24,7 +24,9 @@
 #include "report/segmentreport.h"
 #include "metrics/customermetrics.h"
 #include "metrics/settingschange.h"
+#include "rules/rulecontext.h"
 #include "rules/ruletext.h"
+#include "segments/segmentfile.h"
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
 
@@ -92,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_segmentsDock);
     m_segmentsDock->hide();
 
+    m_statusLabel->setObjectName(QStringLiteral("workspaceStatus"));
     statusBar()->addPermanentWidget(m_statusLabel);
     watchUndoFocus();
     createMenus();
@@ -127,11 +130,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_segmentList, &SegmentList::renameRequested, this, &MainWindow::renameSegment);
     connect(m_segmentList, &SegmentList::deleteRequested, this, &MainWindow::deleteSegment);
+    connect(m_segmentList, &SegmentList::exportRequested, this, [this](qint64 id) { exportSegmentFile(id); });
     connect(m_segmentList, &SegmentList::segmentActivated, this,
             [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
     connect(m_controller, &DashboardController::failed, m_rulePanel, &RulePanel::showProblem);
-    connect(m_controller, &DashboardController::ready, this,
-            [this] { m_rulePanel->setEvaluationData(m_controller->columnCache(), m_controller->ruleContext()); });
+    connect(m_controller, &DashboardController::ready, this, [this] {
+        m_rulePanel->setEvaluationData(m_controller->columnCache(), m_controller->ruleContext());
+        showStatus(); // now with the number of customers
+    });
     connect(m_controller, &DashboardController::figuresShown, this, [this](qint64 members) {
         QHash<qint64, qint64> sizes;
         for (const auto &bar : m_dashboard->segmentSizes()->bars())
@@ -227,6 +233,16 @@ void MainWindow::createMenus()
     edit->addActions({undo, redo});
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
     segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
+    segment->addSeparator();
+    segment->addAction(tr("&Export Segment to File…"), this, [this] {
+        exportSegmentFile(m_segmentList->currentItem() ? m_segmentList->segmentId(m_segmentList->currentRow()) : 0);
+    });
+    segment->addAction(tr("&Import Segment from File…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Segment"), QString(),
+                                                          tr("Segment files (*.segment.json);;JSON files (*.json)"));
+        if (!path.isEmpty())
+            importSegmentFile(path);
+    });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_segmentsDock->toggleViewAction());
     view->addSeparator();
@@ -355,6 +371,13 @@ void MainWindow::importSpreadsheet()
 
 void MainWindow::importFile(const QString &path)
 {
+    if (path.endsWith(QLatin1StringView(segments::SegmentFile::suffix), Qt::CaseInsensitive)) {
+        if (m_workspace)
+            importSegmentFile(path);
+        else
+            QMessageBox::information(this, tr("Import Segment"), tr("Open a workspace first: a segment is imported into one."));
+        return;
+    }
     if (!m_workspace) {
         // Importing into a new workspace next to the file.
         const QString target = QFileDialog::getSaveFileName(this, tr("New Workspace for the Import"),
@@ -467,6 +490,65 @@ void MainWindow::deleteSegment(qint64 id, const QString &name)
         QMessageBox::warning(this, tr("Cannot Delete Segment"), error);
     else
         statusBar()->showMessage(tr("Deleted the segment “%1”; Edit > Undo brings it back").arg(name), 8000);
+}
+
+bool MainWindow::importSegmentFile(const QString &path)
+{
+    if (!m_workspace)
+        return false;
+    store::Database &db = m_workspace->db();
+    const auto context = rules::RuleContext::forDatabase(db, m_workspace->analysisDate());
+    auto segment = segments::SegmentFile::read(path, &context);
+    const auto existing = segments::SegmentStore(db).list();
+    const QString error = !segment ? segment.errorMessage() : !existing ? existing.errorMessage() : QString();
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Import Segment"), error);
+        return false;
+    }
+    // A segment of the same name is kept: the imported one takes the next free name.
+    segment->name = segments::SegmentFile::freeName(segment->name, existing.value());
+    segment->position = int(existing->size());
+    if (const QString saveError = m_history->saveSegment(segment.value()); !saveError.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Import Segment"), saveError);
+        return false;
+    }
+    m_rulePanel->setRuleText(rules::RuleText::print(segment->rule), segment->name);
+    statusBar()->showMessage(tr("Imported the segment “%1”; Edit > Undo removes it").arg(segment->name), 8000);
+    return true;
+}
+
+void MainWindow::exportSegmentFile(qint64 id)
+{
+    if (!m_workspace)
+        return;
+    segments::SavedSegment segment;
+    const auto saved = segments::SegmentStore(m_workspace->db()).list();
+    if (saved) {
+        for (const auto &s : saved.value()) {
+            if (s.id == id)
+                segment = s;
+        }
+    }
+    if (segment.id == 0) { // the rule being edited
+        const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
+        if (!rule) {
+            QMessageBox::warning(this, tr("Cannot Export Segment"), rule.errorMessage());
+            return;
+        }
+        segment.rule = rule.value();
+        segment.name = m_rulePanel->segmentName().isEmpty() ? tr("Segment") : m_rulePanel->segmentName();
+    }
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(segment.name + QLatin1StringView(segments::SegmentFile::suffix));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Segment"), suggested, tr("Segment files (*.segment.json)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1StringView(segments::SegmentFile::suffix), Qt::CaseInsensitive))
+        path += QLatin1StringView(segments::SegmentFile::suffix);
+    if (const auto written = segments::SegmentFile::write(path, segment); !written)
+        QMessageBox::warning(this, tr("Cannot Export Segment"), written.errorMessage());
+    else
+        statusBar()->showMessage(tr("Saved the segment “%1” to %2").arg(segment.name, QDir::toNativeSeparators(path)), 8000);
 }
 
 void MainWindow::showCustomers(bool show)
@@ -586,11 +668,14 @@ void MainWindow::showStatus()
         m_statusLabel->clear();
         return;
     }
+    // The count comes from the loaded customer columns: a count(*) here would read the whole customer index
+    // on the GUI thread (tens of milliseconds at a million customers just after the metrics were rewritten).
     const QLocale locale;
+    const auto cache = m_controller->columnCache();
     m_statusLabel->setText(tr("%1 · analysis date %2 · %3 customers")
                                .arg(m_workspace->displayName(),
                                     locale.toString(m_workspace->analysisDate(), QLocale::ShortFormat),
-                                    locale.toString(m_workspace->customerCount())));
+                                    cache ? locale.toString(qint64(cache->rows())) : QStringLiteral("…")));
 }
 
 } // namespace segmenta::ui

@@ -68,6 +68,10 @@ public:
     void refreshSegments();
     void renameSegment(qint64 id, const QString &name); // asks for the new name
     void deleteSegment(qint64 id, const QString &name);
+    // Sharing: reads a .segment.json file into the workspace as a new segment (undoable), or writes the
+    // saved segment `id` (0: the rule being edited) to a file the user chooses.
+    bool importSegmentFile(const QString &path);
+    void exportSegmentFile(qint64 id = 0);
     WorkspaceHistory *history() const { return m_history; }
     // Where the demo shop lives (generated there on first use).
     static QString demoShopPath();

@@ -122,12 +122,32 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         });
         return true;
     }
-    if (view.startsWith(u"import:") || view.startsWith(u"import-columns:")) {
-        // import:FILE shows the wizard's first page for FILE, import-columns:FILE its columns page.
-        const bool columns = view.startsWith(u"import-columns:");
+    if (view.startsWith(u"segment-import:")) {
+        // The window after FILE.segment.json was imported: the new segment listed and its rule in the editor.
         const QString path = view.section(u':', 1);
         auto *once = new QObject(&window);
-        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, path, file, columns] {
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, path, file] {
+            delete once;
+            if (!window.importSegmentFile(path)) {
+                QApplication::exit(1);
+                return;
+            }
+            auto *shown = new QObject(&window);
+            QObject::connect(window.controller(), &DashboardController::figuresShown, shown, [&window, shown, file] {
+                delete shown;
+                grabLater(&window, file);
+            });
+        });
+        return true;
+    }
+    if (view.startsWith(u"import:") || view.startsWith(u"import-columns:") || view.startsWith(u"import-run:")) {
+        // import:FILE shows the wizard's first page for FILE, import-columns:FILE its columns page,
+        // import-run:FILE the last page once the import finished (its summary).
+        const bool columns = view.startsWith(u"import-columns:");
+        const bool run = view.startsWith(u"import-run:");
+        const QString path = view.section(u':', 1);
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, path, file, columns, run] {
             delete once;
             window.importFile(path);
             auto *wizard = window.findChild<ImportWizard *>();
@@ -136,10 +156,16 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             auto *shown = new QObject(wizard);
-            QObject::connect(wizard, &ImportWizard::previewChanged, shown, [wizard, shown, file, columns] {
+            QObject::connect(wizard, &ImportWizard::previewChanged, shown, [wizard, shown, file, columns, run] {
                 if (wizard->previewPending())
                     return;
                 delete shown;
+                if (run) {
+                    QObject::connect(wizard, &ImportWizard::imported, wizard, [wizard, file] { grabLater(wizard, file); });
+                    wizard->next();
+                    wizard->next();
+                    return;
+                }
                 if (columns)
                     wizard->next();
                 grabLater(wizard, file);

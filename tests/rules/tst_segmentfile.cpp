@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void refusesBadFiles();
     void freeNames_data();
     void freeNames();
+    void theHelpDocumentsTheSchema_data();
+    void theHelpDocumentsTheSchema();
 
 private:
     QTemporaryDir m_dir;
@@ -197,6 +200,42 @@ void TestSegmentFile::freeNames()
         segments.push_back(s);
     }
     QCOMPARE(SegmentFile::freeName(name, segments), expected);
+}
+
+void TestSegmentFile::theHelpDocumentsTheSchema_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("en") << QStringLiteral("rule-syntax_en.html");
+    QTest::newRow("zh_CN") << QStringLiteral("rule-syntax_zh_CN.html");
+}
+
+void TestSegmentFile::theHelpDocumentsTheSchema()
+{
+    // The example in the in-app help is a file Segmenta reads, with the rule the help says it means, and the
+    // help's table names every operator the JSON form has.
+    QFETCH(QString, file);
+    QFile help(QStringLiteral(SEGMENTA_SOURCE_DIR "/resources/help/") + file);
+    QVERIFY(help.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(help.readAll());
+    const qsizetype start = html.indexOf(u"<pre>{");
+    QVERIFY(start > 0);
+    const qsizetype end = html.indexOf(u"</pre>", start);
+    QString example = html.mid(start + 5, end - start - 5);
+    example.replace(QStringLiteral("&lt;"), QStringLiteral("<")).replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    const QString path = writeText(m_dir.filePath(QStringLiteral("example.segment.json")), example.toUtf8());
+    const auto context = rules::RuleContext::forDatabase(m_workspace->db(), QDate(2026, 7, 1));
+    const auto segment = SegmentFile::read(path, &context);
+    QVERIFY2(segment.ok(), qPrintable(segment.errorMessage()));
+    auto expected = rules::RuleText::parse(QStringLiteral(
+        "value_tier in (\"high\") and last_order_date not in last 90 days and (city in (\"上海\", \"北京\") or "
+        "total_spend >= 1000) and disabled email is empty"));
+    QVERIFY2(expected.ok(), qPrintable(expected.errorMessage()));
+    QVERIFY2(segment->rule == expected.value(), qPrintable(rules::RuleText::print(segment->rule)));
+    for (int op = 0; op <= int(rules::Op::NotInSegment); ++op) {
+        const QString name = rules::opName(rules::Op(op));
+        QVERIFY(!name.isEmpty());
+        QVERIFY2(html.contains(QRegularExpression(QStringLiteral("<code>[^<]*\\b%1\\b[^<]*</code>").arg(name))), qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSegmentFile)

@@ -76,6 +76,11 @@ void TestMainWindow::typingARuleUpdatesTheDashboard()
     QVERIFY(window.openWorkspace(m_path));
     QVERIFY(first.count() > 0 || first.wait(20000));
     QCOMPARE(first.last().at(0).toLongLong(), qint64(1500)); // an empty rule: everyone
+    // The status bar names the workspace's customers (counted from the loaded columns, not by SQL here).
+    const auto *status = window.findChild<QLabel *>(QStringLiteral("workspaceStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QLocale().toString(sqlCount("SELECT count(*) FROM customers")) + QStringLiteral(" customers")),
+             qPrintable(status->text()));
 
     auto *editor = window.findChild<QPlainTextEdit *>(QStringLiteral("ruleEditor"));
     QVERIFY(editor);

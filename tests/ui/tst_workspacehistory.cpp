@@ -4,6 +4,7 @@
 #include "dashboard/dashboardcontroller.h"
 #include "history/workspacehistory.h"
 #include "mainwindow.h"
+#include "segments/rulepanel.h"
 #include "segments/segmentlist.h"
 
 #include "demo/demoshop.h"
@@ -16,6 +17,8 @@
 #include <QAction>
 #include <QFile>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void segments();
     void anImport();
     void settings();
+    void sharedSegmentFile();
 
 private:
     QString dump(const QByteArray &sql);
@@ -210,6 +214,50 @@ void TestWorkspaceHistory::settings()
     QCOMPARE(dump(stagesSql), stagesAfter);
     window.history()->stack()->undo();
     QCOMPARE(dump(stagesSql), stagesBefore);
+}
+
+void TestWorkspaceHistory::sharedSegmentFile()
+{
+    ui::MainWindow window;
+    QVERIFY(openInWindow(window));
+    const char *segmentsSql = "SELECT id, name, description, color, position, rule_json FROM segments ORDER BY id";
+    const QString before = dump(segmentsSql);
+    QVERIFY(before.contains(u"|High value|"));
+    // A colleague's file whose name is already taken here: dropped on the window (importFile is the drop path).
+    const QString path = m_dir.filePath(QStringLiteral("shared.segment.json"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version": 1, "name": "High value", "description": "from Li Lei", "color": "#76b7b2",
+                       "root": {"match": "all", "children": [{"field": "total_spend", "op": "ge", "values": [{"number": 3000}]}]}})");
+    }
+    const auto *list = window.findChild<ui::SegmentList *>();
+    const int listed = list->count();
+    window.importFile(path);
+    QCOMPARE(dump("SELECT description, color FROM segments WHERE name = 'High value (2)'"), QStringLiteral("from Li Lei|#76b7b2|\n"));
+    QVERIFY(dump("SELECT rule_json FROM segments WHERE name = 'High value (2)'").contains(u"3000"));
+    QCOMPARE(list->count(), listed + 1);
+    QCOMPARE(window.rulePanel()->segmentName(), QStringLiteral("High value (2)"));
+    QCOMPARE(window.rulePanel()->ruleText(), QStringLiteral("total_spend >= 3000"));
+    window.history()->stack()->undo();
+    QCOMPARE(dump(segmentsSql), before);
+
+    // A file that does not fit this workspace: the user is told which field, nothing changes.
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(R"({"root": {"match": "all", "children": [{"field": "shoe_size", "op": "gt", "values": [{"number": 40}]}]}})");
+    }
+    QString told;
+    QTimer::singleShot(0, &window, [&told] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            told = box->text();
+            box->accept();
+        }
+    });
+    QVERIFY(!window.importSegmentFile(path));
+    QVERIFY2(told.contains(u"shared.segment.json") && told.contains(u"shoe_size"), qPrintable(told));
+    QCOMPARE(dump(segmentsSql), before);
 }
 
 QTEST_MAIN(TestWorkspaceHistory)

@@ -57,8 +57,15 @@ SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
         if (QListWidgetItem *item = currentItem())
             Q_EMIT deleteRequested(item->data(kIdRole).toLongLong(), item->data(kNameRole).toString());
     });
+    auto *share = new QAction(this);
+    share->setObjectName(QStringLiteral("exportSegment"));
+    connect(share, &QAction::triggered, this, [this] {
+        if (QListWidgetItem *item = currentItem())
+            Q_EMIT exportRequested(item->data(kIdRole).toLongLong());
+    });
     addAction(rename);
     addAction(remove);
+    addAction(share);
     retranslate();
 }
 
@@ -76,6 +83,8 @@ void SegmentList::retranslate()
             action->setText(tr("&Rename Segment…"));
         else if (action->objectName() == u"deleteSegment")
             action->setText(tr("&Delete Segment"));
+        else if (action->objectName() == u"exportSegment")
+            action->setText(tr("&Export to File…"));
     }
 }
 

@@ -9,7 +9,8 @@ class Workspace;
 namespace segmenta::ui {
 
 // The saved segments, in their order, each with its colour and current size. Activating one emits its name
-// and its rule in text form; its context menu (and F2 / Delete) asks to rename or delete it. GUI thread.
+// and its rule in text form; its context menu (and F2 / Delete) asks to rename, delete or export it to a
+// .segment.json file. GUI thread.
 class SegmentList : public QListWidget
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ Q_SIGNALS:
     // From the context menu (or F2 / Delete on the current segment).
     void renameRequested(qint64 id, const QString &name);
     void deleteRequested(qint64 id, const QString &name);
+    void exportRequested(qint64 id);
 
 private:
     void retranslate();
