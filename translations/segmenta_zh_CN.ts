@@ -1316,6 +1316,13 @@
     </message>
 </context>
 <context>
+    <name>segmenta::segments::OverlapMatrix</name>
+    <message>
+        <source>Segment “%1”: %2</source>
+        <translation>分群“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::segments::Playbook</name>
     <message>
         <source>Could not record segment sizes: %1</source>
@@ -2967,6 +2974,14 @@ Replace them?</source>
         <source>Saved the segment “%1” to %2</source>
         <translation>已将分群“%1”保存到 %2</translation>
     </message>
+    <message>
+        <source>&amp;Overlap of Saved Segments…</source>
+        <translation>已保存分群的重叠(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The customers are still loading; try again in a moment</source>
+        <translation>客户数据仍在加载，请稍后再试</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -2993,6 +3008,25 @@ Replace them?</source>
     <message>
         <source>Export Finished</source>
         <translation>导出完成</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::OverlapDialog</name>
+    <message>
+        <source>Overlap of Saved Segments</source>
+        <translation>已保存分群的重叠</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 customers</source>
+        <translation>“%1”：%2 位客户</translation>
+    </message>
+    <message>
+        <source>only “%1”: %2 · both: %3 (%4 of “%1”) · only “%5”: %6</source>
+        <translation>仅在“%1”：%2 · 两者都在：%3（占“%1”的 %4）· 仅在“%5”：%6</translation>
+    </message>
+    <message>
+        <source>Each cell counts the customers in both the row&apos;s and the column&apos;s segment; the shade is their share of the row&apos;s segment. The diagonal is each segment&apos;s size.</source>
+        <translation>每个单元格是同时属于该行与该列分群的客户数；底色深浅表示他们在该行分群中所占的比例。对角线为各分群的人数。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
+#include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
 #include "segments/segmentlist.h"
 #include "startpage.h"
@@ -233,6 +234,7 @@ void MainWindow::createMenus()
     edit->addActions({undo, redo});
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
     segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
+    segment->addAction(tr("&Overlap of Saved Segments…"), this, &MainWindow::showSegmentOverlap);
     segment->addSeparator();
     segment->addAction(tr("&Export Segment to File…"), this, [this] {
         exportSegmentFile(m_segmentList->currentItem() ? m_segmentList->segmentId(m_segmentList->currentRow()) : 0);
@@ -515,6 +517,19 @@ bool MainWindow::importSegmentFile(const QString &path)
     m_rulePanel->setRuleText(rules::RuleText::print(segment->rule), segment->name);
     statusBar()->showMessage(tr("Imported the segment “%1”; Edit > Undo removes it").arg(segment->name), 8000);
     return true;
+}
+
+void MainWindow::showSegmentOverlap()
+{
+    if (!m_workspace)
+        return;
+    if (!m_controller->isReady()) {
+        statusBar()->showMessage(tr("The customers are still loading; try again in a moment"), 5000);
+        return;
+    }
+    auto *dialog = new OverlapDialog(m_controller->savedOverlap(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::exportSegmentFile(qint64 id)

@@ -72,6 +72,8 @@ public:
     // saved segment `id` (0: the rule being edited) to a file the user chooses.
     bool importSegmentFile(const QString &path);
     void exportSegmentFile(qint64 id = 0);
+    // The overlap of every pair of saved segments, in a window of its own.
+    void showSegmentOverlap();
     WorkspaceHistory *history() const { return m_history; }
     // Where the demo shop lives (generated there on first use).
     static QString demoShopPath();

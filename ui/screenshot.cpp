@@ -12,6 +12,7 @@
 #include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
+#include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
 
 #include <QApplication>
@@ -68,6 +69,20 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
             delete once;
             window.exportMembers();
             auto *dialog = window.findChild<ExportDialog *>();
+            if (!dialog) {
+                QApplication::exit(1);
+                return;
+            }
+            grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"overlap") {
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            window.showSegmentOverlap();
+            auto *dialog = window.findChild<OverlapDialog *>();
             if (!dialog) {
                 QApplication::exit(1);
                 return;

@@ -5,10 +5,12 @@
 #include "metrics/customermetrics.h"
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
+#include "segments/overlapmatrix.h"
 #include "segments/segmentfile.h"
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -22,6 +24,38 @@ QJsonObject countsObject(const std::map<QString, qint64> &counts)
     for (const auto &[key, count] : counts)
         object.insert(key, count);
     return object;
+}
+
+// Customers in both of every pair of saved segments (the diagonal: each segment's size).
+int printOverlap(store::Workspace &workspace, bool json)
+{
+    if (const auto current = metrics::CustomerMetrics::ensureCurrent(workspace); !current)
+        return fail(current.errorMessage());
+    const auto matrix = segments::OverlapMatrix::forWorkspace(workspace, workspace.analysisDate());
+    if (!matrix)
+        return fail(matrix.errorMessage());
+    if (json) {
+        QJsonArray names, rows;
+        for (size_t i = 0; i < matrix->size(); ++i) {
+            names.append(matrix->names[i]);
+            QJsonArray row;
+            for (qint64 count : matrix->both[i])
+                row.append(count);
+            rows.append(row);
+        }
+        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("segments"), names}, {QStringLiteral("both"), rows}})
+                                       .toJson(QJsonDocument::Compact))
+              << Qt::endl;
+        return Success;
+    }
+    for (size_t i = 0; i < matrix->size(); ++i) {
+        out() << matrix->names[i];
+        for (qint64 count : matrix->both[i])
+            out() << '\t' << count;
+        out() << '\n';
+    }
+    out().flush();
+    return Success;
 }
 
 } // namespace
@@ -92,7 +126,8 @@ int runSegment(const QStringList &arguments)
     CommandLine line(QStringLiteral("segment"),
                      CommandLine::tr("Lists, saves, shows, deletes, exports or imports saved segments: segment list | "
                                      "save NAME --rule TEXT | show NAME | delete NAME | export NAME --out "
-                                     "FILE.segment.json | import FILE.segment.json [--name NAME]"));
+                                     "FILE.segment.json | import FILE.segment.json [--name NAME] | overlap [--json]"));
+    line.addJsonOption();
     line.addDbOption();
     line.addOption({QStringLiteral("rule"), CommandLine::tr("The rule in text form (save)."), CommandLine::tr("TEXT")});
     line.addOption({QStringLiteral("description"), CommandLine::tr("A description (save)."), CommandLine::tr("TEXT")});
@@ -101,7 +136,7 @@ int runSegment(const QStringList &arguments)
     line.addOption({QStringLiteral("name"), CommandLine::tr("The name to save under (import; default: the file's)."),
                     CommandLine::tr("NAME")});
     line.parser().addPositionalArgument(QStringLiteral("action"),
-                                        CommandLine::tr("list, save, show, delete, export or import"));
+                                        CommandLine::tr("list, save, show, delete, export, import or overlap"));
     if (auto exit = line.parse(arguments))
         return *exit;
     const auto db = line.requireDb();
@@ -109,7 +144,7 @@ int runSegment(const QStringList &arguments)
         return UsageError;
     const QStringList positional = line.positional();
     if (positional.isEmpty())
-        return line.usageError(CommandLine::tr("missing action: list, save, show, delete, export or import"));
+        return line.usageError(CommandLine::tr("missing action: list, save, show, delete, export, import or overlap"));
     const QString action = positional.front();
     auto workspace = openWorkspace(*db);
     if (!workspace)
@@ -124,6 +159,8 @@ int runSegment(const QStringList &arguments)
         out().flush();
         return Success;
     }
+    if (action == u"overlap")
+        return printOverlap(*workspace, line.isSet(QStringLiteral("json")));
     if (positional.size() != 2) {
         return line.usageError(action == u"import" ? CommandLine::tr("import needs a .segment.json file")
                                                    : CommandLine::tr("“%1” needs a segment name").arg(action));
@@ -192,7 +229,7 @@ int runSegment(const QStringList &arguments)
         return Success;
     }
     return line.usageError(
-        CommandLine::tr("unknown action “%1”: use list, save, show, delete, export or import").arg(action));
+        CommandLine::tr("unknown action “%1”: use list, save, show, delete, export, import or overlap").arg(action));
 }
 
 } // namespace segmenta::cli

@@ -1,4 +1,5 @@
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -283,6 +284,20 @@ void TestCli::segmentsAreSavedSharedAndCounted()
         QVERIFY2(count.exitCode == 0, qPrintable(count.err));
         QCOMPARE(count.out.trimmed().toLongLong(), expected);
     }
+
+    // The overlap of every pair: the two copies overlap completely; the matrix is symmetric.
+    const Run overlap = cli({QStringLiteral("segment"), QStringLiteral("overlap"), QStringLiteral("--db"), other, QStringLiteral("--json")});
+    QVERIFY2(overlap.exitCode == 0, qPrintable(overlap.err));
+    const QJsonObject matrix = QJsonDocument::fromJson(overlap.out.toUtf8()).object();
+    const QJsonArray names = matrix.value(u"segments").toArray();
+    const QJsonArray both = matrix.value(u"both").toArray();
+    QCOMPARE(names.size(), before + 2);
+    const qsizetype a = names.toVariantList().indexOf(QStringLiteral("流失大客户"));
+    const qsizetype b = names.toVariantList().indexOf(QStringLiteral("流失大客户 (2)"));
+    QVERIFY(a >= 0 && b >= 0);
+    QCOMPARE(both.at(a).toArray().at(a).toInteger(), expected);
+    QCOMPARE(both.at(a).toArray().at(b).toInteger(), expected);
+    QCOMPARE(both.at(b).toArray().at(a).toInteger(), expected);
 
     // A file that does not fit: refused, naming the file and the field; the workspace keeps its segments.
     QFile bad(dir.filePath(QStringLiteral("bad.segment.json")));

@@ -3,6 +3,7 @@
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
 #include "rules/sqlcompiler.h"
+#include "segments/overlapmatrix.h"
 #include "segments/segmentstore.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -146,6 +147,7 @@ private Q_SLOTS:
     void refusesCyclesAndUnknownFields();
     void reportsWhatEachConditionCosts();
     void savedSegmentsAndOverlap();
+    void overlapMatrixMatchesSql();
 
 private:
     QTemporaryDir m_dir;
@@ -425,6 +427,45 @@ void TestRuleEvaluation::savedSegmentsAndOverlap()
     QCOMPARE(o.onlyA, qint64(2));
     QCOMPARE(o.both, qint64(2));
     QCOMPARE(o.onlyB, qint64(1));
+}
+
+void TestRuleEvaluation::overlapMatrixMatchesSql()
+{
+    // The matrix of every saved segment pair, against the intersections of the SQL evaluator's member lists.
+    Database &db = m_random->db();
+    segments::SegmentStore store(db);
+    segments::SavedSegment extra;
+    extra.name = QStringLiteral("Shanghai");
+    extra.rule = RuleText::parse(QStringLiteral("city in (\"上海\", \"Shanghai\") or `渠道` starts with \"x\"")).value();
+    QVERIFY(store.save(extra).ok());
+    extra.name = QStringLiteral("Nobody");
+    extra.rule = RuleText::parse(QStringLiteral("total_spend > 1e301")).value();
+    QVERIFY(store.save(extra).ok());
+    const auto matrix = segments::OverlapMatrix::forWorkspace(*m_random, kAsOf);
+    QVERIFY2(matrix.ok(), qPrintable(matrix.errorMessage()));
+    const auto saved = store.list();
+    QVERIFY(saved.ok());
+    QCOMPARE(matrix->size(), saved->size());
+    QVERIFY(matrix->size() >= 4);
+    const RuleContext context = RuleContext::forDatabase(db, kAsOf);
+    std::vector<std::vector<qint64>> members;
+    for (const auto &segment : saved.value())
+        members.push_back(sqlMembers(db, segment.rule, context));
+    for (size_t i = 0; i < members.size(); ++i) {
+        QCOMPARE(matrix->names[i], saved->at(i).name);
+        for (size_t j = 0; j < members.size(); ++j) {
+            std::vector<qint64> both;
+            std::set_intersection(members[i].begin(), members[i].end(), members[j].begin(), members[j].end(),
+                                  std::back_inserter(both));
+            QCOMPARE(matrix->both[i][j], qint64(both.size()));
+        }
+    }
+    QCOMPARE(matrix->onlyFirst(0, 1), qint64(members[0].size()) - matrix->both[0][1]);
+    for (const char *name : {"Shanghai", "Nobody"}) {
+        const auto found = store.find(QString::fromUtf8(name));
+        QVERIFY(found.ok() && found.value());
+        QVERIFY(store.remove(found.value()->id).ok()); // the other tests see the workspace as before
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRuleEvaluation)

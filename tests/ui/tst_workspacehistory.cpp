@@ -4,6 +4,7 @@
 #include "dashboard/dashboardcontroller.h"
 #include "history/workspacehistory.h"
 #include "mainwindow.h"
+#include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
 #include "segments/segmentlist.h"
 
@@ -20,6 +21,7 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void anImport();
     void settings();
     void sharedSegmentFile();
+    void overlapOfSavedSegments();
 
 private:
     QString dump(const QByteArray &sql);
@@ -258,6 +261,34 @@ void TestWorkspaceHistory::sharedSegmentFile()
     QVERIFY(!window.importSegmentFile(path));
     QVERIFY2(told.contains(u"shared.segment.json") && told.contains(u"shoe_size"), qPrintable(told));
     QCOMPARE(dump(segmentsSql), before);
+}
+
+void TestWorkspaceHistory::overlapOfSavedSegments()
+{
+    ui::MainWindow window;
+    QVERIFY(openInWindow(window));
+    window.showSegmentOverlap();
+    auto *dialog = window.findChild<ui::OverlapDialog *>();
+    QVERIFY(dialog);
+    QTableWidget *table = dialog->table();
+    QCOMPARE(QString::number(table->rowCount()) + u'|' + u'\n', dump("SELECT count(*) FROM segments"));
+    int high = -1, repeat = -1;
+    for (int i = 0; i < table->rowCount(); ++i) {
+        if (table->verticalHeaderItem(i)->text() == u"High value")
+            high = i;
+        if (table->horizontalHeaderItem(i)->text() == u"Repeat buyers")
+            repeat = i;
+    }
+    QVERIFY(high >= 0 && repeat >= 0);
+    // The playbook's rules: value_tier in ("high") and orders_count >= 2, counted in plain SQL.
+    const QLocale locale;
+    const auto count = [this](const char *sql) { return dump(sql).section(u'|', 0, 0).toLongLong(); };
+    QCOMPARE(table->item(high, high)->text(), locale.toString(count("SELECT count(*) FROM customer_metrics WHERE value_tier = 'high'")));
+    const qint64 both = count("SELECT count(*) FROM customer_metrics WHERE value_tier = 'high' AND orders_count >= 2");
+    QVERIFY(both > 0);
+    QCOMPARE(table->item(high, repeat)->text(), locale.toString(both));
+    QCOMPARE(table->item(repeat, high)->text(), locale.toString(both));
+    dialog->close();
 }
 
 QTEST_MAIN(TestWorkspaceHistory)

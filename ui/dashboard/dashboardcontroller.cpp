@@ -260,6 +260,21 @@ std::shared_ptr<const rules::ColumnCache> DashboardController::columnCache() con
     return m_snapshot ? m_snapshot->cache : nullptr;
 }
 
+segments::OverlapMatrix DashboardController::savedOverlap() const
+{
+    if (!m_snapshot)
+        return {};
+    std::vector<qint64> ids;
+    std::vector<QString> names;
+    std::vector<rules::Bitset> members;
+    for (const Snapshot::Saved &saved : m_snapshot->saved) {
+        ids.push_back(saved.id);
+        names.push_back(saved.name);
+        members.push_back(saved.members);
+    }
+    return segments::OverlapMatrix::fromMembers(ids, names, members);
+}
+
 rules::RuleContext DashboardController::ruleContext() const
 {
     return m_snapshot ? m_snapshot->context : rules::RuleContext{};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "segments/overlapmatrix.h"
+
 #include "dashboard/dashboardfigures.h"
 #include "rules/bitset.h"
 #include "rules/columncache.h"
@@ -40,6 +42,8 @@ public:
     // The loaded customer columns and rule context (null / empty before ready()), for other evaluators.
     std::shared_ptr<const rules::ColumnCache> columnCache() const;
     rules::RuleContext ruleContext() const;
+    // How the saved segments overlap, from the members already evaluated (empty before ready()).
+    segments::OverlapMatrix savedOverlap() const;
 
     // Everything an evaluation reads; immutable once built, shared with the workers.
     struct Snapshot;
