@@ -3025,8 +3025,8 @@ Replace them?</source>
         <translation>仅在“%1”：%2 · 两者都在：%3（占“%1”的 %4）· 仅在“%5”：%6</translation>
     </message>
     <message>
-        <source>Each cell counts the customers in both the row&apos;s and the column&apos;s segment; the shade is their share of the row&apos;s segment. The diagonal is each segment&apos;s size.</source>
-        <translation>每个单元格是同时属于该行与该列分群的客户数；底色深浅表示他们在该行分群中所占的比例。对角线为各分群的人数。</translation>
+        <source>Each cell counts the customers in both the row&apos;s segment and the column&apos;s (columns are numbered as the rows); the shade is their share of the row&apos;s segment. The diagonal is each segment&apos;s size.</source>
+        <translation>每个单元格是同时属于该行分群与该列分群的客户数（列的编号与行相同）；底色深浅表示他们在该行分群中所占的比例。对角线为各分群的人数。</translation>
     </message>
 </context>
 <context>

@@ -274,9 +274,11 @@ void TestWorkspaceHistory::overlapOfSavedSegments()
     QCOMPARE(QString::number(table->rowCount()) + u'|' + u'\n', dump("SELECT count(*) FROM segments"));
     int high = -1, repeat = -1;
     for (int i = 0; i < table->rowCount(); ++i) {
-        if (table->verticalHeaderItem(i)->text() == u"High value")
+        // Rows are "N  name"; column N carries the name in its tooltip.
+        if (table->verticalHeaderItem(i)->text() == QString::number(i + 1) + QStringLiteral("  High value"))
             high = i;
-        if (table->horizontalHeaderItem(i)->text() == u"Repeat buyers")
+        if (table->horizontalHeaderItem(i)->toolTip() == u"Repeat buyers" &&
+            table->verticalHeaderItem(i)->text().endsWith(u"Repeat buyers"))
             repeat = i;
     }
     QVERIFY(high >= 0 && repeat >= 0);

@@ -7,6 +7,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace segmenta::ui {
 
 OverlapDialog::OverlapDialog(const segments::OverlapMatrix &matrix, QWidget *parent)
@@ -15,11 +17,15 @@ OverlapDialog::OverlapDialog(const segments::OverlapMatrix &matrix, QWidget *par
     setWindowTitle(tr("Overlap of Saved Segments"));
     m_table->setObjectName(QStringLiteral("overlapTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    QStringList names;
-    for (const QString &name : matrix.names)
-        names << name;
-    m_table->setHorizontalHeaderLabels(names);
-    m_table->setVerticalHeaderLabels(names);
+    // Rows carry the names, columns their numbers: long names as column titles made the table wider than
+    // any screen. The column titles' tooltips name the segments.
+    for (size_t i = 0; i < matrix.size(); ++i) {
+        const QString number = QString::number(i + 1);
+        m_table->setVerticalHeaderItem(int(i), new QTableWidgetItem(number + QStringLiteral("  ") + matrix.names[i]));
+        auto *column = new QTableWidgetItem(number);
+        column->setToolTip(matrix.names[i]);
+        m_table->setHorizontalHeaderItem(int(i), column);
+    }
     const QLocale locale;
     const QColor highlight = palette().color(QPalette::Highlight);
     for (size_t i = 0; i < matrix.size(); ++i) {
@@ -48,9 +54,20 @@ OverlapDialog::OverlapDialog(const segments::OverlapMatrix &matrix, QWidget *par
     }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
+    // The whole table in view when the screen allows: headers plus every column and row.
+    int width = m_table->verticalHeader()->sizeHint().width() + 2 * m_table->frameWidth() + 4;
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        width += m_table->columnWidth(c);
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 4;
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        height += m_table->rowHeight(r);
+    m_table->setMinimumSize(std::min(width, 1100), std::min(height, 640));
 
-    auto *note = new QLabel(tr("Each cell counts the customers in both the row's and the column's segment; the "
-                               "shade is their share of the row's segment. The diagonal is each segment's size."),
+    auto *note = new QLabel(tr("Each cell counts the customers in both the row's segment and the column's (columns "
+                               "are numbered as the rows); the shade is their share of the row's segment. The "
+                               "diagonal is each segment's size."),
                             this);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -59,7 +76,7 @@ OverlapDialog::OverlapDialog(const segments::OverlapMatrix &matrix, QWidget *par
     layout->addWidget(note);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(900, 520);
+    note->setMaximumWidth(std::max(480, m_table->minimumWidth()));
 }
 
 } // namespace segmenta::ui
