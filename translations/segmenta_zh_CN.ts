@@ -890,6 +890,10 @@
         <source>Could not read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
+    <message>
+        <source>Could not read the lifecycle moves in “%1”: %2</source>
+        <translation>无法读取“%1”中的生命周期迁移：%2</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::read::CsvReader</name>
@@ -2659,6 +2663,29 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>segmenta::ui::LifecycleMovesDialog</name>
+    <message>
+        <source>Lifecycle Moves</source>
+        <translation>生命周期迁移</translation>
+    </message>
+    <message>
+        <source>New to the workspace</source>
+        <translation>新加入工作区</translation>
+    </message>
+    <message>
+        <source>%1 customers stayed in this stage</source>
+        <translation>%1 位客户仍处于该阶段</translation>
+    </message>
+    <message>
+        <source>No moves recorded yet. They are recorded when the analysis date moves forward: after an import with newer orders, on a new day, or in Tools &gt; Settings.</source>
+        <translation>尚无迁移记录。分析日期向后推移时才会记录：导入了更新的订单、到了新的一天，或在“工具 &gt; 设置”中修改。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2, %3 customers changed lifecycle stage. Rows: the stage before; columns: the stage now.</source>
+        <translation>从 %1 到 %2，共有 %3 位客户的生命周期阶段发生了变化。行：之前的阶段；列：现在的阶段。</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::MainWindow</name>
     <message>
         <source>Segmenta</source>
@@ -2981,6 +3008,14 @@ Replace them?</source>
     <message>
         <source>The customers are still loading; try again in a moment</source>
         <translation>客户数据仍在加载，请稍后再试</translation>
+    </message>
+    <message>
+        <source>&amp;Lifecycle Moves…</source>
+        <translation>生命周期迁移(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Lifecycle Moves</source>
+        <translation>生命周期迁移</translation>
     </message>
 </context>
 <context>

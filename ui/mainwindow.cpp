@@ -3,6 +3,7 @@
 
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
+#include "dashboard/lifecyclemovesdialog.h"
 #include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
 #include "segments/segmentlist.h"
@@ -250,6 +251,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(tr("&Dashboard"), QKeySequence(tr("Ctrl+1")), this, [this] { showCustomers(false); });
     view->addAction(tr("&Customers"), QKeySequence(tr("Ctrl+2")), this, [this] { showCustomers(true); });
+    view->addSeparator();
+    view->addAction(tr("&Lifecycle Moves…"), this, &MainWindow::showLifecycleMoves);
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     QAction *settings = tools->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::editSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
@@ -528,6 +531,20 @@ void MainWindow::showSegmentOverlap()
         return;
     }
     auto *dialog = new OverlapDialog(m_controller->savedOverlap(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showLifecycleMoves()
+{
+    if (!m_workspace)
+        return;
+    const auto moves = metrics::CustomerMetrics::latestMoves(*m_workspace); // a few dozen rows
+    if (!moves) {
+        QMessageBox::warning(this, tr("Lifecycle Moves"), moves.errorMessage());
+        return;
+    }
+    auto *dialog = new LifecycleMovesDialog(moves.value(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -6,6 +6,7 @@
 #include "store/field.h"
 #include "store/workspace.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace segmenta::cli {
@@ -72,6 +73,20 @@ int runMetrics(const QStringList &arguments)
     bool bad = false;
     QJsonObject json = distribution->toJson();
     json.insert(QStringLiteral("as_of"), line.asOf(&bad).value_or(workspace->analysisDate()).toString(Qt::ISODate));
+    const auto moves = metrics::CustomerMetrics::latestMoves(*workspace);
+    if (!moves)
+        return fail(moves.errorMessage());
+    if (!moves->moves.empty()) {
+        QJsonArray list;
+        for (const auto &move : moves->moves) {
+            list.append(QJsonObject{{QStringLiteral("from"), move.from}, {QStringLiteral("to"), move.to},
+                                    {QStringLiteral("customers"), move.customers}});
+        }
+        json.insert(QStringLiteral("lifecycle_moves"),
+                    QJsonObject{{QStringLiteral("previous"), moves->previous.toString(Qt::ISODate)},
+                                {QStringLiteral("as_of"), moves->asOf.toString(Qt::ISODate)},
+                                {QStringLiteral("moves"), list}});
+    }
     if (line.isSet(QStringLiteral("json"))) {
         out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << Qt::endl;
         return Success;
@@ -89,6 +104,17 @@ int runMetrics(const QStringList &arguments)
         const auto &tier = distribution->tiers.at(id);
         out() << "  " << metrics::tierDisplayName(id).leftJustified(14) << tier.customers << "  "
               << QString::number(tier.revenue, 'f', 2) << '\n';
+    }
+    if (!moves->moves.empty()) {
+        out() << CommandLine::tr("Moved between stages from %1 to %2: %3 customers")
+                     .arg(moves->previous.toString(Qt::ISODate), moves->asOf.toString(Qt::ISODate))
+                     .arg(moves->moved())
+              << '\n';
+        for (const auto &move : moves->moves) {
+            if (move.from != move.to)
+                out() << "  " << (move.from.isEmpty() ? CommandLine::tr("(new)") : move.from).leftJustified(10) << " -> "
+                      << move.to.leftJustified(10) << move.customers << '\n';
+        }
     }
     out() << CommandLine::tr("Funnel:") << '\n';
     for (const auto &step : distribution->funnel) {

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <map>
 #include <limits>
 #include <cmath>
 #include <numeric>
@@ -262,6 +263,18 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         scoreQuintiles(buyers, [](const Customer &c) { return c.orders; }, true, &Customer::f);
         scoreQuintiles(buyers, [](const Customer &c) { return c.spend; }, true, &Customer::m);
 
+        // The stages before this recompute, when the analysis date moves forward: what lifecycle_moves counts.
+        const QDate stagesAsOf = QDate::fromString(workspace.setting(QString::fromLatin1(kStagesAsOfKey)), Qt::ISODate);
+        const bool recordMoves = stagesAsOf.isValid() && asOf > stagesAsOf;
+        std::vector<std::pair<qint64, QString>> previousStages;
+        if (recordMoves) {
+            Statement old(db, "SELECT customer_id, lifecycle_stage FROM customer_metrics ORDER BY customer_id");
+            while (old.step())
+                previousStages.emplace_back(old.int64(0), old.text(1));
+        }
+        std::map<std::pair<QString, QString>, qint64> moves;
+        size_t previousAt = 0;
+
         store::Transaction transaction(db);
         db.exec("DELETE FROM customer_metrics");
         Statement insert(db, "INSERT INTO customer_metrics(customer_id, first_order_date, last_order_date, "
@@ -307,11 +320,33 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 insert.bindNull(21).bindNull(22).bindNull(23).bindNull(24);
             }
             insert.run();
+            if (recordMoves) { // both lists ascend by customer id
+                while (previousAt < previousStages.size() && previousStages[previousAt].first < c.id)
+                    ++previousAt;
+                const bool known = previousAt < previousStages.size() && previousStages[previousAt].first == c.id;
+                ++moves[{known ? previousStages[previousAt].second : QString(),
+                         QString::fromLatin1(settings.lifecycle.stageFor(c.orders, daysForStage))}];
+            }
             if (++written % 65536 == 0 && progress) {
                 progress->checkCanceled();
                 progress->setDone(qint64(customers.size()) + written);
             }
         }
+        if (recordMoves) {
+            Statement forget(db, "DELETE FROM lifecycle_moves WHERE analysis_date = ?1");
+            forget.bind(1, asOf.toString(Qt::ISODate)).run();
+            Statement record(db, "INSERT INTO lifecycle_moves(analysis_date, previous_date, from_stage, to_stage, "
+                                 "customers) VALUES (?1, ?2, ?3, ?4, ?5)");
+            for (const auto &[fromTo, count] : moves) {
+                record.bind(1, asOf.toString(Qt::ISODate))
+                    .bind(2, stagesAsOf.toString(Qt::ISODate))
+                    .bind(3, fromTo.first.isNull() ? QStringLiteral("") : fromTo.first)
+                    .bind(4, fromTo.second)
+                    .bind(5, count);
+                record.run();
+            }
+        }
+        workspace.setSetting(QString::fromLatin1(kStagesAsOfKey), asOf.toString(Qt::ISODate));
         const qint64 latestSource = db.scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
         workspace.setSetting(QString::fromLatin1(kComputedForKey), settingsFingerprint(settings, asOf, latestSource));
         if (progress)
@@ -325,6 +360,34 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         return Error{tr("Computing customer metrics was cancelled; nothing was changed")};
     }
     return summary;
+}
+
+qint64 LifecycleMoves::moved() const
+{
+    qint64 count = 0;
+    for (const Move &move : moves) {
+        if (!move.from.isEmpty() && move.from != move.to)
+            count += move.customers;
+    }
+    return count;
+}
+
+Result<LifecycleMoves> CustomerMetrics::latestMoves(store::Workspace &workspace)
+{
+    LifecycleMoves result;
+    try {
+        Statement query(workspace.db(), "SELECT analysis_date, previous_date, from_stage, to_stage, customers FROM "
+                                        "lifecycle_moves WHERE analysis_date = (SELECT max(analysis_date) FROM "
+                                        "lifecycle_moves) ORDER BY from_stage, to_stage");
+        while (query.step()) {
+            result.asOf = QDate::fromString(query.text(0), Qt::ISODate);
+            result.previous = QDate::fromString(query.text(1), Qt::ISODate);
+            result.moves.push_back({query.text(2), query.text(3), query.int64(4)});
+        }
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not read the lifecycle moves in “%1”: %2").arg(workspace.displayName(), error.message())};
+    }
+    return result;
 }
 
 Result<RecomputeSummary> CustomerMetrics::ensureCurrent(store::Workspace &workspace, const QDate &asOf,

@@ -6,6 +6,9 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QString>
+
+#include <vector>
 
 namespace segmenta::store {
 class Workspace;
@@ -18,6 +21,23 @@ struct RecomputeSummary
     qint64 customers = 0;
     qint64 buyers = 0;
     QDate asOf;
+};
+
+// Customers who moved between lifecycle stages when the analysis date advanced from `previous` to `asOf`
+// (from "" = customers new to the workspace since; customers who stayed in their stage are counted too, with
+// from == to).
+struct LifecycleMoves
+{
+    QDate previous;
+    QDate asOf;
+    struct Move
+    {
+        QString from;
+        QString to;
+        qint64 customers = 0;
+    };
+    std::vector<Move> moves; // by from, then to
+    qint64 moved() const;    // customers whose stage changed, new customers left out
 };
 
 // Derives customer_metrics (one row per customer) from the orders and the customer list, relative to an
@@ -38,8 +58,12 @@ struct RecomputeSummary
 //   when fewer than 20 % of buyers spent strictly more (so ties at a boundary go to the better tier); in the
 //   revenue-share method when the buyers who spent strictly more made less than 80 % of the revenue.
 //
+// When the analysis date moves forward, the recompute also records how many customers went from each
+// lifecycle stage to each other one (lifecycle_moves); recomputing at the same date (new settings) or an
+// earlier one records nothing.
+//
 // Runs in one transaction on the calling thread (a worker thread for the GUI, with its own connection):
-// on error or cancel customer_metrics is exactly as before.
+// on error or cancel customer_metrics and lifecycle_moves are exactly as before.
 class CustomerMetrics
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::metrics::CustomerMetrics)
@@ -52,7 +76,11 @@ public:
     static Result<RecomputeSummary> ensureCurrent(store::Workspace &workspace, const QDate &asOf = QDate(),
                                                   Progress *progress = nullptr);
 
+    // The moves recorded for the latest analysis date that has any (empty moves when none were recorded).
+    static Result<LifecycleMoves> latestMoves(store::Workspace &workspace);
+
     static constexpr const char *kComputedForKey = "metrics_computed_for";
+    static constexpr const char *kStagesAsOfKey = "lifecycle_stages_as_of"; // the date of the stages stored
 };
 
 } // namespace segmenta::metrics

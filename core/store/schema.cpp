@@ -178,6 +178,19 @@ CREATE TABLE import_undo(
 CREATE INDEX import_undo_by_source ON import_undo(source_id);
 )sql";
 
+// Version 3: how many customers moved from one lifecycle stage to another when the analysis date advanced
+// (written by the metrics recompute; from_stage '' = a customer who was not in the workspace before).
+constexpr const char *kVersion3 = R"sql(
+CREATE TABLE lifecycle_moves(
+    analysis_date TEXT NOT NULL,
+    previous_date TEXT NOT NULL,
+    from_stage    TEXT NOT NULL,
+    to_stage      TEXT NOT NULL,
+    customers     INTEGER NOT NULL,
+    PRIMARY KEY(analysis_date, from_stage, to_stage)
+);
+)sql";
+
 } // namespace
 
 void migrateTo(Database &db, int fromVersion, int toVersion)
@@ -189,6 +202,8 @@ void migrateTo(Database &db, int fromVersion, int toVersion)
     }
     if (fromVersion < 2 && toVersion >= 2)
         db.exec(kVersion2);
+    if (fromVersion < 3 && toVersion >= 3)
+        db.exec(kVersion3);
     db.exec("PRAGMA user_version = " + std::to_string(toVersion));
 }
 

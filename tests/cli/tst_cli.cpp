@@ -246,6 +246,25 @@ void TestCli::countMatchesPlainSql()
     const Run unknown = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"), QStringLiteral("shoe_size > 40")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains(u"shoe_size"), qPrintable(unknown.err));
+
+    // Counting at a later date moves the analysis forward: the metrics then list who changed lifecycle stage,
+    // every customer exactly once (stayed, moved, or new).
+    const Run later = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--as-of"), QStringLiteral("2026-10-01"),
+                           QStringLiteral("--rule"), QStringLiteral("orders_count >= 1")});
+    QVERIFY2(later.exitCode == 0, qPrintable(later.err));
+    const Run metrics = cli({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(metrics.exitCode == 0, qPrintable(metrics.err));
+    const QJsonObject moves = QJsonDocument::fromJson(metrics.out.toUtf8()).object().value(u"lifecycle_moves").toObject();
+    QCOMPARE(moves.value(u"previous").toString(), QStringLiteral("2026-07-01"));
+    QCOMPARE(moves.value(u"as_of").toString(), QStringLiteral("2026-10-01"));
+    qint64 everyone = 0, moved = 0;
+    for (const QJsonValue &move : moves.value(u"moves").toArray()) {
+        everyone += move.toObject().value(u"customers").toInteger();
+        if (move.toObject().value(u"from").toString() != move.toObject().value(u"to").toString())
+            moved += move.toObject().value(u"customers").toInteger();
+    }
+    QCOMPARE(everyone, qint64(1500));
+    QVERIFY(moved > 0); // three months on, some buyers went at risk or dormant
 }
 
 void TestCli::segmentsAreSavedSharedAndCounted()

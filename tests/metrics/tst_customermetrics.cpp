@@ -70,6 +70,7 @@ private Q_SLOTS:
     void distributionAgreesWithSql();
     void cancelLeavesMetricsUnchanged();
     void settingsRoundTripAndValidate();
+    void lifecycleMovesWhenTheDateAdvances();
 
 private:
     QTemporaryDir m_dir;
@@ -351,6 +352,55 @@ void TestCustomerMetrics::cancelLeavesMetricsUnchanged()
     QCOMPARE(db.scalar("SELECT group_concat(customer_id || lifecycle_stage || days_since_last_order, ',') "
                        "FROM customer_metrics").toString(),
              before);
+}
+
+void TestCustomerMetrics::lifecycleMovesWhenTheDateAdvances()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("moves.segmenta")));
+    QVERIFY(ws.ok());
+    demo::DemoOptions options;
+    options.customers = 600;
+    QVERIFY(demo::DemoShop::generate(*ws.value(), options).ok());
+    Database &db = ws.value()->db();
+    QVERIFY(CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, QDate(2026, 3, 1)).ok());
+    // The stages at the first date, kept aside in a table of the test's own.
+    db.exec("CREATE TABLE before_stages AS SELECT customer_id, lifecycle_stage FROM customer_metrics");
+    // A customer who arrives between the two dates.
+    db.exec("INSERT INTO customers(id, customer_key) VALUES (900001, 'newcomer')");
+    QVERIFY(CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, QDate(2026, 7, 1)).ok());
+    const auto moves = CustomerMetrics::latestMoves(*ws.value());
+    QVERIFY2(moves.ok(), qPrintable(moves.errorMessage()));
+    QCOMPARE(moves->previous, QDate(2026, 3, 1));
+    QCOMPARE(moves->asOf, QDate(2026, 7, 1));
+    // The same counts from plain SQL: old stage joined to new stage per customer.
+    QString expected, actual;
+    Statement query(db, "SELECT coalesce(b.lifecycle_stage, ''), m.lifecycle_stage, count(*) FROM customer_metrics m "
+                        "LEFT JOIN before_stages b ON b.customer_id = m.customer_id GROUP BY 1, 2 ORDER BY 1, 2");
+    qint64 moved = 0;
+    while (query.step()) {
+        expected += query.text(0) + u'>' + query.text(1) + u'=' + QString::number(query.int64(2)) + u';';
+        if (!query.text(0).isEmpty() && query.text(0) != query.text(1))
+            moved += query.int64(2);
+    }
+    for (const auto &move : moves->moves)
+        actual += move.from + u'>' + move.to + u'=' + QString::number(move.customers) + u';';
+    QCOMPARE(actual, expected);
+    QVERIFY(expected.contains(QStringLiteral(">prospect=1;"))); // the newcomer
+    QCOMPARE(moves->moved(), moved);
+    QVERIFY(moved > 0); // four months on, some customers went at risk or dormant
+
+    // New settings at the same date, an earlier date, and a cancelled recompute record nothing new.
+    const QString recorded = db.scalar("SELECT group_concat(analysis_date || from_stage || to_stage || customers) "
+                                       "FROM lifecycle_moves").toString();
+    AnalysisSettings other;
+    other.lifecycle.activeDays = 30;
+    QVERIFY(CustomerMetrics::recompute(*ws.value(), other, QDate(2026, 7, 1)).ok());
+    Progress progress;
+    progress.cancel();
+    QVERIFY(!CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, QDate(2026, 12, 1), &progress).ok());
+    QCOMPARE(db.scalar("SELECT group_concat(analysis_date || from_stage || to_stage || customers) FROM lifecycle_moves").toString(),
+             recorded);
 }
 
 void TestCustomerMetrics::settingsRoundTripAndValidate()

@@ -2,6 +2,7 @@
 // and deleted, an import, and new analysis settings. Every step is checked against plain SQL dumps of the
 // tables taken before and after, so "undone" means "exactly as it was".
 #include "dashboard/dashboardcontroller.h"
+#include "dashboard/lifecyclemovesdialog.h"
 #include "history/workspacehistory.h"
 #include "mainwindow.h"
 #include "segments/overlapdialog.h"
@@ -17,6 +18,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QTimer>
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void settings();
     void sharedSegmentFile();
     void overlapOfSavedSegments();
+    void lifecycleMovesTable();
 
 private:
     QString dump(const QByteArray &sql);
@@ -291,6 +294,40 @@ void TestWorkspaceHistory::overlapOfSavedSegments()
     QCOMPARE(table->item(high, repeat)->text(), locale.toString(both));
     QCOMPARE(table->item(repeat, high)->text(), locale.toString(both));
     dialog->close();
+}
+
+void TestWorkspaceHistory::lifecycleMovesTable()
+{
+    // The demo shop's history recomputed the metrics quarter by quarter, so its last step was recorded.
+    ui::MainWindow window;
+    QVERIFY(openInWindow(window));
+    window.showLifecycleMoves();
+    auto *dialog = window.findChild<ui::LifecycleMovesDialog *>();
+    QVERIFY(dialog);
+    QTableWidget *table = dialog->table();
+    const QString latest = dump("SELECT max(analysis_date) FROM lifecycle_moves").section(u'|', 0, 0);
+    QVERIFY(!latest.isEmpty());
+    const QLocale locale;
+    // Rows: new to the workspace, then the stages in order; columns: the stages. Checked cell by cell against
+    // the table the recompute wrote (whose counts tst_customermetrics checks against plain SQL).
+    const QStringList stages = {QStringLiteral("prospect"), QStringLiteral("new"), QStringLiteral("growing"),
+                                QStringLiteral("mature"), QStringLiteral("at_risk"), QStringLiteral("dormant")};
+    QCOMPARE(table->rowCount(), int(stages.size()) + 1);
+    QCOMPARE(table->columnCount(), int(stages.size()));
+    int nonEmpty = 0;
+    for (int r = 0; r <= stages.size(); ++r) {
+        const QString from = r == 0 ? QString() : stages.at(r - 1);
+        for (int c = 0; c < stages.size(); ++c) {
+            const QString sql = QStringLiteral("SELECT customers FROM lifecycle_moves WHERE analysis_date = '%1' AND "
+                                               "from_stage = '%2' AND to_stage = '%3'")
+                                    .arg(latest, from, stages.at(c));
+            const qint64 count = dump(sql.toUtf8()).section(u'|', 0, 0).toLongLong();
+            QCOMPARE(table->item(r, c)->text(), count ? locale.toString(count) : QStringLiteral("·"));
+            nonEmpty += count > 0;
+        }
+    }
+    QVERIFY(nonEmpty > 3);
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("movesSummary"))->text().contains(u"changed lifecycle stage"));
 }
 
 QTEST_MAIN(TestWorkspaceHistory)
