@@ -305,7 +305,7 @@ Result<void> OdsReader::listSheets()
     if (m_state.spreadsheetDepth < 0 && m_sheets.isEmpty())
         return Error{tr("“%1” is an OpenDocument file but not a spreadsheet").arg(m_fileName)};
     for (qsizetype i = 0; i < m_sheets.size(); ++i)
-        m_sheets[i].hidden = !m_sheetStyles[i].empty() && m_hiddenStyles.contains(m_sheetStyles[i]);
+        m_sheets[i].hidden = !m_sheetStyles[size_t(i)].empty() && m_hiddenStyles.count(m_sheetStyles[size_t(i)]) > 0;
     m_sheetStyles.clear();
     m_hiddenStyles.clear();
     m_parser.reset();
@@ -389,8 +389,8 @@ void OdsReader::startElement(std::string_view uri, std::string_view local, const
             s.styleName = s.tableStyle ? styleName : "";
         } else if (s.pass == Pass::Listing && s.tableStyle && uri == kStyle && local == "table-properties") {
             const char *display = attributeValue(attributes, kTable, "display");
-            if (display && std::string_view(display) == "false" && !m_hiddenStyles.contains(s.styleName))
-                m_hiddenStyles.append(s.styleName);
+            if (display && std::string_view(display) == "false")
+                m_hiddenStyles.insert(s.styleName);
         }
         return;
     }
@@ -406,7 +406,7 @@ void OdsReader::startElement(std::string_view uri, std::string_view local, const
             SheetInfo sheet;
             sheet.name = name ? QString::fromUtf8(name).left(kMaxSheetName) : tr("Sheet%1").arg(m_sheets.size() + 1);
             m_sheets.append(sheet);
-            m_sheetStyles.append(style ? std::string(style) : std::string());
+            m_sheetStyles.emplace_back(style ? style : "");
         }
         return;
     }
@@ -471,25 +471,46 @@ void OdsReader::startElement(std::string_view uri, std::string_view local, const
 void OdsReader::startCell(const char **attributes)
 {
     ParseState &s = m_state;
-    s.cellRepeat = repeatCount(attributeValue(attributes, kTable, "number-columns-repeated"));
-    const char *type = attributeValue(attributes, kOffice, "value-type");
-    const char *calcType = attributeValue(attributes, kCalcExt, "value-type"); // LibreOffice marks errors here
+    // One pass over the attributes: this runs for every cell.
+    const char *repeat = nullptr, *type = nullptr, *calcType = nullptr, *number = nullptr, *date = nullptr,
+               *time = nullptr, *boolean = nullptr, *string = nullptr;
+    s.formula = false;
+    for (int i = 0; attributes[i]; i += 2) {
+        const Name n = split(attributes[i]);
+        const char *v = attributes[i + 1];
+        if (n.uri == kOffice) {
+            if (n.local == "value-type")
+                type = v;
+            else if (n.local == "value")
+                number = v;
+            else if (n.local == "date-value")
+                date = v;
+            else if (n.local == "time-value")
+                time = v;
+            else if (n.local == "boolean-value")
+                boolean = v;
+            else if (n.local == "string-value")
+                string = v;
+        } else if (n.uri == kTable) {
+            if (n.local == "number-columns-repeated")
+                repeat = v;
+            else if (n.local == "formula")
+                s.formula = true;
+        } else if (n.uri == kCalcExt && n.local == "value-type") {
+            calcType = v; // LibreOffice marks formula errors here
+        }
+    }
+    s.cellRepeat = repeatCount(repeat);
     s.valueType = calcType && std::string_view(calcType) == "error" ? "error" : type ? type : "";
     const std::string_view t = s.valueType;
-    const char *value = nullptr;
-    if (t == "float" || t == "percentage" || t == "currency")
-        value = attributeValue(attributes, kOffice, "value");
-    else if (t == "date")
-        value = attributeValue(attributes, kOffice, "date-value");
-    else if (t == "time")
-        value = attributeValue(attributes, kOffice, "time-value");
-    else if (t == "boolean")
-        value = attributeValue(attributes, kOffice, "boolean-value");
-    else if (t == "string")
-        value = attributeValue(attributes, kOffice, "string-value");
+    const char *value = t == "float" || t == "percentage" || t == "currency" ? number
+                        : t == "date"                                        ? date
+                        : t == "time"                                        ? time
+                        : t == "boolean"                                     ? boolean
+                        : t == "string"                                      ? string
+                                                                             : nullptr;
     s.haveValue = value != nullptr;
     s.value = value ? value : "";
-    s.formula = attributeValue(attributes, kTable, "formula") != nullptr;
     s.textStart = m_arena.size();
     s.paragraphDepth = -1;
     s.paragraphs = 0;

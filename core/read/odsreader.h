@@ -9,6 +9,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace segmenta::read {
 
@@ -119,8 +121,8 @@ private:
     std::unique_ptr<ZipPackage> m_package;
     QString m_fileName;
     QList<SheetInfo> m_sheets;
-    QList<std::string> m_sheetStyles;      // each sheet's table style, while listing
-    QList<std::string> m_hiddenStyles;     // automatic table styles with table:display="false"
+    std::vector<std::string> m_sheetStyles;           // each sheet's table style, while listing
+    std::unordered_set<std::string> m_hiddenStyles; // automatic table styles with table:display="false"
 
     int m_sheet = -1;
     std::unique_ptr<ZipPart> m_part;
