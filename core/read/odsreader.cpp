@@ -261,7 +261,8 @@ Result<void> OdsReader::startParse(Pass pass)
         return Error{tr("“%1” cannot be read: out of memory").arg(m_fileName)};
     XML_SetUserData(m_parser.get(), this);
     XML_SetElementHandler(m_parser.get(), &OdsReader::onStart, &OdsReader::onEnd);
-    XML_SetCharacterDataHandler(m_parser.get(), &OdsReader::onText);
+    if (pass == Pass::Reading) // listing looks at element starts only
+        XML_SetCharacterDataHandler(m_parser.get(), &OdsReader::onText);
     XML_SetStartDoctypeDeclHandler(m_parser.get(), &OdsReader::onDoctype);
     m_state = ParseState{};
     m_state.pass = pass;
