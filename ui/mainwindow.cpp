@@ -369,7 +369,7 @@ void MainWindow::openDemoShop()
 void MainWindow::importSpreadsheet()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import Customers or Orders"), QString(),
-                                                      tr("Spreadsheets (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;All files (*)"));
+                                                      tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }

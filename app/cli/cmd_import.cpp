@@ -75,7 +75,7 @@ int previewImport(CommandLine &line, const QString &db, const QString &file, con
 int runImport(const QStringList &arguments)
 {
     CommandLine line(QStringLiteral("import"),
-                     CommandLine::tr("Imports a customer or order list (CSV, TSV, TXT, XLSX, XLSM or XLS) into a "
+                     CommandLine::tr("Imports a customer or order list (CSV, TSV, TXT, XLSX, XLSM, XLS or ODS) into a "
                                      "workspace, creating the workspace when needed."));
     line.addDbOption();
     line.addJsonOption();

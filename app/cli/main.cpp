@@ -20,7 +20,7 @@ struct Command
 
 constexpr std::array kCommands = {
     Command{"demo", QT_TRANSLATE_NOOP("Cli", "Create a demo shop workspace"), runDemo},
-    Command{"import", QT_TRANSLATE_NOOP("Cli", "Import a customer or order list (CSV, XLSX, XLS)"), runImport},
+    Command{"import", QT_TRANSLATE_NOOP("Cli", "Import a customer or order list (CSV, XLSX, XLS, ODS)"), runImport},
     Command{"fields", QT_TRANSLATE_NOOP("Cli", "List the fields rules can use"), runFields},
     Command{"info", QT_TRANSLATE_NOOP("Cli", "Summarise a workspace"), runInfo},
     Command{"check", QT_TRANSLATE_NOOP("Cli", "Check a workspace file's integrity"), runCheck},

@@ -2,6 +2,7 @@
 
 #include "read/csvreader.h"
 #include "read/isolatedxlsreader.h"
+#include "read/odsreader.h"
 #include "read/xlsxreader.h"
 #include "read/zippackage.h"
 
@@ -18,7 +19,8 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(TableReader)
 };
 
-// Zip packages: OOXML workbooks are read; everything else that comes zipped is named and refused.
+// Zip packages: OOXML workbooks and OpenDocument spreadsheets are read; everything else that comes zipped is
+// named and refused.
 Result<std::unique_ptr<TableReader>> openZip(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
@@ -28,9 +30,10 @@ Result<std::unique_ptr<TableReader>> openZip(const QString &path)
     if ((*package)->contains(QStringLiteral("mimetype"))) {
         auto mime = (*package)->readPart(QStringLiteral("mimetype"), 4096);
         if (mime && mime->startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
-            return Error{Text::tr("“%1” is an OpenDocument spreadsheet (.ods), which this version of Segmenta does not read; "
-                            "save it as .xlsx in LibreOffice or WPS and import that")
-                             .arg(name)};
+            auto reader = OdsReader::open(std::move(package).value(), path);
+            if (!reader)
+                return reader.error();
+            return std::unique_ptr<TableReader>(std::move(reader).value());
         }
         if (mime && mime->startsWith("application/vnd.apple.numbers"))
             return Error{Text::tr("“%1” is an Apple Numbers document; export it as .xlsx or CSV and import that").arg(name)};
@@ -42,6 +45,14 @@ Result<std::unique_ptr<TableReader>> openZip(const QString &path)
         return Error{Text::tr("“%1” is a PowerPoint presentation, not a spreadsheet").arg(name)};
     if ((*package)->contains(QStringLiteral("Index/Document.iwa")))
         return Error{Text::tr("“%1” is an Apple Numbers document; export it as .xlsx or CSV and import that").arg(name)};
+    if (!(*package)->contains(QStringLiteral("[Content_Types].xml")) && (*package)->contains(QStringLiteral("content.xml"))
+        && (*package)->contains(QStringLiteral("META-INF/manifest.xml"))) {
+        // OpenDocument without its mimetype entry: the manifest says whether it is a spreadsheet.
+        auto reader = OdsReader::open(std::move(package).value(), path);
+        if (!reader)
+            return reader.error();
+        return std::unique_ptr<TableReader>(std::move(reader).value());
+    }
     if (!(*package)->contains(QStringLiteral("[Content_Types].xml")) && !(*package)->contains(QStringLiteral("xl/workbook.xml")))
         return Error{Text::tr("“%1” is a zip archive, not a spreadsheet").arg(name)};
     auto reader = XlsxReader::open(std::move(package).value(), path);

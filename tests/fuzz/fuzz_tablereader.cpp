@@ -1,8 +1,9 @@
 // libFuzzer target for the table readers: the input is written to a file and read to the end through
-// openTable(), as an import would. Built twice: FUZZ_FORMAT_XLSX (inputs are zip packages, seeded with the
-// corpus workbooks) and FUZZ_FORMAT_CSV (inputs are text files). Any crash, hang, leak or sanitizer report
-// is a finding; its input goes to tests/fuzz/regressions/, replayed first by run_fuzzers.sh (and a test of the
-// readers checks the refusal the app gives for it).
+// openTable(), as an import would. Built twice: FUZZ_FORMAT_XLSX (inputs are zip packages and workbooks,
+// seeded with the corpus's XLSX, XLS and ODS files, each read by the reader its content calls for) and
+// FUZZ_FORMAT_CSV (inputs are text files). Any crash, hang, leak or sanitizer report is a finding; its input
+// goes to tests/fuzz/regressions/, replayed first by run_fuzzers.sh (and a test of the readers checks the
+// refusal the app gives for it).
 #include "read/tablereader.h"
 
 #include <QCoreApplication>

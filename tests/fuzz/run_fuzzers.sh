@@ -14,7 +14,7 @@ mkdir -p build/fuzz/findings build/fuzz/seeds-csv build/fuzz/seeds-xlsx
 for f in "$corpus"/csv-spectrum/csvs/*.csv "$corpus"/encodings/*.csv "$corpus"/encodings/*.txt; do
     cp -f "$f" "build/fuzz/seeds-csv/$(basename "$(dirname "$f")")-$(basename "$f")"
 done
-find "$corpus"/sheetjs "$corpus"/calamine -maxdepth 1 -size -200k \( -name '*.xlsx' -o -name '*.xlsm' -o -name '*.xls' \) \
+find "$corpus"/sheetjs "$corpus"/calamine -maxdepth 1 -size -200k \( -name '*.xlsx' -o -name '*.xlsm' -o -name '*.xls' -o -name '*.ods' \) \
     -exec cp -f {} build/fuzz/seeds-xlsx/ \;
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
