@@ -1,6 +1,7 @@
 #include "import/importer.h"
 
 #include "import/roles.h"
+#include "import/storedvalue.h"
 #include "import/tableanalysis.h"
 #include "import/valueparser.h"
 #include "store/database.h"
@@ -88,65 +89,10 @@ QString typeNoun(FieldType type)
     }
 }
 
-// 2024-07-03 or 2024-07-03T09:41:05, written by hand: QDateTime::toString parses its format every call, which
-// showed in profiles of million-row imports.
-QString isoText(const QDateTime &value, bool dateOnly)
-{
-    const QDate d = value.date();
-    const QTime t = value.time();
-    char buffer[20];
-    const auto put = [&buffer](int at, int number, int digits) {
-        for (int k = digits - 1; k >= 0; --k, number /= 10)
-            buffer[at + k] = char('0' + number % 10);
-    };
-    put(0, d.year(), 4);
-    buffer[4] = '-';
-    put(5, d.month(), 2);
-    buffer[7] = '-';
-    put(8, d.day(), 2);
-    if (dateOnly)
-        return QString::fromLatin1(buffer, 10);
-    buffer[10] = 'T';
-    put(11, t.hour(), 2);
-    buffer[13] = ':';
-    put(14, t.minute(), 2);
-    buffer[16] = ':';
-    put(17, t.second(), 2);
-    return QString::fromLatin1(buffer, 19);
-}
-
 // The value to store for a cell, or an invalid QVariant when the cell does not read as the column's type.
 QVariant typedValue(const QString &raw, const Column &column)
 {
-    const QString text = raw.trimmed();
-    switch (column.field.type) {
-    case FieldType::Integer:
-    case FieldType::Decimal:
-    case FieldType::Money:
-    case FieldType::Percent: {
-        const auto number = values::parseNumber(text, column.profile.commaDecimal);
-        if (!number)
-            return {};
-        if (column.field.type == FieldType::Integer && *number == std::floor(*number) && std::fabs(*number) < 9e15)
-            return QVariant::fromValue<qlonglong>(qlonglong(*number));
-        return *number;
-    }
-    case FieldType::Date:
-    case FieldType::DateTime: {
-        const QDateTime value = values::parseDateTime(text, column.profile.dayOrder);
-        if (!value.isValid())
-            return {};
-        return isoText(value, column.field.type == FieldType::Date);
-    }
-    case FieldType::Boolean: {
-        const auto value = values::parseBoolean(text);
-        if (!value)
-            return {};
-        return QVariant::fromValue<qlonglong>(*value ? 1 : 0);
-    }
-    default:
-        return text;
-    }
+    return detail::storedValue(raw, std::nullopt, column).toVariant();
 }
 
 // 贵州省 贵阳市 花溪区 -> (贵州省, 贵阳市); 上海市 浦东新区 -> (上海市, 上海市).
@@ -183,14 +129,12 @@ bool isRefund(const QString &status)
            status.contains(QStringLiteral("退款")) || status.contains(QStringLiteral("退货"));
 }
 
-QString fileHash(const QString &path)
+detail::StoredValue textValue(const QString &text)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
+    detail::StoredValue value;
+    value.kind = detail::StoredValue::Kind::Text;
+    value.text = text;
+    return value;
 }
 
 QString kindName(ImportKind kind)
@@ -241,6 +185,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
     if (!opened)
         return opened.error();
     std::unique_ptr<read::TableReader> reader = std::move(opened).value();
+    detail::BackgroundFileHash hash(path); // recorded with the import, while the first pass reads the rows
 
     // Two passes over the file, so memory does not grow with its length: the first finds the header and
     // profiles every column (types are inferred from whole columns), the second stores the rows.
@@ -282,7 +227,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         }
         insertSource.bind(1, fileName)
             .bind(2, QFileInfo(path).absoluteFilePath())
-            .bind(3, fileHash(path))
+            .bind(3, hash.result())
             .bind(4, QFileInfo(path).size())
             .bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
             .bind(6, kindName(summary.kind))
@@ -361,10 +306,30 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             it->second->reset();
             return *it->second;
         };
-        // INSERTs by the set of columns a row has values for, found without building their SQL text per row.
+        // INSERTs by the set of columns a row has values for, found without building their SQL text per row;
+        // the one used last for each table is checked first (rows of a file mostly fill the same columns).
         std::map<std::pair<QString, QStringList>, std::unique_ptr<Statement>> inserts;
+        struct LastInsert
+        {
+            QString into;
+            QStringList present;
+            Statement *statement = nullptr;
+        };
+        std::vector<LastInsert> lastInserts;
         const auto insertStatement = [&](const QString &into, const QStringList &fixed,
-                                         const std::map<QString, QVariant> &values) -> Statement & {
+                                         const detail::RowValues &values) -> Statement & {
+            for (const LastInsert &last : lastInserts) {
+                if (last.into != into || size_t(last.present.size()) != values.size())
+                    continue;
+                bool same = true;
+                qsizetype i = 0;
+                for (const auto &[col, value] : values)
+                    same = same && last.present[i++] == col;
+                if (same) {
+                    last.statement->reset();
+                    return *last.statement;
+                }
+            }
             QStringList present;
             present.reserve(qsizetype(values.size()));
             for (const auto &[col, value] : values)
@@ -377,6 +342,11 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 const QString marks = QStringLiteral("?,").repeated(names.size()).chopped(1);
                 slot = std::make_unique<Statement>(db, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(into, names.join(u','), marks).toStdString());
             }
+            const auto last = std::find_if(lastInserts.begin(), lastInserts.end(), [&into](const LastInsert &l) { return l.into == into; });
+            if (last == lastInserts.end())
+                lastInserts.push_back(LastInsert{into, present, slot.get()});
+            else
+                *last = LastInsert{into, present, slot.get()};
             slot->reset();
             return *slot;
         };
@@ -384,8 +354,16 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         Statement addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
         Column *addressColumn = columnOf(role::kAddress);
         const bool splitAddress = addressColumn && !columnOf(role::kProvince) && !columnOf(role::kCity);
+        const Column *idColumn = columnOf(role::kOrderId);
+        const bool keyIsNotPhone = columnOf(role::kPhone) && keyColumn != columnOf(role::kPhone);
+        // Whether an order status means cancelled, and refunded, by status text (a file has few of them).
+        QHash<QString, std::pair<bool, bool>> statusMeaning;
+        detail::RowText row;
+        detail::RowValues customerValues, orderValues;
 
-        // The second pass: the same rows again, stored.
+        // The second pass: the same rows again, stored. (The first reader goes first: a text file's reader
+        // holds the whole file.)
+        reader.reset();
         auto again = read::openTable(path, options.read);
         if (!again)
             return again.error();
@@ -394,8 +372,8 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         while (reader->nextRow(cells)) {
             if (++rowIndex <= qint64(headerIndex))
                 continue;
-            const QStringList row = detail::rowText(cells);
-            if (detail::isBlankRow(row))
+            row.fill(cells);
+            if (row.isBlank())
                 continue;
             ++done;
             if (progress && done % 4096 == 0) {
@@ -403,27 +381,28 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 progress->setDone(400 + qint64(reader->progress() * 600));
             }
             const qint64 line = reader->rowNumber();
-            const QString key = row.value(qsizetype(keyColumn - columns.data())).trimmed();
+            const QString key = row.at(qsizetype(keyColumn - columns.data())).trimmed().toString();
             if (key.isEmpty()) {
                 rejectValue(line, keyColumn->field.name, QString(), tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
                 ++summary.rejected;
                 continue;
             }
             // Typed values of this row by stored column, with unreadable ones recorded.
-            std::map<QString, QVariant> customerValues, orderValues;
+            customerValues.clear();
+            orderValues.clear();
             bool rowRejected = false;
             for (size_t c = 0; c < columns.size(); ++c) {
                 const Column &column = columns[c];
-                const QString raw = row.value(qsizetype(c));
+                const QStringView raw = row.at(qsizetype(c));
                 if (column.skip || raw.trimmed().isEmpty() || &column == keyColumn)
                     continue;
-                const QVariant value = typedValue(raw, column);
+                const detail::StoredValue value = detail::storedValue(raw, row.utf8(qsizetype(c)), column);
                 if (!value.isValid()) {
                     ++unreadable[c];
                     const QString reason = tr("not readable as %1").arg(typeNoun(column.field.type));
                     const bool essential = orders && (column.field.role == QLatin1StringView(role::kOrderDate) ||
                                                       column.field.role == QLatin1StringView(role::kAmount));
-                    rejectValue(line, column.field.name, raw, essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
+                    rejectValue(line, column.field.name, raw.toString(), essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
                     rowRejected = rowRejected || essential;
                     continue;
                 }
@@ -433,13 +412,13 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 (toCustomer ? customerValues : orderValues)[column.sqlColumn] = value;
             }
             if (splitAddress) {
-                const auto [province, city] = splitChineseAddress(row.value(qsizetype(addressColumn - columns.data())));
+                const auto [province, city] = splitChineseAddress(row.at(qsizetype(addressColumn - columns.data())).toString());
                 if (!province.isEmpty())
-                    customerValues[QStringLiteral("province")] = province;
+                    customerValues[QStringLiteral("province")] = textValue(province);
                 if (!city.isEmpty())
-                    customerValues[QStringLiteral("city")] = city;
+                    customerValues[QStringLiteral("city")] = textValue(city);
             }
-            if (orders && columnOf(role::kPhone) && keyColumn != columnOf(role::kPhone))
+            if (orders && keyIsNotPhone)
                 customerValues.erase(QStringLiteral("customer_key"));
             if (rowRejected) {
                 ++summary.rejected;
@@ -475,7 +454,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                         int b = 1;
                         for (const auto &[col, value] : customerValues) {
                             if (previous.contains(col))
-                                update.bind(b++, value);
+                                detail::bindStored(update, b++, value);
                         }
                         update.bind(b, customerId);
                         update.run();
@@ -493,7 +472,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 insert.bind(1, key).bind(2, sourceId);
                 int b = 3;
                 for (const auto &[col, value] : customerValues)
-                    insert.bind(b++, value);
+                    detail::bindStored(insert, b++, value);
                 insert.run();
                 customerId = db.lastInsertRowId();
                 customerInserted = true;
@@ -508,26 +487,40 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     ++summary.unchanged;
             } else {
                 // The order: by its id, or by the whole row when there is none; rows of one id are line items.
-                const Column *idColumn = columnOf(role::kOrderId);
-                QString orderKey = idColumn ? row.value(qsizetype(idColumn - columns.data())).trimmed() : QString();
+                QString orderKey = idColumn ? row.at(qsizetype(idColumn - columns.data())).trimmed().toString() : QString();
                 if (orderKey.isEmpty()) {
+                    QString whole;
+                    for (qsizetype c = 0; c < row.size(); ++c) {
+                        if (c > 0)
+                            whole += QChar(0x1f);
+                        whole += row.at(c);
+                    }
                     orderKey = QStringLiteral("row:") +
-                               QString::fromLatin1(QCryptographicHash::hash(row.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex());
+                               QString::fromLatin1(QCryptographicHash::hash(whole.toUtf8(), QCryptographicHash::Sha1).toHex());
                 }
-                const double quantity = orderValues.count(QStringLiteral("quantity")) ? orderValues[QStringLiteral("quantity")].toDouble() : 1.0;
+                const double quantity = orderValues.contains(QStringLiteral("quantity")) ? orderValues[QStringLiteral("quantity")].toDouble() : 1.0;
                 double amount = 0;
-                if (orderValues.count(QStringLiteral("amount")))
+                if (orderValues.contains(QStringLiteral("amount")))
                     amount = orderValues[QStringLiteral("amount")].toDouble();
-                else if (orderValues.count(QStringLiteral("unit_price")))
+                else if (orderValues.contains(QStringLiteral("unit_price")))
                     amount = orderValues[QStringLiteral("unit_price")].toDouble() * quantity;
                 else {
                     rejectValue(line, QString(), QString(), tr("order left out: it has neither an amount nor a unit price"));
                     ++summary.rejected;
                     continue;
                 }
-                orderValues[QStringLiteral("amount")] = amount;
-                const QString status = orderValues.count(QStringLiteral("status")) ? orderValues[QStringLiteral("status")].toString() : QString();
-                const bool cancelled = isCancelled(status) || quantity < 0 || amount < 0 ||
+                detail::StoredValue &amountValue = orderValues[QStringLiteral("amount")];
+                amountValue = detail::StoredValue{};
+                amountValue.kind = detail::StoredValue::Kind::Real;
+                amountValue.real = amount;
+                const QString status = orderValues.contains(QStringLiteral("status")) ? orderValues[QStringLiteral("status")].toString() : QString();
+                auto meaning = statusMeaning.constFind(status);
+                if (meaning == statusMeaning.constEnd()) {
+                    if (statusMeaning.size() > 4096)
+                        statusMeaning.clear();
+                    meaning = statusMeaning.insert(status, {isCancelled(status), isRefund(status)});
+                }
+                const bool cancelled = meaning->first || quantity < 0 || amount < 0 ||
                                        (idColumn && orderKey.startsWith(u'C') && orderKey.size() > 1 && orderKey.at(1).isDigit());
                 findOrder.bind(1, orderKey);
                 const bool known = findOrder.step();
@@ -548,10 +541,10 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                                                             QStringLiteral("source_id")};
                         Statement &insert = insertStatement(QStringLiteral("orders"), fixedOrder, orderValues);
                         insert.bind(1, orderKey).bind(2, customerId).bind(3, cancelled ? 0 : 1)
-                            .bind(4, cancelled && (isRefund(status) || quantity < 0) ? 1 : 0).bind(5, sourceId);
+                            .bind(4, cancelled && (meaning->second || quantity < 0) ? 1 : 0).bind(5, sourceId);
                         int b = 6;
                         for (const auto &[col, value] : orderValues)
-                            insert.bind(b++, value);
+                            detail::bindStored(insert, b++, value);
                         insert.run();
                         ++summary.inserted;
                     }
