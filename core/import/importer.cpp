@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <cmath>
@@ -215,6 +216,18 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
 
     Database &db = workspace.db();
     try {
+        // A larger page cache while the rows go in: the tables' indexes grow in scattered places, and with the
+        // default 2 MB cache SQLite writes and reads their pages again and again. (Memory only: the journal
+        // and the transaction are as always, so a cancelled or killed import still leaves nothing behind.)
+        const qint64 cacheSize = db.scalar("PRAGMA cache_size").toLongLong();
+        db.exec("PRAGMA cache_size = -65536");
+        const auto restoreCache = qScopeGuard([&db, cacheSize] {
+            try {
+                db.exec("PRAGMA cache_size = " + std::to_string(cacheSize));
+            } catch (const store::DatabaseError &) {
+                // The connection is going away; the setting goes with it.
+            }
+        });
         store::Transaction transaction(db);
         Statement insertSource(db, "INSERT INTO sources(file_name, file_path, file_hash, file_size, imported_at, kind, "
                                    "encoding, delimiter, header_row, mapping_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -351,6 +364,13 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             return *slot;
         };
         Statement findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1");
+        // Lookups that memory answers: customers by key (while there are not too many to hold), and whether an
+        // order key can be in the table at all (when it held no orders before this import).
+        QHash<QString, qint64> customerIds;
+        bool allCustomersKnown = !db.scalar("SELECT EXISTS (SELECT 1 FROM customers)").toBool();
+        constexpr qsizetype kMaxCustomerIds = 200000;
+        const bool ordersWereEmpty = orders && !db.scalar("SELECT EXISTS (SELECT 1 FROM orders)").toBool();
+        detail::KeyFilter storedOrderKeys(ordersWereEmpty ? analysis.dataRows : 0);
         Statement addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
         Column *addressColumn = columnOf(role::kAddress);
         const bool splitAddress = addressColumn && !columnOf(role::kProvince) && !columnOf(role::kCity);
@@ -361,13 +381,15 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         detail::RowText row;
         detail::RowValues customerValues, orderValues;
 
-        // The second pass: the same rows again, stored. (The first reader goes first: a text file's reader
-        // holds the whole file.)
-        reader.reset();
-        auto again = read::openTable(path, options.read);
-        if (!again)
-            return again.error();
-        reader = std::move(again).value();
+        // The second pass: the same rows again, stored. A text file's reader holds the whole file, decoded:
+        // it starts again from its first row. Workbooks are opened again.
+        if (reader->encoding().isEmpty() || !reader->selectSheet(0)) {
+            reader.reset(); // (first: never two copies of a file in memory)
+            auto again = read::openTable(path, options.read);
+            if (!again)
+                return again.error();
+            reader = std::move(again).value();
+        }
         qint64 done = 0, rowIndex = -1;
         while (reader->nextRow(cells)) {
             if (++rowIndex <= qint64(headerIndex))
@@ -426,12 +448,27 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             }
 
             // The customer: insert, or update what changed (remembering the old values for undo).
-            findCustomer.bind(1, key);
             qint64 customerId = 0;
             bool customerInserted = false, customerUpdated = false;
-            if (findCustomer.step()) {
-                customerId = findCustomer.int64(0);
+            bool customerFound = false, remembered = false;
+            if (const auto known = customerIds.constFind(key); known != customerIds.constEnd()) {
+                customerId = *known;
+                customerFound = remembered = true;
+            } else if (!allCustomersKnown) {
+                findCustomer.bind(1, key);
+                customerFound = findCustomer.step();
+                customerId = customerFound ? findCustomer.int64(0) : 0;
                 findCustomer.reset();
+            }
+            const auto rememberCustomer = [&] {
+                if (customerIds.size() < kMaxCustomerIds)
+                    customerIds.insert(key, customerId);
+                else
+                    allCustomersKnown = false;
+            };
+            if (customerFound) {
+                if (!remembered)
+                    rememberCustomer();
                 if (!customerValues.empty()) {
                     QStringList select;
                     for (const auto &[col, value] : customerValues)
@@ -465,7 +502,6 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     }
                 }
             } else {
-                findCustomer.reset();
                 customerValues.erase(QStringLiteral("customer_key"));
                 static const QStringList fixedCustomer{QStringLiteral("customer_key"), QStringLiteral("source_id")};
                 Statement &insert = insertStatement(QStringLiteral("customers"), fixedCustomer, customerValues);
@@ -476,6 +512,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 insert.run();
                 customerId = db.lastInsertRowId();
                 customerInserted = true;
+                rememberCustomer();
             }
 
             if (!orders) {
@@ -522,11 +559,15 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 }
                 const bool cancelled = meaning->first || quantity < 0 || amount < 0 ||
                                        (idColumn && orderKey.startsWith(u'C') && orderKey.size() > 1 && orderKey.at(1).isDigit());
-                findOrder.bind(1, orderKey);
-                const bool known = findOrder.step();
-                const qint64 knownId = known ? findOrder.int64(0) : 0;
-                const bool ofThisFile = known && findOrder.int64(1) == sourceId;
-                findOrder.reset();
+                bool known = false, ofThisFile = false;
+                qint64 knownId = 0;
+                if (!ordersWereEmpty || storedOrderKeys.mayContain(orderKey)) {
+                    findOrder.bind(1, orderKey);
+                    known = findOrder.step();
+                    knownId = known ? findOrder.int64(0) : 0;
+                    ofThisFile = known && findOrder.int64(1) == sourceId;
+                    findOrder.reset();
+                }
                 if (ofThisFile) { // another line item of an order this file already holds
                     addLineItem.bind(1, amount).bind(2, quantity).bind(3, knownId);
                     addLineItem.run();
@@ -546,6 +587,8 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                         for (const auto &[col, value] : orderValues)
                             detail::bindStored(insert, b++, value);
                         insert.run();
+                        if (ordersWereEmpty)
+                            storedOrderKeys.add(orderKey);
                         ++summary.inserted;
                     }
                 }

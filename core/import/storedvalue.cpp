@@ -195,6 +195,36 @@ void RowValues::erase(const QString &column)
                     m_entries.end());
 }
 
+namespace {
+
+constexpr int kFilterProbes = 4;
+
+// The bit positions of `key`: double hashing from two seeds.
+template <typename F>
+void forEachProbe(QStringView key, size_t bitCount, F &&f)
+{
+    const size_t a = qHash(key, size_t(0x9e3779b97f4a7c15ULL));
+    const size_t b = qHash(key, size_t(0xc2b2ae3d27d4eb4fULL)) | 1;
+    for (int k = 0; k < kFilterProbes; ++k)
+        f((a + size_t(k) * b) % bitCount);
+}
+
+} // namespace
+
+KeyFilter::KeyFilter(qint64 expected) : m_bits(size_t(std::max<qint64>(expected, 64)) / 4 + 1, 0) {}
+
+void KeyFilter::add(QStringView key)
+{
+    forEachProbe(key, m_bits.size() * 64, [this](size_t bit) { m_bits[bit / 64] |= quint64(1) << (bit % 64); });
+}
+
+bool KeyFilter::mayContain(QStringView key) const
+{
+    bool all = true;
+    forEachProbe(key, m_bits.size() * 64, [this, &all](size_t bit) { all = all && (m_bits[bit / 64] >> (bit % 64) & 1); });
+    return all;
+}
+
 BackgroundFileHash::BackgroundFileHash(const QString &path)
     : m_thread([this, path] {
           QFile file(path);

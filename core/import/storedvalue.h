@@ -72,6 +72,20 @@ private:
     std::vector<Entry> m_entries;
 };
 
+// Keys seen so far, as a Bloom filter sized for `expected` keys (about 2 bytes a key): mayContain() is
+// false for every key never added, and true for about 1 in 400 of those. Lets an import into an empty table
+// skip looking up keys that cannot be there yet. Not thread-safe.
+class KeyFilter
+{
+public:
+    explicit KeyFilter(qint64 expected);
+    void add(QStringView key);
+    bool mayContain(QStringView key) const;
+
+private:
+    std::vector<quint64> m_bits;
+};
+
 // The SHA-256 of a file, as lowercase hex, computed on a thread of its own so that it costs the import no
 // time when a second core is free. result() waits for it; destroying the object before that stops the
 // hashing early. Empty when the file cannot be read. Owned and called by one thread.
