@@ -1,6 +1,7 @@
 #include "import/importer.h"
 
 #include "import/roles.h"
+#include "import/rowpreparer.h"
 #include "import/storedvalue.h"
 #include "import/tableanalysis.h"
 #include "import/valueparser.h"
@@ -198,7 +199,6 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
     detail::TableAnalysis &analysis = analysed.value();
     std::vector<Column> &columns = analysis.columns;
     const size_t headerIndex = analysis.headerIndex;
-    std::vector<read::Cell> cells;
 
     ImportSummary summary;
     summary.fileName = fileName;
@@ -378,7 +378,6 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         const bool keyIsNotPhone = columnOf(role::kPhone) && keyColumn != columnOf(role::kPhone);
         // Whether an order status means cancelled, and refunded, by status text (a file has few of them).
         QHash<QString, std::pair<bool, bool>> statusMeaning;
-        detail::RowText row;
         detail::RowValues customerValues, orderValues;
 
         // The second pass: the same rows again, stored. A text file's reader holds the whole file, decoded:
@@ -390,20 +389,25 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 return again.error();
             reader = std::move(again).value();
         }
-        qint64 done = 0, rowIndex = -1;
-        while (reader->nextRow(cells)) {
-            if (++rowIndex <= qint64(headerIndex))
-                continue;
-            row.fill(cells);
-            if (row.isBlank())
-                continue;
+        // Text files are read and typed on a second thread while this one stores the rows.
+        detail::RowPreparer::Setup setup;
+        setup.columns = &columns;
+        setup.headerIndex = headerIndex;
+        setup.keyColumn = keyColumn;
+        setup.idColumn = idColumn;
+        setup.addressColumn = splitAddress ? addressColumn : nullptr;
+        setup.orders = orders;
+        const bool textFile = !reader->encoding().isEmpty();
+        detail::RowPreparer rows(std::move(reader), setup, textFile);
+        qint64 done = 0;
+        while (const detail::PreparedRow *incoming = rows.next()) {
             ++done;
             if (progress && done % 4096 == 0) {
                 progress->checkCanceled();
-                progress->setDone(400 + qint64(reader->progress() * 600));
+                progress->setDone(400 + qint64(rows.progress() * 600));
             }
-            const qint64 line = reader->rowNumber();
-            const QString key = row.at(qsizetype(keyColumn - columns.data())).trimmed().toString();
+            const qint64 line = incoming->line;
+            const QString &key = incoming->key;
             if (key.isEmpty()) {
                 rejectValue(line, keyColumn->field.name, QString(), tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
                 ++summary.rejected;
@@ -415,26 +419,23 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             bool rowRejected = false;
             for (size_t c = 0; c < columns.size(); ++c) {
                 const Column &column = columns[c];
-                const QStringView raw = row.at(qsizetype(c));
-                if (column.skip || raw.trimmed().isEmpty() || &column == keyColumn)
+                if (incoming->state[c] == detail::PreparedRow::kEmpty)
                     continue;
-                const detail::StoredValue value = detail::storedValue(raw, row.utf8(qsizetype(c)), column);
-                if (!value.isValid()) {
+                if (incoming->state[c] == detail::PreparedRow::kUnreadable) {
                     ++unreadable[c];
                     const QString reason = tr("not readable as %1").arg(typeNoun(column.field.type));
                     const bool essential = orders && (column.field.role == QLatin1StringView(role::kOrderDate) ||
                                                       column.field.role == QLatin1StringView(role::kAmount));
-                    rejectValue(line, column.field.name, raw.toString(), essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
+                    rejectValue(line, column.field.name, incoming->raw[c], essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
                     rowRejected = rowRejected || essential;
                     continue;
                 }
-                const bool toCustomer = column.toCustomer;
                 if (column.sqlColumn.isEmpty())
                     continue;
-                (toCustomer ? customerValues : orderValues)[column.sqlColumn] = value;
+                (column.toCustomer ? customerValues : orderValues)[column.sqlColumn] = incoming->values[c];
             }
             if (splitAddress) {
-                const auto [province, city] = splitChineseAddress(row.at(qsizetype(addressColumn - columns.data())).toString());
+                const auto [province, city] = splitChineseAddress(incoming->address);
                 if (!province.isEmpty())
                     customerValues[QStringLiteral("province")] = textValue(province);
                 if (!city.isEmpty())
@@ -524,17 +525,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     ++summary.unchanged;
             } else {
                 // The order: by its id, or by the whole row when there is none; rows of one id are line items.
-                QString orderKey = idColumn ? row.at(qsizetype(idColumn - columns.data())).trimmed().toString() : QString();
-                if (orderKey.isEmpty()) {
-                    QString whole;
-                    for (qsizetype c = 0; c < row.size(); ++c) {
-                        if (c > 0)
-                            whole += QChar(0x1f);
-                        whole += row.at(c);
-                    }
-                    orderKey = QStringLiteral("row:") +
-                               QString::fromLatin1(QCryptographicHash::hash(whole.toUtf8(), QCryptographicHash::Sha1).toHex());
-                }
+                const QString &orderKey = incoming->orderKey;
                 const double quantity = orderValues.contains(QStringLiteral("quantity")) ? orderValues[QStringLiteral("quantity")].toDouble() : 1.0;
                 double amount = 0;
                 if (orderValues.contains(QStringLiteral("amount")))
@@ -594,8 +585,8 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 }
             }
         }
-        if (reader->error())
-            return *reader->error();
+        if (rows.error())
+            return *rows.error();
         if (done != summary.rowsRead)
             return Error{tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
         for (size_t c = 0; c < columns.size(); ++c) {

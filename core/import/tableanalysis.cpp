@@ -141,8 +141,11 @@ void RowText::fill(const std::vector<read::Cell> &cells)
         if (k == n) {
             span.length = qsizetype(n);
         } else {
-            // The rest as QString::fromUtf8 reads it (a byte-order mark kept, bad bytes replaced).
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+            // The rest as QString::fromUtf8 reads the cell: bad bytes replaced, a byte-order mark dropped at the
+            // start of the cell and kept after it.
+            const auto flags = k == 0 ? QStringDecoder::Flag::Stateless
+                                      : QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom;
+            QStringDecoder decoder(QStringDecoder::Utf8, flags);
             QChar *end = decoder.appendToBuffer(reinterpret_cast<QChar *>(out + k), QByteArrayView(cell.text.data() + k, qsizetype(n - k)));
             span.length = qsizetype(reinterpret_cast<char16_t *>(end) - out);
         }

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void importsEveryEncodingOfTheCustomerList();
     void importsATaobaoOrderExport();
     void reimportingChangesNothing();
+    void customerRepeatedInTheFileKeepsItsLastValues();
     void updatesAndUndoes();
     void cancelLeavesTheWorkspaceAsItWas();
     void refusesFilesWithoutACustomerColumn();
@@ -243,6 +244,37 @@ void TestImporter::updatesAndUndoes()
     QVERIFY(Importer::undo(*ws.value(), first->sourceId).ok());
     QCOMPARE(dump(db), before);
     QVERIFY(!Importer::undo(*ws.value(), 99).ok());
+}
+
+// Short values (a few bytes each) of one customer on several rows: each row's values are what is stored,
+// and the undo log holds the values each row replaced.
+void TestImporter::customerRepeatedInTheFileKeepsItsLastValues()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    const QString path = dir.filePath(QStringLiteral("repeated.csv"));
+    writeFile(path, "customer id,city,tier\nc1,ab,x\nc1,cd,y\nc2,ef,z\nc1,cd,y\n");
+    const auto summary = Importer::run(*ws.value(), path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->inserted, qint64(2));
+    QCOMPARE(summary->updated, qint64(1));
+    QCOMPARE(summary->unchanged, qint64(1));
+    store::Database &db = ws.value()->db();
+    const QString tier = db.scalar("SELECT column_name FROM fields WHERE name = 'tier'").toString();
+    QVERIFY(!tier.isEmpty());
+    const auto customer = [&](const char *key) {
+        store::Statement query(db, QStringLiteral("SELECT city || '/' || %1 FROM customers WHERE customer_key = ?1")
+                                       .arg(store::quoteIdentifier(tier)).toStdString());
+        query.bind(1, QString::fromLatin1(key));
+        return query.step() ? query.text(0) : QString();
+    };
+    QCOMPARE(customer("c1"), QStringLiteral("cd/y"));
+    QCOMPARE(customer("c2"), QStringLiteral("ef/z"));
+    const QJsonObject replaced = QJsonDocument::fromJson(db.scalar("SELECT old_json FROM import_undo").toString().toUtf8()).object();
+    QCOMPARE(replaced.value(QStringLiteral("city")).toString(), QStringLiteral("ab"));
+    QCOMPARE(replaced.value(tier).toString(), QStringLiteral("x"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM import_undo").toLongLong(), qint64(1));
 }
 
 void TestImporter::cancelLeavesTheWorkspaceAsItWas()
