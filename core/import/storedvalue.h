@@ -72,8 +72,8 @@ private:
     std::vector<Entry> m_entries;
 };
 
-// Keys seen so far, as a Bloom filter sized for `expected` keys (about 2 bytes a key): mayContain() is
-// false for every key never added, and true for about 1 in 400 of those. Lets an import into an empty table
+// Keys seen so far, as a Bloom filter sized for `expected` keys (about 2 bytes a key, a key's bits in one
+// word): mayContain() is true for every key added, and for about 1 in 100 of the others. Lets an import into an empty table
 // skip looking up keys that cannot be there yet. Not thread-safe.
 class KeyFilter
 {

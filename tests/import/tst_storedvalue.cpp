@@ -171,11 +171,11 @@ void TestStoredValue::keyFilterNeverForgetsAKey()
         filter.add(QStringLiteral("T%1").arg(i, 10, 10, QLatin1Char('0')));
     for (int i = 0; i < 20000; ++i)
         QVERIFY(filter.mayContain(QStringLiteral("T%1").arg(i, 10, 10, QLatin1Char('0'))));
-    // Keys never added are mostly told apart (the filter is sized for about 1 in 400 false alarms).
+    // Keys never added are mostly told apart (the filter is sized for about 1 in 100 false alarms).
     int falseAlarms = 0;
     for (int i = 0; i < 20000; ++i)
         falseAlarms += filter.mayContain(QStringLiteral("X%1").arg(i)) ? 1 : 0;
-    QVERIFY2(falseAlarms < 400, qPrintable(QString::number(falseAlarms)));
+    QVERIFY2(falseAlarms < 600, qPrintable(QString::number(falseAlarms)));
     const detail::KeyFilter empty(0);
     QVERIFY(!empty.mayContain(QStringLiteral("T1")));
 }
