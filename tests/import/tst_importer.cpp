@@ -79,6 +79,7 @@ private Q_SLOTS:
     void customerRepeatedInTheFileKeepsItsLastValues();
     void updatesAndUndoes();
     void cancelLeavesTheWorkspaceAsItWas();
+    void cancelWhileStoringLeavesTheWorkspaceAsItWas();
     void refusesFilesWithoutACustomerColumn();
 };
 
@@ -290,6 +291,42 @@ void TestImporter::cancelLeavesTheWorkspaceAsItWas()
     QVERIFY(!cancelled.ok());
     QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
     QCOMPARE(dump(ws.value()->db()), before);
+}
+
+// Cancelled in the second pass, while the rows of a text file are read on a thread of their own and stored.
+void TestImporter::cancelWhileStoringLeavesTheWorkspaceAsItWas()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    QVERIFY(Importer::run(*ws.value(), QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/utf8.csv")).ok());
+    const QString before = dump(ws.value()->db());
+    QByteArray csv = "order id,customer id,order date,amount,status\n";
+    for (int i = 0; i < 12000; ++i)
+        csv += "T" + QByteArray::number(i) + ",C" + QByteArray::number(i % 700) + ",2024-05-0" + QByteArray::number(1 + i % 9) +
+               "," + QByteArray::number(i % 50) + ".5,\"paid\"\n";
+    const QString path = dir.filePath(QStringLiteral("orders.csv"));
+    writeFile(path, csv);
+    bool storing = false;
+    Progress *self = nullptr;
+    Progress progress([&self, &storing](qint64 done, qint64) {
+        if (done > 400) { // past the profiling (the first 400 of 1000)
+            storing = true;
+            self->cancel();
+        }
+    });
+    self = &progress;
+    const auto cancelled = Importer::run(*ws.value(), path, {}, &progress);
+    QVERIFY(storing);
+    QVERIFY(!cancelled.ok());
+    QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
+    QCOMPARE(dump(ws.value()->db()), before);
+    // And the same file imports whole afterwards.
+    const auto imported = Importer::run(*ws.value(), path);
+    QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
+    QCOMPARE(imported->inserted, qint64(12000));
+    QCOMPARE(ws.value()->db().scalar("SELECT count(*) FROM orders WHERE source_id = " + std::to_string(imported->sourceId)).toLongLong(),
+             qint64(12000));
 }
 
 void TestImporter::refusesFilesWithoutACustomerColumn()
