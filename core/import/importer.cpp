@@ -1,6 +1,8 @@
 #include "import/importer.h"
 
 #include "import/roles.h"
+#include "import/rowpreparer.h"
+#include "import/storedvalue.h"
 #include "import/tableanalysis.h"
 #include "import/valueparser.h"
 #include "store/database.h"
@@ -14,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 
 #include <cmath>
@@ -88,65 +91,10 @@ QString typeNoun(FieldType type)
     }
 }
 
-// 2024-07-03 or 2024-07-03T09:41:05, written by hand: QDateTime::toString parses its format every call, which
-// showed in profiles of million-row imports.
-QString isoText(const QDateTime &value, bool dateOnly)
-{
-    const QDate d = value.date();
-    const QTime t = value.time();
-    char buffer[20];
-    const auto put = [&buffer](int at, int number, int digits) {
-        for (int k = digits - 1; k >= 0; --k, number /= 10)
-            buffer[at + k] = char('0' + number % 10);
-    };
-    put(0, d.year(), 4);
-    buffer[4] = '-';
-    put(5, d.month(), 2);
-    buffer[7] = '-';
-    put(8, d.day(), 2);
-    if (dateOnly)
-        return QString::fromLatin1(buffer, 10);
-    buffer[10] = 'T';
-    put(11, t.hour(), 2);
-    buffer[13] = ':';
-    put(14, t.minute(), 2);
-    buffer[16] = ':';
-    put(17, t.second(), 2);
-    return QString::fromLatin1(buffer, 19);
-}
-
 // The value to store for a cell, or an invalid QVariant when the cell does not read as the column's type.
 QVariant typedValue(const QString &raw, const Column &column)
 {
-    const QString text = raw.trimmed();
-    switch (column.field.type) {
-    case FieldType::Integer:
-    case FieldType::Decimal:
-    case FieldType::Money:
-    case FieldType::Percent: {
-        const auto number = values::parseNumber(text, column.profile.commaDecimal);
-        if (!number)
-            return {};
-        if (column.field.type == FieldType::Integer && *number == std::floor(*number) && std::fabs(*number) < 9e15)
-            return QVariant::fromValue<qlonglong>(qlonglong(*number));
-        return *number;
-    }
-    case FieldType::Date:
-    case FieldType::DateTime: {
-        const QDateTime value = values::parseDateTime(text, column.profile.dayOrder);
-        if (!value.isValid())
-            return {};
-        return isoText(value, column.field.type == FieldType::Date);
-    }
-    case FieldType::Boolean: {
-        const auto value = values::parseBoolean(text);
-        if (!value)
-            return {};
-        return QVariant::fromValue<qlonglong>(*value ? 1 : 0);
-    }
-    default:
-        return text;
-    }
+    return detail::storedValue(raw, std::nullopt, column).toVariant();
 }
 
 // 贵州省 贵阳市 花溪区 -> (贵州省, 贵阳市); 上海市 浦东新区 -> (上海市, 上海市).
@@ -183,14 +131,12 @@ bool isRefund(const QString &status)
            status.contains(QStringLiteral("退款")) || status.contains(QStringLiteral("退货"));
 }
 
-QString fileHash(const QString &path)
+detail::StoredValue textValue(const QString &text)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
+    detail::StoredValue value;
+    value.kind = detail::StoredValue::Kind::Text;
+    value.text = text;
+    return value;
 }
 
 QString kindName(ImportKind kind)
@@ -241,6 +187,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
     if (!opened)
         return opened.error();
     std::unique_ptr<read::TableReader> reader = std::move(opened).value();
+    detail::BackgroundFileHash hash(path); // recorded with the import, while the first pass reads the rows
 
     // Two passes over the file, so memory does not grow with its length: the first finds the header and
     // profiles every column (types are inferred from whole columns), the second stores the rows.
@@ -252,7 +199,6 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
     detail::TableAnalysis &analysis = analysed.value();
     std::vector<Column> &columns = analysis.columns;
     const size_t headerIndex = analysis.headerIndex;
-    std::vector<read::Cell> cells;
 
     ImportSummary summary;
     summary.fileName = fileName;
@@ -270,6 +216,18 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
 
     Database &db = workspace.db();
     try {
+        // A larger page cache while the rows go in: the tables' indexes grow in scattered places, and with the
+        // default 2 MB cache SQLite writes and reads their pages again and again. (Memory only: the journal
+        // and the transaction are as always, so a cancelled or killed import still leaves nothing behind.)
+        const qint64 cacheSize = db.scalar("PRAGMA cache_size").toLongLong();
+        db.exec("PRAGMA cache_size = -65536");
+        const auto restoreCache = qScopeGuard([&db, cacheSize] {
+            try {
+                db.exec("PRAGMA cache_size = " + std::to_string(cacheSize));
+            } catch (const store::DatabaseError &) {
+                // The connection is going away; the setting goes with it.
+            }
+        });
         store::Transaction transaction(db);
         Statement insertSource(db, "INSERT INTO sources(file_name, file_path, file_hash, file_size, imported_at, kind, "
                                    "encoding, delimiter, header_row, mapping_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -282,7 +240,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         }
         insertSource.bind(1, fileName)
             .bind(2, QFileInfo(path).absoluteFilePath())
-            .bind(3, fileHash(path))
+            .bind(3, hash.result())
             .bind(4, QFileInfo(path).size())
             .bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
             .bind(6, kindName(summary.kind))
@@ -361,10 +319,30 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             it->second->reset();
             return *it->second;
         };
-        // INSERTs by the set of columns a row has values for, found without building their SQL text per row.
+        // INSERTs by the set of columns a row has values for, found without building their SQL text per row;
+        // the one used last for each table is checked first (rows of a file mostly fill the same columns).
         std::map<std::pair<QString, QStringList>, std::unique_ptr<Statement>> inserts;
+        struct LastInsert
+        {
+            QString into;
+            QStringList present;
+            Statement *statement = nullptr;
+        };
+        std::vector<LastInsert> lastInserts;
         const auto insertStatement = [&](const QString &into, const QStringList &fixed,
-                                         const std::map<QString, QVariant> &values) -> Statement & {
+                                         const detail::RowValues &values) -> Statement & {
+            for (const LastInsert &last : lastInserts) {
+                if (last.into != into || size_t(last.present.size()) != values.size())
+                    continue;
+                bool same = true;
+                qsizetype i = 0;
+                for (const auto &[col, value] : values)
+                    same = same && last.present[i++] == col;
+                if (same) {
+                    last.statement->reset();
+                    return *last.statement;
+                }
+            }
             QStringList present;
             present.reserve(qsizetype(values.size()));
             for (const auto &[col, value] : values)
@@ -377,69 +355,93 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                 const QString marks = QStringLiteral("?,").repeated(names.size()).chopped(1);
                 slot = std::make_unique<Statement>(db, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(into, names.join(u','), marks).toStdString());
             }
+            const auto last = std::find_if(lastInserts.begin(), lastInserts.end(), [&into](const LastInsert &l) { return l.into == into; });
+            if (last == lastInserts.end())
+                lastInserts.push_back(LastInsert{into, present, slot.get()});
+            else
+                *last = LastInsert{into, present, slot.get()};
             slot->reset();
             return *slot;
         };
         Statement findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1");
+        // Lookups that memory answers: customers by key (while there are not too many to hold), and whether an
+        // order key can be in the table at all (when it held no orders before this import).
+        QHash<QString, qint64> customerIds;
+        bool allCustomersKnown = !db.scalar("SELECT EXISTS (SELECT 1 FROM customers)").toBool();
+        constexpr qsizetype kMaxCustomerIds = 200000;
+        const bool ordersWereEmpty = orders && !db.scalar("SELECT EXISTS (SELECT 1 FROM orders)").toBool();
+        detail::KeyFilter storedOrderKeys(ordersWereEmpty ? analysis.dataRows : 0);
         Statement addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
         Column *addressColumn = columnOf(role::kAddress);
         const bool splitAddress = addressColumn && !columnOf(role::kProvince) && !columnOf(role::kCity);
+        const Column *idColumn = columnOf(role::kOrderId);
+        const bool keyIsNotPhone = columnOf(role::kPhone) && keyColumn != columnOf(role::kPhone);
+        // Whether an order status means cancelled, and refunded, by status text (a file has few of them).
+        QHash<QString, std::pair<bool, bool>> statusMeaning;
+        detail::RowValues customerValues, orderValues;
 
-        // The second pass: the same rows again, stored.
-        auto again = read::openTable(path, options.read);
-        if (!again)
-            return again.error();
-        reader = std::move(again).value();
-        qint64 done = 0, rowIndex = -1;
-        while (reader->nextRow(cells)) {
-            if (++rowIndex <= qint64(headerIndex))
-                continue;
-            const QStringList row = detail::rowText(cells);
-            if (detail::isBlankRow(row))
-                continue;
+        // The second pass: the same rows again, stored. A text file's reader holds the whole file, decoded:
+        // it starts again from its first row. Workbooks are opened again.
+        if (reader->encoding().isEmpty() || !reader->selectSheet(0)) {
+            reader.reset(); // (first: never two copies of a file in memory)
+            auto again = read::openTable(path, options.read);
+            if (!again)
+                return again.error();
+            reader = std::move(again).value();
+        }
+        // Text files are read and typed on a second thread while this one stores the rows.
+        detail::RowPreparer::Setup setup;
+        setup.columns = &columns;
+        setup.headerIndex = headerIndex;
+        setup.keyColumn = keyColumn;
+        setup.idColumn = idColumn;
+        setup.addressColumn = splitAddress ? addressColumn : nullptr;
+        setup.orders = orders;
+        const bool textFile = !reader->encoding().isEmpty();
+        detail::RowPreparer rows(std::move(reader), setup, textFile);
+        qint64 done = 0;
+        while (const detail::PreparedRow *incoming = rows.next()) {
             ++done;
             if (progress && done % 4096 == 0) {
                 progress->checkCanceled();
-                progress->setDone(400 + qint64(reader->progress() * 600));
+                progress->setDone(400 + qint64(rows.progress() * 600));
             }
-            const qint64 line = reader->rowNumber();
-            const QString key = row.value(qsizetype(keyColumn - columns.data())).trimmed();
+            const qint64 line = incoming->line;
+            const QString &key = incoming->key;
             if (key.isEmpty()) {
                 rejectValue(line, keyColumn->field.name, QString(), tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
                 ++summary.rejected;
                 continue;
             }
             // Typed values of this row by stored column, with unreadable ones recorded.
-            std::map<QString, QVariant> customerValues, orderValues;
+            customerValues.clear();
+            orderValues.clear();
             bool rowRejected = false;
             for (size_t c = 0; c < columns.size(); ++c) {
                 const Column &column = columns[c];
-                const QString raw = row.value(qsizetype(c));
-                if (column.skip || raw.trimmed().isEmpty() || &column == keyColumn)
+                if (incoming->state[c] == detail::PreparedRow::kEmpty)
                     continue;
-                const QVariant value = typedValue(raw, column);
-                if (!value.isValid()) {
+                if (incoming->state[c] == detail::PreparedRow::kUnreadable) {
                     ++unreadable[c];
                     const QString reason = tr("not readable as %1").arg(typeNoun(column.field.type));
                     const bool essential = orders && (column.field.role == QLatin1StringView(role::kOrderDate) ||
                                                       column.field.role == QLatin1StringView(role::kAmount));
-                    rejectValue(line, column.field.name, raw, essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
+                    rejectValue(line, column.field.name, incoming->raw[c], essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
                     rowRejected = rowRejected || essential;
                     continue;
                 }
-                const bool toCustomer = column.toCustomer;
                 if (column.sqlColumn.isEmpty())
                     continue;
-                (toCustomer ? customerValues : orderValues)[column.sqlColumn] = value;
+                (column.toCustomer ? customerValues : orderValues)[column.sqlColumn] = incoming->values[c];
             }
             if (splitAddress) {
-                const auto [province, city] = splitChineseAddress(row.value(qsizetype(addressColumn - columns.data())));
+                const auto [province, city] = splitChineseAddress(incoming->address);
                 if (!province.isEmpty())
-                    customerValues[QStringLiteral("province")] = province;
+                    customerValues[QStringLiteral("province")] = textValue(province);
                 if (!city.isEmpty())
-                    customerValues[QStringLiteral("city")] = city;
+                    customerValues[QStringLiteral("city")] = textValue(city);
             }
-            if (orders && columnOf(role::kPhone) && keyColumn != columnOf(role::kPhone))
+            if (orders && keyIsNotPhone)
                 customerValues.erase(QStringLiteral("customer_key"));
             if (rowRejected) {
                 ++summary.rejected;
@@ -447,12 +449,27 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             }
 
             // The customer: insert, or update what changed (remembering the old values for undo).
-            findCustomer.bind(1, key);
             qint64 customerId = 0;
             bool customerInserted = false, customerUpdated = false;
-            if (findCustomer.step()) {
-                customerId = findCustomer.int64(0);
+            bool customerFound = false, remembered = false;
+            if (const auto known = customerIds.constFind(key); known != customerIds.constEnd()) {
+                customerId = *known;
+                customerFound = remembered = true;
+            } else if (!allCustomersKnown) {
+                findCustomer.bind(1, key);
+                customerFound = findCustomer.step();
+                customerId = customerFound ? findCustomer.int64(0) : 0;
                 findCustomer.reset();
+            }
+            const auto rememberCustomer = [&] {
+                if (customerIds.size() < kMaxCustomerIds)
+                    customerIds.insert(key, customerId);
+                else
+                    allCustomersKnown = false;
+            };
+            if (customerFound) {
+                if (!remembered)
+                    rememberCustomer();
                 if (!customerValues.empty()) {
                     QStringList select;
                     for (const auto &[col, value] : customerValues)
@@ -475,7 +492,7 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                         int b = 1;
                         for (const auto &[col, value] : customerValues) {
                             if (previous.contains(col))
-                                update.bind(b++, value);
+                                detail::bindStored(update, b++, value);
                         }
                         update.bind(b, customerId);
                         update.run();
@@ -486,17 +503,17 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     }
                 }
             } else {
-                findCustomer.reset();
                 customerValues.erase(QStringLiteral("customer_key"));
                 static const QStringList fixedCustomer{QStringLiteral("customer_key"), QStringLiteral("source_id")};
                 Statement &insert = insertStatement(QStringLiteral("customers"), fixedCustomer, customerValues);
                 insert.bind(1, key).bind(2, sourceId);
                 int b = 3;
                 for (const auto &[col, value] : customerValues)
-                    insert.bind(b++, value);
+                    detail::bindStored(insert, b++, value);
                 insert.run();
                 customerId = db.lastInsertRowId();
                 customerInserted = true;
+                rememberCustomer();
             }
 
             if (!orders) {
@@ -508,32 +525,40 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     ++summary.unchanged;
             } else {
                 // The order: by its id, or by the whole row when there is none; rows of one id are line items.
-                const Column *idColumn = columnOf(role::kOrderId);
-                QString orderKey = idColumn ? row.value(qsizetype(idColumn - columns.data())).trimmed() : QString();
-                if (orderKey.isEmpty()) {
-                    orderKey = QStringLiteral("row:") +
-                               QString::fromLatin1(QCryptographicHash::hash(row.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex());
-                }
-                const double quantity = orderValues.count(QStringLiteral("quantity")) ? orderValues[QStringLiteral("quantity")].toDouble() : 1.0;
+                const QString &orderKey = incoming->orderKey;
+                const double quantity = orderValues.contains(QStringLiteral("quantity")) ? orderValues[QStringLiteral("quantity")].toDouble() : 1.0;
                 double amount = 0;
-                if (orderValues.count(QStringLiteral("amount")))
+                if (orderValues.contains(QStringLiteral("amount")))
                     amount = orderValues[QStringLiteral("amount")].toDouble();
-                else if (orderValues.count(QStringLiteral("unit_price")))
+                else if (orderValues.contains(QStringLiteral("unit_price")))
                     amount = orderValues[QStringLiteral("unit_price")].toDouble() * quantity;
                 else {
                     rejectValue(line, QString(), QString(), tr("order left out: it has neither an amount nor a unit price"));
                     ++summary.rejected;
                     continue;
                 }
-                orderValues[QStringLiteral("amount")] = amount;
-                const QString status = orderValues.count(QStringLiteral("status")) ? orderValues[QStringLiteral("status")].toString() : QString();
-                const bool cancelled = isCancelled(status) || quantity < 0 || amount < 0 ||
+                detail::StoredValue &amountValue = orderValues[QStringLiteral("amount")];
+                amountValue = detail::StoredValue{};
+                amountValue.kind = detail::StoredValue::Kind::Real;
+                amountValue.real = amount;
+                const QString status = orderValues.contains(QStringLiteral("status")) ? orderValues[QStringLiteral("status")].toString() : QString();
+                auto meaning = statusMeaning.constFind(status);
+                if (meaning == statusMeaning.constEnd()) {
+                    if (statusMeaning.size() > 4096)
+                        statusMeaning.clear();
+                    meaning = statusMeaning.insert(status, {isCancelled(status), isRefund(status)});
+                }
+                const bool cancelled = meaning->first || quantity < 0 || amount < 0 ||
                                        (idColumn && orderKey.startsWith(u'C') && orderKey.size() > 1 && orderKey.at(1).isDigit());
-                findOrder.bind(1, orderKey);
-                const bool known = findOrder.step();
-                const qint64 knownId = known ? findOrder.int64(0) : 0;
-                const bool ofThisFile = known && findOrder.int64(1) == sourceId;
-                findOrder.reset();
+                bool known = false, ofThisFile = false;
+                qint64 knownId = 0;
+                if (!ordersWereEmpty || storedOrderKeys.mayContain(orderKey)) {
+                    findOrder.bind(1, orderKey);
+                    known = findOrder.step();
+                    knownId = known ? findOrder.int64(0) : 0;
+                    ofThisFile = known && findOrder.int64(1) == sourceId;
+                    findOrder.reset();
+                }
                 if (ofThisFile) { // another line item of an order this file already holds
                     addLineItem.bind(1, amount).bind(2, quantity).bind(3, knownId);
                     addLineItem.run();
@@ -548,18 +573,20 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                                                             QStringLiteral("source_id")};
                         Statement &insert = insertStatement(QStringLiteral("orders"), fixedOrder, orderValues);
                         insert.bind(1, orderKey).bind(2, customerId).bind(3, cancelled ? 0 : 1)
-                            .bind(4, cancelled && (isRefund(status) || quantity < 0) ? 1 : 0).bind(5, sourceId);
+                            .bind(4, cancelled && (meaning->second || quantity < 0) ? 1 : 0).bind(5, sourceId);
                         int b = 6;
                         for (const auto &[col, value] : orderValues)
-                            insert.bind(b++, value);
+                            detail::bindStored(insert, b++, value);
                         insert.run();
+                        if (ordersWereEmpty)
+                            storedOrderKeys.add(orderKey);
                         ++summary.inserted;
                     }
                 }
             }
         }
-        if (reader->error())
-            return *reader->error();
+        if (rows.error())
+            return *rows.error();
         if (done != summary.rowsRead)
             return Error{tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
         for (size_t c = 0; c < columns.size(); ++c) {

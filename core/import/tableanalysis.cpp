@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringDecoder>
 
 #include <cmath>
 
@@ -106,6 +107,61 @@ bool isBlankRow(const QStringList &row)
     return true;
 }
 
+void RowText::fill(const std::vector<read::Cell> &cells)
+{
+    m_spans.resize(cells.size());
+    m_made.clear();
+    // UTF-8 never needs more UTF-16 code units than it has bytes, so the buffer is sized once per row and
+    // the views into it stay valid.
+    size_t needed = 0;
+    for (const read::Cell &cell : cells)
+        needed += cell.text.size();
+    if (m_buffer.size() < needed)
+        m_buffer.resize(std::max(needed, m_buffer.size() * 2));
+    char16_t *out = m_buffer.data();
+    for (size_t i = 0; i < cells.size(); ++i) {
+        const read::Cell &cell = cells[i];
+        Span &span = m_spans[i];
+        span.bytes = cell.text;
+        span.fromBytes = cell.kind != read::Cell::Kind::DateTime;
+        if (!span.fromBytes) {
+            m_made.push_back(cellText(cell)); // (moving a QString keeps its characters where they are)
+            span.data = reinterpret_cast<const char16_t *>(m_made.back().utf16());
+            span.length = m_made.back().size();
+            continue;
+        }
+        span.data = out;
+        const auto *in = reinterpret_cast<const unsigned char *>(cell.text.data());
+        const size_t n = cell.text.size();
+        size_t k = 0;
+        while (k < n && in[k] < 0x80) { // ASCII: widened as it is
+            out[k] = char16_t(in[k]);
+            ++k;
+        }
+        if (k == n) {
+            span.length = qsizetype(n);
+        } else {
+            // The rest as QString::fromUtf8 reads the cell: bad bytes replaced, a byte-order mark dropped at the
+            // start of the cell and kept after it.
+            const auto flags = k == 0 ? QStringDecoder::Flag::Stateless
+                                      : QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom;
+            QStringDecoder decoder(QStringDecoder::Utf8, flags);
+            QChar *end = decoder.appendToBuffer(reinterpret_cast<QChar *>(out + k), QByteArrayView(cell.text.data() + k, qsizetype(n - k)));
+            span.length = qsizetype(reinterpret_cast<char16_t *>(end) - out);
+        }
+        out += span.length;
+    }
+}
+
+bool RowText::isBlank() const
+{
+    for (qsizetype i = 0; i < size(); ++i) {
+        if (!at(i).trimmed().isEmpty())
+            return false;
+    }
+    return true;
+}
+
 QString layoutSignature(const QStringList &header)
 {
     QStringList names;
@@ -197,21 +253,26 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
     // Profile the data rows (blank rows skipped): those already read, then the rest of the file.
     std::vector<ColumnProfiler> profilers;
     const bool semicolonFile = a.delimiter == ';';
-    const auto profileRow = [&](const QStringList &row) {
-        if (isBlankRow(row))
-            return;
+    const auto profileRow = [&](qsizetype width, const auto &cellAt) {
         ++a.dataRows;
-        while (profilers.size() < size_t(row.size()))
+        while (profilers.size() < size_t(width))
             profilers.emplace_back(semicolonFile);
-        for (qsizetype c = 0; c < row.size(); ++c)
-            profilers[size_t(c)].add(row[c]);
+        for (qsizetype c = 0; c < width; ++c)
+            profilers[size_t(c)].add(cellAt(c));
     };
-    for (size_t i = a.headerIndex + 1; i < a.head.size(); ++i)
-        profileRow(a.head[i]);
+    for (size_t i = a.headerIndex + 1; i < a.head.size(); ++i) {
+        const QStringList &row = a.head[i];
+        if (!isBlankRow(row))
+            profileRow(row.size(), [&row](qsizetype c) { return QStringView(row[c]); });
+    }
+    RowText row;
     while (rowLimit < 0 || a.dataRows < rowLimit) {
         if (!reader.nextRow(cells))
             break;
-        profileRow(rowText(cells));
+        row.fill(cells);
+        if (row.isBlank())
+            continue;
+        profileRow(row.size(), [&row](qsizetype c) { return row.at(c); });
         if (progress && a.dataRows % 8192 == 0) {
             if (progress->isCanceled())
                 return Error{Importer::tr("The import was cancelled; the workspace is unchanged")};

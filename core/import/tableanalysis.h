@@ -58,6 +58,45 @@ QString cellText(const read::Cell &cell);
 QStringList rowText(const std::vector<read::Cell> &cells);
 bool isBlankRow(const QStringList &row);
 
+// The cells of one row as UTF-16 views, the same text as rowText() gives, decoded into buffers that are
+// reused from row to row: no allocation per cell on the hot path of a million-row import. Views stay valid
+// until the next fill(). Not thread-safe.
+class RowText
+{
+public:
+    void fill(const std::vector<read::Cell> &cells);
+    qsizetype size() const { return qsizetype(m_spans.size()); }
+    // The cell's text; an empty view beyond the last cell (as QStringList::value gives an empty string).
+    QStringView at(qsizetype index) const
+    {
+        if (index < 0 || index >= size())
+            return {};
+        const Span &span = m_spans[size_t(index)];
+        return QStringView(span.data, span.length);
+    }
+    // The cell's text as the UTF-8 bytes the reader gave; nullopt for cells whose text is made here (dates of
+    // workbooks) and beyond the last cell.
+    std::optional<std::string_view> utf8(qsizetype index) const
+    {
+        if (index < 0 || index >= size() || !m_spans[size_t(index)].fromBytes)
+            return std::nullopt;
+        return m_spans[size_t(index)].bytes;
+    }
+    bool isBlank() const;
+
+private:
+    struct Span
+    {
+        const char16_t *data = nullptr; // into m_buffer, or into a string of m_made
+        qsizetype length = 0;
+        std::string_view bytes;
+        bool fromBytes = true;
+    };
+    std::vector<char16_t> m_buffer;
+    std::vector<QString> m_made; // texts made from workbook dates
+    std::vector<Span> m_spans;
+};
+
 // The key under which a mapping is remembered: the trimmed header names, in order.
 QString layoutSignature(const QStringList &header);
 

@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -62,6 +63,16 @@ std::optional<double> parsePlainNumber(QStringView text, bool commaDecimal, bool
 bool canBeInNumber(QChar c)
 {
     static const QStringView allowed = u"0123456789.,-+()% ¥￥$€£RMBCNYUSD元";
+    static const std::array<bool, 128> ascii = [] {
+        std::array<bool, 128> table{};
+        for (const QChar a : allowed) {
+            if (a.unicode() < 128)
+                table[a.unicode()] = true;
+        }
+        return table;
+    }();
+    if (c.unicode() < 128)
+        return ascii[c.unicode()] || c.isSpace();
     return allowed.contains(c) || c.isSpace();
 }
 
@@ -75,12 +86,18 @@ std::optional<double> parseNumber(QStringView input, bool commaDecimal)
     bool handled = false;
     if (const auto plain = parsePlainNumber(trimmed, commaDecimal, &handled); handled)
         return plain;
+    bool letters = false;
     for (qsizetype k = 0; k < trimmed.size(); ++k) {
         if (!canBeInNumber(trimmed[k]))
             return std::nullopt;
         if (trimmed[k] == u'-' && k > 0 && isAsciiDigit(trimmed[k - 1]))
             return std::nullopt; // 2024-06-01, 010-1234: a minus sign never follows a digit
+        letters = letters || (trimmed[k] >= u'A' && trimmed[k] <= u'Z');
     }
+    // Letters are allowed only as RMB, CNY or USD; any other is still there after those are removed below,
+    // and no pattern accepts it (C0000001, M).
+    if (letters && !trimmed.contains(u"RMB") && !trimmed.contains(u"CNY") && !trimmed.contains(u"USD"))
+        return std::nullopt;
     QString text = trimmed.toString();
     bool negative = false;
     if (text.startsWith(u'(') && text.endsWith(u')')) {
@@ -241,8 +258,15 @@ QDateTime parseDateTime(QStringView input, DayOrder order, bool *hasTime)
 std::optional<bool> parseBoolean(QStringView input)
 {
     const QStringView trimmed = input.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > 5 || !QStringView(u"是否对有无yYnNtTfF").contains(trimmed.front()))
-        return std::nullopt; // every word below starts with one of these
+    if (trimmed.isEmpty() || trimmed.size() > 5)
+        return std::nullopt;
+    switch (trimmed.front().unicode()) { // every word below starts with one of these
+    case u'是': case u'否': case u'对': case u'有': case u'无':
+    case u'y': case u'Y': case u'n': case u'N': case u't': case u'T': case u'f': case u'F':
+        break;
+    default:
+        return std::nullopt;
+    }
     const QString text = input.trimmed().toString().toLower();
     static const QSet<QString> yes = {QStringLiteral("是"), QStringLiteral("yes"), QStringLiteral("true"), QStringLiteral("y"),
                                       QStringLiteral("对"), QStringLiteral("有")};
@@ -274,6 +298,22 @@ bool isDigits(QStringView v)
 
 } // namespace
 
+ColumnProfiler::Facts ColumnProfiler::factsOf(QStringView v) const
+{
+    Facts f;
+    f.boolean = values::parseBoolean(v).has_value();
+    f.evidence = values::dayOrderEvidence(v);
+    f.dayFirstDate = values::parseDateTime(v, values::DayOrder::DayFirst, &f.dayFirstTime).isValid();
+    if (f.evidence) // only year-last slash dates depend on the order
+        f.monthFirstDate = values::parseDateTime(v, values::DayOrder::MonthFirst, &f.monthFirstTime).isValid();
+    if (const auto x = values::parseNumber(v, m_commaDecimal)) {
+        f.number = true;
+        f.integer = *x == std::floor(*x) && !v.contains(u'.') && !v.endsWith(u'%');
+    }
+    f.currency = values::hasCurrencySymbol(v);
+    return f;
+}
+
 void ColumnProfiler::add(QStringView input)
 {
     const QStringView v = input.trimmed();
@@ -290,36 +330,44 @@ void ColumnProfiler::add(QStringView input)
         if (v.size() != 8)
             ++m_digitsNot8;
     }
-    if (values::parseBoolean(v).has_value())
+    // What the value reads as: looked up when the column has few distinct values (statuses, cities,
+    // quantities), worked out otherwise.
+    const size_t hash = qHash(v);
+    Facts f;
+    const auto known = m_known.find(hash);
+    if (known != m_known.end() && known->second.first == v) {
+        f = known->second.second;
+    } else {
+        f = factsOf(v);
+        if (m_known.size() < kMaxKnown && known == m_known.end())
+            m_known.emplace(hash, std::make_pair(v.toString(), f));
+    }
+    if (f.boolean)
         ++m_booleans;
     // Dates, read both ways while the column's day order is not yet known.
-    const auto evidence = values::dayOrderEvidence(v);
-    if (evidence) {
+    if (f.evidence) {
         m_slashDates = true;
-        m_dayFirst = m_dayFirst || (evidence->dayFirstPossible && !evidence->monthFirstPossible);
-        m_monthFirst = m_monthFirst || (evidence->monthFirstPossible && !evidence->dayFirstPossible);
+        m_dayFirst = m_dayFirst || (f.evidence->dayFirstPossible && !f.evidence->monthFirstPossible);
+        m_monthFirst = m_monthFirst || (f.evidence->monthFirstPossible && !f.evidence->dayFirstPossible);
     }
-    bool hasTime = false;
-    const bool dayFirstDate = values::parseDateTime(v, values::DayOrder::DayFirst, &hasTime).isValid();
-    m_dates[0] += dayFirstDate ? 1 : 0;
-    m_anyTime[0] = m_anyTime[0] || hasTime;
-    if (evidence) { // only year-last slash dates depend on the order
-        bool monthHasTime = false;
-        m_dates[1] += values::parseDateTime(v, values::DayOrder::MonthFirst, &monthHasTime).isValid() ? 1 : 0;
-        m_anyTime[1] = m_anyTime[1] || monthHasTime;
+    m_dates[0] += f.dayFirstDate ? 1 : 0;
+    m_anyTime[0] = m_anyTime[0] || f.dayFirstTime;
+    if (f.evidence) {
+        m_dates[1] += f.monthFirstDate ? 1 : 0;
+        m_anyTime[1] = m_anyTime[1] || f.monthFirstTime;
     } else {
-        m_dates[1] += dayFirstDate ? 1 : 0;
-        m_anyTime[1] = m_anyTime[1] || hasTime;
+        m_dates[1] += f.dayFirstDate ? 1 : 0;
+        m_anyTime[1] = m_anyTime[1] || f.dayFirstTime;
     }
-    if (const auto x = values::parseNumber(v, m_commaDecimal)) {
+    if (f.number) {
         ++m_numbers;
-        if (*x == std::floor(*x) && !v.contains(u'.') && !v.endsWith(u'%'))
+        if (f.integer)
             ++m_integers;
     }
-    m_currency += values::hasCurrencySymbol(v) ? 1 : 0;
+    m_currency += f.currency ? 1 : 0;
     m_percents += v.endsWith(u'%') ? 1 : 0;
     if (!m_tooManyDistinct) {
-        m_distinct.insert(qHash(v));
+        m_distinct.insert(hash);
         m_tooManyDistinct = qsizetype(m_distinct.size()) > kMaxDistinct;
     }
 }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace segmenta::import {
@@ -61,7 +62,20 @@ public:
     ColumnProfile finish() const;
 
 private:
+    // What one value reads as.
+    struct Facts
+    {
+        bool boolean = false;
+        std::optional<values::DayOrderEvidence> evidence;
+        bool dayFirstDate = false, dayFirstTime = false;     // a date read day first; with a time
+        bool monthFirstDate = false, monthFirstTime = false; // the same month first (set only with evidence)
+        bool number = false, integer = false, currency = false;
+    };
+    Facts factsOf(QStringView value) const;
+    static constexpr size_t kMaxKnown = 256;
+
     bool m_commaDecimal;
+    std::unordered_map<size_t, std::pair<QString, Facts>> m_known; // the first distinct values, by hash
     qint64 m_n = 0;
     QStringList m_samples;
     qint64 m_allDigits = 0, m_paddedOrLong = 0, m_booleans = 0, m_digitsNot8 = 0;

@@ -188,6 +188,14 @@ Statement &Statement::bindUtf8(int index, std::string_view utf8)
     return *this;
 }
 
+Statement &Statement::bindUtf8Unowned(int index, std::string_view utf8)
+{
+    const int rc = sqlite3_bind_text64(m_stmt, index, utf8.data(), utf8.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        fail(m_db->handle(), rc);
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     const int rc = sqlite3_bind_null(m_stmt, index);

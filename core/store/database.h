@@ -93,6 +93,9 @@ public:
     Statement &bind(int index, double value);
     Statement &bind(int index, const QString &value); // a null QString binds NULL
     Statement &bindUtf8(int index, std::string_view utf8);
+    // Binds without a copy: the bytes must stay valid and unchanged until the statement has been stepped
+    // and reset or bound again (for bulk inserts from buffers that outlive the row).
+    Statement &bindUtf8Unowned(int index, std::string_view utf8);
     Statement &bindNull(int index);
     Statement &bind(int index, const QVariant &value);
     template <typename T>

@@ -76,8 +76,10 @@ private Q_SLOTS:
     void importsEveryEncodingOfTheCustomerList();
     void importsATaobaoOrderExport();
     void reimportingChangesNothing();
+    void customerRepeatedInTheFileKeepsItsLastValues();
     void updatesAndUndoes();
     void cancelLeavesTheWorkspaceAsItWas();
+    void cancelWhileStoringLeavesTheWorkspaceAsItWas();
     void refusesFilesWithoutACustomerColumn();
 };
 
@@ -245,6 +247,37 @@ void TestImporter::updatesAndUndoes()
     QVERIFY(!Importer::undo(*ws.value(), 99).ok());
 }
 
+// Short values (a few bytes each) of one customer on several rows: each row's values are what is stored,
+// and the undo log holds the values each row replaced.
+void TestImporter::customerRepeatedInTheFileKeepsItsLastValues()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    const QString path = dir.filePath(QStringLiteral("repeated.csv"));
+    writeFile(path, "customer id,city,tier\nc1,ab,x\nc1,cd,y\nc2,ef,z\nc1,cd,y\n");
+    const auto summary = Importer::run(*ws.value(), path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->inserted, qint64(2));
+    QCOMPARE(summary->updated, qint64(1));
+    QCOMPARE(summary->unchanged, qint64(1));
+    store::Database &db = ws.value()->db();
+    const QString tier = db.scalar("SELECT column_name FROM fields WHERE name = 'tier'").toString();
+    QVERIFY(!tier.isEmpty());
+    const auto customer = [&](const char *key) {
+        store::Statement query(db, QStringLiteral("SELECT city || '/' || %1 FROM customers WHERE customer_key = ?1")
+                                       .arg(store::quoteIdentifier(tier)).toStdString());
+        query.bind(1, QString::fromLatin1(key));
+        return query.step() ? query.text(0) : QString();
+    };
+    QCOMPARE(customer("c1"), QStringLiteral("cd/y"));
+    QCOMPARE(customer("c2"), QStringLiteral("ef/z"));
+    const QJsonObject replaced = QJsonDocument::fromJson(db.scalar("SELECT old_json FROM import_undo").toString().toUtf8()).object();
+    QCOMPARE(replaced.value(QStringLiteral("city")).toString(), QStringLiteral("ab"));
+    QCOMPARE(replaced.value(tier).toString(), QStringLiteral("x"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM import_undo").toLongLong(), qint64(1));
+}
+
 void TestImporter::cancelLeavesTheWorkspaceAsItWas()
 {
     QTemporaryDir dir;
@@ -258,6 +291,42 @@ void TestImporter::cancelLeavesTheWorkspaceAsItWas()
     QVERIFY(!cancelled.ok());
     QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
     QCOMPARE(dump(ws.value()->db()), before);
+}
+
+// Cancelled in the second pass, while the rows of a text file are read on a thread of their own and stored.
+void TestImporter::cancelWhileStoringLeavesTheWorkspaceAsItWas()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    QVERIFY(Importer::run(*ws.value(), QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/utf8.csv")).ok());
+    const QString before = dump(ws.value()->db());
+    QByteArray csv = "order id,customer id,order date,amount,status\n";
+    for (int i = 0; i < 12000; ++i)
+        csv += "T" + QByteArray::number(i) + ",C" + QByteArray::number(i % 700) + ",2024-05-0" + QByteArray::number(1 + i % 9) +
+               "," + QByteArray::number(i % 50) + ".5,\"paid\"\n";
+    const QString path = dir.filePath(QStringLiteral("orders.csv"));
+    writeFile(path, csv);
+    bool storing = false;
+    Progress *self = nullptr;
+    Progress progress([&self, &storing](qint64 done, qint64) {
+        if (done > 400) { // past the profiling (the first 400 of 1000)
+            storing = true;
+            self->cancel();
+        }
+    });
+    self = &progress;
+    const auto cancelled = Importer::run(*ws.value(), path, {}, &progress);
+    QVERIFY(storing);
+    QVERIFY(!cancelled.ok());
+    QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
+    QCOMPARE(dump(ws.value()->db()), before);
+    // And the same file imports whole afterwards.
+    const auto imported = Importer::run(*ws.value(), path);
+    QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
+    QCOMPARE(imported->inserted, qint64(12000));
+    QCOMPARE(ws.value()->db().scalar("SELECT count(*) FROM orders WHERE source_id = " + std::to_string(imported->sourceId)).toLongLong(),
+             qint64(12000));
 }
 
 void TestImporter::refusesFilesWithoutACustomerColumn()

@@ -1,0 +1,158 @@
+#include "import/rowpreparer.h"
+
+#include <QCryptographicHash>
+
+namespace segmenta::import::detail {
+
+RowPreparer::RowPreparer(std::unique_ptr<read::TableReader> reader, const Setup &setup, bool ownThread)
+    : m_reader(std::move(reader)), m_setup(setup)
+{
+    for (size_t i = 0; i < kBatches; ++i)
+        m_free.push_back(std::make_unique<Batch>());
+    if (ownThread)
+        m_thread = std::thread([this] { produce(); });
+}
+
+RowPreparer::~RowPreparer()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+const PreparedRow *RowPreparer::next()
+{
+    while (!m_current || m_position >= m_current->count) {
+        if (m_current && m_current->last)
+            return nullptr;
+        if (!m_thread.joinable()) { // read here, one batch at a time
+            if (!m_current)
+                m_current = std::move(m_free.front());
+            fill(*m_current);
+        } else {
+            std::unique_lock lock(m_mutex);
+            if (m_current) {
+                m_free.push_back(std::move(m_current));
+                m_changed.notify_all();
+            }
+            m_changed.wait(lock, [this] { return !m_ready.empty(); });
+            m_current = std::move(m_ready.front());
+            m_ready.pop_front();
+        }
+        m_position = 0;
+        m_progress = m_current->progress;
+    }
+    return &m_current->rows[m_position++];
+}
+
+void RowPreparer::produce()
+{
+    bool end = false;
+    while (!end) {
+        std::unique_ptr<Batch> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_stop || !m_free.empty(); });
+            if (m_stop)
+                return;
+            batch = std::move(m_free.front());
+            m_free.pop_front();
+        }
+        try {
+            fill(*batch);
+        } catch (const std::exception &error) { // (out of memory): the rows end here, with the reason
+            batch->count = 0;
+            batch->last = true;
+            m_failure = Error{tr("The rows could not be read: %1").arg(QString::fromLocal8Bit(error.what()))};
+        }
+        end = batch->last;
+        {
+            std::lock_guard lock(m_mutex);
+            m_ready.push_back(std::move(batch));
+        }
+        m_changed.notify_all();
+    }
+}
+
+void RowPreparer::fill(Batch &batch)
+{
+    batch.count = 0;
+    batch.last = false;
+    while (batch.count < kBatchRows) {
+        if (!m_reader->nextRow(m_cells)) {
+            batch.last = true;
+            break;
+        }
+        if (++m_rowIndex <= qint64(m_setup.headerIndex))
+            continue;
+        m_row.fill(m_cells);
+        if (m_row.isBlank())
+            continue;
+        if (batch.rows.size() <= batch.count)
+            batch.rows.emplace_back();
+        PreparedRow &out = batch.rows[batch.count++];
+        out.line = m_reader->rowNumber();
+        prepare(m_row, out);
+    }
+    batch.progress = m_reader->progress();
+}
+
+void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
+{
+    const std::vector<Column> &columns = *m_setup.columns;
+    const auto cellOf = [&](const Column *column) { return row.at(qsizetype(column - columns.data())); };
+    out.key = cellOf(m_setup.keyColumn).trimmed().toString();
+    out.state.assign(columns.size(), PreparedRow::kEmpty);
+    out.values.resize(columns.size());
+    out.raw.resize(columns.size());
+    size_t textBytes = 0;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        const Column &column = columns[c];
+        const QStringView raw = row.at(qsizetype(c));
+        if (column.skip || raw.trimmed().isEmpty() || &column == m_setup.keyColumn)
+            continue;
+        StoredValue &value = out.values[c];
+        value = storedValue(raw, row.utf8(qsizetype(c)), column);
+        if (!value.isValid()) {
+            out.state[c] = PreparedRow::kUnreadable;
+            out.raw[c] = raw.toString();
+            continue;
+        }
+        out.state[c] = PreparedRow::kValue;
+        if (value.kind == StoredValue::Kind::Utf8)
+            textBytes += value.utf8.size();
+    }
+    // The text the values point into moves to the row, as the reader's buffers change with its next row.
+    out.bytes.resize(textBytes);
+    size_t at = 0;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        StoredValue &value = out.values[c];
+        if (out.state[c] != PreparedRow::kValue || value.kind != StoredValue::Kind::Utf8)
+            continue;
+        std::copy(value.utf8.begin(), value.utf8.end(), out.bytes.begin() + qptrdiff(at));
+        value.utf8 = std::string_view(out.bytes.data() + at, value.utf8.size());
+        at += value.utf8.size();
+    }
+    out.address = m_setup.addressColumn ? cellOf(m_setup.addressColumn).toString() : QString();
+    out.orderKey.clear();
+    if (m_setup.orders) {
+        if (m_setup.idColumn)
+            out.orderKey = cellOf(m_setup.idColumn).trimmed().toString();
+        if (out.orderKey.isEmpty()) { // no order id: the whole row is the order's identity
+            QString whole;
+            for (qsizetype c = 0; c < row.size(); ++c) {
+                if (c > 0)
+                    whole += QChar(0x1f);
+                whole += row.at(c);
+            }
+            out.orderKey = QStringLiteral("row:") +
+                           QString::fromLatin1(QCryptographicHash::hash(whole.toUtf8(), QCryptographicHash::Sha1).toHex());
+        }
+    }
+}
+
+} // namespace segmenta::import::detail
