@@ -408,10 +408,6 @@
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <source>“%1” is an OpenDocument spreadsheet (.ods), which this version of Segmenta does not read; save it as .xlsx in LibreOffice or WPS and import that</source>
-        <translation>“%1”是 OpenDocument 电子表格（.ods），此版本的 Segmenta 无法读取；请在 LibreOffice 或 WPS 中另存为 .xlsx 后再导入</translation>
-    </message>
-    <message>
         <source>“%1” is an Apple Numbers document; export it as .xlsx or CSV and import that</source>
         <translation>“%1”是 Apple Numbers 文稿；请导出为 .xlsx 或 CSV 后再导入</translation>
     </message>
@@ -823,6 +819,13 @@
     </message>
 </context>
 <context>
+    <name>segmenta::import::detail::RowPreparer</name>
+    <message>
+        <source>The rows could not be read: %1</source>
+        <translation>无法读取这些行：%1</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::metrics::AnalysisChanges</name>
     <message>
         <source>“%1” is read-only; its settings cannot be changed</source>
@@ -955,6 +958,97 @@
     <message>
         <source>This workbook has no sheet number %1</source>
         <translation>此工作簿没有第 %1 个工作表</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::read::OdsReader</name>
+    <message>
+        <source>“%1” holds no sheet</source>
+        <translation>“%1”中没有工作表</translation>
+    </message>
+    <message>
+        <source>“%1” is refused: its part %2 declares a DTD, which a spreadsheet never needs</source>
+        <translation>已拒绝“%1”：其部件 %2 声明了 DTD，而电子表格从不需要 DTD</translation>
+    </message>
+    <message>
+        <source>“%1” is password-protected; remove the password in LibreOffice or WPS and import it again</source>
+        <translation>“%1”受密码保护；请在 LibreOffice 或 WPS 中移除密码后重新导入</translation>
+    </message>
+    <message>
+        <source>“%1” is an OpenDocument file but not a spreadsheet</source>
+        <translation>“%1”是 OpenDocument 文件，但不是电子表格</translation>
+    </message>
+    <message>
+        <source>“%1” is refused: %2 (%3)</source>
+        <translation>已拒绝“%1”：%2（%3）</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged: the XML of %2 breaks off at line %3 (%4)</source>
+        <translation>“%1”已损坏：%2 的 XML 在第 %3 行中断（%4）</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: out of memory</source>
+        <translation>无法读取“%1”：内存不足</translation>
+    </message>
+    <message>
+        <source>“%1” has no sheet number %2</source>
+        <translation>“%1”没有第 %2 个工作表</translation>
+    </message>
+    <message>
+        <source>“%1” is refused: %2</source>
+        <translation>已拒绝“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1”, sheet “%2”, row %3: %4</source>
+        <translation>“%1”，工作表“%2”，第 %3 行：%4</translation>
+    </message>
+    <message>
+        <source>“%1”, sheet “%2”: %3</source>
+        <translation>“%1”，工作表“%2”：%3</translation>
+    </message>
+    <message>
+        <source>it has more than %1 sheets</source>
+        <translation>它有超过 %1 个工作表</translation>
+    </message>
+    <message>
+        <source>Sheet%1</source>
+        <translation>工作表%1</translation>
+    </message>
+    <message>
+        <source>a row holds more than %1 MB of text</source>
+        <translation>某一行的文本超过 %1 MB</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond column %1, the last one a sheet has</source>
+        <translation>有单元格位于第 %1 列之后，超出了工作表的最后一列</translation>
+    </message>
+    <message>
+        <source>a cell is repeated %1 times, beyond column %2, the last one a sheet has</source>
+        <translation>有单元格重复了 %1 次，超出了工作表的最后一列（第 %2 列）</translation>
+    </message>
+    <message>
+        <source>its repeat counts would make more than %1 million cells, far more than a real sheet holds</source>
+        <translation>其重复次数会产生超过 %1 百万个单元格，远超真实工作表的规模</translation>
+    </message>
+    <message>
+        <source>the row lies beyond row %1, the last one a sheet has</source>
+        <translation>该行位于第 %1 行之后，超出了工作表的最后一行</translation>
+    </message>
+    <message>
+        <source>a row is repeated %1 times, beyond row %2, the last one a sheet has</source>
+        <translation>有一行重复了 %1 次，超出了工作表的最后一行（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>out of memory while reading the sheet</source>
+        <translation>读取工作表时内存不足</translation>
+    </message>
+    <message>
+        <source>content.xml declares a DTD, which a spreadsheet never needs</source>
+        <translation>content.xml 声明了 DTD，而电子表格从不需要 DTD</translation>
+    </message>
+    <message>
+        <source>the XML of content.xml is damaged (%1, line %2)</source>
+        <translation>content.xml 的 XML 已损坏（%1，第 %2 行）</translation>
     </message>
 </context>
 <context>
@@ -2796,10 +2890,6 @@ Replace them?</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;All files (*)</source>
-        <translation>电子表格 (*.xlsx *.xlsm *.xls *.csv *.tsv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -3016,6 +3106,10 @@ Replace them?</source>
     <message>
         <source>Lifecycle Moves</source>
         <translation>生命周期迁移</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
