@@ -5,6 +5,7 @@
 #include "customers/customersmodel.h"
 #include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
+#include "dashboard/lifecyclemovesdialog.h"
 #include "export/exportdialog.h"
 #include "help/helpdialogs.h"
 #include "help/helpmenu.h"
@@ -77,12 +78,18 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         });
         return true;
     }
-    if (view == u"overlap") {
+    if (view == u"overlap" || view == u"moves") {
         auto *once = new QObject(&window);
-        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file, view] {
             delete once;
-            window.showSegmentOverlap();
-            auto *dialog = window.findChild<OverlapDialog *>();
+            QWidget *dialog = nullptr;
+            if (view == u"overlap") {
+                window.showSegmentOverlap();
+                dialog = window.findChild<OverlapDialog *>();
+            } else {
+                window.showLifecycleMoves();
+                dialog = window.findChild<LifecycleMovesDialog *>();
+            }
             if (!dialog) {
                 QApplication::exit(1);
                 return;

@@ -59,7 +59,11 @@ LifecycleMovesDialog::LifecycleMovesDialog(const metrics::LifecycleMoves &moves,
         }
     }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // equal rows, whatever the shading
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        height += m_table->rowHeight(r);
+    m_table->setMinimumHeight(height);
 
     auto *summary = new QLabel(this);
     summary->setWordWrap(true);
@@ -79,7 +83,7 @@ LifecycleMovesDialog::LifecycleMovesDialog(const metrics::LifecycleMoves &moves,
     layout->addWidget(summary);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(820, 330);
+    resize(820, sizeHint().height());
 }
 
 } // namespace segmenta::ui
