@@ -1,5 +1,7 @@
 #include "read/odsreader.h"
 
+#include "read/xmlfeed.h"
+
 #include <QDate>
 #include <QFileInfo>
 #include <QXmlStreamReader>
@@ -283,13 +285,12 @@ Result<void> OdsReader::listSheets()
     if (auto ok = startParse(Pass::Listing); !ok)
         return ok;
     for (;;) {
-        void *buffer = XML_GetBuffer(m_parser.get(), kChunk);
-        if (!buffer)
+        const XmlStep step = feedXml(m_parser.get(), *m_part, false, kChunk);
+        if (step.outOfMemory)
             return Error{tr("“%1” cannot be read: out of memory").arg(m_fileName)};
-        const qint64 n = m_part->read(static_cast<char *>(buffer), kChunk);
-        if (n < 0)
+        if (step.readFailed)
             return Error{tr("“%1” is refused: %2 (%3)").arg(m_fileName, m_part->errorString(), QStringLiteral("content.xml"))};
-        const XML_Status status = XML_ParseBuffer(m_parser.get(), int(n), n == 0);
+        const XML_Status status = step.status;
         if (m_state.refused)
             return Error{tr("“%1” is refused: its part %2 declares a DTD, which a spreadsheet never needs").arg(m_fileName, QStringLiteral("content.xml"))};
         if (m_error)
@@ -300,7 +301,7 @@ Result<void> OdsReader::listSheets()
                              .arg(XML_GetCurrentLineNumber(m_parser.get()))
                              .arg(xmlError())};
         }
-        if (n == 0)
+        if (step.atEnd)
             break;
     }
     if (m_state.spreadsheetDepth < 0 && m_sheets.isEmpty())
@@ -708,21 +709,15 @@ bool OdsReader::nextRow(std::vector<Cell> &row)
     } else {
         m_state.rowReady = false;
         while (!m_state.rowReady) {
-            XML_Status status;
-            if (m_suspended) {
-                status = XML_ResumeParser(m_parser.get());
-            } else {
-                void *buffer = XML_GetBuffer(m_parser.get(), kChunk);
-                if (!buffer)
-                    return fail(tr("out of memory while reading the sheet"));
-                const qint64 n = m_part->read(static_cast<char *>(buffer), kChunk);
-                if (n < 0)
-                    return fail(m_part->errorString());
-                status = XML_ParseBuffer(m_parser.get(), int(n), n == 0);
-                if (n == 0 && status == XML_STATUS_OK && !m_state.done) {
-                    m_finished = true;
-                    return false;
-                }
+            const XmlStep step = feedXml(m_parser.get(), *m_part, m_suspended, kChunk);
+            if (step.outOfMemory)
+                return fail(tr("out of memory while reading the sheet"));
+            if (step.readFailed)
+                return fail(m_part->errorString());
+            const XML_Status status = step.status;
+            if (step.atEnd && status == XML_STATUS_OK && !m_state.done) {
+                m_finished = true;
+                return false;
             }
             m_suspended = status == XML_STATUS_SUSPENDED;
             if (m_error)

@@ -1,5 +1,7 @@
 #include "read/xlsxreader.h"
 
+#include "read/xmlfeed.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QDir>
@@ -654,21 +656,15 @@ bool XlsxReader::nextRow(std::vector<Cell> &row)
         return false;
     m_state.rowReady = false;
     while (!m_state.rowReady) {
-        XML_Status status;
-        if (m_suspended) {
-            status = XML_ResumeParser(m_parser.get());
-        } else {
-            void *buffer = XML_GetBuffer(m_parser.get(), kChunk);
-            if (!buffer)
-                return fail(tr("out of memory while reading the sheet"));
-            const qint64 n = m_part->read(static_cast<char *>(buffer), kChunk);
-            if (n < 0)
-                return fail(m_part->errorString());
-            status = XML_ParseBuffer(m_parser.get(), int(n), n == 0);
-            if (n == 0 && status == XML_STATUS_OK && !m_state.done) {
-                m_finished = true;
-                return false; // a sheet without <sheetData>: nothing in it
-            }
+        const XmlStep step = feedXml(m_parser.get(), *m_part, m_suspended, kChunk);
+        if (step.outOfMemory)
+            return fail(tr("out of memory while reading the sheet"));
+        if (step.readFailed)
+            return fail(m_part->errorString());
+        const XML_Status status = step.status;
+        if (step.atEnd && status == XML_STATUS_OK && !m_state.done) {
+            m_finished = true;
+            return false; // a sheet without <sheetData>: nothing in it
         }
         m_suspended = status == XML_STATUS_SUSPENDED;
         if (m_error)

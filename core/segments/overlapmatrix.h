@@ -29,9 +29,10 @@ public:
     size_t size() const { return names.size(); }
     qint64 onlyFirst(size_t i, size_t j) const { return both[i][i] - both[i][j]; }
 
-    // From the members of each segment (bitsets over the same customers), as the dashboard holds them.
+    // From the members of each segment (bitsets over the same customers, not copied), as the dashboard
+    // holds them.
     static OverlapMatrix fromMembers(const std::vector<qint64> &ids, const std::vector<QString> &names,
-                                     const std::vector<rules::Bitset> &members);
+                                     const std::vector<const rules::Bitset *> &members);
     // Every saved segment of the workspace, evaluated in memory at `asOf`. Call from a worker at a million
     // customers (it loads the customer columns: about a second).
     static Result<OverlapMatrix> forWorkspace(store::Workspace &workspace, const QDate &asOf);

@@ -1,4 +1,5 @@
 #include "segments/playbook.h"
+#include "segments/savedmembers.h"
 
 #include "metrics/analysissettings.h"
 #include "rules/columnarevaluator.h"
@@ -61,24 +62,19 @@ Result<int> Playbook::addAll(store::Workspace &workspace)
 Result<void> Playbook::recordSizes(store::Workspace &workspace, const QDate &asOf)
 {
     try {
+        const auto evaluated = SavedMembers::evaluate(workspace, asOf);
+        if (!evaluated)
+            return evaluated.error();
         SegmentStore store(workspace.db());
-        const auto saved = store.list();
-        if (!saved)
-            return saved.error();
-        const auto context = rules::RuleContext::forDatabase(workspace.db(), asOf);
-        const auto cache = rules::ColumnCache::load(workspace.db(), context.fields);
-        if (!cache)
-            return cache.error();
         store::Transaction transaction(workspace.db());
-        for (const SavedSegment &segment : saved.value()) {
-            const auto members = rules::ColumnarEvaluator::evaluate(segment.rule, context, *cache.value());
-            if (!members)
+        for (const SavedMembers::Evaluated &segment : evaluated->segments) {
+            if (!segment.members)
                 continue; // a segment that no longer applies (a field was removed) has no size
-            const auto figures = rules::ColumnarEvaluator::figures(members.value(), *cache.value());
+            const auto figures = rules::ColumnarEvaluator::figures(*segment.members, *evaluated->cache);
             QJsonObject lifecycle;
             for (const auto &[stage, count] : figures.lifecycle)
                 lifecycle.insert(stage, count);
-            const auto recorded = store.recordSize(segment.id, asOf, figures.count, figures.revenue,
+            const auto recorded = store.recordSize(segment.segment.id, asOf, figures.count, figures.revenue,
                                                    QString::fromUtf8(QJsonDocument(lifecycle).toJson(QJsonDocument::Compact)));
             if (!recorded)
                 return recorded;

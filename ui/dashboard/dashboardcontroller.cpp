@@ -266,11 +266,11 @@ segments::OverlapMatrix DashboardController::savedOverlap() const
         return {};
     std::vector<qint64> ids;
     std::vector<QString> names;
-    std::vector<rules::Bitset> members;
+    std::vector<const rules::Bitset *> members;
     for (const Snapshot::Saved &saved : m_snapshot->saved) {
         ids.push_back(saved.id);
         names.push_back(saved.name);
-        members.push_back(saved.members);
+        members.push_back(&saved.members);
     }
     return segments::OverlapMatrix::fromMembers(ids, names, members);
 }
