@@ -22,6 +22,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace segmenta::import {
@@ -177,29 +178,19 @@ QJsonObject ImportSummary::toJson() const
     return json;
 }
 
-Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &path, const ImportOptions &options,
-                                   Progress *progress)
+namespace {
+
+// The second pass: the rows below the header stored as `analysis` says, in one transaction. With `verify`
+// the analysis came from the first rows only: every row is profiled as it is stored, and when the whole
+// columns would be imported otherwise, nothing is kept and `*disagreed` is set.
+Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path, const ImportOptions &options,
+                                std::unique_ptr<read::TableReader> reader, detail::TableAnalysis &analysis,
+                                detail::BackgroundFileHash &hash, Progress *progress, bool verify, bool *disagreed)
 {
     const QString fileName = QFileInfo(path).fileName();
-    if (workspace.isReadOnly())
-        return Error{tr("“%1” is read-only; nothing can be imported into it").arg(workspace.displayName())};
-    auto opened = read::openTable(path, options.read);
-    if (!opened)
-        return opened.error();
-    std::unique_ptr<read::TableReader> reader = std::move(opened).value();
-    detail::BackgroundFileHash hash(path); // recorded with the import, while the first pass reads the rows
-
-    // Two passes over the file, so memory does not grow with its length: the first finds the header and
-    // profiles every column (types are inferred from whole columns), the second stores the rows.
-    if (progress)
-        progress->setTotal(1000);
-    auto analysed = detail::analyseTable(*reader, fileName, options, &workspace.db(), -1, progress, 400);
-    if (!analysed)
-        return analysed.error();
-    detail::TableAnalysis &analysis = analysed.value();
     std::vector<Column> &columns = analysis.columns;
     const size_t headerIndex = analysis.headerIndex;
-
+    const qint64 progressFrom = verify ? qint64(analysis.shareRead * 400) : 400;
     ImportSummary summary;
     summary.fileName = fileName;
     summary.encoding = analysis.encoding;
@@ -210,8 +201,6 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
     summary.kind = analysis.kind;
     const bool orders = summary.kind == ImportKind::Orders;
     const auto columnOf = [&](const char *r) { return analysis.columnOf(r); };
-    if (const QString problem = analysis.problem(fileName); !problem.isEmpty())
-        return Error{problem};
     Column *keyColumn = analysis.keyColumn();
 
     Database &db = workspace.db();
@@ -319,67 +308,118 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             it->second->reset();
             return *it->second;
         };
-        // INSERTs by the set of columns a row has values for, found without building their SQL text per row;
-        // the one used last for each table is checked first (rows of a file mostly fill the same columns).
-        std::map<std::pair<QString, QStringList>, std::unique_ptr<Statement>> inserts;
-        struct LastInsert
-        {
-            QString into;
-            QStringList present;
-            Statement *statement = nullptr;
-        };
-        std::vector<LastInsert> lastInserts;
-        const auto insertStatement = [&](const QString &into, const QStringList &fixed,
-                                         const detail::RowValues &values) -> Statement & {
-            for (const LastInsert &last : lastInserts) {
-                if (last.into != into || size_t(last.present.size()) != values.size())
-                    continue;
-                bool same = true;
-                qsizetype i = 0;
-                for (const auto &[col, value] : values)
-                    same = same && last.present[i++] == col;
-                if (same) {
-                    last.statement->reset();
-                    return *last.statement;
-                }
-            }
-            QStringList present;
-            present.reserve(qsizetype(values.size()));
-            for (const auto &[col, value] : values)
-                present << col;
-            std::unique_ptr<Statement> &slot = inserts[{into, present}];
-            if (!slot) {
-                QStringList names = fixed;
-                for (const QString &col : std::as_const(present))
-                    names << store::quoteIdentifier(col);
-                const QString marks = QStringLiteral("?,").repeated(names.size()).chopped(1);
-                slot = std::make_unique<Statement>(db, QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(into, names.join(u','), marks).toStdString());
-            }
-            const auto last = std::find_if(lastInserts.begin(), lastInserts.end(), [&into](const LastInsert &l) { return l.into == into; });
-            if (last == lastInserts.end())
-                lastInserts.push_back(LastInsert{into, present, slot.get()});
-            else
-                *last = LastInsert{into, present, slot.get()};
-            slot->reset();
-            return *slot;
-        };
         Statement findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1");
         // Lookups that memory answers: customers by key (while there are not too many to hold), and whether an
-        // order key can be in the table at all (when it held no orders before this import).
-        QHash<QString, qint64> customerIds;
+        // order key can be in the table at all (when it held no orders before this import). With each customer
+        // the digest of the values its last row gave, which the customer now holds: an order list repeats its
+        // customer's values on every order, and a row that repeats them changes nothing. (A 64-bit digest: two
+        // different sets of values agree by chance about once in 10^19 comparisons.)
+        struct KnownCustomer
+        {
+            qint64 id = 0;
+            std::optional<quint64> values;
+        };
+        QHash<QString, KnownCustomer> customerIds;
         bool allCustomersKnown = !db.scalar("SELECT EXISTS (SELECT 1 FROM customers)").toBool();
         constexpr qsizetype kMaxCustomerIds = 200000;
         const bool ordersWereEmpty = orders && !db.scalar("SELECT EXISTS (SELECT 1 FROM orders)").toBool();
-        detail::KeyFilter storedOrderKeys(ordersWereEmpty ? analysis.dataRows : 0);
+        const qint64 expectedRows = verify ? qint64(double(analysis.dataRows) / std::max(analysis.shareRead, 0.001) * 1.1) : analysis.dataRows;
+        detail::KeyFilter storedOrderKeys(ordersWereEmpty ? expectedRows : 0);
         Statement addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
         Column *addressColumn = columnOf(role::kAddress);
         const bool splitAddress = addressColumn && !columnOf(role::kProvince) && !columnOf(role::kCity);
         const Column *idColumn = columnOf(role::kOrderId);
-        const bool keyIsNotPhone = columnOf(role::kPhone) && keyColumn != columnOf(role::kPhone);
         // Whether an order status means cancelled, and refunded, by status text (a file has few of them).
-        QHash<QString, std::pair<bool, bool>> statusMeaning;
-        detail::RowValues customerValues, orderValues;
+        std::map<std::string, std::pair<bool, bool>, std::less<>> statusMeaning;
 
+        // Where a row's values go: a slot in the customer's or in the order's columns for each file column
+        // (fixed once here, so a row is sorted into its slots without comparing column names), and the slots
+        // the importer fills itself. The customer key and order key are bound on their own.
+        struct Slots
+        {
+            std::vector<QString> names; // by slot, the SQL column
+            int add(const QString &name)
+            {
+                const auto it = std::find(names.begin(), names.end(), name);
+                if (it != names.end())
+                    return int(it - names.begin());
+                names.push_back(name);
+                return int(names.size()) - 1;
+            }
+            int find(const char *name) const
+            {
+                const auto it = std::find(names.begin(), names.end(), QLatin1StringView(name));
+                return it == names.end() ? -1 : int(it - names.begin());
+            }
+        };
+        Slots customerSlots, orderSlots;
+        std::vector<int> slotOfColumn(columns.size(), -1);
+        for (size_t c = 0; c < columns.size(); ++c) {
+            const Column &column = columns[c];
+            if (column.skip || column.sqlColumn.isEmpty() || column.sqlColumn == u"customer_key" ||
+                (!column.toCustomer && column.sqlColumn == u"order_key"))
+                continue;
+            slotOfColumn[c] = (column.toCustomer ? customerSlots : orderSlots).add(column.sqlColumn);
+        }
+        const int provinceSlot = splitAddress ? customerSlots.add(QStringLiteral("province")) : -1;
+        const int citySlot = splitAddress ? customerSlots.add(QStringLiteral("city")) : -1;
+        const int quantitySlot = orderSlots.find("quantity");
+        const int unitPriceSlot = orderSlots.find("unit_price");
+        const int statusSlot = orderSlots.find("status");
+        const int amountSlot = orders ? orderSlots.add(QStringLiteral("amount")) : -1;
+        // A row's values by slot (null: none), and which slots have one, as the key of the INSERT that fits.
+        struct RowSlots
+        {
+            std::vector<const detail::StoredValue *> values;
+            std::string present;
+            void reset(size_t n)
+            {
+                values.assign(n, nullptr);
+                present.assign(n, '\0');
+            }
+            void set(int slot, const detail::StoredValue *value)
+            {
+                values[size_t(slot)] = value;
+                present[size_t(slot)] = 1;
+            }
+        };
+        RowSlots customerRow, orderRow;
+        // INSERTs by the set of columns a row has values for; the one used last for each table is checked
+        // first (rows of a file mostly fill the same columns).
+        struct Inserts
+        {
+            std::map<std::string, std::unique_ptr<Statement>> byPresent;
+            const std::string *lastPresent = nullptr;
+            Statement *last = nullptr;
+        };
+        Inserts customerInserts, orderInserts;
+        const auto insertStatement = [&db](Inserts &inserts, const char *into, const QStringList &fixed, const Slots &slots,
+                                           const RowSlots &row) -> Statement & {
+            if (!inserts.last || *inserts.lastPresent != row.present) {
+                auto it = inserts.byPresent.find(row.present);
+                if (it == inserts.byPresent.end()) {
+                    QStringList names = fixed;
+                    for (size_t i = 0; i < row.present.size(); ++i) {
+                        if (row.present[i])
+                            names << store::quoteIdentifier(slots.names[i]);
+                    }
+                    const QString marks = QStringLiteral("?,").repeated(names.size()).chopped(1);
+                    const QString sql = QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(QLatin1StringView(into), names.join(u','), marks);
+                    it = inserts.byPresent.emplace(row.present, std::make_unique<Statement>(db, sql.toStdString())).first;
+                }
+                inserts.lastPresent = &it->first;
+                inserts.last = it->second.get();
+            }
+            inserts.last->reset();
+            return *inserts.last;
+        };
+        const auto bindPresent = [](Statement &insert, int first, const RowSlots &row) {
+            int b = first;
+            for (const detail::StoredValue *value : row.values) {
+                if (value)
+                    detail::bindStored(insert, b++, *value);
+            }
+        };
         // The second pass: the same rows again, stored. A text file's reader holds the whole file, decoded:
         // it starts again from its first row. Workbooks are opened again.
         if (reader->encoding().isEmpty() || !reader->selectSheet(0)) {
@@ -397,52 +437,56 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
         setup.idColumn = idColumn;
         setup.addressColumn = splitAddress ? addressColumn : nullptr;
         setup.orders = orders;
+        setup.profile = verify;
+        setup.semicolonFile = analysis.delimiter == ';';
         const bool textFile = !reader->encoding().isEmpty();
         detail::RowPreparer rows(std::move(reader), setup, textFile);
         qint64 done = 0;
+        detail::StoredValue province, city, amountValue;
         while (const detail::PreparedRow *incoming = rows.next()) {
             ++done;
             if (progress && done % 4096 == 0) {
                 progress->checkCanceled();
-                progress->setDone(400 + qint64(rows.progress() * 600));
+                progress->setDone(progressFrom + qint64(rows.progress() * double(1000 - progressFrom)));
             }
             const qint64 line = incoming->line;
             const QString &key = incoming->key;
             if (key.isEmpty()) {
-                rejectValue(line, keyColumn->field.name, QString(), tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
+                rejectValue(line, keyColumn->field.name, QString(), Importer::tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
                 ++summary.rejected;
                 continue;
             }
-            // Typed values of this row by stored column, with unreadable ones recorded.
-            customerValues.clear();
-            orderValues.clear();
+            // Typed values of this row by slot, with unreadable ones recorded.
+            customerRow.reset(customerSlots.names.size());
+            orderRow.reset(orderSlots.names.size());
             bool rowRejected = false;
             for (size_t c = 0; c < columns.size(); ++c) {
-                const Column &column = columns[c];
                 if (incoming->state[c] == detail::PreparedRow::kEmpty)
                     continue;
+                const Column &column = columns[c];
                 if (incoming->state[c] == detail::PreparedRow::kUnreadable) {
                     ++unreadable[c];
-                    const QString reason = tr("not readable as %1").arg(typeNoun(column.field.type));
+                    const QString reason = Importer::tr("not readable as %1").arg(typeNoun(column.field.type));
                     const bool essential = orders && (column.field.role == QLatin1StringView(role::kOrderDate) ||
                                                       column.field.role == QLatin1StringView(role::kAmount));
-                    rejectValue(line, column.field.name, incoming->raw[c], essential ? tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
+                    rejectValue(line, column.field.name, incoming->raw[c], essential ? Importer::tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
                     rowRejected = rowRejected || essential;
                     continue;
                 }
-                if (column.sqlColumn.isEmpty())
-                    continue;
-                (column.toCustomer ? customerValues : orderValues)[column.sqlColumn] = incoming->values[c];
+                if (slotOfColumn[c] >= 0)
+                    (column.toCustomer ? customerRow : orderRow).set(slotOfColumn[c], &incoming->values[c]);
             }
             if (splitAddress) {
-                const auto [province, city] = splitChineseAddress(incoming->address);
-                if (!province.isEmpty())
-                    customerValues[QStringLiteral("province")] = textValue(province);
-                if (!city.isEmpty())
-                    customerValues[QStringLiteral("city")] = textValue(city);
+                const auto [provinceText, cityText] = splitChineseAddress(incoming->address);
+                if (!provinceText.isEmpty()) {
+                    province = textValue(provinceText);
+                    customerRow.set(provinceSlot, &province);
+                }
+                if (!cityText.isEmpty()) {
+                    city = textValue(cityText);
+                    customerRow.set(citySlot, &city);
+                }
             }
-            if (orders && keyIsNotPhone)
-                customerValues.erase(QStringLiteral("customer_key"));
             if (rowRejected) {
                 ++summary.rejected;
                 continue;
@@ -451,49 +495,60 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             // The customer: insert, or update what changed (remembering the old values for undo).
             qint64 customerId = 0;
             bool customerInserted = false, customerUpdated = false;
-            bool customerFound = false, remembered = false;
-            if (const auto known = customerIds.constFind(key); known != customerIds.constEnd()) {
-                customerId = *known;
-                customerFound = remembered = true;
+            bool customerFound = false;
+            KnownCustomer *seen = nullptr;
+            if (const auto it = customerIds.find(key); it != customerIds.end()) {
+                seen = &it.value();
+                customerId = seen->id;
+                customerFound = true;
             } else if (!allCustomersKnown) {
-                findCustomer.bind(1, key);
+                findCustomer.bindUtf8Unowned(1, incoming->keyUtf8);
                 customerFound = findCustomer.step();
                 customerId = customerFound ? findCustomer.int64(0) : 0;
                 findCustomer.reset();
             }
-            const auto rememberCustomer = [&] {
+            const auto rememberCustomer = [&]() -> KnownCustomer * {
                 if (customerIds.size() < kMaxCustomerIds)
-                    customerIds.insert(key, customerId);
-                else
-                    allCustomersKnown = false;
+                    return &customerIds.insert(key, KnownCustomer{customerId, std::nullopt}).value();
+                allCustomersKnown = false;
+                return nullptr;
             };
+            const quint64 valuesDigest = detail::valuesDigest(customerRow.values);
+            const bool anyCustomerValue = std::any_of(customerRow.values.begin(), customerRow.values.end(),
+                                                      [](const detail::StoredValue *v) { return v != nullptr; });
             if (customerFound) {
-                if (!remembered)
-                    rememberCustomer();
-                if (!customerValues.empty()) {
+                const bool repeated = seen && seen->values == valuesDigest;
+                if (!seen)
+                    seen = rememberCustomer();
+                if (anyCustomerValue && !repeated) {
                     QStringList select;
-                    for (const auto &[col, value] : customerValues)
-                        select << store::quoteIdentifier(col);
+                    for (size_t i = 0; i < customerRow.values.size(); ++i) {
+                        if (customerRow.values[i])
+                            select << store::quoteIdentifier(customerSlots.names[i]);
+                    }
                     Statement &old = statement(QStringLiteral("SELECT %1 FROM customers WHERE id = ?1").arg(select.join(u',')));
                     old.bind(1, customerId);
                     old.step();
                     QJsonObject previous;
                     QStringList assignments;
+                    std::vector<const detail::StoredValue *> changed;
                     int i = 0;
-                    for (const auto &[col, value] : customerValues) {
+                    for (size_t slot = 0; slot < customerRow.values.size(); ++slot) {
+                        const detail::StoredValue *value = customerRow.values[slot];
+                        if (!value)
+                            continue;
                         const QVariant before = old.value(i++);
-                        if (before.toString() != value.toString() || before.isNull()) {
-                            previous.insert(col, QJsonValue::fromVariant(before));
-                            assignments << store::quoteIdentifier(col) + QStringLiteral(" = ?");
+                        if (before.toString() != value->toString() || before.isNull()) {
+                            previous.insert(customerSlots.names[slot], QJsonValue::fromVariant(before));
+                            assignments << store::quoteIdentifier(customerSlots.names[slot]) + QStringLiteral(" = ?");
+                            changed.push_back(value);
                         }
                     }
                     if (!assignments.isEmpty()) {
                         Statement &update = statement(QStringLiteral("UPDATE customers SET %1 WHERE id = ?").arg(assignments.join(u',')));
                         int b = 1;
-                        for (const auto &[col, value] : customerValues) {
-                            if (previous.contains(col))
-                                detail::bindStored(update, b++, value);
-                        }
+                        for (const detail::StoredValue *value : changed)
+                            detail::bindStored(update, b++, *value);
                         update.bind(b, customerId);
                         update.run();
                         undoLog.bind(1, sourceId).bind(2, QStringLiteral("customers")).bind(3, customerId)
@@ -503,18 +558,17 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     }
                 }
             } else {
-                customerValues.erase(QStringLiteral("customer_key"));
                 static const QStringList fixedCustomer{QStringLiteral("customer_key"), QStringLiteral("source_id")};
-                Statement &insert = insertStatement(QStringLiteral("customers"), fixedCustomer, customerValues);
-                insert.bind(1, key).bind(2, sourceId);
-                int b = 3;
-                for (const auto &[col, value] : customerValues)
-                    detail::bindStored(insert, b++, value);
+                Statement &insert = insertStatement(customerInserts, "customers", fixedCustomer, customerSlots, customerRow);
+                insert.bindUtf8Unowned(1, incoming->keyUtf8).bind(2, sourceId);
+                bindPresent(insert, 3, customerRow);
                 insert.run();
                 customerId = db.lastInsertRowId();
                 customerInserted = true;
-                rememberCustomer();
+                seen = rememberCustomer();
             }
+            if (seen)
+                seen->values = valuesDigest;
 
             if (!orders) {
                 if (customerInserted)
@@ -523,81 +577,95 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
                     ++summary.updated;
                 else
                     ++summary.unchanged;
-            } else {
-                // The order: by its id, or by the whole row when there is none; rows of one id are line items.
-                const QString &orderKey = incoming->orderKey;
-                const double quantity = orderValues.contains(QStringLiteral("quantity")) ? orderValues[QStringLiteral("quantity")].toDouble() : 1.0;
-                double amount = 0;
-                if (orderValues.contains(QStringLiteral("amount")))
-                    amount = orderValues[QStringLiteral("amount")].toDouble();
-                else if (orderValues.contains(QStringLiteral("unit_price")))
-                    amount = orderValues[QStringLiteral("unit_price")].toDouble() * quantity;
-                else {
-                    rejectValue(line, QString(), QString(), tr("order left out: it has neither an amount nor a unit price"));
-                    ++summary.rejected;
-                    continue;
-                }
-                detail::StoredValue &amountValue = orderValues[QStringLiteral("amount")];
-                amountValue = detail::StoredValue{};
-                amountValue.kind = detail::StoredValue::Kind::Real;
-                amountValue.real = amount;
-                const QString status = orderValues.contains(QStringLiteral("status")) ? orderValues[QStringLiteral("status")].toString() : QString();
-                auto meaning = statusMeaning.constFind(status);
-                if (meaning == statusMeaning.constEnd()) {
-                    if (statusMeaning.size() > 4096)
-                        statusMeaning.clear();
-                    meaning = statusMeaning.insert(status, {isCancelled(status), isRefund(status)});
-                }
-                const bool cancelled = meaning->first || quantity < 0 || amount < 0 ||
-                                       (idColumn && orderKey.startsWith(u'C') && orderKey.size() > 1 && orderKey.at(1).isDigit());
-                bool known = false, ofThisFile = false;
-                qint64 knownId = 0;
-                if (!ordersWereEmpty || storedOrderKeys.mayContain(orderKey)) {
-                    findOrder.bind(1, orderKey);
-                    known = findOrder.step();
-                    knownId = known ? findOrder.int64(0) : 0;
-                    ofThisFile = known && findOrder.int64(1) == sourceId;
-                    findOrder.reset();
-                }
-                if (ofThisFile) { // another line item of an order this file already holds
-                    addLineItem.bind(1, amount).bind(2, quantity).bind(3, knownId);
-                    addLineItem.run();
-                    ++summary.inserted;
+                continue;
+            }
+            // The order: by its id, or by the whole row when there is none; rows of one id are line items.
+            const QString &orderKey = incoming->orderKey;
+            const auto valueAt = [&orderRow](int slot) { return slot >= 0 ? orderRow.values[size_t(slot)] : nullptr; };
+            const double quantity = valueAt(quantitySlot) ? valueAt(quantitySlot)->toDouble() : 1.0;
+            double amount = 0;
+            if (valueAt(amountSlot))
+                amount = valueAt(amountSlot)->toDouble();
+            else if (valueAt(unitPriceSlot))
+                amount = valueAt(unitPriceSlot)->toDouble() * quantity;
+            else {
+                rejectValue(line, QString(), QString(), Importer::tr("order left out: it has neither an amount nor a unit price"));
+                ++summary.rejected;
+                continue;
+            }
+            amountValue = detail::StoredValue{};
+            amountValue.kind = detail::StoredValue::Kind::Real;
+            amountValue.real = amount;
+            orderRow.set(amountSlot, &amountValue);
+            // The status's meaning, looked up by its text as UTF-8.
+            std::string statusText;
+            std::string_view status;
+            if (const detail::StoredValue *value = valueAt(statusSlot)) {
+                if (value->kind == detail::StoredValue::Kind::Utf8) {
+                    status = value->utf8;
                 } else {
-                    if (known) {
-                        ++summary.unchanged;
-                    } else {
-                        orderValues.erase(QStringLiteral("order_key"));
-                        static const QStringList fixedOrder{QStringLiteral("order_key"), QStringLiteral("customer_id"),
-                                                            QStringLiteral("is_valid"), QStringLiteral("is_refund"),
-                                                            QStringLiteral("source_id")};
-                        Statement &insert = insertStatement(QStringLiteral("orders"), fixedOrder, orderValues);
-                        insert.bind(1, orderKey).bind(2, customerId).bind(3, cancelled ? 0 : 1)
-                            .bind(4, cancelled && (meaning->second || quantity < 0) ? 1 : 0).bind(5, sourceId);
-                        int b = 6;
-                        for (const auto &[col, value] : orderValues)
-                            detail::bindStored(insert, b++, value);
-                        insert.run();
-                        if (ordersWereEmpty)
-                            storedOrderKeys.add(orderKey);
-                        ++summary.inserted;
-                    }
+                    statusText = value->toString().toStdString();
+                    status = statusText;
                 }
+            }
+            auto meaning = statusMeaning.find(status);
+            if (meaning == statusMeaning.end()) {
+                if (statusMeaning.size() > 4096)
+                    statusMeaning.clear();
+                const QString text = QString::fromUtf8(status.data(), qsizetype(status.size()));
+                meaning = statusMeaning.emplace(std::string(status), std::pair{isCancelled(text), isRefund(text)}).first;
+            }
+            const bool cancelled = meaning->second.first || quantity < 0 || amount < 0 ||
+                                   (idColumn && orderKey.size() > 1 && orderKey.front() == u'C' && orderKey.at(1).isDigit());
+            bool known = false, ofThisFile = false;
+            qint64 knownId = 0;
+            if (!ordersWereEmpty || storedOrderKeys.mayContain(incoming->orderKeyHashes)) {
+                findOrder.bindUtf8Unowned(1, incoming->orderKeyUtf8);
+                known = findOrder.step();
+                knownId = known ? findOrder.int64(0) : 0;
+                ofThisFile = known && findOrder.int64(1) == sourceId;
+                findOrder.reset();
+            }
+            if (ofThisFile) { // another line item of an order this file already holds
+                addLineItem.bind(1, amount).bind(2, quantity).bind(3, knownId);
+                addLineItem.run();
+                ++summary.inserted;
+            } else if (known) {
+                ++summary.unchanged;
+            } else {
+                static const QStringList fixedOrder{QStringLiteral("order_key"), QStringLiteral("customer_id"),
+                                                    QStringLiteral("is_valid"), QStringLiteral("is_refund"),
+                                                    QStringLiteral("source_id")};
+                Statement &insert = insertStatement(orderInserts, "orders", fixedOrder, orderSlots, orderRow);
+                insert.bindUtf8Unowned(1, incoming->orderKeyUtf8).bind(2, customerId).bind(3, cancelled ? 0 : 1)
+                    .bind(4, cancelled && (meaning->second.second || quantity < 0) ? 1 : 0).bind(5, sourceId);
+                bindPresent(insert, 6, orderRow);
+                insert.run();
+                if (ordersWereEmpty)
+                    storedOrderKeys.add(incoming->orderKeyHashes);
+                ++summary.inserted;
             }
         }
         if (rows.error())
             return *rows.error();
-        if (done != summary.rowsRead)
-            return Error{tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
+        if (verify) {
+            if (!detail::wholeFileAgrees(analysis, rows.wholeProfiles())) {
+                *disagreed = true;
+                return Error{QString()}; // (the transaction is rolled back)
+            }
+            summary.rowsRead = done;
+        } else if (done != summary.rowsRead) {
+            return Error{Importer::tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
+        }
         for (size_t c = 0; c < columns.size(); ++c) {
             const Column &column = columns[c];
             if (column.skip)
                 continue;
             ImportedField f = column.field;
             if (unreadable[c] > 0)
-                f.note = tr("%1 values could not be read as %2").arg(unreadable[c]).arg(typeNoun(f.type));
+                f.note = Importer::tr("%1 values could not be read as %2").arg(unreadable[c]).arg(typeNoun(f.type));
             else if (column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
-                f.note = tr("dates such as 01/07/2024 were read as day/month/year");
+                f.note = Importer::tr("dates such as 01/07/2024 were read as day/month/year");
             summary.fields.push_back(f);
         }
         if (!options.columns.empty())
@@ -610,11 +678,50 @@ Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &
             progress->checkCanceled();
         transaction.commit();
     } catch (const store::DatabaseError &error) {
-        return Error{tr("Could not import “%1”: %2").arg(fileName, error.message())};
+        return Error{Importer::tr("Could not import “%1”: %2").arg(fileName, error.message())};
     } catch (const Canceled &) {
-        return Error{tr("The import was cancelled; the workspace is unchanged")};
+        return Error{Importer::tr("The import was cancelled; the workspace is unchanged")};
     }
     return summary;
+}
+
+} // namespace
+
+Result<ImportSummary> Importer::run(store::Workspace &workspace, const QString &path, const ImportOptions &options,
+                                   Progress *progress)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    if (workspace.isReadOnly())
+        return Error{tr("“%1” is read-only; nothing can be imported into it").arg(workspace.displayName())};
+    auto opened = read::openTable(path, options.read);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<read::TableReader> reader = std::move(opened).value();
+    detail::BackgroundFileHash hash(path); // recorded with the import, while the rows are read
+
+    // Two passes over the file, so memory does not grow with its length. The first finds the header and
+    // profiles the first rows' columns; the second stores the rows. Types are inferred from whole columns:
+    // the second pass profiles every row too, and when the whole columns tell otherwise than the first rows
+    // (a column of numbers with text far down, say), the import starts again with a first pass over the
+    // whole file.
+    if (progress)
+        progress->setTotal(1000);
+    for (qint64 sampleRows = options.sampleRows;; sampleRows = -1) {
+        auto analysed = detail::analyseTable(*reader, fileName, options, &workspace.db(), sampleRows, progress, 400);
+        if (!analysed)
+            return analysed.error();
+        detail::TableAnalysis &analysis = analysed.value();
+        if (const QString problem = analysis.problem(fileName); !problem.isEmpty())
+            return Error{problem};
+        bool disagreed = false;
+        auto stored = storeRows(workspace, path, options, std::move(reader), analysis, hash, progress, !analysis.wholeFile, &disagreed);
+        if (!disagreed)
+            return stored;
+        auto again = read::openTable(path, options.read);
+        if (!again)
+            return again.error();
+        reader = std::move(again).value();
+    }
 }
 
 Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions &options, store::Workspace *workspace,

@@ -39,6 +39,11 @@ struct ImportOptions
     // file with the same headers is applied (see Importer::preview); when given, it is remembered for them.
     std::map<QString, ColumnChoice> columns;
     bool useRememberedMapping = true;
+    // How many data rows Importer::run profiles before it stores any. Every row is profiled again as it is
+    // stored, and when the whole columns give other types (or day orders) than these first rows, the import
+    // starts again from a profile of the whole file; the result is the same either way. Negative: profile the
+    // whole file first.
+    qint64 sampleRows = 50000;
 };
 
 struct ImportedField

@@ -49,6 +49,15 @@ const PreparedRow *RowPreparer::next()
     return &m_current->rows[m_position++];
 }
 
+std::vector<ColumnProfile> RowPreparer::wholeProfiles() const
+{
+    std::vector<ColumnProfile> profiles;
+    profiles.reserve(m_profilers.size());
+    for (const ColumnProfiler &profiler : m_profilers)
+        profiles.push_back(profiler.finish());
+    return profiles;
+}
+
 void RowPreparer::produce()
 {
     bool end = false;
@@ -92,6 +101,12 @@ void RowPreparer::fill(Batch &batch)
         m_row.fill(m_cells);
         if (m_row.isBlank())
             continue;
+        if (m_setup.profile) {
+            while (m_profilers.size() < size_t(m_row.size()))
+                m_profilers.emplace_back(m_setup.semicolonFile);
+            for (qsizetype c = 0; c < m_row.size(); ++c)
+                m_profilers[size_t(c)].add(m_row.at(c));
+        }
         if (batch.rows.size() <= batch.count)
             batch.rows.emplace_back();
         PreparedRow &out = batch.rows[batch.count++];
@@ -106,6 +121,7 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
     const std::vector<Column> &columns = *m_setup.columns;
     const auto cellOf = [&](const Column *column) { return row.at(qsizetype(column - columns.data())); };
     out.key = cellOf(m_setup.keyColumn).trimmed().toString();
+    out.keyUtf8 = out.key.toStdString();
     out.state.assign(columns.size(), PreparedRow::kEmpty);
     out.values.resize(columns.size());
     out.raw.resize(columns.size());
@@ -152,6 +168,8 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
             out.orderKey = QStringLiteral("row:") +
                            QString::fromLatin1(QCryptographicHash::hash(whole.toUtf8(), QCryptographicHash::Sha1).toHex());
         }
+        out.orderKeyUtf8 = out.orderKey.toStdString();
+        out.orderKeyHashes = KeyFilter::hashesOf(out.orderKey);
     }
 }
 

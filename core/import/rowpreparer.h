@@ -25,7 +25,10 @@ struct PreparedRow
 {
     qint64 line = 0;     // the row's number as the reader gives it
     QString key;         // the customer key cell, trimmed
+    std::string keyUtf8; // the same as UTF-8
     QString orderKey;    // orders: the order id cell trimmed, or "row:" and a hash of the whole row
+    std::string orderKeyUtf8;
+    KeyFilter::Hashes orderKeyHashes;
     QString address;     // the address cell, when it is to be split
     std::vector<quint8> state;        // by column: kEmpty, kValue or kUnreadable
     std::vector<StoredValue> values;  // by column, for kValue
@@ -56,6 +59,8 @@ public:
         const Column *idColumn = nullptr;      // orders: the order id column (may be null)
         const Column *addressColumn = nullptr; // the address to split, or null
         bool orders = false;
+        bool profile = false;       // also profile every cell of every row, for wholeProfiles()
+        bool semicolonFile = false; // (the profilers' decimal comma)
     };
 
     RowPreparer(std::unique_ptr<read::TableReader> reader, const Setup &setup, bool ownThread);
@@ -69,6 +74,9 @@ public:
     double progress() const { return m_progress; }
     // The reader's error (or the reading thread's), once next() has given null.
     const std::optional<Error> &error() const { return m_failure ? m_failure : m_reader->error(); }
+    // With Setup::profile, once next() has given null: the profiles of the columns from every row, by column
+    // (as many as the widest row has cells).
+    std::vector<ColumnProfile> wholeProfiles() const;
 
 private:
     struct Batch
@@ -90,6 +98,7 @@ private:
     Setup m_setup;
     std::vector<read::Cell> m_cells; // the reading side's
     RowText m_row;
+    std::vector<ColumnProfiler> m_profilers; // the reading side's, until the last batch is handed over
     qint64 m_rowIndex = -1;
     std::mutex m_mutex;
     std::condition_variable m_changed;

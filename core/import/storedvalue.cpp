@@ -7,6 +7,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace segmenta::import::detail {
@@ -174,56 +175,74 @@ void bindStored(store::Statement &statement, int index, const StoredValue &value
     }
 }
 
-StoredValue &RowValues::operator[](const QString &column)
+quint64 valuesDigest(const std::vector<const StoredValue *> &values)
 {
-    for (Entry &entry : m_entries) {
-        if (entry.first == column)
-            return entry.second;
+    // splitmix64's finaliser folds each part in, so that the order of the parts counts.
+    quint64 h = 0x243f6a8885a308d3ULL;
+    const auto mix = [&h](quint64 part) {
+        h ^= part + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+        h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+        h ^= h >> 31;
+    };
+    for (size_t slot = 0; slot < values.size(); ++slot) {
+        if (!values[slot])
+            continue;
+        const StoredValue &value = *values[slot];
+        mix(slot);
+        mix(quint64(value.kind));
+        switch (value.kind) {
+        case StoredValue::Kind::Unreadable:
+            break;
+        case StoredValue::Kind::Integer:
+            mix(quint64(value.integer));
+            break;
+        case StoredValue::Kind::Real:
+            mix(std::bit_cast<quint64>(value.real));
+            break;
+        case StoredValue::Kind::Iso:
+            mix(qHash(QByteArrayView(value.iso.data(), value.isoLength)));
+            break;
+        case StoredValue::Kind::Utf8:
+            mix(qHash(QByteArrayView(value.utf8.data(), qsizetype(value.utf8.size()))));
+            break;
+        case StoredValue::Kind::Text:
+            mix(qHash(value.text));
+            break;
+        }
     }
-    m_entries.emplace_back(column, StoredValue{});
-    return m_entries.back().second;
+    return h;
 }
 
-bool RowValues::contains(const QString &column) const
-{
-    return std::any_of(m_entries.begin(), m_entries.end(), [&column](const Entry &entry) { return entry.first == column; });
-}
+KeyFilter::KeyFilter(qint64 expected) : m_bits(size_t(std::max<qint64>(expected, 64)) / 4 + 1, 0) {}
 
-void RowValues::erase(const QString &column)
+// A key's bits: four in one 64-bit word (one cache line read a key, where spread bits cost four), the word
+// and the bits from two hashes of the key.
+KeyFilter::Hashes KeyFilter::hashesOf(QStringView key)
 {
-    m_entries.erase(std::remove_if(m_entries.begin(), m_entries.end(), [&column](const Entry &entry) { return entry.first == column; }),
-                    m_entries.end());
+    return Hashes{qHash(key, size_t(0x9e3779b97f4a7c15ULL)), quint64(qHash(key, size_t(0xc2b2ae3d27d4eb4fULL)))};
 }
 
 namespace {
 
-// A key's bits: four in one 64-bit word (one cache line read a key, where spread bits cost four), the word
-// and the bits from two hashes of the key.
-quint64 wordAndBits(QStringView key, size_t words, size_t *word)
+quint64 bitsOf(KeyFilter::Hashes hashes)
 {
-    const size_t a = qHash(key, size_t(0x9e3779b97f4a7c15ULL));
-    const quint64 b = qHash(key, size_t(0xc2b2ae3d27d4eb4fULL));
-    *word = a % words;
+    const quint64 b = hashes.b;
     return (quint64(1) << (b & 63)) | (quint64(1) << ((b >> 6) & 63)) | (quint64(1) << ((b >> 12) & 63)) |
            (quint64(1) << ((b >> 18) & 63));
 }
 
 } // namespace
 
-KeyFilter::KeyFilter(qint64 expected) : m_bits(size_t(std::max<qint64>(expected, 64)) / 4 + 1, 0) {}
-
-void KeyFilter::add(QStringView key)
+void KeyFilter::add(Hashes hashes)
 {
-    size_t word = 0;
-    const quint64 bits = wordAndBits(key, m_bits.size(), &word);
-    m_bits[word] |= bits;
+    m_bits[hashes.a % m_bits.size()] |= bitsOf(hashes);
 }
 
-bool KeyFilter::mayContain(QStringView key) const
+bool KeyFilter::mayContain(Hashes hashes) const
 {
-    size_t word = 0;
-    const quint64 bits = wordAndBits(key, m_bits.size(), &word);
-    return (m_bits[word] & bits) == bits;
+    const quint64 bits = bitsOf(hashes);
+    return (m_bits[hashes.a % m_bits.size()] & bits) == bits;
 }
 
 BackgroundFileHash::BackgroundFileHash(const QString &path)
@@ -231,7 +250,7 @@ BackgroundFileHash::BackgroundFileHash(const QString &path)
           QFile file(path);
           if (!file.open(QIODevice::ReadOnly))
               return;
-          QCryptographicHash hash(QCryptographicHash::Sha256);
+          QCryptographicHash hash(QCryptographicHash::Blake2b_256);
           QByteArray chunk(1 << 20, Qt::Uninitialized);
           while (!m_stop.load(std::memory_order_relaxed)) {
               const qint64 n = file.read(chunk.data(), chunk.size());

@@ -51,26 +51,8 @@ StoredValue storedValue(QStringView text, std::optional<std::string_view> utf8, 
 // into) must outlive the statement's next step. Unreadable binds NULL.
 void bindStored(store::Statement &statement, int index, const StoredValue &value);
 
-// The typed values of one row by stored column name, in the order they were first set (a file's rows thus
-// give the same order, and find the same prepared INSERT), reused from row to row so storing a row
-// allocates nothing. Not thread-safe.
-class RowValues
-{
-public:
-    using Entry = std::pair<QString, StoredValue>;
-
-    StoredValue &operator[](const QString &column);
-    bool contains(const QString &column) const;
-    void erase(const QString &column);
-    void clear() { m_entries.clear(); }
-    bool empty() const { return m_entries.empty(); }
-    size_t size() const { return m_entries.size(); }
-    std::vector<Entry>::const_iterator begin() const { return m_entries.begin(); }
-    std::vector<Entry>::const_iterator end() const { return m_entries.end(); }
-
-private:
-    std::vector<Entry> m_entries;
-};
+// A 64-bit digest of a row's values by slot (null: no value): equal for equal values in the same slots.
+quint64 valuesDigest(const std::vector<const StoredValue *> &values);
 
 // Keys seen so far, as a Bloom filter sized for `expected` keys (about 2 bytes a key, a key's bits in one
 // word): mayContain() is true for every key added, and for about 1 in 100 of the others. Lets an import into an empty table
@@ -79,16 +61,26 @@ class KeyFilter
 {
 public:
     explicit KeyFilter(qint64 expected);
-    void add(QStringView key);
-    bool mayContain(QStringView key) const;
+    // A key's two hashes, which may be worked out on another thread than the filter's.
+    struct Hashes
+    {
+        size_t a = 0;
+        quint64 b = 0;
+    };
+    static Hashes hashesOf(QStringView key);
+    void add(QStringView key) { add(hashesOf(key)); }
+    void add(Hashes hashes);
+    bool mayContain(QStringView key) const { return mayContain(hashesOf(key)); }
+    bool mayContain(Hashes hashes) const;
 
 private:
     std::vector<quint64> m_bits;
 };
 
-// The SHA-256 of a file, as lowercase hex, computed on a thread of its own so that it costs the import no
-// time when a second core is free. result() waits for it; destroying the object before that stops the
-// hashing early. Empty when the file cannot be read. Owned and called by one thread.
+// The BLAKE2b-256 of a file (as `b2sum -l 256` prints it), as lowercase hex, computed on a thread of its own
+// so that it costs the import little time when a second core is free. (BLAKE2b: Qt's is four times as fast
+// as its SHA-256, 0.3 s against 1.1 s for a 185 MB file.) result() waits for it; destroying the object
+// before that stops the hashing early. Empty when the file cannot be read. Owned and called by one thread.
 class BackgroundFileHash
 {
 public:

@@ -170,6 +170,25 @@ QString layoutSignature(const QStringList &header)
     return QString::fromLatin1(QCryptographicHash::hash(names.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex());
 }
 
+store::FieldType fieldType(const Column &column, const ColumnProfile &profile)
+{
+    return column.chosenType.value_or(typeForRole(column.field.role, profile.type).value_or(profile.type));
+}
+
+bool wholeFileAgrees(const TableAnalysis &analysis, const std::vector<ColumnProfile> &whole)
+{
+    if (whole.size() > analysis.columns.size())
+        return false;
+    for (size_t c = 0; c < analysis.columns.size(); ++c) {
+        const Column &column = analysis.columns[c];
+        const ColumnProfile profile = c < whole.size() ? whole[c] : ColumnProfile{};
+        if (fieldType(column, profile) != column.field.type || profile.dayOrder != column.profile.dayOrder ||
+            profile.dayOrderAmbiguous != column.profile.dayOrderAmbiguous || profile.commaDecimal != column.profile.commaDecimal)
+            return false;
+    }
+    return true;
+}
+
 Column *TableAnalysis::columnOf(const char *r)
 {
     for (Column &c : columns) {
@@ -281,6 +300,7 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
     }
     if (reader.error())
         return *reader.error();
+    a.shareRead = reader.progress();
     a.wholeFile = rowLimit < 0 || a.dataRows < rowLimit || !reader.nextRow(cells);
     const qsizetype columnCount = std::max(a.header.size(), qsizetype(profilers.size()));
     profilers.resize(size_t(columnCount), ColumnProfiler(semicolonFile));
@@ -340,7 +360,8 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
                 takenRoles.insert(r);
         }
         column.field.role = column.skip ? QString() : r;
-        column.field.type = chosenType.value_or(typeForRole(column.field.role, column.profile.type).value_or(column.profile.type));
+        column.chosenType = chosenType;
+        column.field.type = fieldType(column, column.profile);
     }
 
     a.kind = options.kind;

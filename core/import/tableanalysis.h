@@ -29,7 +29,11 @@ struct Column
     QString sqlColumn;  // where the value goes; empty: not stored directly (address, key handled elsewhere)
     bool toCustomer = true; // in an order list: the value belongs to the customer, not the order
     bool skip = false;      // left out by the user's mapping
+    std::optional<store::FieldType> chosenType; // the type the user's (or a remembered) mapping gives
 };
+
+// The type `column` takes with `profile`: the chosen one, else the one its role fixes, else the profile's.
+store::FieldType fieldType(const Column &column, const ColumnProfile &profile);
 
 struct TableAnalysis
 {
@@ -43,6 +47,7 @@ struct TableAnalysis
     std::vector<Column> columns;
     qint64 dataRows = 0;   // non-blank rows below the header that were profiled
     bool wholeFile = true; // false when rowLimit stopped the profiling early
+    double shareRead = 1;  // how far into the file the profiling read, 0 to 1
     ImportKind kind = ImportKind::Customers;
     bool rememberedMapping = false;
 
@@ -106,6 +111,11 @@ QString layoutSignature(const QStringList &header);
 // profiling may use. Throws nothing: a cancel or a database error gives an Error.
 Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fileName, const ImportOptions &options,
                                    store::Database *db, qint64 rowLimit, Progress *progress, int progressSpan);
+
+// Whether profiles of every row (`whole`, by column, as ColumnProfiler gives them) import the rows as the
+// profiles of a sample in `analysis` do: no more columns, and by column the same type, day order and decimal
+// comma, and the same note on ambiguous dates.
+bool wholeFileAgrees(const TableAnalysis &analysis, const std::vector<ColumnProfile> &whole);
 
 // Remembers the mapping of `analysis` for files with its headers.
 void rememberLayout(store::Database &db, const TableAnalysis &analysis);

@@ -298,6 +298,52 @@ bool isDigits(QStringView v)
 
 } // namespace
 
+size_t HashSet::slotOf(quint64 hash) const
+{
+    // Fibonacci hashing spreads the hash's bits over the table; then linear probing.
+    const size_t mask = m_slots.size() - 1;
+    size_t slot = size_t((hash * 0x9e3779b97f4a7c15ULL) >> 32) & mask;
+    while (m_slots[slot] != 0 && m_slots[slot] != hash)
+        slot = (slot + 1) & mask;
+    return slot;
+}
+
+bool HashSet::insert(quint64 hash)
+{
+    hash = hash == 0 ? 1 : hash;
+    if ((m_size + 1) * 2 > m_slots.size()) { // at most half full
+        std::vector<quint64> slots(std::max<size_t>(64, m_slots.size() * 2), 0);
+        std::vector<quint32> numbers(m_numbered ? slots.size() : 0, 0);
+        m_slots.swap(slots);
+        m_numbers.swap(numbers);
+        for (size_t old = 0; old < slots.size(); ++old) {
+            if (slots[old] == 0)
+                continue;
+            const size_t slot = slotOf(slots[old]);
+            m_slots[slot] = slots[old];
+            if (m_numbered)
+                m_numbers[slot] = numbers[old];
+        }
+    }
+    const size_t slot = slotOf(hash);
+    if (m_slots[slot] == hash)
+        return false;
+    m_slots[slot] = hash;
+    if (m_numbered)
+        m_numbers[slot] = quint32(m_size);
+    ++m_size;
+    return true;
+}
+
+qint64 HashSet::find(quint64 hash) const
+{
+    if (m_slots.empty())
+        return -1;
+    hash = hash == 0 ? 1 : hash;
+    const size_t slot = slotOf(hash);
+    return m_slots[slot] == hash && m_numbered ? qint64(m_numbers[slot]) : -1;
+}
+
 ColumnProfiler::Facts ColumnProfiler::factsOf(QStringView v) const
 {
     Facts f;
@@ -334,13 +380,15 @@ void ColumnProfiler::add(QStringView input)
     // quantities), worked out otherwise.
     const size_t hash = qHash(v);
     Facts f;
-    const auto known = m_known.find(hash);
-    if (known != m_known.end() && known->second.first == v) {
-        f = known->second.second;
+    const qint64 known = m_knownHashes.find(hash);
+    if (known >= 0 && m_known[size_t(known)].first == v) {
+        f = m_known[size_t(known)].second;
     } else {
         f = factsOf(v);
-        if (m_known.size() < kMaxKnown && known == m_known.end())
-            m_known.emplace(hash, std::make_pair(v.toString(), f));
+        if (m_known.size() < kMaxKnown && known < 0) {
+            m_knownHashes.insert(hash);
+            m_known.emplace_back(v.toString(), f);
+        }
     }
     if (f.boolean)
         ++m_booleans;

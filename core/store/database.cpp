@@ -54,6 +54,13 @@ Database &Database::operator=(Database &&other) noexcept
 
 Database Database::open(const QString &path, Access access)
 {
+    // SQLite keeps memory statistics by default, behind a global mutex taken for every allocation it makes;
+    // nothing here reads them. (Configuration must precede SQLite's initialisation: the first open does it.)
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    Q_UNUSED(configured);
     Database result;
     result.m_path = path;
     result.m_access = access;

@@ -11,6 +11,8 @@
 #include <QProcess>
 #include <QTest>
 
+#include <functional>
+
 using namespace segmenta;
 using namespace segmenta::import;
 
@@ -77,6 +79,9 @@ private Q_SLOTS:
     void importsATaobaoOrderExport();
     void reimportingChangesNothing();
     void customerRepeatedInTheFileKeepsItsLastValues();
+    void customerValuesChangingBackAndForthAreEachStored();
+    void wholeFileDecidesWhatTheFirstRowsSuggest_data();
+    void wholeFileDecidesWhatTheFirstRowsSuggest();
     void updatesAndUndoes();
     void cancelLeavesTheWorkspaceAsItWas();
     void cancelWhileStoringLeavesTheWorkspaceAsItWas();
@@ -217,6 +222,9 @@ void TestImporter::reimportingChangesNothing()
     QCOMPARE(db.scalar("SELECT group_concat(x, ';') FROM (SELECT customer_key || city AS x FROM customers "
                        "UNION ALL SELECT order_key || amount FROM orders)").toString(),
              data);
+    // Each import recorded the file's hash: the digest `b2sum -l 256` prints for the corpus file.
+    QCOMPARE(db.scalar("SELECT group_concat(DISTINCT file_hash) FROM sources WHERE file_name = 'utf8.csv'").toString(),
+             QStringLiteral("bd7f942d6173eda2588bc552023fdc019fad670a8104a70ef265a3a1b98f1075"));
 }
 
 void TestImporter::updatesAndUndoes()
@@ -276,6 +284,105 @@ void TestImporter::customerRepeatedInTheFileKeepsItsLastValues()
     QCOMPARE(replaced.value(QStringLiteral("city")).toString(), QStringLiteral("ab"));
     QCOMPARE(replaced.value(tier).toString(), QStringLiteral("x"));
     QCOMPARE(db.scalar("SELECT count(*) FROM import_undo").toLongLong(), qint64(1));
+}
+
+// One customer of the workspace on several rows whose values change, repeat and change back: a row that
+// repeats the row before it changes nothing, and every other row is compared with what the customer holds.
+// Counts and undo entries by hand: rows 2 and 5 change the customer, the other four do not.
+void TestImporter::customerValuesChangingBackAndForthAreEachStored()
+{
+    QTemporaryDir dir;
+    auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
+    QVERIFY(ws.ok());
+    const QString first = dir.filePath(QStringLiteral("first.csv"));
+    writeFile(first, "customer id,city,tier\nc1,ab,x\n");
+    QVERIFY(Importer::run(*ws.value(), first).ok());
+    const QString second = dir.filePath(QStringLiteral("second.csv"));
+    writeFile(second, "customer id,city,tier\nc1,ab,x\nc1,cd,y\nc1,cd,y\nc1,ab,x\nc1,ab,\nc1,ab,x\n");
+    const auto summary = Importer::run(*ws.value(), second);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->inserted, qint64(0));
+    QCOMPARE(summary->updated, qint64(2));
+    QCOMPARE(summary->unchanged, qint64(4));
+    store::Database &db = ws.value()->db();
+    const QString tier = db.scalar("SELECT column_name FROM fields WHERE name = 'tier'").toString();
+    QCOMPARE(db.scalar(QStringLiteral("SELECT city || '/' || %1 FROM customers").arg(store::quoteIdentifier(tier)).toStdString()).toString(),
+             QStringLiteral("ab/x"));
+    store::Statement undo(db, "SELECT old_json FROM import_undo ORDER BY id");
+    QStringList replaced;
+    while (undo.step()) {
+        const QJsonObject old = QJsonDocument::fromJson(undo.text(0).toUtf8()).object();
+        replaced << old.value(QStringLiteral("city")).toString() + u'/' + old.value(tier).toString();
+    }
+    QCOMPARE(replaced, QStringList({QStringLiteral("ab/x"), QStringLiteral("cd/y")}));
+}
+
+// Files of 300 rows imported after profiling only their first rows (the 50 rows read for the header, as
+// few as can be), and again after profiling the whole file first: the workspaces must be the same, whether
+// the whole columns agree with the first rows or not. Where they do not, the values are checked by hand.
+void TestImporter::wholeFileDecidesWhatTheFirstRowsSuggest_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("check"); // SQL giving `expected` in the sampled workspace
+    QTest::addColumn<QString>("expected");
+    const auto rows = [](const char *header, const std::function<QString(int)> &row) {
+        QString csv = QString::fromLatin1(header) + u'\n';
+        for (int i = 0; i < 300; ++i)
+            csv += row(i) + u'\n';
+        return csv.toUtf8();
+    };
+    QTest::newRow("agrees") << rows("customer id,city,score,joined", [](int i) {
+        return QStringLiteral("c%1,city%2,%3,2024-03-%4").arg(i).arg(i % 7).arg(i * 3).arg(10 + i % 19);
+    }) << QStringLiteral("SELECT type FROM fields WHERE name = 'score'") << QStringLiteral("integer");
+    // Whole numbers for 240 rows, then 60 words: 80 % numbers is too few for a number column.
+    QTest::newRow("numbers, then words") << rows("customer id,score", [](int i) {
+        return i < 240 ? QStringLiteral("c%1,%1").arg(i) : QStringLiteral("c%1,n/a %1").arg(i);
+    }) << QStringLiteral("SELECT count(*) FROM rejects") << QStringLiteral("0");
+    // Dates that read either way until row 280, which can only be month first: 01/02/2024 is January 2nd.
+    QTest::newRow("day order settled late") << rows("customer id,signup date", [](int i) {
+        return i == 280 ? QStringLiteral("c%1,02/13/2024").arg(i) : QStringLiteral("c%1,01/0%2/2024").arg(i).arg(1 + i % 9);
+    }) << QStringLiteral("SELECT signup_date FROM customers WHERE customer_key = 'c1'") << QStringLiteral("2024-01-02");
+    // A row wider than the first rows: the whole file has a third column.
+    QTest::newRow("wider row late") << rows("customer id,city", [](int i) {
+        return i == 290 ? QStringLiteral("c%1,x,extra").arg(i) : QStringLiteral("c%1,x").arg(i);
+    }) << QStringLiteral("SELECT count(*) FROM fields WHERE origin = 'imported'") << QStringLiteral("1");
+    // Text of few values in the first rows, of as many values as rows in the whole file: not a category.
+    QTest::newRow("category, then free text") << rows("customer id,note", [](int i) {
+        return i < 60 ? QStringLiteral("c%1,same").arg(i) : QStringLiteral("c%1,note %1").arg(i);
+    }) << QStringLiteral("SELECT type FROM fields WHERE name = 'note'") << QStringLiteral("text");
+}
+
+void TestImporter::wholeFileDecidesWhatTheFirstRowsSuggest()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, check);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("customers.csv"));
+    writeFile(path, csv);
+    QString contents[2];
+    for (int whole = 0; whole < 2; ++whole) {
+        auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w%1.segmenta").arg(whole)));
+        QVERIFY(ws.ok());
+        ImportOptions options;
+        options.sampleRows = whole ? -1 : 0;
+        const auto summary = Importer::run(*ws.value(), path, options);
+        QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+        QCOMPARE(summary->rowsRead, qint64(300));
+        QCOMPARE(summary->inserted, qint64(300));
+        store::Database &db = ws.value()->db();
+        if (!whole)
+            QCOMPARE(db.scalar(check.toStdString()).toString(), expected);
+        for (const char *table : {"fields", "customers", "rejects", "import_undo"}) {
+            store::Statement query(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
+            while (query.step()) {
+                for (int i = 0; i < query.columnCount(); ++i)
+                    contents[whole] += query.value(i).toString() + u'|';
+                contents[whole] += u'\n';
+            }
+        }
+    }
+    QCOMPARE(contents[0], contents[1]);
 }
 
 void TestImporter::cancelLeavesTheWorkspaceAsItWas()

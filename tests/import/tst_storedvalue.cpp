@@ -11,7 +11,7 @@ using namespace segmenta::import;
 using detail::StoredValue;
 
 // The pieces the import's second pass stores rows with: cells decoded into views (RowText), typed without a
-// QVariant (StoredValue), a row's values (RowValues) and the filter of order keys (KeyFilter).
+// QVariant (StoredValue), a row's digest (valuesDigest) and the filter of order keys (KeyFilter).
 class TestStoredValue : public QObject
 {
     Q_OBJECT
@@ -22,7 +22,7 @@ private Q_SLOTS:
     void rowTextKeepsWorkbookDates();
     void typesCells_data();
     void typesCells();
-    void rowValuesKeepOneValueAColumn();
+    void valuesDigestTellsRowsApart();
     void keyFilterNeverForgetsAKey();
 };
 
@@ -146,22 +146,41 @@ void TestStoredValue::typesCells()
     }
 }
 
-void TestStoredValue::rowValuesKeepOneValueAColumn()
+// The digest tells rows apart by every value and by where each value is, and not by where the values are
+// kept: a customer's row that repeats the row before it is skipped on the strength of it.
+void TestStoredValue::valuesDigestTellsRowsApart()
 {
-    detail::RowValues values;
-    QVERIFY(values.empty());
-    values[QStringLiteral("status")].kind = StoredValue::Kind::Text;
-    values[QStringLiteral("amount")].kind = StoredValue::Kind::Real;
-    values[QStringLiteral("amount")].real = 9.5;
-    QCOMPARE(values.size(), size_t(2));
-    QVERIFY(values.contains(QStringLiteral("amount")));
-    QCOMPARE(values[QStringLiteral("amount")].real, 9.5);
-    values.erase(QStringLiteral("status"));
-    QCOMPARE(values.size(), size_t(1));
-    QVERIFY(!values.contains(QStringLiteral("status")));
-    QCOMPARE(values.begin()->first, QStringLiteral("amount"));
-    values.clear();
-    QVERIFY(values.empty());
+    const auto text = [](const char *utf8) {
+        StoredValue v;
+        v.kind = StoredValue::Kind::Utf8;
+        v.utf8 = utf8;
+        return v;
+    };
+    const auto real = [](double x) {
+        StoredValue v;
+        v.kind = StoredValue::Kind::Real;
+        v.real = x;
+        return v;
+    };
+    const StoredValue shanghai = text("Shanghai"), beijing = text("Beijing"), ten = real(10), tenAgain = real(10), eleven = real(11);
+    const std::string copy = "Shanghai";
+    StoredValue shanghaiElsewhere = text("x");
+    shanghaiElsewhere.utf8 = copy;
+    const quint64 base = detail::valuesDigest({&shanghai, &ten, nullptr});
+    QCOMPARE(detail::valuesDigest({&shanghaiElsewhere, &tenAgain, nullptr}), base);
+    const std::vector<std::vector<const StoredValue *>> others = {
+        {&beijing, &ten, nullptr},       // another city
+        {&shanghai, &eleven, nullptr},   // another amount
+        {&shanghai, nullptr, nullptr},   // one value fewer
+        {&shanghai, &ten, &ten},         // one value more
+        {&shanghai, nullptr, &ten},      // the amount in another column
+        {&ten, &shanghai, nullptr},      // the two swapped
+        {},                              // nothing
+    };
+    QSet<quint64> seen{base};
+    for (const auto &row : others)
+        seen.insert(detail::valuesDigest(row));
+    QCOMPARE(seen.size(), qsizetype(others.size() + 1));
 }
 
 void TestStoredValue::keyFilterNeverForgetsAKey()
