@@ -314,14 +314,17 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         // the digest of the values its last row gave, which the customer now holds: an order list repeats its
         // customer's values on every order, and a row that repeats them changes nothing. (A 64-bit digest: two
         // different sets of values agree by chance about once in 10^19 comparisons.)
+        // (The keys' hashes come from the reading thread.)
         struct KnownCustomer
         {
+            QString key;
             qint64 id = 0;
             std::optional<quint64> values;
         };
-        QHash<QString, KnownCustomer> customerIds;
+        HashSet customerHashes(true); // numbered as in knownCustomers
+        std::vector<KnownCustomer> knownCustomers;
         bool allCustomersKnown = !db.scalar("SELECT EXISTS (SELECT 1 FROM customers)").toBool();
-        constexpr qsizetype kMaxCustomerIds = 200000;
+        constexpr size_t kMaxCustomerIds = 200000;
         const bool ordersWereEmpty = orders && !db.scalar("SELECT EXISTS (SELECT 1 FROM orders)").toBool();
         const qint64 expectedRows = verify ? qint64(double(analysis.dataRows) / std::max(analysis.shareRead, 0.001) * 1.1) : analysis.dataRows;
         detail::KeyFilter storedOrderKeys(ordersWereEmpty ? expectedRows : 0);
@@ -497,21 +500,30 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             bool customerInserted = false, customerUpdated = false;
             bool customerFound = false;
             KnownCustomer *seen = nullptr;
-            if (const auto it = customerIds.find(key); it != customerIds.end()) {
-                seen = &it.value();
+            bool sameHash = false; // another key has this one's hash: the database knows whether it is new
+            if (const qint64 n = customerHashes.find(incoming->keyHash); n >= 0) {
+                if (knownCustomers[size_t(n)].key == key)
+                    seen = &knownCustomers[size_t(n)];
+                sameHash = !seen;
+            }
+            if (seen) {
                 customerId = seen->id;
                 customerFound = true;
-            } else if (!allCustomersKnown) {
+            } else if (!allCustomersKnown || sameHash) {
                 findCustomer.bindUtf8Unowned(1, incoming->keyUtf8);
                 customerFound = findCustomer.step();
                 customerId = customerFound ? findCustomer.int64(0) : 0;
                 findCustomer.reset();
             }
             const auto rememberCustomer = [&]() -> KnownCustomer * {
-                if (customerIds.size() < kMaxCustomerIds)
-                    return &customerIds.insert(key, KnownCustomer{customerId, std::nullopt}).value();
-                allCustomersKnown = false;
-                return nullptr;
+                if (knownCustomers.size() >= kMaxCustomerIds) {
+                    allCustomersKnown = false;
+                    return nullptr;
+                }
+                if (!customerHashes.insert(incoming->keyHash))
+                    return nullptr; // (sameHash: this key is looked up in the database each time)
+                knownCustomers.push_back(KnownCustomer{key, customerId, std::nullopt});
+                return &knownCustomers.back();
             };
             const quint64 valuesDigest = detail::valuesDigest(customerRow.values);
             const bool anyCustomerValue = std::any_of(customerRow.values.begin(), customerRow.values.end(),

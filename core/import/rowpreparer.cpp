@@ -9,6 +9,10 @@ RowPreparer::RowPreparer(std::unique_ptr<read::TableReader> reader, const Setup 
 {
     for (size_t i = 0; i < kBatches; ++i)
         m_free.push_back(std::make_unique<Batch>());
+    for (size_t c = 0; c < m_setup.columns->size(); ++c) {
+        if (profileMatters((*m_setup.columns)[c]))
+            m_profiled.push_back(c);
+    }
     if (ownThread)
         m_thread = std::thread([this] { produce(); });
 }
@@ -104,8 +108,10 @@ void RowPreparer::fill(Batch &batch)
         if (m_setup.profile) {
             while (m_profilers.size() < size_t(m_row.size()))
                 m_profilers.emplace_back(m_setup.semicolonFile);
-            for (qsizetype c = 0; c < m_row.size(); ++c)
-                m_profilers[size_t(c)].add(m_row.at(c));
+            for (const size_t c : m_profiled) {
+                if (qsizetype(c) < m_row.size())
+                    m_profilers[c].add(m_row.at(qsizetype(c)));
+            }
         }
         if (batch.rows.size() <= batch.count)
             batch.rows.emplace_back();
@@ -122,6 +128,7 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
     const auto cellOf = [&](const Column *column) { return row.at(qsizetype(column - columns.data())); };
     out.key = cellOf(m_setup.keyColumn).trimmed().toString();
     out.keyUtf8 = out.key.toStdString();
+    out.keyHash = qHash(out.key);
     out.state.assign(columns.size(), PreparedRow::kEmpty);
     out.values.resize(columns.size());
     out.raw.resize(columns.size());

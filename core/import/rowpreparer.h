@@ -26,6 +26,7 @@ struct PreparedRow
     qint64 line = 0;     // the row's number as the reader gives it
     QString key;         // the customer key cell, trimmed
     std::string keyUtf8; // the same as UTF-8
+    quint64 keyHash = 0; // qHash of the key
     QString orderKey;    // orders: the order id cell trimmed, or "row:" and a hash of the whole row
     std::string orderKeyUtf8;
     KeyFilter::Hashes orderKeyHashes;
@@ -59,7 +60,7 @@ public:
         const Column *idColumn = nullptr;      // orders: the order id column (may be null)
         const Column *addressColumn = nullptr; // the address to split, or null
         bool orders = false;
-        bool profile = false;       // also profile every cell of every row, for wholeProfiles()
+        bool profile = false;       // also profile every row's cells whose profile matters, for wholeProfiles()
         bool semicolonFile = false; // (the profilers' decimal comma)
     };
 
@@ -99,6 +100,7 @@ private:
     std::vector<read::Cell> m_cells; // the reading side's
     RowText m_row;
     std::vector<ColumnProfiler> m_profilers; // the reading side's, until the last batch is handed over
+    std::vector<size_t> m_profiled;          // the columns whose profile matters (profileMatters)
     qint64 m_rowIndex = -1;
     std::mutex m_mutex;
     std::condition_variable m_changed;

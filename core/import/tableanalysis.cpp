@@ -175,12 +175,27 @@ store::FieldType fieldType(const Column &column, const ColumnProfile &profile)
     return column.chosenType.value_or(typeForRole(column.field.role, profile.type).value_or(profile.type));
 }
 
+bool profileMatters(const Column &column)
+{
+    if (column.skip)
+        return false;
+    if (store::isTemporal(column.field.type) || store::isNumeric(column.field.type))
+        return true;
+    if (column.chosenType)
+        return false;
+    // A role fixes the type when it gives the same one whatever was inferred.
+    const auto fixed = typeForRole(column.field.role, FieldType::Text);
+    return !fixed || fixed != typeForRole(column.field.role, FieldType::Integer) || fixed != typeForRole(column.field.role, FieldType::Date);
+}
+
 bool wholeFileAgrees(const TableAnalysis &analysis, const std::vector<ColumnProfile> &whole)
 {
     if (whole.size() > analysis.columns.size())
         return false;
     for (size_t c = 0; c < analysis.columns.size(); ++c) {
         const Column &column = analysis.columns[c];
+        if (!profileMatters(column))
+            continue;
         const ColumnProfile profile = c < whole.size() ? whole[c] : ColumnProfile{};
         if (fieldType(column, profile) != column.field.type || profile.dayOrder != column.profile.dayOrder ||
             profile.dayOrderAmbiguous != column.profile.dayOrderAmbiguous || profile.commaDecimal != column.profile.commaDecimal)

@@ -112,9 +112,15 @@ QString layoutSignature(const QStringList &header);
 Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fileName, const ImportOptions &options,
                                    store::Database *db, qint64 rowLimit, Progress *progress, int progressSpan);
 
-// Whether profiles of every row (`whole`, by column, as ColumnProfiler gives them) import the rows as the
-// profiles of a sample in `analysis` do: no more columns, and by column the same type, day order and decimal
-// comma, and the same note on ambiguous dates.
+// Whether the profile of `column` can change how it is imported: its type when no choice or role fixes it,
+// its day order when it holds dates, its decimal comma when it holds numbers. (A name, a city or an order id
+// is stored as text whatever its values look like.)
+bool profileMatters(const Column &column);
+
+// Whether profiles of every row (`whole`, by column, as ColumnProfiler gives them; those of columns whose
+// profile does not matter are not looked at) import the rows as the profiles of a sample in `analysis` do:
+// no more columns, and by column the same type, day order and decimal comma, and the same note on ambiguous
+// dates.
 bool wholeFileAgrees(const TableAnalysis &analysis, const std::vector<ColumnProfile> &whole);
 
 // Remembers the mapping of `analysis` for files with its headers.

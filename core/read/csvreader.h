@@ -2,6 +2,7 @@
 
 #include "read/tablereader.h"
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 
 #include <string>
@@ -33,6 +34,8 @@ public:
 
     // For tests: the encoding name uchardet and the UTF-8 check would choose for these bytes.
     static QString detectEncoding(const QByteArray &bytes);
+    // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+    static bool isValidUtf8(QByteArrayView bytes);
 
 private:
     CsvReader() = default;

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void detectsEncodingAndDelimiter_data();
     void detectsEncodingAndDelimiter();
     void refusesWhatIsNotText();
+    void checksUtf8Strictly_data();
+    void checksUtf8Strictly();
     void reportsAnUnclosedQuoteWithItsLine();
 };
 
@@ -125,6 +127,33 @@ void TestCsvReader::detectsEncodingAndDelimiter()
             actual << QString(); // trailing empty cells are not reported
         QCOMPARE(actual, row);
     }
+}
+
+// The strict UTF-8 check reads ASCII eight bytes at a time: bad sequences are found wherever they fall
+// relative to those eight bytes.
+void TestCsvReader::checksUtf8Strictly_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("utf8");
+    const QByteArray ascii = "customer id,city,amount\nc1,";
+    for (int lead = 0; lead < 10; ++lead) {
+        const QByteArray before = ascii + QByteArray(lead, 'x');
+        QTest::addRow("valid after %d", lead) << before + "\xE4\xB8\xAD\xE6\x96\x87,12\n" << true;
+        QTest::addRow("overlong after %d", lead) << before + "\xC0\xAF,12\n" << false;
+        QTest::addRow("surrogate after %d", lead) << before + "\xED\xA0\x80,12\n" << false;
+        QTest::addRow("cut at the end after %d", lead) << before + "\xE4\xB8" << false;
+        QTest::addRow("stray continuation after %d", lead) << before + "\x80 ok\n" << false;
+        QTest::addRow("above U+10FFFF after %d", lead) << before + "\xF4\x90\x80\x80\n" << false;
+    }
+}
+
+void TestCsvReader::checksUtf8Strictly()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, utf8);
+    QCOMPARE(CsvReader::isValidUtf8(bytes), utf8);
+    if (utf8)
+        QCOMPARE(CsvReader::detectEncoding(bytes), QStringLiteral("UTF-8"));
 }
 
 void TestCsvReader::refusesWhatIsNotText()

@@ -342,6 +342,11 @@ void TestImporter::wholeFileDecidesWhatTheFirstRowsSuggest_data()
     QTest::newRow("day order settled late") << rows("customer id,signup date", [](int i) {
         return i == 280 ? QStringLiteral("c%1,02/13/2024").arg(i) : QStringLiteral("c%1,01/0%2/2024").arg(i).arg(1 + i % 9);
     }) << QStringLiteral("SELECT signup_date FROM customers WHERE customer_key = 'c1'") << QStringLiteral("2024-01-02");
+    // Names that look like numbers at first: the role fixes the type, whatever the values.
+    QTest::newRow("role fixes the type") << rows("customer id,name", [](int i) {
+        return i < 240 ? QStringLiteral("c%1,%1").arg(i) : QStringLiteral("c%1,Name %1").arg(i);
+    }) << QStringLiteral("SELECT name || '/' || (SELECT type FROM fields WHERE name = 'name') FROM customers WHERE customer_key = 'c5'")
+       << QStringLiteral("5/text");
     // A row wider than the first rows: the whole file has a third column.
     QTest::newRow("wider row late") << rows("customer id,city", [](int i) {
         return i == 290 ? QStringLiteral("c%1,x,extra").arg(i) : QStringLiteral("c%1,x").arg(i);

@@ -94,7 +94,8 @@ QString describe(const ReadCell &cell)
 void compareRelative(Grid grid, const QStringList &expected, qint64 expectedFirstRow)
 {
     QVERIFY2(!grid.isEmpty(), "nothing read");
-    const qint64 firstRow = grid.constBegin().key();
+    const QList<qint64> rowNumbers = grid.keys(); // (not firstKey(): GCC 12 sees a null dereference in it)
+    const qint64 firstRow = rowNumbers.isEmpty() ? 0 : rowNumbers.front();
     if (expectedFirstRow > 0)
         QCOMPARE(firstRow, expectedFirstRow);
     int firstColumn = INT_MAX;
