@@ -43,7 +43,7 @@ struct ImportOptions
     // stored, and when the whole columns give other types (or day orders) than these first rows, the import
     // starts again from a profile of the whole file; the result is the same either way. Negative: profile the
     // whole file first.
-    qint64 sampleRows = 50000;
+    qint64 sampleRows = 20000;
 };
 
 struct ImportedField

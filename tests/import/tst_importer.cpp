@@ -67,6 +67,19 @@ QString writeTaobaoOrders(const QTemporaryDir &dir)
     return path;
 }
 
+// The rows whose references lead nowhere, as PRAGMA foreign_key_check lists them (the import writes with the
+// checks off), and whether the checks are on again.
+QString brokenReferences(store::Database &db)
+{
+    QString broken;
+    store::Statement check(db, "PRAGMA foreign_key_check");
+    while (check.step())
+        broken += check.text(0) + u' ' + check.value(1).toString() + u" -> " + check.text(2) + u'\n';
+    if (!db.scalar("PRAGMA foreign_keys").toBool())
+        broken += QStringLiteral("foreign keys left off\n");
+    return broken;
+}
+
 } // namespace
 
 class TestImporter : public QObject
@@ -196,6 +209,7 @@ void TestImporter::importsATaobaoOrderExport()
     QCOMPARE(rejects.text(1), QStringLiteral("订单付款时间"));
     QCOMPARE(rejects.text(2), QStringLiteral("昨天"));
     QVERIFY(rejects.text(3).contains(u"order left out"));
+    QCOMPARE(brokenReferences(db), QString());
 }
 
 void TestImporter::reimportingChangesNothing()
@@ -225,6 +239,7 @@ void TestImporter::reimportingChangesNothing()
     // Each import recorded the file's hash: the digest `b2sum -l 256` prints for the corpus file.
     QCOMPARE(db.scalar("SELECT group_concat(DISTINCT file_hash) FROM sources WHERE file_name = 'utf8.csv'").toString(),
              QStringLiteral("bd7f942d6173eda2588bc552023fdc019fad670a8104a70ef265a3a1b98f1075"));
+    QCOMPARE(brokenReferences(db), QString());
 }
 
 void TestImporter::updatesAndUndoes()
@@ -378,6 +393,7 @@ void TestImporter::wholeFileDecidesWhatTheFirstRowsSuggest()
         store::Database &db = ws.value()->db();
         if (!whole)
             QCOMPARE(db.scalar(check.toStdString()).toString(), expected);
+        QCOMPARE(brokenReferences(db), QString());
         for (const char *table : {"fields", "customers", "rejects", "import_undo"}) {
             store::Statement query(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
             while (query.step()) {
@@ -403,6 +419,7 @@ void TestImporter::cancelLeavesTheWorkspaceAsItWas()
     QVERIFY(!cancelled.ok());
     QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
     QCOMPARE(dump(ws.value()->db()), before);
+    QCOMPARE(brokenReferences(ws.value()->db()), QString());
 }
 
 // Cancelled in the second pass, while the rows of a text file are read on a thread of their own and stored.
@@ -433,6 +450,7 @@ void TestImporter::cancelWhileStoringLeavesTheWorkspaceAsItWas()
     QVERIFY(!cancelled.ok());
     QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
     QCOMPARE(dump(ws.value()->db()), before);
+    QCOMPARE(brokenReferences(ws.value()->db()), QString());
     // And the same file imports whole afterwards.
     const auto imported = Importer::run(*ws.value(), path);
     QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
