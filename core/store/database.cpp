@@ -10,6 +10,8 @@ namespace segmenta::store {
 
 namespace {
 
+constexpr int kBusyTimeoutMs = 5000; // how long a connection waits for another's lock
+
 QString sqliteMessage(sqlite3 *db, int code)
 {
     if (db)
@@ -52,6 +54,36 @@ Database &Database::operator=(Database &&other) noexcept
     return *this;
 }
 
+DirectWrites::DirectWrites(Database &db) : m_db(db)
+{
+    if (db.isReadOnly() || db.scalar("PRAGMA journal_mode").toString() != u"wal")
+        return;
+    m_synchronous = int(db.scalar("PRAGMA synchronous").toLongLong());
+    // Leaving WAL needs the file to itself: with another connection open, SQLite says it is busy. Ask once,
+    // without the usual wait.
+    sqlite3_busy_timeout(db.handle(), 0);
+    try {
+        m_active = db.scalar("PRAGMA journal_mode = DELETE").toString() == u"delete";
+    } catch (const DatabaseError &) {
+        m_active = false;
+    }
+    sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+    if (m_active)
+        db.exec("PRAGMA synchronous = FULL");
+}
+
+DirectWrites::~DirectWrites()
+{
+    if (!m_active)
+        return;
+    try {
+        m_db.exec("PRAGMA journal_mode = WAL");
+        m_db.exec("PRAGMA synchronous = " + std::to_string(m_synchronous));
+    } catch (const DatabaseError &) {
+        // Left with the rollback journal: the workspace is set to WAL again when it is next opened.
+    }
+}
+
 Database Database::open(const QString &path, Access access)
 {
     // SQLite keeps memory statistics by default, behind a global mutex taken for every allocation it makes;
@@ -92,7 +124,7 @@ Database Database::open(const QString &path, Access access)
         throw DatabaseError(rc, message);
     }
     sqlite3_extended_result_codes(result.m_db, 1);
-    sqlite3_busy_timeout(result.m_db, 5000);
+    sqlite3_busy_timeout(result.m_db, kBusyTimeoutMs);
     return result;
 }
 

@@ -1,10 +1,14 @@
 // Writes "imports" into a workspace in a loop until it is killed. Each import is one transaction that adds a
-// source row saying how many customers and orders it brings, then those rows. tst_crashsafety kills this
-// process at random points and checks that every import is wholly present or wholly absent.
+// source row saying how many customers and orders it brings, then those rows. With `import`, each is a real
+// import of a CSV file of new orders through the importer (which, alone with the workspace, writes under a
+// rollback journal). tst_crashsafety kills this process at random points and checks that every import is
+// wholly present or wholly absent.
+#include "import/importer.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cstdio>
 
@@ -14,7 +18,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc < 3) {
-        std::fprintf(stderr, "usage: crash_writer WORKSPACE ROUND\n");
+        std::fprintf(stderr, "usage: crash_writer WORKSPACE ROUND [import]\n");
         return 2;
     }
     const QString path = QString::fromLocal8Bit(argv[1]);
@@ -27,6 +31,33 @@ int main(int argc, char *argv[])
     Database &db = workspace.value()->db();
     std::printf("ready\n");
     std::fflush(stdout);
+    if (argc > 3 && QByteArray(argv[3]) == "import") {
+        const QString csv = path + QStringLiteral(".orders.csv");
+        for (int batch = 0;; ++batch) {
+            QByteArray text = "order id,customer id,order date,amount,city\n";
+            const int rows = 20000 + (batch * 37 + round * 11) % 5000;
+            for (int i = 0; i < rows; ++i) {
+                text += "r" + QByteArray::number(round) + "-b" + QByteArray::number(batch) + "-" + QByteArray::number(i) +
+                        ",c" + QByteArray::number(i % 3000) + ",2024-02-0" + QByteArray::number(1 + i % 9) + "," +
+                        QByteArray::number(10 + i % 90) + ".5,杭州\n";
+            }
+            QFile file(csv);
+            if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+                return 1;
+            file.close();
+            segmenta::Progress progress([](qint64 done, qint64) {
+                std::printf("row %lld\n", static_cast<long long>(done));
+                std::fflush(stdout);
+            });
+            const auto summary = segmenta::import::Importer::run(*workspace.value(), csv, {}, &progress);
+            if (!summary) {
+                std::fprintf(stderr, "%s\n", qPrintable(summary.errorMessage()));
+                return 1;
+            }
+            std::printf("committed %d\n", batch);
+            std::fflush(stdout);
+        }
+    }
     for (int batch = 0;; ++batch) {
         const int rows = 200 + (batch * 37 + round * 11) % 700;
         Transaction transaction(db);

@@ -95,6 +95,7 @@ private Q_SLOTS:
     void storesSettingsAndAnalysisDate();
     void registersBuiltinFields();
     void quotesHostileIdentifiers();
+    void writesDirectlyOnlyWhenAlone();
 };
 
 void TestWorkspace::createsAWorkspaceAnySqliteToolCanRead()
@@ -348,6 +349,51 @@ void TestWorkspace::quotesHostileIdentifiers()
              QStringLiteral("\"a\"\"; DROP TABLE customers; --\""));
     QCOMPARE(quoteIdentifier(QString(QStringLiteral("nu")) + QChar(u'\0') + QStringLiteral("l")),
              QStringLiteral("\"nul\""));
+}
+
+// DirectWrites: the rollback journal while the connection is the file's only one, WAL again afterwards with
+// the synchronous setting it had; nothing changes while another connection has the file open, which goes on
+// reading; a transaction under the journal is kept when committed and leaves nothing when rolled back.
+void TestWorkspace::writesDirectlyOnlyWhenAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.segmenta"));
+    auto ws = Workspace::create(path);
+    QVERIFY(ws.ok());
+    Database &db = ws.value()->db();
+    const auto mode = [&db] { return db.scalar("PRAGMA journal_mode").toString(); };
+    QCOMPARE(mode(), QStringLiteral("wal"));
+    const qint64 synchronous = db.scalar("PRAGMA synchronous").toLongLong();
+    {
+        const DirectWrites direct(db);
+        QVERIFY(direct.active());
+        QCOMPARE(mode(), QStringLiteral("delete"));
+        QCOMPARE(db.scalar("PRAGMA synchronous").toLongLong(), qint64(2)); // FULL
+        Transaction kept(db);
+        db.exec("INSERT INTO customers(customer_key) VALUES ('kept')");
+        kept.commit();
+        Transaction undone(db);
+        db.exec("INSERT INTO customers(customer_key) VALUES ('undone')");
+        // (rolled back as it goes out of scope)
+    }
+    QCOMPARE(mode(), QStringLiteral("wal"));
+    QCOMPARE(db.scalar("PRAGMA synchronous").toLongLong(), synchronous);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+    QCOMPARE(db.scalar("SELECT group_concat(customer_key) FROM customers").toString(), QStringLiteral("kept"));
+
+    Database reader = Database::open(path, Database::Access::ReadOnly);
+    QCOMPARE(reader.scalar("SELECT count(*) FROM customers").toLongLong(), qint64(1));
+    {
+        const DirectWrites direct(db);
+        QVERIFY(!direct.active());
+        QCOMPARE(mode(), QStringLiteral("wal"));
+        Transaction transaction(db);
+        db.exec("INSERT INTO customers(customer_key) VALUES ('while read')");
+        QCOMPARE(reader.scalar("SELECT count(*) FROM customers").toLongLong(), qint64(1)); // reads on, unblocked
+        transaction.commit();
+    }
+    QCOMPARE(reader.scalar("SELECT count(*) FROM customers").toLongLong(), qint64(2));
+    QCOMPARE(mode(), QStringLiteral("wal"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
