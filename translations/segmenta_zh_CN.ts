@@ -1563,6 +1563,10 @@
         <source>Cannot open “%1”: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
+    <message>
+        <source>“%1” is busy: another program is writing to it, such as an import from the command line. Try again when it is done</source>
+        <translation>“%1”正忙：另一个程序正在写入它（例如命令行导入）。请在其完成后重试</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::AboutDialog</name>

@@ -53,6 +53,20 @@ QString looksLike(const QByteArray &header)
     return Workspace::tr("it is not an SQLite database");
 }
 
+bool isBusy(int code)
+{
+    const int primary = code & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+// What to say when another program holds the workspace locked for longer than a connection waits.
+QString busyMessage(const QString &name)
+{
+    return Workspace::tr("“%1” is busy: another program is writing to it, such as an import from the command line. "
+                         "Try again when it is done")
+        .arg(name);
+}
+
 bool isCorruption(int code)
 {
     const int primary = code & 0xff;
@@ -154,6 +168,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
             facts.applicationId = static_cast<quint32>(db.scalar("PRAGMA application_id").toLongLong());
             facts.userVersion = static_cast<quint32>(db.scalar("PRAGMA user_version").toLongLong());
         } catch (const DatabaseError &error) {
+            if (isBusy(error.code()))
+                return Error{busyMessage(name)};
             return Error{tr("“%1” is damaged and cannot be opened: %2").arg(name, error.message())};
         }
     }
@@ -224,6 +240,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
         }
         return std::unique_ptr<Workspace>(new Workspace(path, std::move(db)));
     } catch (const DatabaseError &error) {
+        if (isBusy(error.code()))
+            return Error{busyMessage(name)};
         if (isCorruption(error.code()))
             return Error{tr("“%1” is damaged and cannot be opened: %2").arg(name, error.message())};
         return Error{tr("Cannot open “%1”: %2").arg(name, error.message())};

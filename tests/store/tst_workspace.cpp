@@ -96,6 +96,7 @@ private Q_SLOTS:
     void registersBuiltinFields();
     void quotesHostileIdentifiers();
     void writesDirectlyOnlyWhenAlone();
+    void saysWhenAnotherProgramHoldsIt();
 };
 
 void TestWorkspace::createsAWorkspaceAnySqliteToolCanRead()
@@ -394,6 +395,29 @@ void TestWorkspace::writesDirectlyOnlyWhenAlone()
     }
     QCOMPARE(reader.scalar("SELECT count(*) FROM customers").toLongLong(), qint64(2));
     QCOMPARE(mode(), QStringLiteral("wal"));
+}
+
+// A workspace another program is writing to under a rollback journal (as an import from the command line
+// does when it has the workspace to itself) cannot be read until it is done: opening it says so, after
+// SQLite's wait, and works once the writer is gone.
+void TestWorkspace::saysWhenAnotherProgramHoldsIt()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.segmenta"));
+    QVERIFY(Workspace::create(path).ok());
+    {
+        Database writer = Database::open(path, Database::Access::ReadWrite);
+        writer.exec("PRAGMA journal_mode = DELETE");
+        writer.exec("BEGIN EXCLUSIVE");
+        const auto busy = Workspace::open(path);
+        QVERIFY(!busy.ok());
+        QVERIFY2(busy.errorMessage().contains(u"is busy"), qPrintable(busy.errorMessage()));
+        QVERIFY(busy.errorMessage().contains(u"w.segmenta"));
+        writer.exec("ROLLBACK");
+    }
+    const auto opened = Workspace::open(path);
+    QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
+    QCOMPARE(opened.value()->db().scalar("PRAGMA journal_mode").toString(), QStringLiteral("wal"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
