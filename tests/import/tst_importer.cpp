@@ -97,6 +97,7 @@ private Q_SLOTS:
     void wholeFileDecidesWhatTheFirstRowsSuggest();
     void updatesAndUndoes();
     void cancelLeavesTheWorkspaceAsItWas();
+    void cancelWhileStoringLeavesTheWorkspaceAsItWas_data();
     void cancelWhileStoringLeavesTheWorkspaceAsItWas();
     void refusesFilesWithoutACustomerColumn();
 };
@@ -423,8 +424,18 @@ void TestImporter::cancelLeavesTheWorkspaceAsItWas()
 }
 
 // Cancelled in the second pass, while the rows of a text file are read on a thread of their own and stored.
+void TestImporter::cancelWhileStoringLeavesTheWorkspaceAsItWas_data()
+{
+    QTest::addColumn<qint64>("sampleRows");
+    QTest::newRow("whole file profiled first") << qint64(-1);
+    QTest::newRow("first rows profiled, every row checked while storing") << qint64(1000);
+}
+
 void TestImporter::cancelWhileStoringLeavesTheWorkspaceAsItWas()
 {
+    QFETCH(qint64, sampleRows);
+    ImportOptions options;
+    options.sampleRows = sampleRows;
     QTemporaryDir dir;
     auto ws = store::Workspace::create(dir.filePath(QStringLiteral("w.segmenta")));
     QVERIFY(ws.ok());
@@ -445,14 +456,14 @@ void TestImporter::cancelWhileStoringLeavesTheWorkspaceAsItWas()
         }
     });
     self = &progress;
-    const auto cancelled = Importer::run(*ws.value(), path, {}, &progress);
+    const auto cancelled = Importer::run(*ws.value(), path, options, &progress);
     QVERIFY(storing);
     QVERIFY(!cancelled.ok());
     QVERIFY(cancelled.errorMessage().contains(u"cancelled"));
     QCOMPARE(dump(ws.value()->db()), before);
     QCOMPARE(brokenReferences(ws.value()->db()), QString());
     // And the same file imports whole afterwards.
-    const auto imported = Importer::run(*ws.value(), path);
+    const auto imported = Importer::run(*ws.value(), path, options);
     QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
     QCOMPARE(imported->inserted, qint64(12000));
     QCOMPARE(ws.value()->db().scalar("SELECT count(*) FROM orders WHERE source_id = " + std::to_string(imported->sourceId)).toLongLong(),
