@@ -327,12 +327,12 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             return *it->second;
         };
         Statement findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1");
-        // Lookups that memory answers: customers by key (while there are not too many to hold), and whether an
-        // order key can be in the table at all (when it held no orders before this import). With each customer
-        // the digest of the values its last row gave, which the customer now holds: an order list repeats its
-        // customer's values on every order, and a row that repeats them changes nothing. (A 64-bit digest: two
-        // different sets of values agree by chance about once in 10^19 comparisons.)
-        // (The keys' hashes come from the reading thread.)
+        // Lookups that memory answers: customers by key (while there are not too many to hold; found by the
+        // key's hash, worked out on the reading thread), and whether an order key can be in the table at all
+        // (when it held no orders before this import). With each customer the digest of the values its last
+        // row gave, which the customer now holds: an order list repeats its customer's values on every order,
+        // and a row that repeats them changes nothing. (A 64-bit digest: two different sets of values agree by
+        // chance about once in 10^19 comparisons.)
         struct KnownCustomer
         {
             QString key;
