@@ -205,32 +205,23 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
 
     Database &db = workspace.db();
     try {
-        // A larger page cache while the rows of a large file go in: the tables' indexes grow in scattered
-        // places, and with the default 2 MB cache SQLite writes and reads their pages again and again. Half the
-        // file's size, from 2 MB up to 64 MB. (Memory only: the journal and the transaction are as always, so a
-        // cancelled or killed import still leaves nothing behind.)
-        const qint64 cacheSize = db.scalar("PRAGMA cache_size").toLongLong();
+        // Two settings of the connection while the rows go in, both restored however the import ends (they
+        // cannot change inside a transaction: set before it begins, restored after it ends):
+        // - a larger page cache for a large file: the tables' indexes grow in scattered places, and with the
+        //   default 2 MB cache SQLite writes and reads their pages again and again. Half the file's size, from
+        //   2 MB up to 64 MB (memory only: a cancelled or killed import still leaves nothing behind);
+        // - foreign keys unchecked (checking them was a third of SQLite's work): every id the import writes is
+        //   one it has just inserted or looked up in this transaction. Tests run PRAGMA foreign_key_check after
+        //   imports.
+        const std::string restore = "PRAGMA cache_size = " + db.scalar("PRAGMA cache_size").toString().toStdString() +
+                                    "; PRAGMA foreign_keys = " + db.scalar("PRAGMA foreign_keys").toString().toStdString();
         const qint64 cacheKiB = std::clamp<qint64>(QFileInfo(path).size() / 2048, 2048, 65536);
-        db.exec("PRAGMA cache_size = -" + std::to_string(cacheKiB));
-        const auto restoreCache = qScopeGuard([&db, cacheSize] {
+        db.exec("PRAGMA cache_size = -" + std::to_string(cacheKiB) + "; PRAGMA foreign_keys = OFF");
+        const auto restoreSettings = qScopeGuard([&db, &restore] {
             try {
-                db.exec("PRAGMA cache_size = " + std::to_string(cacheSize));
+                db.exec(restore);
             } catch (const store::DatabaseError &) {
-                // The connection is going away; the setting goes with it.
-            }
-        });
-        // Foreign keys unchecked while the rows go in (checking them was a third of SQLite's work): every id
-        // the import writes is one it has just inserted or looked up in this transaction. Tests run
-        // PRAGMA foreign_key_check after imports. (The setting cannot change inside a transaction: set before it
-        // begins, restored after it ends.)
-        const bool foreignKeys = db.scalar("PRAGMA foreign_keys").toBool();
-        db.exec("PRAGMA foreign_keys = OFF");
-        const auto restoreForeignKeys = qScopeGuard([&db, foreignKeys] {
-            try {
-                if (foreignKeys)
-                    db.exec("PRAGMA foreign_keys = ON");
-            } catch (const store::DatabaseError &) {
-                // The connection is going away; the setting goes with it.
+                // The connection is going away; the settings go with it.
             }
         });
         // Straight into the file when nothing else has the workspace open (see DirectWrites).

@@ -707,32 +707,22 @@ bool OdsReader::nextRow(std::vector<Cell> &row)
         --m_rowsLeft; // the same cells again, one row further down
         ++m_rowNumber;
     } else {
-        m_state.rowReady = false;
-        while (!m_state.rowReady) {
-            const XmlStep step = feedXml(m_parser.get(), *m_part, m_suspended, kChunk);
-            if (step.outOfMemory)
-                return fail(tr("out of memory while reading the sheet"));
-            if (step.readFailed)
-                return fail(m_part->errorString());
-            const XML_Status status = step.status;
-            if (step.atEnd && status == XML_STATUS_OK && !m_state.done) {
-                m_finished = true;
-                return false;
-            }
-            m_suspended = status == XML_STATUS_SUSPENDED;
-            if (m_error)
-                return false;
-            if (m_state.refused)
-                return fail(tr("content.xml declares a DTD, which a spreadsheet never needs"));
-            if (m_state.done) {
-                m_finished = true;
-                return false;
-            }
-            if (status == XML_STATUS_ERROR) {
-                if (m_part->failed())
-                    return fail(m_part->errorString());
-                return fail(tr("the XML of content.xml is damaged (%1, line %2)").arg(xmlError()).arg(XML_GetCurrentLineNumber(m_parser.get())));
-            }
+        switch (feedRow(m_parser.get(), *m_part, m_suspended, kChunk, m_state, m_error)) {
+        case RowFeed::Row:
+            break;
+        case RowFeed::End:
+            m_finished = true;
+            return false;
+        case RowFeed::OutOfMemory:
+            return fail(tr("out of memory while reading the sheet"));
+        case RowFeed::ReadFailed:
+            return fail(m_part->errorString());
+        case RowFeed::HandlersFailed:
+            return false;
+        case RowFeed::Dtd:
+            return fail(tr("content.xml declares a DTD, which a spreadsheet never needs"));
+        case RowFeed::Damaged:
+            return fail(tr("the XML of content.xml is damaged (%1, line %2)").arg(xmlError()).arg(XML_GetCurrentLineNumber(m_parser.get())));
         }
         m_rowNumber = m_state.rowFirst;
         m_rowsLeft = m_state.rowRepeat - 1;

@@ -654,34 +654,24 @@ bool XlsxReader::nextRow(std::vector<Cell> &row)
     row.clear();
     if (m_finished || m_sheet < 0 || !m_parser)
         return false;
-    m_state.rowReady = false;
-    while (!m_state.rowReady) {
-        const XmlStep step = feedXml(m_parser.get(), *m_part, m_suspended, kChunk);
-        if (step.outOfMemory)
-            return fail(tr("out of memory while reading the sheet"));
-        if (step.readFailed)
-            return fail(m_part->errorString());
-        const XML_Status status = step.status;
-        if (step.atEnd && status == XML_STATUS_OK && !m_state.done) {
-            m_finished = true;
-            return false; // a sheet without <sheetData>: nothing in it
-        }
-        m_suspended = status == XML_STATUS_SUSPENDED;
-        if (m_error)
-            return false;
-        if (m_state.refused)
-            return fail(tr("the sheet declares a DTD, which a spreadsheet never needs"));
-        if (m_state.done) {
-            m_finished = true;
-            return false;
-        }
-        if (status == XML_STATUS_ERROR) {
-            if (m_part->failed())
-                return fail(m_part->errorString());
-            return fail(tr("the sheet's XML is damaged (%1, line %2)")
-                            .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(m_parser.get()))))
-                            .arg(XML_GetCurrentLineNumber(m_parser.get())));
-        }
+    switch (feedRow(m_parser.get(), *m_part, m_suspended, kChunk, m_state, m_error)) {
+    case RowFeed::Row:
+        break;
+    case RowFeed::End:
+        m_finished = true;
+        return false;
+    case RowFeed::OutOfMemory:
+        return fail(tr("out of memory while reading the sheet"));
+    case RowFeed::ReadFailed:
+        return fail(m_part->errorString());
+    case RowFeed::HandlersFailed:
+        return false;
+    case RowFeed::Dtd:
+        return fail(tr("the sheet declares a DTD, which a spreadsheet never needs"));
+    case RowFeed::Damaged:
+        return fail(tr("the sheet's XML is damaged (%1, line %2)")
+                        .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(m_parser.get()))))
+                        .arg(XML_GetCurrentLineNumber(m_parser.get())));
     }
     row.resize(m_row.size());
     for (size_t i = 0; i < m_row.size(); ++i) {
