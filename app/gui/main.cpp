@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QPalette>
@@ -17,15 +18,13 @@
 #include <QWindow>
 
 #include <cstdio>
+#include <string_view>
 
-int main(int argc, char *argv[])
+namespace {
+
+// Every option the app takes. --help and --version are answered before any window system is needed.
+void addOptions(QCommandLineParser &parser)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Segmenta"));
-    QApplication::setOrganizationName(QString::fromLatin1(segmenta::kOrganizationName));
-    QApplication::setApplicationVersion(QString::fromLatin1(segmenta::kVersion));
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Segmenta"));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -43,6 +42,67 @@ int main(int argc, char *argv[])
                       QStringLiteral("With --screenshot: the screen to capture (customers, card, export, builder, settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
                       QStringLiteral("VIEW")});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .segmenta workspace to open, or a spreadsheet to import."));
+}
+
+// The names QCommandLineParser prints for --help and --version.
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("Segmenta"));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(segmenta::kOrganizationName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(segmenta::kVersion));
+}
+
+// True when the arguments ask only for help or the version: those are printed without a display, so that
+// `segmenta --version` works over ssh, in a package check or in a terminal without X.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+void applyDarkPalette()
+{
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x1f));
+    dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
+    dark.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    QApplication::setPalette(dark);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (asksOnlyForText(argc, argv)) {
+        // A core application needs no window system; process() prints the text and exits.
+        QCoreApplication text(argc, argv);
+        nameApplication();
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(text);
+        return 0;
+    }
+    QApplication app(argc, argv);
+    nameApplication();
+
+    QCommandLineParser parser;
+    addOptions(parser);
     parser.process(app);
 
     // --language, else the language chosen in Settings, else the system's.
@@ -53,25 +113,8 @@ int main(int argc, char *argv[])
     // A language chosen in Settings applies at once.
     QObject::connect(&segmenta::ui::AppSettings::instance(), &segmenta::ui::AppSettings::languageChanged, &app,
                      [](const QString &language) { segmenta::ui::setInterfaceLanguage(segmenta::ui::localeForLanguage(language)); });
-    if (parser.isSet(QStringLiteral("dark"))) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x1f));
-        dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-        dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
-        dark.setColor(QPalette::ToolTipText, QColor(0xe8, 0xe8, 0xe8));
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-        QApplication::setPalette(dark);
-    }
+    if (parser.isSet(QStringLiteral("dark")))
+        applyDarkPalette();
 
     // Screenshots and smoke tests show the app as it is, without the first-run tour over it.
     if (parser.isSet(QStringLiteral("screenshot")) || parser.isSet(QStringLiteral("smoke-test")))

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
-corpus=../shared/corpus
+corpus=tests/data/corpus
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_csvreader fuzz_xlsxreader fuzz_ruletext >/dev/null
 bin=build/fuzz/tests/fuzz

@@ -29,11 +29,10 @@ out=$("$root/usr/bin/segmenta-cli" --version)
 
 # Old .xls workbooks are read by segmenta-xls-reader, which the programs find beside themselves: the headers
 # in the message prove the installed helper read the file.
-xls="$src/../shared/corpus/calamine/date.xls"
-if [ -f "$xls" ]; then
-    out=$(env -u SEGMENTA_XLS_READER "$root/usr/bin/segmenta-cli" import --db "$work/xls.segmenta" "$xls" 2>&1 || true)
-    printf '%s' "$out" | grep -q "the headers are: 2021-01-01" || fail "installed segmenta-cli could not read an .xls: $out"
-fi
+xls="$src/tests/data/corpus/calamine/date.xls"
+[ -f "$xls" ] || fail "the test workbook $xls is missing"
+out=$(env -u SEGMENTA_XLS_READER "$root/usr/bin/segmenta-cli" import --db "$work/xls.segmenta" "$xls" 2>&1 || true)
+printf '%s' "$out" | grep -q "the headers are: 2021-01-01" || fail "installed segmenta-cli could not read an .xls: $out"
 
 QT_QPA_PLATFORM=offscreen XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
     timeout 60 "$root/usr/bin/segmenta" --smoke-test >"$work/smoke.log" 2>&1 \
