@@ -2,7 +2,9 @@
 #include "commands.h"
 #include "rulechoice.h"
 
+#include "experiments/experimentstore.h"
 #include "export/memberexporter.h"
+#include "rules/ruletext.h"
 #include "store/workspace.h"
 
 
@@ -33,6 +35,13 @@ int runExport(const QStringList &arguments)
     line.addOption({QStringLiteral("split-files"),
                     CommandLine::tr("One sheet (xlsx) or file NAME-A.csv, NAME-B.csv... (csv) per group instead of a Group column.")});
     line.addOption({QStringLiteral("force"), CommandLine::tr("Replace existing files.")});
+    line.addOption({QStringLiteral("experiment"),
+                    CommandLine::tr("Record the split as an A/B experiment of this name, to measure later with "
+                                    "“experiment show”."),
+                    CommandLine::tr("NAME")});
+    line.addOption({QStringLiteral("control"),
+                    CommandLine::tr("The experiment's control group, the one the others are compared with (default A)."),
+                    CommandLine::tr("GROUP")});
     if (auto exit = line.parse(arguments))
         return *exit;
     const auto db = line.requireDb();
@@ -91,6 +100,20 @@ int runExport(const QStringList &arguments)
         return line.usageError(CommandLine::tr("--split-files needs --split"));
     options.force = line.isSet(QStringLiteral("force"));
     options.asOf = asOf.value_or(QDate());
+    const QString experimentName = line.value(QStringLiteral("experiment")).trimmed();
+    int control = 0;
+    if (line.isSet(QStringLiteral("experiment")) && options.splitPercents.isEmpty())
+        return line.usageError(CommandLine::tr("--experiment needs --split"));
+    if (line.isSet(QStringLiteral("control"))) {
+        if (!line.isSet(QStringLiteral("experiment")))
+            return line.usageError(CommandLine::tr("--control needs --experiment"));
+        const QString group = line.value(QStringLiteral("control")).trimmed().toUpper();
+        control = group.size() == 1 ? group.at(0).unicode() - u'A' : -1;
+        if (control < 0 || control >= options.splitPercents.size())
+            return line.usageError(CommandLine::tr("--control must name one of the split's groups (A to %1), not “%2”")
+                                       .arg(QChar(char16_t(u'A' + int(options.splitPercents.size()) - 1)))
+                                       .arg(line.value(QStringLiteral("control"))));
+    }
 
     auto workspace = openWorkspace(*db);
     if (!workspace)
@@ -100,10 +123,25 @@ int runExport(const QStringList &arguments)
     if (!chosen)
         return exitCode;
     options.segmentName = chosen->segmentName;
+    experiments::ExperimentStore experiments(workspace->db());
+    if (line.isSet(QStringLiteral("experiment"))) {
+        if (const auto free = experiments.checkNewName(experimentName); !free)
+            return fail(free.errorMessage()); // before writing any file
+    }
     const auto summary = exporting::MemberExporter::run(*workspace, chosen->rule, options);
     if (!summary)
         return fail(summary.errorMessage());
     out() << summary->message << Qt::endl;
+    if (line.isSet(QStringLiteral("experiment"))) {
+        const auto experiment = experiments::ExperimentStore::fromExport(experimentName, options, summary.value(),
+                                                                         rules::RuleText::print(chosen->rule), control);
+        if (const auto recorded = experiments.record(experiment); !recorded)
+            return fail(CommandLine::tr("The members were exported, but the experiment could not be recorded: %1")
+                            .arg(recorded.errorMessage()));
+        out() << CommandLine::tr("Recorded experiment “%1”, started %2, control group %3")
+                     .arg(experiment.name, experiment.start.toString(Qt::ISODate), experiment.groups[size_t(control)].name)
+              << Qt::endl;
+    }
     return Success;
 }
 

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -46,6 +47,10 @@ struct ExportSummary
     QStringList files;              // final paths, in order
     QStringList sheets;             // XLSX: the member sheets
     std::vector<qint64> groupSizes; // per split group, in order A, B, ...
+    // A split only: the members exported (ascending customer ids) and each one's group (0 = A), for recording
+    // the split as an experiment.
+    std::vector<qint64> memberIds;
+    std::vector<std::uint8_t> memberGroups;
     QString message;                // one line for the user, including any note (members on further sheets)
 };
 

@@ -338,6 +338,10 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
         summary.files = outcome->files;
         summary.sheets = outcome->sheets;
         summary.groupSizes = report.groupSizes;
+        if (split) {
+            summary.memberIds = std::move(members);
+            summary.memberGroups = std::move(groups);
+        }
         summary.message = tr("Exported %n member(s) to %1", nullptr, int(std::min<qint64>(memberCount, INT_MAX)))
                               .arg(summary.files.join(QStringLiteral(", ")));
         if (!outcome->note.isEmpty())
