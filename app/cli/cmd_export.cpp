@@ -2,9 +2,7 @@
 #include "commands.h"
 #include "rulechoice.h"
 
-#include "experiments/experimentstore.h"
 #include "export/memberexporter.h"
-#include "rules/ruletext.h"
 #include "store/workspace.h"
 
 
@@ -104,6 +102,8 @@ int runExport(const QStringList &arguments)
     int control = 0;
     if (line.isSet(QStringLiteral("experiment")) && options.splitPercents.isEmpty())
         return line.usageError(CommandLine::tr("--experiment needs --split"));
+    if (line.isSet(QStringLiteral("experiment")) && experimentName.isEmpty())
+        return line.usageError(CommandLine::tr("--experiment needs a name"));
     if (line.isSet(QStringLiteral("control"))) {
         if (!line.isSet(QStringLiteral("experiment")))
             return line.usageError(CommandLine::tr("--control needs --experiment"));
@@ -123,25 +123,12 @@ int runExport(const QStringList &arguments)
     if (!chosen)
         return exitCode;
     options.segmentName = chosen->segmentName;
-    experiments::ExperimentStore experiments(workspace->db());
-    if (line.isSet(QStringLiteral("experiment"))) {
-        if (const auto free = experiments.checkNewName(experimentName); !free)
-            return fail(free.errorMessage()); // before writing any file
-    }
+    options.experimentName = experimentName;
+    options.experimentControl = control;
     const auto summary = exporting::MemberExporter::run(*workspace, chosen->rule, options);
     if (!summary)
         return fail(summary.errorMessage());
     out() << summary->message << Qt::endl;
-    if (line.isSet(QStringLiteral("experiment"))) {
-        const auto experiment = experiments::ExperimentStore::fromExport(experimentName, options, summary.value(),
-                                                                         rules::RuleText::print(chosen->rule), control);
-        if (const auto recorded = experiments.record(experiment); !recorded)
-            return fail(CommandLine::tr("The members were exported, but the experiment could not be recorded: %1")
-                            .arg(recorded.errorMessage()));
-        out() << CommandLine::tr("Recorded experiment “%1”, started %2, control group %3")
-                     .arg(experiment.name, experiment.start.toString(Qt::ISODate), experiment.groups[size_t(control)].name)
-              << Qt::endl;
-    }
     return Success;
 }
 

@@ -31,6 +31,10 @@ struct ExportOptions
     QDate asOf;                    // analysis date; invalid: the workspace's
     QString currencySymbol;        // XLSX money format; empty: the workspace setting currency_symbol, else ¥
     qint64 maxRowsPerSheet = kExcelMaxDataRows; // XLSX data rows per sheet before continuing on another
+    // With a split: record it as an A/B experiment of this name (experiments::ExperimentStore), started on the
+    // analysis date, group `experimentControl` (0 = A) the control. Empty: no experiment.
+    QString experimentName;
+    int experimentControl = 0;
     // Only these customers (ids), among the rule's members: a selection made in the Customers view. Empty
     // optional: every member.
     std::optional<std::vector<qint64>> customerIds;

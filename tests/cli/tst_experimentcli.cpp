@@ -72,7 +72,7 @@ void TestExperimentCli::wholeLoop()
                               QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--experiment"),
                               QStringLiteral("Tea offer"), QStringLiteral("--control"), QStringLiteral("b")});
     VERIFY_RUN(exported, 0);
-    QVERIFY2(exported.out.contains(u"Recorded experiment “Tea offer”, started 2026-07-01, control group B"),
+    QVERIFY2(exported.out.contains(u"recorded as experiment “Tea offer” starting 2026-07-01, group B the control"),
              qPrintable(exported.out));
     const auto split = readSplit(out);
     QVERIFY(split.size() > 500);

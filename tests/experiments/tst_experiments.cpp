@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -477,15 +478,27 @@ void TestExperiments::membersFixedAfterReimport()
     options.columns = {QStringLiteral("customer_id")};
     const auto rule = rules::RuleText::parse(QStringLiteral("city = \"杭州\""));
     QVERIFY(rule);
+    options.experimentName = QStringLiteral("Moved");
+    options.experimentControl = 1;
     const auto summary = exporting::MemberExporter::run(*ws, rule.value(), options);
     QVERIFY2(summary, qPrintable(summary.errorMessage()));
-    QCOMPARE(summary->memberIds.size(), size_t(12));
+    QVERIFY2(summary->message.contains(u"recorded as experiment “Moved” starting 2024-03-01, group B the control"),
+             qPrintable(summary->message));
     ExperimentStore store(ws->db());
-    const Experiment e = ExperimentStore::fromExport(QStringLiteral("Moved"), options, summary.value(),
-                                                     QStringLiteral("city = \"杭州\""), 1);
+    const Experiment e = *store.find(QStringLiteral("Moved")).value();
     QCOMPARE(e.start, QDate(2024, 3, 1));
+    QCOMPARE(e.ruleText, QStringLiteral("city is \"杭州\"")); // as the rule prints
+    QCOMPARE(e.seed, quint64(7));
     QVERIFY(e.groups[1].control && !e.groups[0].control);
-    QVERIFY(store.record(e));
+    QCOMPARE(e.groups[0].members.size() + e.groups[1].members.size(), size_t(12));
+
+    // The name is taken now: a second export asking for it is refused before it writes anything.
+    exporting::ExportOptions again = options;
+    again.outPath = dir.filePath(QStringLiteral("again.csv"));
+    const auto refused = exporting::MemberExporter::run(*ws, rule.value(), again);
+    QVERIFY(!refused);
+    QVERIFY2(refused.errorMessage().contains(u"already an experiment named “Moved”"), qPrintable(refused.errorMessage()));
+    QVERIFY(!QFileInfo::exists(again.outPath));
 
     // The export's CSV says who is in which group: the recorded groups are those.
     std::vector<std::set<QString>> exported(2);
