@@ -48,6 +48,19 @@ std::optional<ProportionComparison> compareProportions(qint64 xControl, qint64 n
     return result;
 }
 
+std::optional<Interval> wilsonInterval(qint64 x, qint64 n)
+{
+    if (n <= 0)
+        return std::nullopt;
+    const double z = normalQuantile(1 - (1 - kConfidence) / 2);
+    const double size = double(n);
+    const double p = double(x) / size;
+    const double denominator = 1 + z * z / size;
+    const double centre = (p + z * z / (2 * size)) / denominator;
+    const double half = z / denominator * std::sqrt(p * (1 - p) / size + z * z / (4 * size * size));
+    return Interval{std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
 std::optional<double> Sample::variance() const
 {
     if (n < 2)

@@ -31,6 +31,15 @@ struct ProportionComparison
 std::optional<ProportionComparison> compareProportions(qint64 xControl, qint64 nControl, qint64 xTreatment,
                                                        qint64 nTreatment);
 
+// The 95 % Wilson score interval of one group's conversion rate x / n (it stays within 0..1 and is sound
+// for small groups and for 0 % or 100 %, unlike the Wald interval); none for an empty group.
+struct Interval
+{
+    double low = 0;
+    double high = 0;
+};
+std::optional<Interval> wilsonInterval(qint64 x, qint64 n);
+
 // Mean and sample variance (n - 1) of a value per member, from its sum and sum of squares.
 struct Sample
 {

@@ -73,6 +73,11 @@ std::optional<double> GroupOutcome::ordersPerMember() const
     return members > 0 ? std::optional<double>(double(orders) / double(members)) : std::nullopt;
 }
 
+std::optional<stats::Interval> GroupOutcome::conversionInterval() const
+{
+    return stats::wilsonInterval(converted, members);
+}
+
 Result<ExperimentResult> ExperimentMeasure::measure(store::Database &db, const Experiment &experiment, int windowDays,
                                                     double minimumDifference)
 {
@@ -182,11 +187,14 @@ QJsonObject ExperimentResult::toJson() const
 {
     QJsonArray groupArray;
     for (const GroupOutcome &group : groups) {
+        const auto interval = group.conversionInterval();
         groupArray.append(QJsonObject{{QStringLiteral("name"), group.name},
                                       {QStringLiteral("control"), group.control},
                                       {QStringLiteral("members"), group.members},
                                       {QStringLiteral("converted"), group.converted},
                                       {QStringLiteral("conversion_rate"), orNull(group.conversionRate())},
+                                      {QStringLiteral("conversion_ci_low"), interval ? QJsonValue(interval->low) : QJsonValue()},
+                                      {QStringLiteral("conversion_ci_high"), interval ? QJsonValue(interval->high) : QJsonValue()},
                                       {QStringLiteral("orders"), group.orders},
                                       {QStringLiteral("orders_per_member"), orNull(group.ordersPerMember())},
                                       {QStringLiteral("revenue"), group.revenue},

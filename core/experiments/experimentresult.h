@@ -31,6 +31,7 @@ struct GroupOutcome
     std::optional<double> conversionRate() const;
     std::optional<double> revenuePerMember() const;
     std::optional<double> ordersPerMember() const;
+    std::optional<stats::Interval> conversionInterval() const; // 95 % Wilson interval
 };
 
 // One group against the control.

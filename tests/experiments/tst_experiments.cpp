@@ -118,6 +118,8 @@ private Q_SLOTS:
     void twoProportionWithoutVariation();
     void welchPublishedExample();
     void welchNeedsTwoMembersAndVariation();
+    void wilsonInterval_data();
+    void wilsonInterval();
     void sampleSize_data();
     void sampleSize();
     void falsePositiveRateUnderNoDifference();
@@ -240,6 +242,32 @@ void TestExperiments::welchNeedsTwoMembersAndVariation()
     stats::Sample flatB{5, 50, 500}; // everyone 10
     QVERIFY(!stats::welchTest(flatA, flatB));
     QVERIFY(stats::welchTest(flatA, many)); // one group varies: a test exists
+}
+
+// Wilson score intervals from Python ((p + z²/2n) / (1 + z²/n) ± z / (1 + z²/n) · √(p(1-p)/n + z²/4n²)):
+void TestExperiments::wilsonInterval_data()
+{
+    QTest::addColumn<qint64>("x");
+    QTest::addColumn<qint64>("n");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::newRow("2 of 6") << qint64(2) << qint64(6) << 0.09677141110578041 << 0.700006684861608;
+    QTest::newRow("0 of 10") << qint64(0) << qint64(10) << 0.0 << 0.2775327998628892;
+    QTest::newRow("10 of 10") << qint64(10) << qint64(10) << 0.7224672001371107 << 1.0;
+    QTest::newRow("304 of 1000") << qint64(304) << qint64(1000) << 0.27628526933638214 << 0.33321481998995545;
+}
+
+void TestExperiments::wilsonInterval()
+{
+    QFETCH(qint64, x);
+    QFETCH(qint64, n);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    const auto interval = stats::wilsonInterval(x, n);
+    QVERIFY(interval);
+    VERIFY_NEAR(interval->low, low, 1e-12);
+    VERIFY_NEAR(interval->high, high, 1e-12);
+    QVERIFY(!stats::wilsonInterval(0, 0));
 }
 
 // Fleiss' formula without continuity correction, computed with Python's statistics.NormalDist:
