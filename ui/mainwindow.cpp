@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+
+#include "experiments/experimentsdialog.h"
 #include "futurewatch.h"
 
 #include "dashboard/dashboardcontroller.h"
@@ -236,6 +238,7 @@ void MainWindow::createMenus()
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
     segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
     segment->addAction(tr("&Overlap of Saved Segments…"), this, &MainWindow::showSegmentOverlap);
+    segment->addAction(tr("E&xperiments…"), this, &MainWindow::showExperiments);
     segment->addSeparator();
     segment->addAction(tr("&Export Segment to File…"), this, [this] {
         exportSegmentFile(m_segmentList->currentItem() ? m_segmentList->segmentId(m_segmentList->currentRow()) : 0);
@@ -532,6 +535,17 @@ void MainWindow::showSegmentOverlap()
     }
     auto *dialog = new OverlapDialog(m_controller->savedOverlap(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showExperiments()
+{
+    if (!m_workspace)
+        return;
+    auto *dialog = new ExperimentsDialog(m_workspace.get(), m_history, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Reopened (after an import of the follow-up orders, say): the dialog reads the new connection.
+    connect(this, &MainWindow::workspaceOpened, dialog, [this, dialog] { dialog->setWorkspace(m_workspace.get()); });
     dialog->show();
 }
 

@@ -74,6 +74,8 @@ public:
     void exportSegmentFile(qint64 id = 0);
     // The overlap of every pair of saved segments, in a window of its own.
     void showSegmentOverlap();
+    // Segment > Experiments: the A/B experiments recorded with exports and how each turned out.
+    void showExperiments();
     // How many customers changed lifecycle stage when the analysis date last moved forward.
     void showLifecycleMoves();
     WorkspaceHistory *history() const { return m_history; }

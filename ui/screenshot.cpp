@@ -6,6 +6,7 @@
 #include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/lifecyclemovesdialog.h"
+#include "experiments/experimentsdialog.h"
 #include "export/exportdialog.h"
 #include "help/helpdialogs.h"
 #include "help/helpmenu.h"
@@ -75,6 +76,25 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"experiments") { // the Experiments dialog with the first experiment's result
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            window.showExperiments();
+            auto *dialog = window.findChild<ExperimentsDialog *>();
+            if (!dialog) {
+                QApplication::exit(1);
+                return;
+            }
+            if (dialog->result()) {
+                grabLater(dialog, file);
+                return;
+            }
+            QObject::connect(dialog, &ExperimentsDialog::resultShown, dialog, [dialog, file] { grabLater(dialog, file); },
+                             Qt::SingleShotConnection);
         });
         return true;
     }

@@ -33,6 +33,13 @@ int runExport(const QStringList &arguments)
     line.addOption({QStringLiteral("split-files"),
                     CommandLine::tr("One sheet (xlsx) or file NAME-A.csv, NAME-B.csv... (csv) per group instead of a Group column.")});
     line.addOption({QStringLiteral("force"), CommandLine::tr("Replace existing files.")});
+    line.addOption({QStringLiteral("experiment"),
+                    CommandLine::tr("Record the split as an A/B experiment of this name, to measure later with "
+                                    "“experiment show”."),
+                    CommandLine::tr("NAME")});
+    line.addOption({QStringLiteral("control"),
+                    CommandLine::tr("The experiment's control group, the one the others are compared with (default A)."),
+                    CommandLine::tr("GROUP")});
     if (auto exit = line.parse(arguments))
         return *exit;
     const auto db = line.requireDb();
@@ -91,6 +98,22 @@ int runExport(const QStringList &arguments)
         return line.usageError(CommandLine::tr("--split-files needs --split"));
     options.force = line.isSet(QStringLiteral("force"));
     options.asOf = asOf.value_or(QDate());
+    const QString experimentName = line.value(QStringLiteral("experiment")).trimmed();
+    int control = 0;
+    if (line.isSet(QStringLiteral("experiment")) && options.splitPercents.isEmpty())
+        return line.usageError(CommandLine::tr("--experiment needs --split"));
+    if (line.isSet(QStringLiteral("experiment")) && experimentName.isEmpty())
+        return line.usageError(CommandLine::tr("--experiment needs a name"));
+    if (line.isSet(QStringLiteral("control"))) {
+        if (!line.isSet(QStringLiteral("experiment")))
+            return line.usageError(CommandLine::tr("--control needs --experiment"));
+        const QString group = line.value(QStringLiteral("control")).trimmed().toUpper();
+        control = group.size() == 1 ? group.at(0).unicode() - u'A' : -1;
+        if (control < 0 || control >= options.splitPercents.size())
+            return line.usageError(CommandLine::tr("--control must name one of the split's groups (A to %1), not “%2”")
+                                       .arg(QChar(char16_t(u'A' + int(options.splitPercents.size()) - 1)))
+                                       .arg(line.value(QStringLiteral("control"))));
+    }
 
     auto workspace = openWorkspace(*db);
     if (!workspace)
@@ -100,6 +123,8 @@ int runExport(const QStringList &arguments)
     if (!chosen)
         return exitCode;
     options.segmentName = chosen->segmentName;
+    options.experimentName = experimentName;
+    options.experimentControl = control;
     const auto summary = exporting::MemberExporter::run(*workspace, chosen->rule, options);
     if (!summary)
         return fail(summary.errorMessage());

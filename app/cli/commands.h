@@ -15,5 +15,6 @@ int runSegment(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runFields(const QStringList &arguments);
 int runExport(const QStringList &arguments);
+int runExperiment(const QStringList &arguments);
 
 } // namespace segmenta::cli

@@ -29,6 +29,7 @@ constexpr std::array kCommands = {
     Command{"count", QT_TRANSLATE_NOOP("Cli", "Count the customers a rule or segment selects"), runCount},
     Command{"segment", QT_TRANSLATE_NOOP("Cli", "List, save, show or delete saved segments"), runSegment},
     Command{"export", QT_TRANSLATE_NOOP("Cli", "Export the members of a rule or segment to .xlsx or .csv"), runExport},
+    Command{"experiment", QT_TRANSLATE_NOOP("Cli", "List, measure or delete A/B experiments recorded by export"), runExperiment},
 };
 
 void printUsage(QTextStream &stream)

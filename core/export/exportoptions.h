@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct ExportOptions
     QDate asOf;                    // analysis date; invalid: the workspace's
     QString currencySymbol;        // XLSX money format; empty: the workspace setting currency_symbol, else ¥
     qint64 maxRowsPerSheet = kExcelMaxDataRows; // XLSX data rows per sheet before continuing on another
+    // With a split: record it as an A/B experiment of this name (experiments::ExperimentStore), started on the
+    // analysis date, group `experimentControl` (0 = A) the control. Empty: no experiment.
+    QString experimentName;
+    int experimentControl = 0;
     // Only these customers (ids), among the rule's members: a selection made in the Customers view. Empty
     // optional: every member.
     std::optional<std::vector<qint64>> customerIds;
@@ -46,6 +51,10 @@ struct ExportSummary
     QStringList files;              // final paths, in order
     QStringList sheets;             // XLSX: the member sheets
     std::vector<qint64> groupSizes; // per split group, in order A, B, ...
+    // A split only: the members exported (ascending customer ids) and each one's group (0 = A), for recording
+    // the split as an experiment.
+    std::vector<qint64> memberIds;
+    std::vector<std::uint8_t> memberGroups;
     QString message;                // one line for the user, including any note (members on further sheets)
 };
 

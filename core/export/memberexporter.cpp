@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "experiments/experimentstore.h"
 #include "export/csvmemberwriter.h"
 #include "export/groupsplit.h"
 #include "export/personaldatamask.h"
@@ -155,6 +156,31 @@ QString fieldHeader(const store::FieldInfo &field)
 
 } // namespace
 
+Result<void> MemberExporter::checkExperiment(store::Workspace &workspace, const ExportOptions &options)
+{
+    if (options.experimentName.isEmpty())
+        return {};
+    if (options.splitPercents.isEmpty())
+        return Error{tr("Recording an experiment needs an A/B split")};
+    if (options.experimentControl < 0 || options.experimentControl >= options.splitPercents.size())
+        return Error{tr("The control group must be one of the split's groups")};
+    return experiments::ExperimentStore(workspace.db()).checkNewName(options.experimentName);
+}
+
+Result<ExportSummary> MemberExporter::recordExperiment(store::Workspace &workspace, const ExportOptions &options,
+                                                       const QString &ruleText, ExportSummary summary)
+{
+    const auto experiment = experiments::ExperimentStore::fromExport(options.experimentName, options, summary, ruleText,
+                                                                     options.experimentControl);
+    if (const auto recorded = experiments::ExperimentStore(workspace.db()).record(experiment); !recorded)
+        return Error{tr("The members were exported to %1, but the experiment could not be recorded: %2")
+                         .arg(summary.files.join(QStringLiteral(", ")), recorded.errorMessage())};
+    summary.message += QStringLiteral("; ") + tr("recorded as experiment “%1” starting %2, group %3 the control")
+                                                  .arg(experiment.name, experiment.start.toString(Qt::ISODate),
+                                                       experiment.groups[size_t(options.experimentControl)].name);
+    return summary;
+}
+
 QStringList ExportOptions::defaultColumns()
 {
     return {QStringLiteral("customer_id"),     QStringLiteral("name"),        QStringLiteral("phone"),
@@ -187,6 +213,8 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
         if (auto valid = GroupSplit::validate(options.splitPercents); !valid)
             return valid.error();
     }
+    if (auto experiment = checkExperiment(workspace, options); !experiment)
+        return experiment.error();
     const auto delimiter = static_cast<unsigned char>(options.delimiter);
     if (format == Format::Csv && (delimiter == 0 || delimiter >= 0x80 || options.delimiter == '"' ||
                                   options.delimiter == '\r' || options.delimiter == '\n'))
@@ -338,10 +366,16 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
         summary.files = outcome->files;
         summary.sheets = outcome->sheets;
         summary.groupSizes = report.groupSizes;
+        if (split) {
+            summary.memberIds = std::move(members);
+            summary.memberGroups = std::move(groups);
+        }
         summary.message = tr("Exported %n member(s) to %1", nullptr, int(std::min<qint64>(memberCount, INT_MAX)))
                               .arg(summary.files.join(QStringLiteral(", ")));
         if (!outcome->note.isEmpty())
             summary.message += QStringLiteral("; ") + outcome->note;
+        if (!options.experimentName.isEmpty())
+            return recordExperiment(workspace, options, report.ruleText, std::move(summary));
         return summary;
     } catch (const store::DatabaseError &error) {
         return Error{tr("Could not read the members from “%1”: %2").arg(workspace.displayName(), error.message())};

@@ -29,7 +29,9 @@ namespace segmenta::exporting {
 //
 // Runs on the calling thread with the workspace's connection (a GUI runs it on a worker with a workspace
 // of its own). Bad options (unknown extension or column, a split not adding up to 100, an invalid
-// delimiter) and bad rules come back as an Error that says what is wrong; nothing is written then.
+// delimiter) and bad rules come back as an Error that says what is wrong; nothing is written then. With
+// ExportOptions::experimentName the split is also recorded as an A/B experiment (a name already taken is
+// refused before anything is written).
 class MemberExporter
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::exporting::MemberExporter)
@@ -41,6 +43,13 @@ public:
     // The files an export with these options writes: outPath, or NAME-A.csv, NAME-B.csv ... for a CSV split
     // into files. For checking beforehand whether they exist.
     static QStringList targetPaths(const ExportOptions &options);
+
+private:
+    // An experiment asked for (ExportOptions::experimentName) is checked before anything is written and
+    // recorded after the file is in place.
+    static Result<void> checkExperiment(store::Workspace &workspace, const ExportOptions &options);
+    static Result<ExportSummary> recordExperiment(store::Workspace &workspace, const ExportOptions &options,
+                                                  const QString &ruleText, ExportSummary summary);
 };
 
 } // namespace segmenta::exporting

@@ -191,6 +191,37 @@ CREATE TABLE lifecycle_moves(
 );
 )sql";
 
+// Version 7: A/B experiments recorded when a split is exported. Members are fixed at the start: each is kept
+// with the customer's key as well as the id, so the measurement finds the same person after imports (even one
+// undone and imported again, which gives the customer a new id). Group positions follow the split's order
+// (0 = A); exactly one group of an experiment is the control.
+constexpr const char *kVersion7 = R"sql(
+CREATE TABLE experiments(
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    start_date   TEXT NOT NULL,
+    segment_name TEXT NOT NULL DEFAULT '',
+    rule_text    TEXT NOT NULL DEFAULT '',
+    seed         TEXT NOT NULL DEFAULT '0',
+    created_at   TEXT NOT NULL
+);
+CREATE TABLE experiment_groups(
+    experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    name          TEXT NOT NULL,
+    percent       INTEGER NOT NULL,
+    is_control    INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY(experiment_id, position)
+);
+CREATE TABLE experiment_members(
+    experiment_id  INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+    customer_id    INTEGER NOT NULL,
+    customer_key   TEXT NOT NULL,
+    group_position INTEGER NOT NULL,
+    PRIMARY KEY(experiment_id, customer_id)
+) WITHOUT ROWID;
+)sql";
+
 } // namespace
 
 void migrateTo(Database &db, int fromVersion, int toVersion)
@@ -204,6 +235,8 @@ void migrateTo(Database &db, int fromVersion, int toVersion)
         db.exec(kVersion2);
     if (fromVersion < 3 && toVersion >= 3)
         db.exec(kVersion3);
+    if (fromVersion < 7 && toVersion >= 7)
+        db.exec(kVersion7);
     db.exec("PRAGMA user_version = " + std::to_string(toVersion));
 }
 

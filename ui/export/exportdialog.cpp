@@ -1,6 +1,7 @@
 #include "export/exportdialog.h"
 
 #include "customers/customerquery.h"
+#include "experiments/experimentstore.h"
 #include "export/exportcolumnchoice.h"
 #include "export/groupsplit.h"
 #include "export/memberexporter.h"
@@ -46,7 +47,9 @@ ExportDialog::ExportDialog(store::Workspace *workspace, const QString &segmentNa
       m_down(new QPushButton(tr("Move &Down"), this)), m_encoding(new QComboBox(this)), m_delimiter(new QComboBox(this)),
       m_csvNote(new QLabel(this)), m_mask(new QCheckBox(tr("&Mask personal data (phone 138****5678, e-mail j***@example.com, name 张*)"), this)),
       m_split(new QGroupBox(tr("A/B &split"), this)), m_percents(new QLineEdit(QStringLiteral("10, 90"), this)),
-      m_seed(new QSpinBox(this)), m_splitAs(new QComboBox(this)), m_exportButton(nullptr)
+      m_seed(new QSpinBox(this)), m_splitAs(new QComboBox(this)),
+      m_experiment(new QCheckBox(tr("&Record as an experiment"), this)), m_experimentName(new QLineEdit(this)),
+      m_control(new QComboBox(this)), m_exportButton(nullptr)
 {
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(segmentName.isEmpty() ? tr("Export Members") : tr("Export Members of “%1”").arg(segmentName));
@@ -137,6 +140,16 @@ ExportDialog::ExportDialog(store::Workspace *workspace, const QString &segmentNa
     splitLayout->addRow(tr("&Percentages:"), m_percents);
     splitLayout->addRow(tr("S&eed:"), m_seed);
     splitLayout->addRow(tr("&Groups as:"), m_splitAs);
+    m_experiment->setObjectName(QStringLiteral("exportExperiment"));
+    m_experiment->setToolTip(tr("Keep who is in which group, to see later in Segment > Experiments which group bought more"));
+    m_experimentName->setObjectName(QStringLiteral("exportExperimentName"));
+    m_experimentName->setPlaceholderText(tr("e.g. Spring tea offer"));
+    m_control->setObjectName(QStringLiteral("exportExperimentControl"));
+    m_control->setToolTip(tr("The group the others are compared with, e.g. the one that gets nothing"));
+    splitLayout->addRow(m_experiment);
+    splitLayout->addRow(tr("Experiment &name:"), m_experimentName);
+    splitLayout->addRow(tr("&Control group:"), m_control);
+    updateControlChoices();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_exportButton = buttons->button(QDialogButtonBox::Ok);
@@ -149,6 +162,8 @@ ExportDialog::ExportDialog(store::Workspace *workspace, const QString &segmentNa
     connect(m_down, &QPushButton::clicked, this, [this] { moveSelected(1); });
     connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::updateEnabled);
     connect(m_columns, &QListWidget::currentRowChanged, this, &ExportDialog::updateEnabled);
+    connect(m_experiment, &QCheckBox::toggled, this, &ExportDialog::updateEnabled);
+    connect(m_percents, &QLineEdit::textChanged, this, &ExportDialog::updateControlChoices);
 
     auto *form = new QFormLayout;
     auto *fileLabel = new QLabel(tr("&File:"), this);
@@ -206,9 +221,22 @@ void ExportDialog::updateEnabled()
     m_encoding->setEnabled(csv);
     m_delimiter->setEnabled(csv);
     m_csvNote->setVisible(!csv);
+    m_experimentName->setEnabled(m_experiment->isChecked());
+    m_control->setEnabled(m_experiment->isChecked());
     const int row = m_columns->currentRow();
     m_up->setEnabled(row > 0);
     m_down->setEnabled(row >= 0 && row + 1 < m_columns->count());
+}
+
+void ExportDialog::updateControlChoices()
+{
+    // One choice per group the percentages name (A, B, ...), keeping the one chosen when it still exists.
+    const int groups = int(m_percents->text().split(QRegularExpression(QStringLiteral("[^0-9]+")), Qt::SkipEmptyParts).size());
+    const int chosen = std::max(0, m_control->currentIndex());
+    m_control->clear();
+    for (int g = 0; g < std::clamp(groups, 1, exporting::GroupSplit::kMaxGroups); ++g)
+        m_control->addItem(QString(QChar(char16_t(u'A' + g))));
+    m_control->setCurrentIndex(std::min(chosen, m_control->count() - 1));
 }
 
 QStringList ExportDialog::checkedColumns() const
@@ -239,6 +267,10 @@ exporting::ExportOptions ExportDialog::options() const
             options.splitPercents << part.toInt();
         options.seed = quint64(m_seed->value());
         options.splitSheets = m_splitAs->currentData().toBool();
+        if (m_experiment->isChecked()) {
+            options.experimentName = m_experimentName->text().trimmed();
+            options.experimentControl = std::max(0, m_control->currentIndex());
+        }
     }
     options.segmentName = m_segmentName;
     return options;
@@ -259,6 +291,12 @@ void ExportDialog::accept()
         if (const auto valid = exporting::GroupSplit::validate(chosen.splitPercents); !valid) {
             QMessageBox::warning(this, tr("Cannot Export"), valid.errorMessage());
             return;
+        }
+        if (m_experiment->isChecked()) {
+            if (const auto free = experiments::ExperimentStore(m_workspace->db()).checkNewName(chosen.experimentName); !free) {
+                QMessageBox::warning(this, tr("Cannot Export"), free.errorMessage());
+                return;
+            }
         }
     }
     QStringList existing;

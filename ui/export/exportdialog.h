@@ -25,7 +25,8 @@ namespace segmenta::ui {
 // Asks how to export the members of a segment (or of the rule being edited): the file (.xlsx or .csv), the
 // columns (checkable, in the order listed; drag or Move Up / Move Down to reorder), CSV encoding and
 // delimiter, masking of personal data, and an optional A/B split (percentages and seed, as a Group column or
-// one sheet / file per group).
+// one sheet / file per group), which can be recorded as an A/B experiment with a name and a control group
+// (Segment > Experiments measures it later).
 //
 // The column choice starts from what was last chosen for this segment (ExportColumnChoice) or the default
 // columns. Export checks the options, asks before replacing existing files, remembers the columns and emits
@@ -51,6 +52,7 @@ private:
     void browse();
     void moveSelected(int by);
     void updateEnabled();
+    void updateControlChoices();
     QString defaultPath() const;
 
     store::Workspace *m_workspace;
@@ -68,6 +70,9 @@ private:
     QLineEdit *m_percents;
     QSpinBox *m_seed;
     QComboBox *m_splitAs;
+    QCheckBox *m_experiment;
+    QLineEdit *m_experimentName;
+    QComboBox *m_control;
     QPushButton *m_exportButton;
 };
 

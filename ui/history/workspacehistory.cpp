@@ -1,6 +1,7 @@
 #include "history/workspacehistory.h"
 
 #include "busywork.h"
+#include "experiments/experimentstore.h"
 #include "mainwindow.h"
 #include "store/workspace.h"
 
@@ -130,6 +131,37 @@ public:
 private:
     qint64 m_id;
     segments::SegmentSnapshot m_snapshot;
+};
+
+// Deleting an experiment keeps all of it (groups, members with their keys) to put it back under its id.
+class DeleteExperimentCommand : public HistoryCommand
+{
+public:
+    DeleteExperimentCommand(WorkspaceHistory *history, const QString &name)
+        : HistoryCommand(history, WorkspaceHistory::tr("Delete experiment “%1”").arg(name)), m_name(name)
+    {
+    }
+    void redo() override
+    {
+        experiments::ExperimentStore experiments(workspace()->db());
+        const auto found = experiments.find(m_name);
+        if (!check(found ? QString() : found.errorMessage()))
+            return;
+        if (!check(found.value() ? QString() : WorkspaceHistory::tr("There is no experiment named “%1”").arg(m_name)))
+            return;
+        m_experiment = *found.value();
+        check(errorOf(experiments.remove(m_experiment.id)));
+        Q_EMIT m_history->experimentsChanged();
+    }
+    void undo() override
+    {
+        check(errorOf(experiments::ExperimentStore(workspace()->db()).restore(m_experiment)));
+        Q_EMIT m_history->experimentsChanged();
+    }
+
+private:
+    QString m_name;
+    experiments::Experiment m_experiment;
 };
 
 class ImportCommand : public HistoryCommand
@@ -263,6 +295,11 @@ QString WorkspaceHistory::deleteSegment(qint64 id)
             return push(new DeleteSegmentCommand(this, id, segment.name));
     }
     return tr("There is no segment number %1").arg(id);
+}
+
+QString WorkspaceHistory::deleteExperiment(const QString &name)
+{
+    return push(new DeleteExperimentCommand(this, name));
 }
 
 void WorkspaceHistory::recordImport(const QString &path, const import::ImportOptions &options, qint64 sourceId)

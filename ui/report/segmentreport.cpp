@@ -131,6 +131,10 @@ QString SegmentReportWriter::write(const SegmentReport &report, const QString &p
             }
             y += headingHeight + used;
         }
+        for (const ExperimentPage &experiment : report.experiments) {
+            pdf.newPage();
+            ExperimentReportWriter::drawPage(painter, QRect(0, 0, width, height), kDpi, experiment);
+        }
         if (!painter.end())
             return tr("Cannot write “%1”").arg(path);
     }

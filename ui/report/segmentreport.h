@@ -1,5 +1,7 @@
 #pragma once
 
+#include "report/experimentreport.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
@@ -25,9 +27,10 @@ struct SegmentReport
         bool fullWidth = false;
     };
     QList<Chart> charts; // laid out in order: full-width ones alone, the others two by two
+    QList<ExperimentPage> experiments; // each an extra page after the first
 };
 
-// Writes `report` as a one-page A4 PDF in the UI language, charts as vector drawings. Returns an empty string,
+// Writes `report` as an A4 PDF (one page, and one more per experiment) in the UI language, charts as vector drawings. Returns an empty string,
 // or the message to show when the file cannot be written. The file is replaced only when complete. GUI
 // thread only (it paints widgets).
 class SegmentReportWriter

@@ -1,0 +1,167 @@
+#include "report/experimentreport.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTemporaryFile>
+#include <QWidget>
+
+namespace segmenta::ui {
+
+namespace {
+
+constexpr int kDpi = 300;
+constexpr double kMarginMm = 14;
+
+QString percentText(const std::optional<double> &fraction)
+{
+    return fraction ? QLocale().toString(*fraction * 100, 'f', 1) + u'%' : QStringLiteral("–");
+}
+
+QString pointsText(double fraction)
+{
+    return (fraction > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(fraction * 100, 'f', 1);
+}
+
+// Draws `text` wrapped in the width from `y` on and returns the y below it.
+int paragraph(QPainter &painter, const QFont &font, const QString &text, int x, int y, int width, const QColor &colour)
+{
+    painter.setFont(font);
+    painter.setPen(colour);
+    const QRect bounds = painter.boundingRect(QRect(x, y, width, 100000), Qt::TextWordWrap, text);
+    painter.drawText(QRect(x, y, width, bounds.height()), Qt::TextWordWrap, text);
+    return y + bounds.height();
+}
+
+} // namespace
+
+void ExperimentReportWriter::drawPage(QPainter &painter, const QRect &area, int dpi, const ExperimentPage &page)
+{
+    const auto mm = [dpi](double millimetres) { return int(millimetres / 25.4 * dpi + 0.5); };
+    const experiments::ExperimentResult &r = page.result;
+    const QLocale locale;
+    QFont titleFont = QGuiApplication::font();
+    titleFont.setPointSizeF(18);
+    titleFont.setBold(true);
+    QFont textFont = QGuiApplication::font();
+    textFont.setPointSizeF(10);
+    QFont smallFont = textFont;
+    smallFont.setPointSizeF(8.5);
+    QFont headingFont = textFont;
+    headingFont.setBold(true);
+    const QColor ink(0x22, 0x22, 0x22);
+    const QColor grey(0x66, 0x66, 0x66);
+    const int x = area.left();
+    const int width = area.width();
+
+    int y = paragraph(painter, titleFont, tr("Experiment “%1”").arg(r.name), x, area.top(), width, ink);
+    y = paragraph(painter, smallFont,
+                  tr("started %1 · orders dated %2 to %3 (%n day(s)) · made %4", nullptr, r.windowDays)
+                      .arg(locale.toString(r.start, QLocale::ShortFormat), locale.toString(r.start.addDays(1), QLocale::ShortFormat),
+                           locale.toString(r.end, QLocale::ShortFormat),
+                           locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)),
+                  x, y + mm(1), width, grey);
+    if (!page.ruleText.isEmpty())
+        y = paragraph(painter, smallFont, tr("Rule: %1").arg(page.ruleText), x, y + mm(1), width, grey);
+
+    // The table: one row per group.
+    y = paragraph(painter, headingFont, tr("Groups"), x, y + mm(5), width, ink);
+    const QStringList headers = {tr("Group"), tr("Members"), tr("Bought"), tr("Conversion (95% interval)"),
+                                 tr("Revenue"), tr("Revenue per member"), tr("Orders per member")};
+    const double shares[] = {0.12, 0.11, 0.1, 0.25, 0.14, 0.15, 0.13};
+    const auto row = [&](const QStringList &cells, const QFont &font) {
+        painter.setFont(font);
+        painter.setPen(ink);
+        const int height = painter.fontMetrics().height() + mm(1.5);
+        int left = x;
+        for (int i = 0; i < int(cells.size()); ++i) {
+            const int w = int(width * shares[i]);
+            painter.drawText(QRect(left, y, w - mm(1), height), (i == 0 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, cells[i]);
+            left += w;
+        }
+        y += height;
+    };
+    y += mm(1);
+    row(headers, headingFont);
+    for (const auto &group : r.groups) {
+        const auto interval = group.conversionInterval();
+        row({group.control ? tr("%1 (control)").arg(group.name) : group.name, locale.toString(group.members),
+             locale.toString(group.converted),
+             interval ? tr("%1 (%2 to %3)").arg(percentText(group.conversionRate()), percentText(interval->low), percentText(interval->high))
+                      : QStringLiteral("–"),
+             locale.toString(group.revenue, 'f', 2),
+             group.revenuePerMember() ? locale.toString(*group.revenuePerMember(), 'f', 2) : QStringLiteral("–"),
+             group.ordersPerMember() ? locale.toString(*group.ordersPerMember(), 'f', 3) : QStringLiteral("–")},
+            textFont);
+    }
+
+    // Each group against the control, then the plain sentences and warnings.
+    y = paragraph(painter, headingFont, tr("Against the control"), x, y + mm(5), width, ink);
+    for (const auto &comparison : r.comparisons) {
+        const QString name = r.groups[size_t(comparison.group)].name;
+        const QString control = r.groups[size_t(comparison.control)].name;
+        QString line;
+        if (const auto &c = comparison.conversion) {
+            line = tr("%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, p = %7; revenue per member p = %8")
+                       .arg(name, control, pointsText(c->difference), pointsText(c->ciLow), pointsText(c->ciHigh),
+                            c->lift ? pointsText(*c->lift) + u'%' : QStringLiteral("–"),
+                            c->pValue ? experiments::ExperimentResult::formatP(*c->pValue) : QStringLiteral("–"),
+                            comparison.revenue ? experiments::ExperimentResult::formatP(comparison.revenue->pValue)
+                                               : QStringLiteral("–"));
+            y = paragraph(painter, smallFont, line, x, y + mm(1), width, grey);
+        }
+        y = paragraph(painter, textFont, r.sentence(comparison) + u'.', x, y + mm(1), width, ink);
+    }
+    for (const QString &note : {r.powerWarning(), r.windowNote()}) {
+        if (!note.isEmpty())
+            y = paragraph(painter, textFont, note + u'.', x, y + mm(2), width, QColor(0xb3, 0x59, 0x00));
+    }
+
+    // The chart, as wide as the page and as tall as its proportions ask (at most what is left).
+    if (page.chart && !page.chart->size().isEmpty()) {
+        y += mm(5);
+        const QSize size = page.chart->size();
+        const double scale = std::min(double(width) / size.width(), double(area.bottom() - y) / size.height());
+        if (scale > 0) {
+            painter.save();
+            painter.translate(x, y);
+            painter.scale(scale, scale);
+            page.chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+            painter.restore();
+        }
+    }
+}
+
+QString ExperimentReportWriter::write(const ExperimentPage &page, const QString &path)
+{
+    QTemporaryFile temporary(QFileInfo(path).absoluteDir().filePath(QStringLiteral(".segmenta-experiment-XXXXXX.pdf")));
+    if (!temporary.open())
+        return tr("Cannot write “%1”: %2").arg(path, temporary.errorString());
+    temporary.close();
+    {
+        QPdfWriter pdf(temporary.fileName());
+        pdf.setResolution(kDpi);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
+        pdf.setTitle(tr("Experiment “%1”").arg(page.result.name));
+        pdf.setCreator(QStringLiteral("Segmenta"));
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return tr("Cannot write “%1”").arg(path);
+        drawPage(painter, QRect(0, 0, pdf.width(), pdf.height()), kDpi, page);
+        if (!painter.end())
+            return tr("Cannot write “%1”").arg(path);
+    }
+    if (QFile::exists(path) && !QFile::remove(path))
+        return tr("Cannot replace “%1”").arg(path);
+    if (!QFile::rename(temporary.fileName(), path))
+        return tr("Cannot write “%1”").arg(path);
+    temporary.setAutoRemove(false);
+    return {};
+}
+
+} // namespace segmenta::ui
