@@ -5,10 +5,12 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace segmenta::predict {
 
@@ -58,6 +60,7 @@ struct Buyer
 std::vector<Order> readOrders(store::Workspace &workspace, qint64 lastDay, Progress *progress)
 {
     std::vector<Order> orders;
+    orders.reserve(size_t(std::max<qint64>(0, workspace.orderCount()))); // one allocation, no doubling
     Statement query(workspace.db(), "SELECT customer_id, order_date, amount FROM orders WHERE is_valid = 1");
     qint64 seen = 0;
     while (query.step()) {
@@ -215,32 +218,49 @@ QString dataWarning(const PredictionReport &r)
     return {};
 }
 
-// Predictions for every buyer; histories that are the same (x, t_x and T in whole days) share one
-// evaluation, so the work grows with distinct histories.
+// Predictions for every buyer. Histories that are the same (x, t_x and T in whole days) share one
+// evaluation, so the work grows with distinct histories; those are evaluated in chunks on the thread pool
+// (the calling thread takes part), then spread back to the buyers in order.
 void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, const PredictionSettings &settings,
                    double holdoutWeeks, PredictionReport &report, std::vector<CustomerPrediction> &out, Progress *progress)
 {
     const BgNbdParameters &m = report.purchases->parameters;
-    std::vector<quint32> order(buyers.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = quint32(i);
     const auto key = [&](const Buyer &b) {
         return std::tuple(b.repeatDays, b.lastDay - b.firstDay, calibrationEnd - b.firstDay);
     };
+    std::vector<quint32> order(buyers.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = quint32(i);
     std::sort(order.begin(), order.end(), [&](quint32 l, quint32 r) { return key(buyers[l]) < key(buyers[r]); });
+    std::vector<quint32> distinctOf(buyers.size());
+    std::vector<PurchaseHistory> distinct;
+    for (size_t k = 0; k < order.size(); ++k) {
+        if (k == 0 || key(buyers[order[k]]) != key(buyers[order[k - 1]]))
+            distinct.push_back(historyOf(buyers[order[k]], calibrationEnd));
+        distinctOf[order[k]] = quint32(distinct.size() - 1);
+    }
+    std::vector<Outlook> outlooks(distinct.size());
+    constexpr size_t kChunk = 512;
+    std::vector<size_t> chunks;
+    for (size_t start = 0; start < distinct.size(); start += kChunk)
+        chunks.push_back(start);
+    QtConcurrent::blockingMap(chunks, [&](size_t start) {
+        if (progress && progress->isCanceled())
+            return; // exceptions must not cross the pool; checked below
+        for (size_t i = start; i < std::min(start + kChunk, distinct.size()); ++i)
+            outlooks[i] = outlookOf(m, distinct[i], settings, holdoutWeeks);
+    });
+    if (progress)
+        progress->checkCanceled();
+
     out.assign(buyers.size(), CustomerPrediction{});
     report.holdout.assign(holdoutWeeks > 0 ? kHoldoutGroups : 0, HoldoutGroup{});
     for (int g = 0; g < int(report.holdout.size()); ++g)
         report.holdout[size_t(g)].repeatPurchases = g;
-    Outlook outlook;
-    for (size_t k = 0; k < order.size(); ++k) {
-        const Buyer &b = buyers[order[k]];
-        if (k == 0 || key(b) != key(buyers[order[k - 1]])) {
-            outlook = outlookOf(m, historyOf(b, calibrationEnd), settings, holdoutWeeks);
-            if (progress && k % 4096 == 0)
-                progress->checkCanceled();
-        }
-        CustomerPrediction &p = out[order[k]];
+    for (size_t i = 0; i < buyers.size(); ++i) {
+        const Buyer &b = buyers[i];
+        const Outlook &outlook = outlooks[distinctOf[i]];
+        CustomerPrediction &p = out[i];
         p.customerId = b.id;
         p.pAlive = outlook.pAlive;
         p.expected30 = outlook.expected30;
@@ -319,6 +339,7 @@ PredictionSettings PredictionSettings::load(store::Workspace &workspace)
     s.enabled = json.value(QStringLiteral("enabled")).toBool(s.enabled);
     s.horizonDays = json.value(QStringLiteral("horizon_days")).toInt(s.horizonDays);
     s.monthlyDiscount = json.value(QStringLiteral("monthly_discount")).toDouble(s.monthlyDiscount);
+    s.calibrationEnd = QDate::fromString(json.value(QStringLiteral("calibration_end")).toString(), Qt::ISODate);
     if (!s.validate())
         return PredictionSettings{};
     return s;
@@ -328,7 +349,8 @@ void PredictionSettings::save(store::Workspace &workspace) const
 {
     const QJsonObject json{{QStringLiteral("enabled"), enabled},
                            {QStringLiteral("horizon_days"), horizonDays},
-                           {QStringLiteral("monthly_discount"), monthlyDiscount}};
+                           {QStringLiteral("monthly_discount"), monthlyDiscount},
+                           {QStringLiteral("calibration_end"), calibrationEnd.toString(Qt::ISODate)}};
     workspace.setSetting(QString::fromLatin1(kKey), QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
 }
 
@@ -372,7 +394,8 @@ QJsonObject PredictionReport::toJson() const
                      {QStringLiteral("history_days"), historyDays},
                      {QStringLiteral("warning"), warning},
                      {QStringLiteral("predicted_clv_total"), predictedClvTotal},
-                     {QStringLiteral("expected_orders_90_total"), expectedOrders90Total}};
+                     {QStringLiteral("expected_orders_90_total"), expectedOrders90Total},
+                     {QStringLiteral("holdout_calibration_end"), holdoutCalibrationEnd.toString(Qt::ISODate)}};
     if (purchases) {
         const BgNbdParameters &p = purchases->parameters;
         json.insert(QStringLiteral("bgnbd"), QJsonObject{{QStringLiteral("r"), p.r},
@@ -418,6 +441,7 @@ PredictionReport PredictionReport::fromJson(const QJsonObject &json)
     r.warning = json.value(QStringLiteral("warning")).toString();
     r.predictedClvTotal = json.value(QStringLiteral("predicted_clv_total")).toDouble();
     r.expectedOrders90Total = json.value(QStringLiteral("expected_orders_90_total")).toDouble();
+    r.holdoutCalibrationEnd = QDate::fromString(json.value(QStringLiteral("holdout_calibration_end")).toString(), Qt::ISODate);
     if (const QJsonObject b = json.value(QStringLiteral("bgnbd")).toObject(); !b.isEmpty()) {
         BgNbdFit fit;
         fit.parameters = {b.value(QStringLiteral("r")).toDouble(), b.value(QStringLiteral("alpha")).toDouble(),
@@ -463,6 +487,13 @@ void CustomerPredictions::storeWithMetrics(store::Workspace &workspace, const QD
         update.bindUtf8(6, p.clvTier).run();
         if (++written % 65536 == 0 && progress)
             progress->checkCanceled();
+    }
+    if (settings.calibrationEnd.isValid() && settings.calibrationEnd < asOf && report->hasPredictions()) {
+        const auto validation = compute(workspace, settings.calibrationEnd, asOf, settings, progress);
+        if (!validation)
+            throw store::DatabaseError(1, validation.errorMessage());
+        report->holdout = validation->holdout;
+        report->holdoutCalibrationEnd = settings.calibrationEnd;
     }
     workspace.setSetting(QString::fromLatin1(kReportKey),
                          QString::fromUtf8(QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact)));

@@ -25,6 +25,9 @@ struct PredictionSettings
     bool enabled = true;        // recomputed with the metrics unless turned off
     int horizonDays = 365;      // predicted CLV covers this many days after the analysis date
     double monthlyDiscount = 0.01; // money a month later is worth 1 / (1 + d) of money now
+    // When set (and before the analysis date), the recompute also fits on purchases up to this date and
+    // compares its predictions with the purchases after it (the dashboard's holdout plot).
+    QDate calibrationEnd;
 
     static PredictionSettings load(store::Workspace &workspace);
     void save(store::Workspace &workspace) const; // throws store::DatabaseError
@@ -72,6 +75,8 @@ struct PredictionReport
     double predictedClvTotal = 0;
     double expectedOrders90Total = 0;
     std::vector<HoldoutGroup> holdout; // empty unless calibrationEnd < asOf
+    // In a stored report (fitted at the analysis date), the calibration end of the holdout comparison.
+    QDate holdoutCalibrationEnd;
     bool hasPredictions() const { return purchases.has_value(); }
     bool hasClv() const { return purchases.has_value() && spend.has_value(); }
 

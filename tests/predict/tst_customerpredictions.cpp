@@ -83,6 +83,7 @@ class TestCustomerPredictions : public QObject
 private Q_SLOTS:
     void storedFieldsFollowTheDefinitions();
     void holdoutAgreesWithPlainSql();
+    void storedReportCarriesTheHoldout();
     void tooLittleDataGivesAWarningAndNoNumbers();
     void turnedOffLeavesTheFieldsEmpty();
 
@@ -210,6 +211,39 @@ void TestCustomerPredictions::holdoutAgreesWithPlainSql()
     qInfo("holdout: %lld customers, actual %.0f, predicted %.1f", customers, actual, predicted);
     QVERIFY(std::fabs(predicted - actual) < 0.25 * actual);
     QCOMPARE(qint64(perCustomer.size()), customers);
+}
+
+// With a calibration end in the settings, the recompute stores the holdout comparison beside the fit at the
+// analysis date: the same groups a direct compute() gives, with the round trip through JSON.
+void TestCustomerPredictions::storedReportCarriesTheHoldout()
+{
+    auto ws = makeShop(QStringLiteral("stored-holdout.segmenta"), 400);
+    QVERIFY(ws);
+    PredictionSettings settings;
+    settings.calibrationEnd = kAsOf.addDays(-90);
+    settings.save(*ws);
+    QCOMPARE(PredictionSettings::load(*ws).calibrationEnd, settings.calibrationEnd);
+    QVERIFY(metrics::CustomerMetrics::recompute(*ws, metrics::AnalysisSettings{}, kAsOf).ok());
+    const auto stored = CustomerPredictions::storedReport(*ws);
+    QVERIFY(stored && stored->hasPredictions());
+    QCOMPARE(stored->calibrationEnd, kAsOf);
+    QCOMPARE(stored->holdoutCalibrationEnd, settings.calibrationEnd);
+    const auto direct = CustomerPredictions::compute(*ws, settings.calibrationEnd, kAsOf, settings);
+    QVERIFY(direct.ok());
+    QCOMPARE(stored->holdout.size(), direct->holdout.size());
+    for (size_t i = 0; i < stored->holdout.size(); ++i) {
+        QCOMPARE(stored->holdout[i].customers, direct->holdout[i].customers);
+        QCOMPARE(stored->holdout[i].actual, direct->holdout[i].actual);
+        QVERIFY(std::fabs(stored->holdout[i].predicted - direct->holdout[i].predicted) < 1e-9);
+    }
+    // The fit's figures survive the JSON round trip: the same as a fresh fit at the analysis date.
+    const auto fresh = CustomerPredictions::compute(*ws, kAsOf, kAsOf, settings);
+    QVERIFY(fresh.ok() && fresh->purchases && fresh->spend && stored->spend);
+    QCOMPARE(stored->purchases->parameters.r, fresh->purchases->parameters.r);
+    QCOMPARE(stored->purchases->parameters.b, fresh->purchases->parameters.b);
+    QCOMPARE(stored->purchases->logLikelihood, fresh->purchases->logLikelihood);
+    QCOMPARE(stored->spend->parameters.gamma, fresh->spend->parameters.gamma);
+    QCOMPARE(stored->purchases->standardErrors.size(), size_t(4));
 }
 
 void TestCustomerPredictions::tooLittleDataGivesAWarningAndNoNumbers()
