@@ -3965,5 +3965,9 @@ Replace them?</source>
         <source>Purchases per customer %1: actual (blue), predicted (red)</source>
         <translation>每位客户的购买次数（%1）：实际（蓝）、预测（红）</translation>
     </message>
+    <message>
+        <source>top: %1</source>
+        <translation>顶端：%1</translation>
+    </message>
 </context>
 </TS>

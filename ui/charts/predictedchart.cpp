@@ -113,9 +113,10 @@ void PredictedChart::paintHoldout(QPainter &painter, const QRectF &area) const
     const int lineHeight = fontMetrics().height();
     const QColor text = palette().color(QPalette::WindowText);
     painter.setPen(text);
-    painter.drawText(QRectF(area.left(), area.top(), area.width(), lineHeight * 2), Qt::AlignLeft | Qt::TextWordWrap,
+    const QRectF title(area.left(), area.top(), area.width(), lineHeight * 3);
+    painter.drawText(title, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                      tr("Purchases per customer %1: actual (blue), predicted (red)").arg(m_figures.holdoutPeriod));
-    const QRectF plot = area.adjusted(0, lineHeight * 2 + 4, 0, -lineHeight - 2);
+    const QRectF plot = area.adjusted(0, lineHeight * 3 + 4, 0, -lineHeight - 2);
     double highest = 0.1;
     for (const QPointF &p : m_figures.holdoutActual)
         highest = std::max(highest, p.y());
@@ -144,8 +145,8 @@ void PredictedChart::paintHoldout(QPainter &painter, const QRectF &area) const
                                                                                   : locale.toString(int(p.x()));
         painter.drawText(QRectF(at({p.x(), 0}).x() - 15, plot.bottom() + 2, 30, lineHeight), Qt::AlignHCenter, label);
     }
-    painter.drawText(QRectF(plot.left(), plot.top(), plot.width(), lineHeight), Qt::AlignRight,
-                     locale.toString(highest, 'f', 1));
+    painter.drawText(QRectF(plot.left() + 4, plot.top(), plot.width(), lineHeight), Qt::AlignLeft,
+                     tr("top: %1").arg(locale.toString(highest, 'f', 1)));
 }
 
 } // namespace segmenta::ui

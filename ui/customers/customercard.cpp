@@ -122,6 +122,7 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     scores->addRow(tr("RFM:"), m_rfm);
     scores->addRow(tr("Predicted:"), m_prediction);
     m_prediction->setObjectName(QStringLiteral("customerPrediction"));
+    m_prediction->setWordWrap(true);
     profileLayout->addLayout(scores);
     profileLayout->addWidget(new QLabel(tr("Saved segments:"), profile));
     profileLayout->addWidget(m_segments);
