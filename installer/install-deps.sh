@@ -11,6 +11,8 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
   # storage and file formats
   libsqlite3-dev sqlite3 libboost-dev libxlsxwriter-dev libzip-dev libuchardet-dev libfreexl-dev libexpat1-dev zlib1g-dev
+  # prediction models: maximum likelihood (NLopt) and special functions (Boost.Math)
+  libnlopt-cxx-dev libboost-math-dev
   # sanitizers' and fuzzers' runtime
   clang libclang-rt-14-dev
   # independent readers for tests and baselines

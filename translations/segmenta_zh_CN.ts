@@ -46,6 +46,10 @@
         <source>Active</source>
         <translation>活跃</translation>
     </message>
+    <message>
+        <source>from %1 to %2 (all customers)</source>
+        <translation>%1 至 %2，全部客户</translation>
+    </message>
 </context>
 <context>
     <name>Distribution</name>
@@ -231,6 +235,26 @@
     <message>
         <source>Category</source>
         <translation>类目</translation>
+    </message>
+    <message>
+        <source>P(alive)</source>
+        <translation>存活概率</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Expected orders, next 90 days</source>
+        <translation>预计未来 90 天订单数</translation>
+    </message>
+    <message>
+        <source>Predicted CLV</source>
+        <translation>预测 CLV</translation>
+    </message>
+    <message>
+        <source>CLV tier</source>
+        <translation>CLV 等级</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +1924,22 @@
         <source>(in no saved segment)</source>
         <translation>（不在任何已保存的分群中）</translation>
     </message>
+    <message>
+        <source>Predicted:</source>
+        <translation>预测：</translation>
+    </message>
+    <message>
+        <source>no prediction (no purchase, predictions off, or too little data)</source>
+        <translation>无预测（没有购买、预测已关闭或数据太少）</translation>
+    </message>
+    <message>
+        <source>%1 likely still buying · %2 orders expected in 90 days · CLV %3 (%4)</source>
+        <translation>仍在购买的可能性 %1 · 预计 90 天内 %2 笔订单 · CLV %3（%4）</translation>
+    </message>
+    <message>
+        <source>not predicted</source>
+        <translation>未预测</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::CustomerDetails</name>
@@ -2012,6 +2052,10 @@
     <message>
         <source>Updating…</source>
         <translation>正在更新…</translation>
+    </message>
+    <message>
+        <source>Predicted: who is still buying, and what they are worth</source>
+        <translation>预测：谁还在购买，他们价值多少</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +3600,62 @@ Replace them?</source>
         <source>The new language applies as soon as you press OK.</source>
         <translation>按“确定”后立即使用新语言。</translation>
     </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Predict P(alive), churn risk, expected orders and CLV with the metrics</source>
+        <translation>随客户指标一起预测存活概率、流失风险、预计订单数和 CLV</translation>
+    </message>
+    <message>
+        <source>Check the model: also fit on purchases up to</source>
+        <translation>检验模型：另外只用此日期及之前的购买拟合</translation>
+    </message>
+    <message>
+        <source>Predicted CLV covers:</source>
+        <translation>预测 CLV 覆盖：</translation>
+    </message>
+    <message>
+        <source>Monthly discount rate:</source>
+        <translation>每月折现率：</translation>
+    </message>
+    <message>
+        <source>The latest fit</source>
+        <translation>最近一次拟合</translation>
+    </message>
+    <message>
+        <source>Predictions need at least %1 customers with a purchase, %2 repeat buyers and %3 days of history.</source>
+        <translation>预测至少需要 %1 位有购买的客户、%2 位复购客户和 %3 天的历史。</translation>
+    </message>
+    <message>
+        <source>No predictions have been computed.</source>
+        <translation>尚未计算预测。</translation>
+    </message>
+    <message>
+        <source>%1 (± %2)</source>
+        <translation>%1（± %2）</translation>
+    </message>
+    <message>
+        <source>Fitted on %1 customers with a purchase by %2, %3 of them repeat buyers.</source>
+        <translation>基于截至 %2 有购买的 %1 位客户拟合，其中 %3 位为复购客户。</translation>
+    </message>
+    <message>
+        <source>Purchases (BG/NBD, weeks): r = %1, α = %2, a = %3, b = %4; log-likelihood %5</source>
+        <translation>购买（BG/NBD，以周计）：r = %1，α = %2，a = %3，b = %4；对数似然 %5</translation>
+    </message>
+    <message>
+        <source>Spend per purchase (Gamma-Gamma): p = %1, q = %2, γ = %3; log-likelihood %4</source>
+        <translation>每次购买金额（Gamma-Gamma）：p = %1，q = %2，γ = %3；对数似然 %4</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>The model check&apos;s date (%1) must be before the analysis date (%2)</source>
+        <translation>模型检验日期（%1）必须早于分析日期（%2）</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ShortcutsDialog</name>
@@ -3764,6 +3864,110 @@ Replace them?</source>
     <message>
         <source>Cannot Undo or Redo</source>
         <translation>无法撤销或重做</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::predict::BgNbdFitter</name>
+    <message>
+        <source>There are no customers to fit the purchase model on</source>
+        <translation>没有可用于拟合购买模型的客户</translation>
+    </message>
+    <message>
+        <source>The purchase model could not be fitted: the optimiser found no finite likelihood</source>
+        <translation>无法拟合购买模型：优化器找不到有限的似然值</translation>
+    </message>
+    <message>
+        <source>The purchase model could not be fitted: the data cannot pin its parameters down (one runs off to the edge of the range tried)</source>
+        <translation>无法拟合购买模型：数据无法确定其参数（有参数跑到了尝试范围的边界）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::predict::GammaGammaFitter</name>
+    <message>
+        <source>There are no repeat purchases with a positive amount to fit the spend model on</source>
+        <translation>没有金额为正的复购可用于拟合消费金额模型</translation>
+    </message>
+    <message>
+        <source>The spend model could not be fitted: the optimiser found no finite likelihood</source>
+        <translation>无法拟合消费金额模型：优化器找不到有限的似然值</translation>
+    </message>
+    <message>
+        <source>The spend model could not be fitted: the data cannot pin its parameters down (one runs off to the edge of the range tried)</source>
+        <translation>无法拟合消费金额模型：数据无法确定其参数（有参数跑到了尝试范围的边界）</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::predict::CustomerPredictions</name>
+    <message>
+        <source>No predicted CLV: %1</source>
+        <translation>无预测 CLV：%1</translation>
+    </message>
+    <message>
+        <source>No predicted CLV: the spend per purchase varies so much between customers that its average is not finite (q = %1 is not above 1)</source>
+        <translation>无预测 CLV：客户之间每次购买的金额差异过大，其平均值不是有限值（q = %1 不大于 1）</translation>
+    </message>
+    <message>
+        <source>Too few customers to predict: %1 bought by %2; predictions need at least %3</source>
+        <translation>客户太少，无法预测：截至 %2 有 %1 位客户购买过；预测至少需要 %3 位</translation>
+    </message>
+    <message>
+        <source>Too few repeat buyers to predict: %1 customers bought on two days or more; predictions need at least %2</source>
+        <translation>复购客户太少，无法预测：%1 位客户在两天或以上购买过；预测至少需要 %2 位</translation>
+    </message>
+    <message>
+        <source>Too short a history to predict: %1 days from the first purchase to %2; predictions need at least %3</source>
+        <translation>历史太短，无法预测：从首次购买到 %2 只有 %1 天；预测至少需要 %3 天</translation>
+    </message>
+    <message>
+        <source>The calibration end and the analysis date must be valid dates</source>
+        <translation>校准截止日期和分析日期必须是有效日期</translation>
+    </message>
+    <message>
+        <source>The calibration end (%1) is after the analysis date (%2)</source>
+        <translation>校准截止日期（%1）晚于分析日期（%2）</translation>
+    </message>
+    <message>
+        <source>Could not read the orders of “%1”: %2</source>
+        <translation>无法读取“%1”的订单：%2</translation>
+    </message>
+    <message>
+        <source>The prediction horizon must be 1 to 3650 days, not %1</source>
+        <translation>预测期限必须为 1 到 3650 天，而不是 %1</translation>
+    </message>
+    <message>
+        <source>The monthly discount rate must be at least 0 % and below 100 %</source>
+        <translation>每月折现率必须不低于 0% 且低于 100%</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::PredictedChart</name>
+    <message>
+        <source>No predictions: %1</source>
+        <translation>无预测：%1</translation>
+    </message>
+    <message>
+        <source>they are turned off in Settings</source>
+        <translation>预测已在设置中关闭</translation>
+    </message>
+    <message>
+        <source>Predicted CLV, next %1 days: %2 · %3 per customer (all customers: %4 per customer)</source>
+        <translation>未来 %1 天预测 CLV：%2 · 每位客户 %3（全部客户：每位 %4）</translation>
+    </message>
+    <message>
+        <source>%1 of the segment&apos;s customers have a prediction</source>
+        <translation>本分群中有 %1 位客户有预测</translation>
+    </message>
+    <message>
+        <source>P(alive): segment (blue) against all customers (grey)</source>
+        <translation>存活概率：本分群（蓝）与全部客户（灰）</translation>
+    </message>
+    <message>
+        <source>Purchases per customer %1: actual (blue), predicted (red)</source>
+        <translation>每位客户的购买次数（%1）：实际（蓝）、预测（红）</translation>
+    </message>
+    <message>
+        <source>top: %1</source>
+        <translation>顶端：%1</translation>
     </message>
 </context>
 </TS>

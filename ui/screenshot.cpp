@@ -11,6 +11,7 @@
 #include "help/helpdialogs.h"
 #include "help/helpmenu.h"
 #include "help/tour.h"
+#include "charts/predictedchart.h"
 #include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
@@ -118,14 +119,20 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         });
         return true;
     }
-    if (view == u"settings" || view == u"about" || view == u"tour") {
+    if (view == u"settings" || view == u"predictions" || view == u"predicted" || view == u"about" || view == u"tour") {
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file, view] {
             delete once;
             QWidget *shown = &window;
-            if (view == u"settings") {
+            if (view == u"settings" || view == u"predictions") {
                 window.editSettings();
-                shown = window.findChild<SettingsDialog *>();
+                auto *dialog = window.findChild<SettingsDialog *>();
+                if (dialog && view == u"predictions")
+                    dialog->showPage(3);
+                shown = dialog;
+            } else if (view == u"predicted") { // the dashboard's Predicted card alone
+                auto *chart = window.findChild<PredictedChart *>();
+                shown = chart ? chart->parentWidget() : nullptr;
             } else if (view == u"about") {
                 window.findChild<HelpMenu *>()->showAbout();
                 shown = window.findChild<AboutDialog *>();

@@ -10,6 +10,7 @@ int runInfo(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
 int runMetrics(const QStringList &arguments);
 int runCustomers(const QStringList &arguments);
+int runPredict(const QStringList &arguments);
 int runCount(const QStringList &arguments);
 int runSegment(const QStringList &arguments);
 int runImport(const QStringList &arguments);

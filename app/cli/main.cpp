@@ -26,6 +26,7 @@ constexpr std::array kCommands = {
     Command{"check", QT_TRANSLATE_NOOP("Cli", "Check a workspace file's integrity"), runCheck},
     Command{"metrics", QT_TRANSLATE_NOOP("Cli", "Lifecycle, value tier and RFM distribution, funnel"), runMetrics},
     Command{"customers", QT_TRANSLATE_NOOP("Cli", "Print customers with chosen fields as CSV"), runCustomers},
+    Command{"predict", QT_TRANSLATE_NOOP("Cli", "Predicted purchases, churn risk and CLV (BG/NBD, Gamma-Gamma)"), runPredict},
     Command{"count", QT_TRANSLATE_NOOP("Cli", "Count the customers a rule or segment selects"), runCount},
     Command{"segment", QT_TRANSLATE_NOOP("Cli", "List, save, show or delete saved segments"), runSegment},
     Command{"export", QT_TRANSLATE_NOOP("Cli", "Export the members of a rule or segment to .xlsx or .csv"), runExport},

@@ -1,5 +1,6 @@
 #include "metrics/customermetrics.h"
 
+#include "predict/customerpredictions.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -346,6 +347,8 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 record.run();
             }
         }
+        // Predicted P(alive), expected orders and CLV (issue 22): fills its columns of the rows just written.
+        predict::CustomerPredictions::storeWithMetrics(workspace, asOf, progress);
         workspace.setSetting(QString::fromLatin1(kStagesAsOfKey), asOf.toString(Qt::ISODate));
         const qint64 latestSource = db.scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
         workspace.setSetting(QString::fromLatin1(kComputedForKey), settingsFingerprint(settings, asOf, latestSource));

@@ -70,6 +70,16 @@ constexpr BuiltinField kBuiltinFields[] = {
     {"order", "channel", QT_TRANSLATE_NOOP("Field", "Channel"), "orders", "channel", "category", "channel", "builtin"},
 };
 
+// Schema version 6: the predictions (see predict::CustomerPredictions), placed after the built-in fields.
+constexpr BuiltinField kPredictionFields[] = {
+    {"customer", "p_alive", QT_TRANSLATE_NOOP("Field", "P(alive)"), "customer_metrics", "p_alive", "decimal", "", "derived"},
+    {"customer", "churn_risk", QT_TRANSLATE_NOOP("Field", "Churn risk"), "customer_metrics", "churn_risk", "decimal", "", "derived"},
+    {"customer", "expected_orders_90", QT_TRANSLATE_NOOP("Field", "Expected orders, next 90 days"), "customer_metrics", "expected_orders_90", "decimal", "", "derived"},
+    {"customer", "predicted_clv", QT_TRANSLATE_NOOP("Field", "Predicted CLV"), "customer_metrics", "predicted_clv", "money", "", "derived"},
+    {"customer", "clv_tier", QT_TRANSLATE_NOOP("Field", "CLV tier"), "customer_metrics", "clv_tier", "tier", "", "derived"},
+};
+constexpr int kPredictionFieldsPosition = 100;
+
 } // namespace
 
 void insertBuiltinFields(Database &db)
@@ -78,6 +88,25 @@ void insertBuiltinFields(Database &db)
                          "position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     int position = 0;
     for (const BuiltinField &field : kBuiltinFields) {
+        insert.bindUtf8(1, field.entity)
+            .bindUtf8(2, field.name)
+            .bindUtf8(3, field.label)
+            .bindUtf8(4, field.table)
+            .bindUtf8(5, field.column)
+            .bindUtf8(6, field.type)
+            .bindUtf8(7, field.role)
+            .bindUtf8(8, field.origin)
+            .bind(9, position++);
+        insert.run();
+    }
+}
+
+void insertPredictionFields(Database &db)
+{
+    Statement insert(db, "INSERT OR IGNORE INTO fields(entity, name, label, table_name, column_name, type, role, "
+                         "origin, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    int position = kPredictionFieldsPosition;
+    for (const BuiltinField &field : kPredictionFields) {
         insert.bindUtf8(1, field.entity)
             .bindUtf8(2, field.name)
             .bindUtf8(3, field.label)

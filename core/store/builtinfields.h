@@ -7,5 +7,8 @@ class Database;
 // Registers the fields every workspace has: the built-in customer and order columns and the derived
 // per-customer metrics. Labels are English source strings; the UI translates them (context "Field").
 void insertBuiltinFields(Database &db);
+// Registers the prediction fields of schema version 6 (p_alive, churn_risk, expected_orders_90,
+// predicted_clv, clv_tier), after the built-in ones.
+void insertPredictionFields(Database &db);
 
 } // namespace segmenta::store

@@ -191,6 +191,18 @@ CREATE TABLE lifecycle_moves(
 );
 )sql";
 
+// Version 6: predictions (BG/NBD and Gamma-Gamma, written by the metrics recompute through
+// predict::CustomerPredictions): P(alive), its complement, expected orders in the next 90 days, predicted CLV
+// and its tier. Empty (tier 'none') for customers without a purchase or when predictions are off or the data
+// cannot support a fit.
+constexpr const char *kVersion6 = R"sql(
+ALTER TABLE customer_metrics ADD COLUMN p_alive REAL;
+ALTER TABLE customer_metrics ADD COLUMN churn_risk REAL;
+ALTER TABLE customer_metrics ADD COLUMN expected_orders_90 REAL;
+ALTER TABLE customer_metrics ADD COLUMN predicted_clv REAL;
+ALTER TABLE customer_metrics ADD COLUMN clv_tier TEXT NOT NULL DEFAULT 'none';
+)sql";
+
 // Version 7: A/B experiments recorded when a split is exported. Members are fixed at the start: each is kept
 // with the customer's key as well as the id, so the measurement finds the same person after imports (even one
 // undone and imported again, which gives the customer a new id). Group positions follow the split's order
@@ -235,6 +247,10 @@ void migrateTo(Database &db, int fromVersion, int toVersion)
         db.exec(kVersion2);
     if (fromVersion < 3 && toVersion >= 3)
         db.exec(kVersion3);
+    if (fromVersion < 6 && toVersion >= 6) {
+        db.exec(kVersion6);
+        insertPredictionFields(db);
+    }
     if (fromVersion < 7 && toVersion >= 7)
         db.exec(kVersion7);
     db.exec("PRAGMA user_version = " + std::to_string(toVersion));

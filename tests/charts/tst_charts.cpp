@@ -1,5 +1,6 @@
 #include "charts/chartexport.h"
 #include "charts/funnelwidget.h"
+#include "charts/predictedchart.h"
 #include "charts/rfmheatmap.h"
 #include "charts/segmentsizechart.h"
 #include "charts/sizehistorychart.h"
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void tierChartShowsShares();
     void chartsSaveAsPngAndSvg();
     void dashboardShowsEveryFigure();
+    void predictedCardShowsNumbersOrTheReason();
 
 private:
     static void keepShot(QWidget *widget, const char *name);
@@ -191,6 +193,43 @@ void TestCharts::dashboardShowsEveryFigure()
     QSignalSpy clicked(&panel, &DashboardPanel::funnelStepClicked);
     Q_EMIT panel.funnel()->stepClicked(1);
     QCOMPARE(clicked.count(), 1);
+}
+
+// The Predicted card: the segment's CLV sum and per customer against all customers, or, when the data cannot
+// support a fit, the reason and no numbers.
+void TestCharts::predictedCardShowsNumbersOrTheReason()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    PredictedChart chart;
+    chart.resize(700, 280);
+    PredictedChart::Figures f;
+    f.available = true;
+    f.hasClv = true;
+    f.membersPredicted = 400;
+    f.allPredicted = 10000;
+    f.clvMembers = 50000; // 125 per customer
+    f.clvAll = 800000;    // 80 per customer
+    f.aliveMembers = {0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.1, 0.1, 0.2, 0.3};
+    f.aliveAll = {0.3, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.05, 0.1};
+    f.holdoutActual = {{0, 0.1}, {1, 0.5}, {2, 0.9}};
+    f.holdoutPredicted = {{0, 0.12}, {1, 0.45}, {2, 1.0}};
+    f.holdoutPeriod = QStringLiteral("from 2026-01-02 to 2026-07-01");
+    chart.setFigures(f);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    keepShot(&chart, "predicted");
+    const QString shown = chart.summaryLines().join(u'\n');
+    QVERIFY2(shown.contains(QStringLiteral("50,000")) && shown.contains(QStringLiteral("125.00")) &&
+                 shown.contains(QStringLiteral("80.00")) && shown.contains(QStringLiteral("365 days")),
+             qPrintable(shown));
+
+    PredictedChart::Figures none;
+    none.warning = QStringLiteral("Too few repeat buyers to predict: 12 customers bought on two days or more; "
+                                  "predictions need at least 30");
+    chart.setFigures(none);
+    const QString warning = chart.summaryLines().join(u'\n');
+    QVERIFY2(warning.contains(none.warning) && !warning.contains(QStringLiteral("CLV")), qPrintable(warning));
+    keepShot(&chart, "predicted-warning");
 }
 
 QTEST_MAIN(TestCharts)

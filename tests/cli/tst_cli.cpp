@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include <cmath>
+
 namespace {
 
 struct Run
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void importWithAMappingFile();
     void countMatchesPlainSql();
     void segmentsAreSavedSharedAndCounted();
+    void predictAgreesWithPlainSql();
 };
 
 void TestCli::printsVersionAndHelp()
@@ -332,6 +335,82 @@ void TestCli::segmentsAreSavedSharedAndCounted()
     QCOMPARE(removed.exitCode, 0);
     QCOMPARE(rawScalar(db, "SELECT count(*) FROM segments WHERE name = '流失大客户'"), qint64(0));
     QCOMPARE(rawScalar(db, "SELECT count(*) FROM segments"), before - 1);
+}
+
+// `predict` fits on the demo shop; its counts and holdout purchases are checked against plain SQL over the
+// orders (a purchase = a customer's distinct day with a valid order), and `customers --columns` prints the
+// stored predictions.
+void TestCli::predictAgreesWithPlainSql()
+{
+    QTemporaryDir dir;
+    const QString db = demoWorkspace(dir, QStringLiteral("predict.segmenta"));
+    QVERIFY(!db.isEmpty());
+    const Run fit = cli({QStringLiteral("predict"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(fit.exitCode == 0, qPrintable(fit.err));
+    const QJsonObject json = QJsonDocument::fromJson(fit.out.toUtf8()).object();
+    QCOMPARE(json.value(u"as_of").toString(), QStringLiteral("2026-07-01"));
+#define PURCHASES "SELECT customer_id, substr(order_date, 1, 10) AS day FROM orders WHERE is_valid = 1 AND order_date IS NOT NULL"
+    QCOMPARE(json.value(u"customers").toInteger(),
+             rawScalar(db, "SELECT count(DISTINCT customer_id) FROM (" PURCHASES ") WHERE day <= '2026-07-01'"));
+    QCOMPARE(json.value(u"repeat_buyers").toInteger(),
+             rawScalar(db, "SELECT count(*) FROM (SELECT customer_id FROM (" PURCHASES ") WHERE day <= '2026-07-01' "
+                           "GROUP BY customer_id HAVING count(DISTINCT day) >= 2)"));
+    const QJsonObject bgnbd = json.value(u"bgnbd").toObject();
+    for (const char *key : {"r", "alpha", "a", "b"})
+        QVERIFY2(bgnbd.value(QLatin1StringView(key)).toDouble() > 0, key);
+    QVERIFY(bgnbd.value(u"log_likelihood").toDouble() < 0);
+    const QJsonObject gg = json.value(u"gamma_gamma").toObject();
+    QVERIFY(gg.value(u"q").toDouble() > 1);
+    QVERIFY(!json.contains(u"holdout"));
+    QVERIFY(!json.contains(u"warning"));
+
+    // With a calibration end: the holdout's customers and actual purchases, in SQL.
+    const Run holdout = cli({QStringLiteral("predict"), QStringLiteral("--db"), db, QStringLiteral("--json"),
+                             QStringLiteral("--calibration-end"), QStringLiteral("2026-01-01")});
+    QVERIFY2(holdout.exitCode == 0, qPrintable(holdout.err));
+    const QJsonObject h = QJsonDocument::fromJson(holdout.out.toUtf8()).object().value(u"holdout").toObject();
+    QCOMPARE(h.value(u"customers").toInteger(),
+             rawScalar(db, "SELECT count(DISTINCT customer_id) FROM (" PURCHASES ") WHERE day <= '2026-01-01'"));
+    QCOMPARE(qint64(h.value(u"actual_purchases").toDouble()),
+             rawScalar(db, "SELECT count(*) FROM (SELECT DISTINCT customer_id, day FROM (" PURCHASES ") WHERE day > "
+                           "'2026-01-01' AND day <= '2026-07-01' AND customer_id IN (SELECT customer_id FROM (" PURCHASES
+                           ") WHERE day <= '2026-01-01'))"));
+#undef PURCHASES
+    QCOMPARE(h.value(u"by_repeat_purchases").toArray().size(), 8);
+    QVERIFY(h.value(u"predicted_purchases").toDouble() > 0);
+
+    const Run bad = cli({QStringLiteral("predict"), QStringLiteral("--db"), db, QStringLiteral("--calibration-end"),
+                         QStringLiteral("2026-13-01")});
+    QCOMPARE(bad.exitCode, 2);
+    const Run after = cli({QStringLiteral("predict"), QStringLiteral("--db"), db, QStringLiteral("--calibration-end"),
+                           QStringLiteral("2027-01-01")});
+    QCOMPARE(after.exitCode, 1);
+    QVERIFY2(after.err.contains(u"2027-01-01"), qPrintable(after.err));
+
+    // The stored fields: churn risk is 1 - P(alive); every customer with a purchase has them, the others none.
+    const Run rows = cli({QStringLiteral("customers"), QStringLiteral("--db"), db, QStringLiteral("--columns"),
+                          QStringLiteral("customer_id,p_alive,churn_risk,expected_orders_90,predicted_clv,clv_tier")});
+    QVERIFY2(rows.exitCode == 0, qPrintable(rows.err));
+    const QStringList lines = rows.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.value(0), QStringLiteral("customer_id,p_alive,churn_risk,expected_orders_90,predicted_clv,clv_tier"));
+    QCOMPARE(lines.size(), 1501);
+    qint64 predicted = 0;
+    QMap<QString, qint64> tiers;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList cells = lines[i].split(u',');
+        QCOMPARE(cells.size(), 6);
+        ++tiers[cells[5]];
+        if (cells[1].isEmpty()) {
+            QCOMPARE(cells[5], QStringLiteral("none"));
+            continue;
+        }
+        ++predicted;
+        QVERIFY(std::fabs(cells[1].toDouble() + cells[2].toDouble() - 1) < 1e-9);
+        QVERIFY(cells[1].toDouble() >= 0 && cells[1].toDouble() <= 1 && cells[3].toDouble() >= 0 && cells[4].toDouble() >= 0);
+    }
+    QCOMPARE(predicted, json.value(u"customers").toInteger());
+    QCOMPARE(tiers, rawCounts(db, "SELECT clv_tier, count(*) FROM customer_metrics GROUP BY 1"));
+    QVERIFY(tiers.value(QStringLiteral("high")) > 0 && tiers.value(QStringLiteral("mid")) > 0 && tiers.value(QStringLiteral("low")) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -51,6 +51,10 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
         d.rScore = valueOf("r_score").toInt();
         d.fScore = valueOf("f_score").toInt();
         d.mScore = valueOf("m_score").toInt();
+        d.pAlive = valueOf("p_alive");
+        d.expectedOrders90 = valueOf("expected_orders_90");
+        d.predictedClv = valueOf("predicted_clv");
+        d.clvTier = valueOf("clv_tier").toString();
 
         d.orderFields = store::loadFields(db, QStringLiteral("order"));
         QStringList select;
@@ -82,7 +86,7 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
 }
 
 CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidget *parent)
-    : QDialog(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_stage(new QLabel(this)), m_tier(new QLabel(this)), m_rfm(new QLabel(this)),
+    : QDialog(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_stage(new QLabel(this)), m_tier(new QLabel(this)), m_rfm(new QLabel(this)), m_prediction(new QLabel(this)),
       m_segments(new QListWidget(this)), m_fields(new QFormLayout), m_orders(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("customerCard"));
@@ -96,7 +100,7 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     m_summary->setWordWrap(true);
     QFont bold = font();
     bold.setBold(true);
-    for (QLabel *value : {m_stage, m_tier, m_rfm}) {
+    for (QLabel *value : {m_stage, m_tier, m_rfm, m_prediction}) {
         value->setFont(bold);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -116,6 +120,9 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     scores->addRow(tr("Lifecycle stage:"), m_stage);
     scores->addRow(tr("Value tier:"), m_tier);
     scores->addRow(tr("RFM:"), m_rfm);
+    scores->addRow(tr("Predicted:"), m_prediction);
+    m_prediction->setObjectName(QStringLiteral("customerPrediction"));
+    m_prediction->setWordWrap(true);
     profileLayout->addLayout(scores);
     profileLayout->addWidget(new QLabel(tr("Saved segments:"), profile));
     profileLayout->addWidget(m_segments);
@@ -221,6 +228,14 @@ void CustomerCard::showDetails(const CustomerDetails &details)
                                             .arg(details.mScore)
                                             .arg(metrics::rfmDisplayName(details.rfmSegment))
                                       : tr("not scored (no purchase)"));
+    m_prediction->setText(
+        details.pAlive.isNull()
+            ? tr("no prediction (no purchase, predictions off, or too little data)")
+            : tr("%1 likely still buying · %2 orders expected in 90 days · CLV %3 (%4)")
+                  .arg(locale.toString(details.pAlive.toDouble() * 100, 'f', 0) + locale.percent(),
+                       locale.toString(details.expectedOrders90.toDouble(), 'f', 2),
+                       details.predictedClv.isNull() ? tr("not predicted") : locale.toString(details.predictedClv.toDouble(), 'f', 2),
+                       metrics::tierDisplayName(details.clvTier)));
     m_segments->clear();
     if (details.segments.isEmpty())
         m_segments->addItem(tr("(in no saved segment)"));

@@ -34,6 +34,8 @@ public:
     std::vector<QVariantList> orders;     // newest first (order date descending, then id)
     QString lifecycleStage, valueTier, rfmSegment; // ids as stored
     int rScore = 0, fScore = 0, mScore = 0;        // 0: not scored (no purchase)
+    QVariant pAlive, expectedOrders90, predictedClv; // null without a prediction
+    QString clvTier;
     QStringList segments;                          // saved segments the customer belongs to, in list order
     QString error;                                 // set when the customer could not be read
 
@@ -42,7 +44,8 @@ public:
     static CustomerDetails load(store::Database &db, qint64 id, const QDate &asOf);
 };
 
-// A customer's card: name and key figures at the top, the lifecycle stage, value tier and RFM scores, the
+// A customer's card: name and key figures at the top, the lifecycle stage, value tier, RFM scores and the
+// prediction (P(alive), expected orders, CLV), the
 // saved segments the customer belongs to, every field, and the orders. Reads on a worker thread with its
 // own connection (a "Loading…" line until then) and emits loaded(). GUI thread; `workspace` is only read for
 // its path and analysis date in the constructor.
@@ -69,6 +72,7 @@ private:
     QLabel *m_stage;
     QLabel *m_tier;
     QLabel *m_rfm;
+    QLabel *m_prediction;
     QListWidget *m_segments;
     QFormLayout *m_fields;
     QTableWidget *m_orders;

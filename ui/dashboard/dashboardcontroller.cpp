@@ -3,6 +3,7 @@
 
 #include "dashboard/dashboardpanel.h"
 #include "metrics/analysissettings.h"
+#include "predict/customerpredictions.h"
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
 #include "segments/segmentstore.h"
@@ -34,6 +35,8 @@ struct DashboardController::Snapshot
     rules::SegmentFigures allFigures;
     TierChart::Curve allPareto;
     QList<SizeHistoryChart::Series> history;
+    std::optional<predict::PredictionReport> prediction;
+    PredictedChart::Figures allPredicted; // the all-customers half of the Predicted card
 };
 
 namespace {
@@ -83,9 +86,57 @@ TierChart::Curve paretoCurve(const rules::Bitset &members, const rules::ColumnCa
     return curve;
 }
 
+// P(alive) bands and CLV of `members` (customers without a prediction are left out).
+void predictedFigures(const rules::Bitset &members, const rules::ColumnCache &cache, std::array<double, 10> &bands,
+                      qint64 &predicted, double &clv)
+{
+    bands.fill(0);
+    predicted = 0;
+    clv = 0;
+    const rules::ColumnCache::Column *alive = cache.column(QStringLiteral("p_alive"));
+    const rules::ColumnCache::Column *value = cache.column(QStringLiteral("predicted_clv"));
+    if (!alive)
+        return;
+    members.forEach([&](size_t row) {
+        if (!alive->valid.test(row))
+            return;
+        ++predicted;
+        bands[size_t(std::clamp(int(alive->number(row) * 10), 0, 9))] += 1;
+        if (value && value->valid.test(row))
+            clv += value->number(row);
+    });
+    for (double &band : bands)
+        band = predicted > 0 ? band / double(predicted) : 0.0;
+}
+
+PredictedChart::Figures allPredictedFigures(const Snapshot &s)
+{
+    PredictedChart::Figures f;
+    if (!s.prediction)
+        return f;
+    const predict::PredictionReport &report = *s.prediction;
+    f.available = report.hasPredictions();
+    f.warning = report.warning;
+    f.hasClv = report.hasClv();
+    f.horizonDays = report.horizonDays;
+    predictedFigures(s.all, *s.cache, f.aliveAll, f.allPredicted, f.clvAll);
+    for (const predict::HoldoutGroup &g : report.holdout) {
+        if (g.customers == 0)
+            continue;
+        f.holdoutActual.append({double(g.repeatPurchases), g.actual / double(g.customers)});
+        f.holdoutPredicted.append({double(g.repeatPurchases), g.predicted / double(g.customers)});
+    }
+    if (!report.holdout.empty()) {
+        f.holdoutPeriod = QCoreApplication::translate("Dashboard", "from %1 to %2 (all customers)")
+                              .arg(report.holdoutCalibrationEnd.addDays(1).toString(Qt::ISODate), report.asOf.toString(Qt::ISODate));
+    }
+    return f;
+}
+
 std::shared_ptr<const Snapshot> buildSnapshot(const QString &path, const QDate &asOf, const std::vector<segments::SavedSegment> &saved,
                                               const metrics::AnalysisSettings &settings,
-                                              QList<SizeHistoryChart::Series> history, QString *error)
+                                              QList<SizeHistoryChart::Series> history,
+                                              std::optional<predict::PredictionReport> prediction, QString *error)
 {
     auto workspace = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
     if (!workspace) {
@@ -139,6 +190,8 @@ std::shared_ptr<const Snapshot> buildSnapshot(const QString &path, const QDate &
     snapshot->allFigures = rules::ColumnarEvaluator::figures(snapshot->all, *snapshot->cache);
     snapshot->allPareto = paretoCurve(snapshot->all, *snapshot->cache);
     snapshot->history = std::move(history);
+    snapshot->prediction = std::move(prediction);
+    snapshot->allPredicted = allPredictedFigures(*snapshot);
     return snapshot;
 }
 
@@ -186,6 +239,9 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QStr
         f.savedSegments.append({saved.id, saved.name, saved.color, qint64(saved.members.count()),
                                 qint64(countBoth(saved.members, members))});
     f.history = s.history;
+    f.predicted = s.allPredicted;
+    if (f.predicted.available)
+        predictedFigures(members, *s.cache, f.predicted.aliveMembers, f.predicted.membersPredicted, f.predicted.clvMembers);
     return f;
 }
 
@@ -221,12 +277,14 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
     std::vector<segments::SavedSegment> saved;
     QList<SizeHistoryChart::Series> history;
     metrics::AnalysisSettings settings;
+    std::optional<predict::PredictionReport> prediction;
     try {
         auto listed = segments::SegmentStore(workspace->db()).list();
         if (listed)
             saved = std::move(listed).value();
         history = readHistory(workspace->db(), saved);
         settings = metrics::AnalysisSettings::load(*workspace);
+        prediction = predict::CustomerPredictions::storedReport(*workspace);
     } catch (const store::DatabaseError &error) {
         Q_EMIT failed(error.message());
         return;
@@ -235,9 +293,9 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
     const QDate asOf = workspace->analysisDate();
     const quint64 generation = m_generation;
     m_panel->setBusy(true);
-    whenFinished(this, QtConcurrent::run([path, asOf, saved, settings, history]() {
+    whenFinished(this, QtConcurrent::run([path, asOf, saved, settings, history, prediction]() {
         QString error;
-        auto snapshot = buildSnapshot(path, asOf, saved, settings, history, &error);
+        auto snapshot = buildSnapshot(path, asOf, saved, settings, history, prediction, &error);
         return std::make_pair(snapshot, error);
     }), [this, generation](const std::pair<std::shared_ptr<const Snapshot>, QString> &result) {
         if (generation != m_generation)

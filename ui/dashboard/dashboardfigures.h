@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/funnelwidget.h"
+#include "charts/predictedchart.h"
 #include "charts/rfmheatmap.h"
 #include "charts/segmentsizechart.h"
 #include "charts/sizehistorychart.h"
@@ -36,6 +37,7 @@ struct DashboardFigures
     RfmHeatmap::Names rfmNames;
     QList<SegmentSizeChart::Bar> savedSegments;
     QList<SizeHistoryChart::Series> history;
+    PredictedChart::Figures predicted;
 };
 
 } // namespace segmenta::ui

@@ -25,7 +25,8 @@ QString percentText(const QLocale &locale, double part, double whole)
 DashboardPanel::DashboardPanel(QWidget *parent)
     : QWidget(parent), m_count(new QLabel(this)), m_share(new QLabel(this)), m_revenue(new QLabel(this)),
       m_activity(new QLabel(this)), m_busy(new QLabel(this)), m_funnel(new FunnelWidget),
-      m_tiers(new TierChart), m_rfm(new RfmHeatmap), m_sizes(new SegmentSizeChart), m_history(new SizeHistoryChart)
+      m_tiers(new TierChart), m_rfm(new RfmHeatmap), m_sizes(new SegmentSizeChart), m_history(new SizeHistoryChart),
+      m_predicted(new PredictedChart)
 {
     QFont big = m_count->font();
     big.setPointSizeF(big.pointSizeF() * 2.2);
@@ -54,7 +55,8 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     m_rfmCard = new ChartCard(m_rfm);
     m_sizesCard = new ChartCard(m_sizes);
     m_historyCard = new ChartCard(m_history);
-    for (ChartCard *card : {m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard, m_historyCard})
+    m_predictedCard = new ChartCard(m_predicted);
+    for (ChartCard *card : {m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard, m_historyCard, m_predictedCard})
         card->setMinimumHeight(260);
 
     auto *content = new QWidget;
@@ -64,7 +66,8 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     grid->addWidget(m_tiersCard, 1, 1);
     grid->addWidget(m_rfmCard, 2, 0);
     grid->addWidget(m_sizesCard, 2, 1);
-    grid->addWidget(m_historyCard, 3, 0, 1, 2);
+    grid->addWidget(m_predictedCard, 3, 0, 1, 2);
+    grid->addWidget(m_historyCard, 4, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
 
@@ -94,6 +97,7 @@ void DashboardPanel::showFigures(const DashboardFigures &figures)
     m_rfm->setSegmentNames(figures.rfmNames);
     m_sizes->setBars(figures.savedSegments);
     m_history->setSeries(figures.history);
+    m_predicted->setFigures(figures.predicted);
     m_historyCard->setVisible(!figures.history.isEmpty());
     m_sizesCard->setVisible(!figures.savedSegments.isEmpty());
 }
@@ -148,6 +152,7 @@ void DashboardPanel::retranslate()
     m_rfmCard->setTitle(tr("RFM grid (this segment; all customers below each count)"));
     m_sizesCard->setTitle(tr("Saved segments"));
     m_historyCard->setTitle(tr("Size history"));
+    m_predictedCard->setTitle(tr("Predicted: who is still buying, and what they are worth"));
     m_busy->setText(tr("Updating…"));
     showHeadline();
 }

@@ -13,7 +13,7 @@ class ChartCard;
 
 // The charts dashboard at the centre of the window: the segment's size and revenue, the lifecycle funnel
 // with the active / at risk / dormant split, value tiers with the Pareto curve, the RFM grid, saved segment
-// sizes with their overlap, and size history. showFigures() replaces every figure in place: the previous
+// sizes with their overlap, size history and the predictions (P(alive), CLV, holdout check). showFigures() replaces every figure in place: the previous
 // figures stay until new ones arrive, so the dashboard never flashes empty while the user edits.
 // Clicking a chart element emits a signal so the window can narrow to those customers. GUI thread only.
 class DashboardPanel : public QWidget
@@ -32,6 +32,7 @@ public:
     RfmHeatmap *rfm() const { return m_rfm; }
     SegmentSizeChart *segmentSizes() const { return m_sizes; }
     SizeHistoryChart *history() const { return m_history; }
+    PredictedChart *predicted() const { return m_predicted; }
     QString headlineText() const;
     // The size, share, revenue and activity lines, as shown.
     QStringList headlineLines() const;
@@ -60,11 +61,13 @@ private:
     RfmHeatmap *m_rfm;
     SegmentSizeChart *m_sizes;
     SizeHistoryChart *m_history;
+    PredictedChart *m_predicted;
     ChartCard *m_funnelCard;
     ChartCard *m_tiersCard;
     ChartCard *m_rfmCard;
     ChartCard *m_sizesCard;
     ChartCard *m_historyCard;
+    ChartCard *m_predictedCard;
 };
 
 } // namespace segmenta::ui

@@ -3,9 +3,11 @@
 #include "settings/appsettings.h"
 
 #include "common/progress.h"
+#include "store/database.h"
 #include "store/workspace.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -91,13 +93,16 @@ SettingsDialog::SettingsDialog(store::Workspace *workspace, QWidget *parent)
     if (m_workspace) {
         m_workspacePath = m_workspace->path();
         m_initial = metrics::AnalysisChange::current(*m_workspace);
+        m_initialPredictions = predict::PredictionSettings::load(*m_workspace);
     }
     m_tabs->addTab(createAnalysisPage(), tr("Analysis"));
     m_tabs->addTab(createRfmPage(), tr("RFM Map"));
     m_tabs->addTab(createLanguagePage(), tr("Language"));
+    m_tabs->addTab(createPredictionsPage(), tr("Predictions"));
     if (!m_workspace || m_workspace->isReadOnly()) {
         m_tabs->setTabEnabled(0, false);
         m_tabs->setTabEnabled(1, false);
+        m_tabs->setTabEnabled(3, false);
         m_tabs->setCurrentIndex(2);
     }
 
@@ -311,6 +316,112 @@ QWidget *SettingsDialog::createLanguagePage()
     return page;
 }
 
+QWidget *SettingsDialog::createPredictionsPage()
+{
+    auto *page = new QWidget(this);
+    const predict::PredictionSettings &s = m_initialPredictions;
+    m_predictionsOn = new QCheckBox(tr("Predict P(alive), churn risk, expected orders and CLV with the metrics"), page);
+    m_predictionsOn->setObjectName(QStringLiteral("predictionsOn"));
+    m_predictionsOn->setChecked(s.enabled);
+    m_horizonDays = new QSpinBox(page);
+    m_horizonDays->setObjectName(QStringLiteral("horizonDays"));
+    m_horizonDays->setRange(30, 3650);
+    m_horizonDays->setSuffix(tr(" days"));
+    m_horizonDays->setValue(s.horizonDays);
+    m_monthlyDiscount = new QDoubleSpinBox(page);
+    m_monthlyDiscount->setObjectName(QStringLiteral("monthlyDiscount"));
+    m_monthlyDiscount->setRange(0, 20);
+    m_monthlyDiscount->setDecimals(2);
+    m_monthlyDiscount->setSingleStep(0.25);
+    m_monthlyDiscount->setSuffix(QStringLiteral(" %"));
+    m_monthlyDiscount->setValue(s.monthlyDiscount * 100);
+    m_holdoutOn = new QCheckBox(tr("Check the model: also fit on purchases up to"), page);
+    m_holdoutOn->setObjectName(QStringLiteral("holdoutOn"));
+    m_calibrationEnd = new QDateEdit(page);
+    m_calibrationEnd->setObjectName(QStringLiteral("calibrationEnd"));
+    m_calibrationEnd->setCalendarPopup(true);
+    m_calibrationEnd->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_holdoutOn->setChecked(s.calibrationEnd.isValid());
+    m_calibrationEnd->setDate(s.calibrationEnd.isValid() ? s.calibrationEnd : QDate::currentDate().addDays(-180));
+    m_calibrationEnd->setEnabled(s.calibrationEnd.isValid());
+    connect(m_holdoutOn, &QCheckBox::toggled, m_calibrationEnd, &QWidget::setEnabled);
+    connect(m_holdoutOn, &QCheckBox::toggled, this, &SettingsDialog::updateState);
+    connect(m_calibrationEnd, &QDateEdit::dateChanged, this, &SettingsDialog::updateState);
+    auto *holdout = new QHBoxLayout;
+    holdout->addWidget(m_holdoutOn);
+    holdout->addWidget(m_calibrationEnd);
+    holdout->addStretch();
+    auto *form = new QFormLayout;
+    form->addRow(m_predictionsOn);
+    form->addRow(tr("Predicted CLV covers:"), m_horizonDays);
+    form->addRow(tr("Monthly discount rate:"), m_monthlyDiscount);
+    form->addRow(holdout);
+    auto *fit = new QLabel(predictionFitText(), page);
+    fit->setObjectName(QStringLiteral("predictionFit"));
+    fit->setWordWrap(true);
+    fit->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *fitGroup = new QGroupBox(tr("The latest fit"), page);
+    auto *fitLayout = new QVBoxLayout(fitGroup);
+    fitLayout->addWidget(fit);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(fitGroup);
+    layout->addStretch();
+    return page;
+}
+
+// The stored fit in words: parameters with standard errors, log-likelihoods, counts, or why there is none.
+QString SettingsDialog::predictionFitText() const
+{
+    const QString thresholds = tr("Predictions need at least %1 customers with a purchase, %2 repeat buyers and %3 days "
+                                  "of history.")
+                                   .arg(predict::kMinimumBuyers)
+                                   .arg(predict::kMinimumRepeatBuyers)
+                                   .arg(predict::kMinimumHistoryDays);
+    const auto report = m_workspace ? predict::CustomerPredictions::storedReport(*m_workspace) : std::nullopt;
+    if (!report)
+        return tr("No predictions have been computed.") + u'\n' + thresholds;
+    const QLocale locale;
+    const auto withError = [&](double value, const std::vector<double> &errors, size_t i) {
+        return i < errors.size() ? tr("%1 (± %2)").arg(locale.toString(value, 'f', 3), locale.toString(errors[i], 'f', 3))
+                                 : locale.toString(value, 'f', 3);
+    };
+    QStringList lines;
+    lines << tr("Fitted on %1 customers with a purchase by %2, %3 of them repeat buyers.")
+                 .arg(locale.toString(report->customers), report->calibrationEnd.toString(Qt::ISODate),
+                      locale.toString(report->repeatBuyers));
+    if (report->purchases) {
+        const auto &p = report->purchases->parameters;
+        const auto &e = report->purchases->standardErrors;
+        lines << tr("Purchases (BG/NBD, weeks): r = %1, α = %2, a = %3, b = %4; log-likelihood %5")
+                     .arg(withError(p.r, e, 0), withError(p.alpha, e, 1), withError(p.a, e, 2), withError(p.b, e, 3),
+                          locale.toString(report->purchases->logLikelihood, 'f', 2));
+    }
+    if (report->spend) {
+        const auto &g = report->spend->parameters;
+        const auto &e = report->spend->standardErrors;
+        lines << tr("Spend per purchase (Gamma-Gamma): p = %1, q = %2, γ = %3; log-likelihood %4")
+                     .arg(withError(g.p, e, 0), withError(g.q, e, 1), withError(g.gamma, e, 2),
+                          locale.toString(report->spend->logLikelihood, 'f', 2));
+    }
+    if (!report->warning.isEmpty())
+        lines << tr("Warning: %1").arg(report->warning);
+    lines << thresholds;
+    return lines.join(u'\n');
+}
+
+predict::PredictionSettings SettingsDialog::predictionSettings() const
+{
+    predict::PredictionSettings s = m_initialPredictions;
+    if (!m_predictionsOn)
+        return s;
+    s.enabled = m_predictionsOn->isChecked();
+    s.horizonDays = m_horizonDays->value();
+    s.monthlyDiscount = m_monthlyDiscount->value() / 100;
+    s.calibrationEnd = m_holdoutOn->isChecked() ? m_calibrationEnd->date() : QDate();
+    return s;
+}
+
 void SettingsDialog::showChange(const metrics::AnalysisChange &change)
 {
     m_initialShownDate = change.analysisDate.isValid() ? change.analysisDate : QDate::currentDate();
@@ -425,6 +536,9 @@ QString SettingsDialog::problem() const
         return tr("Growing customers need more orders (%1) than new ones (%2)")
             .arg(m_growingMax->value())
             .arg(m_newMax->value());
+    if (m_holdoutOn && m_holdoutOn->isChecked() && m_calibrationEnd->date() >= m_date->date())
+        return tr("The model check's date (%1) must be before the analysis date (%2)")
+            .arg(m_calibrationEnd->date().toString(Qt::ISODate), m_date->date().toString(Qt::ISODate));
     switch (metrics::TierMethod(m_tierMethod->currentData().toInt())) {
     case metrics::TierMethod::CustomerShare:
         if (QString problem = shareProblem(m_customerShares, tr("customers")); !problem.isEmpty())
@@ -494,11 +608,16 @@ void SettingsDialog::accept()
         return;
     AppSettings::instance().setLanguage(m_language->currentData().toString());
     const metrics::AnalysisChange wanted = change();
-    if (!m_workspace || wanted == m_initial) {
+    const predict::PredictionSettings predictions = predictionSettings();
+    const bool samePredictions = predictions.enabled == m_initialPredictions.enabled &&
+                                 predictions.horizonDays == m_initialPredictions.horizonDays &&
+                                 predictions.monthlyDiscount == m_initialPredictions.monthlyDiscount &&
+                                 predictions.calibrationEnd == m_initialPredictions.calibrationEnd;
+    if (!m_workspace || (wanted == m_initial && samePredictions)) {
         QDialog::accept();
         return;
     }
-    startApplying(wanted);
+    startApplying(wanted, predictions);
 }
 
 void SettingsDialog::reject()
@@ -510,7 +629,7 @@ void SettingsDialog::reject()
     QDialog::reject();
 }
 
-void SettingsDialog::startApplying(const metrics::AnalysisChange &change)
+void SettingsDialog::startApplying(const metrics::AnalysisChange &change, const predict::PredictionSettings &predictions)
 {
     m_progressDialog = new QProgressDialog(tr("Recomputing the customer metrics…"), tr("Cancel"), 0, 100, this);
     m_progressDialog->setObjectName(QStringLiteral("settingsProgress"));
@@ -537,12 +656,22 @@ void SettingsDialog::startApplying(const metrics::AnalysisChange &change)
         watcher->deleteLater();
         finishApplying(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([path, change, progress = m_progress]() -> QString {
+    watcher->setFuture(QtConcurrent::run([path, change, predictions, progress = m_progress]() -> QString {
         auto workspace = store::Workspace::open(path);
         if (!workspace)
             return workspace.errorMessage();
-        const auto applied = metrics::AnalysisChanges::apply(*workspace.value(), change, progress.get());
-        return applied ? QString() : applied.errorMessage();
+        // The prediction settings and the recompute that uses them commit together or not at all.
+        try {
+            store::Transaction transaction(workspace.value()->db());
+            predictions.save(*workspace.value());
+            const auto applied = metrics::AnalysisChanges::apply(*workspace.value(), change, progress.get());
+            if (!applied)
+                return applied.errorMessage();
+            transaction.commit();
+        } catch (const store::DatabaseError &error) {
+            return error.message();
+        }
+        return QString();
     }));
 }
 

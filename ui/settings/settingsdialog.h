@@ -1,12 +1,14 @@
 #pragma once
 
 #include "metrics/settingschange.h"
+#include "predict/customerpredictions.h"
 
 #include <QDialog>
 
 #include <array>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
@@ -29,8 +31,8 @@ class Workspace;
 
 namespace segmenta::ui {
 
-// Edit > Settings: the workspace's analysis date, lifecycle thresholds, value tier method and cut-offs and
-// RFM map (stored in the workspace), and the interface language (stored per user, used from the next start).
+// Edit > Settings: the workspace's analysis date, lifecycle thresholds, value tier method and cut-offs, RFM
+// map and prediction settings with the latest fit's figures (stored in the workspace), and the interface language (stored per user, used from the next start).
 //
 // The form is read from `workspace` (the GUI thread's connection, which the dialog does not own; null when
 // no workspace is open, and then only the language can be changed). Invalid input disables OK, and the label
@@ -51,7 +53,10 @@ public:
     QString problem() const;
     bool isApplying() const { return m_progress != nullptr; }
 
-    // Shows the given page: 0 analysis, 1 RFM map, 2 language.
+    // The prediction settings the form holds now.
+    predict::PredictionSettings predictionSettings() const;
+
+    // Shows the given page: 0 analysis, 1 RFM map, 2 language, 3 predictions.
     void showPage(int page);
 
 public Q_SLOTS:
@@ -70,11 +75,13 @@ private:
     QWidget *createTierGroup();
     QWidget *createRfmPage();
     QWidget *createLanguagePage();
+    QWidget *createPredictionsPage();
+    QString predictionFitText() const;
     void showChange(const metrics::AnalysisChange &change);
     void showRfmMap(const metrics::RfmMap &map);
     void lookUpLatestOrder();
     void updateState();
-    void startApplying(const metrics::AnalysisChange &change);
+    void startApplying(const metrics::AnalysisChange &change, const predict::PredictionSettings &predictions);
     void finishApplying(const QString &error);
 
     store::Workspace *m_workspace;
@@ -99,6 +106,12 @@ private:
     QDoubleSpinBox *m_midMinSpend = nullptr;
     QTableWidget *m_rfm = nullptr;
     QComboBox *m_language = nullptr;
+    predict::PredictionSettings m_initialPredictions;
+    QCheckBox *m_predictionsOn = nullptr;
+    QSpinBox *m_horizonDays = nullptr;
+    QDoubleSpinBox *m_monthlyDiscount = nullptr;
+    QCheckBox *m_holdoutOn = nullptr;
+    QDateEdit *m_calibrationEnd = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -1,0 +1,510 @@
+#include "predict/customerpredictions.h"
+
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+namespace segmenta::predict {
+
+namespace {
+
+using store::Statement;
+
+constexpr int kPeriodDays = 30; // CLV is discounted per 30-day month
+
+// Julian day of an ISO date or date-time text, or -1.
+qint64 julianDay(std::string_view text)
+{
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-')
+        return -1;
+    int value[3] = {0, 0, 0};
+    const int from[3] = {0, 5, 8}, count[3] = {4, 2, 2};
+    for (int part = 0; part < 3; ++part) {
+        for (int i = from[part]; i < from[part] + count[part]; ++i) {
+            if (text[size_t(i)] < '0' || text[size_t(i)] > '9')
+                return -1;
+            value[part] = value[part] * 10 + (text[size_t(i)] - '0');
+        }
+    }
+    const QDate date(value[0], value[1], value[2]);
+    return date.isValid() ? date.toJulianDay() : -1;
+}
+
+// One valid order, 16 bytes, so 5 million orders fit in 80 MB while they are sorted.
+struct Order
+{
+    quint32 customer;
+    qint32 day;
+    double amount;
+};
+
+// A customer with a purchase by the calibration end, in the models' terms (days, not yet weeks).
+struct Buyer
+{
+    qint64 id = 0;
+    qint32 firstDay = 0;
+    qint32 lastDay = 0;   // last purchase day by the calibration end
+    qint32 repeatDays = 0; // x
+    double repeatSpend = 0; // sum over repeat days
+    qint32 holdoutDays = 0; // purchase days after the calibration end, up to the analysis date
+};
+
+std::vector<Order> readOrders(store::Workspace &workspace, qint64 lastDay, Progress *progress)
+{
+    std::vector<Order> orders;
+    orders.reserve(size_t(std::max<qint64>(0, workspace.orderCount()))); // one allocation, no doubling
+    Statement query(workspace.db(), "SELECT customer_id, order_date, amount FROM orders WHERE is_valid = 1");
+    qint64 seen = 0;
+    while (query.step()) {
+        if (++seen % 65536 == 0 && progress)
+            progress->checkCanceled();
+        const qint64 customer = query.int64(0);
+        const qint64 day = julianDay(query.utf8(1));
+        if (day < 0 || day > lastDay || customer < 0 || customer > std::numeric_limits<quint32>::max())
+            continue;
+        orders.push_back({quint32(customer), qint32(day), query.isNull(2) ? 0.0 : query.real(2)});
+    }
+    std::sort(orders.begin(), orders.end(), [](const Order &l, const Order &r) {
+        return l.customer != r.customer ? l.customer < r.customer : l.day < r.day;
+    });
+    return orders;
+}
+
+std::vector<Buyer> summarise(const std::vector<Order> &orders, qint64 calibrationEnd)
+{
+    std::vector<Buyer> buyers;
+    size_t i = 0;
+    while (i < orders.size()) {
+        const quint32 customer = orders[i].customer;
+        Buyer buyer;
+        buyer.id = customer;
+        bool bought = false;
+        while (i < orders.size() && orders[i].customer == customer) {
+            const qint32 day = orders[i].day;
+            double dayAmount = 0;
+            for (; i < orders.size() && orders[i].customer == customer && orders[i].day == day; ++i)
+                dayAmount += orders[i].amount;
+            if (day > calibrationEnd) {
+                buyer.holdoutDays += bought ? 1 : 0;
+            } else if (!bought) {
+                bought = true;
+                buyer.firstDay = buyer.lastDay = day;
+            } else {
+                buyer.lastDay = day;
+                ++buyer.repeatDays;
+                buyer.repeatSpend += dayAmount;
+            }
+        }
+        if (bought)
+            buyers.push_back(buyer);
+    }
+    return buyers;
+}
+
+PurchaseHistory historyOf(const Buyer &buyer, qint64 calibrationEnd)
+{
+    return {double(buyer.repeatDays), (buyer.lastDay - buyer.firstDay) / 7.0, double(calibrationEnd - buyer.firstDay) / 7.0};
+}
+
+// What the purchase model says of one distinct history: P(alive), expected orders and the discounted sum
+// of expected orders over the CLV horizon.
+struct Outlook
+{
+    double pAlive = 0, expected30 = 0, expected90 = 0, expected365 = 0, discountedOrders = 0, holdout = 0;
+};
+
+Outlook outlookOf(const BgNbdParameters &m, const PurchaseHistory &h, const PredictionSettings &settings,
+                  double holdoutWeeks)
+{
+    Outlook o;
+    o.pAlive = bgnbd::probabilityAlive(m, h);
+    const auto expected = [&](double days) { return bgnbd::conditionalExpectedPurchases(m, h, days / 7.0); };
+    double previous = 0;
+    bool have30 = false, have90 = false, have365 = false;
+    for (int end = kPeriodDays; end - kPeriodDays < settings.horizonDays; end += kPeriodDays) {
+        const int day = std::min(end, settings.horizonDays);
+        const double cumulative = expected(day);
+        o.discountedOrders += (cumulative - previous) / std::pow(1 + settings.monthlyDiscount, double(day) / kPeriodDays);
+        previous = cumulative;
+        if (day == 30)
+            o.expected30 = cumulative, have30 = true;
+        if (day == 90)
+            o.expected90 = cumulative, have90 = true;
+        if (day == 365)
+            o.expected365 = cumulative, have365 = true;
+    }
+    if (!have30)
+        o.expected30 = expected(30);
+    if (!have90)
+        o.expected90 = expected(90);
+    if (!have365)
+        o.expected365 = expected(365);
+    if (holdoutWeeks > 0)
+        o.holdout = bgnbd::conditionalExpectedPurchases(m, h, holdoutWeeks);
+    return o;
+}
+
+void assignClvTiers(std::vector<CustomerPrediction> &predictions)
+{
+    std::vector<CustomerPrediction *> ranked;
+    for (CustomerPrediction &p : predictions) {
+        if (p.clv)
+            ranked.push_back(&p);
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const CustomerPrediction *l, const CustomerPrediction *r) { return *l->clv > *r->clv; });
+    const double n = double(ranked.size());
+    size_t better = 0; // customers with a strictly higher CLV
+    for (size_t i = 0; i < ranked.size(); ++i) {
+        if (i > 0 && *ranked[i]->clv != *ranked[i - 1]->clv)
+            better = i;
+        ranked[i]->clvTier = double(better) < kHighClvShare * n ? "high" : double(better) < (kHighClvShare + kMidClvShare) * n ? "mid" : "low";
+    }
+}
+
+} // namespace
+
+namespace {
+
+// Fits both models on the buyers; fills the report's fits and warning.
+void fitModels(const std::vector<Buyer> &buyers, qint64 calibrationEnd, PredictionReport &report)
+{
+    std::vector<PurchaseHistory> histories;
+    std::vector<RepeatSpend> spends;
+    histories.reserve(buyers.size());
+    for (const Buyer &b : buyers) {
+        histories.push_back(historyOf(b, calibrationEnd));
+        if (b.repeatDays > 0)
+            spends.push_back({double(b.repeatDays), b.repeatSpend / b.repeatDays});
+    }
+    auto purchases = BgNbdFitter::fit(histories);
+    if (!purchases) {
+        report.warning = purchases.errorMessage();
+        return;
+    }
+    report.purchases = *purchases;
+    auto spend = GammaGammaFitter::fit(spends);
+    if (!spend) {
+        report.warning = CustomerPredictions::tr("No predicted CLV: %1").arg(spend.errorMessage());
+    } else if (!(spend->parameters.q > 1)) {
+        report.warning = CustomerPredictions::tr("No predicted CLV: the spend per purchase varies so much between "
+                                                 "customers that its average is not finite (q = %1 is not above 1)")
+                             .arg(spend->parameters.q, 0, 'f', 2);
+    } else {
+        report.spend = *spend;
+    }
+}
+
+QString dataWarning(const PredictionReport &r)
+{
+    if (r.customers < kMinimumBuyers)
+        return CustomerPredictions::tr("Too few customers to predict: %1 bought by %2; predictions need at least %3")
+            .arg(r.customers).arg(r.calibrationEnd.toString(Qt::ISODate)).arg(kMinimumBuyers);
+    if (r.repeatBuyers < kMinimumRepeatBuyers)
+        return CustomerPredictions::tr("Too few repeat buyers to predict: %1 customers bought on two days or more; "
+                                       "predictions need at least %2")
+            .arg(r.repeatBuyers).arg(kMinimumRepeatBuyers);
+    if (r.historyDays < kMinimumHistoryDays)
+        return CustomerPredictions::tr("Too short a history to predict: %1 days from the first purchase to %2; "
+                                       "predictions need at least %3")
+            .arg(r.historyDays).arg(r.calibrationEnd.toString(Qt::ISODate)).arg(kMinimumHistoryDays);
+    return {};
+}
+
+// Predictions for every buyer. Histories that are the same (x, t_x and T in whole days) share one
+// evaluation, so the work grows with distinct histories; those are evaluated in chunks on the thread pool
+// (the calling thread takes part), then spread back to the buyers in order.
+void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, const PredictionSettings &settings,
+                   double holdoutWeeks, PredictionReport &report, std::vector<CustomerPrediction> &out, Progress *progress)
+{
+    const BgNbdParameters &m = report.purchases->parameters;
+    const auto key = [&](const Buyer &b) {
+        return std::tuple(b.repeatDays, b.lastDay - b.firstDay, calibrationEnd - b.firstDay);
+    };
+    std::vector<quint32> order(buyers.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = quint32(i);
+    std::sort(order.begin(), order.end(), [&](quint32 l, quint32 r) { return key(buyers[l]) < key(buyers[r]); });
+    std::vector<quint32> distinctOf(buyers.size());
+    std::vector<PurchaseHistory> distinct;
+    for (size_t k = 0; k < order.size(); ++k) {
+        if (k == 0 || key(buyers[order[k]]) != key(buyers[order[k - 1]]))
+            distinct.push_back(historyOf(buyers[order[k]], calibrationEnd));
+        distinctOf[order[k]] = quint32(distinct.size() - 1);
+    }
+    std::vector<Outlook> outlooks(distinct.size());
+    constexpr size_t kChunk = 512;
+    std::vector<size_t> chunks;
+    for (size_t start = 0; start < distinct.size(); start += kChunk)
+        chunks.push_back(start);
+    QtConcurrent::blockingMap(chunks, [&](size_t start) {
+        if (progress && progress->isCanceled())
+            return; // exceptions must not cross the pool; checked below
+        for (size_t i = start; i < std::min(start + kChunk, distinct.size()); ++i)
+            outlooks[i] = outlookOf(m, distinct[i], settings, holdoutWeeks);
+    });
+    if (progress)
+        progress->checkCanceled();
+
+    out.assign(buyers.size(), CustomerPrediction{});
+    report.holdout.assign(holdoutWeeks > 0 ? kHoldoutGroups : 0, HoldoutGroup{});
+    for (int g = 0; g < int(report.holdout.size()); ++g)
+        report.holdout[size_t(g)].repeatPurchases = g;
+    for (size_t i = 0; i < buyers.size(); ++i) {
+        const Buyer &b = buyers[i];
+        const Outlook &outlook = outlooks[distinctOf[i]];
+        CustomerPrediction &p = out[i];
+        p.customerId = b.id;
+        p.pAlive = outlook.pAlive;
+        p.expected30 = outlook.expected30;
+        p.expected90 = outlook.expected90;
+        p.expected365 = outlook.expected365;
+        if (report.spend) {
+            const double spend = gammagamma::conditionalExpectedSpend(report.spend->parameters, b.repeatDays,
+                                                                      b.repeatDays > 0 ? b.repeatSpend / b.repeatDays : 0.0);
+            p.clv = outlook.discountedOrders * spend;
+            report.predictedClvTotal += *p.clv;
+        }
+        report.expectedOrders90Total += p.expected90;
+        if (holdoutWeeks > 0) {
+            HoldoutGroup &group = report.holdout[size_t(std::min(b.repeatDays, kHoldoutGroups - 1))];
+            ++group.customers;
+            group.actual += b.holdoutDays;
+            group.predicted += outlook.holdout;
+        }
+    }
+    assignClvTiers(out);
+}
+
+} // namespace
+
+Result<PredictionReport> CustomerPredictions::compute(store::Workspace &workspace, const QDate &calibrationEnd,
+                                                      const QDate &asOf, const PredictionSettings &settings,
+                                                      Progress *progress, std::vector<CustomerPrediction> *perCustomer)
+{
+    if (!asOf.isValid() || !calibrationEnd.isValid())
+        return Error{tr("The calibration end and the analysis date must be valid dates")};
+    if (calibrationEnd > asOf)
+        return Error{tr("The calibration end (%1) is after the analysis date (%2)")
+                         .arg(calibrationEnd.toString(Qt::ISODate), asOf.toString(Qt::ISODate))};
+    if (auto valid = settings.validate(); !valid)
+        return valid.error();
+    PredictionReport report;
+    report.calibrationEnd = calibrationEnd;
+    report.asOf = asOf;
+    report.horizonDays = settings.horizonDays;
+    report.monthlyDiscount = settings.monthlyDiscount;
+    const qint64 end = calibrationEnd.toJulianDay();
+    std::vector<Buyer> buyers;
+    try {
+        buyers = summarise(readOrders(workspace, asOf.toJulianDay(), progress), end);
+    } catch (const store::DatabaseError &error) {
+        return Error{tr("Could not read the orders of “%1”: %2").arg(workspace.displayName(), error.message())};
+    }
+    report.customers = qint64(buyers.size());
+    qint64 earliest = end;
+    for (const Buyer &b : buyers) {
+        report.repeatBuyers += b.repeatDays > 0 ? 1 : 0;
+        earliest = std::min<qint64>(earliest, b.firstDay);
+    }
+    report.historyDays = end - earliest;
+    report.warning = dataWarning(report);
+    if (report.warning.isEmpty())
+        fitModels(buyers, end, report);
+    if (progress)
+        progress->checkCanceled();
+    std::vector<CustomerPrediction> predictions;
+    if (report.purchases)
+        predictBuyers(buyers, end, settings, double(asOf.toJulianDay() - end) / 7.0, report, predictions, progress);
+    if (perCustomer)
+        *perCustomer = std::move(predictions);
+    return report;
+}
+
+} // namespace segmenta::predict
+
+namespace segmenta::predict {
+
+PredictionSettings PredictionSettings::load(store::Workspace &workspace)
+{
+    PredictionSettings s;
+    const QJsonObject json = QJsonDocument::fromJson(workspace.setting(QString::fromLatin1(kKey)).toUtf8()).object();
+    s.enabled = json.value(QStringLiteral("enabled")).toBool(s.enabled);
+    s.horizonDays = json.value(QStringLiteral("horizon_days")).toInt(s.horizonDays);
+    s.monthlyDiscount = json.value(QStringLiteral("monthly_discount")).toDouble(s.monthlyDiscount);
+    s.calibrationEnd = QDate::fromString(json.value(QStringLiteral("calibration_end")).toString(), Qt::ISODate);
+    if (!s.validate())
+        return PredictionSettings{};
+    return s;
+}
+
+void PredictionSettings::save(store::Workspace &workspace) const
+{
+    const QJsonObject json{{QStringLiteral("enabled"), enabled},
+                           {QStringLiteral("horizon_days"), horizonDays},
+                           {QStringLiteral("monthly_discount"), monthlyDiscount},
+                           {QStringLiteral("calibration_end"), calibrationEnd.toString(Qt::ISODate)}};
+    workspace.setSetting(QString::fromLatin1(kKey), QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+Result<void> PredictionSettings::validate() const
+{
+    if (horizonDays < 1 || horizonDays > 3650)
+        return Error{CustomerPredictions::tr("The prediction horizon must be 1 to 3650 days, not %1").arg(horizonDays)};
+    if (!(monthlyDiscount >= 0 && monthlyDiscount < 1))
+        return Error{CustomerPredictions::tr("The monthly discount rate must be at least 0 % and below 100 %")};
+    return {};
+}
+
+namespace {
+
+QJsonArray toArray(const std::vector<double> &values)
+{
+    QJsonArray array;
+    for (double v : values)
+        array.append(v);
+    return array;
+}
+
+std::vector<double> fromArray(const QJsonArray &array)
+{
+    std::vector<double> values;
+    for (const QJsonValue &v : array)
+        values.push_back(v.toDouble());
+    return values;
+}
+
+} // namespace
+
+QJsonObject PredictionReport::toJson() const
+{
+    QJsonObject json{{QStringLiteral("calibration_end"), calibrationEnd.toString(Qt::ISODate)},
+                     {QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
+                     {QStringLiteral("horizon_days"), horizonDays},
+                     {QStringLiteral("monthly_discount"), monthlyDiscount},
+                     {QStringLiteral("customers"), customers},
+                     {QStringLiteral("repeat_buyers"), repeatBuyers},
+                     {QStringLiteral("history_days"), historyDays},
+                     {QStringLiteral("warning"), warning},
+                     {QStringLiteral("predicted_clv_total"), predictedClvTotal},
+                     {QStringLiteral("expected_orders_90_total"), expectedOrders90Total},
+                     {QStringLiteral("holdout_calibration_end"), holdoutCalibrationEnd.toString(Qt::ISODate)}};
+    if (purchases) {
+        const BgNbdParameters &p = purchases->parameters;
+        json.insert(QStringLiteral("bgnbd"), QJsonObject{{QStringLiteral("r"), p.r},
+                                                         {QStringLiteral("alpha"), p.alpha},
+                                                         {QStringLiteral("a"), p.a},
+                                                         {QStringLiteral("b"), p.b},
+                                                         {QStringLiteral("log_likelihood"), purchases->logLikelihood},
+                                                         {QStringLiteral("standard_errors"), toArray(purchases->standardErrors)},
+                                                         {QStringLiteral("customers"), purchases->customers}});
+    }
+    if (spend) {
+        const GammaGammaParameters &g = spend->parameters;
+        json.insert(QStringLiteral("gamma_gamma"), QJsonObject{{QStringLiteral("p"), g.p},
+                                                               {QStringLiteral("q"), g.q},
+                                                               {QStringLiteral("gamma"), g.gamma},
+                                                               {QStringLiteral("log_likelihood"), spend->logLikelihood},
+                                                               {QStringLiteral("standard_errors"), toArray(spend->standardErrors)},
+                                                               {QStringLiteral("customers"), spend->customers}});
+    }
+    if (!holdout.empty()) {
+        QJsonArray groups;
+        for (const HoldoutGroup &g : holdout) {
+            groups.append(QJsonObject{{QStringLiteral("repeat_purchases"), g.repeatPurchases},
+                                      {QStringLiteral("customers"), g.customers},
+                                      {QStringLiteral("actual"), g.actual},
+                                      {QStringLiteral("predicted"), g.predicted}});
+        }
+        json.insert(QStringLiteral("holdout"), groups);
+    }
+    return json;
+}
+
+PredictionReport PredictionReport::fromJson(const QJsonObject &json)
+{
+    PredictionReport r;
+    r.calibrationEnd = QDate::fromString(json.value(QStringLiteral("calibration_end")).toString(), Qt::ISODate);
+    r.asOf = QDate::fromString(json.value(QStringLiteral("as_of")).toString(), Qt::ISODate);
+    r.horizonDays = json.value(QStringLiteral("horizon_days")).toInt(365);
+    r.monthlyDiscount = json.value(QStringLiteral("monthly_discount")).toDouble(0.01);
+    r.customers = json.value(QStringLiteral("customers")).toInteger();
+    r.repeatBuyers = json.value(QStringLiteral("repeat_buyers")).toInteger();
+    r.historyDays = json.value(QStringLiteral("history_days")).toInteger();
+    r.warning = json.value(QStringLiteral("warning")).toString();
+    r.predictedClvTotal = json.value(QStringLiteral("predicted_clv_total")).toDouble();
+    r.expectedOrders90Total = json.value(QStringLiteral("expected_orders_90_total")).toDouble();
+    r.holdoutCalibrationEnd = QDate::fromString(json.value(QStringLiteral("holdout_calibration_end")).toString(), Qt::ISODate);
+    if (const QJsonObject b = json.value(QStringLiteral("bgnbd")).toObject(); !b.isEmpty()) {
+        BgNbdFit fit;
+        fit.parameters = {b.value(QStringLiteral("r")).toDouble(), b.value(QStringLiteral("alpha")).toDouble(),
+                          b.value(QStringLiteral("a")).toDouble(), b.value(QStringLiteral("b")).toDouble()};
+        fit.logLikelihood = b.value(QStringLiteral("log_likelihood")).toDouble();
+        fit.standardErrors = fromArray(b.value(QStringLiteral("standard_errors")).toArray());
+        fit.customers = b.value(QStringLiteral("customers")).toInteger();
+        r.purchases = fit;
+    }
+    if (const QJsonObject g = json.value(QStringLiteral("gamma_gamma")).toObject(); !g.isEmpty()) {
+        GammaGammaFit fit;
+        fit.parameters = {g.value(QStringLiteral("p")).toDouble(), g.value(QStringLiteral("q")).toDouble(),
+                          g.value(QStringLiteral("gamma")).toDouble()};
+        fit.logLikelihood = g.value(QStringLiteral("log_likelihood")).toDouble();
+        fit.standardErrors = fromArray(g.value(QStringLiteral("standard_errors")).toArray());
+        fit.customers = g.value(QStringLiteral("customers")).toInteger();
+        r.spend = fit;
+    }
+    for (const QJsonValue &v : json.value(QStringLiteral("holdout")).toArray()) {
+        const QJsonObject g = v.toObject();
+        r.holdout.push_back({g.value(QStringLiteral("repeat_purchases")).toInt(), g.value(QStringLiteral("customers")).toInteger(),
+                             g.value(QStringLiteral("actual")).toDouble(), g.value(QStringLiteral("predicted")).toDouble()});
+    }
+    return r;
+}
+
+void CustomerPredictions::storeWithMetrics(store::Workspace &workspace, const QDate &asOf, Progress *progress)
+{
+    const PredictionSettings settings = PredictionSettings::load(workspace);
+    if (!settings.enabled) {
+        workspace.setSetting(QString::fromLatin1(kReportKey), QString());
+        return;
+    }
+    std::vector<CustomerPrediction> predictions;
+    auto report = compute(workspace, asOf, asOf, settings, progress, &predictions);
+    if (!report) // only a database error gets here; rethrow it as one for the recompute's message
+        throw store::DatabaseError(1, report.errorMessage());
+    Statement update(workspace.db(), "UPDATE customer_metrics SET p_alive = ?2, churn_risk = ?3, "
+                                     "expected_orders_90 = ?4, predicted_clv = ?5, clv_tier = ?6 WHERE customer_id = ?1");
+    qint64 written = 0;
+    for (const CustomerPrediction &p : predictions) {
+        update.bind(1, p.customerId).bind(2, p.pAlive).bind(3, 1 - p.pAlive).bind(4, p.expected90).bind(5, p.clv);
+        update.bindUtf8(6, p.clvTier).run();
+        if (++written % 65536 == 0 && progress)
+            progress->checkCanceled();
+    }
+    if (settings.calibrationEnd.isValid() && settings.calibrationEnd < asOf && report->hasPredictions()) {
+        const auto validation = compute(workspace, settings.calibrationEnd, asOf, settings, progress);
+        if (!validation)
+            throw store::DatabaseError(1, validation.errorMessage());
+        report->holdout = validation->holdout;
+        report->holdoutCalibrationEnd = settings.calibrationEnd;
+    }
+    workspace.setSetting(QString::fromLatin1(kReportKey),
+                         QString::fromUtf8(QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact)));
+}
+
+std::optional<PredictionReport> CustomerPredictions::storedReport(store::Workspace &workspace)
+{
+    const QString text = workspace.setting(QString::fromLatin1(kReportKey));
+    if (text.isEmpty())
+        return std::nullopt;
+    return PredictionReport::fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
+}
+
+} // namespace segmenta::predict

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace segmenta::predict::mle {
+
+// A log-likelihood as a function of the model's (positive) parameters.
+using LogLikelihood = std::function<double(const std::vector<double> &parameters)>;
+
+struct Maximum
+{
+    std::vector<double> parameters; // natural scale
+    double logLikelihood = 0;
+    int evaluations = 0;
+    bool atEdge = false; // a parameter ended at the edge of the search box [kLowest, kHighest]
+};
+
+// The box every parameter is searched in. Parameters of these models are shapes and scales in weeks and in
+// money; outside this box the data cannot tell values apart (the likelihood is flat), so ending at an edge
+// means "no fit".
+inline constexpr double kLowest = 1e-6;
+inline constexpr double kHighest = 1e6;
+
+// Maximises `logLikelihood` with NLopt's BOBYQA (derivative-free, bounded) over the logarithms of the
+// parameters, starting from `start`, then restarts once from the optimum (BOBYQA's trust region can stop
+// early on flat ridges). nullopt when NLopt fails or the optimum is not finite.
+std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::vector<double> &start);
+
+// Asymptotic standard errors: square roots of the diagonal of the inverse of minus the Hessian of the
+// log-likelihood at `at` (central differences with steps of 1e-4 x each parameter). Empty when that matrix
+// is not positive definite.
+std::vector<double> standardErrors(const LogLikelihood &logLikelihood, const std::vector<double> &at);
+
+} // namespace segmenta::predict::mle
