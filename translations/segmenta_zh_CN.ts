@@ -46,6 +46,18 @@
         <source>Active</source>
         <translation>活跃</translation>
     </message>
+    <message>
+        <source>1+ orders</source>
+        <translation>1 单及以上</translation>
+    </message>
+    <message>
+        <source>2+ orders</source>
+        <translation>2 单及以上</translation>
+    </message>
+    <message>
+        <source>%1+ orders</source>
+        <translation>%1 单及以上</translation>
+    </message>
 </context>
 <context>
     <name>Distribution</name>
@@ -369,6 +381,14 @@
         <source>Hibernating</source>
         <translation>休眠客户</translation>
     </message>
+    <message>
+        <source>First-time Buyers</source>
+        <translation>首购客户</translation>
+    </message>
+    <message>
+        <source>Slipping Away</source>
+        <translation>逐渐流失</translation>
+    </message>
 </context>
 <context>
     <name>Rule</name>
@@ -473,6 +493,14 @@
     <message>
         <source>None</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Only cancelled orders</source>
+        <translation>仅有取消/退款订单</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -789,6 +817,14 @@
     <message>
         <source>Could not read the remembered mappings for “%1”: %2</source>
         <translation>无法读取为“%1”记住的列对应关系：%2</translation>
+    </message>
+    <message>
+        <source>repeated row: the same as row %1 in every column; counted once</source>
+        <translation>重复的行：每一列都与第 %1 行相同；只计一次</translation>
+    </message>
+    <message>
+        <source>order already present: an earlier import holds this customer&apos;s order of the same time</source>
+        <translation>订单已存在：之前的导入已有该客户同一时间的订单</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2049,14 @@
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
+    <message>
+        <source>Use Today</source>
+        <translation>改用今天</translation>
+    </message>
+    <message>
+        <source>The newest order is more than a month old, so the figures are as of %1, the day after it (otherwise every buyer would look dormant).</source>
+        <translation>最新订单已是一个多月前，因此各项数据以其次日 %1 为分析日期（否则所有买家都会显示为沉睡）。</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::DragHandle</name>
@@ -2517,6 +2561,22 @@ Replace them?</source>
         <source>Cannot Save</source>
         <translation>无法保存</translation>
     </message>
+    <message>
+        <source>%1 rows repeated an earlier row in every column and were counted once (listed below).</source>
+        <translation>%1 行与前面某一行每一列都相同，只计一次（见下表）。</translation>
+    </message>
+    <message>
+        <source>%1 rows are orders an earlier import already holds (the same customer at the same date and time) and were not added again (listed below).</source>
+        <translation>%1 行是之前导入中已有的订单（同一客户、同一日期时间），未重复添加（见下表）。</translation>
+    </message>
+    <message>
+        <source>%1 orders have no order date (unpaid?): they are kept, but are not purchases.</source>
+        <translation>%1 个订单没有下单日期（未付款？）：已保留，但不算作购买。</translation>
+    </message>
+    <message>
+        <source>The newest order is more than %1 days old: the figures are as of %2, the day after it. The dashboard can switch them to today.</source>
+        <translation>最新订单距今已超过 %1 天：各项数据以其次日 %2 为分析日期。可在仪表盘中切换为今天。</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ImportSourcePage</name>
@@ -2607,6 +2667,10 @@ Replace them?</source>
     <message>
         <source>Header on row %1 (shown in bold); %2.</source>
         <translation>表头在第 %1 行（粗体显示）；%2。</translation>
+    </message>
+    <message>
+        <source>Spaces (runs of spaces and tabs)</source>
+        <translation>空格（连续的空格和制表符）</translation>
     </message>
 </context>
 <context>
@@ -2758,6 +2822,10 @@ Replace them?</source>
     <message>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
+    </message>
+    <message>
+        <source>Close reason (refund or cancel)</source>
+        <translation>订单关闭原因（退款或取消）</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,7 @@ const RoleLabel kRoles[] = {
     {import::role::kOrdersCount, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Number of orders (customer list)")},
     {import::role::kFirstOrderDate, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "First order date (customer list)")},
     {import::role::kLastOrderDate, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Last order date (customer list)")},
+    {import::role::kCloseReason, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Close reason (refund or cancel)")},
 };
 
 const FieldType kTypes[] = {FieldType::Text,    FieldType::Category, FieldType::Identifier, FieldType::Integer,
@@ -196,6 +197,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard *wizard)
     m_delimiter->addItem(tr("Semicolon ( ; )"), int(';'));
     m_delimiter->addItem(tr("Tab"), int('\t'));
     m_delimiter->addItem(tr("Vertical bar ( | )"), int('|'));
+    m_delimiter->addItem(tr("Spaces (runs of spaces and tabs)"), int(' '));
     m_headerRow->setRange(0, 50);
     m_headerRow->setMaximumWidth(260);
     for (QComboBox *combo : {m_sheet, m_encoding, m_delimiter})
