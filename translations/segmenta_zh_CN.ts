@@ -906,6 +906,10 @@
         <source>The high tier&apos;s minimum spend must be above the mid tier&apos;s</source>
         <translation>高价值层的最低消费必须高于中价值层</translation>
     </message>
+    <message>
+        <source>The order counts from which frequency scores F2 to F5 start must rise from 2 upwards</source>
+        <translation>频次得分 F2 至 F5 的起始订单数必须从 2 开始逐级递增</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::metrics::CustomerMetrics</name>
@@ -1332,6 +1336,10 @@
     <message>
         <source>give one text value in quotes</source>
         <translation>请给出一个带引号的文本值</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of its values; did you mean %2? (%3)</source>
+        <translation>“%1”不是它的取值之一；您是想用 %2 吗？（%3）</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2494,10 @@ Replace them?</source>
         <source>&amp;Kind of list:</source>
         <translation>列表类型(&amp;K)：</translation>
     </message>
+    <message>
+        <source>A customer field: the newest order&apos;s value is kept</source>
+        <translation>客户字段：保留最新订单中的值</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ImportRunPage</name>
@@ -3623,6 +3635,22 @@ Replace them?</source>
     <message>
         <source>The new language applies as soon as you press OK.</source>
         <translation>按“确定”后立即使用新语言。</translation>
+    </message>
+    <message>
+        <source>No date is fixed: the newest order is more than %1 days old, so “days since” and “last N days” count from the day after it.</source>
+        <translation>未固定日期：最新订单距今已超过 %1 天，因此“距今天数”和“最近 N 天”从其次日起算。</translation>
+    </message>
+    <message>
+        <source>Count orders of zero amount (free samples, fully discounted) as purchases</source>
+        <translation>把金额为零的订单（赠品、全额抵扣）算作购买</translation>
+    </message>
+    <message>
+        <source>Frequency by orders: F1 below F2;</source>
+        <translation>按订单数计频次：低于 F2 为 F1；</translation>
+    </message>
+    <message>
+        <source>F%1 from </source>
+        <translation>F%1 自 </translation>
     </message>
 </context>
 <context>

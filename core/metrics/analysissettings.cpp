@@ -255,6 +255,8 @@ Result<void> AnalysisSettings::validate() const
 {
     if (auto ok = lifecycle.validate(); !ok)
         return ok;
+    if (!rfm.validFrequencyBins())
+        return Error{tr("The order counts from which frequency scores F2 to F5 start must rise from 2 upwards")};
     return tiers.validate();
 }
 

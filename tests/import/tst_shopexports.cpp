@@ -5,9 +5,15 @@
 #include "metrics/analysissettings.h"
 #include "metrics/customermetrics.h"
 #include "read/csvreader.h"
+#include "rules/columnarevaluator.h"
+#include "rules/columncache.h"
+#include "rules/rulecontext.h"
+#include "rules/ruletext.h"
+#include "rules/sqlcompiler.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -45,6 +51,10 @@ private Q_SLOTS:
     void zeroAmountOrdersAreNoPurchases();
     void closeReasonRefundAndCancel();
     void customerColumnsOfAnOrderList();
+    void analysisDateFollowsOldData();
+    void rfmFrequencyByOrderCounts();
+    void fixedFieldValuesAreChecked_data();
+    void fixedFieldValuesAreChecked();
 
 private:
     std::unique_ptr<store::Workspace> newWorkspace(const QTemporaryDir &dir)
@@ -263,6 +273,11 @@ void TestShopExports::closeReasonRefundAndCancel()
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT refunded_count || '/' || orders_count FROM customer_metrics m JOIN customers c "
                                         "ON c.id = m.customer_id WHERE customer_key = 'ann'")).toString(),
              QStringLiteral("1/1"));
+    // carl's only order was cancelled and dora's refunded: shown as such, not as "no purchase".
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT group_concat(x, ';') FROM (SELECT customer_key || ':' || value_tier AS x "
+                                        "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id ORDER BY customer_key)")).toString(),
+             QStringLiteral("ann:high;carl:cancelled;dora:cancelled"));
+    QCOMPARE(metrics::tierDisplayName(QStringLiteral("cancelled")), QStringLiteral("Only cancelled orders"));
 }
 
 void TestShopExports::customerColumnsOfAnOrderList()
@@ -284,6 +299,122 @@ void TestShopExports::customerColumnsOfAnOrderList()
              QStringLiteral("吴|女"));
     // 性别 reached the customers: a rule on gender finds lee.
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM customers WHERE gender = '男'")).toLongLong(), qint64(1));
+}
+
+void TestShopExports::analysisDateFollowsOldData()
+{
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    QVERIFY(ws);
+    // zero_amounts.csv's newest order is of 2024-08-10, far more than 30 days before any day this runs: the
+    // analysis date is the day after it.
+    QVERIFY(Importer::run(*ws, dataFile("zero_amounts.csv")).ok());
+    QVERIFY(ws->analysisDateFollowsData());
+    QCOMPARE(ws->analysisDate(), QDate(2024, 8, 11));
+    // One click back to today, and back to automatic.
+    ws->setAnalysisDateToday();
+    QVERIFY(!ws->analysisDateFollowsData());
+    QCOMPARE(ws->analysisDate(), QDate::currentDate());
+    ws->setAnalysisDate(QDate());
+    QCOMPARE(ws->analysisDate(), QDate(2024, 8, 11));
+    // A date chosen is kept.
+    ws->setAnalysisDate(QDate(2024, 12, 31));
+    QVERIFY(!ws->analysisDateFollowsData());
+    QCOMPARE(ws->analysisDate(), QDate(2024, 12, 31));
+
+    // Data of last week: today.
+    QTemporaryDir other;
+    auto recent = newWorkspace(other);
+    QVERIFY(recent);
+    const QString path = other.filePath(QStringLiteral("recent.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("order_id,customer,order_date,amount\nA1,ann,%1,10\n")
+                   .arg(QDate::currentDate().addDays(-7).toString(Qt::ISODate)).toUtf8());
+    file.close();
+    QVERIFY(Importer::run(*recent, path).ok());
+    QVERIFY(!recent->analysisDateFollowsData());
+    QCOMPARE(recent->analysisDate(), QDate::currentDate());
+}
+
+void TestShopExports::rfmFrequencyByOrderCounts()
+{
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    QVERIFY(ws);
+    QVERIFY(Importer::run(*ws, dataFile("frequency.csv")).ok());
+    // As of 2024-07-01: n1 1 order (1 day ago), t2 2 (last 2024-02-01, 151 days), t3 3 (2024-03-01, 122),
+    // t4 4 (2024-04-01, 91), t6 6 (2024-05-01, 61). F by bins 1, 2, 3, 4-5, 6+: 1, 2, 3, 4, 5. R: quintiles of
+    // five buyers, 1 + the number less recent: n1 5, t6 4, t4 3, t3 2, t2 1. Names by the default map: R5 F1
+    // First-time Buyers, R4 F5 and R3 F4 Loyal, R2 F3 Slipping Away, R1 F2 Hibernating.
+    QVERIFY(metrics::CustomerMetrics::recompute(*ws, metrics::AnalysisSettings{}, QDate(2024, 7, 1)).ok());
+    const auto scores = [&] {
+        return scalar(*ws, QStringLiteral("SELECT group_concat(x, ';') FROM (SELECT customer_key || ':' || r_score || f_score || ':' || "
+                                          "rfm_segment AS x FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+                                          "ORDER BY customer_key)")).toString();
+    };
+    QCOMPARE(scores(), QStringLiteral("n1:51:First-time Buyers;t2:12:Hibernating;t3:23:Slipping Away;t4:34:Loyal;t6:45:Loyal"));
+    // Bins edited to 1-2, 3-4, 5-7, 8-12, 13+: F 1, 1, 2, 2, 3 (R as before): R5 F1 First-time Buyers, R1 F1
+    // Hibernating, R2 F2 Hibernating, R3 F2 About to Sleep, R4 F3 Potential Loyalists.
+    metrics::AnalysisSettings edited;
+    edited.rfm.frequencyFrom = {3, 5, 8, 13};
+    QVERIFY(metrics::CustomerMetrics::recompute(*ws, edited, QDate(2024, 7, 1)).ok());
+    QCOMPARE(scores(), QStringLiteral("n1:51:First-time Buyers;t2:11:Hibernating;t3:22:Hibernating;t4:32:About to Sleep;"
+                                      "t6:43:Potential Loyalists"));
+    // The bins are kept with the settings; bins that do not increase are not taken.
+    edited.save(*ws);
+    QCOMPARE(metrics::AnalysisSettings::load(*ws).rfm.frequencyFrom, (std::array<int, 4>{3, 5, 8, 13}));
+    metrics::RfmMap bad;
+    bad.frequencyFrom = {3, 3, 8, 13};
+    QVERIFY(!bad.validFrequencyBins());
+}
+
+void TestShopExports::fixedFieldValuesAreChecked_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("expected"); // the members' keys, or the start of the error after "did you mean"
+    // refunds_taobao.csv as of 2024-02-01: ann bought (R1), carl and dora only had cancelled or refunded
+    // orders: prospects with the tier "cancelled".
+    QTest::newRow("id") << QStringLiteral("value_tier in (\"cancelled\")") << QStringLiteral("carl dora");
+    QTest::newRow("English display name") << QStringLiteral("lifecycle_stage in (\"Prospect\")") << QStringLiteral("carl dora");
+    QTest::newRow("Chinese display name") << QStringLiteral("value_tier in (\"仅有取消/退款订单\")") << QStringLiteral("carl dora");
+    QTest::newRow("another case") << QStringLiteral("lifecycle_stage not in (\"PROSPECT\")") << QStringLiteral("ann");
+    // "at risk" is the display name At risk in another case: accepted (nobody is at risk here).
+    QTest::newRow("at risk") << QStringLiteral("lifecycle_stage in (\"at risk\")") << QString();
+    QTest::newRow("atrisk") << QStringLiteral("lifecycle_stage in (\"atrisk\")") << QStringLiteral("!at_risk");
+    QTest::newRow("Champion") << QStringLiteral("rfm_segment in (\"Champion\")") << QStringLiteral("!Champions");
+}
+
+void TestShopExports::fixedFieldValuesAreChecked()
+{
+    QFETCH(QString, rule);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    QVERIFY(ws);
+    QVERIFY(Importer::run(*ws, dataFile("refunds_taobao.csv")).ok());
+    QVERIFY(metrics::CustomerMetrics::recompute(*ws, metrics::AnalysisSettings{}, QDate(2024, 2, 1)).ok());
+    const auto parsed = rules::RuleText::parse(rule);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.errorMessage()));
+    const auto context = rules::RuleContext::forDatabase(ws->db(), QDate(2024, 2, 1));
+    const auto cache = rules::ColumnCache::load(ws->db(), context.fields);
+    QVERIFY(cache.ok());
+    const auto bits = rules::ColumnarEvaluator::evaluate(parsed.value(), context, *cache.value());
+    const auto compiled = rules::SqlCompiler::compile(parsed.value(), context);
+    if (expected.startsWith(u'!')) {
+        QVERIFY(!bits.ok());
+        QVERIFY2(bits.errorMessage().contains(QStringLiteral("did you mean %1?").arg(expected.mid(1))), qPrintable(bits.errorMessage()));
+        QVERIFY(!compiled.ok());
+        return;
+    }
+    QVERIFY2(bits.ok(), qPrintable(bits.errorMessage()));
+    QStringList keys;
+    for (const qint64 id : rules::ColumnarEvaluator::memberIds(bits.value(), *cache.value()))
+        keys << scalar(*ws, QStringLiteral("SELECT customer_key FROM customers WHERE id = %1").arg(id)).toString();
+    keys.sort();
+    QCOMPARE(keys.join(u' '), expected);
+    QVERIFY(compiled.ok());
+    QCOMPARE(qsizetype(rules::SqlCompiler::members(ws->db(), compiled.value()).size()), keys.size());
 }
 
 QTEST_GUILESS_MAIN(TestShopExports)

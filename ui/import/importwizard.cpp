@@ -471,8 +471,20 @@ void ImportMappingPage::showPreview()
         type->setEnabled(!preview->skipped[size_t(r)]);
         m_columns->item(r, ColSamples)->setText(preview->fieldSamples[size_t(r)].mid(0, 4).join(QStringLiteral(" · ")));
         m_columns->item(r, ColSamples)->setToolTip(preview->fieldSamples[size_t(r)].join(u'\n'));
-        m_columns->item(r, ColNote)->setText(field.note);
-        m_columns->item(r, ColNote)->setToolTip(field.note);
+        // In an order list, the customer's own columns go to the customer.
+        static const QStringList customerRoles = {
+            QString::fromLatin1(import::role::kName),    QString::fromLatin1(import::role::kPhone),
+            QString::fromLatin1(import::role::kEmail),   QString::fromLatin1(import::role::kGender),
+            QString::fromLatin1(import::role::kCountry), QString::fromLatin1(import::role::kProvince),
+            QString::fromLatin1(import::role::kCity),    QString::fromLatin1(import::role::kAddress),
+            QString::fromLatin1(import::role::kBirthDate), QString::fromLatin1(import::role::kAge),
+            QString::fromLatin1(import::role::kSignupDate), QString::fromLatin1(import::role::kTags)};
+        const bool toCustomer = preview->kind == import::ImportKind::Orders && customerRoles.contains(field.role);
+        const QString note = !field.note.isEmpty() ? field.note
+                             : toCustomer          ? tr("A customer field: the newest order's value is kept")
+                                                   : QString();
+        m_columns->item(r, ColNote)->setText(note);
+        m_columns->item(r, ColNote)->setToolTip(note);
         m_columns->item(r, ColNote)->setForeground(field.note.isEmpty() ? palette().text() : QBrush(QColor(0xb9, 0x77, 0x0e)));
     }
     if (!sameColumns) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
@@ -98,6 +99,8 @@ private:
     QDoubleSpinBox *m_highMinSpend = nullptr;
     QDoubleSpinBox *m_midMinSpend = nullptr;
     QTableWidget *m_rfm = nullptr;
+    std::array<QSpinBox *, 4> m_frequencyFrom{}; // the fewest orders for F2 to F5
+    QCheckBox *m_zeroAmountIsPurchase = nullptr;
     QComboBox *m_language = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_problem = nullptr;
