@@ -31,18 +31,6 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>First purchase</source>
-        <translation>首次购买</translation>
-    </message>
-    <message>
-        <source>Repeat purchase</source>
-        <translation>复购</translation>
-    </message>
-    <message>
-        <source>Mature</source>
-        <translation>成熟客户</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
