@@ -560,12 +560,13 @@ qint64 RowStore::storeCustomer(const PreparedRow &row, qint64 orderTime, bool *i
     const quint64 valuesDigest = detail::valuesDigest(s.customerRow.values);
     const bool anyValue = std::any_of(s.customerRow.values.begin(), s.customerRow.values.end(),
                                       [](const StoredValue *v) { return v != nullptr; });
+    bool keptNewer = false; // some value of this row was older than the one the customer holds
     if (found) {
         const bool repeated = seen && seen->values == valuesDigest;
         if (!seen)
             seen = rememberCustomer(row, customerId);
         if (anyValue && !repeated)
-            *updated = updateCustomer(customerId, seen, orderTime);
+            *updated = updateCustomer(customerId, seen, orderTime, &keptNewer);
     } else {
         static const QStringList fixedCustomer{QStringLiteral("customer_key"), QStringLiteral("source_id")};
         Statement &insert = insertStatement(s.customerInserts, "customers", fixedCustomer, s.customerSlots, s.customerRow);
@@ -581,15 +582,15 @@ qint64 RowStore::storeCustomer(const PreparedRow &row, qint64 orderTime, bool *i
                 seen->valueTimes[slot] = s.customerRow.values[slot] ? orderTime : 0;
         }
     }
-    if (seen)
-        seen->values = valuesDigest;
+    if (seen) // (what the customer now holds, unless it kept a newer value than this row's)
+        seen->values = keptNewer ? std::nullopt : std::optional<quint64>(valuesDigest);
     return customerId;
 }
 
 // Sets the customer's values that this row has and the customer does not hold yet, or holds from an older
 // order than this row's. (The stored values' order time is the newest order stored before this import.)
 // True when anything changed.
-bool RowStore::updateCustomer(qint64 customerId, KnownCustomer *seen, qint64 orderTime)
+bool RowStore::updateCustomer(qint64 customerId, KnownCustomer *seen, qint64 orderTime, bool *keptNewer)
 {
     State &s = *m_state;
     const size_t n = s.customerRow.values.size();
@@ -620,8 +621,10 @@ bool RowStore::updateCustomer(qint64 customerId, KnownCustomer *seen, qint64 ord
             continue;
         const QVariant before = old.value(i++);
         const bool newer = !seen || !m_orders || before.isNull() || orderTime >= seen->valueTimes[slot];
-        if (!newer)
+        if (!newer) {
+            *keptNewer = true;
             continue; // an older order's value: the customer keeps the newer one
+        }
         if (seen && m_orders)
             seen->valueTimes[slot] = before.isNull() ? orderTime : std::max(seen->valueTimes[slot], orderTime);
         if (before.toString() != value->toString() || before.isNull()) {

@@ -58,7 +58,7 @@ private:
     bool isRepeat(const PreparedRow &row);
     bool sortIntoSlots(const PreparedRow &row);
     qint64 storeCustomer(const PreparedRow &row, qint64 orderTime, bool *inserted, bool *updated);
-    bool updateCustomer(qint64 customerId, KnownCustomer *seen, qint64 orderTime);
+    bool updateCustomer(qint64 customerId, KnownCustomer *seen, qint64 orderTime, bool *keptNewer);
     void storeOrder(const PreparedRow &row, qint64 customerId);
     std::pair<bool, bool> statusMeaning(const PreparedRow &row);
     KnownCustomer *rememberCustomer(const PreparedRow &row, qint64 customerId);
