@@ -31,24 +31,24 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>First purchase</source>
-        <translation>首次购买</translation>
-    </message>
-    <message>
-        <source>Repeat purchase</source>
-        <translation>复购</translation>
-    </message>
-    <message>
-        <source>Mature</source>
-        <translation>成熟客户</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
         <source>from %1 to %2 (all customers)</source>
         <translation>%1 至 %2，全部客户</translation>
+    </message>
+    <message>
+        <source>1+ orders</source>
+        <translation>1 单及以上</translation>
+    </message>
+    <message>
+        <source>2+ orders</source>
+        <translation>2 单及以上</translation>
+    </message>
+    <message>
+        <source>%1+ orders</source>
+        <translation>%1 单及以上</translation>
     </message>
 </context>
 <context>
@@ -393,6 +393,14 @@
         <source>Hibernating</source>
         <translation>休眠客户</translation>
     </message>
+    <message>
+        <source>First-time Buyers</source>
+        <translation>首购客户</translation>
+    </message>
+    <message>
+        <source>Slipping Away</source>
+        <translation>逐渐流失</translation>
+    </message>
 </context>
 <context>
     <name>Rule</name>
@@ -497,6 +505,14 @@
     <message>
         <source>None</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Only cancelled orders</source>
+        <translation>仅有取消/退款订单</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -814,6 +830,14 @@
         <source>Could not read the remembered mappings for “%1”: %2</source>
         <translation>无法读取为“%1”记住的列对应关系：%2</translation>
     </message>
+    <message>
+        <source>repeated row: the same as row %1 in every column; counted once</source>
+        <translation>重复的行：每一列都与第 %1 行相同；只计一次</translation>
+    </message>
+    <message>
+        <source>order already present: an earlier import holds this customer&apos;s order of the same time</source>
+        <translation>订单已存在：之前的导入已有该客户同一时间的订单</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::import::RejectList</name>
@@ -893,6 +917,10 @@
     <message>
         <source>The high tier&apos;s minimum spend must be above the mid tier&apos;s</source>
         <translation>高价值层的最低消费必须高于中价值层</translation>
+    </message>
+    <message>
+        <source>The order counts from which frequency scores F2 to F5 start must rise from 2 upwards</source>
+        <translation>频次得分 F2 至 F5 的起始订单数必须从 2 开始逐级递增</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1348,10 @@
     <message>
         <source>give one text value in quotes</source>
         <translation>请给出一个带引号的文本值</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of its values; did you mean %2? (%3)</source>
+        <translation>“%1”不是它的取值之一；您是想用 %2 吗？（%3）</translation>
     </message>
 </context>
 <context>
@@ -2057,6 +2089,14 @@
         <source>Predicted: who is still buying, and what they are worth</source>
         <translation>预测：谁还在购买，他们价值多少</translation>
     </message>
+    <message>
+        <source>Use Today</source>
+        <translation>改用今天</translation>
+    </message>
+    <message>
+        <source>The newest order is more than a month old, so the figures are as of %1, the day after it (otherwise every buyer would look dormant).</source>
+        <translation>最新订单已是一个多月前，因此各项数据以其次日 %1 为分析日期（否则所有买家都会显示为沉睡）。</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::DragHandle</name>
@@ -2486,6 +2526,10 @@ Replace them?</source>
         <source>&amp;Kind of list:</source>
         <translation>列表类型(&amp;K)：</translation>
     </message>
+    <message>
+        <source>A customer field: the newest order&apos;s value is kept</source>
+        <translation>客户字段：保留最新订单中的值</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ImportRunPage</name>
@@ -2560,6 +2604,22 @@ Replace them?</source>
     <message>
         <source>Cannot Save</source>
         <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>%1 rows repeated an earlier row in every column and were counted once (listed below).</source>
+        <translation>%1 行与前面某一行每一列都相同，只计一次（见下表）。</translation>
+    </message>
+    <message>
+        <source>%1 rows are orders an earlier import already holds (the same customer at the same date and time) and were not added again (listed below).</source>
+        <translation>%1 行是之前导入中已有的订单（同一客户、同一日期时间），未重复添加（见下表）。</translation>
+    </message>
+    <message>
+        <source>%1 orders have no order date (unpaid?): they are kept, but are not purchases.</source>
+        <translation>%1 个订单没有下单日期（未付款？）：已保留，但不算作购买。</translation>
+    </message>
+    <message>
+        <source>The newest order is more than %1 days old: the figures are as of %2, the day after it. The dashboard can switch them to today.</source>
+        <translation>最新订单距今已超过 %1 天：各项数据以其次日 %2 为分析日期。可在仪表盘中切换为今天。</translation>
     </message>
 </context>
 <context>
@@ -2651,6 +2711,10 @@ Replace them?</source>
     <message>
         <source>Header on row %1 (shown in bold); %2.</source>
         <translation>表头在第 %1 行（粗体显示）；%2。</translation>
+    </message>
+    <message>
+        <source>Spaces (runs of spaces and tabs)</source>
+        <translation>空格（连续的空格和制表符）</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2866,10 @@ Replace them?</source>
     <message>
         <source>Import “%1”</source>
         <translation>导入“%1”</translation>
+    </message>
+    <message>
+        <source>Close reason (refund or cancel)</source>
+        <translation>订单关闭原因（退款或取消）</translation>
     </message>
 </context>
 <context>
@@ -3655,6 +3723,22 @@ Replace them?</source>
     <message>
         <source>The model check&apos;s date (%1) must be before the analysis date (%2)</source>
         <translation>模型检验日期（%1）必须早于分析日期（%2）</translation>
+    </message>
+    <message>
+        <source>No date is fixed: the newest order is more than %1 days old, so “days since” and “last N days” count from the day after it.</source>
+        <translation>未固定日期：最新订单距今已超过 %1 天，因此“距今天数”和“最近 N 天”从其次日起算。</translation>
+    </message>
+    <message>
+        <source>Count orders of zero amount (free samples, fully discounted) as purchases</source>
+        <translation>把金额为零的订单（赠品、全额抵扣）算作购买</translation>
+    </message>
+    <message>
+        <source>Frequency by orders: F1 below F2;</source>
+        <translation>按订单数计频次：低于 F2 为 F1；</translation>
+    </message>
+    <message>
+        <source>F%1 from </source>
+        <translation>F%1 自 </translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,12 @@ MainWindow::MainWindow(QWidget *parent)
         narrowTo({{QStringLiteral("r_score"), rules::Op::Eq, {double(r)}, true},
                   {QStringLiteral("f_score"), rules::Op::Eq, {double(f)}, true}});
     });
+    connect(m_dashboard, &DashboardPanel::useTodayClicked, this, [this] {
+        if (!m_workspace || m_workspace->isReadOnly())
+            return;
+        m_workspace->setAnalysisDateToday(); // then reopened: the figures are recomputed as of today
+        reloadWorkspace();
+    });
     connect(m_dashboard, &DashboardPanel::savedSegmentClicked, this, [this](qint64 id) {
         for (int row = 0; row < m_segmentList->count(); ++row) {
             if (m_segmentList->segmentId(row) == id)
@@ -304,6 +310,7 @@ bool MainWindow::openWorkspace(const QString &path)
     }
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
+    m_dashboard->setAnalysisDateNote(m_workspace->analysisDateFollowsData() ? m_workspace->analysisDate() : QDate());
     m_customers->setWorkspace(m_workspace.get());
     m_rulePanel->setRuleText(QString());
     m_pages->setCurrentWidget(m_segmentPage);
@@ -476,6 +483,7 @@ void MainWindow::refreshSegments()
         return;
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
+    m_dashboard->setAnalysisDateNote(m_workspace->analysisDateFollowsData() ? m_workspace->analysisDate() : QDate());
 }
 
 void MainWindow::renameSegment(qint64 id, const QString &name)

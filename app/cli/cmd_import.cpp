@@ -82,7 +82,7 @@ int runImport(const QStringList &arguments)
     line.addOption({QStringLiteral("kind"), CommandLine::tr("customers or orders (default: detected)."), CommandLine::tr("KIND")});
     line.addOption({QStringLiteral("encoding"), CommandLine::tr("The file's encoding, e.g. GB18030 (default: detected)."),
                     CommandLine::tr("NAME")});
-    line.addOption({QStringLiteral("delimiter"), CommandLine::tr("The delimiter: , ; tab or | (default: detected)."),
+    line.addOption({QStringLiteral("delimiter"), CommandLine::tr("The delimiter: , ; tab | or space (runs of spaces and tabs) (default: detected)."),
                     CommandLine::tr("CHAR")});
     line.addOption({QStringLiteral("sheet"), CommandLine::tr("Workbooks: the sheet to import (default: the first visible one)."),
                     CommandLine::tr("NAME")});
@@ -123,10 +123,12 @@ int runImport(const QStringList &arguments)
         const QString d = line.value(QStringLiteral("delimiter"));
         if (d == u"tab" || d == u"\\t")
             options.read.delimiter = '\t';
+        else if (d == u"space" || d == u"whitespace" || d == u" ")
+            options.read.delimiter = ' '; // runs of spaces and tabs
         else if (d.size() == 1 && QStringLiteral(",;|\t").contains(d))
             options.read.delimiter = d.at(0).toLatin1();
         else
-            return line.usageError(CommandLine::tr("--delimiter is one of , ; tab |"));
+            return line.usageError(CommandLine::tr("--delimiter is one of , ; tab | space"));
     }
     if (line.isSet(QStringLiteral("sheet")))
         options.read.sheet = line.value(QStringLiteral("sheet"));
@@ -200,6 +202,15 @@ int runImport(const QStringList &arguments)
                  .arg(summary->unchanged)
                  .arg(summary->rejected)
           << '\n';
+    if (summary->kind == import::ImportKind::Orders) {
+        if (summary->repeated > 0)
+            out() << CommandLine::tr("  %1 rows repeated an earlier row exactly and were counted once").arg(summary->repeated) << '\n';
+        if (summary->alreadyPresent > 0)
+            out() << CommandLine::tr("  %1 rows are orders already stored by an earlier import (same customer and time); not added again")
+                         .arg(summary->alreadyPresent) << '\n';
+        if (summary->withoutDate > 0)
+            out() << CommandLine::tr("  %1 orders have no order date (unpaid?): kept, not counted as purchases").arg(summary->withoutDate) << '\n';
+    }
     for (const auto &field : summary->fields) {
         out() << "  " << field.name << ": " << store::fieldTypeName(field.type)
               << (field.role.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(field.role))

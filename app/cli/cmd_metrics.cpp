@@ -50,6 +50,17 @@ QString csvField(const QString &value)
     return u'"' + quoted + u'"';
 }
 
+// A value as the CSV shows it: money with two decimals (104.73, not 104.72999999999999), other fractions
+// with the digits that mean something.
+QString printed(const QVariant &value, store::FieldType type)
+{
+    if (value.typeId() != QMetaType::Double)
+        return value.toString();
+    if (type == store::FieldType::Money)
+        return QString::number(value.toDouble(), 'f', 2);
+    return QString::number(value.toDouble(), 'g', 15);
+}
+
 } // namespace
 
 int runMetrics(const QStringList &arguments)
@@ -98,11 +109,11 @@ int runMetrics(const QStringList &arguments)
           << '\n';
     out() << CommandLine::tr("Lifecycle:") << '\n';
     for (const QString &id : metrics::stageIds())
-        out() << "  " << metrics::stageDisplayName(id).leftJustified(14) << distribution->lifecycle.at(id) << '\n';
+        out() << "  " << metrics::stageDisplayName(id).leftJustified(15) << ' ' << distribution->lifecycle.at(id) << '\n';
     out() << CommandLine::tr("Value tiers:") << '\n';
     for (const QString &id : metrics::tierIds()) {
         const auto &tier = distribution->tiers.at(id);
-        out() << "  " << metrics::tierDisplayName(id).leftJustified(14) << tier.customers << "  "
+        out() << "  " << metrics::tierDisplayName(id).leftJustified(15) << ' ' << tier.customers << "  "
               << QString::number(tier.revenue, 'f', 2) << '\n';
     }
     if (!moves->moves.empty()) {
@@ -116,9 +127,14 @@ int runMetrics(const QStringList &arguments)
                       << move.to.leftJustified(10) << move.customers << '\n';
         }
     }
+    // Funnel steps by order counts (the lifecycle's stages also weigh recency: "mature" here and there differ).
     out() << CommandLine::tr("Funnel:") << '\n';
-    for (const auto &step : distribution->funnel) {
-        out() << "  " << step.id.leftJustified(14) << step.customers << "  "
+    const int matureFrom = settings.lifecycle.growingMaxOrders + 1;
+    const QString stepNames[] = {CommandLine::tr("customers"), CommandLine::tr("1+ orders"), CommandLine::tr("2+ orders"),
+                                 CommandLine::tr("%1+ orders").arg(matureFrom)};
+    for (size_t i = 0; i < distribution->funnel.size(); ++i) {
+        const auto &step = distribution->funnel[i];
+        out() << "  " << (i < std::size(stepNames) ? stepNames[i] : step.id).leftJustified(15) << ' ' << step.customers << "  "
               << QString::number(step.conversion * 100, 'f', 1) << "%\n";
     }
     out().flush();
@@ -172,7 +188,7 @@ int runCustomers(const QStringList &arguments)
         while (query.step()) {
             QStringList row;
             for (int i = 0; i < query.columnCount(); ++i)
-                row << csvField(query.isNull(i) ? QString() : query.value(i).toString());
+                row << csvField(query.isNull(i) ? QString() : printed(query.value(i), chosen[size_t(i)]->type));
             out() << row.join(u',') << '\n';
         }
         out().flush();

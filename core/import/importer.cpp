@@ -2,6 +2,7 @@
 
 #include "import/roles.h"
 #include "import/rowpreparer.h"
+#include "import/rowstore.h"
 #include "import/storedvalue.h"
 #include "import/tableanalysis.h"
 #include "import/valueparser.h"
@@ -36,108 +37,10 @@ using detail::cellText;
 
 using store::Statement;
 
-// Built-in columns by role, for each kind of file.
-const std::map<QString, QString> &customerColumns()
-{
-    static const std::map<QString, QString> map = {
-        {QString::fromLatin1(role::kCustomerId), QStringLiteral("customer_key")},
-        {QString::fromLatin1(role::kName), QStringLiteral("name")},
-        {QString::fromLatin1(role::kPhone), QStringLiteral("phone")},
-        {QString::fromLatin1(role::kEmail), QStringLiteral("email")},
-        {QString::fromLatin1(role::kGender), QStringLiteral("gender")},
-        {QString::fromLatin1(role::kBirthDate), QStringLiteral("birth_date")},
-        {QString::fromLatin1(role::kAge), QStringLiteral("age")},
-        {QString::fromLatin1(role::kCountry), QStringLiteral("country")},
-        {QString::fromLatin1(role::kProvince), QStringLiteral("province")},
-        {QString::fromLatin1(role::kCity), QStringLiteral("city")},
-        {QString::fromLatin1(role::kSignupDate), QStringLiteral("signup_date")},
-        {QString::fromLatin1(role::kChannel), QStringLiteral("channel")},
-        {QString::fromLatin1(role::kTags), QStringLiteral("tags")},
-        {QString::fromLatin1(role::kTotalSpend), QStringLiteral("list_total_spend")},
-        {QString::fromLatin1(role::kOrdersCount), QStringLiteral("list_orders_count")},
-        {QString::fromLatin1(role::kFirstOrderDate), QStringLiteral("list_first_order_date")},
-        {QString::fromLatin1(role::kLastOrderDate), QStringLiteral("list_last_order_date")},
-    };
-    return map;
-}
-
-const std::map<QString, QString> &orderColumns()
-{
-    static const std::map<QString, QString> map = {
-        {QString::fromLatin1(role::kOrderId), QStringLiteral("order_key")},
-        {QString::fromLatin1(role::kOrderDate), QStringLiteral("order_date")},
-        {QString::fromLatin1(role::kAmount), QStringLiteral("amount")},
-        {QString::fromLatin1(role::kQuantity), QStringLiteral("quantity")},
-        {QString::fromLatin1(role::kUnitPrice), QStringLiteral("unit_price")},
-        {QString::fromLatin1(role::kStatus), QStringLiteral("status")},
-        {QString::fromLatin1(role::kProduct), QStringLiteral("product")},
-        {QString::fromLatin1(role::kCategory), QStringLiteral("category")},
-        {QString::fromLatin1(role::kChannel), QStringLiteral("channel")},
-    };
-    return map;
-}
-
-QString typeNoun(FieldType type)
-{
-    switch (type) {
-    case FieldType::Date:
-    case FieldType::DateTime:
-        return Importer::tr("dates");
-    case FieldType::Integer:
-        return Importer::tr("whole numbers");
-    case FieldType::Boolean:
-        return Importer::tr("yes/no values");
-    default:
-        return Importer::tr("numbers");
-    }
-}
-
 // The value to store for a cell, or an invalid QVariant when the cell does not read as the column's type.
 QVariant typedValue(const QString &raw, const Column &column)
 {
     return detail::storedValue(raw, std::nullopt, column).toVariant();
-}
-
-// 贵州省 贵阳市 花溪区 -> (贵州省, 贵阳市); 上海市 浦东新区 -> (上海市, 上海市).
-std::pair<QString, QString> splitChineseAddress(const QString &address)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^\\s*([^\\s省市]{2,}?(?:省|自治区|特别行政区)|北京市|上海市|天津市|重庆市)?\\s*([^\\s]{2,}?(?:市|州|盟|地区))?"));
-    const auto match = pattern.match(address);
-    QString province = match.captured(1);
-    QString city = match.captured(2);
-    if (city.isEmpty() && (province == u"北京市" || province == u"上海市" || province == u"天津市" || province == u"重庆市"))
-        city = province;
-    return {province, city};
-}
-
-bool isCancelled(const QString &status)
-{
-    const QString s = status.toLower();
-    for (const char *word : {"cancel", "closed", "refund", "void", "failed", "returned"}) {
-        if (s.contains(QLatin1StringView(word)))
-            return true;
-    }
-    for (const QString &word : {QStringLiteral("关闭"), QStringLiteral("取消"), QStringLiteral("退款"), QStringLiteral("退货"),
-                                QStringLiteral("失败"), QStringLiteral("作废")}) {
-        if (status.contains(word))
-            return true;
-    }
-    return false;
-}
-
-bool isRefund(const QString &status)
-{
-    return status.toLower().contains(u"refund") || status.toLower().contains(u"return") ||
-           status.contains(QStringLiteral("退款")) || status.contains(QStringLiteral("退货"));
-}
-
-detail::StoredValue textValue(const QString &text)
-{
-    detail::StoredValue value;
-    value.kind = detail::StoredValue::Kind::Text;
-    value.text = text;
-    return value;
 }
 
 QString kindName(ImportKind kind)
@@ -169,10 +72,25 @@ QJsonObject ImportSummary::toJson() const
                      {QStringLiteral("unchanged"), unchanged},
                      {QStringLiteral("rejected"), rejected},
                      {QStringLiteral("fields"), fieldArray}};
+    if (kind == ImportKind::Orders) {
+        const auto lines = [](const std::vector<qint64> &rows) {
+            QJsonArray array;
+            for (const qint64 line : rows)
+                array.append(line);
+            return array;
+        };
+        json.insert(QStringLiteral("repeated"), repeated);
+        json.insert(QStringLiteral("repeated_rows"), lines(repeatedRows));
+        json.insert(QStringLiteral("already_present"), alreadyPresent);
+        json.insert(QStringLiteral("already_present_rows"), lines(alreadyPresentRows));
+        json.insert(QStringLiteral("without_date"), withoutDate);
+    }
     if (!encoding.isEmpty())
         json.insert(QStringLiteral("encoding"), encoding);
     if (delimiter)
-        json.insert(QStringLiteral("delimiter"), delimiter == '\t' ? QStringLiteral("\\t") : QString(QChar::fromLatin1(delimiter)));
+        json.insert(QStringLiteral("delimiter"), delimiter == '\t'  ? QStringLiteral("\\t")
+                                                 : delimiter == ' ' ? QStringLiteral("whitespace")
+                                                                    : QString(QChar::fromLatin1(delimiter)));
     if (!sheet.isEmpty())
         json.insert(QStringLiteral("sheet"), sheet);
     return json;
@@ -188,7 +106,6 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
                                 detail::BackgroundFileHash &hash, Progress *progress, bool verify, bool *disagreed)
 {
     const QString fileName = QFileInfo(path).fileName();
-    std::vector<Column> &columns = analysis.columns;
     const size_t headerIndex = analysis.headerIndex;
     const qint64 progressFrom = verify ? qint64(analysis.shareRead * 400) : 400;
     ImportSummary summary;
@@ -199,9 +116,6 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
     summary.headerRow = int(analysis.headLines[headerIndex]);
     summary.rowsRead = analysis.dataRows;
     summary.kind = analysis.kind;
-    const bool orders = summary.kind == ImportKind::Orders;
-    const auto columnOf = [&](const char *r) { return analysis.columnOf(r); };
-    Column *keyColumn = analysis.keyColumn();
 
     Database &db = workspace.db();
     try {
@@ -230,7 +144,7 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         Statement insertSource(db, "INSERT INTO sources(file_name, file_path, file_hash, file_size, imported_at, kind, "
                                    "encoding, delimiter, header_row, mapping_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         QJsonObject mapping;
-        for (const Column &c : columns) {
+        for (const Column &c : analysis.columns) {
             QJsonObject o{{QStringLiteral("role"), c.field.role}, {QStringLiteral("type"), store::fieldTypeName(c.field.type)}};
             if (c.skip)
                 o.insert(QStringLiteral("skip"), true);
@@ -250,190 +164,10 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         const qint64 sourceId = db.lastInsertRowId();
         summary.sourceId = sourceId;
 
-        // Where each column goes: a built-in column, or an imported column of its own (reused by header name).
-        const QString table = orders ? QStringLiteral("orders") : QStringLiteral("customers");
-        const QString entity = orders ? QStringLiteral("order") : QStringLiteral("customer");
-        const auto &builtins = orders ? orderColumns() : customerColumns();
-        for (Column &column : columns) {
-            column.table = table;
-            if (column.skip)
-                continue;
-            if (&column == keyColumn && orders) {
-                column.field.column = QStringLiteral("customers.customer_key");
-                continue;
-            }
-            if (const auto it = builtins.find(column.field.role); it != builtins.end()) {
-                column.sqlColumn = it->second;
-            } else if (column.field.role == QLatin1StringView(role::kAddress) && !orders) {
-                column.sqlColumn.clear(); // split into province and city below; kept whole as its own column too
-            }
-            if (orders && customerColumns().count(column.field.role) && column.sqlColumn.isEmpty())
-                continue; // customer attributes in an order list go to the customer
-            if (column.sqlColumn.isEmpty()) {
-                Statement existing(db, "SELECT column_name FROM fields WHERE entity = ?1 AND name = ?2 AND origin = 'imported'");
-                existing.bind(1, entity).bind(2, column.field.name);
-                if (existing.step()) {
-                    column.sqlColumn = existing.text(0);
-                } else {
-                    const qint64 next = db.scalar(QStringLiteral("SELECT count(*) FROM fields WHERE table_name = '%1' AND origin = 'imported'")
-                                                      .arg(table).toStdString()).toLongLong() + 1;
-                    QString candidate;
-                    for (qint64 k = next;; ++k) {
-                        candidate = (orders ? QStringLiteral("o_") : QStringLiteral("c_")) + QString::number(k);
-                        Statement taken(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
-                        taken.bind(1, table).bind(2, candidate);
-                        if (!taken.step())
-                            break;
-                    }
-                    db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(table, store::quoteIdentifier(candidate)).toStdString());
-                    Statement field(db, "INSERT INTO fields(entity, name, label, table_name, column_name, type, role, origin, "
-                                        "source_id, position) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, 'imported', ?7, 1000 + ?8)");
-                    field.bind(1, entity).bind(2, column.field.name).bind(3, table).bind(4, candidate)
-                        .bind(5, store::fieldTypeName(column.field.type)).bind(6, column.field.role.isNull() ? QStringLiteral("") : column.field.role).bind(7, sourceId).bind(8, next);
-                    field.run();
-                    column.sqlColumn = candidate;
-                }
-            }
-            column.field.column = column.sqlColumn;
-        }
-        for (Column &column : columns)
-            column.toCustomer = !orders || (customerColumns().count(column.field.role) && !orderColumns().count(column.field.role));
-        std::vector<qint64> unreadable(columns.size(), 0); // per column, counted as the rows are stored
-
-        Statement reject(db, "INSERT INTO rejects(source_id, row_number, column_name, raw_value, reason) VALUES (?1, ?2, ?3, ?4, ?5)");
-        const auto rejectValue = [&](qint64 line, const QString &columnName, const QString &raw, const QString &reason) {
-            reject.bind(1, sourceId).bind(2, line).bind(3, columnName).bind(4, raw).bind(5, reason);
-            reject.run();
-        };
-        Statement findCustomer(db, "SELECT id FROM customers WHERE customer_key = ?1");
-        Statement undoLog(db, "INSERT INTO import_undo(source_id, table_name, row_id, old_json) VALUES (?1, ?2, ?3, ?4)");
-        // Statements whose text depends on which values a row has, prepared once each.
-        std::unordered_map<std::string, std::unique_ptr<Statement>> prepared;
-        const auto statement = [&](const QString &sql) -> Statement & {
-            std::string key = sql.toStdString();
-            auto it = prepared.find(key);
-            if (it == prepared.end())
-                it = prepared.emplace(key, std::make_unique<Statement>(db, key)).first;
-            it->second->reset();
-            return *it->second;
-        };
-        Statement findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1");
-        // Lookups that memory answers: customers by key (while there are not too many to hold; found by the
-        // key's hash, worked out on the reading thread), and whether an order key can be in the table at all
-        // (when it held no orders before this import). With each customer the digest of the values its last
-        // row gave, which the customer now holds: an order list repeats its customer's values on every order,
-        // and a row that repeats them changes nothing. (A 64-bit digest: two different sets of values agree by
-        // chance about once in 10^19 comparisons.)
-        struct KnownCustomer
-        {
-            QString key;
-            qint64 id = 0;
-            std::optional<quint64> values;
-        };
-        HashSet customerHashes(true); // numbered as in knownCustomers
-        std::vector<KnownCustomer> knownCustomers;
-        bool allCustomersKnown = !db.scalar("SELECT EXISTS (SELECT 1 FROM customers)").toBool();
-        constexpr size_t kMaxCustomerIds = 200000;
-        const bool ordersWereEmpty = orders && !db.scalar("SELECT EXISTS (SELECT 1 FROM orders)").toBool();
-        const qint64 expectedRows = verify ? qint64(double(analysis.dataRows) / std::max(analysis.shareRead, 0.001) * 1.1) : analysis.dataRows;
-        detail::KeyFilter storedOrderKeys(ordersWereEmpty ? expectedRows : 0);
-        Statement addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3");
-        Column *addressColumn = columnOf(role::kAddress);
-        const bool splitAddress = addressColumn && !columnOf(role::kProvince) && !columnOf(role::kCity);
-        const Column *idColumn = columnOf(role::kOrderId);
-        // Whether an order status means cancelled, and refunded, by status text (a file has few of them).
-        std::map<std::string, std::pair<bool, bool>, std::less<>> statusMeaning;
-
-        // Where a row's values go: a slot in the customer's or in the order's columns for each file column
-        // (fixed once here, so a row is sorted into its slots without comparing column names), and the slots
-        // the importer fills itself. The customer key and order key are bound on their own.
-        struct Slots
-        {
-            std::vector<QString> names; // by slot, the SQL column
-            int add(const QString &name)
-            {
-                const auto it = std::find(names.begin(), names.end(), name);
-                if (it != names.end())
-                    return int(it - names.begin());
-                names.push_back(name);
-                return int(names.size()) - 1;
-            }
-            int find(const char *name) const
-            {
-                const auto it = std::find(names.begin(), names.end(), QLatin1StringView(name));
-                return it == names.end() ? -1 : int(it - names.begin());
-            }
-        };
-        Slots customerSlots, orderSlots;
-        std::vector<int> slotOfColumn(columns.size(), -1);
-        for (size_t c = 0; c < columns.size(); ++c) {
-            const Column &column = columns[c];
-            if (column.skip || column.sqlColumn.isEmpty() || column.sqlColumn == u"customer_key" ||
-                (!column.toCustomer && column.sqlColumn == u"order_key"))
-                continue;
-            slotOfColumn[c] = (column.toCustomer ? customerSlots : orderSlots).add(column.sqlColumn);
-        }
-        const int provinceSlot = splitAddress ? customerSlots.add(QStringLiteral("province")) : -1;
-        const int citySlot = splitAddress ? customerSlots.add(QStringLiteral("city")) : -1;
-        const int quantitySlot = orderSlots.find("quantity");
-        const int unitPriceSlot = orderSlots.find("unit_price");
-        const int statusSlot = orderSlots.find("status");
-        const int amountSlot = orders ? orderSlots.add(QStringLiteral("amount")) : -1;
-        // A row's values by slot (null: none), and which slots have one, as the key of the INSERT that fits.
-        struct RowSlots
-        {
-            std::vector<const detail::StoredValue *> values;
-            std::string present;
-            void reset(size_t n)
-            {
-                values.assign(n, nullptr);
-                present.assign(n, '\0');
-            }
-            void set(int slot, const detail::StoredValue *value)
-            {
-                values[size_t(slot)] = value;
-                present[size_t(slot)] = 1;
-            }
-        };
-        RowSlots customerRow, orderRow;
-        // INSERTs by the set of columns a row has values for; the one used last for each table is checked
-        // first (rows of a file mostly fill the same columns).
-        struct Inserts
-        {
-            std::map<std::string, std::unique_ptr<Statement>> byPresent;
-            const std::string *lastPresent = nullptr;
-            Statement *last = nullptr;
-        };
-        Inserts customerInserts, orderInserts;
-        const auto insertStatement = [&db](Inserts &inserts, const char *into, const QStringList &fixed, const Slots &slots,
-                                           const RowSlots &row) -> Statement & {
-            if (!inserts.last || *inserts.lastPresent != row.present) {
-                auto it = inserts.byPresent.find(row.present);
-                if (it == inserts.byPresent.end()) {
-                    QStringList names = fixed;
-                    for (size_t i = 0; i < row.present.size(); ++i) {
-                        if (row.present[i])
-                            names << store::quoteIdentifier(slots.names[i]);
-                    }
-                    const QString marks = QStringLiteral("?,").repeated(names.size()).chopped(1);
-                    const QString sql = QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(QLatin1StringView(into), names.join(u','), marks);
-                    it = inserts.byPresent.emplace(row.present, std::make_unique<Statement>(db, sql.toStdString())).first;
-                }
-                inserts.lastPresent = &it->first;
-                inserts.last = it->second.get();
-            }
-            inserts.last->reset();
-            return *inserts.last;
-        };
-        const auto bindPresent = [](Statement &insert, int first, const RowSlots &row) {
-            int b = first;
-            for (const detail::StoredValue *value : row.values) {
-                if (value)
-                    detail::bindStored(insert, b++, *value);
-            }
-        };
         // The second pass: the same rows again, stored. A text file's reader holds the whole file, decoded:
         // it starts again from its first row. Workbooks are opened again.
+        const qint64 expectedRows = verify ? qint64(double(analysis.dataRows) / std::max(analysis.shareRead, 0.001) * 1.1) : analysis.dataRows;
+        detail::RowStore store(db, analysis, summary, sourceId, expectedRows);
         if (reader->encoding().isEmpty() || !reader->selectSheet(0)) {
             reader.reset(); // (first: never two copies of a file in memory)
             auto again = read::openTable(path, options.read);
@@ -442,230 +176,16 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             reader = std::move(again).value();
         }
         // Text files are read and typed on a second thread while this one stores the rows.
-        detail::RowPreparer::Setup setup;
-        setup.columns = &columns;
-        setup.headerIndex = headerIndex;
-        setup.keyColumn = keyColumn;
-        setup.idColumn = idColumn;
-        setup.addressColumn = splitAddress ? addressColumn : nullptr;
-        setup.orders = orders;
-        setup.profile = verify;
-        setup.semicolonFile = analysis.delimiter == ';';
         const bool textFile = !reader->encoding().isEmpty();
-        detail::RowPreparer rows(std::move(reader), setup, textFile);
+        detail::RowPreparer rows(std::move(reader), store.preparerSetup(verify), textFile);
         qint64 done = 0;
-        detail::StoredValue province, city, amountValue;
         while (const detail::PreparedRow *incoming = rows.next()) {
             ++done;
             if (progress && done % 4096 == 0) {
                 progress->checkCanceled();
                 progress->setDone(progressFrom + qint64(rows.progress() * double(1000 - progressFrom)));
             }
-            const qint64 line = incoming->line;
-            const QString &key = incoming->key;
-            if (key.isEmpty()) {
-                rejectValue(line, keyColumn->field.name, QString(), Importer::tr("no customer: the %1 cell is empty").arg(keyColumn->field.name));
-                ++summary.rejected;
-                continue;
-            }
-            // Typed values of this row by slot, with unreadable ones recorded.
-            customerRow.reset(customerSlots.names.size());
-            orderRow.reset(orderSlots.names.size());
-            bool rowRejected = false;
-            for (size_t c = 0; c < columns.size(); ++c) {
-                if (incoming->state[c] == detail::PreparedRow::kEmpty)
-                    continue;
-                const Column &column = columns[c];
-                if (incoming->state[c] == detail::PreparedRow::kUnreadable) {
-                    ++unreadable[c];
-                    const QString reason = Importer::tr("not readable as %1").arg(typeNoun(column.field.type));
-                    const bool essential = orders && (column.field.role == QLatin1StringView(role::kOrderDate) ||
-                                                      column.field.role == QLatin1StringView(role::kAmount));
-                    rejectValue(line, column.field.name, incoming->raw[c], essential ? Importer::tr("order left out: the %1 is %2").arg(column.field.name, reason) : reason);
-                    rowRejected = rowRejected || essential;
-                    continue;
-                }
-                if (slotOfColumn[c] >= 0)
-                    (column.toCustomer ? customerRow : orderRow).set(slotOfColumn[c], &incoming->values[c]);
-            }
-            if (splitAddress) {
-                const auto [provinceText, cityText] = splitChineseAddress(incoming->address);
-                if (!provinceText.isEmpty()) {
-                    province = textValue(provinceText);
-                    customerRow.set(provinceSlot, &province);
-                }
-                if (!cityText.isEmpty()) {
-                    city = textValue(cityText);
-                    customerRow.set(citySlot, &city);
-                }
-            }
-            if (rowRejected) {
-                ++summary.rejected;
-                continue;
-            }
-
-            // The customer: insert, or update what changed (remembering the old values for undo).
-            qint64 customerId = 0;
-            bool customerInserted = false, customerUpdated = false;
-            bool customerFound = false;
-            KnownCustomer *seen = nullptr;
-            bool sameHash = false; // another key has this one's hash: the database knows whether it is new
-            if (const qint64 n = customerHashes.find(incoming->keyHash); n >= 0) {
-                if (knownCustomers[size_t(n)].key == key)
-                    seen = &knownCustomers[size_t(n)];
-                sameHash = !seen;
-            }
-            if (seen) {
-                customerId = seen->id;
-                customerFound = true;
-            } else if (!allCustomersKnown || sameHash) {
-                findCustomer.bindUtf8Unowned(1, incoming->keyUtf8);
-                customerFound = findCustomer.step();
-                customerId = customerFound ? findCustomer.int64(0) : 0;
-                findCustomer.reset();
-            }
-            const auto rememberCustomer = [&]() -> KnownCustomer * {
-                if (knownCustomers.size() >= kMaxCustomerIds) {
-                    allCustomersKnown = false;
-                    return nullptr;
-                }
-                if (!customerHashes.insert(incoming->keyHash))
-                    return nullptr; // (sameHash: this key is looked up in the database each time)
-                knownCustomers.push_back(KnownCustomer{key, customerId, std::nullopt});
-                return &knownCustomers.back();
-            };
-            const quint64 valuesDigest = detail::valuesDigest(customerRow.values);
-            const bool anyCustomerValue = std::any_of(customerRow.values.begin(), customerRow.values.end(),
-                                                      [](const detail::StoredValue *v) { return v != nullptr; });
-            if (customerFound) {
-                const bool repeated = seen && seen->values == valuesDigest;
-                if (!seen)
-                    seen = rememberCustomer();
-                if (anyCustomerValue && !repeated) {
-                    QStringList select;
-                    for (size_t i = 0; i < customerRow.values.size(); ++i) {
-                        if (customerRow.values[i])
-                            select << store::quoteIdentifier(customerSlots.names[i]);
-                    }
-                    Statement &old = statement(QStringLiteral("SELECT %1 FROM customers WHERE id = ?1").arg(select.join(u',')));
-                    old.bind(1, customerId);
-                    old.step();
-                    QJsonObject previous;
-                    QStringList assignments;
-                    std::vector<const detail::StoredValue *> changed;
-                    int i = 0;
-                    for (size_t slot = 0; slot < customerRow.values.size(); ++slot) {
-                        const detail::StoredValue *value = customerRow.values[slot];
-                        if (!value)
-                            continue;
-                        const QVariant before = old.value(i++);
-                        if (before.toString() != value->toString() || before.isNull()) {
-                            previous.insert(customerSlots.names[slot], QJsonValue::fromVariant(before));
-                            assignments << store::quoteIdentifier(customerSlots.names[slot]) + QStringLiteral(" = ?");
-                            changed.push_back(value);
-                        }
-                    }
-                    if (!assignments.isEmpty()) {
-                        Statement &update = statement(QStringLiteral("UPDATE customers SET %1 WHERE id = ?").arg(assignments.join(u',')));
-                        int b = 1;
-                        for (const detail::StoredValue *value : changed)
-                            detail::bindStored(update, b++, *value);
-                        update.bind(b, customerId);
-                        update.run();
-                        undoLog.bind(1, sourceId).bind(2, QStringLiteral("customers")).bind(3, customerId)
-                            .bind(4, QString::fromUtf8(QJsonDocument(previous).toJson(QJsonDocument::Compact)));
-                        undoLog.run();
-                        customerUpdated = true;
-                    }
-                }
-            } else {
-                static const QStringList fixedCustomer{QStringLiteral("customer_key"), QStringLiteral("source_id")};
-                Statement &insert = insertStatement(customerInserts, "customers", fixedCustomer, customerSlots, customerRow);
-                insert.bindUtf8Unowned(1, incoming->keyUtf8).bind(2, sourceId);
-                bindPresent(insert, 3, customerRow);
-                insert.run();
-                customerId = db.lastInsertRowId();
-                customerInserted = true;
-                seen = rememberCustomer();
-            }
-            if (seen)
-                seen->values = valuesDigest;
-
-            if (!orders) {
-                if (customerInserted)
-                    ++summary.inserted;
-                else if (customerUpdated)
-                    ++summary.updated;
-                else
-                    ++summary.unchanged;
-                continue;
-            }
-            // The order: by its id, or by the whole row when there is none; rows of one id are line items.
-            const QString &orderKey = incoming->orderKey;
-            const auto valueAt = [&orderRow](int slot) { return slot >= 0 ? orderRow.values[size_t(slot)] : nullptr; };
-            const double quantity = valueAt(quantitySlot) ? valueAt(quantitySlot)->toDouble() : 1.0;
-            double amount = 0;
-            if (valueAt(amountSlot))
-                amount = valueAt(amountSlot)->toDouble();
-            else if (valueAt(unitPriceSlot))
-                amount = valueAt(unitPriceSlot)->toDouble() * quantity;
-            else {
-                rejectValue(line, QString(), QString(), Importer::tr("order left out: it has neither an amount nor a unit price"));
-                ++summary.rejected;
-                continue;
-            }
-            amountValue = detail::StoredValue{};
-            amountValue.kind = detail::StoredValue::Kind::Real;
-            amountValue.real = amount;
-            orderRow.set(amountSlot, &amountValue);
-            // The status's meaning, looked up by its text as UTF-8.
-            std::string statusText;
-            std::string_view status;
-            if (const detail::StoredValue *value = valueAt(statusSlot)) {
-                if (value->kind == detail::StoredValue::Kind::Utf8) {
-                    status = value->utf8;
-                } else {
-                    statusText = value->toString().toStdString();
-                    status = statusText;
-                }
-            }
-            auto meaning = statusMeaning.find(status);
-            if (meaning == statusMeaning.end()) {
-                if (statusMeaning.size() > 4096)
-                    statusMeaning.clear();
-                const QString text = QString::fromUtf8(status.data(), qsizetype(status.size()));
-                meaning = statusMeaning.emplace(std::string(status), std::pair{isCancelled(text), isRefund(text)}).first;
-            }
-            const bool cancelled = meaning->second.first || quantity < 0 || amount < 0 ||
-                                   (idColumn && orderKey.size() > 1 && orderKey.front() == u'C' && orderKey.at(1).isDigit());
-            bool known = false, ofThisFile = false;
-            qint64 knownId = 0;
-            if (!ordersWereEmpty || storedOrderKeys.mayContain(incoming->orderKeyHashes)) {
-                findOrder.bindUtf8Unowned(1, incoming->orderKeyUtf8);
-                known = findOrder.step();
-                knownId = known ? findOrder.int64(0) : 0;
-                ofThisFile = known && findOrder.int64(1) == sourceId;
-                findOrder.reset();
-            }
-            if (ofThisFile) { // another line item of an order this file already holds
-                addLineItem.bind(1, amount).bind(2, quantity).bind(3, knownId);
-                addLineItem.run();
-                ++summary.inserted;
-            } else if (known) {
-                ++summary.unchanged;
-            } else {
-                static const QStringList fixedOrder{QStringLiteral("order_key"), QStringLiteral("customer_id"),
-                                                    QStringLiteral("is_valid"), QStringLiteral("is_refund"),
-                                                    QStringLiteral("source_id")};
-                Statement &insert = insertStatement(orderInserts, "orders", fixedOrder, orderSlots, orderRow);
-                insert.bindUtf8Unowned(1, incoming->orderKeyUtf8).bind(2, customerId).bind(3, cancelled ? 0 : 1)
-                    .bind(4, cancelled && (meaning->second.second || quantity < 0) ? 1 : 0).bind(5, sourceId);
-                bindPresent(insert, 6, orderRow);
-                insert.run();
-                if (ordersWereEmpty)
-                    storedOrderKeys.add(incoming->orderKeyHashes);
-                ++summary.inserted;
-            }
+            store.store(*incoming);
         }
         if (rows.error())
             return *rows.error();
@@ -678,19 +198,11 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         } else if (done != summary.rowsRead) {
             return Error{Importer::tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
         }
-        for (size_t c = 0; c < columns.size(); ++c) {
-            const Column &column = columns[c];
-            if (column.skip)
-                continue;
-            ImportedField f = column.field;
-            if (unreadable[c] > 0)
-                f.note = Importer::tr("%1 values could not be read as %2").arg(unreadable[c]).arg(typeNoun(f.type));
-            else if (column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
-                f.note = Importer::tr("dates such as 01/07/2024 were read as day/month/year");
-            summary.fields.push_back(f);
-        }
+        summary.fields = store.importedFields();
         if (!options.columns.empty())
             detail::rememberLayout(db, analysis);
+        if (summary.kind == ImportKind::Orders)
+            store::Workspace::recordNewestOrderDate(db);
         Statement counts(db, "UPDATE sources SET rows_read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?6");
         counts.bind(1, summary.rowsRead).bind(2, summary.inserted).bind(3, summary.updated).bind(4, summary.unchanged)
             .bind(5, summary.rejected).bind(6, sourceId);
@@ -779,7 +291,7 @@ Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions
         ImportedField f = column.field;
         if (column.field.type == column.profile.type) {
             if (column.profile.unreadable > 0)
-                f.note = tr("%1 values could not be read as %2").arg(column.profile.unreadable).arg(typeNoun(f.type));
+                f.note = tr("%1 values could not be read as %2").arg(column.profile.unreadable).arg(detail::typeNoun(f.type));
         } else {
             // The type was chosen or fixed by the role: check it against the rows at hand.
             qint64 bad = 0, checked = 0;
@@ -791,7 +303,7 @@ Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions
                 bad += typedValue(raw, column).isValid() ? 0 : 1;
             }
             if (bad > 0)
-                f.note = tr("%1 of the first %2 values could not be read as %3").arg(bad).arg(checked).arg(typeNoun(f.type));
+                f.note = tr("%1 of the first %2 values could not be read as %3").arg(bad).arg(checked).arg(detail::typeNoun(f.type));
         }
         if (f.note.isEmpty() && column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
             f.note = tr("dates such as 01/07/2024 were read as day/month/year");
@@ -832,6 +344,7 @@ Result<void> Importer::undo(store::Workspace &workspace, qint64 sourceId)
         customers.bind(1, sourceId);
         customers.run();
         db.exec("DELETE FROM customer_metrics WHERE customer_id NOT IN (SELECT id FROM customers)");
+        store::Workspace::recordNewestOrderDate(db);
         Statement fields(db, "SELECT table_name, column_name FROM fields WHERE source_id = ?1 AND origin = 'imported'");
         fields.bind(1, sourceId);
         std::vector<std::pair<QString, QString>> drop;

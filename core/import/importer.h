@@ -69,6 +69,14 @@ struct ImportSummary
     qint64 updated = 0;
     qint64 unchanged = 0;
     qint64 rejected = 0;
+    // Order lists without an order id, where an order is a customer's at one date-time: rows that repeat an
+    // earlier row exactly (counted once), and rows whose order an earlier import already holds (not added
+    // again). Each is listed in the rejects with its reason; here the first line numbers (up to 1,000).
+    qint64 repeated = 0;
+    qint64 alreadyPresent = 0;
+    std::vector<qint64> repeatedRows;
+    std::vector<qint64> alreadyPresentRows;
+    qint64 withoutDate = 0; // orders stored without an order date (unpaid): kept, but not purchases
     std::vector<ImportedField> fields;
 
     QJsonObject toJson() const;
@@ -99,9 +107,11 @@ struct ImportPreview
 // Understands the sheet: finds the header row (also below title rows), trims and de-duplicates header names,
 // infers each column's type from all its values, suggests roles from English and Chinese headers, and decides
 // whether the file lists customers or orders. Merges: customers are updated by key (empty cells never erase
-// what the workspace knows), orders are added by order id (or by a hash of the whole row when there is none;
-// rows of one order id are line items and add up), cancelled, closed and refunded orders are kept but flagged,
-// orders of unknown customers create them. Importing the same file twice changes nothing.
+// what the workspace knows; in an order list, the value of the customer's newest order wins), orders are
+// added by order id, or without one by customer and order date-time (rows of one order are line items and
+// add up; a row repeated exactly counts once; an order an earlier import holds is not added again); cancelled,
+// closed and refunded orders are kept but flagged, orders of unknown customers create them. Importing the
+// same file twice changes nothing.
 //
 // Every row is accounted for: rows that cannot be used (no customer key, an order without a readable date or
 // amount) go to the rejects table with their line, column, value and reason; unreadable values in other

@@ -51,7 +51,20 @@ const QHash<QString, QString> &synonyms()
             {role::kFirstOrderDate, "firstorderdate|firstpurchase|firstpurchasedate|首次购买时间|首单时间"},
             {role::kLastOrderDate, "lastorderdate|lastpurchase|lastpurchasedate|lastorder|最近购买时间|最后下单时间|最近下单时间|上次购买时间"},
         };
+        // Shop exports seen since (issue 18): amounts under other names, why an order was closed.
+        const struct
+        {
+            const char *role;
+            const char *headers;
+        } more[] = {
+            {role::kAmount, "dollarvalue|value|revenue|sales|实付|实付款|成交金额"},
+            {role::kCloseReason, "订单关闭原因|关闭原因|closereason|cancelreason|cancellationreason"},
+        };
         QHash<QString, QString> map;
+        for (const auto &entry : more) {
+            for (const QString &header : QString::fromUtf8(entry.headers).split(u'|'))
+                map.insert(header, QString::fromLatin1(entry.role));
+        }
         for (const auto &entry : entries) {
             for (const QString &header : QString::fromUtf8(entry.headers).split(u'|'))
                 map.insert(header, QString::fromLatin1(entry.role));

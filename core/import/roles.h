@@ -33,6 +33,7 @@ inline constexpr char kTotalSpend[] = "total_spend";
 inline constexpr char kOrdersCount[] = "orders_count";
 inline constexpr char kFirstOrderDate[] = "first_order_date";
 inline constexpr char kLastOrderDate[] = "last_order_date";
+inline constexpr char kCloseReason[] = "close_reason"; // why an order was closed (订单关闭原因): 退款 is a refund
 } // namespace role
 
 // The role a header suggests, in English or Chinese (Taobao, JD, Shopify, WooCommerce and CRM exports), or

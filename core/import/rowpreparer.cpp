@@ -162,10 +162,20 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
     }
     out.address = m_setup.addressColumn ? cellOf(m_setup.addressColumn).toString() : QString();
     out.orderKey.clear();
+    out.rowHash = 0;
     if (m_setup.orders) {
         if (m_setup.idColumn)
             out.orderKey = cellOf(m_setup.idColumn).trimmed().toString();
-        if (out.orderKey.isEmpty()) { // no order id: the whole row is the order's identity
+        if (!m_setup.idColumn) { // every cell, to tell a row repeated exactly from another line of its order
+            size_t hash = 0x9e3779b97f4a7c15ULL;
+            for (qsizetype c = 0; c < row.size(); ++c)
+                hash = qHashMulti(hash, c, row.at(c).trimmed());
+            out.rowHash = hash;
+        }
+        const qsizetype dateIndex = m_setup.dateColumn ? qsizetype(m_setup.dateColumn - columns.data()) : -1;
+        if (out.orderKey.isEmpty() && dateIndex >= 0 && out.state[size_t(dateIndex)] == PreparedRow::kValue) {
+            out.orderKey = QStringLiteral("at:") + out.key + QChar(0x1f) + out.values[size_t(dateIndex)].toString();
+        } else if (out.orderKey.isEmpty()) { // neither an order id nor a date: the whole row is its identity
             QString whole;
             for (qsizetype c = 0; c < row.size(); ++c) {
                 if (c > 0)

@@ -27,9 +27,13 @@ struct PreparedRow
     QString key;         // the customer key cell, trimmed
     std::string keyUtf8; // the same as UTF-8
     quint64 keyHash = 0; // qHash of the key
-    QString orderKey;    // orders: the order id cell trimmed, or "row:" and a hash of the whole row
+    // Orders: the order's identity. The order id cell trimmed; without an order id, "at:", the customer key,
+    // U+001F and the order date-time as stored (rows of one customer at one time are that order's lines);
+    // without an order date either, "row:" and a hash of the whole row.
+    QString orderKey;
     std::string orderKeyUtf8;
     KeyFilter::Hashes orderKeyHashes;
+    quint64 rowHash = 0; // orders without an order id: a hash of every cell, to find rows repeated exactly
     QString address;     // the address cell, when it is to be split
     std::vector<quint8> state;        // by column: kEmpty, kValue or kUnreadable
     std::vector<StoredValue> values;  // by column, for kValue
@@ -58,6 +62,7 @@ public:
         size_t headerIndex = 0;
         const Column *keyColumn = nullptr;
         const Column *idColumn = nullptr;      // orders: the order id column (may be null)
+        const Column *dateColumn = nullptr;    // orders: the order date column (may be null)
         const Column *addressColumn = nullptr; // the address to split, or null
         bool orders = false;
         bool profile = false;       // also profile every row's cells whose profile matters, for wholeProfiles()

@@ -383,8 +383,12 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
     if (a.kind == ImportKind::Auto)
         a.kind = rememberedKind;
     if (a.kind == ImportKind::Auto) {
+        // Dates with amounts are orders, unless the file has a customer list's own totals (orders count,
+        // total spend, first or last order date): then its date and amount are each customer's.
+        const bool listTotals = a.columnOf(role::kTotalSpend) || a.columnOf(role::kOrdersCount) ||
+                                a.columnOf(role::kFirstOrderDate) || a.columnOf(role::kLastOrderDate);
         const bool orderish = a.columnOf(role::kOrderId) ||
-                              (a.columnOf(role::kOrderDate) && (a.columnOf(role::kAmount) || a.columnOf(role::kUnitPrice)));
+                              (!listTotals && a.columnOf(role::kOrderDate) && (a.columnOf(role::kAmount) || a.columnOf(role::kUnitPrice)));
         a.kind = orderish ? ImportKind::Orders : ImportKind::Customers;
     }
     return a;

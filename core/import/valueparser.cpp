@@ -29,24 +29,36 @@ bool isAsciiDigit(QChar c)
     return c >= u'0' && c <= u'9';
 }
 
-// The common case without allocating: [-]digits[.digits]. Sets `handled` when the text had that shape.
+// The common case without allocating: [-]digits[.digits], optionally with an exponent as Excel stores some
+// values and scientific tools write them (7.0000000000000007E-2, 1.5e3). Sets `handled` when the text had
+// that shape. (With an exponent the dot is a decimal point even in a file of decimal commas: 1.234e3 is no
+// European thousands.)
 std::optional<double> parsePlainNumber(QStringView text, bool commaDecimal, bool *handled)
 {
     *handled = false;
     qsizetype i = text.startsWith(u'-') ? 1 : 0;
-    qsizetype digitsBefore = 0, dot = -1;
+    qsizetype dot = -1, exponent = -1;
     for (qsizetype k = i; k < text.size(); ++k) {
         if (isAsciiDigit(text[k]))
             continue;
-        if (text[k] == u'.' && dot < 0 && !commaDecimal) {
+        if (text[k] == u'.' && dot < 0 && exponent < 0) {
             dot = k;
+            continue;
+        }
+        if ((text[k] == u'e' || text[k] == u'E') && exponent < 0 && k > i) {
+            exponent = k;
+            if (k + 1 < text.size() && (text[k + 1] == u'-' || text[k + 1] == u'+'))
+                ++k;
             continue;
         }
         return std::nullopt;
     }
-    digitsBefore = (dot < 0 ? text.size() : dot) - i;
-    if (digitsBefore == 0 || dot == text.size() - 1 || text.size() > 60)
+    const qsizetype mantissaEnd = exponent < 0 ? text.size() : exponent;
+    const qsizetype digitsBefore = (dot < 0 ? mantissaEnd : dot) - i;
+    if (digitsBefore == 0 || dot == mantissaEnd - 1 || text.size() > 60 || (dot >= 0 && commaDecimal && exponent < 0))
         return std::nullopt;
+    if (exponent >= 0 && !isAsciiDigit(text[text.size() - 1]))
+        return std::nullopt; // 1e, 1e-
     char buffer[64] = {}; // (zeroed: GCC cannot see that only the written part is read)
     for (qsizetype k = 0; k < text.size(); ++k)
         buffer[k] = char(text[k].unicode());

@@ -10,6 +10,7 @@ namespace segmenta::metrics {
 namespace {
 
 constexpr char kLifecycleKey[] = "lifecycle_json";
+constexpr char kPurchaseKey[] = "purchase_json";
 constexpr char kTiersKey[] = "tiers_json";
 constexpr char kRfmKey[] = "rfm_map_json";
 
@@ -149,12 +150,12 @@ RfmMap RfmMap::defaultMap()
     set(3, 4, 5, "Loyal");
     set(5, 2, 3, "Potential Loyalists");
     set(4, 2, 3, "Potential Loyalists");
-    set(5, 1, 1, "New");
+    set(5, 1, 1, "First-time Buyers"); // not "New": the lifecycle has a stage of that name
     set(4, 1, 1, "Promising");
     set(3, 3, 3, "Need Attention");
     set(3, 1, 2, "About to Sleep");
     for (int r = 1; r <= 2; ++r) {
-        set(r, 3, 4, "At Risk");
+        set(r, 3, 4, "Slipping Away"); // not "At Risk": the lifecycle has a stage of that name
         set(r, 5, 5, "Can't Lose");
         set(r, 1, 2, "Hibernating");
     }
@@ -170,12 +171,41 @@ QJsonObject RfmMap::toJson() const
             cells.append(name);
         rows.append(cells);
     }
-    return {{QStringLiteral("cells"), rows}};
+    QJsonArray from;
+    for (const int n : frequencyFrom)
+        from.append(n);
+    return {{QStringLiteral("cells"), rows}, {QStringLiteral("f_from"), from}};
+}
+
+int RfmMap::frequencyScore(qint64 orders) const
+{
+    int score = 1;
+    for (const int from : frequencyFrom)
+        score += orders >= from ? 1 : 0;
+    return score;
+}
+
+bool RfmMap::validFrequencyBins() const
+{
+    int previous = 1;
+    for (const int from : frequencyFrom) {
+        if (from <= previous)
+            return false;
+        previous = from;
+    }
+    return true;
 }
 
 RfmMap RfmMap::fromJson(const QJsonObject &json)
 {
     RfmMap map = defaultMap();
+    if (const QJsonArray from = json.value(u"f_from").toArray(); from.size() == 4) {
+        RfmMap bins = map;
+        for (int i = 0; i < 4; ++i)
+            bins.frequencyFrom[size_t(i)] = from.at(i).toInt();
+        if (bins.validFrequencyBins())
+            map.frequencyFrom = bins.frequencyFrom;
+    }
     const QJsonArray rows = json.value(u"cells").toArray();
     if (rows.size() != 5)
         return map;
@@ -195,6 +225,7 @@ AnalysisSettings AnalysisSettings::load(store::Workspace &workspace)
     settings.lifecycle = LifecycleDefinition::fromJson(readJson(workspace, kLifecycleKey));
     settings.tiers = TierDefinition::fromJson(readJson(workspace, kTiersKey));
     settings.rfm = RfmMap::fromJson(readJson(workspace, kRfmKey));
+    settings.purchase = PurchaseDefinition::fromJson(readJson(workspace, kPurchaseKey));
     if (!settings.validate())
         return AnalysisSettings{};
     return settings;
@@ -205,12 +236,27 @@ void AnalysisSettings::save(store::Workspace &workspace) const
     writeJson(workspace, kLifecycleKey, lifecycle.toJson());
     writeJson(workspace, kTiersKey, tiers.toJson());
     writeJson(workspace, kRfmKey, rfm.toJson());
+    writeJson(workspace, kPurchaseKey, purchase.toJson());
+}
+
+QJsonObject PurchaseDefinition::toJson() const
+{
+    return QJsonObject{{QStringLiteral("zero_amount_is_purchase"), zeroAmountIsPurchase}};
+}
+
+PurchaseDefinition PurchaseDefinition::fromJson(const QJsonObject &json)
+{
+    PurchaseDefinition definition;
+    definition.zeroAmountIsPurchase = json.value(QStringLiteral("zero_amount_is_purchase")).toBool(false);
+    return definition;
 }
 
 Result<void> AnalysisSettings::validate() const
 {
     if (auto ok = lifecycle.validate(); !ok)
         return ok;
+    if (!rfm.validFrequencyBins())
+        return Error{tr("The order counts from which frequency scores F2 to F5 start must rise from 2 upwards")};
     return tiers.validate();
 }
 
@@ -246,6 +292,7 @@ QString tierDisplayName(const QString &tierId)
         {tier::kMid, QT_TRANSLATE_NOOP("ValueTier", "Mid value")},
         {tier::kLow, QT_TRANSLATE_NOOP("ValueTier", "Low value")},
         {tier::kNone, QT_TRANSLATE_NOOP("ValueTier", "No purchase")},
+        {tier::kCancelled, QT_TRANSLATE_NOOP("ValueTier", "Only cancelled orders")},
     };
     for (const auto &entry : names) {
         if (tierId == QLatin1StringView(entry.id))
@@ -262,6 +309,7 @@ QString rfmDisplayName(const QString &segmentName)
         QT_TRANSLATE_NOOP("Rfm", "Promising"),      QT_TRANSLATE_NOOP("Rfm", "Need Attention"),
         QT_TRANSLATE_NOOP("Rfm", "About to Sleep"), QT_TRANSLATE_NOOP("Rfm", "At Risk"),
         QT_TRANSLATE_NOOP("Rfm", "Can't Lose"),     QT_TRANSLATE_NOOP("Rfm", "Hibernating"),
+        QT_TRANSLATE_NOOP("Rfm", "First-time Buyers"), QT_TRANSLATE_NOOP("Rfm", "Slipping Away"),
     };
     for (const char *name : names) {
         if (segmentName == QLatin1StringView(name))
@@ -281,6 +329,7 @@ QString tierShortName(const QString &tierId)
         {tier::kMid, QT_TRANSLATE_NOOP("ValueTier", "Mid")},
         {tier::kLow, QT_TRANSLATE_NOOP("ValueTier", "Low")},
         {tier::kNone, QT_TRANSLATE_NOOP("ValueTier", "None")},
+        {tier::kCancelled, QT_TRANSLATE_NOOP("ValueTier", "Cancelled")},
     };
     for (const auto &entry : names) {
         if (tierId == QLatin1StringView(entry.id))
@@ -300,7 +349,8 @@ const std::vector<QString> &stageIds()
 const std::vector<QString> &tierIds()
 {
     static const std::vector<QString> ids = {QString::fromLatin1(tier::kHigh), QString::fromLatin1(tier::kMid),
-                                             QString::fromLatin1(tier::kLow), QString::fromLatin1(tier::kNone)};
+                                             QString::fromLatin1(tier::kLow), QString::fromLatin1(tier::kNone),
+                                             QString::fromLatin1(tier::kCancelled)};
     return ids;
 }
 

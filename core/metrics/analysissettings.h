@@ -31,6 +31,7 @@ inline constexpr char kHigh[] = "high";
 inline constexpr char kMid[] = "mid";
 inline constexpr char kLow[] = "low";
 inline constexpr char kNone[] = "none"; // no valid purchase
+inline constexpr char kCancelled[] = "cancelled"; // no valid purchase, but cancelled or refunded orders
 } // namespace tier
 
 // The lifecycle definitions: ordered rules, first match wins, with the thresholds as plain numbers.
@@ -80,10 +81,19 @@ struct TierDefinition
 
 // Names of the R x F cells (recency score 1-5, frequency score 1-5), editable. The default is the widely
 // used map: Champions, Loyal, Potential Loyalists, New, Promising, Need Attention, About to Sleep, At Risk,
-// Can't Lose, Hibernating.
+// Can't Lose, Hibernating; with New and At Risk called First-time Buyers and Slipping Away, as the lifecycle
+// has stages called New and At risk that mean other things. (Maps saved before keep their names.)
+//
+// R and M are quintiles of the buyers; F is scored by order count (most buyers of most shops order once, and
+// quintiles of order counts collapse to scores 1 and 5): 1 order scores 1, 2 orders 2, 3 orders 3, 4-5
+// orders 4, 6 or more 5 by default. frequencyFrom holds the fewest orders that score 2, 3, 4 and 5.
 struct RfmMap
 {
     std::array<std::array<QString, 5>, 5> names; // [r - 1][f - 1]
+    std::array<int, 4> frequencyFrom{2, 3, 4, 6};  // strictly increasing, from 2
+
+    int frequencyScore(qint64 orders) const;
+    bool validFrequencyBins() const;
 
     static RfmMap defaultMap();
     const QString &name(int r, int f) const { return names[size_t(r - 1)][size_t(f - 1)]; }
@@ -91,8 +101,20 @@ struct RfmMap
     static RfmMap fromJson(const QJsonObject &json);
 };
 
+// What counts as a purchase. An order counts when it is valid (not cancelled, closed or refunded), has an
+// order date no later than the analysis date, and, unless zeroAmountIsPurchase, an amount above zero: a ¥0
+// order (a free sample, a coupon) is no purchase, and does not count in orders, first or last order date,
+// recency or RFM.
+struct PurchaseDefinition
+{
+    bool zeroAmountIsPurchase = false;
+
+    QJsonObject toJson() const;
+    static PurchaseDefinition fromJson(const QJsonObject &json);
+};
+
 // Everything the metrics stage needs to know besides the data; stored in the workspace's settings table
-// (keys lifecycle_json, tiers_json, rfm_map_json).
+// (keys lifecycle_json, tiers_json, rfm_map_json, purchase_json).
 struct AnalysisSettings
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::metrics::AnalysisSettings)
@@ -101,6 +123,7 @@ public:
     LifecycleDefinition lifecycle;
     TierDefinition tiers;
     RfmMap rfm = RfmMap::defaultMap();
+    PurchaseDefinition purchase;
 
     static AnalysisSettings load(store::Workspace &workspace); // defaults for what is not stored
     void save(store::Workspace &workspace) const;

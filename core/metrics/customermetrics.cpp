@@ -62,6 +62,7 @@ struct Customer
     std::optional<qint64> firstDay;
     std::optional<qint64> lastDay;
     qint64 refunded = 0;
+    qint64 cancelled = 0; // cancelled or refunded orders (not purchases)
     double spend30 = 0, spend90 = 0, spend365 = 0;
     qint64 orders30 = 0, orders90 = 0, orders365 = 0;
     const char *tier = tier::kNone;
@@ -123,6 +124,7 @@ QString settingsFingerprint(const AnalysisSettings &settings, const QDate &asOf,
     const QJsonObject json{{QStringLiteral("lifecycle"), settings.lifecycle.toJson()},
                            {QStringLiteral("tiers"), settings.tiers.toJson()},
                            {QStringLiteral("rfm"), settings.rfm.toJson()},
+                           {QStringLiteral("purchase"), settings.purchase.toJson()},
                            {QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
                            {QStringLiteral("latest_source"), latestSource}};
     return QString::fromLatin1(
@@ -219,9 +221,13 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                     continue;
                 if (orders.int64(4) != 0)
                     ++current->refunded;
-                if (orders.int64(3) == 0)
+                if (orders.int64(3) == 0) {
+                    ++current->cancelled;
                     continue;
+                }
                 const double amount = orders.isNull(2) ? 0.0 : orders.real(2);
+                if (amount <= 0 && !settings.purchase.zeroAmountIsPurchase)
+                    continue; // no purchase: see PurchaseDefinition
                 const qint64 ago = today - *day;
                 ++current->orders;
                 current->spend += amount;
@@ -256,12 +262,17 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         }
         summary.customers = qint64(customers.size());
         summary.buyers = qint64(buyers.size());
+        for (Customer &c : customers) {
+            if (c.orders == 0 && c.cancelled > 0)
+                c.tier = tier::kCancelled; // shown as such, not as "no purchase"
+        }
         assignTiers(buyers, settings.tiers);
         // Buyers without a known last order date (customer-list aggregates only) rank as least recent.
         constexpr qint64 kUnknownDays = std::numeric_limits<qint64>::max() / 4;
         scoreQuintiles(buyers, [today](const Customer &c) { return c.lastDay ? today - *c.lastDay : kUnknownDays; },
                        false, &Customer::r);
-        scoreQuintiles(buyers, [](const Customer &c) { return c.orders; }, true, &Customer::f);
+        for (Customer *c : buyers) // F by order-count bins: see RfmMap
+            c->f = settings.rfm.frequencyScore(c->orders);
         scoreQuintiles(buyers, [](const Customer &c) { return c.spend; }, true, &Customer::m);
 
         // The stages before this recompute, when the analysis date moves forward: what lifecycle_moves counts.

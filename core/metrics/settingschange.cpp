@@ -30,7 +30,8 @@ Result<RecomputeSummary> AnalysisChanges::apply(store::Workspace &workspace, con
     try {
         store::Transaction transaction(workspace.db());
         change.settings.save(workspace);
-        workspace.setAnalysisDate(change.analysisDate);
+        if (change.analysisDate != AnalysisChange::current(workspace).analysisDate)
+            workspace.setAnalysisDate(change.analysisDate); // (an unchanged "today" or automatic date stays so)
         // recompute() nests its own transaction (a savepoint) inside this one.
         auto summary = CustomerMetrics::recompute(workspace, change.settings, workspace.analysisDate(), progress);
         if (!summary)

@@ -47,6 +47,46 @@ int delimiterScore(const QByteArray &text, char delimiter)
     return best;
 }
 
+// The same for runs of spaces and tabs as one delimiter, ignored at the start and end of a line (text that
+// lines columns up with spaces, such as CDNOW_master.txt).
+int whitespaceScore(const QByteArray &text)
+{
+    std::map<int, int> counts;
+    int fields = 0;
+    bool quoted = false, inCell = false;
+    int lines = 0;
+    for (qsizetype i = 0; i < text.size() && lines < 30; ++i) {
+        const char c = text[i];
+        if (c == '"')
+            quoted = !quoted;
+        if (quoted) {
+            continue;
+        } else if (c == ' ' || c == '\t') {
+            inCell = false;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+            if (fields > 0) {
+                ++counts[fields];
+                ++lines;
+            }
+            fields = 0;
+            inCell = false;
+        } else if (!inCell) {
+            inCell = true;
+            ++fields;
+        }
+    }
+    if (fields > 0 && lines < 30)
+        ++counts[fields];
+    int best = 0;
+    for (const auto &[n, times] : counts) {
+        if (n > 1)
+            best = std::max(best, times * 100 + n);
+    }
+    return best;
+}
+
 } // namespace
 
 // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. Written out because Qt's decoder
@@ -176,6 +216,11 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const QString &path, const Re
                 reader->m_delimiter = candidate;
             }
         }
+        // Runs of spaces only when they split the lines into the same number of columns on more than twice as
+        // many lines as the best delimiter does (text cells hold spaces too).
+        if (const int spaces = whitespaceScore(reader->m_text); spaces / 100 > 2 * (std::max(best, 0) / 100)) {
+            reader->m_delimiter = ' ';
+        }
     }
     return reader;
 }
@@ -213,6 +258,14 @@ bool CsvReader::nextRow(std::vector<Cell> &row)
     // Unescaped cells live in m_unquoted, which may reallocate while the row grows: their views are set
     // once the row is complete.
     std::vector<size_t> pending; // indexes of cells whose text is the next m_unquoted entry
+    // ' ' stands for runs of spaces and tabs, which are also ignored at the start and end of a line.
+    const bool whitespace = m_delimiter == ' ';
+    const auto isDelimiter = [&](char c) { return c == m_delimiter || (whitespace && c == '\t'); };
+    const auto skipBlanks = [&] {
+        while (whitespace && m_pos < n && (data[m_pos] == ' ' || data[m_pos] == '\t'))
+            ++m_pos;
+    };
+    skipBlanks();
     while (true) {
         Cell cell;
         if (m_pos < n && data[m_pos] == '"') {
@@ -239,22 +292,24 @@ bool CsvReader::nextRow(std::vector<Cell> &row)
                 ++m_pos;
             }
             // Text after the closing quote up to the delimiter is kept, as spreadsheets do.
-            while (m_pos < n && data[m_pos] != m_delimiter && data[m_pos] != '\n' && data[m_pos] != '\r')
+            while (m_pos < n && !isDelimiter(data[m_pos]) && data[m_pos] != '\n' && data[m_pos] != '\r')
                 value += data[m_pos++];
             m_unquoted.push_back(std::move(value));
             pending.push_back(row.size());
             cell.kind = Cell::Kind::Text;
         } else {
             const qsizetype start = m_pos;
-            while (m_pos < n && data[m_pos] != m_delimiter && data[m_pos] != '\n' && data[m_pos] != '\r')
+            while (m_pos < n && !isDelimiter(data[m_pos]) && data[m_pos] != '\n' && data[m_pos] != '\r')
                 ++m_pos;
             cell.text = std::string_view(data + start, size_t(m_pos - start));
             cell.kind = cell.text.empty() ? Cell::Kind::Empty : Cell::Kind::Text;
         }
         row.push_back(cell);
-        if (m_pos < n && data[m_pos] == m_delimiter) {
+        if (m_pos < n && isDelimiter(data[m_pos])) {
             ++m_pos;
-            continue;
+            skipBlanks();
+            if (!whitespace || (m_pos < n && data[m_pos] != '\n' && data[m_pos] != '\r'))
+                continue;
         }
         // End of record.
         if (m_pos < n && data[m_pos] == '\r')

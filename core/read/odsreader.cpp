@@ -607,7 +607,10 @@ void OdsReader::finishCell()
         if (s.haveValue && ec == std::errc() && end == digits.data() + digits.size() && std::isfinite(number)) {
             cell.kind = Cell::Kind::Number;
             cell.number = number;
-            replaceText(digits);
+            char shortest[32]; // E-notation as the shortest text that reads back as the same number
+            const auto written = std::to_chars(shortest, shortest + sizeof shortest, number);
+            const bool exponent = digits.find_first_of("eE") != std::string_view::npos;
+            replaceText(exponent ? std::string_view(shortest, size_t(written.ptr - shortest)) : digits);
         } else {
             cell.kind = Cell::Kind::Text; // no readable value: what the cell shows
         }

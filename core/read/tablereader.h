@@ -40,7 +40,7 @@ struct SheetInfo
 struct ReadOptions
 {
     QByteArray encoding; // text files: empty = detect; otherwise an encoding name ("GB18030", "UTF-16LE")
-    char delimiter = 0;  // text files: 0 = sniff among , ; tab |
+    char delimiter = 0;  // text files: 0 = sniff among , ; tab | and runs of spaces (' ')
     QString sheet;       // workbooks: the sheet to read by name; empty = the first visible sheet
 };
 

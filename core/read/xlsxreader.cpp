@@ -614,7 +614,7 @@ void XlsxReader::finishCell(int column, std::string_view type, int style, std::s
         appendText(value, cell, false);
         return;
     }
-    const std::string_view trimmed = trim(value);
+    std::string_view trimmed = trim(value);
     if (trimmed.empty())
         return;
     if (type == "d") { // an ISO 8601 date, as some writers store dates
@@ -645,6 +645,13 @@ void XlsxReader::finishCell(int column, std::string_view type, int style, std::s
             cell.number += 1462;
         else if (number >= 1 && number < 60)
             cell.number += 1; // Excel counts a 29 February 1900 that never was; times of day (< 1) stay
+    }
+    // Excel stores some values in E-notation (0.07 as 7.0000000000000007E-2): their text is the shortest
+    // that reads back as the same number, as the cell shows it.
+    char shortest[32];
+    if (trimmed.find_first_of("eE") != std::string_view::npos) {
+        const auto written = std::to_chars(shortest, shortest + sizeof shortest, number);
+        trimmed = std::string_view(shortest, size_t(written.ptr - shortest));
     }
     appendText(trimmed, cell, false);
 }

@@ -319,9 +319,10 @@ Node &nodeAt(Group &root, const std::vector<int> &path)
 
 Result<Bitset> ColumnarEvaluator::evaluate(const Rule &rule, const RuleContext &context, const ColumnCache &cache)
 {
-    if (auto valid = context.validate(rule); !valid)
+    const Rule stored = context.withStoredValues(rule); // ("At risk" is at_risk)
+    if (auto valid = context.validate(stored); !valid)
         return valid.error();
-    return Evaluator(context, cache).group(rule.root);
+    return Evaluator(context, cache).group(stored.root);
 }
 
 std::vector<qint64> ColumnarEvaluator::memberIds(const Bitset &members, const ColumnCache &cache)

@@ -1,12 +1,15 @@
 #include "rules/rulecontext.h"
 
+#include "metrics/analysissettings.h"
 #include "rules/ruletext.h"
 #include "store/database.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace segmenta::rules {
 
@@ -46,11 +49,145 @@ const store::FieldInfo *RuleContext::field(const QString &name) const
     return it == fields.end() ? nullptr : &*it;
 }
 
+namespace {
+
+using FixedValues = std::map<FieldType, std::vector<RuleContext::FixedValue>>;
+
+// The value `text` stands for among `values` (itself, or one of its aliases, in any case), or a null string.
+QString storedValue(const std::vector<RuleContext::FixedValue> &values, const QString &text)
+{
+    const QString wanted = text.trimmed();
+    for (const RuleContext::FixedValue &v : values) {
+        if (v.value == wanted)
+            return v.value;
+    }
+    for (const RuleContext::FixedValue &v : values) {
+        if (v.value.compare(wanted, Qt::CaseInsensitive) == 0)
+            return v.value;
+        for (const QString &alias : v.aliases) {
+            if (alias.compare(wanted, Qt::CaseInsensitive) == 0)
+                return v.value;
+        }
+    }
+    return {};
+}
+
+void storeValues(Group &group, const RuleContext &context, const FixedValues &fixed)
+{
+    for (Node &node : group.children) {
+        if (node.group) {
+            storeValues(*node.group, context, fixed);
+            continue;
+        }
+        Condition &c = *node.condition;
+        const store::FieldInfo *f = context.field(c.field);
+        const auto values = f ? fixed.find(f->type) : fixed.end();
+        if (values == fixed.end())
+            continue;
+        for (QVariant &v : c.values) {
+            if (v.typeId() != QMetaType::QString)
+                continue;
+            if (const QString stored = storedValue(values->second, v.toString()); !stored.isNull())
+                v = stored;
+        }
+    }
+}
+
+// Edit distance, for "did you mean".
+int distance(const QString &a, const QString &b)
+{
+    std::vector<int> row(size_t(b.size()) + 1);
+    for (size_t j = 0; j < row.size(); ++j)
+        row[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int up = row[size_t(j)];
+            row[size_t(j)] = std::min({up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row.back();
+}
+
+} // namespace
+
+std::map<FieldType, std::vector<RuleContext::FixedValue>> RuleContext::fixedValuesFor(const QStringList &rfmNames)
+{
+    // Display names in both languages whichever the interface shows (the Chinese ones as in
+    // translations/segmenta_zh_CN.ts).
+    static const struct
+    {
+        FieldType type;
+        const char *value;
+        const char *english;
+        const char *chinese;
+    } known[] = {
+        {FieldType::Lifecycle, metrics::stage::kProspect, "Prospect", "潜在客户"},
+        {FieldType::Lifecycle, metrics::stage::kNew, "New", "新客户"},
+        {FieldType::Lifecycle, metrics::stage::kGrowing, "Growing", "成长客户"},
+        {FieldType::Lifecycle, metrics::stage::kMature, "Mature", "成熟客户"},
+        {FieldType::Lifecycle, metrics::stage::kAtRisk, "At risk", "流失预警"},
+        {FieldType::Lifecycle, metrics::stage::kDormant, "Dormant", "沉睡客户"},
+        {FieldType::ValueTier, metrics::tier::kHigh, "High value", "高价值客户"},
+        {FieldType::ValueTier, metrics::tier::kMid, "Mid value", "中价值客户"},
+        {FieldType::ValueTier, metrics::tier::kLow, "Low value", "低价值客户"},
+        {FieldType::ValueTier, metrics::tier::kNone, "No purchase", "未购买"},
+        {FieldType::ValueTier, metrics::tier::kCancelled, "Only cancelled orders", "仅有取消/退款订单"},
+        {FieldType::RfmSegment, "Champions", "Champions", "重要价值客户"},
+        {FieldType::RfmSegment, "Loyal", "Loyal", "忠诚客户"},
+        {FieldType::RfmSegment, "Potential Loyalists", "Potential Loyalists", "潜力客户"},
+        {FieldType::RfmSegment, "First-time Buyers", "First-time Buyers", "首购客户"},
+        {FieldType::RfmSegment, "Promising", "Promising", "有潜力的新客"},
+        {FieldType::RfmSegment, "Need Attention", "Need Attention", "需要关注"},
+        {FieldType::RfmSegment, "About to Sleep", "About to Sleep", "即将沉睡"},
+        {FieldType::RfmSegment, "Slipping Away", "Slipping Away", "逐渐流失"},
+        {FieldType::RfmSegment, "Can't Lose", "Can't Lose", "不可流失"},
+        {FieldType::RfmSegment, "Hibernating", "Hibernating", "休眠客户"},
+    };
+    std::map<FieldType, std::vector<FixedValue>> fixed;
+    for (const auto &k : known) {
+        if (k.type == FieldType::RfmSegment)
+            continue;
+        fixed[k.type].push_back({QString::fromLatin1(k.value), {QString::fromUtf8(k.english), QString::fromUtf8(k.chinese)}});
+    }
+    std::vector<FixedValue> &rfm = fixed[FieldType::RfmSegment];
+    for (const QString &name : rfmNames) {
+        if (name.isEmpty() || std::any_of(rfm.begin(), rfm.end(), [&](const FixedValue &v) { return v.value == name; }))
+            continue;
+        FixedValue value{name, {metrics::rfmDisplayName(name)}};
+        for (const auto &k : known) {
+            if (k.type == FieldType::RfmSegment && name == QLatin1StringView(k.value))
+                value.aliases << QString::fromUtf8(k.chinese);
+        }
+        rfm.push_back(value);
+    }
+    return fixed;
+}
+
+Rule RuleContext::withStoredValues(const Rule &rule) const
+{
+    Rule stored = rule;
+    if (!fixedValues.empty())
+        storeValues(stored.root, *this, fixedValues);
+    return stored;
+}
+
 RuleContext RuleContext::forDatabase(store::Database &db, const QDate &asOf)
 {
     RuleContext context;
     context.fields = store::loadFields(db, QStringLiteral("customer"));
     context.asOf = asOf;
+    store::Statement map(db, "SELECT value FROM settings WHERE key = 'rfm_map_json'");
+    const metrics::RfmMap rfm =
+        metrics::RfmMap::fromJson(map.step() ? QJsonDocument::fromJson(map.text(0).toUtf8()).object() : QJsonObject());
+    QStringList rfmNames;
+    for (const auto &row : rfm.names) {
+        for (const QString &name : row)
+            rfmNames << name;
+    }
+    context.fixedValues = fixedValuesFor(rfmNames);
     store::Database *database = &db;
     context.segmentRule = [database](const QString &name) -> std::optional<Rule> {
         store::Statement query(*database, "SELECT rule_json FROM segments WHERE name = ?1");
@@ -113,6 +250,10 @@ Result<void> RuleContext::validateGroup(const Group &group, std::vector<QString>
         const auto ops = operatorsFor(f->type);
         if (std::find(ops.begin(), ops.end(), c.op) == ops.end())
             return where(tr("this operator does not apply to a %1 field").arg(store::fieldTypeName(f->type)));
+        if (const auto fixed = fixedValues.find(f->type); fixed != fixedValues.end() && !fixed->second.empty()) {
+            if (auto ok = checkFixedValues(c, fixed->second); !ok)
+                return where(ok.errorMessage());
+        }
         const bool numeric = store::isNumeric(f->type);
         switch (c.op) {
         case Op::IsEmpty:
@@ -177,6 +318,31 @@ Result<void> RuleContext::validateGroup(const Group &group, std::vector<QString>
                 return where(tr("give one text value in quotes"));
             break;
         }
+    }
+    return {};
+}
+
+Result<void> RuleContext::checkFixedValues(const Condition &c, const std::vector<FixedValue> &values)
+{
+    for (const QVariant &v : c.values) {
+        if (v.typeId() != QMetaType::QString || !storedValue(values, v.toString()).isNull())
+            continue;
+        const QString text = v.toString();
+        QStringList accepted;
+        QString closest;
+        int best = std::numeric_limits<int>::max();
+        for (const FixedValue &value : values) {
+            accepted << value.value;
+            QStringList names = value.aliases;
+            names << value.value;
+            for (const QString &name : std::as_const(names)) {
+                if (const int d = distance(text, name); d < best) {
+                    best = d;
+                    closest = value.value;
+                }
+            }
+        }
+        return Error{tr("“%1” is not one of its values; did you mean %2? (%3)").arg(text, closest, accepted.join(QStringLiteral(", ")))};
     }
     return {};
 }

@@ -174,11 +174,12 @@ private:
 
 Result<CompiledSql> SqlCompiler::compile(const Rule &rule, const RuleContext &context)
 {
-    if (auto valid = context.validate(rule); !valid)
+    const Rule stored = context.withStoredValues(rule); // ("At risk" is at_risk)
+    if (auto valid = context.validate(stored); !valid)
         return valid.error();
     CompiledSql compiled;
     Compiler compiler(context, compiled.bindings);
-    const QString where = compiler.group(rule.root);
+    const QString where = compiler.group(stored.root);
     compiled.sql = QStringLiteral("SELECT c.id FROM %1 WHERE %2 ORDER BY c.id").arg(QLatin1StringView(kFrom), where).toStdString();
     return compiled;
 }

@@ -287,8 +287,33 @@ void Workspace::removeSetting(const QString &key)
 
 QDate Workspace::analysisDate()
 {
-    const QDate stored = QDate::fromString(setting(QString::fromLatin1(kAnalysisDateKey)), Qt::ISODate);
-    return stored.isValid() ? stored : QDate::currentDate();
+    const QString stored = setting(QString::fromLatin1(kAnalysisDateKey));
+    if (const QDate date = QDate::fromString(stored, Qt::ISODate); date.isValid())
+        return date;
+    if (stored.isEmpty() && analysisDateFollowsData())
+        return QDate::fromString(setting(QString::fromLatin1(kNewestOrderDateKey)), Qt::ISODate).addDays(1);
+    return QDate::currentDate();
+}
+
+bool Workspace::analysisDateFollowsData()
+{
+    if (!setting(QString::fromLatin1(kAnalysisDateKey)).isEmpty())
+        return false;
+    const QDate newest = QDate::fromString(setting(QString::fromLatin1(kNewestOrderDateKey)), Qt::ISODate);
+    return newest.isValid() && newest.daysTo(QDate::currentDate()) > kStaleDataDays;
+}
+
+void Workspace::setAnalysisDateToday()
+{
+    setSetting(QString::fromLatin1(kAnalysisDateKey), QStringLiteral("today"));
+}
+
+void Workspace::recordNewestOrderDate(Database &db)
+{
+    Statement record(db, "INSERT INTO settings(key, value) SELECT ?1, coalesce(substr(max(order_date), 1, 10), '') FROM orders "
+                         "WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    record.bind(1, QString::fromLatin1(kNewestOrderDateKey));
+    record.run();
 }
 
 void Workspace::setAnalysisDate(const QDate &date)

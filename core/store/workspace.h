@@ -55,10 +55,19 @@ public:
     void setSetting(const QString &key, const QString &value);
     void removeSetting(const QString &key);
 
-    // The date all "days since" and "in the last N days" figures are relative to: the stored setting, or
-    // today when none is stored.
+    // The date all "days since" and "in the last N days" figures are relative to: the stored setting; when
+    // none is stored, today, unless the newest order is more than kStaleDataDays before today: then the day
+    // after the newest order (a shop whose data ends in 2019 is not shown as all dormant).
     QDate analysisDate();
-    void setAnalysisDate(const QDate &date); // an invalid date means "today"
+    void setAnalysisDate(const QDate &date); // an invalid date: automatic, as above
+    void setAnalysisDateToday();             // today, however old the data (stored as "today")
+    // Whether analysisDate() follows the data: no date is stored and the newest order is old.
+    bool analysisDateFollowsData();
+    // Records the newest order date (imports and their undo call it in their transaction; analysisDate()
+    // reads it without scanning the orders).
+    static void recordNewestOrderDate(Database &db);
+    static constexpr int kStaleDataDays = 30;
+    static constexpr const char *kNewestOrderDateKey = "newest_order_date";
     // The day after the latest order, the natural analysis date for historical data (invalid if no orders).
     QDate suggestedAnalysisDate();
 

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void demoCreatesAWorkspace();
     void reportsBadWorkspaces();
     void importWithAMappingFile();
+    void shopExportsOnTheCommandLine();
     void countMatchesPlainSql();
     void segmentsAreSavedSharedAndCounted();
     void predictAgreesWithPlainSql();
@@ -212,6 +214,46 @@ void TestCli::importWithAMappingFile()
     const Run badType = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), db, QStringLiteral("--mapping"), mapping});
     QCOMPARE(badType.exitCode, 1);
     QVERIFY2(badType.err.contains(u"mapping.json") && badType.err.contains(u"moneyy"), qPrintable(badType.err));
+}
+
+// Issue 18 on the command line: --delimiter space, the summary's counts, money printed as money, metrics text
+// whose columns do not run together.
+void TestCli::shopExportsOnTheCommandLine()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("w.segmenta"));
+    const QString cdnow = QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/exports/cdnow_sample.txt");
+    const Run imported = cli({QStringLiteral("import"), cdnow, QStringLiteral("--db"), db, QStringLiteral("--delimiter"),
+                              QStringLiteral("space"), QStringLiteral("--json")});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const QJsonObject summary = QJsonDocument::fromJson(imported.out.toUtf8()).object();
+    QCOMPARE(summary.value(u"kind").toString(), QStringLiteral("orders"));
+    QCOMPARE(summary.value(u"delimiter").toString(), QStringLiteral("whitespace"));
+    QCOMPARE(summary.value(u"without_date").toInteger(), 0);
+    // 00002's two rows of 1997-01-12 are one order: 6 rows, 5 orders (see tst_shopexports).
+    QCOMPARE(rawScalar(db, "SELECT count(*) FROM orders"), qint64(5));
+    const Run refused = cli({QStringLiteral("import"), cdnow, QStringLiteral("--db"), db, QStringLiteral("--delimiter"),
+                             QStringLiteral("spaces!")});
+    QCOMPARE(refused.exitCode, 2);
+
+    // 00003 spent 20.76 + 20.76 + 19.54 = 61.06, printed so (not 61.059999999999995).
+    const Run customers = cli({QStringLiteral("customers"), QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                               QStringLiteral("1997-06-30"), QStringLiteral("--columns"), QStringLiteral("customer_id,total_spend")});
+    QVERIFY2(customers.exitCode == 0, qPrintable(customers.err));
+    QVERIFY2(customers.out.contains(QStringLiteral("00003,61.06\n")), qPrintable(customers.out));
+    QVERIFY2(customers.out.contains(QStringLiteral("00002,89.00\n")), qPrintable(customers.out));
+
+    // Every line of the text output keeps a space between a name and its number.
+    const Run metrics = cli({QStringLiteral("metrics"), QStringLiteral("--db"), db, QStringLiteral("--as-of"), QStringLiteral("1997-06-30")});
+    QVERIFY2(metrics.exitCode == 0, qPrintable(metrics.err));
+    static const QRegularExpression runTogether(QStringLiteral("[A-Za-z_)]\\d"));
+    for (const QString &line : metrics.out.split(u'\n')) {
+        if (line.startsWith(QStringLiteral("  ")))
+            QVERIFY2(!runTogether.match(line).hasMatch(), qPrintable(line));
+    }
+    // The funnel's steps are named by order counts: 3 buyers with 1+ orders, 1 (00003) with 2+.
+    QVERIFY2(metrics.out.contains(QRegularExpression(QStringLiteral("1\\+ orders\\s+3 "))), qPrintable(metrics.out));
+    QVERIFY2(metrics.out.contains(QRegularExpression(QStringLiteral("2\\+ orders\\s+1 "))), qPrintable(metrics.out));
 }
 
 void TestCli::countMatchesPlainSql()

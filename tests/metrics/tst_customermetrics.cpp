@@ -97,7 +97,7 @@ void TestCustomerMetrics::handCheckedCustomers_data()
     QTest::newRow("refund only: orders") << qint64(2) << QStringLiteral("orders_count") << QVariant(0);
     QTest::newRow("refund only: refunded") << qint64(2) << QStringLiteral("refunded_count") << QVariant(1);
     QTest::newRow("refund only: stage") << qint64(2) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("prospect"));
-    QTest::newRow("refund only: tier") << qint64(2) << QStringLiteral("value_tier") << QVariant(QStringLiteral("none"));
+    QTest::newRow("refund only: tier") << qint64(2) << QStringLiteral("value_tier") << QVariant(QStringLiteral("cancelled"));
     QTest::newRow("refund only: no R") << qint64(2) << QStringLiteral("r_score") << QVariant();
     // 3: nothing at all.
     QTest::newRow("no orders: stage") << qint64(3) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("prospect"));
@@ -121,14 +121,14 @@ void TestCustomerMetrics::handCheckedCustomers_data()
     // 10: six orders within the last 60 days: mature.
     QTest::newRow("six orders: mature") << qint64(10) << QStringLiteral("lifecycle_stage") << QVariant(QStringLiteral("mature"));
     QTest::newRow("six orders: F") << qint64(10) << QStringLiteral("f_score") << QVariant(5);
-    // Buyers: 1 (2 orders), 4, 5, 6, 7 (1 each), 9 (3), 10 (6): 7 buyers. F: strictly fewer orders than 1's
-    // two: 4 buyers -> 1 + floor(5 * 4 / 7) = 3; the one-order buyers have none below: 1.
-    QTest::newRow("F of two orders") << qint64(1) << QStringLiteral("f_score") << QVariant(3);
+    // F by order-count bins (1, 2, 3, 4-5, 6+ orders score 1 to 5): 1 has two orders: 2; 9's list says 3: 3.
+    QTest::newRow("F of two orders") << qint64(1) << QStringLiteral("f_score") << QVariant(2);
+    QTest::newRow("F of three orders") << qint64(9) << QStringLiteral("f_score") << QVariant(3);
     QTest::newRow("F of one order") << qint64(4) << QStringLiteral("f_score") << QVariant(1);
     // R: 1 was 0 days ago, the most recent: 6 buyers less recent -> 1 + floor(30 / 7) = 5.
     QTest::newRow("R most recent") << qint64(1) << QStringLiteral("r_score") << QVariant(5);
     QTest::newRow("R least recent") << qint64(9) << QStringLiteral("r_score") << QVariant(1);
-    QTest::newRow("RFM segment of R5 F3") << qint64(1) << QStringLiteral("rfm_segment") << QVariant(QStringLiteral("Potential Loyalists"));
+    QTest::newRow("RFM segment of R5 F2") << qint64(1) << QStringLiteral("rfm_segment") << QVariant(QStringLiteral("Potential Loyalists"));
     // Tenure: 1's first order 10 days ago, no signup date.
     QTest::newRow("tenure") << qint64(1) << QStringLiteral("tenure_days") << QVariant(10);
 }
@@ -227,7 +227,9 @@ void TestCustomerMetrics::agreesWithPlainSqlOnTheDemoShop()
     QVERIFY(CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, asOf).ok());
     Database &db = ws.value()->db();
     db.exec("CREATE TEMP TABLE expected AS "
-            "WITH o AS (SELECT customer_id, substr(order_date, 1, 10) AS day, amount, is_valid, is_refund, "
+            // A purchase: valid, and an amount above zero (PurchaseDefinition's default).
+            "WITH o AS (SELECT customer_id, substr(order_date, 1, 10) AS day, amount, "
+            "  is_valid AND coalesce(amount, 0) > 0 AS is_valid, is_refund, "
             "  julianday('2025-12-31') - julianday(substr(order_date, 1, 10)) AS ago FROM orders "
             "  WHERE substr(order_date, 1, 10) <= '2025-12-31') "
             "SELECT c.id AS customer_id, "
@@ -274,14 +276,22 @@ void TestCustomerMetrics::agreesWithPlainSqlOnTheDemoShop()
                              condition);
     };
     QCOMPARE(rankMismatches("m.r_score != 1 + (5 * x.r_worse) / x.n"), qint64(0));
-    QCOMPARE(rankMismatches("m.f_score != 1 + (5 * x.f_worse) / x.n"), qint64(0));
+    QCOMPARE(rankMismatches("m.f_score != CASE WHEN m.orders_count >= 6 THEN 5 WHEN m.orders_count >= 4 THEN 4 "
+                            "WHEN m.orders_count >= 3 THEN 3 WHEN m.orders_count >= 2 THEN 2 ELSE 1 END"),
+             qint64(0));
     QCOMPARE(rankMismatches("m.m_score != 1 + (5 * x.m_worse) / x.n"), qint64(0));
     QCOMPARE(rankMismatches("m.value_tier != CASE WHEN x.spend_before < 0.2 * x.n THEN 'high' "
                             "WHEN x.spend_before < 0.5 * x.n THEN 'mid' ELSE 'low' END"),
              qint64(0));
     QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count = 0 AND "
-                       "value_tier = 'none' AND r_score IS NULL AND rfm_segment IS NULL"),
+                       "value_tier IN ('none', 'cancelled') AND r_score IS NULL AND rfm_segment IS NULL"),
              3000 - buyers);
+    // Customers without a purchase are "cancelled" exactly when they have a cancelled or refunded order
+    // dated by the analysis date.
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics m WHERE orders_count = 0 AND (value_tier = 'cancelled') != "
+                       "EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = m.customer_id AND NOT o.is_valid "
+                       "AND substr(o.order_date, 1, 10) <= '2025-12-31')"),
+             qint64(0));
     // Every score 1 to 5 is used for M (spend has few ties).
     QCOMPARE(count(db, "SELECT count(DISTINCT m_score) FROM customer_metrics WHERE m_score IS NOT NULL"), qint64(5));
 }

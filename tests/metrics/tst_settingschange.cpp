@@ -110,14 +110,17 @@ void TestSettingsChange::tiersFollowTheMethod()
     change.settings.tiers.midMinSpend = 400;
     QVERIFY(AnalysisChanges::apply(*ws, change).ok());
     auto &db = ws->db();
-    // Hand-written SQL over the orders: valid orders up to the analysis date, summed per customer.
+    // Hand-written SQL over the orders: purchases (valid, above zero) up to the analysis date, summed per
+    // customer; customers without one but with a cancelled or refunded order are "cancelled".
     const QString asOf = ws->analysisDate().toString(Qt::ISODate);
     store::Statement query(db, R"(
         WITH s AS (SELECT c.id AS id, count(x.id) AS n, coalesce(sum(x.amount), 0) AS spend
-                   FROM customers c LEFT JOIN orders x ON x.customer_id = c.id AND x.is_valid = 1
+                   FROM customers c LEFT JOIN orders x ON x.customer_id = c.id AND x.is_valid = 1 AND x.amount > 0
                         AND substr(x.order_date, 1, 10) <= ?1 GROUP BY c.id)
         SELECT count(*) FROM s JOIN customer_metrics m ON m.customer_id = s.id
-        WHERE m.value_tier IS NOT CASE WHEN n = 0 THEN 'none' WHEN spend >= 1500 THEN 'high'
+        WHERE m.value_tier IS NOT CASE WHEN n = 0 AND EXISTS (SELECT 1 FROM orders y WHERE y.customer_id = s.id
+                                                   AND y.is_valid = 0 AND substr(y.order_date, 1, 10) <= ?1) THEN 'cancelled'
+                                       WHEN n = 0 THEN 'none' WHEN spend >= 1500 THEN 'high'
                                        WHEN spend >= 400 THEN 'mid' ELSE 'low' END)");
     query.bind(1, asOf);
     QVERIFY(query.step());

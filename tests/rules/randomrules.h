@@ -58,7 +58,9 @@ public:
         c.op = ops[size_t(m_random.bounded(qsizetype(ops.size())))];
         const QVariantList &pool = m_pools[field.name];
         const auto fromPool = [&]() -> QVariant {
-            if (pool.isEmpty() || m_random.bounded(5) == 0)
+            const bool fixed = field.type == store::FieldType::Lifecycle || field.type == store::FieldType::ValueTier ||
+                               field.type == store::FieldType::RfmSegment; // (other values are refused)
+            if (pool.isEmpty() || (!fixed && m_random.bounded(5) == 0))
                 return store::isNumeric(field.type) ? QVariant(double(m_random.bounded(-50, 5000)) / 4)
                                                     : QVariant(QStringLiteral("x%1").arg(m_random.bounded(10)));
             return pool.at(int(m_random.bounded(qsizetype(pool.size()))));

@@ -58,7 +58,7 @@ void fillRandomCustomers(Database &db, int count, quint32 seed)
     const QVariantList stages = {QVariant(), QStringLiteral("prospect"), QStringLiteral("new"), QStringLiteral("growing"),
                                  QStringLiteral("mature"), QStringLiteral("at_risk"), QStringLiteral("dormant")};
     const QVariantList tiers = {QStringLiteral("high"), QStringLiteral("mid"), QStringLiteral("low"), QStringLiteral("none")};
-    const QVariantList rfm = {QVariant(), QStringLiteral("Champions"), QStringLiteral("At Risk"), QStringLiteral("Can't Lose")};
+    const QVariantList rfm = {QVariant(), QStringLiteral("Champions"), QStringLiteral("Slipping Away"), QStringLiteral("Can't Lose")};
     const QVariantList booleans = {QVariant(), qint64(0), qint64(1), QStringLiteral("yes")};
     Statement customer(db, "INSERT INTO customers(id, customer_key, name, city, gender, phone, birth_date, signup_date, "
                            "c_1, c_2, c_3, c_4, c_5, c_6, \"c_7\"\"]); --\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "

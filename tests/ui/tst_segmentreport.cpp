@@ -124,9 +124,9 @@ void TestSegmentReport::chartAsPdf()
     QVERIFY(ws.ok());
     const auto count = [&](const char *sql) { return QLocale().toString(ws.value()->db().scalar(sql).toLongLong()); };
     QVERIFY2(text.contains(QStringLiteral("Customers %1").arg(count("SELECT count(*) FROM customers"))), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("First purchase %1").arg(count("SELECT count(*) FROM customer_metrics WHERE orders_count >= 1"))),
+    QVERIFY2(text.contains(QStringLiteral("1+ orders %1").arg(count("SELECT count(*) FROM customer_metrics WHERE orders_count >= 1"))),
              qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("Repeat purchase %1").arg(count("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"))),
+    QVERIFY2(text.contains(QStringLiteral("2+ orders %1").arg(count("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2"))),
              qPrintable(text));
 }
 

@@ -3,6 +3,7 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QFontMetrics>
 #include <QPainter>
 #include <QToolTip>
 
@@ -85,11 +86,16 @@ void RfmHeatmap::paintEvent(QPaintEvent *)
             painter.drawRoundedRect(cell, 3, 3);
             const QColor ink = t > 0.55 ? QColor(Qt::white) : text;
             painter.setPen(ink);
-            painter.setFont(bold);
-            painter.drawText(cell.adjusted(2, 2, -2, -cell.height() / 2), Qt::AlignHCenter | Qt::AlignBottom,
-                             locale.toString(count));
+            // The cell's name on the grid itself (not only in the tooltip), then the counts.
+            const double third = cell.height() / 3;
             painter.setFont(small);
-            painter.drawText(cell.adjusted(2, cell.height() / 2, -2, -2), Qt::AlignHCenter | Qt::AlignTop,
+            const QString name = QFontMetrics(small).elidedText(m_names[size_t(r - 1)][size_t(f - 1)], Qt::ElideRight,
+                                                                 int(cell.width()) - 4);
+            painter.drawText(cell.adjusted(2, 1, -2, -2 * third), Qt::AlignHCenter | Qt::AlignVCenter, name);
+            painter.setFont(bold);
+            painter.drawText(cell.adjusted(2, third, -2, -third), Qt::AlignHCenter | Qt::AlignVCenter, locale.toString(count));
+            painter.setFont(small);
+            painter.drawText(cell.adjusted(2, 2 * third, -2, -1), Qt::AlignHCenter | Qt::AlignVCenter,
                              locale.toString(m_all[size_t(r - 1)][size_t(f - 1)]));
         }
     }

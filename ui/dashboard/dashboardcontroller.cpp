@@ -32,6 +32,7 @@ struct DashboardController::Snapshot
     };
     std::vector<Saved> saved;
     rules::Bitset all, buyers, repeat, mature, active, atRisk, dormant;
+    int matureFrom = 5; // the funnel's last step: customers with at least this many orders
     rules::SegmentFigures allFigures;
     TierChart::Curve allPareto;
     QList<SizeHistoryChart::Series> history;
@@ -170,6 +171,7 @@ std::shared_ptr<const Snapshot> buildSnapshot(const QString &path, const QDate &
     snapshot->buyers = evaluateText(*snapshot, QStringLiteral("orders_count >= 1"));
     snapshot->repeat = evaluateText(*snapshot, QStringLiteral("orders_count >= 2"));
     snapshot->mature = evaluateText(*snapshot, QStringLiteral("orders_count > %1").arg(lifecycle.growingMaxOrders));
+    snapshot->matureFrom = lifecycle.growingMaxOrders + 1;
     snapshot->active = evaluateText(*snapshot, QStringLiteral("orders_count >= 1 and days_since_last_order <= %1").arg(lifecycle.activeDays));
     snapshot->atRisk = evaluateText(*snapshot, QStringLiteral("orders_count >= 1 and days_since_last_order > %1 and "
                                                               "days_since_last_order <= %2")
@@ -211,9 +213,11 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QStr
     f.totalRevenue = s.allFigures.revenue;
     f.funnel = {
         {QCoreApplication::translate("Dashboard", "Customers"), qint64(members.count()), qint64(s.all.count())},
-        {QCoreApplication::translate("Dashboard", "First purchase"), qint64(countBoth(members, s.buyers)), qint64(s.buyers.count())},
-        {QCoreApplication::translate("Dashboard", "Repeat purchase"), qint64(countBoth(members, s.repeat)), qint64(s.repeat.count())},
-        {QCoreApplication::translate("Dashboard", "Mature"), qint64(countBoth(members, s.mature)), qint64(s.mature.count())},
+        // Named by order counts: the lifecycle's stages also weigh recency, and "Mature" here beside a
+        // lifecycle "Mature" of another size read as a contradiction.
+        {QCoreApplication::translate("Dashboard", "1+ orders"), qint64(countBoth(members, s.buyers)), qint64(s.buyers.count())},
+        {QCoreApplication::translate("Dashboard", "2+ orders"), qint64(countBoth(members, s.repeat)), qint64(s.repeat.count())},
+        {QCoreApplication::translate("Dashboard", "%1+ orders").arg(s.matureFrom), qint64(countBoth(members, s.mature)), qint64(s.mature.count())},
     };
     f.activity = {
         {QCoreApplication::translate("Dashboard", "Active"), qint64(countBoth(members, s.active)), qint64(s.active.count())},

@@ -6,6 +6,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -24,7 +25,8 @@ QString percentText(const QLocale &locale, double part, double whole)
 
 DashboardPanel::DashboardPanel(QWidget *parent)
     : QWidget(parent), m_count(new QLabel(this)), m_share(new QLabel(this)), m_revenue(new QLabel(this)),
-      m_activity(new QLabel(this)), m_busy(new QLabel(this)), m_funnel(new FunnelWidget),
+      m_activity(new QLabel(this)), m_busy(new QLabel(this)), m_dateNote(new QFrame(this)),
+      m_dateNoteText(new QLabel(m_dateNote)), m_useToday(new QPushButton(m_dateNote)), m_funnel(new FunnelWidget),
       m_tiers(new TierChart), m_rfm(new RfmHeatmap), m_sizes(new SegmentSizeChart), m_history(new SizeHistoryChart),
       m_predicted(new PredictedChart)
 {
@@ -59,15 +61,26 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     for (ChartCard *card : {m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard, m_historyCard, m_predictedCard})
         card->setMinimumHeight(260);
 
+    m_dateNote->setObjectName(QStringLiteral("analysisDateNote"));
+    m_dateNote->setFrameShape(QFrame::StyledPanel);
+    m_dateNoteText->setWordWrap(true);
+    m_useToday->setObjectName(QStringLiteral("useTodayButton"));
+    auto *noteLayout = new QHBoxLayout(m_dateNote);
+    noteLayout->addWidget(m_dateNoteText, 1);
+    noteLayout->addWidget(m_useToday);
+    m_dateNote->hide();
+    connect(m_useToday, &QPushButton::clicked, this, &DashboardPanel::useTodayClicked);
+
     auto *content = new QWidget;
     auto *grid = new QGridLayout(content);
-    grid->addWidget(headline, 0, 0, 1, 2);
-    grid->addWidget(m_funnelCard, 1, 0);
-    grid->addWidget(m_tiersCard, 1, 1);
-    grid->addWidget(m_rfmCard, 2, 0);
-    grid->addWidget(m_sizesCard, 2, 1);
-    grid->addWidget(m_predictedCard, 3, 0, 1, 2);
-    grid->addWidget(m_historyCard, 4, 0, 1, 2);
+    grid->addWidget(m_dateNote, 0, 0, 1, 2);
+    grid->addWidget(headline, 1, 0, 1, 2);
+    grid->addWidget(m_funnelCard, 2, 0);
+    grid->addWidget(m_tiersCard, 2, 1);
+    grid->addWidget(m_rfmCard, 3, 0);
+    grid->addWidget(m_sizesCard, 3, 1);
+    grid->addWidget(m_predictedCard, 4, 0, 1, 2);
+    grid->addWidget(m_historyCard, 5, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
 
@@ -154,7 +167,19 @@ void DashboardPanel::retranslate()
     m_historyCard->setTitle(tr("Size history"));
     m_predictedCard->setTitle(tr("Predicted: who is still buying, and what they are worth"));
     m_busy->setText(tr("Updating…"));
+    m_useToday->setText(tr("Use Today"));
+    setAnalysisDateNote(m_noteDate);
     showHeadline();
+}
+
+void DashboardPanel::setAnalysisDateNote(const QDate &asOf)
+{
+    m_noteDate = asOf;
+    m_dateNote->setVisible(asOf.isValid());
+    if (asOf.isValid())
+        m_dateNoteText->setText(tr("The newest order is more than a month old, so the figures are as of %1, the day after it "
+                                   "(otherwise every buyer would look dormant).")
+                                    .arg(QLocale().toString(asOf, QLocale::LongFormat)));
 }
 
 } // namespace segmenta::ui

@@ -2,9 +2,12 @@
 
 #include "dashboard/dashboardfigures.h"
 
+#include <QDate>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
+class QFrame;
 class QGridLayout;
 
 namespace segmenta::ui {
@@ -26,6 +29,9 @@ public:
     void showFigures(const DashboardFigures &figures);
     // Marks the figures as being recomputed (a subtle hint, not a blank).
     void setBusy(bool busy);
+    // Says that the analysis date follows old data (the day after the newest order, `asOf`), with a button
+    // back to today; an invalid date hides the note.
+    void setAnalysisDateNote(const QDate &asOf);
 
     FunnelWidget *funnel() const { return m_funnel; }
     TierChart *tiers() const { return m_tiers; }
@@ -42,6 +48,7 @@ Q_SIGNALS:
     void tierClicked(int index);
     void rfmCellClicked(int r, int f);
     void savedSegmentClicked(qint64 segmentId);
+    void useTodayClicked();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -56,6 +63,10 @@ private:
     QLabel *m_revenue;
     QLabel *m_activity;
     QLabel *m_busy;
+    QFrame *m_dateNote;
+    QLabel *m_dateNoteText;
+    QPushButton *m_useToday;
+    QDate m_noteDate;
     FunnelWidget *m_funnel;
     TierChart *m_tiers;
     RfmHeatmap *m_rfm;

@@ -33,6 +33,7 @@ struct RunResult
     std::optional<import::ImportSummary> summary;
     QString error;
     bool canceled = false;
+    QDate followsData; // the analysis date, when it follows old data rather than today
 };
 
 } // namespace
@@ -137,6 +138,8 @@ void ImportRunPage::start()
         result.summary = std::move(summary).value();
         if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value()); !metrics)
             result.error = metrics.errorMessage(); // the import stands; the figures are recomputed on opening
+        if (workspace.value()->analysisDateFollowsData())
+            result.followsData = workspace.value()->analysisDate();
         return result;
     }), [this](const RunResult &result) {
         m_running = false;
@@ -158,10 +161,40 @@ void ImportRunPage::start()
                                .arg(locale.toString(summary.rowsRead), locale.toString(summary.inserted),
                                     locale.toString(summary.updated), locale.toString(summary.unchanged),
                                     locale.toString(summary.rejected)));
+        m_summary->setText(m_summary->text() + orderLines(summary));
+        if (result.followsData.isValid())
+            m_summary->setText(m_summary->text() + QStringLiteral("<br>") +
+                               tr("The newest order is more than %1 days old: the figures are as of %2, the day after it. "
+                                  "The dashboard can switch them to today.")
+                                   .arg(store::Workspace::kStaleDataDays)
+                                   .arg(locale.toString(result.followsData, QLocale::ShortFormat)));
         m_wizard->setSummary(summary);
         loadRejects(summary.sourceId);
         Q_EMIT completeChanged();
     });
+}
+
+// What an order list's import decided beyond the counts, each with the definition it followed.
+QString ImportRunPage::orderLines(const import::ImportSummary &summary)
+{
+    if (summary.kind != import::ImportKind::Orders)
+        return {};
+    const QLocale locale;
+    QString lines;
+    if (summary.repeated > 0)
+        lines += QStringLiteral("<br>") +
+                 tr("%1 rows repeated an earlier row in every column and were counted once (listed below).")
+                     .arg(locale.toString(summary.repeated));
+    if (summary.alreadyPresent > 0)
+        lines += QStringLiteral("<br>") +
+                 tr("%1 rows are orders an earlier import already holds (the same customer at the same date and time) "
+                    "and were not added again (listed below).")
+                     .arg(locale.toString(summary.alreadyPresent));
+    if (summary.withoutDate > 0)
+        lines += QStringLiteral("<br>") +
+                 tr("%1 orders have no order date (unpaid?): they are kept, but are not purchases.")
+                     .arg(locale.toString(summary.withoutDate));
+    return lines;
 }
 
 void ImportRunPage::loadRejects(qint64 sourceId)

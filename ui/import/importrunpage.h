@@ -11,6 +11,10 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
+namespace segmenta::import {
+struct ImportSummary;
+}
+
 namespace segmenta::ui {
 
 class ImportWizard;
@@ -35,6 +39,7 @@ public:
 private:
     void start();
     void finished(const QString &error);
+    static QString orderLines(const import::ImportSummary &summary);
     void loadRejects(qint64 sourceId);
     void saveRejects();
 

@@ -61,6 +61,7 @@ const RoleLabel kRoles[] = {
     {import::role::kOrdersCount, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Number of orders (customer list)")},
     {import::role::kFirstOrderDate, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "First order date (customer list)")},
     {import::role::kLastOrderDate, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Last order date (customer list)")},
+    {import::role::kCloseReason, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Close reason (refund or cancel)")},
 };
 
 const FieldType kTypes[] = {FieldType::Text,    FieldType::Category, FieldType::Identifier, FieldType::Integer,
@@ -196,6 +197,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard *wizard)
     m_delimiter->addItem(tr("Semicolon ( ; )"), int(';'));
     m_delimiter->addItem(tr("Tab"), int('\t'));
     m_delimiter->addItem(tr("Vertical bar ( | )"), int('|'));
+    m_delimiter->addItem(tr("Spaces (runs of spaces and tabs)"), int(' '));
     m_headerRow->setRange(0, 50);
     m_headerRow->setMaximumWidth(260);
     for (QComboBox *combo : {m_sheet, m_encoding, m_delimiter})
@@ -469,8 +471,20 @@ void ImportMappingPage::showPreview()
         type->setEnabled(!preview->skipped[size_t(r)]);
         m_columns->item(r, ColSamples)->setText(preview->fieldSamples[size_t(r)].mid(0, 4).join(QStringLiteral(" · ")));
         m_columns->item(r, ColSamples)->setToolTip(preview->fieldSamples[size_t(r)].join(u'\n'));
-        m_columns->item(r, ColNote)->setText(field.note);
-        m_columns->item(r, ColNote)->setToolTip(field.note);
+        // In an order list, the customer's own columns go to the customer.
+        static const QStringList customerRoles = {
+            QString::fromLatin1(import::role::kName),    QString::fromLatin1(import::role::kPhone),
+            QString::fromLatin1(import::role::kEmail),   QString::fromLatin1(import::role::kGender),
+            QString::fromLatin1(import::role::kCountry), QString::fromLatin1(import::role::kProvince),
+            QString::fromLatin1(import::role::kCity),    QString::fromLatin1(import::role::kAddress),
+            QString::fromLatin1(import::role::kBirthDate), QString::fromLatin1(import::role::kAge),
+            QString::fromLatin1(import::role::kSignupDate), QString::fromLatin1(import::role::kTags)};
+        const bool toCustomer = preview->kind == import::ImportKind::Orders && customerRoles.contains(field.role);
+        const QString note = !field.note.isEmpty() ? field.note
+                             : toCustomer          ? tr("A customer field: the newest order's value is kept")
+                                                   : QString();
+        m_columns->item(r, ColNote)->setText(note);
+        m_columns->item(r, ColNote)->setToolTip(note);
         m_columns->item(r, ColNote)->setForeground(field.note.isEmpty() ? palette().text() : QBrush(QColor(0xb9, 0x77, 0x0e)));
     }
     if (!sameColumns) {

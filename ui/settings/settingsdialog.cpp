@@ -170,8 +170,12 @@ QWidget *SettingsDialog::createAnalysisPage()
     auto *columns = new QHBoxLayout;
     columns->addWidget(createLifecycleGroup(), 1);
     columns->addWidget(createTierGroup(), 1);
+    m_zeroAmountIsPurchase = new QCheckBox(tr("Count orders of zero amount (free samples, fully discounted) as purchases"), page);
+    m_zeroAmountIsPurchase->setObjectName(QStringLiteral("zeroAmountIsPurchase"));
+    connect(m_zeroAmountIsPurchase, &QCheckBox::toggled, this, &SettingsDialog::updateState);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(dateGroup);
+    layout->addWidget(m_zeroAmountIsPurchase);
     layout->addLayout(columns, 1);
     return page;
 }
@@ -286,12 +290,26 @@ QWidget *SettingsDialog::createRfmPage()
         }
         updateState();
     });
+    // F by order counts: the fewest orders that score F2 to F5.
+    auto *bins = new QHBoxLayout;
+    bins->addWidget(new QLabel(tr("Frequency by orders: F1 below F2;"), page));
+    for (int i = 0; i < 4; ++i) {
+        m_frequencyFrom[size_t(i)] = new QSpinBox(page);
+        m_frequencyFrom[size_t(i)]->setObjectName(QStringLiteral("frequencyFrom%1").arg(i + 2));
+        m_frequencyFrom[size_t(i)]->setRange(2, 1000);
+        m_frequencyFrom[size_t(i)]->setPrefix(tr("F%1 from ").arg(i + 2));
+        m_frequencyFrom[size_t(i)]->setSuffix(tr(" orders"));
+        connect(m_frequencyFrom[size_t(i)], &QSpinBox::valueChanged, this, &SettingsDialog::updateState);
+        bins->addWidget(m_frequencyFrom[size_t(i)]);
+    }
+    bins->addStretch();
     auto *restore = new QPushButton(tr("Restore the Default Names"), page);
     restore->setObjectName(QStringLiteral("restoreRfmMap"));
     connect(restore, &QPushButton::clicked, this, [this] { showRfmMap(metrics::RfmMap::defaultMap()); });
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(intro);
     layout->addWidget(m_rfm, 1);
+    layout->addLayout(bins);
     layout->addWidget(restore, 0, Qt::AlignLeft);
     return page;
 }
@@ -424,7 +442,9 @@ predict::PredictionSettings SettingsDialog::predictionSettings() const
 
 void SettingsDialog::showChange(const metrics::AnalysisChange &change)
 {
-    m_initialShownDate = change.analysisDate.isValid() ? change.analysisDate : QDate::currentDate();
+    m_initialShownDate = change.analysisDate.isValid() ? change.analysisDate
+                         : m_workspace                ? m_workspace->analysisDate()
+                                                      : QDate::currentDate();
     m_date->setDate(m_initialShownDate);
     const auto &lifecycle = change.settings.lifecycle;
     m_newMax->setValue(lifecycle.newMaxOrders);
@@ -442,6 +462,9 @@ void SettingsDialog::showChange(const metrics::AnalysisChange &change)
     m_highMinSpend->setValue(tiers.highMinSpend);
     m_midMinSpend->setValue(tiers.midMinSpend);
     showRfmMap(change.settings.rfm);
+    for (size_t i = 0; i < 4; ++i)
+        m_frequencyFrom[i]->setValue(change.settings.rfm.frequencyFrom[i]);
+    m_zeroAmountIsPurchase->setChecked(change.settings.purchase.zeroAmountIsPurchase);
 }
 
 void SettingsDialog::showRfmMap(const metrics::RfmMap &map)
@@ -520,6 +543,9 @@ metrics::AnalysisChange SettingsDialog::change() const
                 change.settings.rfm.names[size_t(r - 1)][size_t(f - 1)] = item->data(Qt::UserRole).toString();
         }
     }
+    for (size_t i = 0; i < 4; ++i)
+        change.settings.rfm.frequencyFrom[i] = m_frequencyFrom[i]->value();
+    change.settings.purchase.zeroAmountIsPurchase = m_zeroAmountIsPurchase->isChecked();
     return change;
 }
 
@@ -579,9 +605,12 @@ void SettingsDialog::updateState()
     m_problem->setText(why);
     if (!m_workspace)
         return;
-    m_dateNote->setText(!m_initial.analysisDate.isValid() && m_date->date() == m_initialShownDate
-                            ? tr("No date is fixed: “days since” and “last N days” count from today.")
-                            : tr("“Days since” and “last N days” count from this date."));
+    const bool automatic = !m_initial.analysisDate.isValid() && m_date->date() == m_initialShownDate;
+    m_dateNote->setText(automatic && m_workspace->analysisDateFollowsData()
+                            ? tr("No date is fixed: the newest order is more than %1 days old, so “days since” and "
+                                 "“last N days” count from the day after it.").arg(store::Workspace::kStaleDataDays)
+                        : automatic ? tr("No date is fixed: “days since” and “last N days” count from today.")
+                                    : tr("“Days since” and “last N days” count from this date."));
     if (m_atRiskDays->value() > m_activeDays->value() && m_growingMax->value() > m_newMax->value()) {
         QStringList lines;
         int number = 0;

@@ -105,6 +105,8 @@ private:
     QDoubleSpinBox *m_highMinSpend = nullptr;
     QDoubleSpinBox *m_midMinSpend = nullptr;
     QTableWidget *m_rfm = nullptr;
+    std::array<QSpinBox *, 4> m_frequencyFrom{}; // the fewest orders for F2 to F5
+    QCheckBox *m_zeroAmountIsPurchase = nullptr;
     QComboBox *m_language = nullptr;
     predict::PredictionSettings m_initialPredictions;
     QCheckBox *m_predictionsOn = nullptr;
