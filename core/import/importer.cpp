@@ -1,5 +1,6 @@
 #include "import/importer.h"
 
+#include "import/listcolumns.h"
 #include "import/roles.h"
 #include "import/rowpreparer.h"
 #include "import/storedvalue.h"
@@ -57,6 +58,7 @@ const std::map<QString, QString> &customerColumns()
         {QString::fromLatin1(role::kOrdersCount), QStringLiteral("list_orders_count")},
         {QString::fromLatin1(role::kFirstOrderDate), QStringLiteral("list_first_order_date")},
         {QString::fromLatin1(role::kLastOrderDate), QStringLiteral("list_last_order_date")},
+        {QString::fromLatin1(role::kRecencyDays), QStringLiteral("list_last_order_date")}, // (counted back)
     };
     return map;
 }
@@ -157,6 +159,8 @@ QJsonObject ImportSummary::toJson() const
                       {QStringLiteral("column"), f.column}};
         if (!f.note.isEmpty())
             o.insert(QStringLiteral("note"), f.note);
+        if (!f.storedName.isEmpty())
+            o.insert(QStringLiteral("stored_as"), f.storedName);
         fieldArray.append(o);
     }
     QJsonObject json{{QStringLiteral("source_id"), sourceId},
@@ -169,6 +173,8 @@ QJsonObject ImportSummary::toJson() const
                      {QStringLiteral("unchanged"), unchanged},
                      {QStringLiteral("rejected"), rejected},
                      {QStringLiteral("fields"), fieldArray}};
+    if (kind == ImportKind::Customers)
+        json.insert(QStringLiteral("list_purchase_history"), listHistory);
     if (!encoding.isEmpty())
         json.insert(QStringLiteral("encoding"), encoding);
     if (delimiter)
@@ -270,8 +276,11 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             if (orders && customerColumns().count(column.field.role) && column.sqlColumn.isEmpty())
                 continue; // customer attributes in an order list go to the customer
             if (column.sqlColumn.isEmpty()) {
+                const QString fieldName = detail::importedFieldName(entity, column.field.name);
+                if (fieldName != column.field.name)
+                    column.field.storedName = fieldName;
                 Statement existing(db, "SELECT column_name FROM fields WHERE entity = ?1 AND name = ?2 AND origin = 'imported'");
-                existing.bind(1, entity).bind(2, column.field.name);
+                existing.bind(1, entity).bind(2, fieldName);
                 if (existing.step()) {
                     column.sqlColumn = existing.text(0);
                 } else {
@@ -288,7 +297,7 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
                     db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(table, store::quoteIdentifier(candidate)).toStdString());
                     Statement field(db, "INSERT INTO fields(entity, name, label, table_name, column_name, type, role, origin, "
                                         "source_id, position) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, 'imported', ?7, 1000 + ?8)");
-                    field.bind(1, entity).bind(2, column.field.name).bind(3, table).bind(4, candidate)
+                    field.bind(1, entity).bind(2, fieldName).bind(3, table).bind(4, candidate)
                         .bind(5, store::fieldTypeName(column.field.type)).bind(6, column.field.role.isNull() ? QStringLiteral("") : column.field.role).bind(7, sourceId).bind(8, next);
                     field.run();
                     column.sqlColumn = candidate;
@@ -451,6 +460,8 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         setup.orders = orders;
         setup.profile = verify;
         setup.semicolonFile = analysis.delimiter == ';';
+        setup.list = detail::listColumnsOf(columns, keyColumn, workspace.analysisDate());
+        std::vector<qint64> listCustomers; // customers given a purchase history by this list
         const bool textFile = !reader->encoding().isEmpty();
         detail::RowPreparer rows(std::move(reader), setup, textFile);
         qint64 done = 0;
@@ -592,6 +603,8 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
                 seen->values = valuesDigest;
 
             if (!orders) {
+                if (incoming->listTotals)
+                    listCustomers.push_back(customerId);
                 if (customerInserted)
                     ++summary.inserted;
                 else if (customerUpdated)
@@ -689,6 +702,8 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
                 f.note = Importer::tr("dates such as 01/07/2024 were read as day/month/year");
             summary.fields.push_back(f);
         }
+        summary.listHistory = detail::customersWithoutOrders(db, std::move(listCustomers));
+        detail::describeListFields(summary.fields, setup.list.analysisDate);
         if (!options.columns.empty())
             detail::rememberLayout(db, analysis);
         Statement counts(db, "UPDATE sources SET rows_read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?6");
@@ -799,6 +814,8 @@ Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions
         preview.fieldSamples.push_back(column.profile.samples);
         preview.skipped.push_back(column.skip);
     }
+    detail::describeListFields(preview.fields, workspace ? workspace->analysisDate() : QDate::currentDate(),
+                               preview.kind == ImportKind::Customers);
     return preview;
 }
 

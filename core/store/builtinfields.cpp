@@ -91,4 +91,10 @@ void insertBuiltinFields(Database &db)
     }
 }
 
+void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit)
+{
+    for (const BuiltinField &field : kBuiltinFields)
+        visit(field.entity, field.name, field.label);
+}
+
 } // namespace segmenta::store

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 namespace segmenta::store {
 
 class Database;
@@ -7,5 +9,8 @@ class Database;
 // Registers the fields every workspace has: the built-in customer and order columns and the derived
 // per-customer metrics. Labels are English source strings; the UI translates them (context "Field").
 void insertBuiltinFields(Database &db);
+
+// Calls `visit` with the entity ("customer" or "order"), name and English label of every such field.
+void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit);
 
 } // namespace segmenta::store
