@@ -276,7 +276,7 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             if (orders && customerColumns().count(column.field.role) && column.sqlColumn.isEmpty())
                 continue; // customer attributes in an order list go to the customer
             if (column.sqlColumn.isEmpty()) {
-                const QString fieldName = detail::importedFieldName(entity, column.field.name);
+                const QString fieldName = detail::importedFieldName(db, entity, column.field.name);
                 if (fieldName != column.field.name)
                     column.field.storedName = fieldName;
                 Statement existing(db, "SELECT column_name FROM fields WHERE entity = ?1 AND name = ?2 AND origin = 'imported'");

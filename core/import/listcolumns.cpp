@@ -74,6 +74,13 @@ QString importedFieldName(const QString &entity, const QString &header)
     return namesBuiltinField(entity, header) ? header + QStringLiteral(" (list)") : header;
 }
 
+QString importedFieldName(store::Database &db, const QString &entity, const QString &header)
+{
+    store::Statement existing(db, "SELECT 1 FROM fields WHERE entity = ?1 AND name = ?2 AND origin = 'imported'");
+    existing.bind(1, entity).bind(2, header);
+    return existing.step() ? header : importedFieldName(entity, header);
+}
+
 ListColumns listColumnsOf(const std::vector<Column> &columns, const Column *keyColumn, const QDate &analysisDate)
 {
     ListColumns list;

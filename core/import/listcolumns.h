@@ -43,6 +43,8 @@ bool namesBuiltinField(const QString &entity, const QString &header);
 // or "header (list)" when the header names a built-in or derived field (namesBuiltinField), so that a list's
 // own "lifecycle_stage" never takes the place of the stage Segmenta derives.
 QString importedFieldName(const QString &entity, const QString &header);
+// The same in a workspace: a header an earlier import already registered under its own name keeps it.
+QString importedFieldName(store::Database &db, const QString &entity, const QString &header);
 
 // The columns of a customer list that RowPreparer treats specially, by index into the columns (-1: none).
 struct ListColumns

@@ -364,6 +364,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     m_columns->setWordWrap(false);
     m_columns->setTextElideMode(Qt::ElideRight);
     m_banner->setWordWrap(true);
+    m_banner->setObjectName(QStringLiteral("importBanner"));
     m_problem->setWordWrap(true);
     m_problem->setObjectName(QStringLiteral("importProblem"));
 
