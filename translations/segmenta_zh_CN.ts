@@ -260,6 +260,10 @@
 <context>
     <name>Lifecycle</name>
     <message>
+        <source>Recency unknown</source>
+        <translation>最近购买未知</translation>
+    </message>
+    <message>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
@@ -734,6 +738,14 @@
 </context>
 <context>
     <name>segmenta::import::Importer</name>
+    <message>
+        <source>Segmenta has a field of this name; the column is imported as “%1”</source>
+        <translation>Segmenta 已有同名字段；此列导入为“%1”</translation>
+    </message>
+    <message>
+        <source>days since the last order, counted back from the analysis date %1 into the last order date (30 days: %2)</source>
+        <translation>距上次下单天数，从分析日期 %1 往前推算为最近下单日期（30 天：%2）</translation>
+    </message>
     <message>
         <source>dates</source>
         <translation>日期</translation>
@@ -1893,6 +1905,30 @@
 <context>
     <name>segmenta::ui::CustomerCard</name>
     <message>
+        <source>%1 orders</source>
+        <translation>%1 笔订单</translation>
+    </message>
+    <message>
+        <source>total spend %1</source>
+        <translation>累计消费 %1</translation>
+    </message>
+    <message>
+        <source>last order on %1</source>
+        <translation>最近下单于 %1</translation>
+    </message>
+    <message>
+        <source>The customer list says: %1. The orders&apos; figures above are the ones used.</source>
+        <translation>客户名单记录：%1。以上使用的是订单数据。</translation>
+    </message>
+    <message>
+        <source>Purchase history from the customer list (no orders in the workspace).</source>
+        <translation>购买记录来自客户名单（工作区中没有订单）。</translation>
+    </message>
+    <message>
+        <source>F %1 · M %2 (no last order date: recency unknown)</source>
+        <translation>F %1 · M %2（无最近下单日期：最近购买未知）</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2467,6 +2503,10 @@ Replace them?</source>
 <context>
     <name>segmenta::ui::ImportMappingPage</name>
     <message>
+        <source>List totals (total spend, number of orders, first and last order date, days since the last order) are the purchase history of customers who have no orders in the workspace: they make them buyers with a value tier, RFM scores and a lifecycle stage. Days since the last order are counted back from the analysis date. Customers with orders keep the orders&apos; figures.</source>
+        <translation>名单中的汇总数据（累计消费、订单数、首次和最近下单日期、距上次下单天数）是工作区中没有订单的客户的购买记录：这些客户因此成为购买客户，获得价值分层、RFM 得分和生命周期阶段。距上次下单天数从分析日期往前推算。有订单的客户仍以订单数据为准。</translation>
+    </message>
+    <message>
         <source>The columns</source>
         <translation>各列内容</translation>
     </message>
@@ -2533,6 +2573,18 @@ Replace them?</source>
 </context>
 <context>
     <name>segmenta::ui::ImportRunPage</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; customers got their purchase history (spend, orders, order dates) from this list; customers with orders keep the orders&apos; figures.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 位客户的购买记录（消费、订单数、下单日期）来自此名单；有订单的客户仍以订单数据为准。</translation>
+    </message>
+    <message>
+        <source>“%1” as “%2”</source>
+        <translation>“%1”导入为“%2”</translation>
+    </message>
+    <message>
+        <source>Columns named like fields Segmenta derives were imported under their own names: %1.</source>
+        <translation>与 Segmenta 计算字段同名的列以自己的名称导入：%1。</translation>
+    </message>
     <message>
         <source>Cancel Import</source>
         <translation>取消导入</translation>
@@ -2719,6 +2771,26 @@ Replace them?</source>
 </context>
 <context>
     <name>segmenta::ui::ImportWizard</name>
+    <message>
+        <source>Days since last order (customer list)</source>
+        <translation>距上次下单天数（客户名单）</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Accepts e-mail marketing</source>
+        <translation>接受邮件营销</translation>
+    </message>
+    <message>
+        <source>Accepts SMS marketing</source>
+        <translation>接受短信营销</translation>
+    </message>
     <message>
         <source>Customer ID</source>
         <translation>客户编号</translation>

@@ -108,8 +108,11 @@ int runMetrics(const QStringList &arguments)
                  .arg(json.value(u"as_of").toString())
           << '\n';
     out() << CommandLine::tr("Lifecycle:") << '\n';
-    for (const QString &id : metrics::stageIds())
+    for (const QString &id : metrics::stageIds()) {
+        if (id == QLatin1StringView(metrics::stage::kRecencyUnknown) && distribution->lifecycle.at(id) == 0)
+            continue; // (customer lists without dates only)
         out() << "  " << metrics::stageDisplayName(id).leftJustified(15) << ' ' << distribution->lifecycle.at(id) << '\n';
+    }
     out() << CommandLine::tr("Value tiers:") << '\n';
     for (const QString &id : metrics::tierIds()) {
         const auto &tier = distribution->tiers.at(id);

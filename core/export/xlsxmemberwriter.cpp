@@ -340,8 +340,11 @@ void XlsxMemberWriter::writeSummarySheet(const ExportReport &report)
     };
 
     std::vector<std::pair<QString, qint64>> stages;
-    for (const QString &id : metrics::stageIds())
+    for (const QString &id : metrics::stageIds()) {
+        if (id == QLatin1StringView(metrics::stage::kRecencyUnknown) && count(report.lifecycle, id) == 0)
+            continue; // (customer lists without dates only)
         stages.emplace_back(metrics::stageDisplayName(id), count(report.lifecycle, id));
+    }
     for (const auto &[id, n] : report.lifecycle) {
         if (std::find(metrics::stageIds().begin(), metrics::stageIds().end(), id) == metrics::stageIds().end())
             stages.emplace_back(id.isEmpty() ? tr("(none)") : id, n);

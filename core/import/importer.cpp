@@ -1,5 +1,6 @@
 #include "import/importer.h"
 
+#include "import/listcolumns.h"
 #include "import/roles.h"
 #include "import/rowpreparer.h"
 #include "import/rowstore.h"
@@ -60,6 +61,8 @@ QJsonObject ImportSummary::toJson() const
                       {QStringLiteral("column"), f.column}};
         if (!f.note.isEmpty())
             o.insert(QStringLiteral("note"), f.note);
+        if (!f.storedName.isEmpty())
+            o.insert(QStringLiteral("stored_as"), f.storedName);
         fieldArray.append(o);
     }
     QJsonObject json{{QStringLiteral("source_id"), sourceId},
@@ -72,6 +75,8 @@ QJsonObject ImportSummary::toJson() const
                      {QStringLiteral("unchanged"), unchanged},
                      {QStringLiteral("rejected"), rejected},
                      {QStringLiteral("fields"), fieldArray}};
+    if (kind == ImportKind::Customers)
+        json.insert(QStringLiteral("list_purchase_history"), listHistory);
     if (kind == ImportKind::Orders) {
         const auto lines = [](const std::vector<qint64> &rows) {
             QJsonArray array;
@@ -177,7 +182,7 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         }
         // Text files are read and typed on a second thread while this one stores the rows.
         const bool textFile = !reader->encoding().isEmpty();
-        detail::RowPreparer rows(std::move(reader), store.preparerSetup(verify), textFile);
+        detail::RowPreparer rows(std::move(reader), store.preparerSetup(verify, workspace.analysisDate()), textFile);
         qint64 done = 0;
         while (const detail::PreparedRow *incoming = rows.next()) {
             ++done;
@@ -199,6 +204,8 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             return Error{Importer::tr("“%1” changed while it was being imported; nothing was imported, try again").arg(fileName)};
         }
         summary.fields = store.importedFields();
+        summary.listHistory = detail::customersWithoutOrders(db, store.listCustomers());
+        detail::describeListFields(summary.fields, workspace.analysisDate());
         if (!options.columns.empty())
             detail::rememberLayout(db, analysis);
         if (summary.kind == ImportKind::Orders)
@@ -311,6 +318,8 @@ Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions
         preview.fieldSamples.push_back(column.profile.samples);
         preview.skipped.push_back(column.skip);
     }
+    detail::describeListFields(preview.fields, workspace ? workspace->analysisDate() : QDate::currentDate(),
+                               preview.kind == ImportKind::Customers);
     return preview;
 }
 

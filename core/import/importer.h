@@ -53,6 +53,9 @@ struct ImportedField
     QString role;  // empty when the column has no built-in role
     QString column; // where it was stored: a built-in column or an added c_<n> / o_<n>
     QString note;  // e.g. "3 values could not be read as dates", "01/07/2024 read as day/month"
+    // The field's name in the workspace (what rules say) when it is not `name`: a header that names a field
+    // Segmenta builds in or derives is imported as "header (list)". Empty otherwise.
+    QString storedName;
 };
 
 struct ImportSummary
@@ -77,6 +80,9 @@ struct ImportSummary
     std::vector<qint64> repeatedRows;
     std::vector<qint64> alreadyPresentRows;
     qint64 withoutDate = 0; // orders stored without an order date (unpaid): kept, but not purchases
+    // Customer lists: customers whose purchase history (spend, orders, first or last order date) comes from
+    // this list's totals, as they have no order rows in the workspace.
+    qint64 listHistory = 0;
     std::vector<ImportedField> fields;
 
     QJsonObject toJson() const;

@@ -74,11 +74,51 @@ const QHash<QString, QString> &synonyms()
     return table;
 }
 
+// Headers of customer lists: Segmenta's own member export (its English and Chinese field labels), Shopify,
+// HubSpot and Mailchimp contact exports, and lists kept by hand. Consulted after synonyms().
+const QHash<QString, QString> &customerListSynonyms()
+{
+    static const QHash<QString, QString> table = [] {
+        const struct
+        {
+            const char *role;
+            const char *headers; // '|'-separated, already normalised
+        } entries[] = {
+            {role::kCustomerId, "recordid|contactid|客户编码|会员卡号"},
+            {role::kName, "firstname|givenname|名字|名"},
+            {role::kLastName, "lastname|surname|familyname|姓氏|姓"},
+            {role::kPhone, "phonenumber|mobilephonenumber"},
+            {role::kCity, "defaultaddresscity|billingcity|shippingcity"},
+            {role::kProvince, "defaultaddressprovincecode|defaultaddressprovince|provincecode|state/region|statecode|stateprovince"},
+            {role::kCountry, "defaultaddresscountrycode|defaultaddresscountry|countrycode|country/region|cc"},
+            {role::kAddress, "defaultaddressaddress1|address1|streetaddress"},
+            {role::kZip, "zip|zipcode|postalcode|postcode|defaultaddresszip|邮编|邮政编码"},
+            {role::kEmailConsent, "acceptsemailmarketing|acceptsmarketing|emailmarketingconsent|emailoptin|同意邮件营销"},
+            {role::kSmsConsent, "acceptssmsmarketing|smsmarketingconsent|smsoptin|同意短信营销"},
+            {role::kOrdersCount, "orders|totalorders|ordercount|numberoforders|orderscount|订单数|订单数量|购买次数|消费次数|消费频率|购买频次|累计购买次数"},
+            {role::kTotalSpend, "totalspent|totalspend|amountspent|lifetimevalue|totalrevenue|累计消费|累计消费金额|消费金额|总消费|总消费金额|累计金额"},
+            {role::kLastOrderDate, "lastorderdate|lastpurchase|lastpurchasedate|lastorderat|最近购买日期|最近购买时间|最后消费时间|最近消费时间|最近下单日期|最后购买时间|上次消费时间"},
+            {role::kFirstOrderDate, "firstorderdate|firstpurchase|firstorderat|首次购买|首次购买日期|首次消费时间|首单日期"},
+            {role::kRecencyDays, "recency|recencydays|dayssincelastorder|dayssincelastpurchase|最近消费时间间隔|距上次下单天数|距上次消费天数|最近一次消费距今天数"},
+        };
+        QHash<QString, QString> map;
+        for (const auto &entry : entries) {
+            for (const QString &header : QString::fromUtf8(entry.headers).split(u'|'))
+                map.insert(header, QString::fromLatin1(entry.role));
+        }
+        return map;
+    }();
+    return table;
+}
+
 } // namespace
 
 QString roleForHeader(const QString &header)
 {
-    return synonyms().value(normalised(header));
+    const QString key = normalised(header);
+    if (const auto it = synonyms().constFind(key); it != synonyms().constEnd())
+        return it.value();
+    return customerListSynonyms().value(key);
 }
 
 } // namespace segmenta::import

@@ -34,6 +34,14 @@ inline constexpr char kOrdersCount[] = "orders_count";
 inline constexpr char kFirstOrderDate[] = "first_order_date";
 inline constexpr char kLastOrderDate[] = "last_order_date";
 inline constexpr char kCloseReason[] = "close_reason"; // why an order was closed (订单关闭原因): 退款 is a refund
+// Customer lists (listcolumns.h): days since the last order, counted back from the analysis date into the
+// last order date; a last name joined to the first name (the column with role name); a postal code; and
+// marketing consent as yes/no fields.
+inline constexpr char kRecencyDays[] = "recency_days";
+inline constexpr char kLastName[] = "last_name";
+inline constexpr char kZip[] = "zip";
+inline constexpr char kEmailConsent[] = "email_consent";
+inline constexpr char kSmsConsent[] = "sms_consent";
 } // namespace role
 
 // The role a header suggests, in English or Chinese (Taobao, JD, Shopify, WooCommerce and CRM exports), or

@@ -126,7 +126,7 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
 {
     const std::vector<Column> &columns = *m_setup.columns;
     const auto cellOf = [&](const Column *column) { return row.at(qsizetype(column - columns.data())); };
-    out.key = cellOf(m_setup.keyColumn).trimmed().toString();
+    out.key = withoutLeadingApostrophe(cellOf(m_setup.keyColumn).trimmed()).toString();
     out.keyUtf8 = out.key.toStdString();
     out.keyHash = qHash(out.key);
     out.state.assign(columns.size(), PreparedRow::kEmpty);
@@ -160,6 +160,7 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
         value.utf8 = std::string_view(out.bytes.data() + at, value.utf8.size());
         at += value.utf8.size();
     }
+    applyListColumns(m_setup.list, out);
     out.address = m_setup.addressColumn ? cellOf(m_setup.addressColumn).toString() : QString();
     out.orderKey.clear();
     out.rowHash = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "import/listcolumns.h"
 #include "import/storedvalue.h"
 #include "import/tableanalysis.h"
 #include "read/tablereader.h"
@@ -38,6 +39,7 @@ struct PreparedRow
     std::vector<quint8> state;        // by column: kEmpty, kValue or kUnreadable
     std::vector<StoredValue> values;  // by column, for kValue
     std::vector<QString> raw;         // by column, the cell's text for kUnreadable
+    bool listTotals = false;          // a customer list's row with a purchase history (ListColumns::totals)
     std::vector<char> bytes;          // the UTF-8 text the values point into (on the heap: moving the row
                                       // keeps it where it is, unlike a short std::string's)
 
@@ -67,6 +69,7 @@ public:
         bool orders = false;
         bool profile = false;       // also profile every row's cells whose profile matters, for wholeProfiles()
         bool semicolonFile = false; // (the profilers' decimal comma)
+        ListColumns list;           // customer lists: names, totals, days since the last order
     };
 
     RowPreparer(std::unique_ptr<read::TableReader> reader, const Setup &setup, bool ownThread);

@@ -37,6 +37,7 @@ const std::map<QString, QString> &customerColumns()
         {QString::fromLatin1(role::kOrdersCount), QStringLiteral("list_orders_count")},
         {QString::fromLatin1(role::kFirstOrderDate), QStringLiteral("list_first_order_date")},
         {QString::fromLatin1(role::kLastOrderDate), QStringLiteral("list_last_order_date")},
+        {QString::fromLatin1(role::kRecencyDays), QStringLiteral("list_last_order_date")}, // (counted back)
     };
     return map;
 }
@@ -312,8 +313,12 @@ void RowStore::placeColumns()
         if (m_orders && customerColumns().count(column.field.role) && column.sqlColumn.isEmpty())
             continue; // a customer list's totals in an order list: the orders tell them
         if (column.sqlColumn.isEmpty()) {
+            // A header that names a field Segmenta builds in or derives is imported under a name of its own.
+            const QString fieldName = importedFieldName(m_db, entity, column.field.name);
+            if (fieldName != column.field.name)
+                column.field.storedName = fieldName;
             Statement existing(m_db, "SELECT column_name FROM fields WHERE entity = ?1 AND name = ?2 AND origin = 'imported'");
-            existing.bind(1, entity).bind(2, column.field.name);
+            existing.bind(1, entity).bind(2, fieldName);
             if (existing.step()) {
                 column.sqlColumn = existing.text(0);
             } else {
@@ -330,7 +335,7 @@ void RowStore::placeColumns()
                 m_db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(table, store::quoteIdentifier(candidate)).toStdString());
                 Statement field(m_db, "INSERT INTO fields(entity, name, label, table_name, column_name, type, role, origin, "
                                       "source_id, position) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, 'imported', ?7, 1000 + ?8)");
-                field.bind(1, entity).bind(2, column.field.name).bind(3, table).bind(4, candidate)
+                field.bind(1, entity).bind(2, fieldName).bind(3, table).bind(4, candidate)
                     .bind(5, store::fieldTypeName(column.field.type)).bind(6, column.field.role.isNull() ? QStringLiteral("") : column.field.role)
                     .bind(7, m_sourceId).bind(8, next);
                 field.run();
@@ -361,7 +366,7 @@ void RowStore::planSlots()
     s.amountSlot = m_orders ? s.orderSlots.add(QStringLiteral("amount")) : -1;
 }
 
-RowPreparer::Setup RowStore::preparerSetup(bool profile) const
+RowPreparer::Setup RowStore::preparerSetup(bool profile, const QDate &analysisDate) const
 {
     RowPreparer::Setup setup;
     setup.columns = &m_columns;
@@ -373,6 +378,7 @@ RowPreparer::Setup RowStore::preparerSetup(bool profile) const
     setup.orders = m_orders;
     setup.profile = profile;
     setup.semicolonFile = m_analysis.delimiter == ';';
+    setup.list = listColumnsOf(m_columns, m_keyColumn, analysisDate);
     return setup;
 }
 
@@ -439,9 +445,13 @@ void RowStore::store(const PreparedRow &row)
         return;
     bool inserted = false, updated = false;
     const qint64 customerId = storeCustomer(row, orderTimeOf(), &inserted, &updated);
-    if (m_orders)
+    if (m_orders) {
         storeOrder(row, customerId);
-    else if (inserted)
+        return;
+    }
+    if (row.listTotals)
+        m_listCustomers.push_back(customerId);
+    if (inserted)
         ++m_summary.inserted;
     else if (updated)
         ++m_summary.updated;

@@ -41,10 +41,14 @@ public:
     RowStore &operator=(const RowStore &) = delete;
 
     // How the rows are to be read: the columns to look at, as placed by the constructor.
-    RowPreparer::Setup preparerSetup(bool profile) const;
+    // A customer list's totals (ListColumns) are read as of `analysisDate` (recency given as days counts back
+    // from it).
+    RowPreparer::Setup preparerSetup(bool profile, const QDate &analysisDate) const;
     void store(const PreparedRow &row);
     // The fields as imported, with a note on unreadable values.
     std::vector<ImportedField> importedFields() const;
+    // Customer lists: the customers this list gave a purchase history (its rows with totals).
+    const std::vector<qint64> &listCustomers() const { return m_listCustomers; }
 
 private:
     struct Slots;
@@ -79,6 +83,7 @@ private:
     const Column *m_dateColumn = nullptr;
     std::vector<Column *> m_closeReasonColumns; // orders: why an order was closed (退款 is a refund)
     std::vector<qint64> m_unreadable;           // per column
+    std::vector<qint64> m_listCustomers;        // customers whose list row carried totals
 
     struct State;
     std::unique_ptr<State> m_state; // statements, slots and in-memory lookups

@@ -1,5 +1,6 @@
 #include "import/storedvalue.h"
 
+#include "import/listcolumns.h"
 #include "store/database.h"
 
 #include <QByteArrayView>
@@ -97,7 +98,9 @@ QString StoredValue::toString() const
 
 StoredValue storedValue(QStringView raw, std::optional<std::string_view> utf8, const Column &column)
 {
-    const QStringView text = raw.trimmed();
+    QStringView text = raw.trimmed();
+    if (column.field.type == FieldType::Identifier)
+        text = withoutLeadingApostrophe(text);
     StoredValue value;
     switch (column.field.type) {
     case FieldType::Integer:

@@ -1,5 +1,6 @@
 #include "import/tableanalysis.h"
 
+#include "import/listcolumns.h"
 #include "import/roles.h"
 #include "store/database.h"
 
@@ -41,7 +42,7 @@ std::optional<FieldType> typeForRole(const QString &r, FieldType inferred)
     if (r == QLatin1StringView(role::kName) || r == QLatin1StringView(role::kEmail) || r == QLatin1StringView(role::kTags) ||
         r == QLatin1StringView(role::kProduct) || r == QLatin1StringView(role::kAddress))
         return FieldType::Text;
-    return std::nullopt;
+    return listRoleType(r);
 }
 
 QString kindText(ImportKind kind)
@@ -215,6 +216,12 @@ Column *TableAnalysis::columnOf(const char *r)
 
 Column *TableAnalysis::keyColumn()
 {
+    // A contact export (Mailchimp, HubSpot) has an e-mail address for everyone and a phone for some: the
+    // e-mail is the key when it is given more often than the phone.
+    Column *phone = columnOf(role::kPhone);
+    Column *email = columnOf(role::kEmail);
+    if (!columnOf(role::kCustomerId) && phone && email && email->profile.nonEmpty > phone->profile.nonEmpty)
+        return email;
     for (const char *r : {role::kCustomerId, role::kPhone, role::kEmail, role::kName}) {
         if (Column *c = columnOf(r))
             return c;

@@ -45,6 +45,7 @@ std::vector<LifecycleDefinition::Rule> LifecycleDefinition::rules() const
         {QString::fromLatin1(stage::kProspect), QStringLiteral("orders_count = 0")},
         {QString::fromLatin1(stage::kDormant), QStringLiteral("days_since_last_order > %1").arg(atRiskDays)},
         {QString::fromLatin1(stage::kAtRisk), QStringLiteral("days_since_last_order > %1").arg(activeDays)},
+        {QString::fromLatin1(stage::kRecencyUnknown), QStringLiteral("days_since_last_order is empty")},
         {QString::fromLatin1(stage::kNew), QStringLiteral("orders_count <= %1").arg(newMaxOrders)},
         {QString::fromLatin1(stage::kGrowing), QStringLiteral("orders_count <= %1").arg(growingMaxOrders)},
         {QString::fromLatin1(stage::kMature), QStringLiteral("orders_count > %1").arg(growingMaxOrders)},
@@ -65,6 +66,13 @@ const char *LifecycleDefinition::stageFor(qint64 orders, qint64 daysSinceLast) c
     if (orders <= growingMaxOrders)
         return stage::kGrowing;
     return stage::kMature;
+}
+
+const char *LifecycleDefinition::stageFor(qint64 orders, std::optional<qint64> daysSinceLast) const
+{
+    if (orders > 0 && !daysSinceLast)
+        return stage::kRecencyUnknown;
+    return stageFor(orders, daysSinceLast.value_or(0));
 }
 
 QJsonObject LifecycleDefinition::toJson() const
@@ -273,6 +281,7 @@ QString stageDisplayName(const QString &stageId)
         {stage::kMature, QT_TRANSLATE_NOOP("Lifecycle", "Mature")},
         {stage::kAtRisk, QT_TRANSLATE_NOOP("Lifecycle", "At risk")},
         {stage::kDormant, QT_TRANSLATE_NOOP("Lifecycle", "Dormant")},
+        {stage::kRecencyUnknown, QT_TRANSLATE_NOOP("Lifecycle", "Recency unknown")},
     };
     for (const auto &entry : names) {
         if (stageId == QLatin1StringView(entry.id))
@@ -342,7 +351,8 @@ const std::vector<QString> &stageIds()
 {
     static const std::vector<QString> ids = {
         QString::fromLatin1(stage::kProspect), QString::fromLatin1(stage::kNew),    QString::fromLatin1(stage::kGrowing),
-        QString::fromLatin1(stage::kMature),   QString::fromLatin1(stage::kAtRisk), QString::fromLatin1(stage::kDormant)};
+        QString::fromLatin1(stage::kMature),   QString::fromLatin1(stage::kAtRisk), QString::fromLatin1(stage::kDormant),
+        QString::fromLatin1(stage::kRecencyUnknown)};
     return ids;
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace segmenta::store {
@@ -23,6 +24,9 @@ inline constexpr char kGrowing[] = "growing";
 inline constexpr char kMature[] = "mature";
 inline constexpr char kAtRisk[] = "at_risk";
 inline constexpr char kDormant[] = "dormant";
+// A buyer whose purchase history comes from a customer list that gives no order date: neither active nor
+// dormant, as nothing says when they last bought.
+inline constexpr char kRecencyUnknown[] = "recency_unknown";
 } // namespace stage
 
 // Value tier ids as stored in customer_metrics.value_tier.
@@ -52,6 +56,8 @@ struct LifecycleDefinition
     std::vector<Rule> rules() const;
     // The stage of a customer with `orders` valid orders, the last `daysSinceLast` days ago.
     const char *stageFor(qint64 orders, qint64 daysSinceLast) const;
+    // The same, for a buyer whose last order date may be unknown (then: recency unknown).
+    const char *stageFor(qint64 orders, std::optional<qint64> daysSinceLast) const;
 
     QJsonObject toJson() const;
     static LifecycleDefinition fromJson(const QJsonObject &json);

@@ -119,6 +119,30 @@ void assignTiers(std::vector<Customer *> &buyers, const TierDefinition &tiers)
     }
 }
 
+// A customer list's totals as the purchase history of a customer without order rows (columns 2 to 5 of
+// `query`: list_total_spend, list_orders_count, list_first_order_date, list_last_order_date). Any of them
+// makes a buyer: spend above zero, or a date, without a count means one order; with one order and one of the
+// dates, the other is the same day. A last order date after the analysis date counts as on it.
+void applyListTotals(const Statement &query, qint64 today, Customer &c)
+{
+    const double spend = query.isNull(2) ? 0.0 : query.real(2);
+    const qint64 count = query.isNull(3) ? 0 : query.int64(3);
+    std::optional<qint64> first = julianDay(query.text(4));
+    std::optional<qint64> last = julianDay(query.text(5));
+    if (spend <= 0 && count <= 0 && !first && !last)
+        return;
+    c.orders = std::max<qint64>(count, 1);
+    c.spend = std::max(spend, 0.0);
+    if (c.orders == 1) {
+        first = first ? first : last;
+        last = last ? last : first;
+    }
+    c.firstDay = first;
+    c.lastDay = last;
+    if (c.lastDay && *c.lastDay > today)
+        c.lastDay = today;
+}
+
 QString settingsFingerprint(const AnalysisSettings &settings, const QDate &asOf, qint64 latestSource)
 {
     const QJsonObject json{{QStringLiteral("lifecycle"), settings.lifecycle.toJson()},
@@ -154,15 +178,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 Customer c;
                 c.id = query.int64(0);
                 c.signupDay = julianDay(query.text(1));
-                if (!query.isNull(3) && query.int64(3) > 0) {
-                    // Aggregates from a customer list; replaced below if the customer has orders.
-                    c.orders = query.int64(3);
-                    c.spend = query.real(2);
-                    c.firstDay = julianDay(query.text(4));
-                    c.lastDay = julianDay(query.text(5));
-                    if (c.lastDay && *c.lastDay > today)
-                        c.lastDay = today;
-                }
+                applyListTotals(query, today, c); // replaced below if the customer has orders
                 customers.push_back(c);
             }
         }
@@ -267,10 +283,11 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 c.tier = tier::kCancelled; // shown as such, not as "no purchase"
         }
         assignTiers(buyers, settings.tiers);
-        // Buyers without a known last order date (customer-list aggregates only) rank as least recent.
-        constexpr qint64 kUnknownDays = std::numeric_limits<qint64>::max() / 4;
-        scoreQuintiles(buyers, [today](const Customer &c) { return c.lastDay ? today - *c.lastDay : kUnknownDays; },
-                       false, &Customer::r);
+        // Buyers without a known last order date (customer-list totals only) get no recency score and no RFM
+        // segment: their stage says "recency unknown". The others are ranked among themselves.
+        std::vector<Customer *> dated;
+        std::copy_if(buyers.begin(), buyers.end(), std::back_inserter(dated), [](const Customer *c) { return c->lastDay.has_value(); });
+        scoreQuintiles(dated, [today](const Customer &c) { return today - *c.lastDay; }, false, &Customer::r);
         for (Customer *c : buyers) // F by order-count bins: see RfmMap
             c->f = settings.rfm.frequencyScore(c->orders);
         scoreQuintiles(buyers, [](const Customer &c) { return c.spend; }, true, &Customer::m);
@@ -298,9 +315,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         qint64 written = 0;
         for (const Customer &c : customers) {
             const bool buyer = c.orders > 0;
-            const qint64 daysForStage = c.lastDay ? today - *c.lastDay : kUnknownDays;
-            const std::optional<qint64> daysSince =
-                c.lastDay ? std::optional<qint64>(daysForStage) : std::nullopt;
+            const std::optional<qint64> daysSince = c.lastDay ? std::optional<qint64>(today - *c.lastDay) : std::nullopt;
             std::optional<qint64> tenureStart = c.firstDay;
             if (c.signupDay && *c.signupDay <= today && (!tenureStart || *c.signupDay < *tenureStart))
                 tenureStart = c.signupDay;
@@ -324,10 +339,12 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 .bind(16, c.orders365)
                 .bind(17, c.orders >= 2 ? 1 : 0)
                 .bind(18, c.refunded)
-                .bind(19, QString::fromLatin1(settings.lifecycle.stageFor(c.orders, daysForStage)))
+                .bind(19, QString::fromLatin1(settings.lifecycle.stageFor(c.orders, daysSince)))
                 .bind(20, QString::fromLatin1(c.tier));
-            if (buyer) {
+            if (buyer && c.r > 0) {
                 insert.bind(21, c.r).bind(22, c.f).bind(23, c.m).bind(24, settings.rfm.name(c.r, c.f));
+            } else if (buyer) {
+                insert.bindNull(21).bind(22, c.f).bind(23, c.m).bindNull(24);
             } else {
                 insert.bindNull(21).bindNull(22).bindNull(23).bindNull(24);
             }
@@ -337,7 +354,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                     ++previousAt;
                 const bool known = previousAt < previousStages.size() && previousStages[previousAt].first == c.id;
                 ++moves[{known ? previousStages[previousAt].second : QString(),
-                         QString::fromLatin1(settings.lifecycle.stageFor(c.orders, daysForStage))}];
+                         QString::fromLatin1(settings.lifecycle.stageFor(c.orders, daysSince))}];
             }
             if (++written % 65536 == 0 && progress) {
                 progress->checkCanceled();

@@ -48,8 +48,12 @@ struct LifecycleMoves
 // - Orders after the analysis date do not exist yet for the analysis; an order on the analysis date itself
 //   is 0 days ago. Orders without a readable date are left out.
 // - "In the last N days" and "within N days" mean at most N days before the analysis date.
-// - A customer without orders but with aggregate columns from a customer list (list_orders_count,
-//   list_total_spend, list_first/last_order_date) gets those as their metrics.
+// - A customer without order rows whose customer list gives totals (list_total_spend, list_orders_count,
+//   list_first/last_order_date) has those as their purchase history: any of them makes a buyer (spend above
+//   zero or a date without a count means one order). Tiers and M use the spend, F the count, the stage and R
+//   the last order date. A buyer without a last order date is in stage "recency_unknown" and has no R score
+//   and no RFM segment (F and M rank them with the other buyers). A customer with order rows has the
+//   orders' figures, whatever the list says.
 // - Value tiers and RFM scores rank buyers only (customers with at least one valid order); non-buyers get
 //   tier "none" and no scores.
 // - Ties: customers with equal values always get the same tier and the same score. A buyer's RFM score is

@@ -52,7 +52,8 @@ QJsonObject Distribution::toJson() const
             {QStringLiteral("funnel"), steps},
             {QStringLiteral("activity"), QJsonObject{{QStringLiteral("active"), active},
                                                      {QStringLiteral("at_risk"), atRisk},
-                                                     {QStringLiteral("dormant"), dormant}}}};
+                                                     {QStringLiteral("dormant"), dormant},
+                                                     {QStringLiteral("recency_unknown"), recencyUnknown}}}};
 }
 
 Result<Distribution> distributionOf(store::Database &db, const AnalysisSettings &settings,
@@ -86,7 +87,8 @@ Result<Distribution> distributionOf(store::Database &db, const AnalysisSettings 
                              "sum(orders_count >= 1), sum(orders_count >= 2), sum(orders_count > ?1), "
                              "sum(orders_count >= 1 AND days_since_last_order <= ?2), "
                              "sum(orders_count >= 1 AND days_since_last_order > ?2 AND days_since_last_order <= ?3), "
-                             "sum(orders_count >= 1 AND (days_since_last_order > ?3 OR days_since_last_order IS NULL)) "
+                             "sum(orders_count >= 1 AND days_since_last_order > ?3), "
+                             "sum(orders_count >= 1 AND days_since_last_order IS NULL) "
                              "FROM " + from);
         totals.bind(1, growingMax).bind(2, settings.lifecycle.activeDays).bind(3, settings.lifecycle.atRiskDays);
         totals.step();
@@ -101,6 +103,7 @@ Result<Distribution> distributionOf(store::Database &db, const AnalysisSettings 
         d.active = totals.int64(5);
         d.atRisk = totals.int64(6);
         d.dormant = totals.int64(7);
+        d.recencyUnknown = totals.int64(8);
 
         Statement stages(db, "SELECT lifecycle_stage, count(*) FROM " + from + " GROUP BY lifecycle_stage");
         while (stages.step())

@@ -42,6 +42,7 @@ struct Distribution
     qint64 active = 0;
     qint64 atRisk = 0;
     qint64 dormant = 0;
+    qint64 recencyUnknown = 0; // buyers from a customer list without a last order date
 
     QJsonObject toJson() const;
 };

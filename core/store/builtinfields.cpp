@@ -118,6 +118,10 @@ void insertPredictionFields(Database &db)
             .bind(9, position++);
         insert.run();
     }
+void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit)
+{
+    for (const BuiltinField &field : kBuiltinFields)
+        visit(field.entity, field.name, field.label);
 }
 
 } // namespace segmenta::store

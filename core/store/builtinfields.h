@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 namespace segmenta::store {
 
 class Database;
@@ -10,5 +12,8 @@ void insertBuiltinFields(Database &db);
 // Registers the prediction fields of schema version 6 (p_alive, churn_risk, expected_orders_90,
 // predicted_clv, clv_tier), after the built-in ones.
 void insertPredictionFields(Database &db);
+
+// Calls `visit` with the entity ("customer" or "order"), name and English label of every such field.
+void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit);
 
 } // namespace segmenta::store

@@ -3,11 +3,15 @@
 #include "customers/customersview.h"
 
 #include "demo/demoshop.h"
+#include "import/importer.h"
+#include "metrics/analysissettings.h"
+#include "metrics/customermetrics.h"
 #include "rules/ruletext.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QApplication>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void rowsShowTheirValues();
     void doubleClickOpensTheCard();
     void selectedRowsAreExported();
+    void cardShowsListTotalsBesideOrders();
 
 private:
     std::vector<qint64> sqlIds(const QString &sql, const QVariantList &bindings = {});
@@ -346,6 +351,41 @@ void TestCustomersView::selectedRowsAreExported()
     std::vector<qint64> sent = some.at(0).at(0).value<std::vector<qint64>>();
     std::sort(sent.begin(), sent.end());
     QCOMPARE(sent, expected);
+}
+
+// tests/data/lists/totals.csv gives h 9 orders, 999 spent, last 2024-06-29; totals_orders.csv gives h one
+// order of 50 on 2024-02-15. The orders are used, and the card shows the list's figures beside them. c has
+// 2 orders and 80 in the list and no date: recency unknown, no R score.
+void TestCustomersView::cardShowsListTotalsBesideOrders()
+{
+    const QString path = m_dir.filePath(QStringLiteral("lists.segmenta"));
+    auto created = store::Workspace::create(path);
+    QVERIFY(created.ok());
+    auto workspace = std::move(created).value();
+    workspace->setAnalysisDate(QDate(2024, 6, 30));
+    QVERIFY(import::Importer::run(*workspace, QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/lists/totals.csv")).ok());
+    QVERIFY(import::Importer::run(*workspace, QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/lists/totals_orders.csv")).ok());
+    QVERIFY(metrics::CustomerMetrics::recompute(*workspace, metrics::AnalysisSettings{}, QDate(2024, 6, 30)).ok());
+    const auto cardText = [&](const char *key) {
+        const qint64 id = workspace->db().scalar(QStringLiteral("SELECT id FROM customers WHERE customer_key = '%1'")
+                                                     .arg(QLatin1StringView(key)).toStdString()).toLongLong();
+        ui::CustomerCard card(workspace.get(), id);
+        QSignalSpy loaded(&card, &ui::CustomerCard::loaded);
+        if (card.details().id == 0 && !loaded.wait(20000))
+            return QString();
+        QStringList texts;
+        for (const QLabel *label : card.findChildren<QLabel *>())
+            texts << label->text();
+        return texts.join(u'\n');
+    };
+    const QString h = cardText("h");
+    QVERIFY2(h.contains(QStringLiteral("Orders: 1 · Total spend: 50.00")), qPrintable(h));
+    QVERIFY2(h.contains(QStringLiteral("The customer list says: 9 orders, total spend 999.00, last order on 2024-06-29")), qPrintable(h));
+    const QString c = cardText("c");
+    QVERIFY2(c.contains(QStringLiteral("Purchase history from the customer list")), qPrintable(c));
+    QVERIFY2(c.contains(QStringLiteral("recency unknown")), qPrintable(c));
+    QVERIFY2(c.contains(QStringLiteral("Recency unknown")), qPrintable(c)); // the stage
+    QVERIFY2(!c.contains(QStringLiteral("The customer list says")), qPrintable(c));
 }
 
 QTEST_MAIN(TestCustomersView)

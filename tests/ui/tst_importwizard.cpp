@@ -138,10 +138,16 @@ void TestImportWizard::theUserNamesTheColumns()
         QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 30000);
         QVERIFY(problem->text().isEmpty());
         QVERIFY2(columns->item(1, 5)->text().contains(QStringLiteral("could not be read")), qPrintable(columns->item(1, 5)->text()));
+        // The page says what a list's totals are for.
+        auto *banner = wizard.findChild<QLabel *>(QStringLiteral("importBanner"));
+        QVERIFY2(banner->text().contains(QStringLiteral("purchase history of customers who have no orders")), qPrintable(banner->text()));
 
         QVERIFY(runToSummary(wizard));
         QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM customers"), 2);
         QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM customers WHERE customer_key = 'ann' AND list_total_spend = 12.5"), 1);
+        // ann's 12.50 is her purchase history (bob's "x" is not a spend).
+        auto *summary = wizard.findChild<QLabel *>(QStringLiteral("importSummary"));
+        QVERIFY2(summary->text().contains(QStringLiteral("<b>1</b> customers got their purchase history")), qPrintable(summary->text()));
         // Two rows could not be used as they are: bob's amount and the row without a buyer.
         auto *rejects = wizard.findChild<QTableWidget *>(QStringLiteral("importRejects"));
         QCOMPARE(rejects->rowCount(), int(sqlCount(workspace, "SELECT count(*) FROM rejects")));

@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
+
 namespace segmenta::ui {
 
 CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDate &asOf)
@@ -56,6 +58,19 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
         d.predictedClv = valueOf("predicted_clv");
         d.clvTier = valueOf("clv_tier").toString();
 
+        d.spend = valueOf("total_spend");
+        d.ordersCount = valueOf("orders_count");
+        d.lastOrder = valueOf("last_order_date");
+        store::Statement list(db, "SELECT list_total_spend, list_orders_count, list_first_order_date, list_last_order_date "
+                                  "FROM customers WHERE id = ?1");
+        list.bind(1, id);
+        if (list.step()) {
+            d.listSpend = list.value(0);
+            d.listOrders = list.value(1);
+            d.listFirstOrder = list.value(2);
+            d.listLastOrder = list.value(3);
+        }
+
         d.orderFields = store::loadFields(db, QStringLiteral("order"));
         QStringList select;
         for (const auto &field : d.orderFields)
@@ -83,6 +98,21 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
         d.error = e.message();
     }
     return d;
+}
+
+bool CustomerDetails::hasListTotals() const
+{
+    return (!listSpend.isNull() && listSpend.toDouble() > 0) || (!listOrders.isNull() && listOrders.toLongLong() > 0) ||
+           !listFirstOrder.isNull() || !listLastOrder.isNull();
+}
+
+bool CustomerDetails::listTotalsDiffer() const
+{
+    if (!hasListTotals() || orders.empty())
+        return false; // without orders the list's totals are the figures used
+    return (!listSpend.isNull() && std::abs(listSpend.toDouble() - spend.toDouble()) >= 0.005) ||
+           (!listOrders.isNull() && listOrders.toLongLong() != ordersCount.toLongLong()) ||
+           (!listLastOrder.isNull() && listLastOrder.toString() != lastOrder.toString());
 }
 
 CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidget *parent)
@@ -218,6 +248,18 @@ void CustomerCard::showDetails(const CustomerDetails &details)
     summary += u'\n' + tr("Orders: %1 · Total spend: %2").arg(locale.toString(orders), locale.toString(spend, 'f', 2));
     if (!lastOrder.isEmpty())
         summary += u'\n' + tr("Last order on %1").arg(lastOrder);
+    if (details.listTotalsDiffer()) {
+        QStringList parts;
+        if (!details.listOrders.isNull())
+            parts << tr("%1 orders").arg(locale.toString(details.listOrders.toLongLong()));
+        if (!details.listSpend.isNull())
+            parts << tr("total spend %1").arg(locale.toString(details.listSpend.toDouble(), 'f', 2));
+        if (!details.listLastOrder.isNull())
+            parts << tr("last order on %1").arg(details.listLastOrder.toString());
+        summary += u'\n' + tr("The customer list says: %1. The orders' figures above are the ones used.").arg(parts.join(QStringLiteral(", ")));
+    } else if (details.hasListTotals() && details.orders.empty() && orders > 0) {
+        summary += u'\n' + tr("Purchase history from the customer list (no orders in the workspace).");
+    }
     m_summary->setText(summary);
 
     m_stage->setText(metrics::stageDisplayName(details.lifecycleStage));
@@ -227,7 +269,8 @@ void CustomerCard::showDetails(const CustomerDetails &details)
                                             .arg(details.fScore)
                                             .arg(details.mScore)
                                             .arg(metrics::rfmDisplayName(details.rfmSegment))
-                                      : tr("not scored (no purchase)"));
+                                      : orders > 0 ? tr("F %1 · M %2 (no last order date: recency unknown)").arg(details.fScore).arg(details.mScore)
+                                                   : tr("not scored (no purchase)"));
     m_prediction->setText(
         details.pAlive.isNull()
             ? tr("no prediction (no purchase, predictions off, or too little data)")

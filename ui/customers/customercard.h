@@ -37,6 +37,12 @@ public:
     QVariant pAlive, expectedOrders90, predictedClv; // null without a prediction
     QString clvTier;
     QStringList segments;                          // saved segments the customer belongs to, in list order
+    // The totals a customer list gave (customers.list_*); when the customer also has orders, the orders'
+    // figures are the ones used, and listTotalsDiffer() says whether the card shows the list's as well.
+    QVariant listSpend, listOrders, listFirstOrder, listLastOrder;
+    QVariant spend, ordersCount, lastOrder; // the figures used (customer_metrics)
+    bool hasListTotals() const;
+    bool listTotalsDiffer() const;
     QString error;                                 // set when the customer could not be read
 
     // Reads customer `id`: its fields, its orders, and each saved segment's rule evaluated for that customer

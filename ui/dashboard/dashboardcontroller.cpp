@@ -33,6 +33,7 @@ struct DashboardController::Snapshot
     std::vector<Saved> saved;
     rules::Bitset all, buyers, repeat, mature, active, atRisk, dormant;
     int matureFrom = 5; // the funnel's last step: customers with at least this many orders
+    rules::Bitset recencyUnknown; // buyers from a customer list without a last order date
     rules::SegmentFigures allFigures;
     TierChart::Curve allPareto;
     QList<SizeHistoryChart::Series> history;
@@ -177,10 +178,12 @@ std::shared_ptr<const Snapshot> buildSnapshot(const QString &path, const QDate &
                                                               "days_since_last_order <= %2")
                                                    .arg(lifecycle.activeDays)
                                                    .arg(lifecycle.atRiskDays));
+    snapshot->recencyUnknown = evaluateText(*snapshot, QStringLiteral("orders_count >= 1 and days_since_last_order is empty"));
     snapshot->dormant = snapshot->buyers;
     {
         rules::Bitset notActive = snapshot->active;
         notActive |= snapshot->atRisk;
+        notActive |= snapshot->recencyUnknown;
         notActive.flip();
         snapshot->dormant &= notActive;
     }
@@ -224,6 +227,10 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QStr
         {metrics::stageDisplayName(QStringLiteral("at_risk")), qint64(countBoth(members, s.atRisk)), qint64(s.atRisk.count())},
         {metrics::stageDisplayName(QStringLiteral("dormant")), qint64(countBoth(members, s.dormant)), qint64(s.dormant.count())},
     };
+    if (s.recencyUnknown.count() > 0) { // (customer lists without dates only: not shown otherwise)
+        f.activity.append({metrics::stageDisplayName(QString::fromLatin1(metrics::stage::kRecencyUnknown)),
+                           qint64(countBoth(members, s.recencyUnknown)), qint64(s.recencyUnknown.count())});
+    }
     for (const QString &tier : metrics::tierIds()) {
         const auto count = figures.tiers.find(tier);
         const auto revenue = figures.tierRevenue.find(tier);

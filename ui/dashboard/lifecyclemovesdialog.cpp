@@ -11,13 +11,31 @@
 
 namespace segmenta::ui {
 
+namespace {
+
+// The stages the table shows: every one, but "recency unknown" (customer lists without dates) only when a
+// move involves it.
+std::vector<QString> shownStages(const metrics::LifecycleMoves &moves)
+{
+    std::vector<QString> stages;
+    for (const QString &id : metrics::stageIds()) {
+        const bool listOnly = id == QLatin1StringView(metrics::stage::kRecencyUnknown);
+        if (!listOnly || std::any_of(moves.moves.begin(), moves.moves.end(),
+                                     [&id](const auto &move) { return move.from == id || move.to == id; }))
+            stages.push_back(id);
+    }
+    return stages;
+}
+
+} // namespace
+
 LifecycleMovesDialog::LifecycleMovesDialog(const metrics::LifecycleMoves &moves, QWidget *parent)
-    : CountTableDialog(int(metrics::stageIds().size()) + 1, int(metrics::stageIds().size()), parent)
+    : CountTableDialog(int(shownStages(moves).size()) + 1, int(shownStages(moves).size()), parent)
 {
     setWindowTitle(tr("Lifecycle Moves"));
     QTableWidget *grid = table();
     grid->setObjectName(QStringLiteral("movesTable"));
-    const std::vector<QString> &stages = metrics::stageIds();
+    const std::vector<QString> stages = shownStages(moves);
     // Rows: where customers were (first, those who were not in the workspace yet); columns: where they are.
     std::vector<QString> from{QString()};
     from.insert(from.end(), stages.begin(), stages.end());

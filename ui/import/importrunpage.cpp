@@ -157,17 +157,32 @@ void ImportRunPage::start()
         m_status->setText(result.error.isEmpty() ? tr("%1 was imported.").arg(summary.fileName)
                                                  : tr("%1 was imported, but the figures could not be updated: %2").arg(summary.fileName, result.error));
         const QLocale locale;
-        m_summary->setText(tr("%1 rows read: <b>%2</b> added, <b>%3</b> updated, <b>%4</b> unchanged, <b>%5</b> could not be used.")
-                               .arg(locale.toString(summary.rowsRead), locale.toString(summary.inserted),
-                                    locale.toString(summary.updated), locale.toString(summary.unchanged),
-                                    locale.toString(summary.rejected)));
-        m_summary->setText(m_summary->text() + orderLines(summary));
+        QString text = tr("%1 rows read: <b>%2</b> added, <b>%3</b> updated, <b>%4</b> unchanged, <b>%5</b> could not be used.")
+                           .arg(locale.toString(summary.rowsRead), locale.toString(summary.inserted),
+                                locale.toString(summary.updated), locale.toString(summary.unchanged),
+                                locale.toString(summary.rejected));
+        if (summary.kind == import::ImportKind::Customers && summary.listHistory > 0) {
+            text += QStringLiteral("<br>") + tr("<b>%1</b> customers got their purchase history (spend, orders, order dates) from this list; "
+                                                "customers with orders keep the orders' figures.")
+                                                 .arg(locale.toString(summary.listHistory));
+        }
+        QStringList renamed;
+        for (const import::ImportedField &field : summary.fields) {
+            if (!field.storedName.isEmpty())
+                renamed << tr("“%1” as “%2”").arg(field.name.toHtmlEscaped(), field.storedName.toHtmlEscaped());
+        }
+        if (!renamed.isEmpty()) {
+            text += QStringLiteral("<br>") + tr("Columns named like fields Segmenta derives were imported under their own names: %1.")
+                                                 .arg(renamed.join(QStringLiteral(", ")));
+        }
+        text += orderLines(summary);
         if (result.followsData.isValid())
-            m_summary->setText(m_summary->text() + QStringLiteral("<br>") +
+            text += QStringLiteral("<br>") +
                                tr("The newest order is more than %1 days old: the figures are as of %2, the day after it. "
                                   "The dashboard can switch them to today.")
                                    .arg(store::Workspace::kStaleDataDays)
-                                   .arg(locale.toString(result.followsData, QLocale::ShortFormat)));
+                                   .arg(locale.toString(result.followsData, QLocale::ShortFormat));
+        m_summary->setText(text);
         m_wizard->setSummary(summary);
         loadRejects(summary.sourceId);
         Q_EMIT completeChanged();

@@ -62,7 +62,25 @@ const RoleLabel kRoles[] = {
     {import::role::kFirstOrderDate, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "First order date (customer list)")},
     {import::role::kLastOrderDate, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Last order date (customer list)")},
     {import::role::kCloseReason, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Close reason (refund or cancel)")},
+    {import::role::kRecencyDays, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Days since last order (customer list)")},
+    {import::role::kLastName, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Last name")},
+    {import::role::kZip, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Postal code")},
+    {import::role::kEmailConsent, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Accepts e-mail marketing")},
+    {import::role::kSmsConsent, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Accepts SMS marketing")},
 };
+
+// Whether the columns include a customer list's totals.
+bool hasListTotals(const import::ImportPreview &preview)
+{
+    for (size_t i = 0; i < preview.fields.size(); ++i) {
+        const QString &r = preview.fields[i].role;
+        if (!preview.skipped[i] && (r == QLatin1StringView(import::role::kTotalSpend) || r == QLatin1StringView(import::role::kOrdersCount) ||
+                                    r == QLatin1StringView(import::role::kFirstOrderDate) || r == QLatin1StringView(import::role::kLastOrderDate) ||
+                                    r == QLatin1StringView(import::role::kRecencyDays)))
+            return true;
+    }
+    return false;
+}
 
 const FieldType kTypes[] = {FieldType::Text,    FieldType::Category, FieldType::Identifier, FieldType::Integer,
                             FieldType::Decimal, FieldType::Money,    FieldType::Percent,    FieldType::Date,
@@ -348,6 +366,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
     m_columns->setWordWrap(false);
     m_columns->setTextElideMode(Qt::ElideRight);
     m_banner->setWordWrap(true);
+    m_banner->setObjectName(QStringLiteral("importBanner"));
     m_problem->setWordWrap(true);
     m_problem->setObjectName(QStringLiteral("importProblem"));
 
@@ -419,6 +438,12 @@ void ImportMappingPage::showPreview()
     if (!preview->wholeFile)
         notes << tr("Types were read from the first %1 rows; the import checks every row and lists the values it cannot read.")
                      .arg(QLocale().toString(preview->rowsExamined));
+    if (preview->kind == import::ImportKind::Customers && hasListTotals(*preview)) {
+        notes << tr("List totals (total spend, number of orders, first and last order date, days since the last order) "
+                    "are the purchase history of customers who have no orders in the workspace: they make them buyers "
+                    "with a value tier, RFM scores and a lifecycle stage. Days since the last order are counted back "
+                    "from the analysis date. Customers with orders keep the orders' figures.");
+    }
     m_banner->setText(notes.join(u' '));
     m_banner->setVisible(!notes.isEmpty());
 
