@@ -544,12 +544,12 @@
         <translation>低 %1 个百分点</translation>
     </message>
     <message>
-        <source>a difference this large would be rare by chance (p = %1)</source>
-        <translation>这么大的差异很少会是偶然（p = %1）</translation>
+        <source>a difference this large would be rare by chance (%1)</source>
+        <translation>这么大的差异很少会是偶然（%1）</translation>
     </message>
     <message>
-        <source>a difference this large could easily be chance (p = %1)</source>
-        <translation>这么大的差异很可能只是偶然（p = %1）</translation>
+        <source>a difference this large could easily be chance (%1)</source>
+        <translation>这么大的差异很可能只是偶然（%1）</translation>
     </message>
     <message>
         <source>Group %1 converted %2 against %3 for %4: %5; %6</source>
@@ -2214,8 +2214,8 @@
         <translation>与对照组比较</translation>
     </message>
     <message>
-        <source>%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, p = %7; revenue per member p = %8</source>
-        <translation>%1 对比 %2：差异 %3 个百分点（95% 置信区间 %4 至 %5），提升 %6，p = %7；人均收入 p = %8</translation>
+        <source>%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, %7; revenue per member %8</source>
+        <translation>%1 对比 %2：差异 %3 个百分点（95% 置信区间 %4 至 %5），提升 %6，%7；人均收入 %8</translation>
     </message>
     <message>
         <source>Cannot write “%1”: %2</source>
@@ -2228,6 +2228,11 @@
     <message>
         <source>Cannot replace “%1”</source>
         <translation>无法替换“%1”</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence ends</comment>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>
@@ -2293,7 +2298,7 @@
         <translation>人均订单</translation>
     </message>
     <message>
-        <source>Difference vs control (95% CI)</source>
+        <source>vs control (95% CI)</source>
         <translation>与对照组之差（95% 置信区间）</translation>
     </message>
     <message>
@@ -2365,6 +2370,11 @@ started %2</source>
     <message>
         <source>Cannot Save the Result</source>
         <translation>无法保存结果</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence ends</comment>
+        <translation>%1。</translation>
     </message>
 </context>
 <context>
