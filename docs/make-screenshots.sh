@@ -49,6 +49,26 @@ for language in en zh_CN; do
     shoot report "$language" --rule "$rule" --show report --screenshot "$work/report-$suffix.pdf"
     pdftoppm -png -r 80 -singlefile "$work/report-$suffix.pdf" "$out/report-$suffix"
 done
+# Segment > Experiments: a demo shop with a recorded 50/50 split and follow-up orders in which B buys more.
+cli=${1:-build/release}/bin/segmenta-cli
+"$cli" demo --db "$work/experiment.segmenta" --customers 3000 >/dev/null
+"$cli" export --db "$work/experiment.segmenta" --segment "High value" --out "$work/split.csv" --columns customer_id \
+    --split 50,50 --seed 11 --experiment "Spring tea offer" >/dev/null
+python3 - "$work/split.csv" "$work/follow-up.csv" <<'PY'
+import random, sys
+random.seed(5)
+rows = [line.strip().split(',') for line in open(sys.argv[1], encoding='utf-8-sig')][1:]
+out = ['order_id,customer_id,order_date,amount,status']
+for n, (group, key) in enumerate(rows):
+    if random.random() < (0.12 if group == 'A' else 0.22):
+        out.append(f'X{n},{key},2026-07-{random.randint(2, 28):02d},{random.randint(80, 400)},completed')
+open(sys.argv[2], 'w').write('\n'.join(out) + '\n')
+PY
+"$cli" import "$work/follow-up.csv" --db "$work/experiment.segmenta" >/dev/null
+for language in en zh_CN; do
+    xvfb-run -a -s "-screen 0 1280x860x24" "$app" "$work/experiment.segmenta" --language "$language" --show experiments \
+        --screenshot "$out/experiments-${language%%_*}.png" >/dev/null 2>&1 || echo "failed: experiments ($language)" >&2
+done
 shoot about en --show about --screenshot "$out/about-en.png"
 shoot dark en --dark --rule "$rule" --screenshot "$out/dashboard-dark-en.png"
 echo "screenshots written to $out"

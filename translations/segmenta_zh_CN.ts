@@ -547,6 +547,111 @@
     </message>
 </context>
 <context>
+    <name>segmenta::experiments::ExperimentMeasure</name>
+    <message>
+        <source>The window must be 1 to 3650 days, not %1</source>
+        <translation>观察期必须为 1 至 3650 天，而不是 %1</translation>
+    </message>
+    <message>
+        <source>The difference to detect must be more than 0 and less than 100 points</source>
+        <translation>要检测的差异必须大于 0 且小于 100 个百分点</translation>
+    </message>
+    <message>
+        <source>Could not measure the experiment “%1”: %2</source>
+        <translation>无法衡量实验“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::experiments::ExperimentResult</name>
+    <message>
+        <source>Group %1 has no members, so there is nothing to compare with group %2</source>
+        <translation>%1 组没有成员，无法与 %2 组比较</translation>
+    </message>
+    <message>
+        <source>No one in group %1 or group %2 bought in the window, so there is no difference to test</source>
+        <translation>%1 组和 %2 组在观察期内都无人购买，没有可检验的差异</translation>
+    </message>
+    <message>
+        <source>Everyone in group %1 and group %2 bought in the window, so there is no difference to test</source>
+        <translation>%1 组和 %2 组在观察期内人人都购买了，没有可检验的差异</translation>
+    </message>
+    <message>
+        <source>the same rate</source>
+        <translation>转化率相同</translation>
+    </message>
+    <message>
+        <source>%1 points more</source>
+        <translation>高 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>%1 points fewer</source>
+        <translation>低 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>a difference this large would be rare by chance (%1)</source>
+        <translation>这么大的差异很少会是偶然（%1）</translation>
+    </message>
+    <message>
+        <source>a difference this large could easily be chance (%1)</source>
+        <translation>这么大的差异很可能只是偶然（%1）</translation>
+    </message>
+    <message>
+        <source>Group %1 converted %2 against %3 for %4: %5; %6</source>
+        <translation>%1 组转化率 %2，%4 组 %3：%5；%6</translation>
+    </message>
+    <message>
+        <source>The groups are too small to reliably detect a difference of %1 points (the smallest has %2 members): about %3 members per group are needed for 80% power</source>
+        <translation>各组人数太少，无法可靠地检测出 %1 个百分点的差异（最小的组只有 %2 人）：要达到 80% 的检验力，每组约需 %3 人</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The window runs to %1 but the latest order in the workspace is from %2: import newer orders, or the figures may still change</source>
+        <translation>观察期到 %1 为止，但工作区中最新的订单是 %2：请导入更新的订单，否则数字还可能变化</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::experiments::ExperimentStore</name>
+    <message>
+        <source>Could not update the experiments: %1</source>
+        <translation>无法更新实验：%1</translation>
+    </message>
+    <message>
+        <source>An experiment needs a name</source>
+        <translation>实验需要一个名称</translation>
+    </message>
+    <message>
+        <source>There is already an experiment named “%1”; choose another name</source>
+        <translation>已有名为“%1”的实验，请换一个名称</translation>
+    </message>
+    <message>
+        <source>The experiment “%1” needs a start date</source>
+        <translation>实验“%1”需要开始日期</translation>
+    </message>
+    <message>
+        <source>The experiment “%1” needs at least two groups</source>
+        <translation>实验“%1”至少需要两个组</translation>
+    </message>
+    <message>
+        <source>The experiment “%1” needs exactly one control group</source>
+        <translation>实验“%1”需要且只能有一个对照组</translation>
+    </message>
+    <message>
+        <source>The experiment “%1” cannot be recorded: customer %2 is in two groups</source>
+        <translation>无法记录实验“%1”：客户 %2 同时在两个组中</translation>
+    </message>
+    <message>
+        <source>The experiment “%1” cannot be recorded: customer %2 is no longer in the workspace</source>
+        <translation>无法记录实验“%1”：客户 %2 已不在工作区中</translation>
+    </message>
+    <message>
+        <source>Cannot put the experiment “%1” back: %2</source>
+        <translation>无法恢复实验“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::exporting::CsvMemberWriter</name>
     <message>
         <source>This build cannot write GB18030; choose UTF-8</source>
@@ -619,6 +724,22 @@
     <message>
         <source>The export was cancelled; no file was written</source>
         <translation>导出已取消；未写入任何文件</translation>
+    </message>
+    <message>
+        <source>Recording an experiment needs an A/B split</source>
+        <translation>记录实验需要 A/B 分组</translation>
+    </message>
+    <message>
+        <source>The control group must be one of the split&apos;s groups</source>
+        <translation>对照组必须是分组中的一个组</translation>
+    </message>
+    <message>
+        <source>The members were exported to %1, but the experiment could not be recorded: %2</source>
+        <translation>成员已导出到 %1，但无法记录实验：%2</translation>
+    </message>
+    <message>
+        <source>recorded as experiment “%1” starting %2, group %3 the control</source>
+        <translation>已记录为实验“%1”，开始于 %2，%3 组为对照组</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2024,17 @@
     </message>
 </context>
 <context>
+    <name>segmenta::ui::ConversionChart</name>
+    <message>
+        <source>no members</source>
+        <translation>无成员</translation>
+    </message>
+    <message>
+        <source>Conversion in the window; lines show the 95% interval</source>
+        <translation>观察期内的转化率；竖线表示 95% 区间</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::CustomerCard</name>
     <message>
         <source>%1 orders</source>
@@ -2142,6 +2274,230 @@
     </message>
 </context>
 <context>
+    <name>segmenta::ui::ExperimentReportWriter</name>
+    <message>
+        <source>Experiment “%1”</source>
+        <translation>实验“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>started %1 · orders dated %2 to %3 (%n day(s)) · made %4</source>
+        <translation>
+            <numerusform>开始于 %1 · 计入 %2 至 %3 的订单（%n 天）· 生成于 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>各组</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>已购买</translation>
+    </message>
+    <message>
+        <source>Conversion (95% interval)</source>
+        <translation>转化率（95% 区间）</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Revenue per member</source>
+        <translation>人均收入</translation>
+    </message>
+    <message>
+        <source>Orders per member</source>
+        <translation>人均订单</translation>
+    </message>
+    <message>
+        <source>%1 (control)</source>
+        <translation>%1（对照组）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>Against the control</source>
+        <translation>与对照组比较</translation>
+    </message>
+    <message>
+        <source>%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, %7; revenue per member %8</source>
+        <translation>%1 对比 %2：差异 %3 个百分点（95% 置信区间 %4 至 %5），提升 %6，%7；人均收入 %8</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”</source>
+        <translation>无法写入“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot replace “%1”</source>
+        <translation>无法替换“%1”</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence ends</comment>
+        <translation>%1。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ExperimentsDialog</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>保存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Orders dated after the start day, up to and including this many days later, count</source>
+        <translation>计入开始日之后、直到这么多天后（含）的订单</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>The smallest difference in conversion worth detecting; the groups are checked against the size needed to detect it</source>
+        <translation>值得检测的最小转化率差异；据此检查各组人数是否足够</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>已购买</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Revenue per member</source>
+        <translation>人均收入</translation>
+    </message>
+    <message>
+        <source>Orders per member</source>
+        <translation>人均订单</translation>
+    </message>
+    <message>
+        <source>vs control (95% CI)</source>
+        <translation>与对照组之差（95% 置信区间）</translation>
+    </message>
+    <message>
+        <source>p (conversion / revenue)</source>
+        <translation>p 值（转化 / 收入）</translation>
+    </message>
+    <message>
+        <source>&amp;Window after the start:</source>
+        <translation>开始后的观察期(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ifference worth detecting:</source>
+        <translation>值得检测的差异(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>%1
+started %2</source>
+        <translation>%1
+开始于 %2</translation>
+    </message>
+    <message>
+        <source>No experiments yet. Record one in File &gt; Export Members: split the members into groups and check “Record as an experiment”.</source>
+        <translation>还没有实验。请在“文件 &gt; 导出成员”中记录：把成员分组并勾选“记录为实验”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — started %2, group %3 is the control. Rule: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 开始于 %2，%3 组为对照组。规则：%4</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace: %1</source>
+        <translation>无法读取工作区：%1</translation>
+    </message>
+    <message>
+        <source>%1 (control)</source>
+        <translation>%1（对照组）</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>control</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <source>%1 points (%2 to %3)</source>
+        <translation>%1 个百分点（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cannot Delete the Experiment</source>
+        <translation>无法删除实验</translation>
+    </message>
+    <message>
+        <source>There is no result to save</source>
+        <translation>没有可保存的结果</translation>
+    </message>
+    <message>
+        <source>Save Experiment Result</source>
+        <translation>保存实验结果</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot Save the Result</source>
+        <translation>无法保存结果</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence ends</comment>
+        <translation>%1。</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::ui::ExportDialog</name>
     <message>
         <source>Move &amp;Up</source>
@@ -2294,6 +2650,30 @@ Replace them?</source>
 
 要替换它们吗？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Record as an experiment</source>
+        <translation>记录为实验(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep who is in which group, to see later in Segment &gt; Experiments which group bought more</source>
+        <translation>记住每位成员所在的组，以后可在“分群 &gt; 实验”中查看哪个组买得更多</translation>
+    </message>
+    <message>
+        <source>e.g. Spring tea offer</source>
+        <translation>例如：春茶优惠</translation>
+    </message>
+    <message>
+        <source>The group the others are compared with, e.g. the one that gets nothing</source>
+        <translation>其他组与之比较的组，例如不发任何优惠的组</translation>
+    </message>
+    <message>
+        <source>Experiment &amp;name:</source>
+        <translation>实验名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Control group:</source>
+        <translation>对照组(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3679,10 @@ Replace them?</source>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>E&amp;xperiments…</source>
+        <translation>实验(&amp;X)…</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -4020,6 +4404,14 @@ Replace them?</source>
     <message>
         <source>Cannot Undo or Redo</source>
         <translation>无法撤销或重做</translation>
+    </message>
+    <message>
+        <source>Delete experiment “%1”</source>
+        <translation>删除实验“%1”</translation>
+    </message>
+    <message>
+        <source>There is no experiment named “%1”</source>
+        <translation>没有名为“%1”的实验</translation>
     </message>
 </context>
 <context>

@@ -96,16 +96,16 @@ void printResult(const ExperimentResult &result)
         const QString group = result.groups[size_t(comparison.group)].name;
         const QString control = result.groups[size_t(comparison.control)].name;
         if (const auto &c = comparison.conversion) {
-            out() << CommandLine::tr("%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, p = %7")
+            out() << CommandLine::tr("%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, %7")
                          .arg(group, control, signedPoints(c->difference), signedPoints(c->ciLow), signedPoints(c->ciHigh),
                               c->lift ? signedPoints(*c->lift) + u'%' : QStringLiteral("–"),
-                              c->pValue ? ExperimentResult::formatP(*c->pValue) : QStringLiteral("–"))
+                              c->pValue ? ExperimentResult::pStatement(*c->pValue) : QStringLiteral("p –"))
                   << '\n';
         }
         if (const auto &r = comparison.revenue) {
-            out() << CommandLine::tr("%1 vs %2: revenue per member %3 (Welch t = %4, df = %5, p = %6)")
+            out() << CommandLine::tr("%1 vs %2: revenue per member %3 (Welch t = %4, df = %5, %6)")
                          .arg(group, control, QString::number(r->difference, 'f', 2), QString::number(r->t, 'f', 3),
-                              QString::number(r->degreesOfFreedom, 'f', 1), ExperimentResult::formatP(r->pValue))
+                              QString::number(r->degreesOfFreedom, 'f', 1), ExperimentResult::pStatement(r->pValue))
                   << '\n';
         }
         out() << result.sentence(comparison) << ".\n";

@@ -129,6 +129,11 @@ QString ExperimentResult::formatP(double p)
     return QLocale().toString(p, 'f', p < 0.01 ? 4 : 3);
 }
 
+QString ExperimentResult::pStatement(double p)
+{
+    return p < 0.0001 ? QStringLiteral("p < 0.0001") : QStringLiteral("p = ") + formatP(p);
+}
+
 QString ExperimentResult::sentence(const GroupComparison &comparison) const
 {
     const GroupOutcome &group = groups[size_t(comparison.group)];
@@ -152,11 +157,11 @@ QString ExperimentResult::sentence(const GroupComparison &comparison) const
     else
         difference = tr("%1 points fewer").arg(points(c.difference));
     const QString chance = *c.pValue < stats::kAlpha
-                               ? tr("a difference this large would be rare by chance (p = %1)")
-                               : tr("a difference this large could easily be chance (p = %1)");
+                               ? tr("a difference this large would be rare by chance (%1)")
+                               : tr("a difference this large could easily be chance (%1)");
     return tr("Group %1 converted %2 against %3 for %4: %5; %6")
         .arg(group.name, percent(*group.conversionRate()), percent(*base.conversionRate()), base.name, difference,
-             chance.arg(formatP(*c.pValue)));
+             chance.arg(pStatement(*c.pValue)));
 }
 
 QString ExperimentResult::powerWarning() const

@@ -72,8 +72,9 @@ public:
     // The shape `segmenta-cli experiment show --json` prints; missing figures are null.
     QJsonObject toJson() const;
 
-    // A p-value as shown: "0.0003", "0.042", "< 0.0001".
+    // A p-value as shown: "0.0003", "0.042", "< 0.0001"; and as a statement: "p = 0.042", "p < 0.0001".
     static QString formatP(double p);
+    static QString pStatement(double p);
 };
 
 // Measures experiments against the orders in the workspace. Counts valid purchases only, as the metrics do

@@ -118,9 +118,13 @@ void insertPredictionFields(Database &db)
             .bind(9, position++);
         insert.run();
     }
+}
+
 void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit)
 {
     for (const BuiltinField &field : kBuiltinFields)
+        visit(field.entity, field.name, field.label);
+    for (const BuiltinField &field : kPredictionFields)
         visit(field.entity, field.name, field.label);
 }
 

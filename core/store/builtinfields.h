@@ -13,7 +13,8 @@ void insertBuiltinFields(Database &db);
 // predicted_clv, clv_tier), after the built-in ones.
 void insertPredictionFields(Database &db);
 
-// Calls `visit` with the entity ("customer" or "order"), name and English label of every such field.
+// Calls `visit` with the entity ("customer" or "order"), name and English label of every such field, the
+// prediction fields included.
 void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit);
 
 } // namespace segmenta::store

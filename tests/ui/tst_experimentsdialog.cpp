@@ -28,6 +28,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QUndoStack>
 
 #include <map>
@@ -60,6 +61,7 @@ class TestExperimentsDialog : public QObject
 private Q_SLOTS:
     void initTestCase();
     void wholeLoopInTheWindow();
+    void sentenceInChinese();
 
 private:
     QTemporaryDir m_dir;
@@ -213,6 +215,33 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     QCOMPARE(scalar(m_path, "SELECT position FROM experiment_groups WHERE is_control = 1"), 1);
     window.history()->stack()->redo();
     QCOMPARE(list->count(), 0);
+}
+
+// The example in Chinese, through the shipped translation: B 221 of 1000 against A (control) 304 of 1000;
+// p = 2.46e-05 (Python, math.erfc) is shown as "< 0.0001".
+void TestExperimentsDialog::sentenceInChinese()
+{
+    QTranslator own;
+    QVERIFY2(own.load(QStringLiteral("segmenta_zh_CN"), QStringLiteral(SEGMENTA_QM_DIR)), SEGMENTA_QM_DIR);
+    QVERIFY(QCoreApplication::installTranslator(&own));
+    experiments::ExperimentResult result;
+    result.groups.resize(2);
+    result.groups[0].name = QStringLiteral("A");
+    result.groups[0].control = true;
+    result.groups[0].members = 1000;
+    result.groups[0].converted = 304;
+    result.groups[1].name = QStringLiteral("B");
+    result.groups[1].members = 1000;
+    result.groups[1].converted = 221;
+    experiments::GroupComparison comparison;
+    comparison.group = 1;
+    comparison.control = 0;
+    comparison.conversion = experiments::stats::compareProportions(304, 1000, 221, 1000);
+    QCOMPARE(result.sentence(comparison),
+             QStringLiteral("B 组转化率 22.1%，A 组 30.4%：低 8.3 个百分点；这么大的差异很少会是偶然（p < 0.0001）"));
+    QCoreApplication::removeTranslator(&own);
+    QCOMPARE(result.sentence(comparison), QStringLiteral("Group B converted 22.1% against 30.4% for A: 8.3 points fewer; "
+                                                         "a difference this large would be rare by chance (p < 0.0001)"));
 }
 
 QTEST_MAIN(TestExperimentsDialog)

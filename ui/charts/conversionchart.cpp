@@ -10,16 +10,17 @@ namespace segmenta::ui {
 
 namespace {
 
-// A round top for the axis above `value` (a fraction): 1, 2, 2.5 or 5 times a power of ten, in percent.
-double axisTop(double value)
+// A round top for the axis above `value` (a fraction): 1, 2, 2.5 or 5 times a power of ten, in percent, and
+// how many grid steps divide it into round numbers.
+std::pair<double, int> axisTop(double value)
 {
     const double percent = std::max(1.0, value * 100 * 1.1);
     const double power = std::pow(10.0, std::floor(std::log10(percent)));
     for (const double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
         if (step * power >= percent)
-            return std::min(1.0, step * power / 100);
+            return {std::min(1.0, step * power / 100), step == 2.0 ? 4 : 5};
     }
-    return 1.0;
+    return {1.0, 5};
 }
 
 } // namespace
@@ -47,27 +48,29 @@ void ConversionChart::paintEvent(QPaintEvent *)
     const QFontMetrics metrics(font());
     const int line = metrics.height();
     const QLocale locale;
-    double top = 0;
+    double highest = 0;
     for (const Bar &bar : m_bars) {
         if (!bar.empty)
-            top = std::max(top, bar.high);
+            highest = std::max(highest, bar.high);
     }
-    top = axisTop(top);
+    const auto [top, steps] = axisTop(highest);
     const int left = metrics.horizontalAdvance(locale.toString(top * 100, 'f', 0) + u'%') + 12;
     const QRect plot(left, line, width() - left - 8, height() - 3 * line - 4);
-    const auto yOf = [&](double fraction) { return plot.bottom() - int(std::lround(fraction / top * plot.height())); };
+    const auto yOf = [&, top = top](double fraction) { return plot.bottom() - int(std::lround(fraction / top * plot.height())); };
 
-    // Axis and grid: five steps.
+    // Axis and grid, at round numbers.
     QColor grid = pal.color(QPalette::Text);
     grid.setAlpha(40);
-    for (int i = 0; i <= 4; ++i) {
-        const double value = top * i / 4;
+    const double stepPercent = top * 100 / steps;
+    const int decimals = std::abs(stepPercent - std::round(stepPercent)) > 1e-9 ? 1 : 0;
+    for (int i = 0; i <= steps; ++i) {
+        const double value = top * i / steps;
         const int y = yOf(value);
         painter.setPen(grid);
         painter.drawLine(plot.left(), y, plot.right(), y);
         painter.setPen(pal.color(QPalette::Text));
         painter.drawText(QRect(0, y - line / 2, left - 6, line), Qt::AlignRight | Qt::AlignVCenter,
-                         locale.toString(value * 100, 'f', top < 0.04 ? 1 : 0) + u'%');
+                         locale.toString(value * 100, 'f', decimals) + u'%');
     }
 
     const int slot = plot.width() / int(m_bars.size());

@@ -84,10 +84,11 @@ ExperimentsDialog::ExperimentsDialog(store::Workspace *workspace, WorkspaceHisto
     m_table->setColumnCount(10);
     m_table->setHorizontalHeaderLabels({tr("Group"), tr("Members"), tr("Bought"), tr("Conversion"), tr("95% interval"),
                                         tr("Revenue"), tr("Revenue per member"), tr("Orders per member"),
-                                        tr("Difference vs control (95% CI)"), tr("p (conversion / revenue)")});
+                                        tr("vs control (95% CI)"), tr("p (conversion / revenue)")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // a handful of rows
+    m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_sentence->setObjectName(QStringLiteral("experimentSentence"));
     m_sentence->setWordWrap(true);
     m_sentence->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -116,7 +117,7 @@ ExperimentsDialog::ExperimentsDialog(store::Workspace *workspace, WorkspaceHisto
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_heading);
     rightLayout->addLayout(controls);
-    rightLayout->addWidget(m_table, 1);
+    rightLayout->addWidget(m_table);
     rightLayout->addWidget(m_sentence);
     rightLayout->addWidget(m_warning);
     rightLayout->addWidget(m_chart, 2);
@@ -124,7 +125,7 @@ ExperimentsDialog::ExperimentsDialog(store::Workspace *workspace, WorkspaceHisto
     splitter->addWidget(m_list);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 760});
+    splitter->setSizes({170, 900});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_delete, QDialogButtonBox::ActionRole);
@@ -141,7 +142,7 @@ ExperimentsDialog::ExperimentsDialog(store::Workspace *workspace, WorkspaceHisto
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
-    resize(1080, 700);
+    resize(1180, 720);
     reload();
 }
 
@@ -260,14 +261,14 @@ void ExperimentsDialog::showResult(const ExperimentResult &result)
                                                      comparison.revenue ? ExperimentResult::formatP(comparison.revenue->pValue)
                                                                         : QStringLiteral("–"))));
         }
-        sentences << result.sentence(comparison) + u'.';
+        sentences << tr("%1.", "a sentence ends").arg(result.sentence(comparison));
     }
     m_chart->setBars(std::move(bars));
     m_sentence->setText(sentences.join(u'\n'));
     QStringList warnings;
     for (const QString &note : {result.powerWarning(), result.windowNote()}) {
         if (!note.isEmpty())
-            warnings << note + u'.';
+            warnings << tr("%1.", "a sentence ends").arg(note);
     }
     m_warning->setText(warnings.join(u'\n'));
     m_warning->setVisible(!warnings.isEmpty());

@@ -106,19 +106,19 @@ void ExperimentReportWriter::drawPage(QPainter &painter, const QRect &area, int 
         const QString control = r.groups[size_t(comparison.control)].name;
         QString line;
         if (const auto &c = comparison.conversion) {
-            line = tr("%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, p = %7; revenue per member p = %8")
+            line = tr("%1 vs %2: difference %3 points (95% CI %4 to %5), lift %6, %7; revenue per member %8")
                        .arg(name, control, pointsText(c->difference), pointsText(c->ciLow), pointsText(c->ciHigh),
                             c->lift ? pointsText(*c->lift) + u'%' : QStringLiteral("–"),
-                            c->pValue ? experiments::ExperimentResult::formatP(*c->pValue) : QStringLiteral("–"),
-                            comparison.revenue ? experiments::ExperimentResult::formatP(comparison.revenue->pValue)
-                                               : QStringLiteral("–"));
+                            c->pValue ? experiments::ExperimentResult::pStatement(*c->pValue) : QStringLiteral("p –"),
+                            comparison.revenue ? experiments::ExperimentResult::pStatement(comparison.revenue->pValue)
+                                               : QStringLiteral("p –"));
             y = paragraph(painter, smallFont, line, x, y + mm(1), width, grey);
         }
-        y = paragraph(painter, textFont, r.sentence(comparison) + u'.', x, y + mm(1), width, ink);
+        y = paragraph(painter, textFont, tr("%1.", "a sentence ends").arg(r.sentence(comparison)), x, y + mm(1), width, ink);
     }
     for (const QString &note : {r.powerWarning(), r.windowNote()}) {
         if (!note.isEmpty())
-            y = paragraph(painter, textFont, note + u'.', x, y + mm(2), width, QColor(0xb3, 0x59, 0x00));
+            y = paragraph(painter, textFont, tr("%1.", "a sentence ends").arg(note), x, y + mm(2), width, QColor(0xb3, 0x59, 0x00));
     }
 
     // The chart, as wide as the page and as tall as its proportions ask (at most what is left).
