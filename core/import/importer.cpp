@@ -180,6 +180,38 @@ QJsonObject ImportSummary::toJson() const
 
 namespace {
 
+// SQLite keeps at most 2,000 columns in a table. A file whose columns would not all fit as fields of their own
+// is refused before anything is stored, naming the first column that does not fit (a partial import would
+// leave columns out silently).
+Result<void> checkWidth(Database &db, const std::vector<Column> &columns, const Column *keyColumn, bool orders,
+                        const QString &fileName)
+{
+    constexpr qint64 kMaxTableColumns = 1990; // a few to spare for the schema's own later columns
+    const auto &builtins = orders ? orderColumns() : customerColumns();
+    const QString table = orders ? QStringLiteral("orders") : QStringLiteral("customers");
+    qint64 width = db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('%1')").arg(table).toStdString()).toLongLong();
+    Statement known(db, "SELECT 1 FROM fields WHERE entity = ?1 AND name = ?2");
+    for (const Column &column : columns) {
+        if (column.skip || &column == keyColumn || builtins.count(column.field.role) ||
+            (orders && customerColumns().count(column.field.role)))
+            continue;
+        known.bind(1, orders ? QStringLiteral("order") : QStringLiteral("customer")).bind(2, column.field.name);
+        const bool exists = known.step();
+        known.reset();
+        if (exists || ++width <= kMaxTableColumns)
+            continue;
+        const auto position = qint64(&column - columns.data());
+        return Error{Importer::tr("“%1” has more columns than a workspace can keep (about %2 a list): column %3, "
+                                  "“%4”, and the %5 after it do not fit; skip the columns you do not need and import again")
+                         .arg(fileName)
+                         .arg(kMaxTableColumns)
+                         .arg(position + 1)
+                         .arg(column.field.name)
+                         .arg(qint64(columns.size()) - position - 1)};
+    }
+    return {};
+}
+
 // The second pass: the rows below the header stored as `analysis` says, in one transaction. With `verify`
 // the analysis came from the first rows only: every row is profiled as it is stored, and when the whole
 // columns would be imported otherwise, nothing is kept and `*disagreed` is set.
@@ -254,6 +286,8 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         const QString table = orders ? QStringLiteral("orders") : QStringLiteral("customers");
         const QString entity = orders ? QStringLiteral("order") : QStringLiteral("customer");
         const auto &builtins = orders ? orderColumns() : customerColumns();
+        if (auto fits = checkWidth(db, columns, keyColumn, orders, fileName); !fits)
+            return fits.error();
         for (Column &column : columns) {
             column.table = table;
             if (column.skip)
@@ -274,6 +308,13 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
                 existing.bind(1, entity).bind(2, column.field.name);
                 if (existing.step()) {
                     column.sqlColumn = existing.text(0);
+                } else if (Statement sameName(db, "SELECT 1 FROM fields WHERE entity = ?1 AND name = ?2");
+                           sameName.bind(1, entity).bind(2, column.field.name).step()) {
+                    // A column kept as a field of its own cannot take the name of a field the workspace already
+                    // has (a column "city" whose role went to another column, say).
+                    return Error{Importer::tr("“%1”: the column “%2” has no role, and the workspace already has a field "
+                                              "named “%2”; give the column a role or skip it")
+                                     .arg(fileName, column.field.name)};
                 } else {
                     const qint64 next = db.scalar(QStringLiteral("SELECT count(*) FROM fields WHERE table_name = '%1' AND origin = 'imported'")
                                                       .arg(table).toStdString()).toLongLong() + 1;
@@ -447,6 +488,14 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         setup.headerIndex = headerIndex;
         setup.keyColumn = keyColumn;
         setup.idColumn = idColumn;
+        // Customer IDs taken from a personal-data column (a phone or e-mail list) are personal data too: the
+        // export's masking masks them (see MemberExporter).
+        if (keyColumn->field.role != QLatin1StringView(role::kCustomerId)) {
+            Statement personal(db, "INSERT INTO settings(key, value) VALUES ('customer_key_role', ?1) "
+                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            personal.bind(1, keyColumn->field.role);
+            personal.run();
+        }
         setup.addressColumn = splitAddress ? addressColumn : nullptr;
         setup.orders = orders;
         setup.profile = verify;

@@ -68,4 +68,20 @@ QString roleForHeader(const QString &header)
     return synonyms().value(normalised(header));
 }
 
+QStringList allRoles()
+{
+    static const QStringList roles = [] {
+        QStringList list = synonyms().values();
+        list.removeDuplicates();
+        list.sort();
+        return list;
+    }();
+    return roles;
+}
+
+bool isRole(const QString &name)
+{
+    return allRoles().contains(name);
+}
+
 } // namespace segmenta::import
