@@ -475,6 +475,10 @@
         <source>“%1” has no sheet named “%2”; its sheets are: %3</source>
         <translation>“%1”中没有名为“%2”的工作表；其工作表为：%3</translation>
     </message>
+    <message>
+        <source>“%1” is a database (perhaps a Segmenta workspace), not a spreadsheet; open a workspace with File &gt; Open</source>
+        <translation>“%1”是一个数据库（可能是 Segmenta 工作区），不是电子表格；请用“文件 &gt; 打开”打开工作区</translation>
+    </message>
 </context>
 <context>
     <name>ValueTier</name>
@@ -856,6 +860,18 @@
         <source>More members than one sheet holds: they continue on sheets %1</source>
         <translation>成员数超过一个工作表的容量：续写在工作表 %1</translation>
     </message>
+    <message>
+        <source>there was not enough memory; close other programs and try again</source>
+        <translation>内存不足；请关闭其他程序后重试</translation>
+    </message>
+    <message>
+        <source>the file could not be written in “%1”: the disk may be full, or the folder read-only; free some room there or choose another folder</source>
+        <translation>无法在“%1”中写入文件：磁盘可能已满，或文件夹是只读的；请腾出一些空间或换一个文件夹</translation>
+    </message>
+    <message>
+        <source>the workbook could not be written (error %1); try another folder or the CSV format</source>
+        <translation>无法写入工作簿（错误 %1）；请换一个文件夹或改用 CSV 格式</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::import::Importer</name>
@@ -970,6 +986,26 @@
     <message>
         <source>order already present: an earlier import holds this customer&apos;s order of the same time</source>
         <translation>订单已存在：之前的导入已有该客户同一时间的订单</translation>
+    </message>
+    <message>
+        <source>“%1”, column “%2”: “%3” is not a role; the roles are: %4</source>
+        <translation>“%1”，列“%2”：“%3”不是角色；可用的角色有：%4</translation>
+    </message>
+    <message>
+        <source>“%1”: the columns “%2” and “%3” are both given the role “%4”; give it to one of them</source>
+        <translation>“%1”：列“%2”和“%3”都被指定为角色“%4”；请只指定给其中一列</translation>
+    </message>
+    <message>
+        <source>%1 …and %2 more</source>
+        <translation>%1 ……还有 %2 个</translation>
+    </message>
+    <message>
+        <source>“%1”: the column “%2” has no role, and the workspace already has a field named “%2”; give the column a role or skip it</source>
+        <translation>“%1”：列“%2”没有角色，而工作区已有名为“%2”的字段；请为该列指定角色或跳过它</translation>
+    </message>
+    <message>
+        <source>“%1” has more columns than a workspace can keep (about %2 a list): column %3, “%4”, and the %5 after it do not fit; skip the columns you do not need and import again</source>
+        <translation>“%1”的列数超过工作区所能保存的数量（每个列表约 %2 列）：第 %3 列“%4”及其后的 %5 列放不下；请跳过不需要的列后重新导入</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1389,10 @@
         <source>the sheet&apos;s XML is damaged (%1, line %2)</source>
         <translation>工作表的 XML 已损坏（%1，第 %2 行）</translation>
     </message>
+    <message>
+        <source>“%1” is refused: its shared texts would take more than %2 MB of memory (%3 texts so far); save the sheet as CSV and import that</source>
+        <translation>已拒绝“%1”：其共享文本将占用超过 %2 MB 内存（目前已有 %3 条）；请将该工作表另存为 CSV 后导入</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::read::ZipPackage</name>
@@ -1679,6 +1719,136 @@
     </message>
 </context>
 <context>
+    <name>segmenta::store::DatabaseError</name>
+    <message>
+        <source>the disk holding %1 (%2) is full, with %3 MB free; free at least %4 MB there and try again</source>
+        <translation>存放 %1 的磁盘（%2）已满，仅剩 %3 MB；请在该磁盘上至少腾出 %4 MB 后重试</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: the disk holding it (%2, %3 MB free) may be full or failing, or the file may have reached a size limit; free at least %4 MB there and try again</source>
+        <translation>无法写入 %1：存放它的磁盘（%2，剩余 %3 MB）可能已满或出现故障，或文件已达到大小上限；请在该磁盘上至少腾出 %4 MB 后重试</translation>
+    </message>
+    <message>
+        <source>the workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another program is writing to it, such as an import from the command line; try again when it is done</source>
+        <translation>%1 正忙：另一个程序正在写入它（例如命令行导入）；请在其完成后重试</translation>
+    </message>
+    <message>
+        <source>%1 was left half-written by a program that stopped, and can be put right only where it may be written; open it once with permission to write to it and its folder</source>
+        <translation>%1 被一个中途停止的程序写了一半，只有在可写入的情况下才能修复；请以对该文件及其文件夹有写权限的方式打开一次</translation>
+    </message>
+    <message>
+        <source>%1 cannot be changed: it was opened read-only, or the file or its folder is read-only; copy it to a folder you can write to</source>
+        <translation>%1 无法修改：它以只读方式打开，或文件及其文件夹是只读的；请把它复制到您可写入的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is damaged; run “segmenta-cli check --db FILE” for the details, export what can still be read, or restore a copy</source>
+        <translation>%1 已损坏；请运行“segmenta-cli check --db 文件”查看详情，导出仍可读取的数据，或恢复一份副本</translation>
+    </message>
+    <message>
+        <source>there was not enough memory to work on %1; close other programs and try again</source>
+        <translation>处理 %1 时内存不足；请关闭其他程序后重试</translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written (a disk or file-system error); check the disk, then try again</source>
+        <translation>无法读写 %1（磁盘或文件系统错误）；请检查磁盘后重试</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: check that the file and its folder exist and that you may read and write them</source>
+        <translation>无法打开 %1：请确认文件及其文件夹存在，且您有读写权限</translation>
+    </message>
+    <message>
+        <source>you do not have permission to change %1</source>
+        <translation>您没有修改 %1 的权限</translation>
+    </message>
+    <message>
+        <source>the work on %1 was cancelled</source>
+        <translation>对 %1 的操作已取消</translation>
+    </message>
+    <message>
+        <source>a value is too large to store in %1 (the limit is 1 GB)</source>
+        <translation>有一个值太大，无法存入 %1（上限为 1 GB）</translation>
+    </message>
+    <message>
+        <source>the change conflicts with what %1 already holds, so nothing was changed</source>
+        <translation>此更改与 %1 中已有的内容冲突，因此没有做任何更改</translation>
+    </message>
+    <message>
+        <source>%1 cannot hold that many columns (a table holds at most 2,000)</source>
+        <translation>%1 无法容纳这么多列（一张表最多 2,000 列）</translation>
+    </message>
+    <message>
+        <source>the rule is too large to run in one step; split it into smaller saved segments</source>
+        <translation>规则太大，无法一次执行；请把它拆分为几个较小的已保存分群</translation>
+    </message>
+    <message>
+        <source>an unexpected problem occurred with %1 (code %2); run “segmenta-cli check --db FILE” on it, and report the problem if it persists</source>
+        <translation>%1 出现意外问题（代码 %2）；请对其运行“segmenta-cli check --db 文件”，如问题持续请报告</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::store::FileCheck</name>
+    <message>
+        <source>“%1” is a link that leads back to itself (a link loop); point it at a real file</source>
+        <translation>“%1”是一个指回自身的链接（链接循环）；请让它指向一个真实的文件</translation>
+    </message>
+    <message>
+        <source>“%1” is a link to “%2”, which does not exist</source>
+        <translation>“%1”是指向“%2”的链接，而“%2”不存在</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: you do not have permission to open its folder</source>
+        <translation>无法读取“%1”：您没有打开其所在文件夹的权限</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist</source>
+        <translation>“%1”不存在</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder, not a file</source>
+        <translation>“%1”是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>“%1” is not a regular file (it is a device, a pipe or a socket); save the data to a file and use that</source>
+        <translation>“%1”不是普通文件（而是设备、管道或套接字）；请先把数据保存为文件，再使用该文件</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: you do not have permission to read it</source>
+        <translation>无法读取“%1”：您没有读取它的权限</translation>
+    </message>
+    <message>
+        <source>Will not write “%1”: it is the workspace “%2” itself (or a link to it); choose another file name</source>
+        <translation>不会写入“%1”：它就是工作区“%2”本身（或指向它的链接）；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Will not write “%1”: it belongs to the workspace “%2”; choose another file name</source>
+        <translation>不会写入“%1”：它属于工作区“%2”；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: it is a folder</source>
+        <translation>无法写入“%1”：它是文件夹</translation>
+    </message>
+    <message>
+        <source>Will not write “%1”: it is not a regular file (it is a device, a pipe or a socket); choose another file name</source>
+        <translation>不会写入“%1”：它不是普通文件（而是设备、管道或套接字）；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Will not write “%1”: it is a database (perhaps a Segmenta workspace), which the export would destroy; choose another file name</source>
+        <translation>不会写入“%1”：它是一个数据库（可能是 Segmenta 工作区），导出会毁掉它；请换一个文件名</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”</source>
+        <translation>无法读取“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: check that it is a file you may read</source>
+        <translation>无法读取“%1”：请确认它是您有权读取的文件</translation>
+    </message>
+</context>
+<context>
     <name>segmenta::store::Workspace</name>
     <message>
         <source>it looks like a spreadsheet or other zip archive; use Import to read spreadsheets</source>
@@ -1755,6 +1925,46 @@
     <message>
         <source>“%1” is busy: another program is writing to it, such as an import from the command line. Try again when it is done</source>
         <translation>“%1”正忙：另一个程序正在写入它（例如命令行导入）。请在其完成后重试</translation>
+    </message>
+    <message>
+        <source>“%1” is not a regular file (a device, a pipe or a socket), so it cannot be a Segmenta workspace</source>
+        <translation>“%1”不是普通文件（而是设备、管道或套接字），因此不可能是 Segmenta 工作区</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: you do not have permission to read it</source>
+        <translation>无法读取“%1”：您没有读取它的权限</translation>
+    </message>
+    <message>
+        <source>“%1” is damaged, so it was opened read-only and nothing will be written to it; run “segmenta-cli check --db %2” for the details, export what can still be read, or restore a copy</source>
+        <translation>“%1”已损坏，因此以只读方式打开，不会向其写入任何内容；请运行“segmenta-cli check --db %2”查看详情，导出仍可读取的数据，或恢复一份副本</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy as “%1”: the folder “%2” does not exist</source>
+        <translation>无法将副本保存为“%1”：文件夹“%2”不存在</translation>
+    </message>
+    <message>
+        <source>“%1” already exists; choose another name or allow replacing it</source>
+        <translation>“%1”已存在；请换一个名称或允许替换</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy in “%1”: %2</source>
+        <translation>无法在“%1”中保存副本：%2</translation>
+    </message>
+    <message>
+        <source>Saving a copy of “%1” was cancelled; nothing was written</source>
+        <translation>保存“%1”副本已取消；没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>The copy of “%1” did not read back intact; nothing was saved</source>
+        <translation>“%1”的副本回读校验未通过；没有保存任何内容</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy as “%1”: the file could not be put in place</source>
+        <translation>无法将副本保存为“%1”：文件无法放到目标位置</translation>
+    </message>
+    <message>
+        <source>Cannot save a copy of “%1” as “%2”: %3</source>
+        <translation>无法将“%1”的副本保存为“%2”：%3</translation>
     </message>
 </context>
 <context>
@@ -3682,6 +3892,38 @@ Replace them?</source>
     <message>
         <source>E&amp;xperiments…</source>
         <translation>实验(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Checking the workspace and updating the customer metrics…</source>
+        <translation>正在检查工作区并更新客户指标…</translation>
+    </message>
+    <message>
+        <source>Workspace Damaged</source>
+        <translation>工作区已损坏</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy of the Workspace…</source>
+        <translation>保存工作区副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation>%1 副本</translation>
+    </message>
+    <message>
+        <source>Save a Copy of the Workspace</source>
+        <translation>保存工作区副本</translation>
+    </message>
+    <message>
+        <source>Saving a copy of the workspace…</source>
+        <translation>正在保存工作区副本…</translation>
+    </message>
+    <message>
+        <source>Cannot Save a Copy</source>
+        <translation>无法保存副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy of the workspace as %1</source>
+        <translation>已将工作区副本保存为 %1</translation>
     </message>
 </context>
 <context>

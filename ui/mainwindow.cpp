@@ -233,6 +233,7 @@ void MainWindow::createMenus()
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
     file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
     file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog);
+    file->addAction(tr("Save a &Copy of the Workspace…"), this, [this] { saveCopy(); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -277,31 +278,72 @@ void MainWindow::chooseWorkspace()
         openWorkspace(path);
 }
 
+QString MainWindow::saveCopy(const QString &chosen)
+{
+    if (!m_workspace)
+        return {};
+    QString target = chosen;
+    if (target.isEmpty()) {
+        const QString suggested = QFileInfo(m_workspace->path()).dir().filePath(
+            tr("%1 copy").arg(m_workspace->displayName()) + QStringLiteral(".segmenta"));
+        target = QFileDialog::getSaveFileName(this, tr("Save a Copy of the Workspace"), suggested,
+                                              tr("Segmenta workspaces (*.segmenta)"));
+        if (target.isEmpty())
+            return {};
+        if (!target.endsWith(QStringLiteral(".segmenta"), Qt::CaseInsensitive))
+            target += QStringLiteral(".segmenta");
+    }
+    const QString path = m_workspace->path();
+    // The file dialog has asked before replacing a file; a copy over the workspace itself is refused by saveCopy.
+    const QString error = runWithBusyDialog(this, tr("Saving a copy of the workspace…"), [path, target] {
+        auto source = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
+        if (!source)
+            return source.errorMessage();
+        const auto saved = source.value()->saveCopy(target, true);
+        return saved ? QString() : saved.errorMessage();
+    });
+    if (!error.isEmpty()) {
+        if (chosen.isEmpty())
+            QMessageBox::warning(this, tr("Cannot Save a Copy"), error);
+        return error;
+    }
+    statusBar()->showMessage(tr("Saved a copy of the workspace as %1").arg(QDir::toNativeSeparators(target)), 8000);
+    return {};
+}
+
 bool MainWindow::openWorkspace(const QString &path)
 {
+    // The first open of a file checks all of it before anything is written (SQLite's quick check), and metrics
+    // out of date (new settings, a new day) are recomputed: seconds at a million customers, so both happen on a
+    // worker with a connection of its own while the window keeps painting. The window's own open below then
+    // finds the check already done.
+    const QString error = runWithBusyDialog(this, tr("Checking the workspace and updating the customer metrics…"), [path] {
+        auto own = store::Workspace::open(path);
+        if (!own)
+            return own.errorMessage();
+        if (own.value()->isReadOnly())
+            return QString(); // read below, on the window's own connection
+        const auto metrics = metrics::CustomerMetrics::ensureCurrent(*own.value());
+        return metrics ? QString() : metrics.errorMessage();
+    });
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Open Workspace"), error);
+        return false;
+    }
     auto opened = store::Workspace::open(path);
     if (!opened) {
         QMessageBox::warning(this, tr("Cannot Open Workspace"), opened.errorMessage());
         return false;
     }
     auto workspace = std::move(opened).value();
-    // Metrics out of date (new settings, a new day) are recomputed on a worker with a connection of its own:
-    // seconds at a million customers, during which the window keeps painting.
-    if (!workspace->isReadOnly()) {
-        const QString error = runWithBusyDialog(this, tr("Updating the customer metrics…"), [path] {
-            auto own = store::Workspace::open(path);
-            if (!own)
-                return own.errorMessage();
-            const auto metrics = metrics::CustomerMetrics::ensureCurrent(*own.value());
-            return metrics ? QString() : metrics.errorMessage();
-        });
-        if (!error.isEmpty()) {
-            QMessageBox::warning(this, tr("Cannot Open Workspace"), error);
+    if (!workspace->damage().isEmpty())
+        QMessageBox::warning(this, tr("Workspace Damaged"), workspace->damage());
+    if (workspace->isReadOnly()) {
+        // A damaged workspace still opens, read-only, showing what can be read (and exported).
+        if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics && workspace->damage().isEmpty()) {
+            QMessageBox::warning(this, tr("Cannot Open Workspace"), metrics.errorMessage());
             return false;
         }
-    } else if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics) {
-        QMessageBox::warning(this, tr("Cannot Open Workspace"), metrics.errorMessage());
-        return false;
     }
     m_workspace = std::move(workspace);
     if (QFileInfo(path).absoluteFilePath() != m_openedPath) {
@@ -599,7 +641,7 @@ void MainWindow::exportSegmentFile(qint64 id)
         return;
     if (!path.endsWith(QLatin1StringView(segments::SegmentFile::suffix), Qt::CaseInsensitive))
         path += QLatin1StringView(segments::SegmentFile::suffix);
-    if (const auto written = segments::SegmentFile::write(path, segment); !written)
+    if (const auto written = segments::SegmentFile::write(path, segment, m_workspace ? m_workspace->path() : QString()); !written)
         QMessageBox::warning(this, tr("Cannot Export Segment"), written.errorMessage());
     else
         statusBar()->showMessage(tr("Saved the segment “%1” to %2").arg(segment.name, QDir::toNativeSeparators(path)), 8000);

@@ -72,6 +72,9 @@ public:
     // saved segment `id` (0: the rule being edited) to a file the user chooses.
     bool importSegmentFile(const QString &path);
     void exportSegmentFile(qint64 id = 0);
+    // File > Save a Copy: a consistent copy of the open workspace through SQLite's backup API, made on a worker
+    // with a connection of its own. Asks for the file when `target` is empty; returns the error shown, if any.
+    QString saveCopy(const QString &target = QString());
     // The overlap of every pair of saved segments, in a window of its own.
     void showSegmentOverlap();
     // Segment > Experiments: the A/B experiments recorded with exports and how each turned out.

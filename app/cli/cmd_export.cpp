@@ -115,9 +115,13 @@ int runExport(const QStringList &arguments)
                                        .arg(line.value(QStringLiteral("control"))));
     }
 
-    auto workspace = openWorkspace(*db);
-    if (!workspace)
-        return Failure;
+    // A damaged workspace opens read-only: what can still be read can still be exported.
+    auto opened = store::Workspace::open(*db);
+    if (!opened)
+        return fail(opened.errorMessage());
+    const auto workspace = std::move(opened).value();
+    if (!workspace->damage().isEmpty())
+        err() << workspace->damage() << Qt::endl;
     int exitCode = Success;
     const auto chosen = chosenRule(line, *workspace, &exitCode);
     if (!chosen)

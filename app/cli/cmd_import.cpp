@@ -4,6 +4,7 @@
 #include "import/importer.h"
 #include "metrics/customermetrics.h"
 #include "store/field.h"
+#include "store/filecheck.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -140,6 +141,10 @@ int runImport(const QStringList &arguments)
     }
     if (line.isSet(QStringLiteral("mapping"))) {
         const QString file = line.value(QStringLiteral("mapping"));
+        if (const auto usable = store::FileCheck::checkInput(file); !usable)
+            return fail(usable.errorMessage());
+        if (QFileInfo(file).size() > (qint64(16) << 20))
+            return fail(CommandLine::tr("“%1” is too large to be a mapping of columns (over 16 MB)").arg(file));
         QFile json(file);
         if (!json.open(QIODevice::ReadOnly))
             return fail(CommandLine::tr("Cannot read “%1”: %2").arg(file, json.errorString()));

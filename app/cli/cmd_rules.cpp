@@ -217,7 +217,7 @@ int runSegment(const QStringList &arguments)
         if (!line.isSet(QStringLiteral("out")))
             return line.usageError(CommandLine::tr("export needs --out FILE.segment.json"));
         const QString path = line.value(QStringLiteral("out"));
-        if (const auto written = segments::SegmentFile::write(path, *found.value()); !written)
+        if (const auto written = segments::SegmentFile::write(path, *found.value(), *db); !written)
             return fail(written.errorMessage());
         out() << CommandLine::tr("Wrote segment “%1” to %2").arg(name, path) << Qt::endl;
         return Success;

@@ -103,6 +103,11 @@ std::unique_ptr<store::Workspace> openWorkspace(const QString &path, bool create
         fail(workspace.errorMessage());
         return nullptr;
     }
+    // A damaged workspace is opened read-only: commands that would write to it stop here with what to do.
+    if (!workspace.value()->damage().isEmpty()) {
+        fail(workspace.value()->damage());
+        return nullptr;
+    }
     return std::move(workspace).value();
 }
 

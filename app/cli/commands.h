@@ -8,6 +8,7 @@ namespace segmenta::cli {
 int runDemo(const QStringList &arguments);
 int runInfo(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
+int runBackup(const QStringList &arguments);
 int runMetrics(const QStringList &arguments);
 int runCustomers(const QStringList &arguments);
 int runPredict(const QStringList &arguments);

@@ -24,6 +24,7 @@ constexpr std::array kCommands = {
     Command{"fields", QT_TRANSLATE_NOOP("Cli", "List the fields rules can use"), runFields},
     Command{"info", QT_TRANSLATE_NOOP("Cli", "Summarise a workspace"), runInfo},
     Command{"check", QT_TRANSLATE_NOOP("Cli", "Check a workspace file's integrity"), runCheck},
+    Command{"backup", QT_TRANSLATE_NOOP("Cli", "Save a consistent copy of a workspace, even while it is in use"), runBackup},
     Command{"metrics", QT_TRANSLATE_NOOP("Cli", "Lifecycle, value tier and RFM distribution, funnel"), runMetrics},
     Command{"customers", QT_TRANSLATE_NOOP("Cli", "Print customers with chosen fields as CSV"), runCustomers},
     Command{"predict", QT_TRANSLATE_NOOP("Cli", "Predicted purchases, churn risk and CLV (BG/NBD, Gamma-Gamma)"), runPredict},

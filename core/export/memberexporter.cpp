@@ -10,8 +10,11 @@
 #include "export/xlsxmemberwriter.h"
 #include "metrics/analysissettings.h"
 #include "metrics/customermetrics.h"
+#include "rules/columncache.h"
+#include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
 #include "rules/sqlcompiler.h"
+#include "store/filecheck.h"
 #include "store/workspace.h"
 
 #include <QDir>
@@ -227,6 +230,8 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
             return Error{tr("Cannot export to “%1”: the folder “%2” does not exist").arg(target, info.absolutePath())};
         if (info.isDir())
             return Error{tr("Cannot export to “%1”: it is a folder").arg(target)};
+        if (auto safe = store::FileCheck::checkOutput(target, workspace.path()); !safe)
+            return safe.error();
         if (info.exists() && !options.force)
             return Error{tr("“%1” already exists; choose another name or allow replacing it").arg(target)};
     }
@@ -255,6 +260,8 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
             reader.type = field->type;
             reader.format = formatFor(field->type);
             reader.mask = options.mask ? PersonalDataMask::kindForRole(field->role) : PersonalDataMask::Kind::None;
+            if (options.mask && field->role == u"customer_id") // IDs that are phone numbers or e-mail addresses
+                reader.mask = PersonalDataMask::kindForRole(workspace.setting(QStringLiteral("customer_key_role")));
             readers.push_back(std::move(reader));
             layout.columns.push_back({field->name, fieldHeader(*field), readers.back().format});
             select << columnSql(*field);
@@ -263,7 +270,23 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
         select << QStringLiteral("m.lifecycle_stage") << QStringLiteral("m.value_tier") << QStringLiteral("m.rfm_segment");
         const int summaryColumn = int(select.size()) - 3;
 
-        std::vector<qint64> members = rules::SqlCompiler::members(workspace.db(), compiled.value());
+        std::vector<qint64> members;
+        try {
+            members = rules::SqlCompiler::members(workspace.db(), compiled.value());
+        } catch (const store::DatabaseError &error) {
+            // SQLite parses expressions at most 1,000 levels deep, and a rule of 1,100 "or" conditions goes
+            // deeper: such a rule is evaluated in memory instead, as the live count evaluates every rule.
+            if (!error.detail().contains(u"too large") && !error.detail().contains(u"stack overflow"))
+                throw;
+            auto cache = rules::ColumnCache::load(workspace.db(), context.fields);
+            if (!cache)
+                return cache.error();
+            const auto selected = rules::ColumnarEvaluator::evaluate(rule, context, *cache.value());
+            if (!selected)
+                return selected.error();
+            members = rules::ColumnarEvaluator::memberIds(selected.value(), *cache.value());
+            std::sort(members.begin(), members.end());
+        }
         if (options.customerIds) { // a selection: those of the rule's members that were selected
             std::vector<qint64> chosen = *options.customerIds;
             std::sort(chosen.begin(), chosen.end());

@@ -14,6 +14,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace segmenta::exporting {
 
 namespace {
@@ -26,6 +29,62 @@ constexpr int kMaxWidth = 60;
 QByteArray utf8(const QString &text)
 {
     return text.toUtf8();
+}
+
+// libxlsxwriter prints its own "[ERROR][file:line]: ..." lines on stderr when it cannot write; its error
+// codes are reported to the user in Segmenta's words instead (describe()), so for the calls that write files
+// stderr goes to /dev/null. Process-wide for those moments: another thread's stderr output then is lost too.
+class QuietStderr
+{
+public:
+    QuietStderr()
+    {
+        std::fflush(stderr);
+        m_saved = ::dup(STDERR_FILENO);
+        const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (m_saved >= 0 && null >= 0)
+            ::dup2(null, STDERR_FILENO);
+        if (null >= 0)
+            ::close(null);
+    }
+    ~QuietStderr()
+    {
+        std::fflush(stderr);
+        if (m_saved >= 0) {
+            ::dup2(m_saved, STDERR_FILENO);
+            ::close(m_saved);
+        }
+    }
+    QuietStderr(const QuietStderr &) = delete;
+    QuietStderr &operator=(const QuietStderr &) = delete;
+
+private:
+    int m_saved = -1;
+};
+
+// What a libxlsxwriter error means for the user, naming the folder the workbook is written in.
+QString describe(lxw_error error, const QString &target)
+{
+    const QString folder = QDir::toNativeSeparators(QFileInfo(target).absolutePath());
+    switch (error) {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+        return XlsxMemberWriter::tr("there was not enough memory; close other programs and try again");
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+        return XlsxMemberWriter::tr("the file could not be written in “%1”: the disk may be full, or the folder "
+                                    "read-only; free some room there or choose another folder")
+            .arg(folder);
+    default:
+        return XlsxMemberWriter::tr("the workbook could not be written (error %1); try another folder or the CSV format")
+            .arg(int(error));
+    }
 }
 
 int formatWidth(CellFormat format)
@@ -108,10 +167,17 @@ Result<std::unique_ptr<XlsxMemberWriter>> XlsxMemberWriter::create(const QString
 
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
+    // The rows wait in temporary files until the workbook is closed: in the target's folder, so that one disk
+    // holds everything and a message about room names it.
+    const QByteArray tempFolder = QFile::encodeName(info.absolutePath());
+    options.tmpdir = const_cast<char *>(tempFolder.constData());
     const QByteArray tempName = QFile::encodeName(writer->m_tempPath);
-    writer->m_workbook = workbook_new_opt(tempName.constData(), &options);
+    {
+        const QuietStderr quiet;
+        writer->m_workbook = workbook_new_opt(tempName.constData(), &options);
+    }
     if (!writer->m_workbook)
-        return Error{tr("Cannot start the workbook “%1”").arg(target)};
+        return Error{tr("Cannot write “%1”: %2").arg(target, describe(LXW_ERROR_CREATING_TMPFILE, target))};
     lxw_workbook *workbook = writer->m_workbook;
 
     writer->m_bold = workbook_add_format(workbook);
@@ -386,11 +452,24 @@ Result<WriteOutcome> XlsxMemberWriter::commit(const ExportReport &report)
     writeSegmentSheet(report);
     writeSummarySheet(report);
     if (m_firstError != LXW_NO_ERROR)
-        return Error{tr("Cannot write “%1”: %2").arg(m_target, QString::fromUtf8(lxw_strerror(lxw_error(m_firstError))))};
-    const lxw_error closed = workbook_close(m_workbook);
+        return Error{tr("Cannot write “%1”: %2").arg(m_target, describe(lxw_error(m_firstError), m_target))};
+    // libxlsxwriter does not check its writes of rows to the temporary files: on a full disk (or past a
+    // file-size limit) it would go on and close a workbook with rows missing, reporting success. The error
+    // flag of each file tells.
+    lxw_worksheet *sheet = nullptr;
+    LXW_FOREACH_WORKSHEET(sheet, m_workbook)
+    {
+        if (sheet->optimize_tmpfile && (std::fflush(sheet->optimize_tmpfile) != 0 || std::ferror(sheet->optimize_tmpfile)))
+            return Error{tr("Cannot write “%1”: %2").arg(m_target, describe(LXW_ERROR_CREATING_TMPFILE, m_target))};
+    }
+    lxw_error closed = LXW_NO_ERROR;
+    {
+        const QuietStderr quiet;
+        closed = workbook_close(m_workbook);
+    }
     m_workbook = nullptr;
     if (closed != LXW_NO_ERROR)
-        return Error{tr("Cannot write “%1”: %2").arg(m_target, QString::fromUtf8(lxw_strerror(closed)))};
+        return Error{tr("Cannot write “%1”: %2").arg(m_target, describe(closed, m_target))};
     // rename() replaces an existing target in one step, so readers see the old file or the new one.
     if (std::rename(QFile::encodeName(m_tempPath).constData(), QFile::encodeName(m_target).constData()) != 0)
         return Error{tr("Cannot replace “%1”: %2").arg(m_target, QString::fromLocal8Bit(std::strerror(errno)))};

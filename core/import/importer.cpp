@@ -172,6 +172,16 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         // The second pass: the same rows again, stored. A text file's reader holds the whole file, decoded:
         // it starts again from its first row. Workbooks are opened again.
         const qint64 expectedRows = verify ? qint64(double(analysis.dataRows) / std::max(analysis.shareRead, 0.001) * 1.1) : analysis.dataRows;
+        if (auto fits = detail::checkWidth(db, analysis.columns, analysis.keyColumn(), summary.kind == ImportKind::Orders, fileName); !fits)
+            return fits.error();
+        // Customer IDs taken from a personal-data column (a phone or e-mail list) are personal data too: the
+        // export's masking masks them (see MemberExporter).
+        if (const Column *key = analysis.keyColumn(); key && key->field.role != QLatin1StringView(role::kCustomerId)) {
+            Statement personal(db, "INSERT INTO settings(key, value) VALUES ('customer_key_role', ?1) "
+                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            personal.bind(1, key->field.role);
+            personal.run();
+        }
         detail::RowStore store(db, analysis, summary, sourceId, expectedRows);
         if (reader->encoding().isEmpty() || !reader->selectSheet(0)) {
             reader.reset(); // (first: never two copies of a file in memory)

@@ -1,6 +1,7 @@
 #include "import/rejectlist.h"
 
 #include "store/database.h"
+#include "store/filecheck.h"
 #include "store/workspace.h"
 
 #include <QSaveFile>
@@ -50,6 +51,8 @@ Result<std::vector<RejectedRow>> RejectList::list(store::Workspace &workspace, q
 
 Result<qint64> RejectList::saveCsv(store::Workspace &workspace, qint64 sourceId, const QString &path)
 {
+    if (auto safe = store::FileCheck::checkOutput(path, workspace.path()); !safe)
+        return safe.error();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{tr("Cannot write “%1”: %2").arg(path, file.errorString())};

@@ -121,4 +121,20 @@ QString roleForHeader(const QString &header)
     return customerListSynonyms().value(key);
 }
 
+QStringList allRoles()
+{
+    static const QStringList roles = [] {
+        QStringList list = synonyms().values();
+        list.removeDuplicates();
+        list.sort();
+        return list;
+    }();
+    return roles;
+}
+
+bool isRole(const QString &name)
+{
+    return allRoles().contains(name);
+}
+
 } // namespace segmenta::import

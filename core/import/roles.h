@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace segmenta::import {
 
@@ -47,5 +48,8 @@ inline constexpr char kSmsConsent[] = "sms_consent";
 // The role a header suggests, in English or Chinese (Taobao, JD, Shopify, WooCommerce and CRM exports), or
 // an empty string. Header text is compared trimmed, case- and space-insensitively.
 QString roleForHeader(const QString &header);
+// Whether `name` is one of the roles above; allRoles() lists them for messages.
+bool isRole(const QString &name);
+QStringList allRoles();
 
 } // namespace segmenta::import

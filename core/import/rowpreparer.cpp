@@ -1,5 +1,7 @@
 #include "import/rowpreparer.h"
 
+#include "import/roles.h"
+
 #include <QCryptographicHash>
 
 namespace segmenta::import::detail {
@@ -136,7 +138,9 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
     for (size_t c = 0; c < columns.size(); ++c) {
         const Column &column = columns[c];
         const QStringView raw = row.at(qsizetype(c));
-        if (column.skip || raw.trimmed().isEmpty() || &column == m_setup.keyColumn)
+        // A key that is also a phone, e-mail or name keeps that field too (only a Customer ID column is the key alone).
+        if (column.skip || raw.trimmed().isEmpty() ||
+            (&column == m_setup.keyColumn && (m_setup.orders || column.field.role == QLatin1StringView(role::kCustomerId))))
             continue;
         StoredValue &value = out.values[c];
         value = storedValue(raw, row.utf8(qsizetype(c)), column);

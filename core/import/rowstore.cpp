@@ -258,6 +258,35 @@ qint64 isoTime(QStringView iso)
 }
 } // namespace
 
+Result<void> checkWidth(store::Database &db, const std::vector<Column> &columns, const Column *keyColumn, bool orders,
+                        const QString &fileName)
+{
+    constexpr qint64 kMaxTableColumns = 1990; // a few to spare for the schema's own later columns
+    const auto &builtins = orders ? orderColumns() : customerColumns();
+    const QString table = orders ? QStringLiteral("orders") : QStringLiteral("customers");
+    qint64 width = db.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('%1')").arg(table).toStdString()).toLongLong();
+    Statement known(db, "SELECT 1 FROM fields WHERE entity = ?1 AND name = ?2");
+    for (const Column &column : columns) {
+        if (column.skip || &column == keyColumn || builtins.count(column.field.role) ||
+            (orders && customerColumns().count(column.field.role)))
+            continue;
+        known.bind(1, orders ? QStringLiteral("order") : QStringLiteral("customer")).bind(2, column.field.name);
+        const bool exists = known.step();
+        known.reset();
+        if (exists || ++width <= kMaxTableColumns)
+            continue;
+        const auto position = qint64(&column - columns.data());
+        return Error{Importer::tr("“%1” has more columns than a workspace can keep (about %2 a list): column %3, "
+                                  "“%4”, and the %5 after it do not fit; skip the columns you do not need and import again")
+                         .arg(fileName)
+                         .arg(kMaxTableColumns)
+                         .arg(position + 1)
+                         .arg(column.field.name)
+                         .arg(qint64(columns.size()) - position - 1)};
+    }
+    return {};
+}
+
 RowStore::RowStore(store::Database &db, TableAnalysis &analysis, ImportSummary &summary, qint64 sourceId, qint64 expectedRows)
     : m_db(db), m_analysis(analysis), m_columns(analysis.columns), m_summary(summary), m_sourceId(sourceId),
       m_orders(summary.kind == ImportKind::Orders)

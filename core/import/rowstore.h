@@ -23,6 +23,12 @@ namespace segmenta::import::detail {
 // What a type of values is called in a reason: "dates", "numbers"...
 QString typeNoun(store::FieldType type);
 
+// SQLite keeps at most 2,000 columns in a table. A file whose columns would not all fit as fields of their own
+// is refused before anything is stored, naming the first column that does not fit (a partial import would
+// leave columns out silently). Throws store::DatabaseError.
+Result<void> checkWidth(store::Database &db, const std::vector<Column> &columns, const Column *keyColumn, bool orders,
+                        const QString &fileName);
+
 // Stores the rows of one import, one at a time, on the thread that owns the connection:
 //   place the columns (built-in or an imported column of their own) → sort a row's values into slots →
 //   skip a row repeated exactly → the customer (insert, or update what a newer row says) → the order's

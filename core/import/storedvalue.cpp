@@ -98,7 +98,9 @@ QString StoredValue::toString() const
 
 StoredValue storedValue(QStringView raw, std::optional<std::string_view> utf8, const Column &column)
 {
-    QStringView text = raw.trimmed();
+    // Spaces, tabs and line breaks around a value are dropped where it is read as a number, date or other typed
+    // value; free text keeps them, as typed (a leading tab in "\t=1+1" is part of the value).
+    QStringView text = column.field.type == FieldType::Text ? raw : raw.trimmed();
     if (column.field.type == FieldType::Identifier)
         text = withoutLeadingApostrophe(text);
     StoredValue value;
@@ -110,6 +112,13 @@ StoredValue storedValue(QStringView raw, std::optional<std::string_view> utf8, c
         const auto number = values::parseNumber(text, column.profile.commaDecimal);
         if (!number)
             return value;
+        // A whole number beyond what a double holds exactly (about 16 digits, such as a 20-digit account
+        // number) is kept as typed, as text, rather than rounded.
+        if (*number == std::floor(*number) && std::fabs(*number) >= 9e15) {
+            value.kind = StoredValue::Kind::Text;
+            value.text = text.toString();
+            return value;
+        }
         if (column.field.type == FieldType::Integer && *number == std::floor(*number) && std::fabs(*number) < 9e15) {
             value.kind = StoredValue::Kind::Integer;
             value.integer = qint64(*number);

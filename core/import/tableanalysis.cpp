@@ -7,10 +7,13 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QHash>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 
 namespace segmenta::import::detail {
@@ -43,6 +46,17 @@ std::optional<FieldType> typeForRole(const QString &r, FieldType inferred)
         r == QLatin1StringView(role::kProduct) || r == QLatin1StringView(role::kAddress))
         return FieldType::Text;
     return listRoleType(r);
+}
+
+// A list for a message: the first names, then how many more, so that a line of 10,000 headers makes a
+// sentence, not 30 KB.
+QString shortList(const QStringList &names)
+{
+    constexpr qsizetype kShown = 10;
+    if (names.size() <= kShown + 1)
+        return names.join(QStringLiteral(", "));
+    return Importer::tr("%1 …and %2 more")
+        .arg(names.first(kShown).join(QStringLiteral(", ")) + u',', QLocale().toString(names.size() - kShown));
 }
 
 QString kindText(ImportKind kind)
@@ -234,7 +248,7 @@ QString TableAnalysis::problem(const QString &fileName)
     if (!keyColumn()) {
         return Importer::tr("“%1” has no column that names the customer (such as customer id, 买家会员名, phone or e-mail); "
                             "the headers are: %2")
-            .arg(fileName, QStringList(header).join(QStringLiteral(", ")));
+            .arg(fileName, shortList(QStringList(header)));
     }
     if (kind == ImportKind::Orders && !columnOf(role::kOrderDate))
         return Importer::tr("“%1” looks like an order list but has no order date column").arg(fileName);
@@ -328,14 +342,19 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
     profilers.resize(size_t(columnCount), ColumnProfiler(semicolonFile));
 
     a.columns.resize(size_t(columnCount));
+    // Repeated headers become "name (2)", "name (3)"...: the next number for each name is remembered, so
+    // that 20,000 repeats cost 20,000 steps, not 200 million.
     QSet<QString> usedNames;
+    QHash<QString, int> nextNumber;
     for (qsizetype c = 0; c < columnCount; ++c) {
         QString name = c < a.header.size() ? a.header[c].trimmed() : QString();
         if (name.isEmpty())
             name = Importer::tr("Column %1").arg(c + 1);
         const QString base = name;
-        for (int k = 2; usedNames.contains(name); ++k)
-            name = QStringLiteral("%1 (%2)").arg(base).arg(k);
+        int &k = nextNumber[base];
+        k = std::max(k, 2);
+        while (usedNames.contains(name))
+            name = QStringLiteral("%1 (%2)").arg(base).arg(k++);
         usedNames.insert(name);
         a.columns[size_t(c)].field.name = name;
     }
@@ -357,7 +376,22 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
             for (const Column &column : a.columns)
                 names << column.field.name;
             return Error{Importer::tr("“%1” has no column “%2”; the columns are: %3")
-                             .arg(fileName, name, names.join(QStringLiteral(", ")))};
+                             .arg(fileName, name, shortList(names))};
+        }
+        if (!choice.skip && !choice.role.isEmpty() && !isRole(choice.role)) {
+            return Error{Importer::tr("“%1”, column “%2”: “%3” is not a role; the roles are: %4")
+                             .arg(fileName, name, choice.role, allRoles().join(QStringLiteral(", ")))};
+        }
+    }
+    // One column a role: two columns given the same one would both claim the same field.
+    std::map<QString, QString> columnWithRole;
+    for (const auto &[name, choice] : choices) {
+        if (choice.skip || choice.role.isEmpty())
+            continue;
+        if (const auto [it, added] = columnWithRole.emplace(choice.role, name); !added) {
+            return Error{Importer::tr("“%1”: the columns “%2” and “%3” are both given the role “%4”; give it to one "
+                                      "of them")
+                             .arg(fileName, it->second, name, choice.role)};
         }
     }
 

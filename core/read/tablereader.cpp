@@ -5,6 +5,7 @@
 #include "read/odsreader.h"
 #include "read/xlsxreader.h"
 #include "read/zippackage.h"
+#include "store/filecheck.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -66,8 +67,16 @@ Result<std::unique_ptr<TableReader>> openZip(const QString &path)
 Result<std::unique_ptr<TableReader>> openTable(const QString &path, const ReadOptions &options)
 {
     const QFileInfo info(path);
-    if (!info.exists())
-        return Error{Text::tr("“%1” does not exist").arg(path)};
+    // Refused at once: a device such as /dev/zero, a pipe or a socket would never end or never start.
+    if (const auto usable = store::FileCheck::checkInput(path); !usable)
+        return usable.error();
+    // A database (the open workspace itself, perhaps) is no spreadsheet; and reading it through a QFile would
+    // drop the locks SQLite holds on it in this process.
+    if (store::FileCheck::isSqliteDatabase(path)) {
+        return Error{Text::tr("“%1” is a database (perhaps a Segmenta workspace), not a spreadsheet; open a "
+                              "workspace with File > Open")
+                         .arg(info.fileName())};
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{Text::tr("Cannot read “%1”: %2").arg(info.fileName(), file.errorString())};

@@ -20,6 +20,9 @@ namespace {
 
 constexpr qint64 kMaxSmallPart = qint64(64) * 1024 * 1024;        // workbook, relationships, styles
 constexpr qint64 kMaxSharedStrings = qint64(1024) * 1024 * 1024;  // every distinct text of the workbook
+// What the shared strings may take in memory, text and index together: 2 MB of zipped XML can hold 50 million
+// tiny strings (1.2 GB of index); a real workbook of a million rows needs a fraction of this.
+constexpr qint64 kSharedStringsBudget = qint64(256) * 1024 * 1024;
 constexpr qint64 kMaxSheetPart = qint64(16) * 1024 * 1024 * 1024; // streamed, so only time is at stake
 constexpr int kMaxColumns = 16384;                                 // XFD, the last column Excel has
 constexpr qint64 kMaxRow = 1048576;
@@ -356,6 +359,14 @@ Result<void> XlsxReader::readSharedStrings(const QString &part)
                 m_stringSpans.emplace_back(m_strings.size(), size_t(utf8.size()));
                 m_strings.append(utf8.constData(), size_t(utf8.size()));
                 inItem = false;
+                const qint64 used = qint64(m_strings.size()) + qint64(m_stringSpans.size() * sizeof(m_stringSpans[0]));
+                if (used > kSharedStringsBudget) {
+                    return Error{tr("“%1” is refused: its shared texts would take more than %2 MB of memory (%3 "
+                                    "texts so far); save the sheet as CSV and import that")
+                                     .arg(m_fileName)
+                                     .arg(kSharedStringsBudget >> 20)
+                                     .arg(m_stringSpans.size())};
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "segments/segmentfile.h"
 
 #include "rules/rulecontext.h"
+#include "store/filecheck.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -33,8 +34,10 @@ QJsonObject SegmentFile::toJson(const SavedSegment &segment)
     return json;
 }
 
-Result<void> SegmentFile::write(const QString &path, const SavedSegment &segment)
+Result<void> SegmentFile::write(const QString &path, const SavedSegment &segment, const QString &workspacePath)
 {
+    if (auto safe = store::FileCheck::checkOutput(path, workspacePath); !safe)
+        return safe.error();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{tr("Cannot write “%1”: %2").arg(path, file.errorString())};
@@ -46,6 +49,8 @@ Result<void> SegmentFile::write(const QString &path, const SavedSegment &segment
 
 Result<SavedSegment> SegmentFile::read(const QString &path, const rules::RuleContext *context)
 {
+    if (const auto usable = store::FileCheck::checkInput(path); !usable)
+        return usable.error();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{tr("Cannot read “%1”: %2").arg(path, file.errorString())};

@@ -30,7 +30,8 @@ public:
 
     static QJsonObject toJson(const SavedSegment &segment);
     // Writes the file in one step (a half-written file never replaces an existing one).
-    static Result<void> write(const QString &path, const SavedSegment &segment);
+    // Refuses to write over the workspace or any other database (see store::FileCheck::checkOutput).
+    static Result<void> write(const QString &path, const SavedSegment &segment, const QString &workspacePath = QString());
     // Reads the file. With a context, the rule must also fit that workspace (fields, operators, segments).
     // A file without a name is named after the file.
     static Result<SavedSegment> read(const QString &path, const rules::RuleContext *context = nullptr);

@@ -1,9 +1,13 @@
 #include "store/database.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QStorageInfo>
 #include <QUrl>
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 
 namespace segmenta::store {
@@ -19,16 +23,115 @@ QString sqliteMessage(sqlite3 *db, int code)
     return QString::fromUtf8(sqlite3_errstr(code));
 }
 
+QString fileOf(sqlite3 *db)
+{
+    const char *name = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return name ? QString::fromUtf8(name) : QString();
+}
+
 [[noreturn]] void fail(sqlite3 *db, int code)
 {
-    throw DatabaseError(code, sqliteMessage(db, code));
+    throw DatabaseError(code, sqliteMessage(db, code), fileOf(db));
+}
+
+// `full`: SQLite said the disk is full; otherwise a write failed (a full disk, a file-size limit or quota, or a
+// failing disk: SQLite cannot always tell them apart).
+QString fullDiskMessage(const QString &name, const QString &path, bool full = true)
+{
+    const QFileInfo file(path);
+    const QStorageInfo storage(file.absolutePath());
+    constexpr qint64 kMiB = 1 << 20;
+    // A change needs room for its pages twice over (the file and its journal or log): roughly the file's size.
+    const qint64 needMiB = std::max<qint64>(file.size() / kMiB + 1, 16);
+    const qint64 freeMiB = storage.isValid() ? storage.bytesAvailable() / kMiB : 0;
+    const QString disk = QDir::toNativeSeparators(storage.isValid() ? storage.rootPath() : file.absolutePath());
+    if (!full) {
+        return DatabaseError::tr("%1 could not be written: the disk holding it (%2, %3 MB free) may be full or "
+                                 "failing, or the file may have reached a size limit; free at least %4 MB there and "
+                                 "try again")
+            .arg(name, disk)
+            .arg(freeMiB)
+            .arg(needMiB);
+    }
+    return DatabaseError::tr("the disk holding %1 (%2) is full, with %3 MB free; free at least %4 MB there and try "
+                             "again")
+        .arg(name, disk)
+        .arg(freeMiB)
+        .arg(needMiB);
 }
 
 } // namespace
 
-DatabaseError::DatabaseError(int code, const QString &message)
-    : std::runtime_error(message.toStdString()), m_code(code), m_message(message)
+DatabaseError::DatabaseError(int code, const QString &detail, const QString &path)
+    : std::runtime_error(detail.toStdString()), m_code(code), m_detail(detail),
+      m_message(describe(code, detail, path))
 {
+}
+
+bool DatabaseError::isDiskFull() const
+{
+    return (m_code & 0xff) == SQLITE_FULL;
+}
+
+QString DatabaseError::describe(int code, const QString &detail, const QString &path)
+{
+    const QString name = path.isEmpty() ? tr("the workspace") : u'“' + QFileInfo(path).fileName() + u'”';
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return tr("%1 is busy: another program is writing to it, such as an import from the command line; try again "
+                  "when it is done")
+            .arg(name);
+    case SQLITE_READONLY:
+        if (code == SQLITE_READONLY_ROLLBACK || code == SQLITE_READONLY_RECOVERY) {
+            return tr("%1 was left half-written by a program that stopped, and can be put right only where it may be "
+                      "written; open it once with permission to write to it and its folder")
+                .arg(name);
+        }
+        return tr("%1 cannot be changed: it was opened read-only, or the file or its folder is read-only; copy it to "
+                  "a folder you can write to")
+            .arg(name);
+    case SQLITE_FULL:
+        return fullDiskMessage(name, path);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return tr("%1 is damaged; run “segmenta-cli check --db FILE” for the details, export what can still be read, "
+                  "or restore a copy")
+            .arg(name);
+    case SQLITE_IOERR:
+        if (code == SQLITE_IOERR_NOMEM)
+            return tr("there was not enough memory to work on %1; close other programs and try again").arg(name);
+        if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_TRUNCATE || code == SQLITE_IOERR_FSYNC ||
+            code == SQLITE_IOERR_SHMSIZE)
+            return fullDiskMessage(name, path, false);
+        return tr("%1 could not be read or written (a disk or file-system error); check the disk, then try again").arg(name);
+    case SQLITE_CANTOPEN:
+        return tr("%1 cannot be opened: check that the file and its folder exist and that you may read and write "
+                  "them")
+            .arg(name);
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return tr("you do not have permission to change %1").arg(name);
+    case SQLITE_NOMEM:
+        return tr("there was not enough memory to work on %1; close other programs and try again").arg(name);
+    case SQLITE_INTERRUPT:
+        return tr("the work on %1 was cancelled").arg(name);
+    case SQLITE_TOOBIG:
+        return tr("a value is too large to store in %1 (the limit is 1 GB)").arg(name);
+    case SQLITE_CONSTRAINT:
+        return tr("the change conflicts with what %1 already holds, so nothing was changed").arg(name);
+    default:
+        break;
+    }
+    if (detail.contains(u"too many columns"))
+        return tr("%1 cannot hold that many columns (a table holds at most 2,000)").arg(name);
+    if (detail.contains(u"Expression tree is too large") || detail.contains(u"parser stack overflow") ||
+        detail.contains(u"too many terms"))
+        return tr("the rule is too large to run in one step; split it into smaller saved segments");
+    return tr("an unexpected problem occurred with %1 (code %2); run “segmenta-cli check --db FILE” on it, and report "
+              "the problem if it persists")
+        .arg(name)
+        .arg(code);
 }
 
 Database::~Database()
@@ -59,17 +162,29 @@ DirectWrites::DirectWrites(Database &db) : m_db(db)
     if (db.isReadOnly() || db.scalar("PRAGMA journal_mode").toString() != u"wal")
         return;
     m_synchronous = int(db.scalar("PRAGMA synchronous").toLongLong());
-    // Leaving WAL needs the file to itself: with another connection open, SQLite says it is busy. Ask once,
-    // without the usual wait.
+    // Leaving WAL needs the file to itself: SQLite takes an exclusive lock on the file to do it, and cannot
+    // while any other connection (of this process or another) has it open. The proof is that lock, taken by
+    // SQLite; with locking_mode EXCLUSIVE it is then kept until this object is destroyed, so no other
+    // connection can open the file between two transactions and find it in a mode it did not expect. Asked
+    // once, without the usual wait.
     sqlite3_busy_timeout(db.handle(), 0);
     try {
+        db.exec("PRAGMA locking_mode = EXCLUSIVE");
         m_active = db.scalar("PRAGMA journal_mode = DELETE").toString() == u"delete";
     } catch (const DatabaseError &) {
         m_active = false;
     }
     sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
-    if (m_active)
+    if (m_active) {
         db.exec("PRAGMA synchronous = FULL");
+        return;
+    }
+    try {
+        db.exec("PRAGMA locking_mode = NORMAL");
+        db.scalar("SELECT count(*) FROM sqlite_master"); // the mode takes effect at the next access
+    } catch (const DatabaseError &) {
+        // Nothing was changed: the connection goes on in WAL as before.
+    }
 }
 
 DirectWrites::~DirectWrites()
@@ -77,6 +192,8 @@ DirectWrites::~DirectWrites()
     if (!m_active)
         return;
     try {
+        // NORMAL first: a connection that enters WAL in EXCLUSIVE mode cannot leave that mode while in WAL.
+        m_db.exec("PRAGMA locking_mode = NORMAL");
         m_db.exec("PRAGMA journal_mode = WAL");
         m_db.exec("PRAGMA synchronous = " + std::to_string(m_synchronous));
     } catch (const DatabaseError &) {
@@ -121,7 +238,7 @@ Database Database::open(const QString &path, Access access)
     if (rc != SQLITE_OK) {
         const QString message = sqliteMessage(result.m_db, rc);
         result.close();
-        throw DatabaseError(rc, message);
+        throw DatabaseError(rc, message, path);
     }
     sqlite3_extended_result_codes(result.m_db, 1);
     sqlite3_busy_timeout(result.m_db, kBusyTimeoutMs);
@@ -144,7 +261,7 @@ void Database::exec(std::string_view sql)
     if (rc != SQLITE_OK) {
         const QString message = error ? QString::fromUtf8(error) : sqliteMessage(m_db, rc);
         sqlite3_free(error);
-        throw DatabaseError(rc, message);
+        throw DatabaseError(rc, message, fileOf(m_db));
     }
 }
 
@@ -271,7 +388,7 @@ bool Statement::step()
         return false;
     const QString message = sqliteMessage(m_db->handle(), rc);
     sqlite3_reset(m_stmt);
-    throw DatabaseError(rc, message);
+    throw DatabaseError(rc, message, fileOf(m_db->handle()));
 }
 
 void Statement::run()

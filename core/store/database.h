@@ -17,15 +17,26 @@ namespace segmenta::store {
 
 // Thrown by the SQLite wrapper when SQLite reports an error. Public core APIs catch it at their boundary
 // and turn it into a Result with a message for the user; the RAII Transaction rolls back on the way out.
+// message() is the user's sentence (clause) for the failure, in Segmenta's words, naming the file and what
+// to do: SQLite's own wording never reaches a user. detail() keeps SQLite's text for tests and logs.
 class DatabaseError : public std::runtime_error
 {
+    Q_DECLARE_TR_FUNCTIONS(segmenta::store::DatabaseError)
+
 public:
-    DatabaseError(int code, const QString &message);
+    // `path` is the database file, when known (it names the file and, on a full disk, the disk).
+    DatabaseError(int code, const QString &detail, const QString &path = QString());
     int code() const { return m_code; }
     QString message() const { return m_message; }
+    QString detail() const { return m_detail; }
+    bool isDiskFull() const;
+
+    // The user's words for an SQLite result code about the file at `path`.
+    static QString describe(int code, const QString &detail, const QString &path);
 
 private:
     int m_code;
+    QString m_detail;
     QString m_message;
 };
 
@@ -79,10 +90,14 @@ private:
 
 // For its lifetime, a connection in WAL mode writes under a rollback journal when it is the only connection to
 // the file: a large transaction's pages then go into the file once, instead of into the log and then into the
-// file again (13 % of a million-row import). When another connection has the file open (the app's window,
-// reading), nothing changes, and it goes on reading as before. Either way a crash or a kill leaves every
-// transaction wholly done or wholly undone; while the journal is used, synchronous is FULL. Construct and
-// destroy it outside a transaction. Not thread-safe, as the connection.
+// file again (13 % of a million-row import). "The only connection" is proved by SQLite itself: leaving WAL
+// takes an exclusive lock on the file, which SQLite cannot get while any other connection, in this process or
+// another, has it open; the lock is then held (locking_mode EXCLUSIVE) until this object is destroyed, so
+// nothing else opens the file meanwhile (a window opening it waits, then says the workspace is busy). When
+// another connection has the file open (the app's window, reading), nothing changes, and it goes on reading
+// as before. Either way a crash or a kill leaves every transaction wholly done or wholly undone; while the
+// journal is used, synchronous is FULL. Construct and destroy it outside a transaction. Not thread-safe, as
+// the connection.
 class DirectWrites
 {
 public:

@@ -1,12 +1,21 @@
 #include "store/workspace.h"
 
+#include "store/filecheck.h"
 #include "store/schema.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QTemporaryFile>
 #include <QtEndian>
 
 #include <sqlite3.h>
+
+#include <cstdio>
+#include <optional>
 
 namespace segmenta::store {
 
@@ -14,8 +23,8 @@ namespace {
 
 constexpr int kSqliteHeaderSize = 100;
 
-// What the 100-byte SQLite header says about a file, read without opening it through SQLite, so that no
-// check can write to it.
+// What the 100-byte SQLite header says about a file, read through an immutable connection that can neither
+// lock nor write it.
 struct HeaderFacts
 {
     bool isSqlite = false;
@@ -67,12 +76,6 @@ QString busyMessage(const QString &name)
         .arg(name);
 }
 
-bool isCorruption(int code)
-{
-    const int primary = code & 0xff;
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_IOERR;
-}
-
 QString nativeName(const QString &path)
 {
     return QFileInfo(path).fileName();
@@ -93,6 +96,59 @@ Result<void> verifySchema(Database &db, const QString &path)
     return {};
 }
 
+// The outcome of SQLite's quick check on a file, remembered per process for as long as the file (and its log)
+// keep their size and time: the window and its worker open the same workspace one after the other, and the
+// second open then costs nothing.
+class QuickCheckMemo
+{
+public:
+    static QString stamp(const QString &path)
+    {
+        const QFileInfo file(path);
+        const QFileInfo wal(path + QStringLiteral("-wal"));
+        return file.canonicalFilePath() + u'|' + QString::number(file.size()) + u'|' +
+               QString::number(file.lastModified().toMSecsSinceEpoch()) + u'|' + QString::number(wal.size()) + u'|' +
+               QString::number(wal.lastModified().toMSecsSinceEpoch());
+    }
+    static std::optional<bool> find(const QString &stamp)
+    {
+        const QMutexLocker lock(&s_mutex);
+        const auto it = s_results.constFind(stamp);
+        return it == s_results.cend() ? std::nullopt : std::optional<bool>(*it);
+    }
+    static void remember(const QString &stamp, bool intact)
+    {
+        const QMutexLocker lock(&s_mutex);
+        if (s_results.size() > 64)
+            s_results.clear();
+        s_results.insert(stamp, intact);
+    }
+
+private:
+    static inline QMutex s_mutex;
+    static inline QHash<QString, bool> s_results;
+};
+
+// Whether SQLite's quick check finds the file intact (every page readable, every b-tree well formed; indexes
+// are not compared with their tables). Run before the first write, so that a damaged workspace is never
+// written to. Measured in README ("The workspace file").
+bool quickCheckPasses(Database &db, const QString &path)
+{
+    const QString stamp = QuickCheckMemo::stamp(path);
+    if (const auto known = QuickCheckMemo::find(stamp))
+        return *known;
+    bool intact = false;
+    try {
+        intact = db.scalar("PRAGMA quick_check(1)").toString() == u"ok";
+    } catch (const DatabaseError &error) {
+        if (isBusy(error.code()))
+            throw;
+        intact = false;
+    }
+    QuickCheckMemo::remember(stamp, intact);
+    return intact;
+}
+
 void configureWritable(Database &db)
 {
     db.exec("PRAGMA journal_mode = WAL");
@@ -104,7 +160,15 @@ void configureWritable(Database &db)
 
 Workspace::Workspace(QString path, Database db) : m_path(std::move(path)), m_db(std::move(db)) {}
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace()
+{
+    // A writable workspace passed the quick check when it was opened (or was created here), and this process's
+    // own writes went through SQLite: the next open (the window's, after its worker's) need not check it again.
+    if (m_db.isOpen() && !m_db.isReadOnly()) {
+        m_db.close();
+        QuickCheckMemo::remember(QuickCheckMemo::stamp(m_path), true);
+    }
+}
 
 QString Workspace::displayName() const
 {
@@ -143,19 +207,38 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
     const QFileInfo info(path);
     const QString name = info.fileName();
     if (!info.exists()) {
+        if (const auto usable = FileCheck::checkInput(path); !usable && info.isSymLink())
+            return usable.error(); // a link loop, or a link to nothing: said as such
         if (mode == Mode::CreateIfMissing)
             return create(path);
         return Error{tr("“%1” does not exist").arg(path)};
     }
     if (info.isDir())
         return Error{tr("“%1” is a folder, not a Segmenta workspace").arg(path)};
+    if (!info.isFile())
+        return Error{tr("“%1” is not a regular file (a device, a pipe or a socket), so it cannot be a Segmenta workspace").arg(path)};
 
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read “%1”: %2").arg(name, file.errorString())};
-    const QByteArray header = file.read(kSqliteHeaderSize);
-    const qint64 fileSize = file.size();
-    file.close();
+    // A journal left by a program that stopped mid-write (a killed import) can only be rolled back by a
+    // connection that may write; a read-only one fails on every read, and the header read below may show the
+    // unfinished change. SQLite rolls it back on this brief open, restoring the last complete state; nothing
+    // else is written. Any error shows again, and is reported, below.
+    if (QFileInfo(path + QStringLiteral("-journal")).size() > 0 && info.isWritable() &&
+        QFileInfo(info.absolutePath()).isWritable()) {
+        try {
+            Database recover = Database::open(path, Database::Access::ReadWrite);
+            recover.scalar("SELECT count(*) FROM sqlite_master");
+        } catch (const DatabaseError &) {
+        }
+    }
+    // Read through SQLite, never a QFile: closing a QFile's descriptor would drop the locks this process's
+    // other connections hold on the file (a window's, when a worker opens the workspace again).
+    if (!info.isReadable())
+        return Error{tr("Cannot read “%1”: you do not have permission to read it").arg(name)};
+    const auto start = FileCheck::readFileStart(path, kSqliteHeaderSize);
+    if (!start)
+        return start.error();
+    const QByteArray header = start->bytes;
+    const qint64 fileSize = start->size;
 
     if (header.isEmpty())
         return Error{tr("“%1” is not a Segmenta workspace: the file is empty").arg(name)};
@@ -170,7 +253,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
         } catch (const DatabaseError &error) {
             if (isBusy(error.code()))
                 return Error{busyMessage(name)};
-            return Error{tr("“%1” is damaged and cannot be opened: %2").arg(name, error.message())};
+            return Error{tr("Cannot open “%1”: %2").arg(name, error.message())};
         }
     }
     if (!facts.isSqlite)
@@ -225,6 +308,17 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
         if (facts.userVersion >= 1) {
             if (auto verified = verifySchema(db, path); !verified)
                 return verified.error();
+            if (!quickCheckPasses(db, path)) {
+                // Damaged: never written to. Opened read-only, so that what can still be read can be exported.
+                db.close();
+                Database readOnlyDb = Database::open(path, Database::Access::ReadOnly);
+                auto workspace = std::unique_ptr<Workspace>(new Workspace(path, std::move(readOnlyDb)));
+                workspace->m_damage = tr("“%1” is damaged, so it was opened read-only and nothing will be written to "
+                                         "it; run “segmenta-cli check --db %2” for the details, export what can still "
+                                         "be read, or restore a copy")
+                                          .arg(name, QDir::toNativeSeparators(path));
+                return workspace;
+            }
         }
         configureWritable(db);
         if (needsMigration) {
@@ -242,9 +336,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
     } catch (const DatabaseError &error) {
         if (isBusy(error.code()))
             return Error{busyMessage(name)};
-        if (isCorruption(error.code()))
-            return Error{tr("“%1” is damaged and cannot be opened: %2").arg(name, error.message())};
-        return Error{tr("Cannot open “%1”: %2").arg(name, error.message())};
+        return Error{tr("Cannot open “%1”: %2").arg(name, error.message())}; // the reason says whether it is damaged
     }
 }
 
@@ -260,6 +352,60 @@ Result<Database> Workspace::openConnection(Database::Access access) const
         return db;
     } catch (const DatabaseError &error) {
         return Error{tr("Cannot open “%1”: %2").arg(nativeName(m_path), error.message())};
+    }
+}
+
+Result<void> Workspace::saveCopy(const QString &target, bool replace, Progress *progress)
+{
+    const QFileInfo info(target);
+    if (auto safe = FileCheck::checkOutput(target, m_path); !safe)
+        return safe.error();
+    if (!QFileInfo(info.absolutePath()).isDir())
+        return Error{tr("Cannot save a copy as “%1”: the folder “%2” does not exist").arg(target, info.absolutePath())};
+    if (info.exists() && !replace)
+        return Error{tr("“%1” already exists; choose another name or allow replacing it").arg(target)};
+    // Written under a temporary name beside the target and renamed when whole: a failure or a cancel leaves
+    // nothing, and an existing file is replaced only by a complete copy.
+    QTemporaryFile partial(info.absolutePath() + QStringLiteral("/.segmenta-copy-XXXXXX"));
+    if (!partial.open())
+        return Error{tr("Cannot save a copy in “%1”: %2").arg(info.absolutePath(), partial.errorString())};
+    partial.close();
+    try {
+        {
+            Database copy = Database::open(partial.fileName(), Database::Access::ReadWrite);
+            sqlite3_backup *backup = sqlite3_backup_init(copy.handle(), "main", m_db.handle(), "main");
+            if (!backup)
+                throw DatabaseError(sqlite3_extended_errcode(copy.handle()), QString::fromUtf8(sqlite3_errmsg(copy.handle())), target);
+            int rc = SQLITE_OK;
+            do {
+                rc = sqlite3_backup_step(backup, 1024); // 1,024 pages a step: others may write between steps
+                if (progress) {
+                    progress->setTotal(sqlite3_backup_pagecount(backup));
+                    progress->setDone(sqlite3_backup_pagecount(backup) - sqlite3_backup_remaining(backup));
+                    if (progress->isCanceled()) {
+                        sqlite3_backup_finish(backup);
+                        return Error{tr("Saving a copy of “%1” was cancelled; nothing was written").arg(displayName())};
+                    }
+                }
+                if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+                    sqlite3_sleep(50);
+            } while (rc == SQLITE_OK || (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED);
+            sqlite3_backup_finish(backup);
+            if (rc != SQLITE_DONE)
+                throw DatabaseError(rc, QString::fromUtf8(sqlite3_errstr(rc)), target);
+            if (copy.scalar("PRAGMA quick_check(1)").toString() != u"ok")
+                return Error{tr("The copy of “%1” did not read back intact; nothing was saved").arg(displayName())};
+        }
+        for (const char *suffix : {"-wal", "-shm", "-journal"})
+            QFile::remove(partial.fileName() + QLatin1StringView(suffix));
+        if (std::rename(QFile::encodeName(partial.fileName()).constData(), QFile::encodeName(target).constData()) != 0)
+            return Error{tr("Cannot save a copy as “%1”: the file could not be put in place").arg(target)};
+        partial.setAutoRemove(false);
+        return {};
+    } catch (const DatabaseError &error) {
+        for (const char *suffix : {"-wal", "-shm", "-journal"})
+            QFile::remove(partial.fileName() + QLatin1StringView(suffix));
+        return Error{tr("Cannot save a copy of “%1” as “%2”: %3").arg(displayName(), target, error.message())};
     }
 }
 

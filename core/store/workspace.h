@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/progress.h"
 #include "common/result.h"
 #include "store/database.h"
 
@@ -18,6 +19,8 @@ namespace segmenta::store {
 // open() checks a file before writing anything to it: a file that is not SQLite, an SQLite file that is not
 // a workspace, a workspace from a newer build, a damaged or truncated file each get a clear message and are
 // left exactly as they were. A read-only file opens read-only (and is refused if it would need migrating).
+// Before the first write SQLite's quick check runs over the whole file; a damaged workspace opens read-only
+// and damage() says what to do. The file itself is only ever opened through SQLite (see FileCheck).
 //
 // A Workspace owns one connection and belongs to the thread that opened it. Work on other threads opens its
 // own connection with openConnection(); the file is in WAL mode, so readers never wait for a writer.
@@ -30,7 +33,8 @@ public:
 
     enum class Mode {
         ReadWrite,       // open an existing workspace; read-only files open read-only
-        ReadOnly,        // never write, even when the file is writable
+        ReadOnly,        // never write, even when the file is writable (SQLite may roll back a journal left by a
+                         // program that stopped mid-write: that restores the last complete state)
         CreateIfMissing, // like ReadWrite, creating a new workspace when there is no file
     };
 
@@ -45,6 +49,15 @@ public:
     QString path() const { return m_path; }
     QString displayName() const;
     bool isReadOnly() const { return m_db.isReadOnly(); }
+    // Why a writable file was opened read-only: SQLite's quick check, run before the first write, found it
+    // damaged. The sentence says what the user can do. Empty when the workspace opened normally.
+    QString damage() const { return m_damage; }
+
+    // Writes a consistent copy of the whole workspace to `target` through SQLite's online backup API, safe while
+    // this or another program reads and writes it (a plain file copy beside a journal or log can be damaged).
+    // Refuses an existing target unless `replace`, and never writes over the workspace or another database
+    // (see FileCheck::checkOutput). The copy is written beside the target and renamed into place when whole.
+    Result<void> saveCopy(const QString &target, bool replace = false, Progress *progress = nullptr);
     Database &db() { return m_db; }
 
     // A further connection to the same file, for another thread.
@@ -84,6 +97,7 @@ private:
 
     QString m_path;
     Database m_db;
+    QString m_damage;
 };
 
 } // namespace segmenta::store

@@ -114,12 +114,13 @@ void TestStoredValue::typesCells_data()
     QTest::newRow("not a date") << QStringLiteral("soon") << t(store::FieldType::Date) << true << QVariant() << int(K::Unreadable);
     QTest::newRow("boolean") << QStringLiteral("是") << t(store::FieldType::Boolean) << true << QVariant::fromValue<qlonglong>(1)
                              << int(K::Integer);
-    QTest::newRow("text trimmed") << QStringLiteral("  Green tea ") << t(store::FieldType::Text) << true
-                                  << QVariant(QStringLiteral("Green tea")) << int(K::Utf8);
+    // Free text keeps its spaces as typed (a leading tab in "\t=1+1" is part of the value); typed values are trimmed.
+    QTest::newRow("text kept as typed") << QStringLiteral("  Green tea ") << t(store::FieldType::Text) << true
+                                        << QVariant(QStringLiteral("  Green tea ")) << int(K::Utf8);
     QTest::newRow("chinese text") << QStringLiteral(" 贵阳市") << t(store::FieldType::Category) << true
                                   << QVariant(QStringLiteral("贵阳市")) << int(K::Utf8);
-    // An ideographic space is trimmed too, but is three bytes: the text is made again.
-    QTest::newRow("ideographic space") << QStringLiteral("\u3000花溪区\u3000") << t(store::FieldType::Text) << true
+    // An ideographic space is trimmed too where values are typed, but is three bytes: the text is made again.
+    QTest::newRow("ideographic space") << QStringLiteral("\u3000花溪区\u3000") << t(store::FieldType::Category) << true
                                        << QVariant(QStringLiteral("花溪区")) << int(K::Text);
     QTest::newRow("text without bytes") << QStringLiteral("abc ") << t(store::FieldType::Identifier) << false
                                         << QVariant(QStringLiteral("abc")) << int(K::Text);

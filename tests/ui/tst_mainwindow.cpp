@@ -22,6 +22,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <sqlite3.h>
+
 using namespace segmenta;
 
 // The main window driven like a user would: open a workspace, type a rule, click a saved segment; the
@@ -37,6 +39,7 @@ private Q_SLOTS:
     void clickingASavedSegmentShowsIt();
     void theLayoutIsRemembered();
     void clickingAChartNarrowsTheRule();
+    void savesACopyWhileTheWorkspaceIsOpen();
 
 private:
     qint64 sqlCount(const char *sql);
@@ -206,6 +209,27 @@ void TestMainWindow::clickingAChartNarrowsTheRule()
     QCOMPARE(window.rulePanel()->undoStack()->count(), 2);
     window.rulePanel()->undoStack()->undo();
     QCOMPARE(window.rulePanel()->ruleText(), QStringLiteral("orders_count >= 2"));
+}
+
+// File > Save a Copy: through SQLite's backup API while the window has the workspace open; the copy holds
+// what the workspace holds (counted with plain SQLite), and the workspace itself is never a target.
+void TestMainWindow::savesACopyWhileTheWorkspaceIsOpen()
+{
+    ui::MainWindow window;
+    QVERIFY(window.openWorkspace(m_path));
+    const QString copy = m_dir.filePath(QStringLiteral("copy.segmenta"));
+    QCOMPARE(window.saveCopy(copy), QString());
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2(copy.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt *stmt = nullptr;
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT count(*) FROM customers", -1, &stmt, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+    const qint64 copied = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    QCOMPARE(copied, sqlCount("SELECT count(*) FROM customers"));
+    const QString refused = window.saveCopy(m_path);
+    QVERIFY2(refused.contains(u"is the workspace"), qPrintable(refused));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,5 +1,7 @@
 #include "chartexport.h"
 
+#include "store/filecheck.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -22,6 +24,8 @@ void copyToClipboard(QWidget *chart)
 
 QString saveToFile(QWidget *chart, const QString &path)
 {
+    if (const auto safe = store::FileCheck::checkOutput(path); !safe)
+        return safe.errorMessage();
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == u"svg") {
         QSvgGenerator generator;

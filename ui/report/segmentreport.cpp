@@ -1,5 +1,7 @@
 #include "report/segmentreport.h"
 
+#include "store/filecheck.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -52,6 +54,8 @@ int drawWidget(QPainter &painter, QWidget *widget, const QRect &target)
 
 QString SegmentReportWriter::write(const SegmentReport &report, const QString &path)
 {
+    if (const auto safe = store::FileCheck::checkOutput(path); !safe)
+        return safe.errorMessage();
     // Written beside the target and renamed at the end, so a failure never leaves half a report.
     QTemporaryFile temporary(QFileInfo(path).absoluteDir().filePath(QStringLiteral(".segmenta-report-XXXXXX.pdf")));
     if (!temporary.open())

@@ -1,0 +1,241 @@
+// A damaged workspace is found before the first write and never written to; copies are made through SQLite's
+// backup API and are consistent while another connection writes. Checked with plain SQLite and file digests.
+#include "../cli/clirun.h"
+
+#include "segments/segmentstore.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace segmenta;
+using namespace segmenta::store;
+using clirun::cli;
+using clirun::Run;
+
+namespace {
+
+QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+qint64 rawCount(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    qint64 value = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
+}
+
+// A demo workspace with one leaf page of the customers table (not the first) overwritten with garbage, found
+// with SQLite's dbstat table, in rollback-journal mode so that the file alone holds everything.
+QString damagedWorkspace(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("damaged.segmenta"));
+    if (cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"), QStringLiteral("3000")}).exitCode != 0)
+        return {};
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    qint64 page = -1;
+    if (sqlite3_prepare_v2(db, "SELECT pageno FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf' "
+                               "ORDER BY pageno LIMIT 1 OFFSET 20", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        page = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    const qint64 pageSize = [&] {
+        sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &stmt, nullptr);
+        sqlite3_step(stmt);
+        const qint64 size = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        return size;
+    }();
+    sqlite3_close(db);
+    if (page < 2)
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || !file.seek((page - 1) * pageSize))
+        return {};
+    QByteArray garbage(int(pageSize), '\0');
+    for (int i = 0; i < garbage.size(); ++i)
+        garbage[i] = char((i * 131 + 7) % 251);
+    file.write(garbage);
+    return path;
+}
+
+} // namespace
+
+class TestDamageAndCopies : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void damagedWorkspaceIsNeverWritten();
+    void damagedWorkspaceRefusesEveryWriteFromTheCommandLine();
+    void copyIsConsistentWhileAnotherConnectionWrites();
+    void copyNeverReplacesTheWorkspace();
+    void backupCommandAfterAKill();
+    void directWritesHoldTheFileToThemselves();
+};
+
+void TestDamageAndCopies::damagedWorkspaceIsNeverWritten()
+{
+    QTemporaryDir dir;
+    const QString path = damagedWorkspace(dir);
+    QVERIFY(!path.isEmpty());
+    const QByteArray before = fileDigest(path);
+    {
+        auto opened = Workspace::open(path);
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        Workspace &ws = *opened.value();
+        QVERIFY(ws.isReadOnly());
+        QVERIFY2(ws.damage().contains(u"is damaged") && ws.damage().contains(u"segmenta-cli check") &&
+                     ws.damage().contains(u"restore a copy"),
+                 qPrintable(ws.damage()));
+        segments::SavedSegment segment;
+        segment.name = QStringLiteral("Never saved");
+        const auto saved = segments::SegmentStore(ws.db()).save(segment);
+        QVERIFY(!saved);
+        QVERIFY2(!saved.errorMessage().contains(u"readonly database"), qPrintable(saved.errorMessage()));
+    }
+    QCOMPARE(fileDigest(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+}
+
+void TestDamageAndCopies::damagedWorkspaceRefusesEveryWriteFromTheCommandLine()
+{
+    QTemporaryDir dir;
+    const QString path = damagedWorkspace(dir);
+    QVERIFY(!path.isEmpty());
+    const QByteArray before = fileDigest(path);
+    const QString csv = dir.filePath(QStringLiteral("more.csv"));
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("customer id,name\nnew-1,A\nnew-2,B\n");
+    }
+    Run run = cli({QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("X"), QStringLiteral("--db"), path,
+                   QStringLiteral("--rule"), QStringLiteral("orders_count >= 1")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"is damaged"), qPrintable(run.err));
+    run = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"is damaged"), qPrintable(run.err));
+    run = cli({QStringLiteral("check"), QStringLiteral("--db"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"is damaged") && run.err.contains(u"restore a copy"), qPrintable(run.err));
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestDamageAndCopies::copyIsConsistentWhileAnotherConnectionWrites()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws.segmenta"));
+    QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"), QStringLiteral("2000")}).exitCode, 0);
+    const qint64 customers = rawCount(path, "SELECT count(*) FROM customers");
+    // Another connection (another program, say) is halfway through a transaction when the copy is made.
+    sqlite3 *writer = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &writer), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(writer, "BEGIN; INSERT INTO customers(customer_key) SELECT 'x' || customer_key FROM customers;",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    const QString copy = dir.filePath(QStringLiteral("copy.segmenta"));
+    {
+        auto ws = Workspace::open(path, Workspace::Mode::ReadOnly);
+        QVERIFY(ws);
+        const auto saved = ws.value()->saveCopy(copy);
+        QVERIFY2(saved, qPrintable(saved.errorMessage()));
+    }
+    QCOMPARE(sqlite3_exec(writer, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(writer);
+    QCOMPARE(clirun::integrity(copy), QStringLiteral("ok"));
+    QCOMPARE(rawCount(copy, "SELECT count(*) FROM customers"), customers);     // the committed state only
+    QCOMPARE(rawCount(path, "SELECT count(*) FROM customers"), 2 * customers); // the workspace went on
+    const Run info = cli({QStringLiteral("info"), QStringLiteral("--db"), copy, QStringLiteral("--json")});
+    QVERIFY2(info.exitCode == 0 && info.out.contains(QStringLiteral("\"customers\":%1").arg(customers)), qPrintable(info.out + info.err));
+}
+
+void TestDamageAndCopies::copyNeverReplacesTheWorkspace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws.segmenta"));
+    QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"), QStringLiteral("100")}).exitCode, 0);
+    const QByteArray before = clirun::dump(path);
+    QVERIFY(QFile::link(path, dir.filePath(QStringLiteral("link.segmenta"))));
+    Run run = cli({QStringLiteral("backup"), QStringLiteral("--db"), path, QStringLiteral("--out"), dir.filePath(QStringLiteral("link.segmenta")),
+                   QStringLiteral("--force")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"is the workspace"), qPrintable(run.err));
+    run = cli({QStringLiteral("backup"), QStringLiteral("--db"), path, QStringLiteral("--out"), path, QStringLiteral("--force")});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(clirun::dump(path), before);
+}
+
+// A kill during a direct import leaves a journal beside the file: a plain copy of the file alone is damaged
+// (the issue saw 1,811 customers reported), a backup is the last complete state.
+void TestDamageAndCopies::backupCommandAfterAKill()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws.segmenta"));
+    QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"), QStringLiteral("2000")}).exitCode, 0);
+    const qint64 customers = rawCount(path, "SELECT count(*) FROM customers");
+    const QString killed = dir.filePath(QStringLiteral("killed.segmenta"));
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2; BEGIN; DELETE FROM orders; "
+                                  "DELETE FROM customer_metrics; DELETE FROM customers WHERE id % 3 = 0;",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        QVERIFY(QFile::copy(path, killed));
+        QVERIFY(QFile::copy(path + QStringLiteral("-journal"), killed + QStringLiteral("-journal")));
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    }
+    const QString copy = dir.filePath(QStringLiteral("backup.segmenta"));
+    const Run run = cli({QStringLiteral("backup"), QStringLiteral("--db"), killed, QStringLiteral("--out"), copy});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(clirun::integrity(copy), QStringLiteral("ok"));
+    QCOMPARE(rawCount(copy, "SELECT count(*) FROM customers"), customers);
+}
+
+// While an import writes under the rollback journal, SQLite holds the file exclusively: nothing else can open
+// it and find it in a mode it did not expect.
+void TestDamageAndCopies::directWritesHoldTheFileToThemselves()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.segmenta"));
+    auto ws = Workspace::create(path);
+    QVERIFY(ws);
+    Database &db = ws.value()->db();
+    {
+        const DirectWrites direct(db);
+        QVERIFY(direct.active());
+        db.exec("INSERT INTO customers(customer_key) VALUES ('a')");
+        sqlite3 *other = nullptr;
+        QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &other, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        const int rc = sqlite3_exec(other, "SELECT count(*) FROM customers", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        QCOMPARE(rc & 0xff, SQLITE_BUSY);
+    }
+    QCOMPARE(db.scalar("PRAGMA journal_mode").toString(), QStringLiteral("wal"));
+    QCOMPARE(rawCount(path, "SELECT count(*) FROM customers"), qint64(1));
+}
+
+QTEST_GUILESS_MAIN(TestDamageAndCopies)
+#include "tst_damageandcopies.moc"
