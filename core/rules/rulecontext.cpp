@@ -130,6 +130,7 @@ std::map<FieldType, std::vector<RuleContext::FixedValue>> RuleContext::fixedValu
         {FieldType::Lifecycle, metrics::stage::kMature, "Mature", "成熟客户"},
         {FieldType::Lifecycle, metrics::stage::kAtRisk, "At risk", "流失预警"},
         {FieldType::Lifecycle, metrics::stage::kDormant, "Dormant", "沉睡客户"},
+        {FieldType::Lifecycle, metrics::stage::kRecencyUnknown, "Recency unknown", "最近购买未知"},
         {FieldType::ValueTier, metrics::tier::kHigh, "High value", "高价值客户"},
         {FieldType::ValueTier, metrics::tier::kMid, "Mid value", "中价值客户"},
         {FieldType::ValueTier, metrics::tier::kLow, "Low value", "低价值客户"},

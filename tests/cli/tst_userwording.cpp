@@ -69,7 +69,10 @@ void TestUserWording::columnMappings_data()
 {
     QTest::addColumn<QStringList>("mapping");
     QTest::addColumn<QString>("expected");
-    const QString noRole = QStringLiteral("has no role, and the workspace already has a field named “city”");
+    // A column left without a role whose header names a field the workspace already has ("city" when the city
+    // role went to another column, or none) is imported under a name of its own, "city (list)" (issue 19), so
+    // these mappings succeed; the expected text is then the field that `fields` lists.
+    const QString noRole = QStringLiteral("city (list)");
     QTest::newRow("city=") << QStringList{QStringLiteral("--column"), QStringLiteral("city=")} << noRole;
     QTest::newRow("city=notarole") << QStringList{QStringLiteral("--column"), QStringLiteral("city=notarole")}
                                    << QStringLiteral("“notarole” is not a role");
@@ -90,6 +93,13 @@ void TestUserWording::columnMappings()
     writeFile(csv, "customer id,city,zip\nk1,Hangzhou,310000\nk2,Shanghai,200000\n");
     const QByteArray before = clirun::dump(ws);
     const Run run = cli(QStringList{QStringLiteral("import"), csv, QStringLiteral("--db"), ws} + mapping);
+    QVERIFY2(foreignWordingIn(run).isEmpty(), qPrintable(run.err));
+    if (expected == u"city (list)") {
+        QCOMPARE(run.exitCode, 0);
+        const Run fields = cli(QStringList{QStringLiteral("fields"), QStringLiteral("--db"), ws});
+        QVERIFY2(fields.out.contains(expected), qPrintable(fields.out));
+        return;
+    }
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(foreignWordingIn(run).isEmpty(), qPrintable(run.err));
     QVERIFY2(run.err.contains(expected) && run.err.contains(u"people.csv"), qPrintable(run.err));

@@ -278,7 +278,7 @@ void TestCustomerLists::everyDerivedNameInOneList()
 // Buyers by spend: a 500, f 300, b 120, c 80, h 50, e 0, g 0 (n = 7). Tiers: strictly richer buyers < 1.4 high
 // (a 0, f 1), < 3.5 mid (b 2, c 3), the rest low (h 4, e 5, g 5).
 // M = 1 + floor(5 * strictly lower / 7): e, g 0 -> 1; h 2 -> 2; c 3 -> 3; b 4 -> 3; f 5 -> 4; a 6 -> 5.
-// F by orders a 5, b 1, c 2, e 3, f 1, g 1, h 1: 1-order (b f g h) 0 lower -> 1; c 4 -> 3; e 5 -> 4; a 6 -> 5.
+// F by the default order-count bins (1, 2, 3, 4-5, 6+ -> 1..5): a 5 orders -> 4; b f g h 1 -> 1; c 2 -> 2; e 3 -> 3.
 // R among the dated (a 10, g 29, b 121, h 136, e 242; n = 5), fewer days better: a 4 worse -> 5; g 3 -> 4;
 // b 2 -> 3; h 1 -> 2; e 0 -> 1. c and f: no R, no RFM segment.
 void TestCustomerLists::listTotalsAreThePurchaseHistory()
@@ -291,11 +291,11 @@ void TestCustomerLists::listTotalsAreThePurchaseHistory()
     importOk(*workspace, listPath("totals_orders.csv"));
     recompute(*workspace);
     //                                                            stage tier orders spend days R F M
-    QCOMPARE(metricsOf(*workspace, QStringLiteral("a")), QStringLiteral("mature high 5 500 10 5 5 5 segment"));
+    QCOMPARE(metricsOf(*workspace, QStringLiteral("a")), QStringLiteral("mature high 5 500 10 5 4 5 segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("b")), QStringLiteral("at_risk mid 1 120 121 3 1 3 segment"));
-    QCOMPARE(metricsOf(*workspace, QStringLiteral("c")), QStringLiteral("recency_unknown mid 2 80 - - 3 3 no-segment"));
+    QCOMPARE(metricsOf(*workspace, QStringLiteral("c")), QStringLiteral("recency_unknown mid 2 80 - - 2 3 no-segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("d")), QStringLiteral("prospect none 0 0 - - - - no-segment"));
-    QCOMPARE(metricsOf(*workspace, QStringLiteral("e")), QStringLiteral("dormant low 3 0 242 1 4 1 segment"));
+    QCOMPARE(metricsOf(*workspace, QStringLiteral("e")), QStringLiteral("dormant low 3 0 242 1 3 1 segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("f")), QStringLiteral("recency_unknown high 1 300 - - 1 4 no-segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("g")), QStringLiteral("new low 1 0 29 4 1 1 segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("h")), QStringLiteral("at_risk low 1 50 136 2 1 2 segment"));
@@ -546,7 +546,15 @@ void TestCustomerLists::roundTripThroughSegmentasOwnExport()
     QCOMPARE(after.size(), before.size());
     qint64 same = 0;
     QString firstDifference;
+    qint64 onlyCancelled = 0;
     for (const auto &[key, value] : before) {
+        // A customer whose only orders were cancelled has the tier "cancelled"; the export's row says 0 orders
+        // and 0 spent, and nothing of cancelled orders, so the list makes that customer a prospect (tier none).
+        if (value.endsWith(u" cancelled -")) {
+            ++onlyCancelled;
+            QVERIFY2(after.at(key) == u"prospect none -", qPrintable(key + u": " + after.at(key)));
+            continue;
+        }
         const auto it = after.find(key);
         const QString other = it == after.end() ? QStringLiteral("missing") : it->second;
         if (other == value)
@@ -554,7 +562,7 @@ void TestCustomerLists::roundTripThroughSegmentasOwnExport()
         else if (firstDifference.isEmpty())
             firstDifference = key + u": " + value + u" -> " + other;
     }
-    QVERIFY2(same == qint64(before.size()), qPrintable(QStringLiteral("%1 of %2 the same; %3").arg(same).arg(before.size()).arg(firstDifference)));
+    QVERIFY2(same + onlyCancelled == qint64(before.size()), qPrintable(QStringLiteral("%1 of %2 the same; %3").arg(same).arg(before.size()).arg(firstDifference)));
     // Not every stage is the same one: the comparison means something.
     QVERIFY(copy->db().scalar("SELECT count(DISTINCT lifecycle_stage) FROM customer_metrics").toLongLong() >= 5);
 }
