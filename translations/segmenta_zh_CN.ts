@@ -2568,6 +2568,10 @@
 <context>
     <name>segmenta::ui::ExperimentsDialog</name>
     <message>
+        <source>Measuring the experiments…</source>
+        <translation>正在计算实验结果…</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -2620,20 +2624,28 @@
         <translation>收入</translation>
     </message>
     <message>
-        <source>Revenue per member</source>
-        <translation>人均收入</translation>
+        <source>Revenue
+per member</source>
+        <translation>人均
+收入</translation>
     </message>
     <message>
-        <source>Orders per member</source>
-        <translation>人均订单</translation>
+        <source>Orders
+per member</source>
+        <translation>人均
+订单</translation>
     </message>
     <message>
-        <source>vs control (95% CI)</source>
-        <translation>与对照组之差（95% 置信区间）</translation>
+        <source>vs control
+(95% CI)</source>
+        <translation>与对照组之差
+（95% 置信区间）</translation>
     </message>
     <message>
-        <source>p (conversion / revenue)</source>
-        <translation>p 值（转化 / 收入）</translation>
+        <source>p
+(conversion / revenue)</source>
+        <translation>p 值
+（转化 / 收入）</translation>
     </message>
     <message>
         <source>&amp;Window after the start:</source>
@@ -4092,6 +4104,21 @@ Replace them?</source>
     <message>
         <source>&amp;Export to File…</source>
         <translation>导出到文件(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::PdfDocument</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”</source>
+        <translation>无法写入“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot replace “%1”</source>
+        <translation>无法替换“%1”</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "experiments/experimentsdialog.h"
+#include "charts/conversionchart.h"
 #include "futurewatch.h"
 
 #include "dashboard/dashboardcontroller.h"
@@ -740,6 +741,17 @@ QString MainWindow::saveReport(const QString &path)
                      {tr("Value tiers"), m_dashboard->tiers(), false},
                      {tr("RFM grid (recency × frequency)"), m_dashboard->rfm(), false},
                      {tr("Saved segments"), m_dashboard->segmentSizes(), true}};
+    // A page for each experiment recorded from this rule, as Segment > Experiments shows it by default.
+    QString error;
+    std::vector<std::unique_ptr<ConversionChart>> charts;
+    for (auto &result : ExperimentsDialog::measureForRule(this, m_workspace->path(), report.ruleText, &error)) {
+        auto &chart = charts.emplace_back(std::make_unique<ConversionChart>());
+        chart->resize(760, 340);
+        chart->setBars(ExperimentsDialog::barsFor(result));
+        report.experiments.append({std::move(result), report.ruleText, chart.get()});
+    }
+    if (!error.isEmpty())
+        return error;
     return SegmentReportWriter::write(report, path);
 }
 

@@ -9,6 +9,7 @@
 #include "history/workspacehistory.h"
 #include "mainwindow.h"
 #include "report/segmentreport.h"
+#include "segments/rulepanel.h"
 
 #include "demo/demoshop.h"
 #include "store/database.h"
@@ -189,6 +190,11 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     QCOMPARE(dialog->savePdf(pdf), QString());
     const QString text = pdfText(pdf);
     QVERIFY2(text.contains(u"Experiment “Tea offer”") && text.contains(u"Group A converted"), qPrintable(text));
+    // Never over the workspace (or any other database).
+    const qint64 experimentsBefore = scalar(m_path, "SELECT count(*) FROM experiment_members");
+    const QString refused = dialog->savePdf(m_path);
+    QVERIFY2(refused.contains(u"is a database"), qPrintable(refused));
+    QCOMPARE(scalar(m_path, "SELECT count(*) FROM experiment_members"), experimentsBefore);
     ui::SegmentReport report;
     report.title = QStringLiteral("All customers");
     report.experiments.append({*dialog->result(), QString(), chart});
@@ -197,6 +203,22 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     const QString both = pdfText(combined);
     QVERIFY2(both.contains(u"All customers") && both.contains(u"\f") && both.section(u'\f', 1).contains(u"Group A converted"),
              qPrintable(both));
+
+    // File > Save Segment Report on the rule the experiment was recorded from adds its page, over the default
+    // 30 days (so B's orders on day 40 are not in it); a report on another rule has no such page.
+    const QString fromWindow = m_dir.filePath(QStringLiteral("window-report.pdf"));
+    QCOMPARE(window.saveReport(fromWindow), QString());
+    const QString pages = pdfText(fromWindow);
+    QCOMPARE(pages.count(u'\f'), 2);
+    QVERIFY2(pages.section(u'\f', 1).contains(u"Experiment “Tea offer”")
+                 && pages.section(u'\f', 1).contains(QStringLiteral("Group A converted %1% against %2% for B")
+                                                          .arg(QLocale().toString(40.0 / double(a) * 100, 'f', 1),
+                                                               QLocale().toString(10.0 / double(b) * 100, 'f', 1))),
+             qPrintable(pages));
+    window.rulePanel()->setRuleText(QStringLiteral("total_spend >= 0"));
+    QCOMPARE(window.saveReport(fromWindow), QString());
+    QVERIFY2(!pdfText(fromWindow).contains(u"Tea offer"), qPrintable(pdfText(fromWindow)));
+    window.rulePanel()->setRuleText(QString());
 
     // Delete, then Undo brings back exactly what was there.
     auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);

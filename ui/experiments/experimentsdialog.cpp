@@ -2,6 +2,7 @@
 
 #include "charts/conversionchart.h"
 #include "experiments/experimentstore.h"
+#include "busywork.h"
 #include "futurewatch.h"
 #include "history/workspacehistory.h"
 #include "report/experimentreport.h"
@@ -82,9 +83,10 @@ ExperimentsDialog::ExperimentsDialog(store::Workspace *workspace, WorkspaceHisto
                                 "against the size needed to detect it"));
     m_table->setObjectName(QStringLiteral("experimentTable"));
     m_table->setColumnCount(10);
+    // Long headings on two lines: at the dialog's default width every column, the p-values last, stays in view.
     m_table->setHorizontalHeaderLabels({tr("Group"), tr("Members"), tr("Bought"), tr("Conversion"), tr("95% interval"),
-                                        tr("Revenue"), tr("Revenue per member"), tr("Orders per member"),
-                                        tr("vs control (95% CI)"), tr("p (conversion / revenue)")});
+                                        tr("Revenue"), tr("Revenue\nper member"), tr("Orders\nper member"),
+                                        tr("vs control\n(95% CI)"), tr("p\n(conversion / revenue)")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents); // a handful of rows
@@ -226,7 +228,6 @@ void ExperimentsDialog::showResult(const ExperimentResult &result)
 {
     m_result = result;
     m_table->setRowCount(int(result.groups.size()));
-    std::vector<ConversionChart::Bar> bars;
     for (int row = 0; row < int(result.groups.size()); ++row) {
         const auto &group = result.groups[size_t(row)];
         const auto interval = group.conversionInterval();
@@ -242,14 +243,6 @@ void ExperimentsDialog::showResult(const ExperimentResult &result)
                                                               : QStringLiteral("–")));
         m_table->setItem(row, 8, cell(group.control ? tr("control") : QStringLiteral("–")));
         m_table->setItem(row, 9, cell(group.control ? QString() : QStringLiteral("–")));
-        ConversionChart::Bar bar;
-        bar.label = group.control ? tr("%1 (control)").arg(group.name) : group.name;
-        bar.control = group.control;
-        bar.empty = group.members == 0;
-        bar.rate = group.conversionRate().value_or(0);
-        bar.low = interval ? interval->low : 0;
-        bar.high = interval ? interval->high : 0;
-        bars.push_back(bar);
     }
     QStringList sentences;
     for (const auto &comparison : result.comparisons) {
@@ -263,7 +256,7 @@ void ExperimentsDialog::showResult(const ExperimentResult &result)
         }
         sentences << tr("%1.", "a sentence ends").arg(result.sentence(comparison));
     }
-    m_chart->setBars(std::move(bars));
+    m_chart->setBars(barsFor(result));
     m_sentence->setText(sentences.join(u'\n'));
     QStringList warnings;
     for (const QString &note : {result.powerWarning(), result.windowNote()}) {
@@ -274,6 +267,52 @@ void ExperimentsDialog::showResult(const ExperimentResult &result)
     m_warning->setVisible(!warnings.isEmpty());
     m_pdf->setEnabled(true);
     Q_EMIT resultShown();
+}
+
+std::vector<ConversionChart::Bar> ExperimentsDialog::barsFor(const ExperimentResult &result)
+{
+    std::vector<ConversionChart::Bar> bars;
+    for (const auto &group : result.groups) {
+        const auto interval = group.conversionInterval();
+        ConversionChart::Bar bar;
+        bar.label = group.control ? tr("%1 (control)").arg(group.name) : group.name;
+        bar.control = group.control;
+        bar.empty = group.members == 0;
+        bar.rate = group.conversionRate().value_or(0);
+        bar.low = interval ? interval->low : 0;
+        bar.high = interval ? interval->high : 0;
+        bars.push_back(bar);
+    }
+    return bars;
+}
+
+std::vector<ExperimentResult> ExperimentsDialog::measureForRule(QWidget *parent, const QString &path,
+                                                                const QString &ruleText, QString *error)
+{
+    std::vector<ExperimentResult> results;
+    const QString rule = ruleText.simplified();
+    *error = runWithBusyDialog(parent, tr("Measuring the experiments…"), [&]() -> QString {
+        try {
+            store::Database db = store::Database::open(path, store::Database::Access::ReadOnly);
+            const auto all = experiments::ExperimentStore(db).list();
+            if (!all)
+                return all.errorMessage();
+            for (const auto &experiment : all.value()) {
+                if (experiment.ruleText.simplified() != rule)
+                    continue;
+                auto result = experiments::ExperimentMeasure::measure(db, experiment);
+                if (!result)
+                    return result.errorMessage();
+                results.push_back(std::move(result).value());
+            }
+            return {};
+        } catch (const store::DatabaseError &e) {
+            return tr("Cannot read the workspace: %1").arg(e.message());
+        }
+    });
+    if (!error->isEmpty())
+        results.clear();
+    return results;
 }
 
 void ExperimentsDialog::showMessage(const QString &message)

@@ -2,6 +2,7 @@
 
 #include "experiments/experiment.h"
 #include "experiments/experimentresult.h"
+#include "charts/conversionchart.h"
 
 #include <QDialog>
 
@@ -21,7 +22,6 @@ class Workspace;
 
 namespace segmenta::ui {
 
-class ConversionChart;
 class WorkspaceHistory;
 
 // Segment > Experiments: the A/B experiments recorded when splits were exported, and for the one selected its
@@ -49,6 +49,14 @@ public:
     const std::optional<experiments::ExperimentResult> &result() const { return m_result; }
     // Writes the result page shown to `path`; returns an empty string or the error.
     QString savePdf(const QString &path);
+
+    // The chart's bars for `result`: one per group, the control labelled as such.
+    static std::vector<ConversionChart::Bar> barsFor(const experiments::ExperimentResult &result);
+    // Measures, on a worker while a busy dialog over `parent` shows, the experiments of the workspace at `path`
+    // recorded from `ruleText` (the same rule, spacing aside) over the default window. Returns the results, or
+    // the message to show in `error`.
+    static std::vector<experiments::ExperimentResult> measureForRule(QWidget *parent, const QString &path,
+                                                                     const QString &ruleText, QString *error);
 
 Q_SIGNALS:
     // A result (or the message why there is none) is on screen.

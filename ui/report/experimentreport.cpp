@@ -1,21 +1,16 @@
 #include "report/experimentreport.h"
 
+#include "report/pdfdocument.h"
+
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
-#include <QGuiApplication>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTemporaryFile>
 #include <QWidget>
 
 namespace segmenta::ui {
 
 namespace {
-
-constexpr int kDpi = 300;
-constexpr double kMarginMm = 14;
 
 QString percentText(const std::optional<double> &fraction)
 {
@@ -27,34 +22,21 @@ QString pointsText(double fraction)
     return (fraction > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(fraction * 100, 'f', 1);
 }
 
-// Draws `text` wrapped in the width from `y` on and returns the y below it.
-int paragraph(QPainter &painter, const QFont &font, const QString &text, int x, int y, int width, const QColor &colour)
-{
-    painter.setFont(font);
-    painter.setPen(colour);
-    const QRect bounds = painter.boundingRect(QRect(x, y, width, 100000), Qt::TextWordWrap, text);
-    painter.drawText(QRect(x, y, width, bounds.height()), Qt::TextWordWrap, text);
-    return y + bounds.height();
-}
-
 } // namespace
 
 void ExperimentReportWriter::drawPage(QPainter &painter, const QRect &area, int dpi, const ExperimentPage &page)
 {
-    const auto mm = [dpi](double millimetres) { return int(millimetres / 25.4 * dpi + 0.5); };
+    const auto mm = [dpi](double millimetres) { return PdfDocument::mm(millimetres, dpi); };
+    const auto paragraph = &PdfDocument::paragraph;
     const experiments::ExperimentResult &r = page.result;
     const QLocale locale;
-    QFont titleFont = QGuiApplication::font();
-    titleFont.setPointSizeF(18);
-    titleFont.setBold(true);
-    QFont textFont = QGuiApplication::font();
-    textFont.setPointSizeF(10);
-    QFont smallFont = textFont;
-    smallFont.setPointSizeF(8.5);
-    QFont headingFont = textFont;
-    headingFont.setBold(true);
-    const QColor ink(0x22, 0x22, 0x22);
-    const QColor grey(0x66, 0x66, 0x66);
+    const PdfDocument::Style style = PdfDocument::style();
+    const QFont &titleFont = style.title;
+    const QFont &textFont = style.text;
+    const QFont &smallFont = style.small;
+    const QFont &headingFont = style.heading;
+    const QColor &ink = style.ink;
+    const QColor &grey = style.grey;
     const int x = area.left();
     const int width = area.width();
 
@@ -138,30 +120,9 @@ void ExperimentReportWriter::drawPage(QPainter &painter, const QRect &area, int 
 
 QString ExperimentReportWriter::write(const ExperimentPage &page, const QString &path)
 {
-    QTemporaryFile temporary(QFileInfo(path).absoluteDir().filePath(QStringLiteral(".segmenta-experiment-XXXXXX.pdf")));
-    if (!temporary.open())
-        return tr("Cannot write “%1”: %2").arg(path, temporary.errorString());
-    temporary.close();
-    {
-        QPdfWriter pdf(temporary.fileName());
-        pdf.setResolution(kDpi);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
-        pdf.setTitle(tr("Experiment “%1”").arg(page.result.name));
-        pdf.setCreator(QStringLiteral("Segmenta"));
-        QPainter painter;
-        if (!painter.begin(&pdf))
-            return tr("Cannot write “%1”").arg(path);
-        drawPage(painter, QRect(0, 0, pdf.width(), pdf.height()), kDpi, page);
-        if (!painter.end())
-            return tr("Cannot write “%1”").arg(path);
-    }
-    if (QFile::exists(path) && !QFile::remove(path))
-        return tr("Cannot replace “%1”").arg(path);
-    if (!QFile::rename(temporary.fileName(), path))
-        return tr("Cannot write “%1”").arg(path);
-    temporary.setAutoRemove(false);
-    return {};
+    return PdfDocument::write(path, tr("Experiment “%1”").arg(page.result.name), [&](QPdfWriter &pdf, QPainter &painter) {
+        drawPage(painter, QRect(0, 0, pdf.width(), pdf.height()), PdfDocument::kDpi, page);
+    });
 }
 
 } // namespace segmenta::ui

@@ -1,38 +1,27 @@
 #include "report/segmentreport.h"
 
-#include "store/filecheck.h"
+#include "report/pdfdocument.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTemporaryFile>
 #include <QWidget>
 
 namespace segmenta::ui {
 
 namespace {
 
-constexpr int kDpi = 300;
-constexpr double kMarginMm = 14;
-
 int mm(double millimetres)
 {
-    return int(millimetres / 25.4 * kDpi + 0.5);
+    return PdfDocument::mm(millimetres);
 }
 
-// Draws `text` wrapped in the width from `y` on and returns the y below it.
 int drawParagraph(QPainter &painter, const QFont &font, const QString &text, int x, int y, int width, const QColor &colour)
 {
-    painter.setFont(font);
-    painter.setPen(colour);
-    const QRect bounds = painter.boundingRect(QRect(x, y, width, 100000), Qt::TextWordWrap, text);
-    painter.drawText(QRect(x, y, width, bounds.height()), Qt::TextWordWrap, text);
-    return y + bounds.height();
+    return PdfDocument::paragraph(painter, font, text, x, y, width, colour);
 }
 
 // Paints `widget` scaled into `target`, keeping its proportions; returns the height used.
@@ -54,41 +43,20 @@ int drawWidget(QPainter &painter, QWidget *widget, const QRect &target)
 
 QString SegmentReportWriter::write(const SegmentReport &report, const QString &path)
 {
-    if (const auto safe = store::FileCheck::checkOutput(path); !safe)
-        return safe.errorMessage();
-    // Written beside the target and renamed at the end, so a failure never leaves half a report.
-    QTemporaryFile temporary(QFileInfo(path).absoluteDir().filePath(QStringLiteral(".segmenta-report-XXXXXX.pdf")));
-    if (!temporary.open())
-        return tr("Cannot write “%1”: %2").arg(path, temporary.errorString());
-    temporary.close();
-    {
-        QPdfWriter pdf(temporary.fileName());
-        pdf.setResolution(kDpi);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
-        const QString title = report.title.isEmpty() ? tr("Segment report") : report.title;
-        pdf.setTitle(title);
-        pdf.setCreator(QStringLiteral("Segmenta"));
-        QPainter painter;
-        if (!painter.begin(&pdf))
-            return tr("Cannot write “%1”").arg(path);
+    const QString title = report.title.isEmpty() ? tr("Segment report") : report.title;
+    return PdfDocument::write(path, title, [&](QPdfWriter &pdf, QPainter &painter) {
         const int width = pdf.width();
         const int height = pdf.height();
         const QLocale locale;
-
-        QFont titleFont = QGuiApplication::font();
-        titleFont.setPointSizeF(18);
-        titleFont.setBold(true);
-        QFont textFont = QGuiApplication::font();
-        textFont.setPointSizeF(10);
-        QFont smallFont = textFont;
-        smallFont.setPointSizeF(8.5);
-        QFont headingFont = textFont;
-        headingFont.setBold(true);
+        const PdfDocument::Style style = PdfDocument::style();
+        const QFont &titleFont = style.title;
+        const QFont &textFont = style.text;
+        const QFont &smallFont = style.small;
+        const QFont &headingFont = style.heading;
         QFont ruleFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
         ruleFont.setPointSizeF(9.5);
-        const QColor ink(0x22, 0x22, 0x22);
-        const QColor grey(0x66, 0x66, 0x66);
+        const QColor &ink = style.ink;
+        const QColor &grey = style.grey;
 
         int y = drawParagraph(painter, titleFont, title, 0, 0, width, ink);
         QStringList facts;
@@ -137,17 +105,9 @@ QString SegmentReportWriter::write(const SegmentReport &report, const QString &p
         }
         for (const ExperimentPage &experiment : report.experiments) {
             pdf.newPage();
-            ExperimentReportWriter::drawPage(painter, QRect(0, 0, width, height), kDpi, experiment);
+            ExperimentReportWriter::drawPage(painter, QRect(0, 0, width, height), PdfDocument::kDpi, experiment);
         }
-        if (!painter.end())
-            return tr("Cannot write “%1”").arg(path);
-    }
-    if (QFile::exists(path) && !QFile::remove(path))
-        return tr("Cannot replace “%1”").arg(path);
-    if (!QFile::rename(temporary.fileName(), path))
-        return tr("Cannot write “%1”").arg(path);
-    temporary.setAutoRemove(false);
-    return {};
+    });
 }
 
 } // namespace segmenta::ui
