@@ -235,7 +235,7 @@ CREATE TABLE experiment_members(
 )sql";
 
 // Version 8: orders without an order id are known by their customer and order date-time. Earlier imports keyed
-// them by a hash of the whole row ('row:<sha1>'), so importing a file again (or another export of the same
+// them by a hash of the whole row ('row:' and 40 hex digits of SHA-1), so importing a file again (or another export of the same
 // orders) added them a second time. Each such order with a date gets the key a fresh import gives it
 // ('at:' customer key, U+001F, order date as stored), and orders that now share a key are merged as a fresh
 // import would have stored them: the rows of the earliest import (lowest source id) are lines of one order, the
@@ -249,17 +249,21 @@ CREATE TEMP TABLE v8_rekeyed AS
     SELECT o.id AS id, coalesce(o.source_id, 0) AS source,
            'at:' || c.customer_key || char(31) || o.order_date AS new_key
     FROM orders o JOIN customers c ON c.id = o.customer_id
-    WHERE o.order_key LIKE 'row:%' AND o.order_date IS NOT NULL AND o.order_date <> '';
+    WHERE substr(o.order_key, 1, 4) = 'row:' AND length(o.order_key) = 44 AND o.order_date IS NOT NULL
+      AND o.order_date <> '';
 INSERT INTO v8_rekeyed
     SELECT id, coalesce(source_id, 0), order_key FROM orders
     WHERE order_key IN (SELECT new_key FROM v8_rekeyed);
 CREATE INDEX temp.v8_rekeyed_by_key ON v8_rekeyed(new_key, source, id);
+CREATE INDEX temp.v8_rekeyed_by_id ON v8_rekeyed(id);
 
 CREATE TEMP TABLE v8_kept AS
     SELECT r.new_key AS new_key, min(r.id) AS id, count(*) AS lines
     FROM v8_rekeyed r
     WHERE r.source = (SELECT min(source) FROM v8_rekeyed f WHERE f.new_key = r.new_key)
     GROUP BY r.new_key;
+CREATE INDEX temp.v8_kept_by_id ON v8_kept(id);
+CREATE INDEX temp.v8_kept_by_key ON v8_kept(new_key);
 
 UPDATE orders SET
     amount = (SELECT coalesce(orders.amount, 0) + coalesce(sum(o.amount), 0)

@@ -265,8 +265,9 @@ void TestShopExports::orderIdentityWithoutAnOrderId()
 void TestShopExports::idLessOrdersOfAnOlderWorkspaceAreRekeyed()
 {
     // A version 7 workspace as the importer before the new order identity left it: every order without an id
-    // keyed by its whole row ('row:' and a hash), after importing taobao_no_id_2019.csv (source 1) and then
-    // taobao_no_id_combined.csv (source 2), which the old keys did not see as the same orders. Source 1: rows 2
+    // keyed by its whole row ('row:' and the 40 hex digits of a SHA-1), after importing taobao_no_id_2019.csv
+    // (source 1) and then taobao_no_id_combined.csv (source 2), which the old keys did not see as the same
+    // orders. Source 1: rows 2
     // and 3 are the same row, so one key, summed to 336 (quantity 2); row 4 is mr1989's 32 at the same time;
     // amy 50 and 80; bob 120. Source 2: mr1989 200 (written 2019/3/1 10:00, stored as the same time), amy 50
     // and 80, bob 120, cat 66. Besides: bob's order without a date (source 1, 10), and dan's order of
@@ -284,18 +285,18 @@ INSERT INTO sources(id, file_name, file_hash, imported_at, kind) VALUES
 INSERT INTO customers(id, customer_key, source_id) VALUES
     (1, 'mr1989', 1), (2, 'amy', 1), (3, 'bob', 1), (4, 'cat', 2), (5, 'dan', 1);
 INSERT INTO orders(order_key, customer_id, order_date, amount, quantity, source_id) VALUES
-    ('row:a1', 1, '2019-03-01T10:00:00', 336, 2, 1),
-    ('row:a2', 1, '2019-03-01T10:00:00', 32, 1, 1),
-    ('row:a3', 2, '2019-05-02T09:00:00', 50, 1, 1),
-    ('row:a4', 2, '2019-06-02T09:00:00', 80, 2, 1),
-    ('row:a5', 3, '2019-07-01T12:00:00', 120, 1, 1),
-    ('row:b1', 1, '2019-03-01T10:00:00', 200, NULL, 2),
-    ('row:b2', 2, '2019-05-02T09:00:00', 50, NULL, 2),
-    ('row:b3', 2, '2019-06-02T09:00:00', 80, NULL, 2),
-    ('row:b4', 3, '2019-07-01T12:00:00', 120, NULL, 2),
-    ('row:b5', 4, '2019-08-01T08:00:00', 66, NULL, 2),
-    ('row:nodate', 3, NULL, 10, 1, 1),
-    ('row:d1', 5, '2019-09-01T08:00:00', 40, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 1, '2019-03-01T10:00:00', 336, 2, 1),
+    ('row:' || lower(hex(randomblob(20))), 1, '2019-03-01T10:00:00', 32, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-05-02T09:00:00', 50, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-06-02T09:00:00', 80, 2, 1),
+    ('row:' || lower(hex(randomblob(20))), 3, '2019-07-01T12:00:00', 120, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 1, '2019-03-01T10:00:00', 200, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-05-02T09:00:00', 50, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-06-02T09:00:00', 80, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 3, '2019-07-01T12:00:00', 120, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 4, '2019-08-01T08:00:00', 66, NULL, 2),
+    ('row:00112233445566778899aabbccddeeff00112233', 3, NULL, 10, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 5, '2019-09-01T08:00:00', 40, 1, 1),
     ('at:dan' || char(31) || '2019-09-01T08:00:00', 5, '2019-09-01T08:00:00', 40, NULL, 2);
 )sql");
         QCOMPARE(db.scalar("SELECT sum(amount) FROM orders").toDouble(), 1224.0);
@@ -314,7 +315,7 @@ INSERT INTO orders(order_key, customer_id, order_date, amount, quantity, source_
              QStringLiteral("368.0/3.0/1"));
     QCOMPARE(scalar(ws, QStringLiteral("SELECT source_id FROM orders WHERE customer_id = 5")).toLongLong(), qint64(1));
     QCOMPARE(scalar(ws, QStringLiteral("SELECT order_key FROM orders WHERE order_date IS NULL")).toString(),
-             QStringLiteral("row:nodate"));
+             QStringLiteral("row:00112233445566778899aabbccddeeff00112233"));
     QCOMPARE(ws.integrityCheck(), QStringLiteral("ok"));
 
     // Both files again: nothing is added. The 2019 file: row 3 repeats row 2; rows 2, 4, 5, 6, 7 are orders the
