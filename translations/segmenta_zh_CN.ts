@@ -1526,6 +1526,14 @@
         <source>“%1” is not one of its values; did you mean %2? (%3)</source>
         <translation>“%1”不是它的取值之一；您是想用 %2 吗？（%3）</translation>
     </message>
+    <message>
+        <source>In “%1”: no customer has “%2” (the field %3 holds no values)</source>
+        <translation>在“%1”中：没有客户的取值是“%2”（字段 %3 没有任何取值）</translation>
+    </message>
+    <message>
+        <source>In “%1”: no customer has “%2”; the closest values are %3</source>
+        <translation>在“%1”中：没有客户的取值是“%2”；最接近的取值是 %3</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::rules::RuleText</name>

@@ -94,6 +94,10 @@ int runCount(const QStringList &arguments)
         const auto cache = rules::ColumnCache::load(workspace->db(), context.fields);
         if (!cache)
             return fail(cache.errorMessage());
+        // A category value no customer holds finds no one: said, and the count still given.
+        const QStringList warnings = context.unseenValueWarnings(*rule, *cache.value());
+        for (const QString &warning : warnings)
+            err() << CommandLine::tr("segmenta-cli: warning: %1").arg(warning) << Qt::endl;
         const auto members = rules::ColumnarEvaluator::evaluate(*rule, context, *cache.value());
         if (!members)
             return fail(members.errorMessage());
@@ -113,7 +117,8 @@ int runCount(const QStringList &arguments)
                                {QStringLiteral("lifecycle"), countsObject(figures.lifecycle)},
                                {QStringLiteral("tiers"), countsObject(figures.tiers)},
                                {QStringLiteral("tier_revenue"), tierRevenue},
-                               {QStringLiteral("rfm"), countsObject(figures.rfmSegments)}};
+                               {QStringLiteral("rfm"), countsObject(figures.rfmSegments)},
+                               {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}};
         out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << Qt::endl;
     } catch (const store::DatabaseError &error) {
         return fail(error.message());

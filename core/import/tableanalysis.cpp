@@ -86,6 +86,63 @@ std::map<QString, ColumnChoice> rememberedChoices(store::Database &db, const QSt
     return choices;
 }
 
+// Whether the values of `column` repeat as a customer's do in an order list (many rows a customer): at least one
+// row in ten names a customer an earlier row named. A customer list names a customer twice now and then.
+bool repeatsLikeOrders(const Column &column)
+{
+    return column.profile.nonEmpty >= 2 && column.profile.repeats * 10 >= column.profile.nonEmpty;
+}
+
+// An order list whose headers the roles do not know (issue 18, point 7): a column of ids that repeat, one of dates
+// and one of numbers. The repeating column (the customer key the headers name, else the first column of ids or
+// text that repeats, else the first of whole numbers) names the customer; the order date column, else the first
+// date column without a role, dates the orders; the amount (or unit price) column, else the first number column
+// without a role, money before decimals before whole numbers, is the amount. Only columns without a role, given
+// or suggested, are given one. Returns whether the file was taken for an order list; when not, nothing changed.
+bool takeAsOrderListByRepeatingIds(TableAnalysis &a, const std::map<QString, ColumnChoice> &choices)
+{
+    const auto free = [&choices](const Column &c) { return !c.skip && c.field.role.isEmpty() && !choices.count(c.field.name); };
+    const auto firstFree = [&a, &free](std::initializer_list<FieldType> types, const Column *besides, bool repeating) -> Column * {
+        for (FieldType type : types) {
+            for (Column &c : a.columns) {
+                if (&c != besides && free(c) && c.field.type == type && (!repeating || repeatsLikeOrders(c)))
+                    return &c;
+            }
+        }
+        return nullptr;
+    };
+    Column *key = a.keyColumn();
+    const bool keyGuessed = !key;
+    if (!key) {
+        key = firstFree({FieldType::Identifier, FieldType::Text, FieldType::Category}, nullptr, true);
+        if (!key)
+            key = firstFree({FieldType::Integer}, nullptr, true);
+    }
+    if (!key || !repeatsLikeOrders(*key))
+        return false;
+    Column *date = a.columnOf(role::kOrderDate);
+    const bool dateGuessed = !date;
+    if (!date)
+        date = firstFree({FieldType::DateTime, FieldType::Date}, key, false);
+    Column *amount = a.columnOf(role::kAmount) ? a.columnOf(role::kAmount) : a.columnOf(role::kUnitPrice);
+    const bool amountGuessed = !amount;
+    if (!amount)
+        amount = firstFree({FieldType::Money, FieldType::Decimal, FieldType::Integer}, key, false);
+    if (!date || !amount)
+        return false;
+    const auto give = [](Column *column, const char *r) {
+        column->field.role = QString::fromLatin1(r);
+        column->field.type = fieldType(*column, column->profile);
+    };
+    if (keyGuessed)
+        give(key, role::kCustomerId);
+    if (dateGuessed)
+        give(date, role::kOrderDate);
+    if (amountGuessed)
+        give(amount, role::kAmount);
+    return true;
+}
+
 } // namespace
 
 QString cellText(const read::Cell &cell)
@@ -431,6 +488,8 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
         const bool orderish = a.columnOf(role::kOrderId) ||
                               (!listTotals && a.columnOf(role::kOrderDate) && (a.columnOf(role::kAmount) || a.columnOf(role::kUnitPrice)));
         a.kind = orderish ? ImportKind::Orders : ImportKind::Customers;
+        if (!orderish && !listTotals && takeAsOrderListByRepeatingIds(a, choices))
+            a.kind = ImportKind::Orders;
     }
     return a;
 }

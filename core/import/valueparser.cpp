@@ -427,7 +427,8 @@ void ColumnProfiler::add(QStringView input)
     m_currency += f.currency ? 1 : 0;
     m_percents += v.endsWith(u'%') ? 1 : 0;
     if (!m_tooManyDistinct) {
-        m_distinct.insert(hash);
+        if (!m_distinct.insert(hash))
+            ++m_repeats;
         m_tooManyDistinct = qsizetype(m_distinct.size()) > kMaxDistinct;
     }
 }
@@ -437,6 +438,7 @@ ColumnProfile ColumnProfiler::finish() const
     using store::FieldType;
     ColumnProfile profile;
     profile.nonEmpty = m_n;
+    profile.repeats = m_repeats;
     profile.samples = m_samples;
     const qint64 n = m_n;
     if (n == 0)

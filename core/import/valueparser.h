@@ -48,6 +48,7 @@ struct ColumnProfile
     bool commaDecimal = false;
     qint64 nonEmpty = 0;
     qint64 unreadable = 0; // values that do not fit `type` (they are rejected with a reason)
+    qint64 repeats = 0;    // values equal to an earlier one (counted while the distinct values are few enough to keep)
     QStringList samples;
 };
 
@@ -107,6 +108,7 @@ private:
     qint64 m_numbers = 0, m_currency = 0, m_percents = 0, m_integers = 0;
     HashSet m_distinct; // hashes of the values: a category has few
     bool m_tooManyDistinct = false;
+    qint64 m_repeats = 0;
 };
 
 // Chooses a type for a column: identifier for zero-padded or long digit strings (phones, ISBNs), boolean,

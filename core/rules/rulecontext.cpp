@@ -1,6 +1,8 @@
 #include "rules/rulecontext.h"
 
 #include "metrics/analysissettings.h"
+#include "rules/columncache.h"
+#include "rules/ruleedit.h"
 #include "rules/ruletext.h"
 #include "store/database.h"
 
@@ -8,6 +10,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <limits>
 
@@ -346,6 +349,52 @@ Result<void> RuleContext::checkFixedValues(const Condition &c, const std::vector
         return Error{tr("“%1” is not one of its values; did you mean %2? (%3)").arg(text, closest, accepted.join(QStringLiteral(", ")))};
     }
     return {};
+}
+
+QStringList RuleContext::unseenValueWarnings(const Rule &rule, const ColumnCache &cache) const
+{
+    QStringList warnings;
+    std::map<QString, std::vector<ValueCount>> held; // by field, read once each
+    const std::function<void(const Group &)> visit = [&](const Group &group) {
+        for (const Node &node : group.children) {
+            if (!node.enabled())
+                continue;
+            if (node.group) {
+                visit(*node.group);
+                continue;
+            }
+            const Condition &c = *node.condition;
+            const store::FieldInfo *info = field(c.field);
+            if (!info || info->type != FieldType::Category ||
+                !(c.op == Op::Is || c.op == Op::IsNot || c.op == Op::In || c.op == Op::NotIn))
+                continue;
+            auto it = held.find(c.field);
+            if (it == held.end())
+                it = held.emplace(c.field, distinctValues(cache, c.field, std::numeric_limits<size_t>::max())).first;
+            const std::vector<ValueCount> &values = it->second;
+            for (const QVariant &v : c.values) {
+                const QString text = v.toString();
+                if (v.typeId() != QMetaType::QString ||
+                    std::any_of(values.begin(), values.end(), [&text](const ValueCount &x) { return x.value == text; }))
+                    continue;
+                std::vector<std::pair<int, QString>> near;
+                for (const ValueCount &x : values)
+                    near.emplace_back(distance(text, x.value), x.value);
+                std::stable_sort(near.begin(), near.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+                QStringList closest;
+                for (size_t i = 0; i < near.size() && i < 3; ++i)
+                    closest << QStringLiteral("“%1”").arg(near[i].second);
+                Rule one;
+                one.root.children.emplace_back(c);
+                warnings << (closest.isEmpty()
+                                 ? tr("In “%1”: no customer has “%2” (the field %3 holds no values)").arg(RuleText::print(one), text, c.field)
+                                 : tr("In “%1”: no customer has “%2”; the closest values are %3")
+                                       .arg(RuleText::print(one), text, closest.join(QStringLiteral(", "))));
+            }
+        }
+    };
+    visit(rule.root);
+    return warnings;
 }
 
 } // namespace segmenta::rules

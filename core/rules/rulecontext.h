@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QStringList>
 
 #include <functional>
 #include <map>
@@ -17,6 +18,8 @@ class Database;
 }
 
 namespace segmenta::rules {
+
+class ColumnCache;
 
 // What a rule is evaluated against: the customer fields, the analysis date, and the saved segments that
 // "in segment" conditions name.
@@ -54,6 +57,12 @@ public:
     // operator, named segments exist and do not refer back to themselves, values of fixed fields are among
     // their values (or display names): "did you mean at_risk?". The message names the condition.
     Result<void> validate(const Rule &rule) const;
+
+    // Warnings, not errors: each value of an enabled is / is not / in / not in condition on a category field that
+    // no customer in `cache` holds (compared as the evaluator compares: exactly), so the condition finds no one
+    // by it - "gender in ("Male")" where the customers hold 男 and 女. Each names the condition, the value and the
+    // closest values the field holds (by edit distance, at most three). Empty when every value is held.
+    QStringList unseenValueWarnings(const Rule &rule, const ColumnCache &cache) const;
 
 private:
     Result<void> validateGroup(const Group &group, std::vector<QString> &segmentStack) const;

@@ -234,6 +234,56 @@ CREATE TABLE experiment_members(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 8: orders without an order id are known by their customer and order date-time. Earlier imports keyed
+// them by a hash of the whole row ('row:' and 40 hex digits of SHA-1), so importing a file again (or another export of the same
+// orders) added them a second time. Each such order with a date gets the key a fresh import gives it
+// ('at:' customer key, U+001F, order date as stored), and orders that now share a key are merged as a fresh
+// import would have stored them: the rows of the earliest import (lowest source id) are lines of one order, the
+// first of them kept, amounts and quantities added up (a line without a quantity counts 1, as in
+// RowStore::storeOrder); the same order stored again by a later import is dropped, as a fresh import reports it
+// "already present" and adds nothing. Orders without a date keep their whole-row key, which is still how a fresh
+// import knows them. What cannot be undone: rows repeated exactly that an earlier import added up into one order
+// (two rows of 168 stored as 336) - the workspace keeps no trace of how many rows made an order.
+constexpr const char *kVersion8 = R"sql(
+CREATE TEMP TABLE v8_rekeyed AS
+    SELECT o.id AS id, coalesce(o.source_id, 0) AS source,
+           'at:' || c.customer_key || char(31) || o.order_date AS new_key
+    FROM orders o JOIN customers c ON c.id = o.customer_id
+    WHERE substr(o.order_key, 1, 4) = 'row:' AND length(o.order_key) = 44 AND o.order_date IS NOT NULL
+      AND o.order_date <> '';
+INSERT INTO v8_rekeyed
+    SELECT id, coalesce(source_id, 0), order_key FROM orders
+    WHERE order_key IN (SELECT new_key FROM v8_rekeyed);
+CREATE INDEX temp.v8_rekeyed_by_key ON v8_rekeyed(new_key, source, id);
+CREATE INDEX temp.v8_rekeyed_by_id ON v8_rekeyed(id);
+
+CREATE TEMP TABLE v8_kept AS
+    SELECT r.new_key AS new_key, min(r.id) AS id, count(*) AS lines
+    FROM v8_rekeyed r
+    WHERE r.source = (SELECT min(source) FROM v8_rekeyed f WHERE f.new_key = r.new_key)
+    GROUP BY r.new_key;
+CREATE INDEX temp.v8_kept_by_id ON v8_kept(id);
+CREATE INDEX temp.v8_kept_by_key ON v8_kept(new_key);
+
+UPDATE orders SET
+    amount = (SELECT coalesce(orders.amount, 0) + coalesce(sum(o.amount), 0)
+              FROM v8_rekeyed r JOIN orders o ON o.id = r.id JOIN v8_kept k ON k.new_key = r.new_key
+              WHERE k.id = orders.id AND r.id <> k.id
+                AND r.source = (SELECT source FROM v8_rekeyed WHERE id = k.id)),
+    quantity = (SELECT coalesce(orders.quantity, 0) + sum(coalesce(o.quantity, 1))
+                FROM v8_rekeyed r JOIN orders o ON o.id = r.id JOIN v8_kept k ON k.new_key = r.new_key
+                WHERE k.id = orders.id AND r.id <> k.id
+                  AND r.source = (SELECT source FROM v8_rekeyed WHERE id = k.id))
+WHERE id IN (SELECT id FROM v8_kept WHERE lines > 1);
+
+DELETE FROM orders WHERE id IN (SELECT id FROM v8_rekeyed) AND id NOT IN (SELECT id FROM v8_kept);
+UPDATE orders SET order_key = (SELECT new_key FROM v8_kept WHERE v8_kept.id = orders.id)
+WHERE id IN (SELECT id FROM v8_kept);
+
+DROP TABLE temp.v8_kept;
+DROP TABLE temp.v8_rekeyed;
+)sql";
+
 } // namespace
 
 void migrateTo(Database &db, int fromVersion, int toVersion)
@@ -253,6 +303,8 @@ void migrateTo(Database &db, int fromVersion, int toVersion)
     }
     if (fromVersion < 7 && toVersion >= 7)
         db.exec(kVersion7);
+    if (fromVersion < 8 && toVersion >= 8)
+        db.exec(kVersion8);
     db.exec("PRAGMA user_version = " + std::to_string(toVersion));
 }
 

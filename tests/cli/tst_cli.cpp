@@ -91,6 +91,7 @@ private Q_SLOTS:
     void reportsBadWorkspaces();
     void importWithAMappingFile();
     void shopExportsOnTheCommandLine();
+    void countWarnsOfUnseenCategoryValues();
     void countMatchesPlainSql();
     void segmentsAreSavedSharedAndCounted();
     void predictAgreesWithPlainSql();
@@ -254,6 +255,31 @@ void TestCli::shopExportsOnTheCommandLine()
     // The funnel's steps are named by order counts: 3 buyers with 1+ orders, 1 (00003) with 2+.
     QVERIFY2(metrics.out.contains(QRegularExpression(QStringLiteral("1\\+ orders\\s+3 "))), qPrintable(metrics.out));
     QVERIFY2(metrics.out.contains(QRegularExpression(QStringLiteral("2\\+ orders\\s+1 "))), qPrintable(metrics.out));
+}
+
+void TestCli::countWarnsOfUnseenCategoryValues()
+{
+    // customer_columns_taobao.csv gives lee and zhao 男, wu 女. "Male" is held by no one: the count (2, by 男)
+    // is given, with a warning naming the value and the closest ones.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("w.segmenta"));
+    const QString file = QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/exports/customer_columns_taobao.csv");
+    const Run imported = cli({QStringLiteral("import"), file, QStringLiteral("--db"), db});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const QString rule = QStringLiteral("gender in (\"男\", \"Male\")");
+    const Run count = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"), rule});
+    QVERIFY2(count.exitCode == 0, qPrintable(count.err));
+    QCOMPARE(count.out.trimmed(), QStringLiteral("2"));
+    QVERIFY2(count.err.contains(u"warning") && count.err.contains(u"“Male”") && count.err.contains(u"“男”, “女”"), qPrintable(count.err));
+    const Run json = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"), rule, QStringLiteral("--json")});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    const QJsonArray warnings = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"warnings").toArray();
+    QCOMPARE(warnings.size(), qsizetype(1));
+    QVERIFY(warnings.at(0).toString().contains(u"“Male”"));
+    // Values every one held: no warning.
+    const Run held = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"), QStringLiteral("gender is \"女\"")});
+    QCOMPARE(held.out.trimmed(), QStringLiteral("1"));
+    QVERIFY2(!held.err.contains(u"warning"), qPrintable(held.err));
 }
 
 void TestCli::countMatchesPlainSql()

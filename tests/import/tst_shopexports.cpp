@@ -11,6 +11,7 @@
 #include "rules/ruletext.h"
 #include "rules/sqlcompiler.h"
 #include "store/database.h"
+#include "store/schema.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -46,7 +47,11 @@ private Q_SLOTS:
     void eNotationInACsvOrderList();
     void eNotationInAnXlsxOrderList();
     void whitespaceSeparatedText();
+    void orderListByRepeatingIds_data();
+    void orderListByRepeatingIds();
+    void customerListWithUniqueIdsStaysOne();
     void orderIdentityWithoutAnOrderId();
+    void idLessOrdersOfAnOlderWorkspaceAreRekeyed();
     void unpaidOrdersAreCountedAndSaid();
     void zeroAmountOrdersAreNoPurchases();
     void closeReasonRefundAndCancel();
@@ -55,6 +60,7 @@ private Q_SLOTS:
     void rfmFrequencyByOrderCounts();
     void fixedFieldValuesAreChecked_data();
     void fixedFieldValuesAreChecked();
+    void unseenCategoryValuesAreWarned();
 
 private:
     std::unique_ptr<store::Workspace> newWorkspace(const QTemporaryDir &dir)
@@ -162,6 +168,57 @@ void TestShopExports::whitespaceSeparatedText()
              QStringLiteral("1997-01-01"));
 }
 
+void TestShopExports::orderListByRepeatingIds_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("k07");
+    // Headers the roles do not know (ref, when, pieces, worth), and the same rows under a customer_id header.
+    QTest::newRow("no header known") << QStringLiteral("repeating_ids_unknown_headers.csv") << QStringLiteral("K07");
+    QTest::newRow("customer id known") << QStringLiteral("repeating_ids_known_key.csv") << QStringLiteral("0007");
+}
+
+void TestShopExports::orderListByRepeatingIds()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, k07);
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    QVERIFY(ws);
+    // Six rows, three customers named again and again: an order list. The ids name the customers, the dates
+    // date the orders and the decimals (worth, not the whole-number pieces) are the amounts. By hand: K07
+    // 19.90 + 35.00 + 8.00 = 62.90 in 3 orders, K12 12.50 + 41.25 = 53.75 in 2, K31 60.00 in 1: 6 orders, 176.65.
+    const auto summary = Importer::run(*ws, dataFile(file.toUtf8().constData()));
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->kind, ImportKind::Orders);
+    QCOMPARE(summary->rejected, qint64(0));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM customers")).toLongLong(), qint64(3));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM orders")).toLongLong(), qint64(6));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT round(sum(amount), 2) FROM orders")).toDouble(), 176.65);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) || '/' || round(sum(amount), 2) FROM orders o JOIN customers c "
+                                        "ON c.id = o.customer_id WHERE customer_key = '%1'").arg(k07)).toString(),
+             QStringLiteral("3/62.9"));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT min(order_date) FROM orders")).toString().left(10), QStringLiteral("2023-01-05"));
+}
+
+void TestShopExports::customerListWithUniqueIdsStaysOne()
+{
+    // The same columns with every id once: a customer list (each customer's date and number are theirs).
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    QVERIFY(ws);
+    const QString path = dir.filePath(QStringLiteral("list.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("customer_id,when,pieces,worth\n0007,2023-01-05,1,19.90\n0012,2023-01-20,1,12.50\n"
+               "0031,2023-05-01,1,60.00\n0044,2023-06-01,2,5.00\n");
+    file.close();
+    const auto summary = Importer::run(*ws, path);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    QCOMPARE(summary->kind, ImportKind::Customers);
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM customers")).toLongLong(), qint64(4));
+    QCOMPARE(scalar(*ws, QStringLiteral("SELECT count(*) FROM orders")).toLongLong(), qint64(0));
+}
+
 void TestShopExports::orderIdentityWithoutAnOrderId()
 {
     QTemporaryDir dir;
@@ -203,6 +260,82 @@ void TestShopExports::orderIdentityWithoutAnOrderId()
                                         "WHERE customer_key = 'amy'")).toLongLong(), qint64(2));
     QCOMPARE(scalar(*ws, QStringLiteral("SELECT orders_count FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
                                         "WHERE customer_key = 'mr1989'")).toLongLong(), qint64(1));
+}
+
+void TestShopExports::idLessOrdersOfAnOlderWorkspaceAreRekeyed()
+{
+    // A version 7 workspace as the importer before the new order identity left it: every order without an id
+    // keyed by its whole row ('row:' and the 40 hex digits of a SHA-1), after importing taobao_no_id_2019.csv
+    // (source 1) and then taobao_no_id_combined.csv (source 2), which the old keys did not see as the same
+    // orders. Source 1: rows 2
+    // and 3 are the same row, so one key, summed to 336 (quantity 2); row 4 is mr1989's 32 at the same time;
+    // amy 50 and 80; bob 120. Source 2: mr1989 200 (written 2019/3/1 10:00, stored as the same time), amy 50
+    // and 80, bob 120, cat 66. Besides: bob's order without a date (source 1, 10), and dan's order of
+    // 2019-09-01 08:00 stored twice, by source 1 under an old key and by source 2 under the new one (40 each).
+    // 13 orders, revenue 1134 + 10 + 80 = 1224.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.segmenta"));
+    {
+        store::Database db = store::Database::open(path, store::Database::Access::ReadWriteCreate);
+        store::schema::migrateTo(db, 0, 7);
+        db.exec(R"sql(
+INSERT INTO sources(id, file_name, file_hash, imported_at, kind) VALUES
+    (1, 'taobao_no_id_2019.csv', 'h1', '2020-01-01T10:00:00', 'orders'),
+    (2, 'taobao_no_id_combined.csv', 'h2', '2020-01-02T10:00:00', 'orders');
+INSERT INTO customers(id, customer_key, source_id) VALUES
+    (1, 'mr1989', 1), (2, 'amy', 1), (3, 'bob', 1), (4, 'cat', 2), (5, 'dan', 1);
+INSERT INTO orders(order_key, customer_id, order_date, amount, quantity, source_id) VALUES
+    ('row:' || lower(hex(randomblob(20))), 1, '2019-03-01T10:00:00', 336, 2, 1),
+    ('row:' || lower(hex(randomblob(20))), 1, '2019-03-01T10:00:00', 32, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-05-02T09:00:00', 50, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-06-02T09:00:00', 80, 2, 1),
+    ('row:' || lower(hex(randomblob(20))), 3, '2019-07-01T12:00:00', 120, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 1, '2019-03-01T10:00:00', 200, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-05-02T09:00:00', 50, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 2, '2019-06-02T09:00:00', 80, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 3, '2019-07-01T12:00:00', 120, NULL, 2),
+    ('row:' || lower(hex(randomblob(20))), 4, '2019-08-01T08:00:00', 66, NULL, 2),
+    ('row:00112233445566778899aabbccddeeff00112233', 3, NULL, 10, 1, 1),
+    ('row:' || lower(hex(randomblob(20))), 5, '2019-09-01T08:00:00', 40, 1, 1),
+    ('at:dan' || char(31) || '2019-09-01T08:00:00', 5, '2019-09-01T08:00:00', 40, NULL, 2);
+)sql");
+        QCOMPARE(db.scalar("SELECT sum(amount) FROM orders").toDouble(), 1224.0);
+    }
+    auto opened = store::Workspace::open(path);
+    QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
+    store::Workspace &ws = *opened.value();
+    QCOMPARE(ws.db().scalar("PRAGMA user_version").toInt(), 8);
+    // Opened: source 1's two mr1989 lines are one order of 336 + 32 = 368 (quantity 2 + 1 = 3; the exact repeat
+    // the old import summed cannot be told apart any more), and source 2's copies of the orders source 1 holds
+    // are gone, as a fresh import reports them already present. Left: mr1989 368, amy 50 and 80, bob 120 and
+    // the dateless 10, cat 66, dan 40 (source 1's): 7 orders, 734.
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM orders")).toLongLong(), qint64(7));
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT sum(amount) FROM orders")).toDouble(), 734.0);
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT amount || '/' || quantity || '/' || source_id FROM orders WHERE customer_id = 1")).toString(),
+             QStringLiteral("368.0/3.0/1"));
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT source_id FROM orders WHERE customer_id = 5")).toLongLong(), qint64(1));
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT order_key FROM orders WHERE order_date IS NULL")).toString(),
+             QStringLiteral("row:00112233445566778899aabbccddeeff00112233"));
+    QCOMPARE(ws.integrityCheck(), QStringLiteral("ok"));
+
+    // Both files again: nothing is added. The 2019 file: row 3 repeats row 2; rows 2, 4, 5, 6, 7 are orders the
+    // workspace holds. The combined file: all five rows are.
+    const auto again = Importer::run(ws, dataFile("taobao_no_id_2019.csv"));
+    QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
+    QCOMPARE(again->inserted, qint64(0));
+    QCOMPARE(again->repeated, qint64(1));
+    QCOMPARE(again->alreadyPresent, qint64(5));
+    const auto combined = Importer::run(ws, dataFile("taobao_no_id_combined.csv"));
+    QVERIFY2(combined.ok(), qPrintable(combined.errorMessage()));
+    QCOMPARE(combined->inserted, qint64(0));
+    QCOMPARE(combined->alreadyPresent, qint64(5));
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM orders")).toLongLong(), qint64(7));
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT sum(amount) FROM orders")).toDouble(), 734.0);
+    // amy has two orders, not four; bob one purchase (his dateless order counts in no metric).
+    QVERIFY(metrics::CustomerMetrics::recompute(ws, metrics::AnalysisSettings{}, QDate(2019, 10, 1)).ok());
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT orders_count || '/' || total_spend FROM customer_metrics WHERE customer_id = 2")).toString(),
+             QStringLiteral("2/130.0"));
+    QCOMPARE(scalar(ws, QStringLiteral("SELECT orders_count FROM customer_metrics WHERE customer_id = 3")).toLongLong(), qint64(1));
 }
 
 void TestShopExports::unpaidOrdersAreCountedAndSaid()
@@ -422,3 +555,30 @@ void TestShopExports::fixedFieldValuesAreChecked()
 
 QTEST_GUILESS_MAIN(TestShopExports)
 #include "tst_shopexports.moc"
+
+void TestShopExports::unseenCategoryValuesAreWarned()
+{
+    // customer_columns_taobao.csv gives lee and zhao 男, wu 女: gender is a category holding those two values.
+    QTemporaryDir dir;
+    auto ws = newWorkspace(dir);
+    QVERIFY(ws);
+    QVERIFY(Importer::run(*ws, dataFile("customer_columns_taobao.csv")).ok());
+    const auto context = rules::RuleContext::forDatabase(ws->db(), QDate(2024, 6, 1));
+    QCOMPARE(context.field(QStringLiteral("gender"))->type, store::FieldType::Category);
+    const auto cache = rules::ColumnCache::load(ws->db(), context.fields);
+    QVERIFY(cache.ok());
+    const auto warningsOf = [&](const char *text) {
+        const auto parsed = rules::RuleText::parse(QString::fromUtf8(text));
+        return parsed.ok() ? context.unseenValueWarnings(parsed.value(), *cache.value()) : QStringList{parsed.errorMessage()};
+    };
+    // Values held: no warning (nor for a text or a number field, nor a disabled condition's values).
+    QCOMPARE(warningsOf(R"(gender in ("男", "女"))"), QStringList{});
+    QCOMPARE(warningsOf(R"(gender is "男" and total_spend > 5 and name is "Nobody" and disabled gender is "X")"), QStringList{});
+    // "Male" is held by no one: the rule is valid (it finds lee and zhao by 男) but says so, with the closest
+    // values, the more frequent first at equal distance (男: 2 customers, 女: 1).
+    const QStringList male = warningsOf(R"(gender in ("男", "Male"))");
+    QCOMPARE(male.size(), qsizetype(1));
+    QVERIFY2(male.front().contains(u"no customer has “Male”") && male.front().contains(u"“男”, “女”"), qPrintable(male.front()));
+    // One warning a value, in a nested group or a negated condition too.
+    QCOMPARE(warningsOf(R"(total_spend > 0 and (gender is not "F" or gender in ("M", "女")))").size(), qsizetype(2));
+}
