@@ -17,7 +17,7 @@ while IFS= read -r hit; do
 done < <(grep -rnE "$pattern" tests .ci docs installer CMakeLists.txt CMakePresets.json \
              --include='*.cpp' --include='*.h' --include='*.sh' --include='*.py' --include='*.mjs' \
              --include='*.js' --include='CMakeLists.txt' --include='*.json' --include='run' \
-             --exclude-dir=data 2>/dev/null | grep -v '^tests/check_data_in_tree.sh:')
+             --exclude-dir=data --exclude-dir=node_modules 2>/dev/null | grep -v '^tests/check_data_in_tree.sh:')
 
 # The corpus: each source folder with its licence, and the README that says where the files come from.
 corpus=tests/data/corpus
