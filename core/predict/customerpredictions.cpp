@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <tuple>
 
 namespace segmenta::predict {
 
@@ -114,19 +113,19 @@ PurchaseHistory historyOf(const Buyer &buyer, qint64 calibrationEnd)
     return {double(buyer.repeatDays), (buyer.lastDay - buyer.firstDay) / 7.0, double(calibrationEnd - buyer.firstDay) / 7.0};
 }
 
-// What the purchase model says of one distinct history: P(alive), expected orders and the discounted sum
-// of expected orders over the CLV horizon.
-struct Outlook
+// What the purchase model expects of a customer still alive with a given x and T (t_x only enters through
+// P(alive)): expected orders, and the discounted sum of expected orders over the CLV horizon. A buyer's
+// figures are these times their P(alive).
+struct AliveOutlook
 {
-    double pAlive = 0, expected30 = 0, expected90 = 0, expected365 = 0, discountedOrders = 0, holdout = 0;
+    double expected30 = 0, expected90 = 0, expected365 = 0, discountedOrders = 0, holdout = 0;
 };
 
-Outlook outlookOf(const BgNbdParameters &m, const PurchaseHistory &h, const PredictionSettings &settings,
-                  double holdoutWeeks)
+AliveOutlook aliveOutlookOf(const BgNbdParameters &m, double x, double T, const PredictionSettings &settings,
+                            double holdoutWeeks)
 {
-    Outlook o;
-    o.pAlive = bgnbd::probabilityAlive(m, h);
-    const auto expected = [&](double days) { return bgnbd::conditionalExpectedPurchases(m, h, days / 7.0); };
+    AliveOutlook o;
+    const auto expected = [&](double days) { return bgnbd::expectedPurchasesIfAlive(m, x, T, days / 7.0); };
     double previous = 0;
     bool have30 = false, have90 = false, have365 = false;
     for (int end = kPeriodDays; end - kPeriodDays < settings.horizonDays; end += kPeriodDays) {
@@ -148,7 +147,7 @@ Outlook outlookOf(const BgNbdParameters &m, const PurchaseHistory &h, const Pred
     if (!have365)
         o.expected365 = expected(365);
     if (holdoutWeeks > 0)
-        o.holdout = bgnbd::conditionalExpectedPurchases(m, h, holdoutWeeks);
+        o.holdout = bgnbd::expectedPurchasesIfAlive(m, x, T, holdoutWeeks);
     return o;
 }
 
@@ -218,37 +217,31 @@ QString dataWarning(const PredictionReport &r)
     return {};
 }
 
-// Predictions for every buyer. Histories that are the same (x, t_x and T in whole days) share one
-// evaluation, so the work grows with distinct histories; those are evaluated in chunks on the thread pool
-// (the calling thread takes part), then spread back to the buyers in order.
+// Predictions for every buyer. The expectations of an alive customer depend on x and T alone, so they are
+// evaluated once per distinct (x, T in whole days), in chunks on the thread pool (the calling thread takes
+// part); each buyer's figures are then those times the buyer's P(alive), in buyer order.
 void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, const PredictionSettings &settings,
                    double holdoutWeeks, PredictionReport &report, std::vector<CustomerPrediction> &out, Progress *progress)
 {
     const BgNbdParameters &m = report.purchases->parameters;
-    const auto key = [&](const Buyer &b) {
-        return std::tuple(b.repeatDays, b.lastDay - b.firstDay, calibrationEnd - b.firstDay);
-    };
-    std::vector<quint32> order(buyers.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = quint32(i);
-    std::sort(order.begin(), order.end(), [&](quint32 l, quint32 r) { return key(buyers[l]) < key(buyers[r]); });
-    std::vector<quint32> distinctOf(buyers.size());
-    std::vector<PurchaseHistory> distinct;
-    for (size_t k = 0; k < order.size(); ++k) {
-        if (k == 0 || key(buyers[order[k]]) != key(buyers[order[k - 1]]))
-            distinct.push_back(historyOf(buyers[order[k]], calibrationEnd));
-        distinctOf[order[k]] = quint32(distinct.size() - 1);
-    }
-    std::vector<Outlook> outlooks(distinct.size());
-    constexpr size_t kChunk = 512;
+    const auto key = [&](const Buyer &b) { return quint64(quint32(b.repeatDays)) << 32 | quint32(calibrationEnd - b.firstDay); };
+    std::vector<quint64> keys;
+    keys.reserve(buyers.size());
+    for (const Buyer &b : buyers)
+        keys.push_back(key(b));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+
+    std::vector<AliveOutlook> outlooks(keys.size());
+    constexpr size_t kChunk = 256;
     std::vector<size_t> chunks;
-    for (size_t start = 0; start < distinct.size(); start += kChunk)
+    for (size_t start = 0; start < keys.size(); start += kChunk)
         chunks.push_back(start);
     QtConcurrent::blockingMap(chunks, [&](size_t start) {
         if (progress && progress->isCanceled())
             return; // exceptions must not cross the pool; checked below
-        for (size_t i = start; i < std::min(start + kChunk, distinct.size()); ++i)
-            outlooks[i] = outlookOf(m, distinct[i], settings, holdoutWeeks);
+        for (size_t i = start; i < std::min(start + kChunk, keys.size()); ++i)
+            outlooks[i] = aliveOutlookOf(m, double(keys[i] >> 32), double(keys[i] & 0xffffffffu) / 7.0, settings, holdoutWeeks);
     });
     if (progress)
         progress->checkCanceled();
@@ -259,17 +252,17 @@ void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, cons
         report.holdout[size_t(g)].repeatPurchases = g;
     for (size_t i = 0; i < buyers.size(); ++i) {
         const Buyer &b = buyers[i];
-        const Outlook &outlook = outlooks[distinctOf[i]];
+        const AliveOutlook &outlook = outlooks[size_t(std::lower_bound(keys.begin(), keys.end(), key(b)) - keys.begin())];
         CustomerPrediction &p = out[i];
         p.customerId = b.id;
-        p.pAlive = outlook.pAlive;
-        p.expected30 = outlook.expected30;
-        p.expected90 = outlook.expected90;
-        p.expected365 = outlook.expected365;
+        p.pAlive = bgnbd::probabilityAlive(m, historyOf(b, calibrationEnd));
+        p.expected30 = outlook.expected30 * p.pAlive;
+        p.expected90 = outlook.expected90 * p.pAlive;
+        p.expected365 = outlook.expected365 * p.pAlive;
         if (report.spend) {
             const double spend = gammagamma::conditionalExpectedSpend(report.spend->parameters, b.repeatDays,
                                                                       b.repeatDays > 0 ? b.repeatSpend / b.repeatDays : 0.0);
-            p.clv = outlook.discountedOrders * spend;
+            p.clv = outlook.discountedOrders * p.pAlive * spend;
             report.predictedClvTotal += *p.clv;
         }
         report.expectedOrders90Total += p.expected90;
@@ -277,7 +270,7 @@ void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, cons
             HoldoutGroup &group = report.holdout[size_t(std::min(b.repeatDays, kHoldoutGroups - 1))];
             ++group.customers;
             group.actual += b.holdoutDays;
-            group.predicted += outlook.holdout;
+            group.predicted += outlook.holdout * p.pAlive;
         }
     }
     assignClvTiers(out);

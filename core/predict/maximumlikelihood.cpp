@@ -2,6 +2,9 @@
 
 #include <nlopt.hpp>
 
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -135,6 +138,23 @@ std::vector<double> standardErrors(const LogLikelihood &logLikelihood, const std
         errors.push_back(std::sqrt(information[i][i]));
     }
     return errors;
+}
+
+double sumInChunks(std::size_t count, std::size_t chunk, const std::function<double(std::size_t, std::size_t)> &part)
+{
+    if (count <= chunk)
+        return part(0, count);
+    std::vector<std::size_t> starts;
+    for (std::size_t start = 0; start < count; start += chunk)
+        starts.push_back(start);
+    std::vector<double> sums(starts.size(), 0.0);
+    QtConcurrent::blockingMap(starts, [&](std::size_t start) {
+        sums[start / chunk] = part(start, std::min(start + chunk, count));
+    });
+    double total = 0;
+    for (double s : sums)
+        total += s;
+    return total;
 }
 
 } // namespace segmenta::predict::mle

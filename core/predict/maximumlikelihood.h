@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -32,5 +33,10 @@ std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::v
 // log-likelihood at `at` (central differences with steps of 1e-4 x each parameter). Empty when that matrix
 // is not positive definite.
 std::vector<double> standardErrors(const LogLikelihood &logLikelihood, const std::vector<double> &at);
+
+// The sum of `part(begin, end)` over [0, count) cut into chunks of `chunk` items, run on Qt's global thread
+// pool (the calling thread takes part) and added up in chunk order: the result does not depend on how many
+// threads ran, so a fit gives the same digits on any machine. Small counts run on the calling thread.
+double sumInChunks(std::size_t count, std::size_t chunk, const std::function<double(std::size_t begin, std::size_t end)> &part);
 
 } // namespace segmenta::predict::mle
