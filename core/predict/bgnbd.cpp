@@ -3,9 +3,11 @@
 #include "predict/hypergeometric.h"
 #include "predict/maximumlikelihood.h"
 
+#include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace segmenta::predict {
@@ -22,11 +24,9 @@ double lgamma(double x)
     return boost::math::lgamma(x, DoublePolicy());
 }
 
-// ln(e^u + e^v) without overflow.
-double logSumExp(double u, double v)
+double digamma(double x)
 {
-    const double high = std::max(u, v);
-    return high + std::log1p(std::exp(std::min(u, v) - high));
+    return boost::math::digamma(x, DoublePolicy());
 }
 
 // ln of the second term of P(alive)'s denominator, ln(a / (b + x - 1) ((alpha + T) / (alpha + tx))^(r + x)),
@@ -97,37 +97,74 @@ GroupedHistories grouped(const std::vector<PurchaseHistory> &histories)
     return g;
 }
 
+// What does not depend on t_x or T, per distinct x: ln A1 + ln A2 of FHL 2005 eq. (6), ln(a / (b + x - 1)) and
+// their derivatives by r, alpha, a, b.
+struct TermsOfX
+{
+    std::vector<double> value, logDeadWeight;
+    std::vector<std::array<double, 4>> derivative;
+};
+
+TermsOfX termsOfX(const BgNbdParameters &p, const std::vector<double> &xs, bool withDerivatives)
+{
+    TermsOfX t;
+    const double constant = -lgamma(p.r) + p.r * std::log(p.alpha) + lgamma(p.a + p.b) - lgamma(p.b);
+    for (double x : xs) {
+        t.value.push_back(constant + lgamma(p.r + x) + lgamma(p.b + x) - lgamma(p.a + p.b + x));
+        t.logDeadWeight.push_back(x > 0 ? std::log(p.a) - std::log(p.b + x - 1) : 0.0);
+        if (withDerivatives) {
+            const double abx = digamma(p.a + p.b + x);
+            t.derivative.push_back({digamma(p.r + x) - digamma(p.r) + std::log(p.alpha), p.r / p.alpha,
+                                    digamma(p.a + p.b) - abx, digamma(p.a + p.b) - digamma(p.b) + digamma(p.b + x) - abx});
+        }
+    }
+    return t;
+}
+
 // FHL 2005 eq. (6) summed over the groups: ln A1 + ln A2 (the terms of x alone) plus ln(A3 + [x > 0] A4).
-double groupedLogLikelihood(const BgNbdParameters &p, const GroupedHistories &g)
+// With `gradient`, also its derivatives by (r, alpha, a, b): with w = A4 / (A3 + A4), the share of "dropped
+// out after the last purchase", d ln(A3 + A4) = -(1 - w) d[(r + x) ln(alpha + T)] - w d[(r + x) ln(alpha + t_x)]
+// + w d ln(a / (b + x - 1)).
+double groupedLogLikelihood(const BgNbdParameters &p, const GroupedHistories &g, std::vector<double> *gradient = nullptr)
 {
     if (!(p.r > 0 && p.alpha > 0 && p.a > 0 && p.b > 0))
         return -HUGE_VAL;
-    const double constant = -lgamma(p.r) + p.r * std::log(p.alpha) + lgamma(p.a + p.b) - lgamma(p.b);
-    std::vector<double> termsOfX(g.xs.size()), logDeadWeight(g.xs.size());
-    for (size_t i = 0; i < g.xs.size(); ++i) {
-        const double x = g.xs[i];
-        termsOfX[i] = constant + lgamma(p.r + x) + lgamma(p.b + x) - lgamma(p.a + p.b + x);
-        logDeadWeight[i] = x > 0 ? std::log(p.a) - std::log(p.b + x - 1) : 0.0;
-    }
-    std::vector<double> logTime(g.times.size());
-    for (size_t i = 0; i < g.times.size(); ++i)
+    const TermsOfX terms = termsOfX(p, g.xs, gradient != nullptr);
+    std::vector<double> logTime(g.times.size()), inverseTime(g.times.size());
+    for (size_t i = 0; i < g.times.size(); ++i) {
         logTime[i] = std::log(p.alpha + g.times[i]);
+        inverseTime[i] = 1 / (p.alpha + g.times[i]);
+    }
     constexpr size_t kChunk = 1 << 15;
-    return mle::sumInChunks(g.groups.size(), kChunk, [&](size_t begin, size_t end) {
-        double total = 0;
+    const size_t width = gradient ? 5 : 1;
+    const std::vector<double> sums = mle::sumInChunks(g.groups.size(), kChunk, width, [&](size_t begin, size_t end, double *sum) {
         for (size_t i = begin; i < end; ++i) {
             const GroupedHistories::Group &group = g.groups[i];
             const double x = g.xs[group.x];
             const double logA3 = -(p.r + x) * logTime[group.T];
-            double value = logA3;
-            if (x > 0) {
-                const double logA4 = logDeadWeight[group.x] - (p.r + x) * logTime[group.tx];
-                value = logSumExp(logA3, logA4);
+            double value = logA3, dead = 0; // dead: w
+            if (x > 0) { // ln(A3 + A4) in log space, without overflow, and w
+                const double logA4 = terms.logDeadWeight[group.x] - (p.r + x) * logTime[group.tx];
+                const double high = std::max(logA3, logA4);
+                const double e = std::exp(std::min(logA3, logA4) - high);
+                value = high + std::log1p(e);
+                dead = logA4 >= logA3 ? 1 / (1 + e) : e / (1 + e);
             }
-            total += group.customers * (termsOfX[group.x] + value);
+            const double n = group.customers;
+            sum[0] += n * (terms.value[group.x] + value);
+            if (width == 1)
+                continue;
+            const std::array<double, 4> &d = terms.derivative[group.x];
+            const double alive = 1 - dead;
+            sum[1] += n * (d[0] - alive * logTime[group.T] - dead * logTime[group.tx]);
+            sum[2] += n * (d[1] - (p.r + x) * (alive * inverseTime[group.T] + dead * inverseTime[group.tx]));
+            sum[3] += n * (d[2] + dead / p.a);
+            sum[4] += n * (d[3] - (x > 0 ? dead / (p.b + x - 1) : 0.0));
         }
-        return total;
     });
+    if (gradient)
+        gradient->assign(sums.begin() + 1, sums.end());
+    return sums[0];
 }
 
 } // namespace
@@ -191,12 +228,15 @@ Result<BgNbdFit> BgNbdFitter::fit(const std::vector<PurchaseHistory> &histories)
     const mle::LogLikelihood logLikelihood = [&groups](const std::vector<double> &v) {
         return groupedLogLikelihood({v[0], v[1], v[2], v[3]}, groups);
     };
+    const mle::LogLikelihoodWithGradient withGradient = [&groups](const std::vector<double> &v, std::vector<double> &gradient) {
+        return groupedLogLikelihood({v[0], v[1], v[2], v[3]}, groups, &gradient);
+    };
     // Start where lifetimes and BTYD start (all ones), except alpha: the mean T puts the purchase rate's
     // scale in the data's range.
     double meanT = 0;
     for (const PurchaseHistory &h : histories)
         meanT += h.T / double(histories.size());
-    const auto maximum = mle::maximize(logLikelihood, {1.0, std::max(1.0, meanT), 1.0, 1.0});
+    const auto maximum = mle::maximize(withGradient, {1.0, std::max(1.0, meanT), 1.0, 1.0});
     if (!maximum)
         return Error{tr("The purchase model could not be fitted: the optimiser found no finite likelihood")};
     if (maximum->atEdge)

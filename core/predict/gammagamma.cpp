@@ -2,6 +2,7 @@
 
 #include "predict/maximumlikelihood.h"
 
+#include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
@@ -38,6 +39,11 @@ using DoublePolicy = boost::math::policies::policy<boost::math::policies::promot
 double lgamma(double x)
 {
     return boost::math::lgamma(x, DoublePolicy()); // double precision: see bgnbd.cpp
+}
+
+double digamma(double x)
+{
+    return boost::math::digamma(x, DoublePolicy());
 }
 
 // The usable spends reduced to what the likelihood needs. Summed over customers, the note's eq. (3) is
@@ -88,25 +94,42 @@ GroupedSpends grouped(const std::vector<RepeatSpend> &spends)
     return g;
 }
 
-double groupedLogLikelihood(const GammaGammaParameters &g, const GroupedSpends &spends)
+// The summed eq. (3); with `gradient`, also its derivatives by (p, q, gamma).
+double groupedLogLikelihood(const GammaGammaParameters &g, const GroupedSpends &spends, std::vector<double> *gradient = nullptr)
 {
     if (!(g.p > 0 && g.q > 0 && g.gamma > 0))
         return -HUGE_VAL;
     double total = spends.customers * (g.q * std::log(g.gamma) - lgamma(g.q)) - spends.sumLogM;
+    std::vector<double> derivative{0, spends.customers * (std::log(g.gamma) - digamma(g.q)), spends.customers * g.q / g.gamma};
     for (size_t i = 0; i < spends.xs.size(); ++i) {
         const double px = g.p * spends.xs[i];
         total += spends.customersOfX[i] * (lgamma(px + g.q) - lgamma(px));
+        if (gradient) {
+            derivative[0] += spends.customersOfX[i] * spends.xs[i] * (digamma(px + g.q) - digamma(px));
+            derivative[1] += spends.customersOfX[i] * digamma(px + g.q);
+        }
     }
     constexpr size_t kChunk = 1 << 15;
-    return total + mle::sumInChunks(spends.groups.size(), kChunk, [&](size_t begin, size_t end) {
-        double sum = 0;
+    const size_t width = gradient ? 4 : 1;
+    const std::vector<double> sums = mle::sumInChunks(spends.groups.size(), kChunk, width, [&](size_t begin, size_t end, double *sum) {
         for (size_t i = begin; i < end; ++i) {
             const GroupedSpends::Group &s = spends.groups[i];
             const double px = g.p * s.x;
-            sum += s.customers * (px * s.logMx - (px + g.q) * std::log(g.gamma + s.mx));
+            const double logTotal = std::log(g.gamma + s.mx);
+            sum[0] += s.customers * (px * s.logMx - (px + g.q) * logTotal);
+            if (width == 1)
+                continue;
+            sum[1] += s.customers * s.x * (s.logMx - logTotal);
+            sum[2] -= s.customers * logTotal;
+            sum[3] -= s.customers * (px + g.q) / (g.gamma + s.mx);
         }
-        return sum;
     });
+    if (gradient) {
+        for (size_t k = 0; k < 3; ++k)
+            derivative[k] += sums[k + 1];
+        *gradient = derivative;
+    }
+    return total + sums[0];
 }
 
 } // namespace
@@ -132,8 +155,11 @@ Result<GammaGammaFit> GammaGammaFitter::fit(const std::vector<RepeatSpend> &spen
     const mle::LogLikelihood logLikelihood = [&groups](const std::vector<double> &v) {
         return groupedLogLikelihood({v[0], v[1], v[2]}, groups);
     };
+    const mle::LogLikelihoodWithGradient withGradient = [&groups](const std::vector<double> &v, std::vector<double> &gradient) {
+        return groupedLogLikelihood({v[0], v[1], v[2]}, groups, &gradient);
+    };
     // Start at p = q = 2 with gamma matching the mean spend (E[M] = p gamma / (q - 1)).
-    const auto maximum = mle::maximize(logLikelihood, {2.0, 2.0, std::max(1e-3, meanSpend / 2)});
+    const auto maximum = mle::maximize(withGradient, {2.0, 2.0, std::max(1e-3, meanSpend / 2)});
     if (!maximum)
         return Error{tr("The spend model could not be fitted: the optimiser found no finite likelihood")};
     if (maximum->atEdge)

@@ -14,20 +14,30 @@ namespace {
 
 struct Objective
 {
-    const LogLikelihood *logLikelihood;
+    const LogLikelihood *logLikelihood = nullptr;
+    const LogLikelihoodWithGradient *withGradient = nullptr;
     int evaluations = 0;
 };
 
-// NLopt's C++ callback: x holds log-parameters. Non-finite values (a parameter combination where a term
-// under/overflows) count as the worst possible so the optimiser steps away.
-double objective(const std::vector<double> &x, std::vector<double> & /*gradient*/, void *data)
+// NLopt's C++ callback: x holds log-parameters, so the gradient is d/d(ln theta) = theta d/d(theta).
+// Non-finite values (a parameter combination where a term under/overflows) count as the worst possible so
+// the optimiser steps away.
+double objective(const std::vector<double> &x, std::vector<double> &gradient, void *data)
 {
     auto *target = static_cast<Objective *>(data);
     ++target->evaluations;
     std::vector<double> parameters(x.size());
     for (size_t i = 0; i < x.size(); ++i)
         parameters[i] = std::exp(x[i]);
-    const double value = (*target->logLikelihood)(parameters);
+    double value = 0;
+    if (target->withGradient) {
+        std::vector<double> natural(x.size(), 0.0);
+        value = (*target->withGradient)(parameters, natural);
+        for (size_t i = 0; i < gradient.size(); ++i)
+            gradient[i] = std::isfinite(value) ? natural[i] * parameters[i] : 0.0;
+    } else {
+        value = (*target->logLikelihood)(parameters);
+    }
     return std::isfinite(value) ? value : -HUGE_VAL;
 }
 
@@ -67,26 +77,24 @@ bool invert(std::vector<std::vector<double>> &m)
     return true;
 }
 
-} // namespace
-
-std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::vector<double> &start)
+std::optional<Maximum> maximizeWith(nlopt::algorithm algorithm, Objective &target, const std::vector<double> &start)
 {
     const size_t n = start.size();
-    Objective target{&logLikelihood};
     std::vector<double> x(n);
     for (size_t i = 0; i < n; ++i)
         x[i] = std::log(start[i]);
     double best = -HUGE_VAL;
     try {
         for (int round = 0; round < 2; ++round) {
-            nlopt::opt optimizer(nlopt::LN_BOBYQA, unsigned(n));
+            nlopt::opt optimizer(algorithm, unsigned(n));
             optimizer.set_lower_bounds(std::vector<double>(n, std::log(kLowest)));
             optimizer.set_upper_bounds(std::vector<double>(n, std::log(kHighest)));
             optimizer.set_max_objective(objective, &target);
             optimizer.set_xtol_rel(1e-10);
             optimizer.set_ftol_abs(1e-10);
             optimizer.set_maxeval(20000);
-            optimizer.set_initial_step(round == 0 ? 0.5 : 0.05);
+            if (algorithm == nlopt::LN_BOBYQA)
+                optimizer.set_initial_step(round == 0 ? 0.5 : 0.05);
             optimizer.optimize(x, best);
         }
     } catch (const std::exception &) {
@@ -106,6 +114,22 @@ std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::v
             maximum.atEdge = true;
     }
     return maximum;
+}
+
+} // namespace
+
+std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::vector<double> &start)
+{
+    Objective target;
+    target.logLikelihood = &logLikelihood;
+    return maximizeWith(nlopt::LN_BOBYQA, target, start);
+}
+
+std::optional<Maximum> maximize(const LogLikelihoodWithGradient &logLikelihood, const std::vector<double> &start)
+{
+    Objective target;
+    target.withGradient = &logLikelihood;
+    return maximizeWith(nlopt::LD_LBFGS, target, start);
 }
 
 std::vector<double> standardErrors(const LogLikelihood &logLikelihood, const std::vector<double> &at)
@@ -154,6 +178,28 @@ double sumInChunks(std::size_t count, std::size_t chunk, const std::function<dou
     double total = 0;
     for (double s : sums)
         total += s;
+    return total;
+}
+
+std::vector<double> sumInChunks(std::size_t count, std::size_t chunk, std::size_t width,
+                                const std::function<void(std::size_t, std::size_t, double *)> &part)
+{
+    std::vector<double> total(width, 0.0);
+    if (count <= chunk) {
+        part(0, count, total.data());
+        return total;
+    }
+    std::vector<std::size_t> starts;
+    for (std::size_t start = 0; start < count; start += chunk)
+        starts.push_back(start);
+    std::vector<double> sums(starts.size() * width, 0.0);
+    QtConcurrent::blockingMap(starts, [&](std::size_t start) {
+        part(start, std::min(start + chunk, count), sums.data() + start / chunk * width);
+    });
+    for (std::size_t c = 0; c < starts.size(); ++c) {
+        for (std::size_t k = 0; k < width; ++k)
+            total[k] += sums[c * width + k];
+    }
     return total;
 }
 

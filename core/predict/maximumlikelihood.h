@@ -9,6 +9,8 @@ namespace segmenta::predict::mle {
 
 // A log-likelihood as a function of the model's (positive) parameters.
 using LogLikelihood = std::function<double(const std::vector<double> &parameters)>;
+// The same that also fills `gradient` (sized like the parameters) with its partial derivatives.
+using LogLikelihoodWithGradient = std::function<double(const std::vector<double> &parameters, std::vector<double> &gradient)>;
 
 struct Maximum
 {
@@ -28,6 +30,9 @@ inline constexpr double kHighest = 1e6;
 // parameters, starting from `start`, then restarts once from the optimum (BOBYQA's trust region can stop
 // early on flat ridges). nullopt when NLopt fails or the optimum is not finite.
 std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::vector<double> &start);
+// The same with NLopt's L-BFGS, which uses the gradient: an order of magnitude fewer evaluations than
+// BOBYQA on the large fits, each costing little more than the likelihood alone.
+std::optional<Maximum> maximize(const LogLikelihoodWithGradient &logLikelihood, const std::vector<double> &start);
 
 // Asymptotic standard errors: square roots of the diagonal of the inverse of minus the Hessian of the
 // log-likelihood at `at` (central differences with steps of 1e-4 x each parameter). Empty when that matrix
@@ -38,5 +43,8 @@ std::vector<double> standardErrors(const LogLikelihood &logLikelihood, const std
 // pool (the calling thread takes part) and added up in chunk order: the result does not depend on how many
 // threads ran, so a fit gives the same digits on any machine. Small counts run on the calling thread.
 double sumInChunks(std::size_t count, std::size_t chunk, const std::function<double(std::size_t begin, std::size_t end)> &part);
+// The same for `width` sums at once (a likelihood and its gradient): `part` adds its chunk's into `sums`.
+std::vector<double> sumInChunks(std::size_t count, std::size_t chunk, std::size_t width,
+                                const std::function<void(std::size_t begin, std::size_t end, double *sums)> &part);
 
 } // namespace segmenta::predict::mle
