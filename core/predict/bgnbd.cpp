@@ -215,9 +215,10 @@ double expectedPurchases(const BgNbdParameters &p, double t)
 
 } // namespace bgnbd
 
-double BgNbdFitter::totalLogLikelihood(const BgNbdParameters &p, const std::vector<PurchaseHistory> &histories)
+double BgNbdFitter::totalLogLikelihood(const BgNbdParameters &p, const std::vector<PurchaseHistory> &histories,
+                                       std::vector<double> *gradient)
 {
-    return groupedLogLikelihood(p, grouped(histories));
+    return groupedLogLikelihood(p, grouped(histories), gradient);
 }
 
 Result<BgNbdFit> BgNbdFitter::fit(const std::vector<PurchaseHistory> &histories)

@@ -78,8 +78,10 @@ class BgNbdFitter
 
 public:
     static Result<BgNbdFit> fit(const std::vector<PurchaseHistory> &histories);
-    // The summed log-likelihood over the histories (what fit() maximises).
-    static double totalLogLikelihood(const BgNbdParameters &p, const std::vector<PurchaseHistory> &histories);
+    // The summed log-likelihood over the histories (what fit() maximises); with `gradient`, also its partial
+    // derivatives by r, alpha, a and b (what the optimiser follows).
+    static double totalLogLikelihood(const BgNbdParameters &p, const std::vector<PurchaseHistory> &histories,
+                                     std::vector<double> *gradient = nullptr);
 };
 
 } // namespace segmenta::predict

@@ -134,9 +134,10 @@ double groupedLogLikelihood(const GammaGammaParameters &g, const GroupedSpends &
 
 } // namespace
 
-double GammaGammaFitter::totalLogLikelihood(const GammaGammaParameters &g, const std::vector<RepeatSpend> &spends)
+double GammaGammaFitter::totalLogLikelihood(const GammaGammaParameters &g, const std::vector<RepeatSpend> &spends,
+                                            std::vector<double> *gradient)
 {
-    return groupedLogLikelihood(g, grouped(spends));
+    return groupedLogLikelihood(g, grouped(spends), gradient);
 }
 
 Result<GammaGammaFit> GammaGammaFitter::fit(const std::vector<RepeatSpend> &spends)

@@ -47,7 +47,9 @@ class GammaGammaFitter
 
 public:
     static Result<GammaGammaFit> fit(const std::vector<RepeatSpend> &spends);
-    static double totalLogLikelihood(const GammaGammaParameters &g, const std::vector<RepeatSpend> &spends);
+    // The summed log-likelihood (what fit() maximises); with `gradient`, also its derivatives by p, q, gamma.
+    static double totalLogLikelihood(const GammaGammaParameters &g, const std::vector<RepeatSpend> &spends,
+                                     std::vector<double> *gradient = nullptr);
 };
 
 } // namespace segmenta::predict

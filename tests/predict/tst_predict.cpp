@@ -98,6 +98,7 @@ private Q_SLOTS:
     void hypergeometricSeriesMatchesBoost();
     void expectationMatchesTheUntransformedFormula();
     void groupedLikelihoodsMatchTheSumOverCustomers();
+    void gradientsMatchFiniteDifferences();
 };
 
 // Fader, Hardie & Lee (2005), section 6: r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4 on the
@@ -423,6 +424,57 @@ void TestPredict::groupedLikelihoodsMatchTheSumOverCustomers()
         const double grouped = GammaGammaFitter::totalLogLikelihood(g, spends);
         QVERIFY2(std::fabs(grouped - plain) < 1e-11 * std::fabs(plain),
                  qPrintable(QStringLiteral("%1 vs %2").arg(grouped, 0, 'g', 17).arg(plain, 0, 'g', 17)));
+    }
+}
+
+// The analytic gradients the L-BFGS fits follow, against central differences (step 1e-5 of each parameter)
+// of the plain per-customer sums, on CDNOW and away from its optimum.
+void TestPredict::gradientsMatchFiniteDifferences()
+{
+    const std::vector<CdnowCustomer> cdnow = readCdnow();
+    std::vector<PurchaseHistory> histories;
+    std::vector<RepeatSpend> spends;
+    for (const CdnowCustomer &c : cdnow) {
+        histories.push_back(c.history);
+        if (c.history.x > 0)
+            spends.push_back({c.history.x, c.meanRepeatSpend});
+    }
+    const auto plainBgNbd = [&](const std::vector<double> &v) {
+        double sum = 0;
+        for (const PurchaseHistory &h : histories)
+            sum += bgnbd::logLikelihood({v[0], v[1], v[2], v[3]}, h);
+        return sum;
+    };
+    const auto plainGammaGamma = [&](const std::vector<double> &v) {
+        double sum = 0;
+        for (const RepeatSpend &s : spends)
+            sum += gammagamma::logLikelihood({v[0], v[1], v[2]}, s);
+        return sum;
+    };
+    const auto check = [](const auto &plain, const std::vector<double> &at, const std::vector<double> &analytic) {
+        QCOMPARE(analytic.size(), at.size());
+        for (size_t i = 0; i < at.size(); ++i) {
+            std::vector<double> up = at, down = at;
+            up[i] *= 1 + 1e-5;
+            down[i] *= 1 - 1e-5;
+            const double numeric = (plain(up) - plain(down)) / (up[i] - down[i]);
+            QVERIFY2(std::fabs(analytic[i] - numeric) < 1e-4 * std::max(1.0, std::fabs(numeric)),
+                     qPrintable(QStringLiteral("parameter %1: %2 vs %3").arg(i).arg(analytic[i], 0, 'g', 12).arg(numeric, 0, 'g', 12)));
+        }
+    };
+    for (const std::vector<double> &v : {std::vector<double>{0.243, 4.414, 0.793, 2.426}, std::vector<double>{1.2, 0.8, 2.5, 0.6}}) {
+        std::vector<double> gradient;
+        BgNbdFitter::totalLogLikelihood({v[0], v[1], v[2], v[3]}, histories, &gradient);
+        check(plainBgNbd, v, gradient);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (const std::vector<double> &v : {std::vector<double>{6.25, 3.74, 15.44}, std::vector<double>{1.5, 9, 120}}) {
+        std::vector<double> gradient;
+        GammaGammaFitter::totalLogLikelihood({v[0], v[1], v[2]}, spends, &gradient);
+        check(plainGammaGamma, v, gradient);
+        if (QTest::currentTestFailed())
+            return;
     }
 }
 
