@@ -8,6 +8,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <limits>
 
@@ -161,20 +162,23 @@ AliveOutlook aliveOutlookOf(const BgNbdParameters &m, double x, double T, const 
     return o;
 }
 
+// Ranks by CLV, best first. The values are sorted beside their indexes (not through pointers into the
+// predictions) so the sort of a million stays in cache-friendly memory.
 void assignClvTiers(std::vector<CustomerPrediction> &predictions)
 {
-    std::vector<CustomerPrediction *> ranked;
-    for (CustomerPrediction &p : predictions) {
-        if (p.clv)
-            ranked.push_back(&p);
+    std::vector<std::pair<double, quint32>> ranked;
+    for (size_t i = 0; i < predictions.size(); ++i) {
+        if (predictions[i].clv)
+            ranked.emplace_back(*predictions[i].clv, quint32(i));
     }
-    std::sort(ranked.begin(), ranked.end(), [](const CustomerPrediction *l, const CustomerPrediction *r) { return *l->clv > *r->clv; });
+    std::sort(ranked.begin(), ranked.end(), [](const auto &l, const auto &r) { return l.first > r.first; });
     const double n = double(ranked.size());
     size_t better = 0; // customers with a strictly higher CLV
     for (size_t i = 0; i < ranked.size(); ++i) {
-        if (i > 0 && *ranked[i]->clv != *ranked[i - 1]->clv)
+        if (i > 0 && ranked[i].first != ranked[i - 1].first)
             better = i;
-        ranked[i]->clvTier = double(better) < kHighClvShare * n ? "high" : double(better) < (kHighClvShare + kMidClvShare) * n ? "mid" : "low";
+        predictions[ranked[i].second].clvTier =
+            double(better) < kHighClvShare * n ? "high" : double(better) < (kHighClvShare + kMidClvShare) * n ? "mid" : "low";
     }
 }
 
