@@ -67,7 +67,7 @@ struct Fit
 };
 using BgNbdFit = Fit<BgNbdParameters>;
 
-// Fits BG/NBD by maximum likelihood with NLopt (BOBYQA on the logarithms of the four parameters, so they stay
+// Fits BG/NBD by maximum likelihood with NLopt (L-BFGS on the logarithms of the four parameters, so they stay
 // positive; identical histories are grouped so the work grows with distinct histories, not customers, and
 // large sums are split over Qt's global thread pool).
 // Errors when the optimiser fails or a parameter ends at the edge of the search box (the data then cannot

@@ -39,7 +39,7 @@ double conditionalExpectedSpend(const GammaGammaParameters &g, double x, double 
 
 using GammaGammaFit = Fit<GammaGammaParameters>;
 
-// Fits Gamma-Gamma by maximum likelihood (NLopt BOBYQA on log-parameters), on repeat buyers only. Spends
+// Fits Gamma-Gamma by maximum likelihood (NLopt L-BFGS on log-parameters), on repeat buyers only. Spends
 // that are not positive are left out (the model is for positive values). Any thread.
 class GammaGammaFitter
 {

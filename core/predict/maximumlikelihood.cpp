@@ -14,8 +14,7 @@ namespace {
 
 struct Objective
 {
-    const LogLikelihood *logLikelihood = nullptr;
-    const LogLikelihoodWithGradient *withGradient = nullptr;
+    const LogLikelihoodWithGradient *logLikelihood = nullptr;
     int evaluations = 0;
 };
 
@@ -29,15 +28,10 @@ double objective(const std::vector<double> &x, std::vector<double> &gradient, vo
     std::vector<double> parameters(x.size());
     for (size_t i = 0; i < x.size(); ++i)
         parameters[i] = std::exp(x[i]);
-    double value = 0;
-    if (target->withGradient) {
-        std::vector<double> natural(x.size(), 0.0);
-        value = (*target->withGradient)(parameters, natural);
-        for (size_t i = 0; i < gradient.size(); ++i)
-            gradient[i] = std::isfinite(value) ? natural[i] * parameters[i] : 0.0;
-    } else {
-        value = (*target->logLikelihood)(parameters);
-    }
+    std::vector<double> natural(x.size(), 0.0);
+    const double value = (*target->logLikelihood)(parameters, natural);
+    for (size_t i = 0; i < gradient.size(); ++i)
+        gradient[i] = std::isfinite(value) ? natural[i] * parameters[i] : 0.0;
     return std::isfinite(value) ? value : -HUGE_VAL;
 }
 
@@ -77,24 +71,25 @@ bool invert(std::vector<std::vector<double>> &m)
     return true;
 }
 
-std::optional<Maximum> maximizeWith(nlopt::algorithm algorithm, Objective &target, const std::vector<double> &start)
+} // namespace
+
+std::optional<Maximum> maximize(const LogLikelihoodWithGradient &logLikelihood, const std::vector<double> &start)
 {
     const size_t n = start.size();
+    Objective target{&logLikelihood};
     std::vector<double> x(n);
     for (size_t i = 0; i < n; ++i)
         x[i] = std::log(start[i]);
     double best = -HUGE_VAL;
     try {
         for (int round = 0; round < 2; ++round) {
-            nlopt::opt optimizer(algorithm, unsigned(n));
+            nlopt::opt optimizer(nlopt::LD_LBFGS, unsigned(n));
             optimizer.set_lower_bounds(std::vector<double>(n, std::log(kLowest)));
             optimizer.set_upper_bounds(std::vector<double>(n, std::log(kHighest)));
             optimizer.set_max_objective(objective, &target);
             optimizer.set_xtol_rel(1e-10);
             optimizer.set_ftol_abs(1e-10);
             optimizer.set_maxeval(20000);
-            if (algorithm == nlopt::LN_BOBYQA)
-                optimizer.set_initial_step(round == 0 ? 0.5 : 0.05);
             optimizer.optimize(x, best);
         }
     } catch (const std::exception &) {
@@ -114,22 +109,6 @@ std::optional<Maximum> maximizeWith(nlopt::algorithm algorithm, Objective &targe
             maximum.atEdge = true;
     }
     return maximum;
-}
-
-} // namespace
-
-std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::vector<double> &start)
-{
-    Objective target;
-    target.logLikelihood = &logLikelihood;
-    return maximizeWith(nlopt::LN_BOBYQA, target, start);
-}
-
-std::optional<Maximum> maximize(const LogLikelihoodWithGradient &logLikelihood, const std::vector<double> &start)
-{
-    Objective target;
-    target.withGradient = &logLikelihood;
-    return maximizeWith(nlopt::LD_LBFGS, target, start);
 }
 
 std::vector<double> standardErrors(const LogLikelihood &logLikelihood, const std::vector<double> &at)

