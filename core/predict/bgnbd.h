@@ -41,9 +41,15 @@ double logLikelihood(const BgNbdParameters &p, const PurchaseHistory &h);
 double probabilityAlive(const BgNbdParameters &p, const PurchaseHistory &h);
 // E[X(t)]: expected repeat purchases in (0, t] of a customer who just made their first (FHL 2005 eq. 7).
 double expectedPurchases(const BgNbdParameters &p, double t);
-// E[Y(t) | x, tx, T]: expected purchases in (T, T + t] given the history (FHL 2005 eq. 10). Uses the Gauss
-// hypergeometric function 2F1(r + x, b + x; a + b + x - 1; t / (alpha + T + t)) from Boost.Math.
+// E[Y(t) | x, tx, T]: expected purchases in (T, T + t] given the history (FHL 2005 eq. 10), which is
+// P(alive) times expectedPurchasesIfAlive. NaN when the hypergeometric series does not converge (t / (alpha
+// + T + t) within about 1e-5 of 1).
 double conditionalExpectedPurchases(const BgNbdParameters &p, const PurchaseHistory &h, double t);
+// E[Y(t) | alive at T, x, T]: the expected purchases in (T, T + t] of a customer still alive, with x repeat
+// purchases in T weeks; t_x plays no part. Needs the Gauss hypergeometric function 2F1(r + x, b + x;
+// a + b + x - 1; t / (alpha + T + t)) (see hypergeometric.h). Predictions evaluate it once per distinct
+// (x, T) and horizon.
+double expectedPurchasesIfAlive(const BgNbdParameters &p, double x, double T, double t);
 
 } // namespace bgnbd
 
@@ -61,8 +67,9 @@ struct Fit
 };
 using BgNbdFit = Fit<BgNbdParameters>;
 
-// Fits BG/NBD by maximum likelihood with NLopt (BOBYQA on the logarithms of the four parameters, so they stay
-// positive; identical histories are grouped so the work grows with distinct histories, not customers).
+// Fits BG/NBD by maximum likelihood with NLopt (L-BFGS on the logarithms of the four parameters, so they stay
+// positive; identical histories are grouped so the work grows with distinct histories, not customers, and
+// large sums are split over Qt's global thread pool).
 // Errors when the optimiser fails or a parameter ends at the edge of the search box (the data then cannot
 // pin the model down). Any thread.
 class BgNbdFitter
@@ -71,8 +78,10 @@ class BgNbdFitter
 
 public:
     static Result<BgNbdFit> fit(const std::vector<PurchaseHistory> &histories);
-    // The summed log-likelihood over the histories (what fit() maximises).
-    static double totalLogLikelihood(const BgNbdParameters &p, const std::vector<PurchaseHistory> &histories);
+    // The summed log-likelihood over the histories (what fit() maximises); with `gradient`, also its partial
+    // derivatives by r, alpha, a and b (what the optimiser follows).
+    static double totalLogLikelihood(const BgNbdParameters &p, const std::vector<PurchaseHistory> &histories,
+                                     std::vector<double> *gradient = nullptr);
 };
 
 } // namespace segmenta::predict

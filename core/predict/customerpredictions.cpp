@@ -8,9 +8,9 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <limits>
-#include <tuple>
 
 namespace segmenta::predict {
 
@@ -20,7 +20,10 @@ using store::Statement;
 
 constexpr int kPeriodDays = 30; // CLV is discounted per 30-day month
 
-// Julian day of an ISO date or date-time text, or -1.
+// Julian day of an ISO date or date-time text, or -1 when QDate would call the date invalid. Done by
+// arithmetic (Fliegel & Van Flandern's formula for the proleptic Gregorian calendar QDate uses) because it
+// runs once per order, and constructing a QDate for each of millions of orders was a noticeable part of the
+// read.
 qint64 julianDay(std::string_view text)
 {
     if (text.size() < 10 || text[4] != '-' || text[7] != '-')
@@ -34,8 +37,13 @@ qint64 julianDay(std::string_view text)
             value[part] = value[part] * 10 + (text[size_t(i)] - '0');
         }
     }
-    const QDate date(value[0], value[1], value[2]);
-    return date.isValid() ? date.toJulianDay() : -1;
+    const int year = value[0], month = value[1], day = value[2];
+    static constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0))
+        return -1;
+    const qint64 a = (14 - month) / 12, y = year + 4800 - a, m = month + 12 * a - 3;
+    return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045;
 }
 
 // One valid order, 16 bytes, so 5 million orders fit in 80 MB while they are sorted.
@@ -72,9 +80,11 @@ std::vector<Order> readOrders(store::Workspace &workspace, qint64 lastDay, Progr
             continue;
         orders.push_back({quint32(customer), qint32(day), query.isNull(2) ? 0.0 : query.real(2)});
     }
-    std::sort(orders.begin(), orders.end(), [](const Order &l, const Order &r) {
+    const auto byCustomerAndDay = [](const Order &l, const Order &r) {
         return l.customer != r.customer ? l.customer < r.customer : l.day < r.day;
-    });
+    };
+    if (!std::is_sorted(orders.begin(), orders.end(), byCustomerAndDay)) // often already so: imported per customer
+        std::sort(orders.begin(), orders.end(), byCustomerAndDay);
     return orders;
 }
 
@@ -114,19 +124,19 @@ PurchaseHistory historyOf(const Buyer &buyer, qint64 calibrationEnd)
     return {double(buyer.repeatDays), (buyer.lastDay - buyer.firstDay) / 7.0, double(calibrationEnd - buyer.firstDay) / 7.0};
 }
 
-// What the purchase model says of one distinct history: P(alive), expected orders and the discounted sum
-// of expected orders over the CLV horizon.
-struct Outlook
+// What the purchase model expects of a customer still alive with a given x and T (t_x only enters through
+// P(alive)): expected orders, and the discounted sum of expected orders over the CLV horizon. A buyer's
+// figures are these times their P(alive).
+struct AliveOutlook
 {
-    double pAlive = 0, expected30 = 0, expected90 = 0, expected365 = 0, discountedOrders = 0, holdout = 0;
+    double expected30 = 0, expected90 = 0, expected365 = 0, discountedOrders = 0, holdout = 0;
 };
 
-Outlook outlookOf(const BgNbdParameters &m, const PurchaseHistory &h, const PredictionSettings &settings,
-                  double holdoutWeeks)
+AliveOutlook aliveOutlookOf(const BgNbdParameters &m, double x, double T, const PredictionSettings &settings,
+                            double holdoutWeeks)
 {
-    Outlook o;
-    o.pAlive = bgnbd::probabilityAlive(m, h);
-    const auto expected = [&](double days) { return bgnbd::conditionalExpectedPurchases(m, h, days / 7.0); };
+    AliveOutlook o;
+    const auto expected = [&](double days) { return bgnbd::expectedPurchasesIfAlive(m, x, T, days / 7.0); };
     double previous = 0;
     bool have30 = false, have90 = false, have365 = false;
     for (int end = kPeriodDays; end - kPeriodDays < settings.horizonDays; end += kPeriodDays) {
@@ -148,24 +158,27 @@ Outlook outlookOf(const BgNbdParameters &m, const PurchaseHistory &h, const Pred
     if (!have365)
         o.expected365 = expected(365);
     if (holdoutWeeks > 0)
-        o.holdout = bgnbd::conditionalExpectedPurchases(m, h, holdoutWeeks);
+        o.holdout = bgnbd::expectedPurchasesIfAlive(m, x, T, holdoutWeeks);
     return o;
 }
 
+// Ranks by CLV, best first. The values are sorted beside their indexes (not through pointers into the
+// predictions) so the sort of a million stays in cache-friendly memory.
 void assignClvTiers(std::vector<CustomerPrediction> &predictions)
 {
-    std::vector<CustomerPrediction *> ranked;
-    for (CustomerPrediction &p : predictions) {
-        if (p.clv)
-            ranked.push_back(&p);
+    std::vector<std::pair<double, quint32>> ranked;
+    for (size_t i = 0; i < predictions.size(); ++i) {
+        if (predictions[i].clv)
+            ranked.emplace_back(*predictions[i].clv, quint32(i));
     }
-    std::sort(ranked.begin(), ranked.end(), [](const CustomerPrediction *l, const CustomerPrediction *r) { return *l->clv > *r->clv; });
+    std::sort(ranked.begin(), ranked.end(), [](const auto &l, const auto &r) { return l.first > r.first; });
     const double n = double(ranked.size());
     size_t better = 0; // customers with a strictly higher CLV
     for (size_t i = 0; i < ranked.size(); ++i) {
-        if (i > 0 && *ranked[i]->clv != *ranked[i - 1]->clv)
+        if (i > 0 && ranked[i].first != ranked[i - 1].first)
             better = i;
-        ranked[i]->clvTier = double(better) < kHighClvShare * n ? "high" : double(better) < (kHighClvShare + kMidClvShare) * n ? "mid" : "low";
+        predictions[ranked[i].second].clvTier =
+            double(better) < kHighClvShare * n ? "high" : double(better) < (kHighClvShare + kMidClvShare) * n ? "mid" : "low";
     }
 }
 
@@ -218,37 +231,31 @@ QString dataWarning(const PredictionReport &r)
     return {};
 }
 
-// Predictions for every buyer. Histories that are the same (x, t_x and T in whole days) share one
-// evaluation, so the work grows with distinct histories; those are evaluated in chunks on the thread pool
-// (the calling thread takes part), then spread back to the buyers in order.
+// Predictions for every buyer. The expectations of an alive customer depend on x and T alone, so they are
+// evaluated once per distinct (x, T in whole days), in chunks on the thread pool (the calling thread takes
+// part); each buyer's figures are then those times the buyer's P(alive), in buyer order.
 void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, const PredictionSettings &settings,
                    double holdoutWeeks, PredictionReport &report, std::vector<CustomerPrediction> &out, Progress *progress)
 {
     const BgNbdParameters &m = report.purchases->parameters;
-    const auto key = [&](const Buyer &b) {
-        return std::tuple(b.repeatDays, b.lastDay - b.firstDay, calibrationEnd - b.firstDay);
-    };
-    std::vector<quint32> order(buyers.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = quint32(i);
-    std::sort(order.begin(), order.end(), [&](quint32 l, quint32 r) { return key(buyers[l]) < key(buyers[r]); });
-    std::vector<quint32> distinctOf(buyers.size());
-    std::vector<PurchaseHistory> distinct;
-    for (size_t k = 0; k < order.size(); ++k) {
-        if (k == 0 || key(buyers[order[k]]) != key(buyers[order[k - 1]]))
-            distinct.push_back(historyOf(buyers[order[k]], calibrationEnd));
-        distinctOf[order[k]] = quint32(distinct.size() - 1);
-    }
-    std::vector<Outlook> outlooks(distinct.size());
-    constexpr size_t kChunk = 512;
+    const auto key = [&](const Buyer &b) { return quint64(quint32(b.repeatDays)) << 32 | quint32(calibrationEnd - b.firstDay); };
+    std::vector<quint64> keys;
+    keys.reserve(buyers.size());
+    for (const Buyer &b : buyers)
+        keys.push_back(key(b));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+
+    std::vector<AliveOutlook> outlooks(keys.size());
+    constexpr size_t kChunk = 256;
     std::vector<size_t> chunks;
-    for (size_t start = 0; start < distinct.size(); start += kChunk)
+    for (size_t start = 0; start < keys.size(); start += kChunk)
         chunks.push_back(start);
     QtConcurrent::blockingMap(chunks, [&](size_t start) {
         if (progress && progress->isCanceled())
             return; // exceptions must not cross the pool; checked below
-        for (size_t i = start; i < std::min(start + kChunk, distinct.size()); ++i)
-            outlooks[i] = outlookOf(m, distinct[i], settings, holdoutWeeks);
+        for (size_t i = start; i < std::min(start + kChunk, keys.size()); ++i)
+            outlooks[i] = aliveOutlookOf(m, double(keys[i] >> 32), double(keys[i] & 0xffffffffu) / 7.0, settings, holdoutWeeks);
     });
     if (progress)
         progress->checkCanceled();
@@ -259,17 +266,17 @@ void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, cons
         report.holdout[size_t(g)].repeatPurchases = g;
     for (size_t i = 0; i < buyers.size(); ++i) {
         const Buyer &b = buyers[i];
-        const Outlook &outlook = outlooks[distinctOf[i]];
+        const AliveOutlook &outlook = outlooks[size_t(std::lower_bound(keys.begin(), keys.end(), key(b)) - keys.begin())];
         CustomerPrediction &p = out[i];
         p.customerId = b.id;
-        p.pAlive = outlook.pAlive;
-        p.expected30 = outlook.expected30;
-        p.expected90 = outlook.expected90;
-        p.expected365 = outlook.expected365;
+        p.pAlive = bgnbd::probabilityAlive(m, historyOf(b, calibrationEnd));
+        p.expected30 = outlook.expected30 * p.pAlive;
+        p.expected90 = outlook.expected90 * p.pAlive;
+        p.expected365 = outlook.expected365 * p.pAlive;
         if (report.spend) {
             const double spend = gammagamma::conditionalExpectedSpend(report.spend->parameters, b.repeatDays,
                                                                       b.repeatDays > 0 ? b.repeatSpend / b.repeatDays : 0.0);
-            p.clv = outlook.discountedOrders * spend;
+            p.clv = outlook.discountedOrders * p.pAlive * spend;
             report.predictedClvTotal += *p.clv;
         }
         report.expectedOrders90Total += p.expected90;
@@ -277,7 +284,7 @@ void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, cons
             HoldoutGroup &group = report.holdout[size_t(std::min(b.repeatDays, kHoldoutGroups - 1))];
             ++group.customers;
             group.actual += b.holdoutDays;
-            group.predicted += outlook.holdout;
+            group.predicted += outlook.holdout * p.pAlive;
         }
     }
     assignClvTiers(out);

@@ -39,7 +39,7 @@ double conditionalExpectedSpend(const GammaGammaParameters &g, double x, double 
 
 using GammaGammaFit = Fit<GammaGammaParameters>;
 
-// Fits Gamma-Gamma by maximum likelihood (NLopt BOBYQA on log-parameters), on repeat buyers only. Spends
+// Fits Gamma-Gamma by maximum likelihood (NLopt L-BFGS on log-parameters), on repeat buyers only. Spends
 // that are not positive are left out (the model is for positive values). Any thread.
 class GammaGammaFitter
 {
@@ -47,7 +47,9 @@ class GammaGammaFitter
 
 public:
     static Result<GammaGammaFit> fit(const std::vector<RepeatSpend> &spends);
-    static double totalLogLikelihood(const GammaGammaParameters &g, const std::vector<RepeatSpend> &spends);
+    // The summed log-likelihood (what fit() maximises); with `gradient`, also its derivatives by p, q, gamma.
+    static double totalLogLikelihood(const GammaGammaParameters &g, const std::vector<RepeatSpend> &spends,
+                                     std::vector<double> *gradient = nullptr);
 };
 
 } // namespace segmenta::predict

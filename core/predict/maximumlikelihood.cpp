@@ -2,6 +2,9 @@
 
 #include <nlopt.hpp>
 
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -11,20 +14,24 @@ namespace {
 
 struct Objective
 {
-    const LogLikelihood *logLikelihood;
+    const LogLikelihoodWithGradient *logLikelihood = nullptr;
     int evaluations = 0;
 };
 
-// NLopt's C++ callback: x holds log-parameters. Non-finite values (a parameter combination where a term
-// under/overflows) count as the worst possible so the optimiser steps away.
-double objective(const std::vector<double> &x, std::vector<double> & /*gradient*/, void *data)
+// NLopt's C++ callback: x holds log-parameters, so the gradient is d/d(ln theta) = theta d/d(theta).
+// Non-finite values (a parameter combination where a term under/overflows) count as the worst possible so
+// the optimiser steps away.
+double objective(const std::vector<double> &x, std::vector<double> &gradient, void *data)
 {
     auto *target = static_cast<Objective *>(data);
     ++target->evaluations;
     std::vector<double> parameters(x.size());
     for (size_t i = 0; i < x.size(); ++i)
         parameters[i] = std::exp(x[i]);
-    const double value = (*target->logLikelihood)(parameters);
+    std::vector<double> natural(x.size(), 0.0);
+    const double value = (*target->logLikelihood)(parameters, natural);
+    for (size_t i = 0; i < gradient.size(); ++i)
+        gradient[i] = std::isfinite(value) ? natural[i] * parameters[i] : 0.0;
     return std::isfinite(value) ? value : -HUGE_VAL;
 }
 
@@ -66,7 +73,7 @@ bool invert(std::vector<std::vector<double>> &m)
 
 } // namespace
 
-std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::vector<double> &start)
+std::optional<Maximum> maximize(const LogLikelihoodWithGradient &logLikelihood, const std::vector<double> &start)
 {
     const size_t n = start.size();
     Objective target{&logLikelihood};
@@ -76,14 +83,13 @@ std::optional<Maximum> maximize(const LogLikelihood &logLikelihood, const std::v
     double best = -HUGE_VAL;
     try {
         for (int round = 0; round < 2; ++round) {
-            nlopt::opt optimizer(nlopt::LN_BOBYQA, unsigned(n));
+            nlopt::opt optimizer(nlopt::LD_LBFGS, unsigned(n));
             optimizer.set_lower_bounds(std::vector<double>(n, std::log(kLowest)));
             optimizer.set_upper_bounds(std::vector<double>(n, std::log(kHighest)));
             optimizer.set_max_objective(objective, &target);
             optimizer.set_xtol_rel(1e-10);
             optimizer.set_ftol_abs(1e-10);
             optimizer.set_maxeval(20000);
-            optimizer.set_initial_step(round == 0 ? 0.5 : 0.05);
             optimizer.optimize(x, best);
         }
     } catch (const std::exception &) {
@@ -135,6 +141,45 @@ std::vector<double> standardErrors(const LogLikelihood &logLikelihood, const std
         errors.push_back(std::sqrt(information[i][i]));
     }
     return errors;
+}
+
+double sumInChunks(std::size_t count, std::size_t chunk, const std::function<double(std::size_t, std::size_t)> &part)
+{
+    if (count <= chunk)
+        return part(0, count);
+    std::vector<std::size_t> starts;
+    for (std::size_t start = 0; start < count; start += chunk)
+        starts.push_back(start);
+    std::vector<double> sums(starts.size(), 0.0);
+    QtConcurrent::blockingMap(starts, [&](std::size_t start) {
+        sums[start / chunk] = part(start, std::min(start + chunk, count));
+    });
+    double total = 0;
+    for (double s : sums)
+        total += s;
+    return total;
+}
+
+std::vector<double> sumInChunks(std::size_t count, std::size_t chunk, std::size_t width,
+                                const std::function<void(std::size_t, std::size_t, double *)> &part)
+{
+    std::vector<double> total(width, 0.0);
+    if (count <= chunk) {
+        part(0, count, total.data());
+        return total;
+    }
+    std::vector<std::size_t> starts;
+    for (std::size_t start = 0; start < count; start += chunk)
+        starts.push_back(start);
+    std::vector<double> sums(starts.size() * width, 0.0);
+    QtConcurrent::blockingMap(starts, [&](std::size_t start) {
+        part(start, std::min(start + chunk, count), sums.data() + start / chunk * width);
+    });
+    for (std::size_t c = 0; c < starts.size(); ++c) {
+        for (std::size_t k = 0; k < width; ++k)
+            total[k] += sums[c * width + k];
+    }
+    return total;
 }
 
 } // namespace segmenta::predict::mle

@@ -2,7 +2,11 @@
 // numerical integration, hand-worked values and data simulated from known parameters.
 #include "predict/bgnbd.h"
 #include "predict/gammagamma.h"
+#include "predict/hypergeometric.h"
 #include "simulation.h"
+
+#include <boost/math/special_functions/gamma.hpp> // hypergeometric_pFq needs its definitions
+#include <boost/math/special_functions/hypergeometric_pFq.hpp>
 
 #include <QFile>
 #include <QTest>
@@ -91,6 +95,10 @@ private Q_SLOTS:
     void bgnbdRecoversSimulatedParameters();
     void gammaGammaRecoversSimulatedParameters();
     void fitRefusesDataWithoutInformation();
+    void hypergeometricSeriesMatchesBoost();
+    void expectationMatchesTheUntransformedFormula();
+    void groupedLikelihoodsMatchTheSumOverCustomers();
+    void gradientsMatchFiniteDifferences();
 };
 
 // Fader, Hardie & Lee (2005), section 6: r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4 on the
@@ -316,6 +324,158 @@ void TestPredict::fitRefusesDataWithoutInformation()
     QVERIFY(!BgNbdFitter::fit(histories).ok());
     QVERIFY(!BgNbdFitter::fit({}).ok());
     QVERIFY(!GammaGammaFitter::fit({{0, 10}, {2, -5}}).ok());
+}
+
+// The dedicated 2F1 series against Boost's general hypergeometric_pFq on the arguments BG/NBD gives it:
+// 2F1(a + b - 1 - r, a - 1; a + b + x - 1; t / (alpha + T + t)) for random parameters and histories (mixed
+// signs of the first two arguments, z up to 0.98), plus series that end (a non-positive integer argument).
+void TestPredict::hypergeometricSeriesMatchesBoost()
+{
+    demo::Random random(1512);
+    double worst = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const double r = 0.05 + 4 * random.uniform(), alpha = 0.5 + 30 * random.uniform();
+        const double a = 0.05 + 4 * random.uniform(), b = 0.05 + 15 * random.uniform();
+        const double x = double(random.between(0, 60)), T = 300 * random.uniform() * random.uniform();
+        const double t = 104 * random.uniform();
+        const double z = t / (alpha + T + t);
+        const double A = a + b - 1 - r, B = a - 1, C = a + b + x - 1;
+        if (z > 0.98 || std::fabs(C) < 1e-3)
+            continue;
+        const double expected = boost::math::hypergeometric_pFq({A, B}, {C}, z);
+        const double mine = hypergeometric2F1(A, B, C, z);
+        const double error = std::fabs(mine - expected) / std::max(1.0, std::fabs(expected));
+        worst = std::max(worst, error);
+        QVERIFY2(error < 1e-12, qPrintable(QStringLiteral("2F1(%1, %2; %3; %4) = %5, Boost %6")
+                                               .arg(A, 0, 'g', 17).arg(B, 0, 'g', 17).arg(C, 0, 'g', 17).arg(z, 0, 'g', 17)
+                                               .arg(mine, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+    }
+    qInfo("2F1 series against Boost: largest relative difference %.3g", worst);
+    // Terminating series: 2F1(-2, b; c; z) = 1 - 2bz/c + b(b + 1)z^2 / (c(c + 1)).
+    const double b = 1.5, c = 2.5, z = 0.7;
+    QVERIFY(std::fabs(hypergeometric2F1(-2, b, c, z) - (1 - 2 * b * z / c + b * (b + 1) * z * z / (c * (c + 1)))) < 1e-15);
+    // Closed form: 2F1(1, 1; 2; z) = -ln(1 - z) / z, near the top of the range.
+    QVERIFY(std::fabs(hypergeometric2F1(1, 1, 2, 0.99) - -std::log(0.01) / 0.99) < 1e-13);
+    // Outside the range it gives up with NaN rather than a wrong number.
+    QVERIFY(std::isnan(hypergeometric2F1(1, 1, 2, 1.0)));
+    QVERIFY(std::isnan(hypergeometric2F1(1, 1, -3, 0.5)));
+}
+
+// E[Y(t) | x, tx, T] against FHL 2005 eq. (10) exactly as printed, without Euler's transformation and with
+// Boost's pFq: (a + b + x - 1) / (a - 1) [1 - ((alpha + T) / (alpha + T + t))^(r + x) 2F1(r + x, b + x;
+// a + b + x - 1; t / (alpha + T + t))] / (1 + [x > 0] a / (b + x - 1) ((alpha + T) / (alpha + tx))^(r + x)),
+// on random points where the printed form does not overflow.
+void TestPredict::expectationMatchesTheUntransformedFormula()
+{
+    demo::Random random(2005);
+    for (int i = 0; i < 1500; ++i) {
+        const BgNbdParameters m{0.1 + 2 * random.uniform(), 1 + 10 * random.uniform(), 0.2 + 2 * random.uniform(),
+                                0.5 + 8 * random.uniform()};
+        const double x = double(random.between(0, 12)), T = 1 + 100 * random.uniform();
+        const double tx = x > 0 ? T * random.uniform() : 0.0, t = 1 + 60 * random.uniform();
+        if (std::fabs(m.a - 1) < 1e-2)
+            continue;
+        const double z = t / (m.alpha + T + t);
+        const double f = boost::math::hypergeometric_pFq({m.r + x, m.b + x}, {m.a + m.b + x - 1}, z);
+        const double alive = 1 / (1 + (x > 0 ? m.a / (m.b + x - 1) * std::pow((m.alpha + T) / (m.alpha + tx), m.r + x) : 0.0));
+        const double printed = (m.a + m.b + x - 1) / (m.a - 1) * (1 - std::pow((m.alpha + T) / (m.alpha + T + t), m.r + x) * f) * alive;
+        const double mine = bgnbd::conditionalExpectedPurchases(m, {x, tx, T}, t);
+        QVERIFY2(std::fabs(mine - printed) < 1e-9 * std::max(1.0, std::fabs(printed)),
+                 qPrintable(QStringLiteral("x %1 tx %2 T %3 t %4: %5 vs %6").arg(x).arg(tx).arg(T).arg(t).arg(mine, 0, 'g', 15).arg(printed, 0, 'g', 15)));
+        QVERIFY(std::fabs(bgnbd::expectedPurchasesIfAlive(m, x, T, t) * bgnbd::probabilityAlive(m, {x, tx, T}) - mine) <= 1e-15 * mine);
+    }
+}
+
+// The fitters' likelihoods group identical histories and spends, precompute per distinct x and time, and
+// add chunks up on the thread pool; their totals must equal the plain sum over customers: BG/NBD eq. (6)
+// written out here (ln A1 + ln A2 + ln(A3 + [x > 0] A4), std::lgamma), Gamma-Gamma's per-customer formula.
+// 90,000 customers with many repeats, so there are several chunks and many shared histories.
+void TestPredict::groupedLikelihoodsMatchTheSumOverCustomers()
+{
+    demo::Random random(42);
+    std::vector<PurchaseHistory> histories;
+    std::vector<RepeatSpend> spends;
+    for (int i = 0; i < 90000; ++i) {
+        const qint64 days = random.between(0, 700); // whole days, as the workspace gives them
+        const double x = double(random.between(0, 1) ? random.between(0, 30) : 0);
+        const double tx = x > 0 ? double(random.between(0, days)) / 7 : 0.0;
+        histories.push_back({x, tx, double(days) / 7});
+        if (x > 0)
+            spends.push_back({x, double(random.between(500, 8000)) / 100});
+    }
+    for (const BgNbdParameters &m : {BgNbdParameters{0.243, 4.414, 0.793, 2.426}, BgNbdParameters{2.5, 0.7, 3.1, 0.4}}) {
+        double plain = 0;
+        for (const PurchaseHistory &h : histories) {
+            const double lnA1A2 = std::lgamma(m.r + h.x) + m.r * std::log(m.alpha) - std::lgamma(m.r) + std::lgamma(m.a + m.b) +
+                                  std::lgamma(m.b + h.x) - std::lgamma(m.b) - std::lgamma(m.a + m.b + h.x);
+            const double lnA3 = -(m.r + h.x) * std::log(m.alpha + h.T);
+            const double lnA4 = h.x > 0 ? std::log(m.a) - std::log(m.b + h.x - 1) - (m.r + h.x) * std::log(m.alpha + h.tx) : -HUGE_VAL;
+            const double high = std::max(lnA3, lnA4);
+            plain += lnA1A2 + high + std::log(std::exp(lnA3 - high) + std::exp(lnA4 - high));
+        }
+        const double grouped = BgNbdFitter::totalLogLikelihood(m, histories);
+        QVERIFY2(std::fabs(grouped - plain) < 1e-11 * std::fabs(plain),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(grouped, 0, 'g', 17).arg(plain, 0, 'g', 17)));
+    }
+    for (const GammaGammaParameters &g : {GammaGammaParameters{6.25, 3.74, 15.44}, GammaGammaParameters{0.8, 12, 300}}) {
+        double plain = 0;
+        for (const RepeatSpend &s : spends)
+            plain += gammagamma::logLikelihood(g, s);
+        const double grouped = GammaGammaFitter::totalLogLikelihood(g, spends);
+        QVERIFY2(std::fabs(grouped - plain) < 1e-11 * std::fabs(plain),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(grouped, 0, 'g', 17).arg(plain, 0, 'g', 17)));
+    }
+}
+
+// The analytic gradients the L-BFGS fits follow, against central differences (step 1e-5 of each parameter)
+// of the plain per-customer sums, on CDNOW and away from its optimum.
+void TestPredict::gradientsMatchFiniteDifferences()
+{
+    const std::vector<CdnowCustomer> cdnow = readCdnow();
+    std::vector<PurchaseHistory> histories;
+    std::vector<RepeatSpend> spends;
+    for (const CdnowCustomer &c : cdnow) {
+        histories.push_back(c.history);
+        if (c.history.x > 0)
+            spends.push_back({c.history.x, c.meanRepeatSpend});
+    }
+    const auto plainBgNbd = [&](const std::vector<double> &v) {
+        double sum = 0;
+        for (const PurchaseHistory &h : histories)
+            sum += bgnbd::logLikelihood({v[0], v[1], v[2], v[3]}, h);
+        return sum;
+    };
+    const auto plainGammaGamma = [&](const std::vector<double> &v) {
+        double sum = 0;
+        for (const RepeatSpend &s : spends)
+            sum += gammagamma::logLikelihood({v[0], v[1], v[2]}, s);
+        return sum;
+    };
+    const auto check = [](const auto &plain, const std::vector<double> &at, const std::vector<double> &analytic) {
+        QCOMPARE(analytic.size(), at.size());
+        for (size_t i = 0; i < at.size(); ++i) {
+            std::vector<double> up = at, down = at;
+            up[i] *= 1 + 1e-5;
+            down[i] *= 1 - 1e-5;
+            const double numeric = (plain(up) - plain(down)) / (up[i] - down[i]);
+            QVERIFY2(std::fabs(analytic[i] - numeric) < 1e-4 * std::max(1.0, std::fabs(numeric)),
+                     qPrintable(QStringLiteral("parameter %1: %2 vs %3").arg(i).arg(analytic[i], 0, 'g', 12).arg(numeric, 0, 'g', 12)));
+        }
+    };
+    for (const std::vector<double> &v : {std::vector<double>{0.243, 4.414, 0.793, 2.426}, std::vector<double>{1.2, 0.8, 2.5, 0.6}}) {
+        std::vector<double> gradient;
+        BgNbdFitter::totalLogLikelihood({v[0], v[1], v[2], v[3]}, histories, &gradient);
+        check(plainBgNbd, v, gradient);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (const std::vector<double> &v : {std::vector<double>{6.25, 3.74, 15.44}, std::vector<double>{1.5, 9, 120}}) {
+        std::vector<double> gradient;
+        GammaGammaFitter::totalLogLikelihood({v[0], v[1], v[2]}, spends, &gradient);
+        check(plainGammaGamma, v, gradient);
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPredict)
