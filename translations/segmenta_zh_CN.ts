@@ -876,6 +876,14 @@
 <context>
     <name>segmenta::import::Importer</name>
     <message>
+        <source>Lines read as %3 because they were not %2: %1 (line numbers %4); check the names on them</source>
+        <translation>因不是 %2 而按 %3 读取的行：%1（行号 %4）；请检查其中的名称</translation>
+    </message>
+    <message>
+        <source>Rows left out because they could be read neither as %2 nor as %3: %1 (see the rejected rows)</source>
+        <translation>既不能按 %2 也不能按 %3 读取而未导入的行：%1（见未导入的行）</translation>
+    </message>
+    <message>
         <source>Segmenta has a field of this name; the column is imported as “%1”</source>
         <translation>Segmenta 已有同名字段；此列导入为“%1”</translation>
     </message>
@@ -1122,6 +1130,14 @@
 <context>
     <name>segmenta::read::CsvReader</name>
     <message>
+        <source>“%1”, line %2: the text is neither %3 nor %4, so the row was left out; if the file is in another encoding, choose it when importing</source>
+        <translation>“%1”第 %2 行：文本既不是 %3 也不是 %4，该行未导入；如果文件是其他编码，请在导入时选择该编码</translation>
+    </message>
+    <message>
+        <source>“%1”, line %2, column %3: the text is neither %4 nor %5, so the row was left out; if the file is in another encoding, choose it when importing</source>
+        <translation>“%1”第 %2 行第 %3 列：文本既不是 %4 也不是 %5，该行未导入；如果文件是其他编码，请在导入时选择该编码</translation>
+    </message>
+    <message>
         <source>Cannot read “%1”: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
@@ -1321,6 +1337,14 @@
 </context>
 <context>
     <name>segmenta::read::XlsxReader</name>
+    <message>
+        <source>“%1” is refused: its shared texts (%2 MB%3) would take too long and too much memory to read; save the sheet as CSV and import that</source>
+        <translation>已拒绝“%1”：其共享文本（%2 MB%3）读取耗时过长且占用内存过多；请将工作表另存为 CSV 后再导入</translation>
+    </message>
+    <message>
+        <source>, %1 texts</source>
+        <translation>，%1 条文本</translation>
+    </message>
     <message>
         <source>“%1” is refused: its part %2 declares a DTD, which a spreadsheet never needs</source>
         <translation>拒绝导入“%1”：其部件 %2 声明了 DTD，电子表格从不需要它</translation>
@@ -3183,6 +3207,11 @@ Replace them?</source>
 </context>
 <context>
     <name>segmenta::ui::ImportRunPage</name>
+    <message>
+        <source>%1.</source>
+        <comment>a sentence and the language&apos;s full stop</comment>
+        <translation>%1。</translation>
+    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; customers got their purchase history (spend, orders, order dates) from this list; customers with orders keep the orders&apos; figures.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 位客户的购买记录（消费、订单数、下单日期）来自此名单；有订单的客户仍以订单数据为准。</translation>

@@ -296,13 +296,18 @@ QString MainWindow::saveCopy(const QString &chosen)
     }
     const QString path = m_workspace->path();
     // The file dialog has asked before replacing a file; a copy over the workspace itself is refused by saveCopy.
-    const QString error = runWithBusyDialog(this, tr("Saving a copy of the workspace…"), [path, target] {
+    bool canceled = false;
+    const QString error = runWithProgressDialog(this, tr("Saving a copy of the workspace…"), [path, target](Progress &progress) {
         auto source = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
         if (!source)
             return source.errorMessage();
-        const auto saved = source.value()->saveCopy(target, true);
+        const auto saved = source.value()->saveCopy(target, true, &progress);
         return saved ? QString() : saved.errorMessage();
-    });
+    }, &canceled);
+    if (canceled && !error.isEmpty()) {
+        statusBar()->showMessage(error, 8000);
+        return error;
+    }
     if (!error.isEmpty()) {
         if (chosen.isEmpty())
             QMessageBox::warning(this, tr("Cannot Save a Copy"), error);

@@ -207,6 +207,8 @@ int runImport(const QStringList &arguments)
                  .arg(summary->unchanged)
                  .arg(summary->rejected)
           << '\n';
+    for (const QString &note : summary->decodingNotes())
+        out() << "  " << note << '\n';
     if (summary->kind == import::ImportKind::Orders) {
         if (summary->repeated > 0)
             out() << CommandLine::tr("  %1 rows repeated an earlier row exactly and were counted once").arg(summary->repeated) << '\n';

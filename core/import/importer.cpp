@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
@@ -92,6 +93,16 @@ QJsonObject ImportSummary::toJson() const
     }
     if (!encoding.isEmpty())
         json.insert(QStringLiteral("encoding"), encoding);
+    if (fallbackLines > 0) {
+        QJsonArray lines;
+        for (const qint64 line : firstFallbackLines)
+            lines.append(line);
+        json.insert(QStringLiteral("fallback_encoding"), fallbackEncoding);
+        json.insert(QStringLiteral("fallback_lines"), fallbackLines);
+        json.insert(QStringLiteral("first_fallback_lines"), lines);
+    }
+    if (undecodable > 0)
+        json.insert(QStringLiteral("undecodable_rows"), undecodable);
     if (delimiter)
         json.insert(QStringLiteral("delimiter"), delimiter == '\t'  ? QStringLiteral("\\t")
                                                  : delimiter == ' ' ? QStringLiteral("whitespace")
@@ -99,6 +110,26 @@ QJsonObject ImportSummary::toJson() const
     if (!sheet.isEmpty())
         json.insert(QStringLiteral("sheet"), sheet);
     return json;
+}
+
+QStringList ImportSummary::decodingNotes() const
+{
+    QStringList notes;
+    const QLocale locale;
+    if (fallbackLines > 0) {
+        QStringList lines;
+        for (const qint64 line : firstFallbackLines)
+            lines << locale.toString(line);
+        if (fallbackLines > qint64(firstFallbackLines.size()))
+            lines << QStringLiteral("…");
+        notes << Importer::tr("Lines read as %3 because they were not %2: %1 (line numbers %4); check the names on them")
+                     .arg(locale.toString(fallbackLines), encoding, fallbackEncoding, lines.join(QStringLiteral(", ")));
+    }
+    if (undecodable > 0) {
+        notes << Importer::tr("Rows left out because they could be read neither as %2 nor as %3: %1 (see the rejected rows)")
+                     .arg(locale.toString(undecodable), encoding, fallbackEncoding);
+    }
+    return notes;
 }
 
 namespace {
@@ -189,6 +220,11 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             if (!again)
                 return again.error();
             reader = std::move(again).value();
+        }
+        if (const read::DecodingReport decoding = reader->decodingReport(); !decoding.fallback.isEmpty()) {
+            summary.fallbackEncoding = decoding.fallback;
+            summary.fallbackLines = decoding.fallbackLines;
+            summary.firstFallbackLines = decoding.firstFallbackLines;
         }
         // Text files are read and typed on a second thread while this one stores the rows.
         const bool textFile = !reader->encoding().isEmpty();

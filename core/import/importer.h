@@ -83,9 +83,19 @@ struct ImportSummary
     // Customer lists: customers whose purchase history (spend, orders, first or last order date) comes from
     // this list's totals, as they have no order rows in the workspace.
     qint64 listHistory = 0;
+    // Text files whose encoding was detected: lines that were not in it and were read in the fallback
+    // encoding (the first line numbers, up to 10), and rows that no encoding read, rejected with the reason
+    // (read::DecodingReport). Also counted in `rejected`.
+    QString fallbackEncoding;
+    qint64 fallbackLines = 0;
+    std::vector<qint64> firstFallbackLines;
+    qint64 undecodable = 0;
     std::vector<ImportedField> fields;
 
     QJsonObject toJson() const;
+    // The sentences saying which lines were read in the fallback encoding and how many rows no encoding read
+    // (empty when every line was in the file's encoding), for the CLI and the window alike.
+    QStringList decodingNotes() const;
 };
 
 // What an import would do with a file, without writing anything: for the import wizard.

@@ -120,6 +120,12 @@ void RowPreparer::fill(Batch &batch)
         PreparedRow &out = batch.rows[batch.count++];
         out.line = m_reader->rowNumber();
         prepare(m_row, out);
+        out.problem.clear();
+        if (const std::optional<read::RowProblem> &problem = m_reader->rowProblem()) {
+            out.problem = problem->reason;
+            out.problemColumn = problem->column;
+            out.problemValue = problem->column >= 0 && problem->column < m_row.size() ? m_row.at(problem->column).toString() : QString();
+        }
     }
     batch.progress = m_reader->progress();
 }

@@ -40,6 +40,11 @@ struct PreparedRow
     std::vector<StoredValue> values;  // by column, for kValue
     std::vector<QString> raw;         // by column, the cell's text for kUnreadable
     bool listTotals = false;          // a customer list's row with a purchase history (ListColumns::totals)
+    // Set when the reader could not decode the row's text (read::RowProblem): the row is rejected with this
+    // reason, naming the column problemColumn (-1: none) and its text as read.
+    QString problem;
+    int problemColumn = -1;
+    QString problemValue;
     std::vector<char> bytes;          // the UTF-8 text the values point into (on the heap: moving the row
                                       // keeps it where it is, unlike a short std::string's)
 

@@ -464,6 +464,13 @@ void bindPresent(Statement &insert, int first, const std::vector<const StoredVal
 
 void RowStore::store(const PreparedRow &row)
 {
+    if (!row.problem.isEmpty()) {
+        const bool named = row.problemColumn >= 0 && size_t(row.problemColumn) < m_columns.size();
+        reject(row.line, named ? m_columns[size_t(row.problemColumn)].field.name : QString(), row.problemValue, row.problem);
+        ++m_summary.rejected;
+        ++m_summary.undecodable;
+        return;
+    }
     if (row.key.isEmpty()) {
         reject(row.line, m_keyColumn->field.name, QString(),
                tr("no customer: the %1 cell is empty").arg(m_keyColumn->field.name));

@@ -6,6 +6,7 @@
 
 #include <uchardet.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>
@@ -89,6 +90,26 @@ int whitespaceScore(const QByteArray &text)
 
 } // namespace
 
+// Whether at least half of the lines with characters outside ASCII are valid UTF-8: a UTF-8 file with some
+// rows pasted in from another encoding, which uchardet would take for a single-byte encoding that reads
+// every byte (and so would turn the UTF-8 rows into other characters without a word).
+bool CsvReader::mostlyUtf8(QByteArrayView bytes)
+{
+    qint64 utf8 = 0, other = 0;
+    for (qsizetype start = 0; start < bytes.size();) {
+        qsizetype end = start;
+        bool ascii = true;
+        while (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r') {
+            ascii = ascii && (static_cast<unsigned char>(bytes[end]) & 0x80) == 0;
+            ++end;
+        }
+        if (!ascii)
+            (isValidUtf8(bytes.sliced(start, end - start)) ? utf8 : other) += 1;
+        start = end + 1;
+    }
+    return utf8 > 0 && utf8 >= other;
+}
+
 // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. Written out because Qt's decoder
 // replaces bad sequences silently instead of saying there were any.
 bool CsvReader::isValidUtf8(QByteArrayView bytes)
@@ -158,7 +179,7 @@ QString CsvReader::detectEncoding(const QByteArray &bytes)
         return QStringLiteral("UTF-16LE");
     if (evenNul > sample / 4 && oddNul < sample / 50)
         return QStringLiteral("UTF-16BE");
-    if (isValidUtf8(bytes))
+    if (isValidUtf8(bytes) || mostlyUtf8(QByteArrayView(bytes).first(std::min<qsizetype>(bytes.size(), 4 * 1024 * 1024))))
         return QStringLiteral("UTF-8");
     uchardet_t detector = uchardet_new();
     uchardet_handle_data(detector, bytes.constData(), size_t(std::min<qsizetype>(bytes.size(), 4 * 1024 * 1024)));
@@ -188,7 +209,13 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const QString &path, const Re
     std::unique_ptr<CsvReader> reader(new CsvReader);
     reader->m_path = path;
     reader->m_encoding = options.encoding.isEmpty() ? detectEncoding(bytes) : QString::fromLatin1(options.encoding);
-    if (reader->m_encoding == u"UTF-8") {
+    const bool checkLines = options.encoding.isEmpty() && !reader->m_encoding.startsWith(u"UTF-16") &&
+                            !(reader->m_encoding == u"UTF-8" && isValidUtf8(QByteArrayView(bytes).sliced(bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0)));
+    if (checkLines) {
+        if (!QStringDecoder(reader->m_encoding.toLatin1().constData()).isValid())
+            return Error{tr("“%1”: the encoding “%2” is not known").arg(name, reader->m_encoding)};
+        reader->decodeByLine(bytes);
+    } else if (reader->m_encoding == u"UTF-8") {
         reader->m_text = bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
         if (!options.encoding.isEmpty() && !isValidUtf8(reader->m_text))
             return Error{tr("“%1” is not valid UTF-8; choose its encoding (for example GB18030)").arg(name)};
@@ -225,6 +252,94 @@ Result<std::unique_ptr<CsvReader>> CsvReader::open(const QString &path, const Re
     return reader;
 }
 
+namespace {
+bool isAscii(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+}
+} // namespace
+
+// Each line on its own (line ends are the same bytes in every encoding read here, and never part of a
+// character): a line in the detected encoding as it is; otherwise in the fallback when that reads it cleanly;
+// otherwise with replacement characters, its number kept so that its row is reported (findRowProblem).
+// A line that is valid UTF-8 with characters outside ASCII is taken as UTF-8 even in a GB18030 file: text
+// in a legacy encoding is valid UTF-8 only by rare accident, while a GB18030 decoder reads most UTF-8 as
+// other characters without any error.
+void CsvReader::decodeByLine(const QByteArray &bytes)
+{
+    const bool utf8File = m_encoding == u"UTF-8";
+    QByteArrayView body(bytes);
+    if (utf8File && body.startsWith("\xEF\xBB\xBF"))
+        body = body.sliced(3);
+    m_decoding.fallback = utf8File ? QStringLiteral("GB18030") : QStringLiteral("UTF-8");
+    QStringDecoder decoder(utf8File ? "GB18030" : m_encoding.toLatin1().constData(), QStringDecoder::Flag::Stateless);
+    const auto noteFallback = [this](qint64 line) {
+        if (m_decoding.firstFallbackLines.size() < 10)
+            m_decoding.firstFallbackLines.push_back(line);
+        ++m_decoding.fallbackLines;
+    };
+    m_text.reserve(body.size() + body.size() / 4);
+    const qsizetype n = body.size();
+    qint64 line = 1;
+    for (qsizetype start = 0; start < n; ++line) {
+        qsizetype end = start;
+        while (end < n && body[end] != '\n' && body[end] != '\r')
+            ++end;
+        const qsizetype next = end >= n ? n : (body[end] == '\r' && end + 1 < n && body[end + 1] == '\n') ? end + 2 : end + 1;
+        const QByteArrayView content = body.sliced(start, end - start);
+        if (isAscii(content)) {
+            m_text.append(content);
+        } else if (isValidUtf8(content)) {
+            m_text.append(content);
+            if (!utf8File)
+                noteFallback(line);
+        } else {
+            decoder.resetState();
+            const QString text = decoder(content);
+            if (!decoder.hasError()) {
+                m_text.append(text.toUtf8());
+                if (utf8File)
+                    noteFallback(line);
+            } else {
+                m_text.append((utf8File ? QString::fromUtf8(content) : text).toUtf8());
+                m_undecodableLines.push_back(line);
+                ++m_decoding.undecodableLines;
+            }
+        }
+        m_text.append(body.sliced(end, next - end));
+        start = next;
+    }
+    if (m_text.startsWith("\xEF\xBB\xBF")) // a byte-order mark in the legacy encoding
+        m_text.remove(0, 3);
+}
+
+// Sets m_rowProblem when the record just read (lines m_rowLine up to m_line) holds an undecodable line.
+void CsvReader::findRowProblem(const std::vector<Cell> &row)
+{
+    m_rowProblem.reset();
+    const auto bad = std::lower_bound(m_undecodableLines.begin(), m_undecodableLines.end(), m_rowLine);
+    if (bad == m_undecodableLines.end() || *bad >= m_line)
+        return;
+    int column = -1;
+    for (size_t c = 0; c < row.size() && column < 0; ++c) {
+        if (row[c].text.find("\xEF\xBF\xBD") != std::string_view::npos)
+            column = int(c);
+    }
+    const QString name = QFileInfo(m_path).fileName();
+    m_rowProblem = RowProblem{
+        column, column < 0 ? tr("“%1”, line %2: the text is neither %3 nor %4, so the row was left out; if the file is in "
+                                "another encoding, choose it when importing")
+                                 .arg(name)
+                                 .arg(*bad)
+                                 .arg(m_encoding, m_decoding.fallback)
+                           : tr("“%1”, line %2, column %3: the text is neither %4 nor %5, so the row was left out; if the "
+                                "file is in another encoding, choose it when importing")
+                                 .arg(name)
+                                 .arg(*bad)
+                                 .arg(column + 1)
+                                 .arg(m_encoding, m_decoding.fallback)};
+}
+
 QList<SheetInfo> CsvReader::sheets() const
 {
     return {SheetInfo{QFileInfo(m_path).completeBaseName(), false, -1}};
@@ -238,6 +353,7 @@ Result<void> CsvReader::selectSheet(int index)
     m_line = 1;
     m_rowLine = 0;
     m_error.reset();
+    m_rowProblem.reset();
     return {};
 }
 
@@ -327,6 +443,8 @@ bool CsvReader::nextRow(std::vector<Cell> &row)
     // Trailing empty cells say nothing.
     while (!row.empty() && row.back().kind == Cell::Kind::Empty && row.size() > 1)
         row.pop_back();
+    if (!m_undecodableLines.empty())
+        findRowProblem(row);
     return true;
 }
 

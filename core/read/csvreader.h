@@ -15,6 +15,10 @@ namespace segmenta::read {
 // split the lines far more consistently than any of those), and parses RFC 4180: quoted cells with doubled
 // quotes and line breaks inside, CRLF, LF or CR line ends, ragged rows.
 //
+// When the encoding is detected, each line is checked: a line not in the file's encoding is read in the other
+// common one when that reads it cleanly (GB18030 in a UTF-8 file, UTF-8 in any other), and a line neither reads
+// makes its row's rowProblem() say so (see DecodingReport). An encoding the user chose is applied as chosen.
+//
 // The file is converted to UTF-8 in memory once (a 150 MB export takes about twice that while reading);
 // rows are then handed out as views into that buffer. Not thread-safe.
 class CsvReader : public TableReader
@@ -32,14 +36,20 @@ public:
     double progress() const override;
     QString encoding() const override { return m_encoding; }
     char delimiter() const override { return m_delimiter; }
+    DecodingReport decodingReport() const override { return m_decoding; }
+    const std::optional<RowProblem> &rowProblem() const override { return m_rowProblem; }
 
     // For tests: the encoding name uchardet and the UTF-8 check would choose for these bytes.
     static QString detectEncoding(const QByteArray &bytes);
     // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
     static bool isValidUtf8(QByteArrayView bytes);
+    // Whether at least half of the lines holding characters outside ASCII are valid UTF-8.
+    static bool mostlyUtf8(QByteArrayView bytes);
 
 private:
     CsvReader() = default;
+    void decodeByLine(const QByteArray &bytes);
+    void findRowProblem(const std::vector<Cell> &row);
 
     QString m_path;
     QByteArray m_text; // UTF-8, without a byte-order mark
@@ -50,6 +60,9 @@ private:
     qint64 m_rowLine = 0;
     std::vector<std::string> m_unquoted; // storage for cells that needed unescaping
     std::optional<Error> m_error;
+    DecodingReport m_decoding;
+    std::vector<qint64> m_undecodableLines; // sorted
+    std::optional<RowProblem> m_rowProblem;
 };
 
 } // namespace segmenta::read

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,25 @@ struct SheetInfo
     QString name;
     bool hidden = false;
     qint64 rowsHint = -1; // rows the file claims to have, when it says (-1: unknown)
+};
+
+// Text files read with an encoding the reader detected: the lines that were not in that encoding. A line
+// that another common encoding (GB18030 in a UTF-8 file, UTF-8 in any other) reads cleanly is read in it and
+// counted here; a line that neither reads is counted too, and the row holding it is reported by
+// TableReader::rowProblem() (never turned into replacement characters silently).
+struct DecodingReport
+{
+    QString fallback;                       // the other encoding lines were read in ("GB18030"), or empty
+    qint64 fallbackLines = 0;               // lines read in it
+    std::vector<qint64> firstFallbackLines; // their numbers, the first 10
+    qint64 undecodableLines = 0;            // lines neither encoding reads
+};
+
+// Why the row last read cannot be used as it is, and in which cell (0-based; -1 for the whole row).
+struct RowProblem
+{
+    int column = -1;
+    QString reason; // one sentence naming the file, the line and the column
 };
 
 struct ReadOptions
@@ -72,6 +92,13 @@ public:
     // Text files only: what was detected or chosen.
     virtual QString encoding() const { return {}; }
     virtual char delimiter() const { return 0; }
+    virtual DecodingReport decodingReport() const { return {}; }
+    // Text files only: set when the row last returned holds bytes that no encoding read (see DecodingReport).
+    virtual const std::optional<RowProblem> &rowProblem() const
+    {
+        static const std::optional<RowProblem> none;
+        return none;
+    }
 };
 
 // Opens any supported file, choosing the reader by content (not only by extension). Refused files

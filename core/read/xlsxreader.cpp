@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QDir>
 #include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
 
@@ -23,6 +24,11 @@ constexpr qint64 kMaxSharedStrings = qint64(1024) * 1024 * 1024;  // every disti
 // What the shared strings may take in memory, text and index together: 2 MB of zipped XML can hold 50 million
 // tiny strings (1.2 GB of index); a real workbook of a million rows needs a fraction of this.
 constexpr qint64 kSharedStringsBudget = qint64(256) * 1024 * 1024;
+// And what they may take in time: a shared-strings part that decompresses to more than this is read only when
+// it declares how many texts it holds (uniqueCount, which Excel, WPS, LibreOffice and the libraries write), and
+// only up to that many; a count whose index alone would pass the budget is refused before any text is read.
+// Below this size, reading is quick whatever the part holds (about a second per 64 MB).
+constexpr qint64 kUncountedSharedStrings = qint64(64) * 1024 * 1024;
 constexpr qint64 kMaxSheetPart = qint64(16) * 1024 * 1024 * 1024; // streamed, so only time is at stake
 constexpr int kMaxColumns = 16384;                                 // XFD, the last column Excel has
 constexpr qint64 kMaxRow = 1048576;
@@ -336,12 +342,32 @@ Result<void> XlsxReader::readSharedStrings(const QString &part)
     QString current;
     int phonetic = 0;
     bool inItem = false;
+    const bool large = (*device)->declaredSize() > kUncountedSharedStrings;
+    qint64 declared = -1; // uniqueCount (or count) of <sst>
+    const auto refuse = [&] {
+        return Error{tr("“%1” is refused: its shared texts (%2 MB%3) would take too long and too much memory to read; "
+                        "save the sheet as CSV and import that")
+                         .arg(m_fileName)
+                         .arg((*device)->declaredSize() >> 20)
+                         .arg(declared >= 0 ? tr(", %1 texts").arg(QLocale().toString(declared)) : QString())};
+    };
     while (!xml.atEnd()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::DTD)
             return Error{tr("“%1” is refused: its part %2 declares a DTD, which a spreadsheet never needs").arg(m_fileName, part)};
         if (token == QXmlStreamReader::StartElement) {
-            if (xml.name() == QLatin1StringView("si")) {
+            if (xml.name() == QLatin1StringView("sst")) {
+                const QXmlStreamAttributes attributes = xml.attributes();
+                const QStringView unique = attribute(attributes, QLatin1StringView("uniqueCount"));
+                bool ok = false;
+                declared = (unique.isEmpty() ? attribute(attributes, QLatin1StringView("count")) : unique).toLongLong(&ok);
+                if (!ok)
+                    declared = -1;
+                if ((declared < 0 && large) || declared > kSharedStringsBudget / qint64(sizeof(m_stringSpans[0])))
+                    return refuse();
+            } else if (xml.name() == QLatin1StringView("si")) {
+                if (large && qint64(m_stringSpans.size()) >= declared)
+                    return refuse(); // more texts than it declares: the count was not the truth
                 current.clear();
                 inItem = true;
             } else if (xml.name() == QLatin1StringView("rPh")) {

@@ -1,5 +1,6 @@
 #include "store/workspace.h"
 
+#include "store/checkedfiles.h"
 #include "store/filecheck.h"
 #include "store/schema.h"
 
@@ -137,6 +138,10 @@ bool quickCheckPasses(Database &db, const QString &path)
     const QString stamp = QuickCheckMemo::stamp(path);
     if (const auto known = QuickCheckMemo::find(stamp))
         return *known;
+    if (CheckedFiles::knownIntact(path)) { // checked by an earlier process, and not changed since
+        QuickCheckMemo::remember(stamp, true);
+        return true;
+    }
     bool intact = false;
     try {
         intact = db.scalar("PRAGMA quick_check(1)").toString() == u"ok";
@@ -146,6 +151,8 @@ bool quickCheckPasses(Database &db, const QString &path)
         intact = false;
     }
     QuickCheckMemo::remember(stamp, intact);
+    if (!intact)
+        CheckedFiles::forget(path);
     return intact;
 }
 
@@ -164,9 +171,11 @@ Workspace::~Workspace()
 {
     // A writable workspace passed the quick check when it was opened (or was created here), and this process's
     // own writes went through SQLite: the next open (the window's, after its worker's) need not check it again.
+    // Remembered across processes too when this was the last connection (CheckedFiles).
     if (m_db.isOpen() && !m_db.isReadOnly()) {
         m_db.close();
         QuickCheckMemo::remember(QuickCheckMemo::stamp(m_path), true);
+        CheckedFiles::rememberIntact(m_path);
     }
 }
 

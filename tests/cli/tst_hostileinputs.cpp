@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,12 @@ void TestHostileInputs::initTestCase()
         row += "," + QByteArray::number(i);
     }
     writeFile(m_dir.filePath(QStringLiteral("wide.csv")), wide + "\n" + row + "\n");
+    // A 2 MB workbook whose shared strings are 50 million one-letter texts (810 MB of XML): it took 66 s and
+    // 1.16 GB. Made by the workbook tool in a few seconds.
+    QCOMPARE(QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/import/workbook_tool.py"),
+                                                                    QStringLiteral("hostile"), QStringLiteral("strings"),
+                                                                    m_dir.filePath(QStringLiteral("strings.xlsx"))}),
+             0);
 }
 
 void TestHostileInputs::cleanupTestCase()
@@ -111,6 +118,7 @@ void TestHostileInputs::refusedAtOnce_data()
         << QStringList{QStringLiteral("segment"), QStringLiteral("import"), QStringLiteral("DIR/pipe.segment.json"), QStringLiteral("--db"), QStringLiteral("WS")}
         << notRegular;
     QTest::newRow("20,000 repeated headers") << import(QStringLiteral("DIR/repeated.csv")) << QStringLiteral("more");
+    QTest::newRow("50 million shared strings") << import(QStringLiteral("DIR/strings.xlsx")) << QStringLiteral("would take too long");
     QTest::newRow("2,100 columns") << import(QStringLiteral("DIR/wide.csv")) << QStringLiteral("more columns than a workspace can keep");
 }
 

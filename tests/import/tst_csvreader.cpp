@@ -42,6 +42,8 @@ private Q_SLOTS:
     void checksUtf8Strictly_data();
     void checksUtf8Strictly();
     void reportsAnUnclosedQuoteWithItsLine();
+    void readsRowsInAnotherEncodingOrReportsThem();
+    void readsUtf8RowsOfAGb18030File();
 };
 
 void TestCsvReader::matchesCsvSpectrum_data()
@@ -194,6 +196,63 @@ void TestCsvReader::reportsAnUnclosedQuoteWithItsLine()
     QCOMPARE(rows.size(), 2);
     QVERIFY(reader.value()->error().has_value());
     QVERIFY2(reader.value()->error()->message.contains(u"line 3"), qPrintable(reader.value()->error()->message));
+}
+
+// A UTF-8 file with a GBK row (line 3) and a Latin-1 row (line 4) that GB18030 cannot read either
+// (mixed-utf8-gbk-latin1.csv, written byte by byte): the GBK row is read as GB18030 and counted; the Latin-1
+// row is not turned into replacement characters silently but reported with its line and column.
+void TestCsvReader::readsRowsInAnotherEncodingOrReportsThem()
+{
+    auto reader = openTable(QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/mixed-utf8-gbk-latin1.csv"));
+    QVERIFY2(reader.ok(), qPrintable(reader.errorMessage()));
+    TableReader &r = *reader.value();
+    QCOMPARE(r.encoding(), QStringLiteral("UTF-8"));
+    const DecodingReport report = r.decodingReport();
+    QCOMPARE(report.fallback, QStringLiteral("GB18030"));
+    QCOMPARE(report.fallbackLines, 1);
+    QCOMPARE(report.firstFallbackLines, std::vector<qint64>{3});
+    QCOMPARE(report.undecodableLines, 1);
+    std::vector<Cell> cells;
+    QList<QStringList> rows;
+    QStringList problems;
+    while (r.nextRow(cells)) {
+        QStringList row;
+        for (const Cell &c : cells)
+            row << QString::fromUtf8(c.text.data(), qsizetype(c.text.size()));
+        rows << row;
+        problems << (r.rowProblem() ? QString::number(r.rowNumber()) + u':' + QString::number(r.rowProblem()->column) + u':' +
+                                          r.rowProblem()->reason
+                                    : QString());
+    }
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows[1], (QStringList{QStringLiteral("C1"), QStringLiteral("张三"), QStringLiteral("北京")}));
+    QCOMPARE(rows[2], (QStringList{QStringLiteral("C2"), QStringLiteral("李四"), QStringLiteral("上海")}));
+    QCOMPARE(rows[4], (QStringList{QStringLiteral("C4"), QStringLiteral("王五"), QStringLiteral("广州")}));
+    for (const int i : {0, 1, 2, 4})
+        QVERIFY2(problems[i].isEmpty(), qPrintable(problems[i]));
+    QVERIFY2(problems[3].startsWith(u"4:1:"), qPrintable(problems[3]));
+    for (const auto *words : {"mixed-utf8-gbk-latin1.csv", "line 4", "column 2", "UTF-8", "GB18030"})
+        QVERIFY2(problems[3].contains(QLatin1StringView(words)), qPrintable(problems[3]));
+}
+
+// The reverse: a GB18030 file with one row saved as UTF-8 (line 4), which a GB18030 decoder would read as
+// other characters without an error.
+void TestCsvReader::readsUtf8RowsOfAGb18030File()
+{
+    auto reader = openTable(QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/mixed-gb18030-utf8.csv"));
+    QVERIFY2(reader.ok(), qPrintable(reader.errorMessage()));
+    QCOMPARE(reader.value()->encoding(), QStringLiteral("GB18030"));
+    const DecodingReport report = reader.value()->decodingReport();
+    QCOMPARE(report.fallback, QStringLiteral("UTF-8"));
+    QCOMPARE(report.fallbackLines, 1);
+    QCOMPARE(report.firstFallbackLines, std::vector<qint64>{4});
+    QCOMPARE(report.undecodableLines, 0);
+    const QList<QStringList> rows = readAll(*reader.value());
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows[0], (QStringList{QStringLiteral("客户编号"), QStringLiteral("姓名"), QStringLiteral("城市"), QStringLiteral("备注")}));
+    QCOMPARE(rows[2], (QStringList{QStringLiteral("K2"), QStringLiteral("钱七"), QStringLiteral("杭州市"), QStringLiteral("上个月刚下过订单")}));
+    QCOMPARE(rows[3], (QStringList{QStringLiteral("K3"), QStringLiteral("孙八"), QStringLiteral("南京市"), QStringLiteral("来自另一份导出")}));
+    QCOMPARE(rows[4], (QStringList{QStringLiteral("K4"), QStringLiteral("周九"), QStringLiteral("成都市"), QStringLiteral("喜欢新品和折扣活动")}));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

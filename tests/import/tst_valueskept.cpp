@@ -53,6 +53,7 @@ private Q_SLOTS:
     void phoneKeyKeepsItsFieldAndIsMasked();
     void textKeepsItsLeadingWhitespace();
     void longWholeNumbersKeptAsTyped();
+    void rowsInAnotherEncodingReadOrReported();
 };
 
 void TestValuesKept::phoneKeyKeepsItsFieldAndIsMasked()
@@ -105,6 +106,35 @@ void TestValuesKept::longWholeNumbersKeptAsTyped()
     const QByteArray column = columnOf(ws, "account");
     QCOMPARE(rawColumn(ws, "SELECT CAST(\"" + column + "\" AS TEXT) FROM customers ORDER BY customer_key"),
              (QStringList{QStringLiteral("-12345678901234567890"), QStringLiteral("42")}));
+}
+
+// mixed-utf8-gbk-latin1.csv: UTF-8 with a GBK row (line 3, C2 李四 上海) and a Latin-1 row (line 4, "José"
+// as the byte E9, which neither UTF-8 nor GB18030 reads). The GBK row is stored with its Chinese names and
+// counted in the summary; the Latin-1 row is rejected with its line and column, never stored with U+FFFD.
+void TestValuesKept::rowsInAnotherEncodingReadOrReported()
+{
+    QTemporaryDir dir;
+    const QString ws = dir.filePath(QStringLiteral("ws.segmenta"));
+    const QString csv = QStringLiteral(SEGMENTA_TEST_DATA_DIR "/corpus/encodings/mixed-utf8-gbk-latin1.csv");
+    const Run run = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), ws, QStringLiteral("--kind"), QStringLiteral("customers")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(rawColumn(ws, "SELECT customer_key || ' ' || name || ' ' || city FROM customers ORDER BY customer_key"),
+             (QStringList{QStringLiteral("C1 张三 北京"), QStringLiteral("C2 李四 上海"), QStringLiteral("C4 王五 广州")}));
+    QCOMPARE(rawColumn(ws, "SELECT count(*) FROM customers WHERE instr(name, char(65533)) OR instr(city, char(65533))"),
+             QStringList{QStringLiteral("0")});
+    const QStringList rejects = rawColumn(ws, "SELECT row_number || '|' || column_name || '|' || reason FROM rejects");
+    QCOMPARE(rejects.size(), 1);
+    QVERIFY2(rejects[0].startsWith(u"4|name|"), qPrintable(rejects[0]));
+    QVERIFY2(rejects[0].contains(u"line 4, column 2"), qPrintable(rejects[0]));
+    QVERIFY2(run.out.contains(u"1 rejected"), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"Lines read as GB18030 because they were not UTF-8: 1 (line numbers 3)"), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"Rows left out because they could be read neither as UTF-8 nor as GB18030: 1"), qPrintable(run.out));
+
+    const Run json = cli({QStringLiteral("import"), csv, QStringLiteral("--db"), dir.filePath(QStringLiteral("ws2.segmenta")),
+                          QStringLiteral("--kind"), QStringLiteral("customers"), QStringLiteral("--json")});
+    QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+    for (const auto *key : {"\"fallback_encoding\":\"GB18030\"", "\"fallback_lines\":1", "\"undecodable_rows\":1"})
+        QVERIFY2(json.out.contains(QLatin1StringView(key)), qPrintable(json.out));
 }
 
 QTEST_GUILESS_MAIN(TestValuesKept)

@@ -2,7 +2,8 @@
 
   workbook_tool.py dump FILE                  every sheet's cells as JSON, as openpyxl reads them
   workbook_tool.py customers EXPECTED OUT     the encodings corpus' customer list as a typed .xlsx
-  workbook_tool.py hostile KIND OUT           a hostile or damaged file: bomb, dtd, truncated
+  workbook_tool.py hostile KIND OUT           a hostile or damaged file: bomb, dtd, truncated, strings,
+                                              uncounted, undercounted
 """
 import datetime
 import json
@@ -63,6 +64,63 @@ def customers(expected, out):
     workbook.save(out)
 
 
+def write_zip(out, parts):
+    """A zip written by hand, for parts too large to compress in a test's time: `parts` maps names to raw
+    deflate data with its CRC-32 and uncompressed size."""
+    import struct
+    with open(out, "wb") as f:
+        directory = b""
+        for name, (data, crc, size) in parts.items():
+            offset = f.tell()
+            encoded = name.encode()
+            fields = struct.pack("<HHHHHIIIHH", 20, 0, 8, 0, 0x21, crc, len(data), size, len(encoded), 0)
+            f.write(b"PK\x03\x04" + fields + encoded)
+            f.write(data)
+            directory += (b"PK\x01\x02" + struct.pack("<H", 20) + fields + struct.pack("<HHHII", 0, 0, 0, 0, offset)
+                          + encoded)
+        start = f.tell()
+        f.write(directory)
+        f.write(b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(parts), len(parts), len(directory), start, 0))
+
+
+def deflated(head, chunk=b"", times=0, tail=b""):
+    """Raw deflate data of head + chunk * times + tail without compressing it all: each piece is compressed on
+    its own and ends with a full flush (byte-aligned, no reference back), so the pieces can be repeated."""
+    import zlib
+
+    def piece(data, mode):
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return compressor.compress(data) + compressor.flush(mode)
+
+    crc = zlib.crc32(head)
+    for _ in range(times):
+        crc = zlib.crc32(chunk, crc)
+    crc = zlib.crc32(tail, crc)
+    data = piece(head, zlib.Z_FULL_FLUSH) + piece(chunk, zlib.Z_FULL_FLUSH) * times + piece(tail, zlib.Z_FINISH)
+    return data, crc, len(head) + len(chunk) * times + len(tail)
+
+
+def many_strings(kind, out, minimal, head, tail):
+    """A workbook whose shared-strings part holds millions of one-letter texts: `strings` 50 million declared
+    as such (850 MB of XML in a 2 MB file); `uncounted` 4 million (68 MB) without a count; `undercounted` the
+    same declaring 10."""
+    count, attributes = {"strings": (50_000_000, ' count="50000000" uniqueCount="50000000"'),
+                         "uncounted": (4_000_000, ""),
+                         "undercounted": (4_000_000, ' count="10" uniqueCount="10"')}[kind]
+    rels = minimal["xl/_rels/workbook.xml.rels"].replace(
+        "</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                            'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    parts = {name: deflated(text.encode()) for name, text in minimal.items()}
+    parts["xl/_rels/workbook.xml.rels"] = deflated(rels.encode())
+    parts["xl/worksheets/sheet1.xml"] = deflated((head + '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + tail).encode())
+    item = b"<si><t>a</t></si>"
+    per_chunk = 100_000
+    parts["xl/sharedStrings.xml"] = deflated(
+        ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"%s>' % attributes).encode(),
+        item * per_chunk, count // per_chunk, b"</sst>")
+    write_zip(out, parts)
+
+
 def hostile(kind, out):
     minimal = {
         "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -76,6 +134,9 @@ def hostile(kind, out):
     }
     head = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
     tail = '</sheetData></worksheet>'
+    if kind in ("strings", "uncounted", "undercounted"):
+        many_strings(kind, out, minimal, head, tail)
+        return
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in minimal.items():
             z.writestr(name, text)

@@ -2,11 +2,15 @@
 // backup API and are consistent while another connection writes. Checked with plain SQLite and file digests.
 #include "../cli/clirun.h"
 
+#include "common/progress.h"
 #include "segments/segmentstore.h"
+#include "store/checkedfiles.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +93,8 @@ private Q_SLOTS:
     void damagedWorkspaceRefusesEveryWriteFromTheCommandLine();
     void copyIsConsistentWhileAnotherConnectionWrites();
     void copyNeverReplacesTheWorkspace();
+    void cancelledCopyLeavesNothing();
+    void checkedAgainOnlyAfterAChange();
     void backupCommandAfterAKill();
     void directWritesHoldTheFileToThemselves();
 };
@@ -168,6 +174,90 @@ void TestDamageAndCopies::copyIsConsistentWhileAnotherConnectionWrites()
     QCOMPARE(rawCount(path, "SELECT count(*) FROM customers"), 2 * customers); // the workspace went on
     const Run info = cli({QStringLiteral("info"), QStringLiteral("--db"), copy, QStringLiteral("--json")});
     QVERIFY2(info.exitCode == 0 && info.out.contains(QStringLiteral("\"customers\":%1").arg(customers)), qPrintable(info.out + info.err));
+}
+
+// Save a Copy cancelled halfway (after its first step of 1,024 pages): no copy, no partial file or journal
+// beside it, and the workspace byte for byte as before.
+void TestDamageAndCopies::cancelledCopyLeavesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws.segmenta"));
+    QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"), QStringLiteral("5000")}).exitCode, 0);
+    const QByteArray before = fileDigest(path);
+    const QString copy = dir.filePath(QStringLiteral("copy.segmenta"));
+    qint64 doneAtCancel = -1, totalAtCancel = -1;
+    Progress *self = nullptr;
+    Progress progress([&](qint64 done, qint64 total) {
+        if (done > 0 && doneAtCancel < 0) {
+            doneAtCancel = done;
+            totalAtCancel = total;
+            self->cancel();
+        }
+    });
+    self = &progress;
+    {
+        auto ws = Workspace::open(path, Workspace::Mode::ReadOnly);
+        QVERIFY(ws);
+        const auto saved = ws.value()->saveCopy(copy, false, &progress);
+        QVERIFY(!saved);
+        QVERIFY2(saved.errorMessage().contains(u"cancelled"), qPrintable(saved.errorMessage()));
+    }
+    QVERIFY2(doneAtCancel > 0 && doneAtCancel < totalAtCancel, qPrintable(QStringLiteral("%1 of %2").arg(doneAtCancel).arg(totalAtCancel)));
+    QVERIFY(!QFileInfo::exists(copy));
+    QStringList others = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+    others.removeIf([](const QString &name) { return name.startsWith(u"ws.segmenta"); }); // with its -wal, -shm
+    QCOMPARE(others, QStringList());
+    QCOMPARE(fileDigest(path), before);
+    QCOMPARE(clirun::integrity(path), QStringLiteral("ok"));
+}
+
+// The quick check is paid once after a file changes outside Segmenta, not on every open: a workspace that a
+// process checked and closed cleanly is known intact to the next process (the CLI and the window share the
+// record) until anything writes to it - even the bytes it already holds - or a log lies beside it.
+void TestDamageAndCopies::checkedAgainOnlyAfterAChange()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws.segmenta"));
+    QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"), QStringLiteral("300")}).exitCode, 0);
+    QVERIFY2(CheckedFiles::knownIntact(path), "the CLI closed it cleanly after writing it");
+
+    // Any write from outside, even of the same bytes, and it is checked again.
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(8192));
+        const QByteArray same = file.read(100);
+        QVERIFY(file.seek(8192));
+        QCOMPARE(file.write(same), qint64(100));
+    }
+    QVERIFY(!CheckedFiles::knownIntact(path));
+    {
+        auto ws = Workspace::open(path);
+        QVERIFY(ws && !ws.value()->isReadOnly());
+    }
+    QVERIFY2(CheckedFiles::knownIntact(path), "checked and closed cleanly by this process");
+
+    // A log beside it: another connection is open (or stopped mid-write).
+    sqlite3 *other = nullptr;
+    QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(other, "INSERT INTO settings(key, value) VALUES ('x', 'y')", nullptr, nullptr, nullptr), SQLITE_OK);
+    QVERIFY(!CheckedFiles::knownIntact(path));
+    sqlite3_close(other);
+
+    // A damaged copy put in its place (another inode): checked, found damaged, and not remembered as intact.
+    QTemporaryDir elsewhere;
+    const QString damaged = damagedWorkspace(elsewhere);
+    QVERIFY(!damaged.isEmpty());
+    QVERIFY(QFile::remove(path));
+    QVERIFY(QFile::copy(damaged, path));
+    QVERIFY(!CheckedFiles::knownIntact(path));
+    {
+        auto ws = Workspace::open(path);
+        QVERIFY(ws);
+        QVERIFY(ws.value()->isReadOnly());
+        QVERIFY(!ws.value()->damage().isEmpty());
+    }
+    QVERIFY(!CheckedFiles::knownIntact(path));
 }
 
 void TestDamageAndCopies::copyNeverReplacesTheWorkspace()

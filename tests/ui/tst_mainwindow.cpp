@@ -1,15 +1,20 @@
 #include "charts/funnelwidget.h"
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
+#include "busywork.h"
 #include "mainwindow.h"
 #include "segments/rulepanel.h"
 #include "segments/segmentlist.h"
 
+#include "common/progress.h"
 #include "demo/demoshop.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
 #include <QApplication>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QDockWidget>
 #include <QSplitter>
 #include <QInputMethodEvent>
@@ -23,6 +28,8 @@
 #include <QUndoStack>
 
 #include <sqlite3.h>
+
+#include <thread>
 
 using namespace segmenta;
 
@@ -40,6 +47,7 @@ private Q_SLOTS:
     void theLayoutIsRemembered();
     void clickingAChartNarrowsTheRule();
     void savesACopyWhileTheWorkspaceIsOpen();
+    void longWorkStopsWhenCancelIsPressed();
 
 private:
     qint64 sqlCount(const char *sql);
@@ -230,6 +238,35 @@ void TestMainWindow::savesACopyWhileTheWorkspaceIsOpen()
     QCOMPARE(copied, sqlCount("SELECT count(*) FROM customers"));
     const QString refused = window.saveCopy(m_path);
     QVERIFY2(refused.contains(u"is the workspace"), qPrintable(refused));
+}
+
+// The dialog that Save a Copy runs its work behind (runWithProgressDialog) has a Cancel button that stops the
+// work: here work that runs until it is cancelled, and the button pressed once the dialog is up.
+void TestMainWindow::longWorkStopsWhenCancelIsPressed()
+{
+    QWidget parent;
+    bool pressed = false;
+    QTimer::singleShot(0, &parent, [&parent, &pressed] {
+        auto *dialog = parent.findChild<QProgressDialog *>();
+        QVERIFY(dialog);
+        auto *cancel = dialog->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        cancel->click();
+        pressed = true;
+    });
+    bool canceled = false;
+    const QString result = ui::runWithProgressDialog(
+        &parent, QStringLiteral("working"),
+        [](Progress &progress) {
+            progress.setTotal(100);
+            while (!progress.isCanceled())
+                std::this_thread::yield();
+            return QStringLiteral("stopped");
+        },
+        &canceled);
+    QVERIFY(pressed);
+    QCOMPARE(result, QStringLiteral("stopped"));
+    QVERIFY(canceled);
 }
 
 QTEST_MAIN(TestMainWindow)

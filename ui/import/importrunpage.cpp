@@ -175,6 +175,8 @@ void ImportRunPage::start()
             text += QStringLiteral("<br>") + tr("Columns named like fields Segmenta derives were imported under their own names: %1.")
                                                  .arg(renamed.join(QStringLiteral(", ")));
         }
+        for (const QString &note : summary.decodingNotes())
+            text += QStringLiteral("<br>") + tr("%1.", "a sentence and the language's full stop").arg(note.toHtmlEscaped());
         text += orderLines(summary);
         if (result.followsData.isValid())
             text += QStringLiteral("<br>") +
