@@ -743,7 +743,8 @@ bool MainWindow::importSegmentFile(const QString &path)
         return false;
     }
     const auto saved = segments::SegmentStore(db).find(segment->name);
-    m_rulePanel->setRuleText(rules::RuleText::print(segment->rule), segment->name, saved && saved.value() ? saved.value()->id : 0);
+    // Shown without a step of its own: undoing the import (one step) removes the segment, and the header with it.
+    m_rulePanel->setRuleText(rules::RuleText::print(segment->rule), segment->name, saved && saved.value() ? saved.value()->id : 0, true);
     statusBar()->showMessage(tr("Imported the segment “%1”; Edit > Undo removes it").arg(segment->name), 8000);
     return true;
 }
