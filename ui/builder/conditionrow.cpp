@@ -216,7 +216,17 @@ void ConditionRow::refreshChoices()
 {
     retranslate();
     rebuildOperators();
-    rebuildValueEditor();
+    // Only editors offering the field's values change with them: a number, date or period being typed keeps
+    // its editor (the value lists arrive while the user may be typing).
+    switch (m_shown.op) {
+    case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: case Op::Between:
+    case Op::TopPercent: case Op::BottomPercent: case Op::On: case Op::Before: case Op::After:
+    case Op::InLast: case Op::NotInLast: case Op::MoreThanDaysAgo: case Op::InNextDays: case Op::AnniversaryWithin:
+    case Op::IsEmpty: case Op::IsNotEmpty: case Op::IsTrue: case Op::IsFalse:
+        return;
+    default:
+        rebuildValueEditor();
+    }
 }
 
 void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impact)
@@ -273,6 +283,7 @@ void ConditionRow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange && m_everShown) {
         refreshChoices();
+        rebuildValueEditor(); // its labels and suffixes too
         showNote();
     }
     QWidget::changeEvent(event);

@@ -40,7 +40,8 @@ public:
 
     void showCondition(const rules::Condition &condition, const rules::NodePath &path);
     void showImpact(const std::optional<rules::ConditionImpact> &impact);
-    // Shown again with the builder's current fields and values (after setData()).
+    // Shown again with the builder's current fields and values (after setData()); a number, date or period
+    // editor stays as it is (it may be being typed in).
     void refreshChoices();
     const rules::NodePath &path() const { return m_path; }
     QString impactText() const;

@@ -45,7 +45,7 @@ SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("segmentList"));
     setUniformItemSizes(false); // a description takes a second line
-    setTextElideMode(Qt::ElideRight);
+    setWordWrap(true);          // and wraps in a narrow dock rather than being cut
     connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
         Q_EMIT segmentActivated(item->data(kIdRole).toLongLong(), item->data(kNameRole).toString(),
                                 item->data(kRuleRole).toString());
@@ -157,7 +157,9 @@ void SegmentList::setSizes(const QHash<qint64, qint64> &sizes)
             text += change > 0 ? QStringLiteral("  ▲%1").arg(locale.toString(change))
                   : change < 0 ? QStringLiteral("  ▼%1").arg(locale.toString(-change))
                                : QStringLiteral("  =");
-            it->setToolTip(tr("%1 customers at the previous analysis date, %2 now").arg(locale.toString(previous.toLongLong()), locale.toString(size)));
+            const QString trend = tr("%1 customers at the previous analysis date, %2 now").arg(locale.toString(previous.toLongLong()), locale.toString(size));
+            const QString description = it->data(kDescriptionRole).toString();
+            it->setToolTip(description.isEmpty() ? trend : description + u'\n' + trend);
         }
         it->setText(itemText(it, text));
     }
