@@ -2264,6 +2264,12 @@
         <source>Choose values…</source>
         <translation>选择值…</translation>
     </message>
+    <message numerus="yes">
+        <source>Cleared %1: not a value of %2</source>
+        <translation>
+            <numerusform>已清除%1：不是“%2”的取值</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ConversionChart</name>
@@ -3974,6 +3980,102 @@ Replace them?</source>
         <source>Saved a copy of the workspace as %1</source>
         <translation>已将工作区副本保存为 %1</translation>
     </message>
+    <message>
+        <source>&amp;New Rule</source>
+        <translation>新建规则(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Update Segment</source>
+        <translation>更新分群(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate Segment…</source>
+        <translation>复制分群(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Segment…</source>
+        <translation>重命名分群(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Edit Descrip&amp;tion…</source>
+        <translation>编辑说明(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Updated the segment “%1”; Edit &gt; Undo goes back</source>
+        <translation>已更新分群“%1”；“编辑 &gt; 撤销”可恢复</translation>
+    </message>
+    <message>
+        <source>Replace Segment</source>
+        <translation>替换分群</translation>
+    </message>
+    <message>
+        <source>A segment named “%1” exists. Replace its rule with this one?</source>
+        <translation>已有名为“%1”的分群。要用当前规则替换它的规则吗？</translation>
+    </message>
+    <message>
+        <source>Its colour, description and size history stay; Edit &gt; Undo puts its rule back.</source>
+        <translation>它的颜色、说明和规模历史保持不变；“编辑 &gt; 撤销”可恢复原规则。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Duplicate Segment</source>
+        <translation>复制分群</translation>
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation>副本名称：</translation>
+    </message>
+    <message>
+        <source>Cannot Duplicate Segment</source>
+        <translation>无法复制分群</translation>
+    </message>
+    <message>
+        <source>A segment named “%1” exists; choose another name.</source>
+        <translation>已有名为“%1”的分群，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Duplicated “%1” as “%2”; Edit &gt; Undo removes the copy</source>
+        <translation>已将“%1”复制为“%2”；“编辑 &gt; 撤销”可删除副本</translation>
+    </message>
+    <message>
+        <source>Segment Description</source>
+        <translation>分群说明</translation>
+    </message>
+    <message>
+        <source>What “%1” is for (shown in the list of saved segments):</source>
+        <translation>“%1”的用途（显示在已保存分群列表中）：</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Workspace opened</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Every change, oldest first. Click a step to go back to it; later steps stay until you change something.</source>
+        <translation>所有更改，按先后顺序排列。点击某一步即可回到那一步；之后的步骤会保留，直到您做出新的更改。</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -4111,6 +4213,22 @@ Replace them?</source>
     <message>
         <source>For example: total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</source>
         <translation>例如：total_spend &gt;= 1000 and city in (&quot;上海&quot;, &quot;北京&quot;)</translation>
+    </message>
+    <message>
+        <source>Rule of segment “%1” (modified)</source>
+        <translation>分群“%1”的规则（已修改）</translation>
+    </message>
+    <message>
+        <source>The rule differs from the saved segment: Segment &gt; Update Segment saves it</source>
+        <translation>规则与已保存的分群不同：“分群 &gt; 更新分群”可保存修改</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <source>Open segment “%1”</source>
+        <translation>打开分群“%1”</translation>
     </message>
 </context>
 <context>
@@ -4718,6 +4836,10 @@ Replace them?</source>
     <message>
         <source>There is no experiment named “%1”</source>
         <translation>没有名为“%1”的实验</translation>
+    </message>
+    <message>
+        <source>Describe segment “%1”</source>
+        <translation>编辑分群“%1”的说明</translation>
     </message>
 </context>
 <context>

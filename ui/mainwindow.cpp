@@ -35,6 +35,8 @@
 #include "segments/segmentstore.h"
 #include "store/workspace.h"
 
+#include <QAbstractButton>
+#include <QDialog>
 #include <QApplication>
 #include <QDir>
 #include <QCloseEvent>
@@ -43,8 +45,8 @@
 #include <QMimeData>
 #include <QUrl>
 #include <QTimer>
-#include <QUndoGroup>
 #include <QUndoStack>
+#include <QUndoView>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -68,7 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_segmentPage(new QWidget(this)), m_rulePanel(new RulePanel(this)), m_dashboard(new DashboardPanel(this)),
       m_controller(new DashboardController(m_dashboard, this)), m_segmentList(new SegmentList(this)),
       m_segmentsDock(new QDockWidget(this)), m_statusLabel(new QLabel(this)), m_centreTabs(new QTabWidget(this)),
-      m_customers(new CustomersView(this)), m_history(new WorkspaceHistory(this)), m_undoGroup(new QUndoGroup(this))
+      m_customers(new CustomersView(this)), m_history(new WorkspaceHistory(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -101,7 +103,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_statusLabel->setObjectName(QStringLiteral("workspaceStatus"));
     statusBar()->addPermanentWidget(m_statusLabel);
-    watchUndoFocus();
+    // One history: rule edits, chart clicks, opened rules, saves, deletes, imports and settings, in order.
+    m_rulePanel->setHistory(m_history->stack());
     createMenus();
     connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoShop);
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::chooseWorkspace);
@@ -110,7 +113,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_rulePanel, &RulePanel::ruleChanged, m_customers, &CustomersView::setRule);
     connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
     connect(m_customers, &CustomersView::exportSelectedRequested, this, &MainWindow::exportSelected);
-    connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegment);
+    connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegmentAs);
     // Clicking a chart element narrows the rule to those customers (one undo step of the rule's history).
     connect(m_dashboard, &DashboardPanel::funnelStepClicked, this, [this](int step) {
         if (step <= 0 || !m_workspace)
@@ -142,8 +145,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_segmentList, &SegmentList::renameRequested, this, &MainWindow::renameSegment);
     connect(m_segmentList, &SegmentList::deleteRequested, this, &MainWindow::deleteSegment);
     connect(m_segmentList, &SegmentList::exportRequested, this, [this](qint64 id) { exportSegmentFile(id); });
-    connect(m_segmentList, &SegmentList::segmentActivated, this,
-            [this](const QString &name, const QString &ruleText) { m_rulePanel->setRuleText(ruleText, name); });
+    connect(m_segmentList, &SegmentList::segmentActivated, this, [this](qint64 id, const QString &name, const QString &ruleText) {
+        m_rulePanel->setRuleText(ruleText, name, id);
+    });
     connect(m_controller, &DashboardController::failed, m_rulePanel, &RulePanel::showProblem);
     connect(m_controller, &DashboardController::ready, this, [this] {
         m_rulePanel->setEvaluationData(m_controller->columnCache(), m_controller->ruleContext());
@@ -174,22 +178,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-MainWindow::~MainWindow()
-{
-    disconnect(m_focusWatch); // QWidget's destructor moves the focus after the panels are gone
-}
+MainWindow::~MainWindow() = default;
 
-void MainWindow::watchUndoFocus()
+void MainWindow::showHistory()
 {
-    // Two histories: the rule's edits while the rule panel has the focus, the workspace's changes (segments,
-    // settings, imports) otherwise. The Edit menu names the step it would take.
-    m_undoGroup->addStack(m_rulePanel->undoStack());
-    m_undoGroup->addStack(m_history->stack());
-    m_undoGroup->setActiveStack(m_history->stack());
-    m_focusWatch = connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
-        const bool inRule = now && (now == m_rulePanel || m_rulePanel->isAncestorOf(now));
-        m_undoGroup->setActiveStack(inRule ? m_rulePanel->undoStack() : m_history->stack());
-    });
+    if (auto *open = findChild<QDialog *>(QStringLiteral("historyDialog"))) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("historyDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("History"));
+    auto *view = new QUndoView(m_history->stack(), dialog);
+    view->setObjectName(QStringLiteral("historyView"));
+    view->setEmptyLabel(tr("Workspace opened"));
+    auto *intro = new QLabel(tr("Every change, oldest first. Click a step to go back to it; later steps stay until you change something."), dialog);
+    intro->setWordWrap(true);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(intro);
+    layout->addWidget(view);
+    dialog->resize(420, 480);
+    dialog->show();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -238,13 +249,30 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_undoGroup->createUndoAction(edit, tr("&Undo"));
-    QAction *redo = m_undoGroup->createRedoAction(edit, tr("&Redo"));
+    QAction *undo = m_history->stack()->createUndoAction(edit, tr("&Undo"));
+    QAction *redo = m_history->stack()->createRedoAction(edit, tr("&Redo"));
     undo->setShortcut(QKeySequence::Undo);
     redo->setShortcut(QKeySequence::Redo);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    redo->setObjectName(QStringLiteral("redoAction"));
     edit->addActions({undo, redo});
+    edit->addSeparator();
+    edit->addAction(tr("&History…"), QKeySequence(tr("Ctrl+H")), this, &MainWindow::showHistory)->setObjectName(QStringLiteral("historyAction"));
     QMenu *segment = menuBar()->addMenu(tr("&Segment"));
-    segment->addAction(tr("&Save as Segment…"), QKeySequence::Save, this, &MainWindow::saveSegment);
+    segment->addAction(tr("&New Rule"), QKeySequence(tr("Ctrl+Shift+N")), this, &MainWindow::newRule)
+        ->setObjectName(QStringLiteral("newRuleAction"));
+    segment->addAction(tr("&Update Segment"), QKeySequence::Save, this, &MainWindow::updateSegment)
+        ->setObjectName(QStringLiteral("updateSegmentAction"));
+    segment->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveSegmentAs)
+        ->setObjectName(QStringLiteral("saveSegmentAsAction"));
+    segment->addAction(tr("&Duplicate Segment…"), this, &MainWindow::duplicateSegment)->setObjectName(QStringLiteral("duplicateSegmentAction"));
+    segment->addAction(tr("Re&name Segment…"), this, [this] {
+        if (const qint64 id = chosenSegment(); id && m_segmentList->rowOf(id) >= 0)
+            renameSegment(id, m_segmentList->segmentName(m_segmentList->rowOf(id)));
+    })->setObjectName(QStringLiteral("renameSegmentAction"));
+    segment->addAction(tr("Edit Descrip&tion…"), this, &MainWindow::editSegmentDescription)
+        ->setObjectName(QStringLiteral("describeSegmentAction"));
+    segment->addSeparator();
     segment->addAction(tr("&Overlap of Saved Segments…"), this, &MainWindow::showSegmentOverlap);
     segment->addAction(tr("E&xperiments…"), this, &MainWindow::showExperiments);
     segment->addSeparator();
@@ -360,7 +388,7 @@ bool MainWindow::openWorkspace(const QString &path)
     m_controller->setWorkspace(m_workspace.get());
     m_dashboard->setAnalysisDateNote(m_workspace->analysisDateFollowsData() ? m_workspace->analysisDate() : QDate());
     m_customers->setWorkspace(m_workspace.get());
-    m_rulePanel->setRuleText(QString());
+    m_rulePanel->setRuleText(QString(), QString(), 0, true);
     m_pages->setCurrentWidget(m_segmentPage);
     m_segmentsDock->show();
     setWindowTitle(tr("%1 — Segmenta").arg(m_workspace->displayName()));
@@ -490,7 +518,53 @@ void MainWindow::dropEvent(QDropEvent *event)
         importFile(path);
 }
 
-void MainWindow::saveSegment()
+void MainWindow::newRule()
+{
+    if (m_workspace)
+        m_rulePanel->setRuleText(QString());
+}
+
+qint64 MainWindow::chosenSegment() const
+{
+    if (m_rulePanel->segmentId())
+        return m_rulePanel->segmentId();
+    return m_segmentList->currentItem() ? m_segmentList->segmentId(m_segmentList->currentRow()) : 0;
+}
+
+void MainWindow::updateSegment()
+{
+    if (!m_workspace)
+        return;
+    const qint64 id = m_rulePanel->segmentId();
+    if (!id) {
+        saveSegmentAs(); // nothing saved is being edited: it needs a name
+        return;
+    }
+    const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
+    if (!rule) {
+        QMessageBox::warning(this, tr("Cannot Save Segment"), rule.errorMessage());
+        return;
+    }
+    const auto saved = segments::SegmentStore(m_workspace->db()).list();
+    if (!saved) {
+        QMessageBox::warning(this, tr("Cannot Save Segment"), saved.errorMessage());
+        return;
+    }
+    const auto it = std::find_if(saved->begin(), saved->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
+    if (it == saved->end()) {
+        saveSegmentAs(); // deleted meanwhile
+        return;
+    }
+    segments::SavedSegment segment = *it; // its name, colour and description stay
+    segment.rule = rule.value();
+    if (const QString error = m_history->saveSegment(segment); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Save Segment"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Updated the segment “%1”; Edit > Undo goes back").arg(segment.name), 8000);
+}
+
+void MainWindow::saveSegmentAs()
 {
     if (!m_workspace)
         return;
@@ -501,19 +575,113 @@ void MainWindow::saveSegment()
     }
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save as Segment"), tr("Segment name:"), QLineEdit::Normal,
-                                               m_rulePanel->segmentName(), &ok);
-    if (!ok || name.trimmed().isEmpty())
-        return;
+                                               m_rulePanel->segmentName(), &ok).trimmed();
+    if (ok && !name.isEmpty())
+        saveRuleAs(name, rule.value());
+}
+
+bool MainWindow::saveRuleAs(const QString &name, const rules::Rule &rule)
+{
+    const auto existing = segments::SegmentStore(m_workspace->db()).list();
+    if (!existing) {
+        QMessageBox::warning(this, tr("Cannot Save Segment"), existing.errorMessage());
+        return false;
+    }
+    const auto same = std::find_if(existing->begin(), existing->end(), [&name](const segments::SavedSegment &s) { return s.name == name; });
     segments::SavedSegment segment;
-    segment.name = name.trimmed();
-    segment.rule = rule.value();
-    static const char *const palette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1"};
-    segment.color = QString::fromLatin1(palette[m_segmentList->count() % 7]);
+    if (same != existing->end()) {
+        QMessageBox ask(QMessageBox::Question, tr("Replace Segment"),
+                        tr("A segment named “%1” exists. Replace its rule with this one?").arg(name),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("replaceSegmentBox"));
+        ask.setInformativeText(tr("Its colour, description and size history stay; Edit > Undo puts its rule back."));
+        ask.button(QMessageBox::Yes)->setText(tr("Replace"));
+        ask.setDefaultButton(QMessageBox::Cancel);
+        if (ask.exec() != QMessageBox::Yes)
+            return false;
+        segment = *same; // its colour and description stay
+    } else {
+        segment.color = segments::SegmentStore::unusedColor(existing.value());
+    }
+    segment.name = name;
+    segment.rule = rule;
     if (const QString error = m_history->saveSegment(segment); !error.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot Save Segment"), error);
+        return false;
+    }
+    // The rule now is that segment's (its history of edits stays).
+    const auto found = segments::SegmentStore(m_workspace->db()).find(name);
+    if (found && found.value())
+        m_rulePanel->setSegment(found.value()->id, name, found.value()->rule);
+    return true;
+}
+
+void MainWindow::duplicateSegment()
+{
+    const qint64 id = chosenSegment();
+    if (!m_workspace || !id)
+        return;
+    const auto existing = segments::SegmentStore(m_workspace->db()).list();
+    if (!existing)
+        return;
+    const auto source = std::find_if(existing->begin(), existing->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
+    if (source == existing->end())
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Duplicate Segment"), tr("Name of the copy:"), QLineEdit::Normal,
+                                               segments::SegmentFile::freeName(tr("%1 copy").arg(source->name), existing.value()), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (std::any_of(existing->begin(), existing->end(), [&name](const segments::SavedSegment &s) { return s.name == name; })) {
+        QMessageBox::warning(this, tr("Cannot Duplicate Segment"), tr("A segment named “%1” exists; choose another name.").arg(name));
         return;
     }
-    m_rulePanel->setRuleText(m_rulePanel->ruleText(), segment.name);
+    segments::SavedSegment copy;
+    copy.name = name;
+    copy.rule = source->rule; // the saved rule, not edits not saved yet
+    copy.description = source->description;
+    copy.color = segments::SegmentStore::unusedColor(existing.value());
+    if (const QString error = m_history->saveSegment(copy); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Duplicate Segment"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Duplicated “%1” as “%2”; Edit > Undo removes the copy").arg(source->name, name), 8000);
+}
+
+void MainWindow::editSegmentDescription()
+{
+    const qint64 id = chosenSegment();
+    const int row = m_segmentList->rowOf(id);
+    if (!m_workspace || row < 0)
+        return;
+    const auto found = segments::SegmentStore(m_workspace->db()).find(m_segmentList->segmentName(row));
+    if (!found || !found.value())
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Segment Description"),
+                                                        tr("What “%1” is for (shown in the list of saved segments):").arg(found.value()->name),
+                                                        found.value()->description, &ok)
+                             .trimmed();
+    if (!ok || text == found.value()->description)
+        return;
+    if (const QString error = m_history->describeSegment(id, text); !error.isEmpty())
+        QMessageBox::warning(this, tr("Cannot Save Segment"), error);
+}
+
+void MainWindow::followEditedSegment()
+{
+    const qint64 id = m_rulePanel->segmentId();
+    if (!id || !m_workspace)
+        return;
+    const auto saved = segments::SegmentStore(m_workspace->db()).list();
+    if (!saved)
+        return;
+    const auto it = std::find_if(saved->begin(), saved->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
+    if (it == saved->end())
+        m_rulePanel->setSegment(0, QString(), std::nullopt); // an undone save or a delete: no saved segment any more
+    else
+        m_rulePanel->setSegment(id, it->name, it->rule);
 }
 
 void MainWindow::narrowTo(const std::vector<rules::Condition> &conditions)
@@ -532,6 +700,7 @@ void MainWindow::refreshSegments()
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
     m_dashboard->setAnalysisDateNote(m_workspace->analysisDateFollowsData() ? m_workspace->analysisDate() : QDate());
+    followEditedSegment();
 }
 
 void MainWindow::renameSegment(qint64 id, const QString &name)
@@ -542,9 +711,7 @@ void MainWindow::renameSegment(qint64 id, const QString &name)
     if (!ok || newName.isEmpty() || newName == name)
         return;
     if (const QString error = m_history->renameSegment(id, newName); !error.isEmpty())
-        QMessageBox::warning(this, tr("Cannot Rename Segment"), error);
-    else if (m_rulePanel->segmentName() == name)
-        m_rulePanel->setRuleText(m_rulePanel->ruleText(), newName);
+        QMessageBox::warning(this, tr("Cannot Rename Segment"), error); // the header follows through refreshSegments()
 }
 
 void MainWindow::deleteSegment(qint64 id, const QString &name)
@@ -572,11 +739,18 @@ bool MainWindow::importSegmentFile(const QString &path)
     // A segment of the same name is kept: the imported one takes the next free name.
     segment->name = segments::SegmentFile::freeName(segment->name, existing.value());
     segment->position = int(existing->size());
+    const bool colorTaken = std::any_of(existing->begin(), existing->end(), [&segment](const segments::SavedSegment &s) {
+        return s.color.compare(segment->color, Qt::CaseInsensitive) == 0;
+    });
+    if (colorTaken)
+        segment->color = segments::SegmentStore::unusedColor(existing.value());
     if (const QString saveError = m_history->saveSegment(segment.value()); !saveError.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot Import Segment"), saveError);
         return false;
     }
-    m_rulePanel->setRuleText(rules::RuleText::print(segment->rule), segment->name);
+    const auto saved = segments::SegmentStore(db).find(segment->name);
+    // Shown without a step of its own: undoing the import (one step) removes the segment, and the header with it.
+    m_rulePanel->setRuleText(rules::RuleText::print(segment->rule), segment->name, saved && saved.value() ? saved.value()->id : 0, true);
     statusBar()->showMessage(tr("Imported the segment “%1”; Edit > Undo removes it").arg(segment->name), 8000);
     return true;
 }
@@ -728,8 +902,11 @@ void MainWindow::reloadWorkspace()
         return;
     const QString rule = m_rulePanel->ruleText();
     const QString name = m_rulePanel->segmentName();
-    if (openWorkspace(m_workspace->path()))
-        m_rulePanel->setRuleText(rule, name);
+    const qint64 id = m_rulePanel->segmentId();
+    if (openWorkspace(m_workspace->path())) {
+        m_rulePanel->setRuleText(rule, name, id, true); // not a step: the history holds what was done
+        followEditedSegment(); // compared with the rule saved, not with the rule as it was being edited
+    }
 }
 
 QString MainWindow::saveReport(const QString &path)

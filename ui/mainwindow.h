@@ -8,10 +8,6 @@
 #include <optional>
 #include <vector>
 
-class QUndoGroup;
-
-#include <memory>
-
 class QStackedWidget;
 class QLabel;
 class QDockWidget;
@@ -67,6 +63,14 @@ public:
     // Shows the saved segments again after one was saved, renamed, deleted or put back.
     void refreshSegments();
     void renameSegment(qint64 id, const QString &name); // asks for the new name
+    // The Segment menu. Update saves the rule being edited into its saved segment (colour, description and
+    // place kept), or asks for a name when none is edited; Save As asks for a name, and before replacing a
+    // segment of that name (whose colour and description stay); a new segment gets a colour no other has.
+    void newRule();
+    void updateSegment();
+    void saveSegmentAs();
+    void duplicateSegment();
+    void editSegmentDescription();
     void deleteSegment(qint64 id, const QString &name);
     // Sharing: reads a .segment.json file into the workspace as a new segment (undoable), or writes the
     // saved segment `id` (0: the rule being edited) to a file the user chooses.
@@ -101,14 +105,19 @@ protected:
 
 private:
     void createMenus();
-    void watchUndoFocus();
+    // Edit > History: every step of the one history, in order; clicking one goes back (or forward) to it.
+    void showHistory();
     void retranslate();
     void chooseWorkspace();
     void importSpreadsheet();
     void saveReportWithDialog();
     void openExportDialog(const std::optional<std::vector<qint64>> &customerIds);
     void narrowTo(const std::vector<rules::Condition> &conditions);
-    void saveSegment();
+    bool saveRuleAs(const QString &name, const rules::Rule &rule);
+    // The saved segment the menu's commands act on: the one being edited, else the one selected (0: none).
+    qint64 chosenSegment() const;
+    // After the segments changed: the rule panel's header follows the segment it edits.
+    void followEditedSegment();
     void showStatus();
     void newWorkspace();
 
@@ -125,9 +134,7 @@ private:
     QTabWidget *m_centreTabs;
     CustomersView *m_customers;
     WorkspaceHistory *m_history;
-    QUndoGroup *m_undoGroup;
     QString m_openedPath; // the history belongs to this workspace
-    QMetaObject::Connection m_focusWatch;
     QSplitter *m_splitter = nullptr;
     bool m_retranslatePending = false;
 };

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace segmenta::segments {
 
 namespace {
@@ -82,6 +84,37 @@ Result<void> SegmentStore::checkName(const QString &name, qint64 exceptId)
     if (query.int64(0) > 0)
         return Error{tr("There is already a segment named “%1”").arg(name)};
     return {};
+}
+
+QString SegmentStore::unusedColor(const std::vector<SavedSegment> &existing)
+{
+    const auto taken = [&existing](const QString &color) {
+        return std::any_of(existing.begin(), existing.end(),
+                           [&color](const SavedSegment &s) { return s.color.compare(color, Qt::CaseInsensitive) == 0; });
+    };
+    static const char *const tableau10[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                                             "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+    for (const char *color : tableau10) {
+        if (!taken(QLatin1StringView(color)))
+            return QString::fromLatin1(color);
+    }
+    // Beyond the palette: hues a golden angle (137.5°) apart, at two saturations and brightnesses. HSV to RGB
+    // by hand: core links Qt Core only (QColor is Qt Gui).
+    for (int n = 0;; ++n) {
+        const double hue = std::fmod(15.0 + n * 137.5, 360.0) / 60.0;
+        const double value = n % 2 ? 0.62 : 0.80;
+        const double chroma = value * ((n / 2) % 2 ? 0.45 : 0.60);
+        const double x = chroma * (1 - std::fabs(std::fmod(hue, 2.0) - 1));
+        const int sector = int(hue);
+        const double r = sector == 0 || sector == 5 ? chroma : sector == 1 || sector == 4 ? x : 0;
+        const double g = sector == 1 || sector == 2 ? chroma : sector == 0 || sector == 3 ? x : 0;
+        const double b = sector == 3 || sector == 4 ? chroma : sector == 2 || sector == 5 ? x : 0;
+        const double m = value - chroma;
+        const auto hex = [m](double c) { return QStringLiteral("%1").arg(int(std::lround((c + m) * 255)), 2, 16, QLatin1Char('0')); };
+        const QString color = u'#' + hex(r) + hex(g) + hex(b);
+        if (!taken(color))
+            return color;
+    }
 }
 
 Result<qint64> SegmentStore::save(const SavedSegment &segment)

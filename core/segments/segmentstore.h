@@ -79,6 +79,10 @@ public:
     // out): what the segment list compares today's size with to show its trend.
     Result<std::map<qint64, qint64>> sizesBefore(const QDate &date);
 
+    // A colour none of `existing` has (compared without case): the first free one of the Tableau 10 palette
+    // the charts use, then hues spread around the colour wheel by the golden angle until one is free.
+    static QString unusedColor(const std::vector<SavedSegment> &existing);
+
     // Counts of A only, both and B only, from two ascending member lists.
     static Overlap overlap(const std::vector<qint64> &a, const std::vector<qint64> &b);
 

@@ -5,6 +5,8 @@
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +37,7 @@ class TestSegmentStore : public QObject
 private Q_SLOTS:
     void deleteAndRestore();
     void sizesBeforeADate();
+    void unusedColors();
 };
 
 void TestSegmentStore::deleteAndRestore()
@@ -103,6 +106,43 @@ void TestSegmentStore::sizesBeforeADate()
     QCOMPARE(before->size(), size_t(1));
     QCOMPARE(before->at(ids[0]), 14); // the latest before March, not March itself
     QCOMPARE(store.sizesBefore(QDate(2024, 1, 1))->size(), size_t(0));
+}
+
+// A new segment's colour is one no other segment has: the Tableau 10 palette first, then colours made up.
+void TestSegmentStore::unusedColors()
+{
+    const auto with = [](const QStringList &colors) {
+        std::vector<segments::SavedSegment> segments;
+        for (const QString &color : colors) {
+            segments::SavedSegment segment;
+            segment.color = color;
+            segments.push_back(segment);
+        }
+        return segments;
+    };
+    QCOMPARE(segments::SegmentStore::unusedColor({}), QStringLiteral("#4e79a7"));
+    // The demo shop's eight playbook colours, one written in capitals: the first palette colour left is pink.
+    QCOMPARE(segments::SegmentStore::unusedColor(with({QStringLiteral("#E15759"), QStringLiteral("#59a14f"), QStringLiteral("#4e79a7"),
+                                                       QStringLiteral("#f28e2b"), QStringLiteral("#b07aa1"), QStringLiteral("#9c755f"),
+                                                       QStringLiteral("#76b7b2"), QStringLiteral("#edc948")})),
+             QStringLiteral("#ff9da7"));
+    const QStringList tableau = {QStringLiteral("#4e79a7"), QStringLiteral("#f28e2b"), QStringLiteral("#e15759"),
+                                 QStringLiteral("#76b7b2"), QStringLiteral("#59a14f"), QStringLiteral("#edc948"),
+                                 QStringLiteral("#b07aa1"), QStringLiteral("#ff9da7"), QStringLiteral("#9c755f"),
+                                 QStringLiteral("#bab0ac")};
+    auto all = with(tableau);
+    // All ten taken: HSV(15°, 60%, 80%) = RGB(204, 112, 82), worked by hand.
+    QCOMPARE(segments::SegmentStore::unusedColor(all), QStringLiteral("#cc7052"));
+    // Fifty more segments, each given the colour left: never one seen before.
+    QSet<QString> seen(tableau.begin(), tableau.end());
+    static const QRegularExpression hex(QStringLiteral("^#[0-9a-f]{6}$"));
+    for (int i = 0; i < 50; ++i) {
+        const QString color = segments::SegmentStore::unusedColor(all);
+        QVERIFY2(hex.match(color).hasMatch(), qPrintable(color));
+        QVERIFY2(!seen.contains(color), qPrintable(color));
+        seen.insert(color);
+        all = with(QStringList(seen.begin(), seen.end()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSegmentStore)

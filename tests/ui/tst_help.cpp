@@ -82,7 +82,7 @@ void TestHelp::shortcutsTableListsTheWindowsShortcuts()
     for (int row = 0; row < table->rowCount(); ++row)
         keysByCommand.insert(cell(table, row, 1), cell(table, row, 2));
     // Written out here, not read from the actions: what the menus promise.
-    QCOMPARE(keysByCommand.value(QStringLiteral("Save as Segment")),
+    QCOMPARE(keysByCommand.value(QStringLiteral("Update Segment")),
              QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
     QCOMPARE(keysByCommand.value(QStringLiteral("Settings")), QKeySequence(QStringLiteral("Ctrl+,")).toString(QKeySequence::NativeText));
     QCOMPARE(keysByCommand.value(QStringLiteral("Import Customers or Orders")), QStringLiteral("Ctrl+I"));

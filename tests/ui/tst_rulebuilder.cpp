@@ -36,6 +36,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -60,6 +61,8 @@ private Q_SLOTS:
     void textEditsRebuildTheBuilder();
     void undoAndRedo();
     void chooseSeveralValues();
+    void valueButtonsShowWhatIsTicked();
+    void aNewFieldClearsValuesItDoesNotHold();
     void applyATemplate();
     void dragAConditionIntoAGroup();
     void everyChartFollowsTheBuiltRule();
@@ -405,6 +408,106 @@ void TestRuleBuilder::chooseSeveralValues()
     QCOMPARE(values, (QStringList{QStringLiteral("上海"), QStringLiteral("北京")})); // in UTF-16 order
     QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("c.city IN ('上海', '北京')")));
     QCOMPARE(m_panel->undoStack()->text(0), QStringLiteral("Change value"));
+}
+
+namespace {
+
+// The values a value-list button reads, in any order.
+QSet<QString> buttonValues(ui::ConditionRow *row)
+{
+    auto *button = row->findChild<QToolButton *>(QStringLiteral("valuesButton"));
+    if (!button)
+        return {};
+    const QStringList parts = button->text().split(QStringLiteral(", "));
+    return QSet<QString>(parts.begin(), parts.end());
+}
+
+// Types `value` in the open value picker's search box and presses Enter: checks or unchecks it.
+void toggleValue(ui::ValueListPicker *picker, const QString &value)
+{
+    auto *search = picker->findChild<QLineEdit *>(QStringLiteral("valueSearch"));
+    search->clear();
+    typeText(search, value);
+    QTest::keyClick(search, Qt::Key_Return);
+}
+
+} // namespace
+
+// Issue 21, point 1: each tick shows on the value button at once (it used to keep the old values until a save).
+void TestRuleBuilder::valueButtonsShowWhatIsTicked()
+{
+    m_panel->setRuleText(QStringLiteral("city in (\"上海\")"));
+    ui::ConditionRow *row = rowAt(m_builder->rootFrame(), 0);
+    QVERIFY(row);
+    QCOMPARE(buttonValues(row), QSet<QString>({QStringLiteral("上海")}));
+    QTest::mouseClick(row->findChild<QToolButton *>(QStringLiteral("valuesButton")), Qt::LeftButton);
+    ui::ValueListPicker *picker = row->valuePicker();
+    QVERIFY(picker->isVisible());
+    toggleValue(picker, QStringLiteral("北京"));
+    QCOMPARE(buttonValues(row), QSet<QString>({QStringLiteral("上海"), QStringLiteral("北京")}));
+    toggleValue(picker, QStringLiteral("上海"));
+    QCOMPARE(buttonValues(row), QSet<QString>({QStringLiteral("北京")}));
+    QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("c.city = '北京'")));
+    picker->hide();
+
+    // Lifecycle stages read by their names: Dormant unticked, At risk ticked.
+    m_panel->setRuleText(QStringLiteral("lifecycle_stage in (\"dormant\")"));
+    row = rowAt(m_builder->rootFrame(), 0);
+    QCOMPARE(buttonValues(row), QSet<QString>({QStringLiteral("Dormant")}));
+    QTest::mouseClick(row->findChild<QToolButton *>(QStringLiteral("valuesButton")), Qt::LeftButton);
+    picker = row->valuePicker();
+    toggleValue(picker, QStringLiteral("At risk"));
+    toggleValue(picker, QStringLiteral("Dormant"));
+    QCOMPARE(buttonValues(row), QSet<QString>({QStringLiteral("At risk")}));
+    QCOMPARE(ruleCount(m_emitted), sqlCount(QStringLiteral("m.lifecycle_stage = 'at_risk'")));
+    // Undo and redo show the values of each step too (the picks in a row are one step).
+    m_panel->undoStack()->undo();
+    QCOMPARE(buttonValues(rowAt(m_builder->rootFrame(), 0)), QSet<QString>({QStringLiteral("Dormant")}));
+    m_panel->undoStack()->redo();
+    QCOMPARE(buttonValues(rowAt(m_builder->rootFrame(), 0)), QSet<QString>({QStringLiteral("At risk")}));
+}
+
+// Issue 21, point 1: Lifecycle stage → Value tier does not carry "at_risk" over as a tier (0 matches, no
+// warning): the value is cleared, the row says so, and the condition counts customers again.
+void TestRuleBuilder::aNewFieldClearsValuesItDoesNotHold()
+{
+    m_panel->setRuleText(QStringLiteral("lifecycle_stage in (\"at_risk\")"));
+    ui::ConditionRow *row = rowAt(m_builder->rootFrame(), 0);
+    QVERIFY(row);
+    QCOMPARE(row->noteText(), QString());
+    QTest::mouseClick(row->findChild<QToolButton *>(QStringLiteral("fieldButton")), Qt::LeftButton);
+    ui::FieldPicker *picker = row->fieldPicker();
+    QVERIFY(picker->isVisible());
+    auto *search = picker->findChild<QLineEdit *>(QStringLiteral("fieldSearch"));
+    QTest::keyClicks(search, QStringLiteral("value_tier"));
+    QTest::keyClick(search, Qt::Key_Return);
+    const rules::Condition *condition = rules::nodeAt(m_emitted, {0})->condition ? &*rules::nodeAt(m_emitted, {0})->condition : nullptr;
+    QVERIFY(condition);
+    QCOMPARE(condition->field, QStringLiteral("value_tier"));
+    QCOMPARE(condition->op, rules::Op::In);
+    QVERIFY(!condition->values.contains(QStringLiteral("at_risk")));
+    QCOMPARE(condition->values.size(), 1);
+    const QString tier = condition->values.front().toString();
+    const qint64 holders = sqlCount(QStringLiteral("m.value_tier = '%1'").arg(tier));
+    QVERIFY(holders > 0);
+    QCOMPARE(ruleCount(m_emitted), holders);
+    QCOMPARE(row->noteText(), QStringLiteral("Cleared “At risk”: not a value of Value tier"));
+    // The note goes with the row's next edit, and an undo brings the stage back without it.
+    m_panel->undoStack()->undo();
+    QCOMPARE(rules::RuleText::print(m_emitted), QStringLiteral("lifecycle_stage in (\"at_risk\")"));
+    QCOMPARE(row->noteText(), QString());
+    QCOMPARE(buttonValues(row), QSet<QString>({QStringLiteral("At risk")}));
+
+    // Text typed for "contains" is no value from a list: it stays with the new field, and no note.
+    m_panel->setRuleText(QStringLiteral("city contains \"海\""));
+    row = rowAt(m_builder->rootFrame(), 0);
+    QTest::mouseClick(row->findChild<QToolButton *>(QStringLiteral("fieldButton")), Qt::LeftButton);
+    search = row->fieldPicker()->findChild<QLineEdit *>(QStringLiteral("fieldSearch"));
+    QTest::keyClicks(search, QStringLiteral("name"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(rules::nodeAt(m_emitted, {0})->condition->field, QStringLiteral("name"));
+    QCOMPARE(rules::nodeAt(m_emitted, {0})->condition->values, QVariantList({QStringLiteral("海")}));
+    QCOMPARE(row->noteText(), QString());
 }
 
 void TestRuleBuilder::applyATemplate()

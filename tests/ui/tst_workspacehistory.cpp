@@ -240,7 +240,10 @@ void TestWorkspaceHistory::sharedSegmentFile()
     const auto *list = window.findChild<ui::SegmentList *>();
     const int listed = list->count();
     window.importFile(path);
-    QCOMPARE(dump("SELECT description, color FROM segments WHERE name = 'High value (2)'"), QStringLiteral("from Li Lei|#76b7b2|\n"));
+    // The file's colour is taken here (the demo's "WeChat customers"): the copy gets the first free colour of
+    // the palette instead (issue 21: no two segments share a colour).
+    QCOMPARE(dump("SELECT color FROM segments WHERE name = 'WeChat customers'"), QStringLiteral("#76b7b2|\n"));
+    QCOMPARE(dump("SELECT description, color FROM segments WHERE name = 'High value (2)'"), QStringLiteral("from Li Lei|#ff9da7|\n"));
     QVERIFY(dump("SELECT rule_json FROM segments WHERE name = 'High value (2)'").contains(u"3000"));
     QCOMPARE(list->count(), listed + 1);
     QCOMPARE(window.rulePanel()->segmentName(), QStringLiteral("High value (2)"));

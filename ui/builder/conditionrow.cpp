@@ -19,6 +19,7 @@
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace segmenta::ui {
 
@@ -61,8 +62,16 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     m_duplicate->setText(QStringLiteral("❐"));
     m_remove->setObjectName(QStringLiteral("removeButton"));
     m_remove->setText(QStringLiteral("✕"));
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("rowNote"));
+    m_note->setWordWrap(true);
+    m_note->setStyleSheet(QStringLiteral("color: #b9770e;"));
+    m_note->hide();
+    m_typing.setSingleShot(true);
+    m_typing.setInterval(300);
+    connect(&m_typing, &QTimer::timeout, this, &ConditionRow::commitTyped);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 1, 0, 1);
     layout->setSpacing(6);
     layout->addWidget(new DragHandle([this] { return m_path; }, this));
@@ -73,6 +82,11 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     layout->addWidget(m_impact);
     layout->addWidget(m_duplicate);
     layout->addWidget(m_remove);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addLayout(layout);
+    outer->addWidget(m_note);
 
     connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
         m_builder->edit(on ? tr("Enable condition") : tr("Disable condition"), [this, on](rules::Rule &rule) {
@@ -184,6 +198,13 @@ void ConditionRow::showCondition(const rules::Condition &condition, const rules:
         else
             rebuildOperators();
     }
+    if (fieldChanged || valuesChanged) {
+        // The note stays for the change of field that cleared values, and goes with the row's next edit.
+        if (!m_noteForNextShow)
+            m_cleared.clear();
+        m_noteForNextShow = false;
+        showNote();
+    }
     if (valuesChanged)
         rebuildValueEditor();
     m_field->setEnabled(condition.enabled);
@@ -195,7 +216,17 @@ void ConditionRow::refreshChoices()
 {
     retranslate();
     rebuildOperators();
-    rebuildValueEditor();
+    // Only editors offering the field's values change with them: a number, date or period being typed keeps
+    // its editor (the value lists arrive while the user may be typing).
+    switch (m_shown.op) {
+    case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: case Op::Between:
+    case Op::TopPercent: case Op::BottomPercent: case Op::On: case Op::Before: case Op::After:
+    case Op::InLast: case Op::NotInLast: case Op::MoreThanDaysAgo: case Op::InNextDays: case Op::AnniversaryWithin:
+    case Op::IsEmpty: case Op::IsNotEmpty: case Op::IsTrue: case Op::IsFalse:
+        return;
+    default:
+        rebuildValueEditor();
+    }
 }
 
 void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impact)
@@ -226,10 +257,35 @@ QString ConditionRow::impactText() const
     return m_impact->text();
 }
 
+QString ConditionRow::noteText() const
+{
+    return m_note->isHidden() ? QString() : m_note->text();
+}
+
+void ConditionRow::showNote()
+{
+    if (m_cleared.isEmpty()) {
+        m_note->hide();
+        m_note->clear();
+        return;
+    }
+    const store::FieldInfo *from = m_builder->field(m_clearedFrom);
+    const store::FieldInfo *to = m_builder->field(m_clearedTo);
+    QStringList names;
+    for (const QString &value : std::as_const(m_cleared))
+        names.append(QStringLiteral("“%1”").arg(from ? displayValueOf(*from, value) : value));
+    m_note->setText(tr("Cleared %1: not a value of %2", nullptr, int(m_cleared.size()))
+                        .arg(names.join(QStringLiteral(", ")), to ? FieldPicker::fieldLabel(*to) : m_clearedTo));
+    m_note->show();
+}
+
 void ConditionRow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange && m_everShown)
+    if (event->type() == QEvent::LanguageChange && m_everShown) {
         refreshChoices();
+        rebuildValueEditor(); // its labels and suffixes too
+        showNote();
+    }
     QWidget::changeEvent(event);
 }
 
@@ -275,13 +331,32 @@ void ConditionRow::chooseField(const QString &name)
         return;
     rules::Condition next = m_shown;
     next.field = name;
-    if (!m_builder->fits(next) || next.op == Op::InSegment || next.op == Op::NotInSegment) {
-        const auto ops = rules::operatorsFor(field->type);
-        next.op = store::isNumeric(field->type) ? Op::Ge : ops.front();
+    const auto ops = rules::operatorsFor(field->type);
+    const bool opFits = std::find(ops.begin(), ops.end(), next.op) != ops.end();
+    // Values picked from the old field's list that the new field does not hold are cleared ("at_risk" is no
+    // value tier), and the row says so; those it holds stay (one city field for another).
+    QStringList cleared;
+    if (opFits && (next.op == Op::Is || next.op == Op::IsNot || next.op == Op::In || next.op == Op::NotIn)) {
+        QVariantList kept;
+        for (const QVariant &value : std::as_const(next.values)) {
+            if (value.typeId() == QMetaType::QString && !m_builder->holdsValue(name, value.toString()))
+                cleared.append(value.toString());
+            else
+                kept.append(value);
+        }
+        next.values = kept;
+    }
+    if (!opFits || !m_builder->fits(next)) {
+        if (!opFits)
+            next.op = store::isNumeric(field->type) ? Op::Ge : ops.front();
         const auto &values = m_builder->valuesOf(name);
         next.values = rules::defaultValues(field->type, next.op, m_builder->analysisDate(),
                                            values.empty() ? QString() : values.front().value);
     }
+    m_cleared = cleared;
+    m_clearedFrom = m_shown.field;
+    m_clearedTo = name;
+    m_noteForNextShow = !cleared.isEmpty();
     const rules::NodePath path = m_path;
     m_builder->edit(tr("Change field"), [path, next](rules::Rule &rule) {
         rules::Node *node = rules::nodeAt(rule, path);
@@ -290,6 +365,7 @@ void ConditionRow::chooseField(const QString &name)
         *node->condition = next;
         return true;
     });
+    m_noteForNextShow = false;
 }
 
 void ConditionRow::chooseOperator(int index)
@@ -324,7 +400,12 @@ void ConditionRow::commitValues(const QVariantList &values)
 {
     if (m_builder->isShowing() || sameValues(values, m_shown.values))
         return;
-    m_shown.values = values; // the editor already shows them: it stays as it is
+    m_shown.values = values; // the editor already shows them: it stays as it is (a value list's button says them)
+    showValuesOnButton();
+    if (!m_cleared.isEmpty()) {
+        m_cleared.clear();
+        showNote();
+    }
     const rules::NodePath path = m_path;
     QString key = QStringLiteral("value");
     for (int index : path)
@@ -341,9 +422,12 @@ void ConditionRow::commitValues(const QVariantList &values)
 QString ConditionRow::displayValue(const QString &value) const
 {
     const store::FieldInfo *field = m_builder->field(m_shown.field);
-    if (!field)
-        return value;
-    switch (field->type) {
+    return field ? displayValueOf(*field, value) : value;
+}
+
+QString ConditionRow::displayValueOf(const store::FieldInfo &field, const QString &value)
+{
+    switch (field.type) {
     case store::FieldType::Lifecycle:
         return metrics::stageDisplayName(value);
     case store::FieldType::ValueTier:
@@ -361,7 +445,6 @@ QWidget *ConditionRow::numberEditor(int index, store::FieldType type)
     spin->setObjectName(index == 0 ? QStringLiteral("numberValue") : QStringLiteral("numberValue2"));
     spin->setRange(-1e13, 1e13);
     spin->setDecimals(type == store::FieldType::Integer ? 0 : 2);
-    spin->setKeyboardTracking(false);
     spin->setGroupSeparatorShown(true);
     spin->setMinimumWidth(110);
     if (m_shown.op == Op::TopPercent || m_shown.op == Op::BottomPercent) {
@@ -370,12 +453,13 @@ QWidget *ConditionRow::numberEditor(int index, store::FieldType type)
     }
     spin->setValue(index < m_shown.values.size() ? m_shown.values[index].toDouble() : 0);
     connect(spin, &QDoubleSpinBox::valueChanged, this, [this, index](double value) {
-        QVariantList values = m_shown.values;
+        QVariantList values = m_typing.isActive() ? m_typed : m_shown.values;
         while (values.size() <= index)
             values.append(0.0);
         values[index] = value;
-        commitValues(values);
+        typedValues(values);
     });
+    connect(spin, &QDoubleSpinBox::editingFinished, this, &ConditionRow::commitTyped);
     return spin;
 }
 
@@ -399,6 +483,8 @@ QWidget *ConditionRow::dateEditor(int index)
 
 void ConditionRow::rebuildValueEditor()
 {
+    m_typing.stop(); // what was being typed belonged to the editor replaced (an undo, another operator)
+    m_typed.clear();
     while (QLayoutItem *item = m_valueLayout->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
             widget->hide();
@@ -450,7 +536,6 @@ void ConditionRow::rebuildValueEditor()
         auto *count = new QSpinBox(m_valueBox);
         count->setObjectName(QStringLiteral("periodCount"));
         count->setRange(0, 100000);
-        count->setKeyboardTracking(false);
         count->setValue(m_shown.values.isEmpty() ? 30 : int(m_shown.values.front().toDouble()));
         auto *unit = new QComboBox(m_valueBox);
         unit->setObjectName(QStringLiteral("periodUnit"));
@@ -458,9 +543,14 @@ void ConditionRow::rebuildValueEditor()
         unit->addItem(tr("weeks"), QStringLiteral("weeks"));
         unit->addItem(tr("months"), QStringLiteral("months"));
         unit->setCurrentIndex(std::max(0, unit->findData(m_shown.values.value(1).toString())));
-        const auto commit = [this, count, unit] { commitValues({double(count->value()), unit->currentData().toString()}); };
-        connect(count, &QSpinBox::valueChanged, this, commit);
-        connect(unit, &QComboBox::currentIndexChanged, this, commit);
+        connect(count, &QSpinBox::valueChanged, this,
+                [this, unit](int value) { typedValues({double(value), unit->currentData().toString()}); });
+        connect(count, &QSpinBox::editingFinished, this, &ConditionRow::commitTyped);
+        connect(unit, &QComboBox::currentIndexChanged, this, [this, count, unit] {
+            m_typing.stop();
+            m_typed.clear();
+            commitValues({double(count->value()), unit->currentData().toString()});
+        });
         m_valueLayout->addWidget(count);
         m_valueLayout->addWidget(unit);
         break;
@@ -471,10 +561,10 @@ void ConditionRow::rebuildValueEditor()
         auto *days = new QSpinBox(m_valueBox);
         days->setObjectName(QStringLiteral("dayCount"));
         days->setRange(0, 100000);
-        days->setKeyboardTracking(false);
         days->setSuffix(tr(" days"));
         days->setValue(m_shown.values.isEmpty() ? 30 : int(m_shown.values.front().toDouble()));
-        connect(days, &QSpinBox::valueChanged, this, [this](int value) { commitValues({double(value)}); });
+        connect(days, &QSpinBox::valueChanged, this, [this](int value) { typedValues({double(value)}); });
+        connect(days, &QSpinBox::editingFinished, this, &ConditionRow::commitTyped);
         m_valueLayout->addWidget(days);
         break;
     }
@@ -504,12 +594,6 @@ void ConditionRow::rebuildValueEditor()
             auto *button = new QToolButton(m_valueBox);
             button->setObjectName(QStringLiteral("valuesButton"));
             button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-            QStringList shown;
-            for (const QVariant &v : std::as_const(m_shown.values))
-                shown.append(displayValue(v.toString()));
-            const QString text = shown.isEmpty() ? tr("Choose values…") : shown.join(QStringLiteral(", "));
-            button->setText(button->fontMetrics().elidedText(text, Qt::ElideRight, 320));
-            button->setToolTip(text);
             connect(button, &QToolButton::clicked, this, [this, button] {
                 QStringList checked;
                 for (const QVariant &v : std::as_const(m_shown.values))
@@ -519,6 +603,7 @@ void ConditionRow::rebuildValueEditor()
                 valuePicker()->popup(button->mapToGlobal(QPoint(0, button->height())));
             });
             m_valueLayout->addWidget(button);
+            showValuesOnButton();
         }
         break;
     default: { // text operators and "in segment"
@@ -540,6 +625,35 @@ void ConditionRow::rebuildValueEditor()
     }
     }
     m_valueLayout->addStretch(1);
+}
+
+void ConditionRow::typedValues(const QVariantList &values)
+{
+    m_typed = values;
+    m_typing.start(); // restarted by each key: the figures follow once typing pauses
+}
+
+void ConditionRow::commitTyped()
+{
+    if (!m_typing.isActive() && m_typed.isEmpty())
+        return;
+    m_typing.stop();
+    const QVariantList values = m_typed;
+    m_typed.clear();
+    commitValues(values);
+}
+
+void ConditionRow::showValuesOnButton()
+{
+    auto *button = m_valueBox->findChild<QToolButton *>(QStringLiteral("valuesButton"), Qt::FindDirectChildrenOnly);
+    if (!button)
+        return;
+    QStringList shown;
+    for (const QVariant &v : std::as_const(m_shown.values))
+        shown.append(displayValue(v.toString()));
+    const QString text = shown.isEmpty() ? tr("Choose values…") : shown.join(QStringLiteral(", "));
+    button->setText(button->fontMetrics().elidedText(text, Qt::ElideRight, 320));
+    button->setToolTip(text);
 }
 
 } // namespace segmenta::ui

@@ -4,6 +4,7 @@
 #include "rules/rule.h"
 #include "rules/ruleedit.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -24,7 +25,9 @@ class ValueListPicker;
 // operator fitting the field's type, a value editor fitting the type and operator (number or money spin box,
 // date picker, "in the last N days/weeks/months", a multi-select of the field's values with counts, a line
 // edit completing the field's values), what the condition keeps and what the rule loses because of it, and
-// duplicate / delete buttons. It never changes the rule itself: each edit goes to RuleBuilder::edit() as an
+// duplicate / delete buttons. Choosing another field keeps the values that fit it and clears the others (the
+// row says which, until its next edit). Number fields pass on what is typed after a pause of about 300 ms
+// (and at once on Enter or leaving the field), so the figures follow the typing. It never changes the rule itself: each edit goes to RuleBuilder::edit() as an
 // undoable command, and showCondition() brings the row up to date afterwards, rebuilding only the parts whose
 // field, operator or values changed (so a spin box being typed in keeps its focus). Owned by its GroupFrame;
 // GUI thread.
@@ -37,10 +40,13 @@ public:
 
     void showCondition(const rules::Condition &condition, const rules::NodePath &path);
     void showImpact(const std::optional<rules::ConditionImpact> &impact);
-    // Shown again with the builder's current fields and values (after setData()).
+    // Shown again with the builder's current fields and values (after setData()); a number, date or period
+    // editor stays as it is (it may be being typed in).
     void refreshChoices();
     const rules::NodePath &path() const { return m_path; }
     QString impactText() const;
+    // The note under the row (values cleared by a change of field), empty when none is shown.
+    QString noteText() const;
     // The popups, made on first use.
     FieldPicker *fieldPicker();
     ValueListPicker *valuePicker();
@@ -57,7 +63,13 @@ private:
     void chooseField(const QString &name);
     void chooseOperator(int index);
     void commitValues(const QVariantList &values);
+    // A number being typed: committed once typing pauses (m_typing), or at once by commitTyped().
+    void typedValues(const QVariantList &values);
+    void commitTyped();
+    void showValuesOnButton();
+    void showNote();
     QString displayValue(const QString &value) const;
+    static QString displayValueOf(const store::FieldInfo &field, const QString &value);
     QWidget *numberEditor(int index, store::FieldType type);
     QWidget *dateEditor(int index);
 
@@ -76,6 +88,14 @@ private:
     FieldPicker *m_picker = nullptr;
     ValueListPicker *m_valuePicker = nullptr;
     std::optional<rules::ConditionImpact> m_impactShown;
+    QLabel *m_note;
+    QTimer m_typing;
+    QVariantList m_typed;
+    // Values a change of field cleared, as stored, and that field (for their display names): the note says so.
+    QStringList m_cleared;
+    QString m_clearedFrom;
+    QString m_clearedTo;
+    bool m_noteForNextShow = false; // the edit being pushed is the change of field that cleared them
 };
 
 } // namespace segmenta::ui

@@ -67,6 +67,13 @@ void RuleBuilder::resetRule(const rules::Rule &rule)
     showRule(rule, false);
 }
 
+void RuleBuilder::setUndoStack(QUndoStack *stack)
+{
+    if (m_undo->parent() == this && m_undo != stack)
+        delete m_undo;
+    m_undo = stack;
+}
+
 void RuleBuilder::setRuleFromText(const rules::Rule &rule)
 {
     if (rule == m_rule)
@@ -164,6 +171,23 @@ const std::vector<rules::ValueCount> &RuleBuilder::valuesOf(const QString &field
     static const std::vector<rules::ValueCount> none;
     const auto it = m_values.constFind(field);
     return it == m_values.constEnd() ? none : *it;
+}
+
+bool RuleBuilder::holdsValue(const QString &fieldName, const QString &value) const
+{
+    const store::FieldInfo *f = field(fieldName);
+    if (!f)
+        return true;
+    if (const auto fixed = m_context.fixedValues.find(f->type); fixed != m_context.fixedValues.end() && !fixed->second.empty()) {
+        return std::any_of(fixed->second.begin(), fixed->second.end(), [&](const rules::RuleContext::FixedValue &v) {
+            return v.value == value || v.aliases.contains(value, Qt::CaseInsensitive);
+        });
+    }
+    const auto it = m_values.constFind(fieldName);
+    // distinctValues() lists at most 1,000 values: a full list may leave some out.
+    if (it == m_values.constEnd() || it->empty() || it->size() >= 1000)
+        return true;
+    return std::any_of(it->begin(), it->end(), [&](const rules::ValueCount &v) { return v.value == value; });
 }
 
 rules::Condition RuleBuilder::newCondition(const rules::NodePath &groupPath) const

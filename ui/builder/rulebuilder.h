@@ -41,6 +41,8 @@ public:
 
     const rules::Rule &rule() const { return m_rule; }
     QUndoStack *undoStack() const { return m_undo; }
+    // Edits go to `stack` from now on (the window's one history) instead of the builder's own.
+    void setUndoStack(QUndoStack *stack);
 
     // Starts over with `rule` (a segment was opened): clears the undo history.
     void resetRule(const rules::Rule &rule);
@@ -69,6 +71,10 @@ public:
     // Whether `condition` alone would pass the rule context's validation (field, operator, values).
     bool fits(const rules::Condition &condition) const;
     const std::vector<rules::ValueCount> &valuesOf(const QString &field) const;
+    // Whether `value` can be a value of `field`: one of a fixed field's values (lifecycle stages, value tiers,
+    // RFM names) or one the workspace holds. True when that cannot be told (the values not loaded yet, or
+    // too many to list).
+    bool holdsValue(const QString &field, const QString &value) const;
     // A condition to add to the group at `groupPath`: a copy of its last condition on a known field (another
     // city after a city), else "total spend >= 0".
     rules::Condition newCondition(const rules::NodePath &groupPath) const;

@@ -319,7 +319,7 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
         m_snapshot = result.first;
         Q_EMIT ready();
         if (!m_pending)
-            m_pending = rules::Rule{};
+            m_pending = m_rule; // not the empty rule: the count line and the header describe this one
         evaluatePending();
     });
 }
@@ -351,6 +351,7 @@ rules::RuleContext DashboardController::ruleContext() const
 
 void DashboardController::setRule(const rules::Rule &rule)
 {
+    m_rule = rule;
     m_pending = rule;
     evaluatePending();
 }

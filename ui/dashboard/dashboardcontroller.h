@@ -27,6 +27,7 @@ class DashboardPanel;
 // connection) together with what every evaluation needs (saved segments, funnel and activity sets). setRule()
 // evaluates on a worker; each request carries a generation number, and results of requests that a newer
 // edit replaced are dropped, so the panel shows the latest rule's figures and never a stale or empty state.
+// setWorkspace() again (segments saved or deleted, settings changed) keeps the rule: its figures follow.
 // Lives on the GUI thread.
 class DashboardController : public QObject
 {
@@ -59,6 +60,7 @@ private:
     DashboardPanel *m_panel;
     std::shared_ptr<const Snapshot> m_snapshot;
     std::optional<rules::Rule> m_pending;
+    rules::Rule m_rule; // the rule last asked for: evaluated again when the workspace is read again
     quint64 m_generation = 0;
     bool m_running = false;
 };

@@ -106,6 +106,30 @@ private:
     QString m_to;
 };
 
+class DescribeSegmentCommand : public HistoryCommand
+{
+public:
+    DescribeSegmentCommand(WorkspaceHistory *history, qint64 id, const QString &name, const QString &from, const QString &to)
+        : HistoryCommand(history, WorkspaceHistory::tr("Describe segment “%1”").arg(name)), m_id(id), m_from(from), m_to(to)
+    {
+    }
+    void redo() override
+    {
+        check(errorOf(store().setDescription(m_id, m_to)));
+        m_history->window()->refreshSegments();
+    }
+    void undo() override
+    {
+        check(errorOf(store().setDescription(m_id, m_from)));
+        m_history->window()->refreshSegments();
+    }
+
+private:
+    qint64 m_id;
+    QString m_from;
+    QString m_to;
+};
+
 class DeleteSegmentCommand : public HistoryCommand
 {
 public:
@@ -293,6 +317,18 @@ QString WorkspaceHistory::deleteSegment(qint64 id)
     for (const auto &segment : segments.value()) {
         if (segment.id == id)
             return push(new DeleteSegmentCommand(this, id, segment.name));
+    }
+    return tr("There is no segment number %1").arg(id);
+}
+
+QString WorkspaceHistory::describeSegment(qint64 id, const QString &description)
+{
+    const auto segments = segments::SegmentStore(m_window->workspace()->db()).list();
+    if (!segments)
+        return segments.errorMessage();
+    for (const auto &segment : segments.value()) {
+        if (segment.id == id)
+            return push(new DescribeSegmentCommand(this, id, segment.name, segment.description, description));
     }
     return tr("There is no segment number %1").arg(id);
 }

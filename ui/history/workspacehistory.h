@@ -15,7 +15,7 @@ namespace segmenta::ui {
 class MainWindow;
 
 // The undo history of changes to the workspace itself, beside the rule builder's history of rule edits:
-// saving, renaming and deleting segments, deleting experiments, changing the analysis settings, and imports (undoing an import
+// saving, renaming, describing and deleting segments, deleting experiments, changing the analysis settings, and imports (undoing an import
 // removes it as a unit; redoing it imports the same file again with the same choices). Each entry has a
 // readable name ("Delete segment “VIP”"). Work that can take long (imports, settings, which recompute every
 // customer's metrics) runs on a worker with a busy dialog while the window keeps painting; after each step
@@ -35,6 +35,7 @@ public:
     QString saveSegment(const segments::SavedSegment &segment);
     QString renameSegment(qint64 id, const QString &newName);
     QString deleteSegment(qint64 id);
+    QString describeSegment(qint64 id, const QString &description);
     QString deleteExperiment(const QString &name);
     // Changes already made (the import wizard and the settings dialog did them): recorded so they can be undone.
     void recordImport(const QString &path, const import::ImportOptions &options, qint64 sourceId);

@@ -11,14 +11,41 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTextBlock>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace segmenta::ui {
+
+namespace {
+
+// Opening a rule (a saved segment, a new rule, an imported segment) as a step of the window's history: undo
+// shows what was being edited before, segment and all.
+class OpenRuleCommand : public QUndoCommand
+{
+public:
+    OpenRuleCommand(RulePanel *panel, const QString &name, RulePanel::Shown before, RulePanel::Shown after)
+        : QUndoCommand(name), m_panel(panel), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void undo() override { m_panel->showState(m_before); }
+    void redo() override { m_panel->showState(m_after); }
+
+private:
+    RulePanel *m_panel;
+    RulePanel::Shown m_before;
+    RulePanel::Shown m_after;
+};
+
+} // namespace
 
 RulePanel::RulePanel(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_builder(new RuleBuilder(this)), m_editor(new QPlainTextEdit(this)),
       m_status(new QLabel(this)), m_save(new QPushButton(this))
 {
+    m_title->setObjectName(QStringLiteral("ruleTitle"));
+    m_save->setObjectName(QStringLiteral("saveSegmentButton"));
+    m_status->setObjectName(QStringLiteral("ruleSummary"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
@@ -51,9 +78,50 @@ RulePanel::RulePanel(QWidget *parent)
     retranslate();
 }
 
-void RulePanel::setRuleText(const QString &text, const QString &segmentName)
+void RulePanel::setHistory(QUndoStack *history)
 {
+    m_history = history;
+    m_builder->setUndoStack(history);
+}
+
+RulePanel::Shown RulePanel::shown() const
+{
+    return {m_builder->rule(), m_editor->toPlainText(), m_segmentName, m_segmentId, m_savedRule};
+}
+
+void RulePanel::showState(const Shown &state)
+{
+    m_segmentName = state.segmentName;
+    m_segmentId = state.segmentId;
+    m_savedRule = state.savedRule;
+    m_keepText = true;
+    m_editor->setPlainText(state.text);
+    m_debounce.stop();
+    m_editor->setExtraSelections({});
+    m_status->setStyleSheet(QString());
+    m_status->setText(m_summary);
+    m_builder->showRule(state.rule, false); // passed on through showBuilderRule, the text left as it is
+    m_keepText = false;
+    retranslate();
+}
+
+void RulePanel::setRuleText(const QString &text, const QString &segmentName, qint64 segmentId, bool quietly)
+{
+    if (m_history && !quietly) {
+        const auto rule = rules::RuleText::parse(text);
+        if (rule && rule.value() == m_builder->rule() && segmentName == m_segmentName && segmentId == m_segmentId)
+            return; // opened again: nothing changes
+        if (rule) {
+            const Shown after{rule.value(), text, segmentName, segmentId,
+                              segmentName.isEmpty() ? std::nullopt : std::optional<rules::Rule>(rule.value())};
+            m_history->push(new OpenRuleCommand(this, segmentName.isEmpty() ? tr("New rule") : tr("Open segment “%1”").arg(segmentName),
+                                                shown(), after));
+            return;
+        }
+    }
     m_segmentName = segmentName;
+    m_segmentId = segmentId;
+    m_savedRule.reset();
     retranslate();
     m_keepText = true;
     m_editor->setPlainText(text);
@@ -68,10 +136,33 @@ void RulePanel::setRuleText(const QString &text, const QString &segmentName)
     m_editor->setExtraSelections({});
     m_status->setStyleSheet(QString());
     m_status->setText(m_summary);
-    // A segment opened: a new history, and the builder follows the text as it was saved.
+    if (!segmentName.isEmpty())
+        m_savedRule = rule.value();
+    // A segment opened: the builder follows the text as it was saved; without the window's history, a new one.
     m_keepText = true;
-    m_builder->resetRule(rule.value());
+    if (m_history)
+        m_builder->showRule(rule.value(), false);
+    else
+        m_builder->resetRule(rule.value());
     m_keepText = false;
+}
+
+void RulePanel::setSegment(qint64 id, const QString &name, const std::optional<rules::Rule> &saved)
+{
+    m_segmentId = id;
+    m_segmentName = id ? name : QString();
+    m_savedRule = id ? saved : std::nullopt;
+    retranslate();
+}
+
+bool RulePanel::isModified() const
+{
+    return !m_segmentName.isEmpty() && m_savedRule && !(*m_savedRule == m_builder->rule());
+}
+
+QString RulePanel::title() const
+{
+    return m_title->text();
 }
 
 QString RulePanel::ruleText() const
@@ -131,6 +222,7 @@ void RulePanel::showBuilderRule(const rules::Rule &rule, bool fromText)
         m_status->setStyleSheet(QString());
         m_status->setText(m_summary);
     }
+    retranslate(); // the header says whether the rule still is the saved segment's
     Q_EMIT ruleChanged(rule);
 }
 
@@ -173,7 +265,9 @@ void RulePanel::changeEvent(QEvent *event)
 void RulePanel::retranslate()
 {
     m_title->setText(m_segmentName.isEmpty() ? tr("Rule (all customers when empty)")
+                     : isModified()          ? tr("Rule of segment “%1” (modified)").arg(m_segmentName)
                                              : tr("Rule of segment “%1”").arg(m_segmentName));
+    m_title->setToolTip(isModified() ? tr("The rule differs from the saved segment: Segment > Update Segment saves it") : QString());
     m_save->setText(tr("Save as Segment…"));
     m_editor->setPlaceholderText(tr("For example: total_spend >= 1000 and city in (\"上海\", \"北京\")"));
 }

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -22,7 +23,8 @@ class RuleBuilder;
 // Each pause in typing parses the text; a rule that reads correctly rebuilds the builder (an undoable edit)
 // and is passed on (ruleChanged); one that does not shows the parser's message (line, column, what was
 // expected), underlines where it went wrong, and the last good rule stays in effect. Every builder edit
-// rewrites the text and is passed on too. GUI thread.
+// rewrites the text and is passed on too. The header names the saved segment being edited (by id, so that a
+// rename or an undone save is followed) and says when the rule differs from the one saved. GUI thread.
 class RulePanel : public QWidget
 {
     Q_OBJECT
@@ -30,9 +32,21 @@ class RulePanel : public QWidget
 public:
     explicit RulePanel(QWidget *parent = nullptr);
 
-    void setRuleText(const QString &text, const QString &segmentName = QString());
+    // Opens a rule (of saved segment `segmentId` named `segmentName`, when given). With a history (setHistory)
+    // that is a step of it ("Open segment “VIP”"), unless `quietly` (the workspace read again); without one,
+    // the builder's own history starts anew.
+    void setRuleText(const QString &text, const QString &segmentName = QString(), qint64 segmentId = 0, bool quietly = false);
+    // The window's one history: opening rules and every builder edit become steps of `history`.
+    void setHistory(QUndoStack *history);
     QString ruleText() const;
     QString segmentName() const { return m_segmentName; }
+    qint64 segmentId() const { return m_segmentId; }
+    // The saved segment being edited changed (saved, renamed, deleted or put back): the header follows; the
+    // rule and its undo history stay. Id 0: no saved segment is being edited any more.
+    void setSegment(qint64 id, const QString &name, const std::optional<rules::Rule> &saved);
+    // Whether the rule differs from the saved segment's (false when no saved segment is edited).
+    bool isModified() const;
+    QString title() const;
     void setSummary(const QString &summary);
     // Shows a problem the evaluation found (unknown field, wrong operator for the type).
     void showProblem(const QString &message);
@@ -50,6 +64,19 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
 
+public:
+    // What the panel shows: an opened rule's step keeps the one before and the one after (for its undo command).
+    struct Shown
+    {
+        rules::Rule rule;
+        QString text;
+        QString segmentName;
+        qint64 segmentId = 0;
+        std::optional<rules::Rule> savedRule;
+    };
+    Shown shown() const;
+    void showState(const Shown &state);
+
 private:
     void parse();
     void showBuilderRule(const rules::Rule &rule, bool fromText);
@@ -63,6 +90,9 @@ private:
     QPushButton *m_save;
     QTimer m_debounce;
     QString m_segmentName;
+    qint64 m_segmentId = 0;
+    std::optional<rules::Rule> m_savedRule;
+    QUndoStack *m_history = nullptr;
     QString m_summary;
     bool m_keepText = false; // the builder is following the text: leave the text as typed
 };

@@ -18,6 +18,14 @@ constexpr int kIdRole = Qt::UserRole;
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kRuleRole = Qt::UserRole + 2;
 constexpr int kPreviousRole = Qt::UserRole + 3; // the size last recorded before the analysis date
+constexpr int kDescriptionRole = Qt::UserRole + 4;
+
+// The item's text: the name (with its size and trend once known) and the description below it.
+QString itemText(const QListWidgetItem *item, const QString &nameLine)
+{
+    const QString description = item->data(kDescriptionRole).toString().simplified();
+    return description.isEmpty() ? nameLine : nameLine + u'\n' + description;
+}
 
 QIcon swatch(const QColor &color)
 {
@@ -36,9 +44,11 @@ QIcon swatch(const QColor &color)
 SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
 {
     setObjectName(QStringLiteral("segmentList"));
-    setUniformItemSizes(true);
+    setUniformItemSizes(false); // a description takes a second line
+    setWordWrap(true);          // and wraps in a narrow dock rather than being cut
     connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
-        Q_EMIT segmentActivated(item->data(kNameRole).toString(), item->data(kRuleRole).toString());
+        Q_EMIT segmentActivated(item->data(kIdRole).toLongLong(), item->data(kNameRole).toString(),
+                                item->data(kRuleRole).toString());
     });
     setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *rename = new QAction(this);
@@ -94,6 +104,21 @@ qint64 SegmentList::segmentId(int row) const
     return it ? it->data(kIdRole).toLongLong() : 0;
 }
 
+QString SegmentList::segmentName(int row) const
+{
+    const QListWidgetItem *it = item(row);
+    return it ? it->data(kNameRole).toString() : QString();
+}
+
+int SegmentList::rowOf(qint64 id) const
+{
+    for (int row = 0; row < count(); ++row) {
+        if (segmentId(row) == id)
+            return row;
+    }
+    return -1;
+}
+
 void SegmentList::showWorkspace(store::Workspace *workspace)
 {
     clear();
@@ -111,6 +136,8 @@ void SegmentList::showWorkspace(store::Workspace *workspace)
         item->setData(kIdRole, segment.id);
         item->setData(kNameRole, segment.name);
         item->setData(kRuleRole, rules::RuleText::print(segment.rule));
+        item->setData(kDescriptionRole, segment.description);
+        item->setText(itemText(item, segment.name));
         item->setToolTip(segment.description.isEmpty() ? rules::RuleText::print(segment.rule) : segment.description);
     }
 }
@@ -130,9 +157,11 @@ void SegmentList::setSizes(const QHash<qint64, qint64> &sizes)
             text += change > 0 ? QStringLiteral("  ▲%1").arg(locale.toString(change))
                   : change < 0 ? QStringLiteral("  ▼%1").arg(locale.toString(-change))
                                : QStringLiteral("  =");
-            it->setToolTip(tr("%1 customers at the previous analysis date, %2 now").arg(locale.toString(previous.toLongLong()), locale.toString(size)));
+            const QString trend = tr("%1 customers at the previous analysis date, %2 now").arg(locale.toString(previous.toLongLong()), locale.toString(size));
+            const QString description = it->data(kDescriptionRole).toString();
+            it->setToolTip(description.isEmpty() ? trend : description + u'\n' + trend);
         }
-        it->setText(text);
+        it->setText(itemText(it, text));
     }
 }
 

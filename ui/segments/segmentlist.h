@@ -8,8 +8,8 @@ class Workspace;
 
 namespace segmenta::ui {
 
-// The saved segments, in their order, each with its colour and current size. Activating one emits its name
-// and its rule in text form; its context menu (and F2 / Delete) asks to rename, delete or export it to a
+// The saved segments, in their order, each with its colour, current size and (on a second line) its
+// description. Activating one emits its id, name and rule in text form; its context menu (and F2 / Delete) asks to rename, delete or export it to a
 // .segment.json file. GUI thread.
 class SegmentList : public QListWidget
 {
@@ -24,12 +24,15 @@ public:
 
     // The id of the segment in `row`, or 0.
     qint64 segmentId(int row) const;
+    QString segmentName(int row) const;
+    // The row of segment `id`, or -1.
+    int rowOf(qint64 id) const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:
-    void segmentActivated(const QString &name, const QString &ruleText);
+    void segmentActivated(qint64 id, const QString &name, const QString &ruleText);
     // From the context menu (or F2 / Delete on the current segment).
     void renameRequested(qint64 id, const QString &name);
     void deleteRequested(qint64 id, const QString &name);
