@@ -83,7 +83,7 @@ joined AS (
            p.orders_365
     FROM customers c LEFT JOIN purchases p ON p.customer_id = c.id),
 ranked AS (
-    SELECT *, count(*) FILTER (WHERE orders_count > 0) OVER () AS buyers,
+    SELECT *, (SELECT count(*) FROM joined WHERE orders_count > 0) AS buyers,
            CASE WHEN orders_count > 0 THEN rank() OVER (PARTITION BY orders_count > 0 ORDER BY total_spend DESC) - 1 END AS richer,
            CASE WHEN orders_count > 0 THEN rank() OVER (PARTITION BY orders_count > 0 ORDER BY total_spend) - 1 END AS poorer,
            CASE WHEN orders_count > 0 THEN rank() OVER (PARTITION BY orders_count > 0 ORDER BY days_since DESC) - 1 END AS staler
