@@ -284,6 +284,27 @@ DROP TABLE temp.v8_kept;
 DROP TABLE temp.v8_rekeyed;
 )sql";
 
+// Version 9: order lines. An order's rows (one for each product bought) were added up into the order row and
+// every line but the first lost its product and category; from version 9 each row is kept as a line under its
+// order, and the order row keeps the order's totals (amount and quantity added up over its lines) with the first
+// line's product and category as before. An older workspace cannot recover the lines it never stored: each of its
+// orders becomes one line carrying what the order row holds. Line numbers start at 1 in file order.
+constexpr const char *kVersion9 = R"sql(
+CREATE TABLE order_lines(
+    order_id   INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    line_no    INTEGER NOT NULL,
+    product    TEXT,
+    sku        TEXT,
+    category   TEXT,
+    quantity   REAL,
+    unit_price REAL,
+    amount     REAL,
+    PRIMARY KEY(order_id, line_no)
+) WITHOUT ROWID;
+INSERT INTO order_lines(order_id, line_no, product, category, quantity, unit_price, amount)
+    SELECT id, 1, product, category, quantity, unit_price, amount FROM orders;
+)sql";
+
 } // namespace
 
 void migrateTo(Database &db, int fromVersion, int toVersion)
@@ -305,6 +326,8 @@ void migrateTo(Database &db, int fromVersion, int toVersion)
         db.exec(kVersion7);
     if (fromVersion < 8 && toVersion >= 8)
         db.exec(kVersion8);
+    if (fromVersion < 9 && toVersion >= 9)
+        db.exec(kVersion9);
     db.exec("PRAGMA user_version = " + std::to_string(toVersion));
 }
 
