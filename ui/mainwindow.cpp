@@ -131,7 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
                   {QStringLiteral("f_score"), rules::Op::Eq, {double(f)}, true}});
     });
     connect(m_dashboard, &DashboardPanel::useTodayClicked, this, [this] {
-        if (!m_workspace || m_workspace->isReadOnly())
+        if (!m_workspace || !awaitWorkspaceCheck() || m_workspace->isReadOnly())
             return;
         m_workspace->setAnalysisDateToday(); // then reopened: the figures are recomputed as of today
         reloadWorkspace();
@@ -178,7 +178,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    cancelWorkspaceCheck();
+}
 
 void MainWindow::showHistory()
 {
@@ -347,11 +350,21 @@ QString MainWindow::saveCopy(const QString &chosen)
 
 bool MainWindow::openWorkspace(const QString &path)
 {
+    cancelWorkspaceCheck(); // another workspace, or this one reopened: its own open decides
     // The first open of a file checks all of it before anything is written (SQLite's quick check), and metrics
     // out of date (new settings, a new day) are recomputed: seconds at a million customers, so both happen on a
     // worker with a connection of its own while the window keeps painting. The window's own open below then
-    // finds the check already done.
-    const QString error = runWithBusyDialog(this, tr("Checking the workspace and updating the customer metrics…"), [path] {
+    // finds the check already done. A file changed outside Segmenta whose figures are current does not wait for
+    // the check: it is shown read-only at once and checked on a worker meanwhile; changes wait for the check.
+    bool checkLater = false;
+    const bool mayCheckLater = !m_checkFirst;
+    const QString error = runWithBusyDialog(this, tr("Checking the workspace and updating the customer metrics…"), [path, mayCheckLater, &checkLater] {
+        if (mayCheckLater && store::Workspace::checkPending(path)) {
+            auto readable = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
+            checkLater = readable && metrics::CustomerMetrics::ensureCurrent(*readable.value()).ok();
+            if (checkLater)
+                return QString();
+        }
         auto own = store::Workspace::open(path);
         if (!own)
             return own.errorMessage();
@@ -364,7 +377,7 @@ bool MainWindow::openWorkspace(const QString &path)
         QMessageBox::warning(this, tr("Cannot Open Workspace"), error);
         return false;
     }
-    auto opened = store::Workspace::open(path);
+    auto opened = store::Workspace::open(path, checkLater ? store::Workspace::Mode::ReadOnly : store::Workspace::Mode::ReadWrite);
     if (!opened) {
         QMessageBox::warning(this, tr("Cannot Open Workspace"), opened.errorMessage());
         return false;
@@ -372,13 +385,15 @@ bool MainWindow::openWorkspace(const QString &path)
     auto workspace = std::move(opened).value();
     if (!workspace->damage().isEmpty())
         QMessageBox::warning(this, tr("Workspace Damaged"), workspace->damage());
-    if (workspace->isReadOnly()) {
+    if (workspace->isReadOnly() && !checkLater) {
         // A damaged workspace still opens, read-only, showing what can be read (and exported).
         if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics && workspace->damage().isEmpty()) {
             QMessageBox::warning(this, tr("Cannot Open Workspace"), metrics.errorMessage());
             return false;
         }
     }
+    if (checkLater)
+        startWorkspaceCheck(path);
     m_workspace = std::move(workspace);
     if (QFileInfo(path).absoluteFilePath() != m_openedPath) {
         m_history->clear(); // another workspace: its own history
@@ -395,6 +410,55 @@ bool MainWindow::openWorkspace(const QString &path)
     showStatus();
     Q_EMIT workspaceOpened();
     return true;
+}
+
+void MainWindow::startWorkspaceCheck(const QString &path)
+{
+    auto progress = std::make_shared<Progress>();
+    auto future = QtConcurrent::run([path, progress] {
+        try {
+            (void)store::Workspace::checkIntact(path, progress.get()); // remembered for the reopen below
+        } catch (const Canceled &) {
+        }
+    });
+    m_check = PendingCheck{progress, future};
+    whenFinished(this, future, [this, progress] {
+        if (m_check && m_check->progress == progress)
+            finishWorkspaceCheck();
+    });
+}
+
+void MainWindow::cancelWorkspaceCheck()
+{
+    if (m_check)
+        m_check->progress->cancel();
+    m_check.reset();
+}
+
+void MainWindow::finishWorkspaceCheck()
+{
+    m_check.reset();
+    // Reopened as the check found it: for writing, or read-only with what to do when it is damaged. The check's
+    // outcome is remembered, so this open does not check again (and when the check could not give one, the
+    // open checks first rather than showing the file unchecked again).
+    m_checkFirst = true;
+    reloadWorkspace();
+    m_checkFirst = false;
+    Q_EMIT workspaceChecked();
+}
+
+bool MainWindow::awaitWorkspaceCheck()
+{
+    if (!m_check)
+        return true;
+    const QFuture<void> future = m_check->future;
+    m_check.reset(); // finished below, not (again) by the worker's own notice arriving while the dialog waits
+    runWithBusyDialog(this, tr("Checking “%1” for damage before changing it…").arg(m_workspace->displayName()), [future] {
+        QFuture<void>(future).waitForFinished();
+        return QString();
+    });
+    finishWorkspaceCheck();
+    return m_workspace && !m_workspace->isReadOnly();
 }
 
 QString MainWindow::demoShopPath()
@@ -462,6 +526,8 @@ void MainWindow::importSpreadsheet()
 
 void MainWindow::importFile(const QString &path)
 {
+    if (m_workspace && !awaitWorkspaceCheck())
+        return;
     if (path.endsWith(QLatin1StringView(segments::SegmentFile::suffix), Qt::CaseInsensitive)) {
         if (m_workspace)
             importSegmentFile(path);
@@ -533,7 +599,7 @@ qint64 MainWindow::chosenSegment() const
 
 void MainWindow::updateSegment()
 {
-    if (!m_workspace)
+    if (!m_workspace || !awaitWorkspaceCheck())
         return;
     const qint64 id = m_rulePanel->segmentId();
     if (!id) {
@@ -566,7 +632,7 @@ void MainWindow::updateSegment()
 
 void MainWindow::saveSegmentAs()
 {
-    if (!m_workspace)
+    if (!m_workspace || !awaitWorkspaceCheck())
         return;
     const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
     if (!rule) {
@@ -619,7 +685,7 @@ bool MainWindow::saveRuleAs(const QString &name, const rules::Rule &rule)
 void MainWindow::duplicateSegment()
 {
     const qint64 id = chosenSegment();
-    if (!m_workspace || !id)
+    if (!m_workspace || !id || !awaitWorkspaceCheck())
         return;
     const auto existing = segments::SegmentStore(m_workspace->db()).list();
     if (!existing)
@@ -652,6 +718,8 @@ void MainWindow::duplicateSegment()
 void MainWindow::editSegmentDescription()
 {
     const qint64 id = chosenSegment();
+    if (!m_workspace || !awaitWorkspaceCheck())
+        return;
     const int row = m_segmentList->rowOf(id);
     if (!m_workspace || row < 0)
         return;
@@ -705,6 +773,8 @@ void MainWindow::refreshSegments()
 
 void MainWindow::renameSegment(qint64 id, const QString &name)
 {
+    if (!awaitWorkspaceCheck())
+        return;
     bool ok = false;
     const QString newName = QInputDialog::getText(this, tr("Rename Segment"), tr("New name for “%1”:").arg(name),
                                                   QLineEdit::Normal, name, &ok).trimmed();
@@ -716,6 +786,8 @@ void MainWindow::renameSegment(qint64 id, const QString &name)
 
 void MainWindow::deleteSegment(qint64 id, const QString &name)
 {
+    if (!awaitWorkspaceCheck())
+        return;
     // No question asked: Edit > Undo brings it back, history included.
     if (const QString error = m_history->deleteSegment(id); !error.isEmpty())
         QMessageBox::warning(this, tr("Cannot Delete Segment"), error);
@@ -725,7 +797,7 @@ void MainWindow::deleteSegment(qint64 id, const QString &name)
 
 bool MainWindow::importSegmentFile(const QString &path)
 {
-    if (!m_workspace)
+    if (!m_workspace || !awaitWorkspaceCheck())
         return false;
     store::Database &db = m_workspace->db();
     const auto context = rules::RuleContext::forDatabase(db, m_workspace->analysisDate());
@@ -772,6 +844,7 @@ void MainWindow::showExperiments()
 {
     if (!m_workspace)
         return;
+    awaitWorkspaceCheck(); // starting an experiment writes; a damaged workspace still shows them
     auto *dialog = new ExperimentsDialog(m_workspace.get(), m_history, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Reopened (after an import of the follow-up orders, say): the dialog reads the new connection.
@@ -884,6 +957,7 @@ void MainWindow::newWorkspace()
 
 void MainWindow::editSettings()
 {
+    awaitWorkspaceCheck(); // read-only (damaged) after all: only the language can be changed
     auto *dialog = new SettingsDialog(m_workspace.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const auto before = m_workspace ? std::optional(metrics::AnalysisChange::current(*m_workspace)) : std::nullopt;
@@ -962,10 +1036,12 @@ void MainWindow::showStatus()
     // on the GUI thread (tens of milliseconds at a million customers just after the metrics were rewritten).
     const QLocale locale;
     const auto cache = m_controller->columnCache();
-    m_statusLabel->setText(tr("%1 · analysis date %2 · %3 customers")
-                               .arg(m_workspace->displayName(),
-                                    locale.toString(m_workspace->analysisDate(), QLocale::ShortFormat),
-                                    cache ? locale.toString(qint64(cache->rows())) : QStringLiteral("…")));
+    QString status = tr("%1 · analysis date %2 · %3 customers")
+                         .arg(m_workspace->displayName(), locale.toString(m_workspace->analysisDate(), QLocale::ShortFormat),
+                              cache ? locale.toString(qint64(cache->rows())) : QStringLiteral("…"));
+    if (m_check)
+        status += tr(" · checking the file for damage: changes wait until it is done");
+    m_statusLabel->setText(status);
 }
 
 } // namespace segmenta::ui

@@ -2,6 +2,7 @@
 
 #include "rules/rule.h"
 
+#include <QFuture>
 #include <QMainWindow>
 
 #include <memory>
@@ -14,6 +15,9 @@ class QDockWidget;
 class QTabWidget;
 class QSplitter;
 
+namespace segmenta {
+class Progress;
+}
 namespace segmenta::store {
 class Workspace;
 }
@@ -93,8 +97,13 @@ public:
     // Opens the import wizard for `path` (into the open workspace, or a new one the user names).
     void importFile(const QString &path);
 
+    // Whether the open workspace is being checked for damage on a worker (shown read-only meanwhile).
+    bool isCheckingWorkspace() const { return m_check.has_value(); }
+
 Q_SIGNALS:
     void workspaceOpened();
+    // The damage check of a workspace shown while it ran is done, and the workspace was reopened as it found it.
+    void workspaceChecked();
 
 protected:
     // A .segmenta file dropped on the window opens; a spreadsheet is imported.
@@ -120,6 +129,12 @@ private:
     void followEditedSegment();
     void showStatus();
     void newWorkspace();
+    // The damage check of a workspace shown before it was done (see openWorkspace).
+    void startWorkspaceCheck(const QString &path);
+    void cancelWorkspaceCheck();
+    void finishWorkspaceCheck();
+    // Changes wait for that check: false when the workspace may not be changed once it is done (damaged).
+    bool awaitWorkspaceCheck();
 
     std::unique_ptr<store::Workspace> m_workspace;
     QStackedWidget *m_pages;
@@ -135,6 +150,13 @@ private:
     CustomersView *m_customers;
     WorkspaceHistory *m_history;
     QString m_openedPath; // the history belongs to this workspace
+    struct PendingCheck
+    {
+        std::shared_ptr<Progress> progress;
+        QFuture<void> future;
+    };
+    std::optional<PendingCheck> m_check;
+    bool m_checkFirst = false; // the next open checks before showing, as after a check that gave no answer
     QSplitter *m_splitter = nullptr;
     bool m_retranslatePending = false;
 };

@@ -1,6 +1,8 @@
 #include "command.h"
 #include "commands.h"
 
+#include "common/interruptcancels.h"
+#include "common/progress.h"
 #include "import/importer.h"
 #include "metrics/customermetrics.h"
 #include "store/field.h"
@@ -189,7 +191,9 @@ int runImport(const QStringList &arguments)
     auto workspace = openWorkspace(*db, true);
     if (!workspace)
         return Failure;
-    const auto summary = import::Importer::run(*workspace, line.positional().constFirst(), options);
+    Progress progress; // Ctrl+C stops the import and leaves the workspace as it was
+    const InterruptCancels interrupts(progress);
+    const auto summary = import::Importer::run(*workspace, line.positional().constFirst(), options, &progress);
     if (!summary)
         return fail(summary.errorMessage());
     if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics)

@@ -1,6 +1,8 @@
 #include "command.h"
 #include "commands.h"
 
+#include "common/interruptcancels.h"
+#include "common/progress.h"
 #include "store/workspace.h"
 
 #include <QJsonDocument>
@@ -92,7 +94,9 @@ int runBackup(const QStringList &arguments)
     auto workspace = store::Workspace::open(*db, store::Workspace::Mode::ReadOnly);
     if (!workspace)
         return fail(workspace.errorMessage());
-    if (const auto saved = workspace.value()->saveCopy(target, line.isSet(QStringLiteral("force"))); !saved)
+    Progress progress; // Ctrl+C stops the copy and removes what was written of it
+    const InterruptCancels interrupts(progress);
+    if (const auto saved = workspace.value()->saveCopy(target, line.isSet(QStringLiteral("force")), &progress); !saved)
         return fail(saved.errorMessage());
     out() << CommandLine::tr("Saved a copy of “%1” as “%2”").arg(*db, target) << Qt::endl;
     return Success;

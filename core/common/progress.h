@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
 
 namespace segmenta {
@@ -36,7 +37,23 @@ public:
     }
     qint64 done() const { return m_done.load(std::memory_order_relaxed); }
 
-    void cancel() { m_canceled.store(true, std::memory_order_relaxed); }
+    void cancel()
+    {
+        m_canceled.store(true, std::memory_order_relaxed);
+        const std::lock_guard lock(m_hookMutex);
+        if (m_cancelHook)
+            m_cancelHook();
+    }
+    // While set, cancel() also calls `hook`, on the cancelling thread: for work that can only be stopped from
+    // outside, such as one long SQLite statement (Database::interrupt). Called at once when already cancelled.
+    // The worker clears it (an empty function) before what the hook reaches is gone.
+    void setCancelHook(std::function<void()> hook)
+    {
+        const std::lock_guard lock(m_hookMutex);
+        m_cancelHook = std::move(hook);
+        if (m_cancelHook && isCanceled())
+            m_cancelHook();
+    }
     bool isCanceled() const { return m_canceled.load(std::memory_order_relaxed); }
     // Throws Canceled when cancel() was called.
     void checkCanceled() const
@@ -56,6 +73,8 @@ private:
     std::atomic<qint64> m_total{0};
     std::atomic<qint64> m_done{0};
     std::atomic<bool> m_canceled{false};
+    std::mutex m_hookMutex;
+    std::function<void()> m_cancelHook;
 };
 
 } // namespace segmenta

@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstdio>
 #include <optional>
 
@@ -133,7 +134,9 @@ private:
 // Whether SQLite's quick check finds the file intact (every page readable, every b-tree well formed; indexes
 // are not compared with their tables). Run before the first write, so that a damaged workspace is never
 // written to. Measured in README ("The workspace file").
-bool quickCheckPasses(Database &db, const QString &path)
+std::atomic<int> s_quickChecksRun{0};
+
+bool quickCheckPasses(Database &db, const QString &path, const Progress *progress = nullptr)
 {
     const QString stamp = QuickCheckMemo::stamp(path);
     if (const auto known = QuickCheckMemo::find(stamp))
@@ -144,12 +147,15 @@ bool quickCheckPasses(Database &db, const QString &path)
     }
     bool intact = false;
     try {
+        ++s_quickChecksRun;
         intact = db.scalar("PRAGMA quick_check(1)").toString() == u"ok";
     } catch (const DatabaseError &error) {
-        if (isBusy(error.code()))
-            throw;
+        if (isBusy(error.code()) || (error.code() & 0xff) == SQLITE_INTERRUPT)
+            throw; // not an answer about the file
         intact = false;
     }
+    if (progress)
+        progress->checkCanceled(); // an interrupted check says nothing about the file
     QuickCheckMemo::remember(stamp, intact);
     if (!intact)
         CheckedFiles::forget(path);
@@ -347,6 +353,55 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Mode mod
             return Error{busyMessage(name)};
         return Error{tr("Cannot open “%1”: %2").arg(name, error.message())}; // the reason says whether it is damaged
     }
+}
+
+bool Workspace::checkPending(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isWritable() || !info.permission(QFileDevice::WriteOwner) ||
+        QFileInfo(path + QStringLiteral("-wal")).size() > 0 || QFileInfo(path + QStringLiteral("-journal")).size() > 0)
+        return false;
+    if (QuickCheckMemo::find(QuickCheckMemo::stamp(path)) || CheckedFiles::knownIntact(path))
+        return false;
+    try {
+        Database db = Database::open(path, Database::Access::ReadOnly);
+        return db.scalar("PRAGMA application_id").toLongLong() == schema::kApplicationId &&
+               db.scalar("PRAGMA user_version").toLongLong() == schema::kCurrentVersion &&
+               verifySchema(db, path).ok();
+    } catch (const DatabaseError &) {
+        return false;
+    }
+}
+
+Result<bool> Workspace::checkIntact(const QString &path, Progress *progress)
+{
+    try {
+        Database db = Database::open(path, Database::Access::ReadOnly);
+        // SQLite's check is one long step that only sqlite3_interrupt stops (not the progress handler).
+        struct HookGuard
+        {
+            Progress *progress;
+            ~HookGuard()
+            {
+                if (progress)
+                    progress->setCancelHook({});
+            }
+        } guard{progress};
+        if (progress)
+            progress->setCancelHook([&db] { db.interrupt(); });
+        return quickCheckPasses(db, path, progress);
+    } catch (const DatabaseError &error) {
+        if (progress && progress->isCanceled())
+            throw Canceled();
+        if (isBusy(error.code()))
+            return Error{busyMessage(nativeName(path))};
+        return Error{tr("Cannot open “%1”: %2").arg(nativeName(path), error.message())};
+    }
+}
+
+int Workspace::quickChecksRun()
+{
+    return s_quickChecksRun.load();
 }
 
 Result<Database> Workspace::openConnection(Database::Access access) const

@@ -42,6 +42,20 @@ public:
     // Creates a new, empty workspace; refuses to replace an existing file.
     static Result<std::unique_ptr<Workspace>> create(const QString &path);
 
+    // Whether the first writable open of `path` in this process would have to run SQLite's quick check (the file
+    // changed since it was last known intact: seconds at a million customers) while the file can meanwhile be
+    // read without writing anything: it is writable, at the current version, and no log or journal lies beside
+    // it. The window then opens it read-only, shows it at once, and runs checkIntact() on a worker; changes wait
+    // until the check has passed. False when anything is unclear: the writable open then checks as always.
+    static bool checkPending(const QString &path);
+    // Runs the quick check through a read-only connection of its own and remembers the outcome for this process,
+    // so that the writable open that follows does not check again (and opens a damaged file read-only). Any
+    // thread. Cancelled through `progress` (throws Canceled; nothing is remembered). An error when the file
+    // cannot be read at all.
+    static Result<bool> checkIntact(const QString &path, Progress *progress = nullptr);
+    // How many quick checks this process has run (tests use it to see that a check was not repeated).
+    static int quickChecksRun();
+
     ~Workspace();
     Workspace(const Workspace &) = delete;
     Workspace &operator=(const Workspace &) = delete;

@@ -2,6 +2,7 @@
 // backup API and are consistent while another connection writes. Checked with plain SQLite and file digests.
 #include "../cli/clirun.h"
 
+#include "common/interruptcancels.h"
 #include "common/progress.h"
 #include "segments/segmentstore.h"
 #include "store/checkedfiles.h"
@@ -16,6 +17,8 @@
 #include <QTest>
 
 #include <sqlite3.h>
+
+#include <csignal>
 
 using namespace segmenta;
 using namespace segmenta::store;
@@ -82,6 +85,17 @@ QString damagedWorkspace(const QTemporaryDir &dir)
     return path;
 }
 
+// Writes the same bytes back into the middle of the file, as a sync program or a disk tool might: nothing changes
+// but the file's times, and Segmenta can no longer know the file is intact.
+bool touchFromOutside(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || !file.seek(8192))
+        return false;
+    const QByteArray same = file.read(100);
+    return file.seek(8192) && file.write(same) == same.size();
+}
+
 } // namespace
 
 class TestDamageAndCopies : public QObject
@@ -95,6 +109,10 @@ private Q_SLOTS:
     void copyNeverReplacesTheWorkspace();
     void cancelledCopyLeavesNothing();
     void checkedAgainOnlyAfterAChange();
+    void intactFileCheckedBesideAReadOnlyOpen();
+    void damagedFileCheckedBesideAReadOnlyOpen();
+    void cancelledCheckRemembersNothing();
+    void interruptCancelsInsteadOfKilling();
     void backupCommandAfterAKill();
     void directWritesHoldTheFileToThemselves();
 };
@@ -258,6 +276,92 @@ void TestDamageAndCopies::checkedAgainOnlyAfterAChange()
         QVERIFY(!ws.value()->damage().isEmpty());
     }
     QVERIFY(!CheckedFiles::knownIntact(path));
+}
+
+// A file changed outside Segmenta can be shown read-only while the quick check runs beside it (the window does
+// this); the writable open that follows takes the check's outcome and does not check again.
+void TestDamageAndCopies::intactFileCheckedBesideAReadOnlyOpen()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ws.segmenta"));
+    QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--db"), path, QStringLiteral("--customers"), QStringLiteral("300")}).exitCode, 0);
+    QVERIFY2(!Workspace::checkPending(path), "closed cleanly by the CLI: known intact, nothing to check");
+    QVERIFY(touchFromOutside(path));
+    QVERIFY(Workspace::checkPending(path));
+
+    auto shown = Workspace::open(path, Workspace::Mode::ReadOnly);
+    QVERIFY2(shown, qPrintable(shown.errorMessage()));
+    QVERIFY(shown.value()->isReadOnly());
+    QCOMPARE(shown.value()->customerCount(), qint64(300));
+    const int checksBefore = Workspace::quickChecksRun();
+    const auto intact = Workspace::checkIntact(path);
+    QVERIFY2(intact, qPrintable(intact.errorMessage()));
+    QVERIFY(intact.value());
+    QCOMPARE(Workspace::quickChecksRun(), checksBefore + 1);
+    QVERIFY(!Workspace::checkPending(path));
+    {
+        auto writable = Workspace::open(path);
+        QVERIFY2(writable, qPrintable(writable.errorMessage()));
+        QVERIFY(!writable.value()->isReadOnly());
+        QVERIFY(writable.value()->damage().isEmpty());
+    }
+    QCOMPARE(Workspace::quickChecksRun(), checksBefore + 1);
+}
+
+void TestDamageAndCopies::damagedFileCheckedBesideAReadOnlyOpen()
+{
+    QTemporaryDir dir;
+    const QString path = damagedWorkspace(dir);
+    QVERIFY(!path.isEmpty());
+    const QByteArray before = fileDigest(path);
+    QVERIFY(Workspace::checkPending(path));
+    const int checksBefore = Workspace::quickChecksRun();
+    const auto intact = Workspace::checkIntact(path);
+    QVERIFY2(intact, qPrintable(intact.errorMessage()));
+    QVERIFY(!intact.value());
+    {
+        auto opened = Workspace::open(path);
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        QVERIFY(opened.value()->isReadOnly());
+        QVERIFY2(opened.value()->damage().contains(u"is damaged"), qPrintable(opened.value()->damage()));
+    }
+    QCOMPARE(Workspace::quickChecksRun(), checksBefore + 1);
+    QCOMPARE(fileDigest(path), before);
+}
+
+void TestDamageAndCopies::cancelledCheckRemembersNothing()
+{
+    QTemporaryDir dir;
+    const QString path = damagedWorkspace(dir);
+    QVERIFY(!path.isEmpty());
+    Progress progress;
+    progress.cancel();
+    QVERIFY_THROWS_EXCEPTION(Canceled, (void)Workspace::checkIntact(path, &progress));
+    QVERIFY2(Workspace::checkPending(path), "a cancelled check leaves the file to be checked");
+    const auto intact = Workspace::checkIntact(path);
+    QVERIFY(intact && !intact.value());
+}
+
+// Ctrl+C during `segmenta-cli backup` or `import` cancels the work (which then cleans up: no partial copy, the
+// import rolled back) instead of killing the process; afterwards the signal's usual handling is back.
+void TestDamageAndCopies::interruptCancelsInsteadOfKilling()
+{
+    Progress progress;
+    struct sigaction before = {};
+    sigaction(SIGINT, nullptr, &before);
+    {
+        const InterruptCancels interrupts(progress);
+        QVERIFY(!progress.isCanceled());
+        QCOMPARE(raise(SIGINT), 0); // the process goes on
+        QTRY_VERIFY_WITH_TIMEOUT(progress.isCanceled(), 10000);
+    }
+    struct sigaction after = {};
+    sigaction(SIGINT, nullptr, &after);
+    QVERIFY(after.sa_handler == before.sa_handler);
+
+    Progress untouched;
+    { const InterruptCancels interrupts(untouched); }
+    QVERIFY2(!untouched.isCanceled(), "ending without a signal cancels nothing");
 }
 
 void TestDamageAndCopies::copyNeverReplacesTheWorkspace()

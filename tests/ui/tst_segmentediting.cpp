@@ -19,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void theSegmentMenu();
     void numberFieldsFollowTyping();
     void oneHistoryInOrder();
+    void aFileChangedOutsideIsShownWhileItIsChecked();
 
 private:
     QString sqlText(const QString &sql);
@@ -453,6 +455,56 @@ void TestSegmentEditing::oneHistoryInOrder()
     QCOMPARE(sqlCount(countDeleted), qint64(1));
     QCOMPARE(m_window->rulePanel()->ruleText(), QStringLiteral("orders_count >= 2"));
     view->window()->close();
+}
+
+
+// Issue 16: a workspace written to from outside Segmenta must be checked for damage before anything is written to
+// it (seconds at a million customers). The window shows it at once, read-only, while a worker checks it; a save
+// asked for meanwhile waits for the check and is then made on the workspace reopened for writing, which takes the
+// check's outcome instead of checking again.
+void TestSegmentEditing::aFileChangedOutsideIsShownWhileItIsChecked()
+{
+    m_window.reset();
+    // A workspace closed cleanly (known intact), then written to from outside with the same bytes, as a sync
+    // program might: it must be checked again before anything is written to it.
+    m_path = m_dir.filePath(QStringLiteral("changed outside.segmenta"));
+    QVERIFY(demo::DemoShop::createWorkspace(m_path, {{1500}, false}).ok());
+    QVERIFY(!store::Workspace::checkPending(m_path));
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::ReadWrite) && file.seek(8192));
+        const QByteArray same = file.read(100);
+        QVERIFY(file.seek(8192));
+        QCOMPARE(file.write(same), qint64(same.size()));
+    }
+    QVERIFY(store::Workspace::checkPending(m_path));
+    const int checksBefore = store::Workspace::quickChecksRun();
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->resize(1280, 720);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy figures(m_window->controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(m_window->openWorkspace(m_path));
+    QVERIFY(m_window->isCheckingWorkspace());
+    QVERIFY(m_window->workspace()->isReadOnly());
+    const auto *status = m_window->findChild<QLabel *>(QStringLiteral("workspaceStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(u"checking the file for damage"), qPrintable(status->text()));
+
+    // Saved before the check is done (no event has been handled since the open): the name is asked once it is.
+    typeRule(QStringLiteral("orders_count >= 3"));
+    auto seen = std::make_shared<bool>(false);
+    answerModal<QInputDialog>(typeAndOk(QStringLiteral("Saved while checking")), seen);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("saveSegmentButton")), Qt::LeftButton);
+    QVERIFY(*seen);
+    QVERIFY(!m_window->isCheckingWorkspace());
+    QVERIFY(!m_window->workspace()->isReadOnly());
+    QCOMPARE(sqlCount(QStringLiteral("SELECT count(*) FROM segments WHERE name = 'Saved while checking'")), qint64(1));
+    QCOMPARE(sqlText(QStringLiteral("SELECT rule_json FROM segments WHERE name = 'Saved while checking'")).contains(u"orders_count"), true);
+    QCOMPARE(store::Workspace::quickChecksRun(), checksBefore + 1);
+    waitForCount(sqlCount(QStringLiteral("SELECT count(*) FROM customer_metrics WHERE orders_count >= 3")));
+    QVERIFY2(!status->text().contains(u"checking"), qPrintable(status->text()));
+    QVERIFY(figures.count() > 0);
 }
 
 QTEST_MAIN(TestSegmentEditing)
