@@ -3957,6 +3957,14 @@ Replace them?</source>
         <translation>正在检查工作区并更新客户指标…</translation>
     </message>
     <message>
+        <source>Checking “%1” for damage before changing it…</source>
+        <translation>正在检查“%1”是否损坏，检查完成后再进行更改…</translation>
+    </message>
+    <message>
+        <source> · checking the file for damage: changes wait until it is done</source>
+        <translation> · 正在检查文件是否损坏：检查完成前更改将等待</translation>
+    </message>
+    <message>
         <source>Workspace Damaged</source>
         <translation>工作区已损坏</translation>
     </message>
