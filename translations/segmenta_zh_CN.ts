@@ -3688,6 +3688,10 @@ Replace them?</source>
         <source>Close reason (refund or cancel)</source>
         <translation>订单关闭原因（退款或取消）</translation>
     </message>
+    <message>
+        <source>SKU</source>
+        <translation>商家编码（SKU）</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::LifecycleMovesDialog</name>

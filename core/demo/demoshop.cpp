@@ -61,21 +61,43 @@ struct Product
     const char *category;
     double price;
     double weight;
+    const char *sku;
 };
 
+// What an order is for: its first line (the order's product and category, as before orders had lines).
 constexpr std::array<Product, 12> kProducts = {{
-    {"西湖龙井 Longjing 250g", "Green tea", 268, 14},
-    {"碧螺春 Biluochun 200g", "Green tea", 198, 8},
-    {"安溪铁观音 Tieguanyin 250g", "Oolong", 158, 12},
-    {"大红袍 Da Hong Pao 200g", "Oolong", 328, 7},
-    {"云南普洱 Pu-erh cake 357g", "Pu-erh", 218, 10},
-    {"陈年普洱 Aged Pu-erh 357g", "Pu-erh", 880, 2},
-    {"福鼎白茶 White Peony 300g", "White tea", 238, 8},
-    {"正山小种 Lapsang 200g", "Black tea", 128, 9},
-    {"紫砂壶 Yixing teapot", "Teaware", 460, 4},
-    {"旅行茶具 Travel tea set", "Teaware", 189, 6},
-    {"节日礼盒 Festival gift box", "Gift box", 598, 5},
-    {"品鉴装 Tasting sampler", "Sampler", 59, 15},
+    {"西湖龙井 Longjing 250g", "Green tea", 268, 14, "GT-LJ-250"},
+    {"碧螺春 Biluochun 200g", "Green tea", 198, 8, "GT-BLC-200"},
+    {"安溪铁观音 Tieguanyin 250g", "Oolong", 158, 12, "OL-TGY-250"},
+    {"大红袍 Da Hong Pao 200g", "Oolong", 328, 7, "OL-DHP-200"},
+    {"云南普洱 Pu-erh cake 357g", "Pu-erh", 218, 10, "PE-YN-357"},
+    {"陈年普洱 Aged Pu-erh 357g", "Pu-erh", 880, 2, "PE-AGED-357"},
+    {"福鼎白茶 White Peony 300g", "White tea", 238, 8, "WT-BMD-300"},
+    {"正山小种 Lapsang 200g", "Black tea", 128, 9, "BT-ZSXZ-200"},
+    {"紫砂壶 Yixing teapot", "Teaware", 460, 4, "TW-ZSH-01"},
+    {"旅行茶具 Travel tea set", "Teaware", 189, 6, "TW-TRAVEL-01"},
+    {"节日礼盒 Festival gift box", "Gift box", 598, 5, "GB-FEST-01"},
+    {"品鉴装 Tasting sampler", "Sampler", 59, 15, "SP-TASTE-06"},
+}};
+
+// What is added to an order besides: more tea, smaller packs, teaware and snacks that go with it.
+constexpr std::array<Product, 16> kAddOns = {{
+    {"明前龙井 Pre-Qingming Longjing 100g", "Green tea", 168, 6, "GT-LJ-100"},
+    {"黄山毛峰 Huangshan Maofeng 200g", "Green tea", 138, 5, "GT-HSMF-200"},
+    {"凤凰单丛 Phoenix Dancong 150g", "Oolong", 218, 4, "OL-DC-150"},
+    {"金骏眉 Jin Jun Mei 100g", "Black tea", 198, 5, "BT-JJM-100"},
+    {"滇红 Dian Hong 250g", "Black tea", 98, 6, "BT-DH-250"},
+    {"白毫银针 Silver Needle 100g", "White tea", 298, 3, "WT-BHYZ-100"},
+    {"小青柑 Citrus Pu-erh 10 pcs", "Pu-erh", 88, 7, "PE-XQG-10"},
+    {"茉莉花茶 Jasmine tea 100g", "Scented tea", 68, 9, "ST-MLH-100"},
+    {"桂花乌龙 Osmanthus oolong 100g", "Scented tea", 78, 6, "ST-GHWL-100"},
+    {"青瓷茶杯 Celadon cup", "Teaware", 45, 10, "TW-CUP-QC"},
+    {"公道杯 Fairness pitcher", "Teaware", 68, 6, "TW-GDB-01"},
+    {"盖碗 Gaiwan", "Teaware", 98, 6, "TW-GW-01"},
+    {"竹茶盘 Bamboo tea tray", "Teaware", 158, 3, "TW-TRAY-01"},
+    {"茶漏 Tea strainer", "Accessories", 29, 8, "AC-STRAIN-01"},
+    {"锡罐 Tin caddy", "Accessories", 58, 5, "AC-CADDY-01"},
+    {"绿豆糕 Mung bean cakes", "Snacks", 36, 7, "SN-LDG-12"},
 }};
 
 constexpr std::array<std::string_view, 40> kSurnames = {
@@ -165,6 +187,50 @@ constexpr std::array<BuyerType, 5> kBuyerTypes = {{
     {8, 20, 160, 12, 2200, 1.35}, // loyal, heavy-tailed
 }};
 
+// An order's lines: the order's product first, then 0-3 more (about 0.6 on average: 55% of orders have one
+// line, 32% two, 10% three, 3% four), drawn from `random`, a stream of their own so that the customers and
+// orders are the same as before orders had lines. The order's amount is kept and shared out among its lines in
+// proportion to list price x quantity, in whole cents, the first line taking what is left, so the lines add up
+// to it exactly. Gives the order's quantity (all lines').
+struct OrderLine
+{
+    const Product *product;
+    qint64 quantity;
+    qint64 cents;
+};
+
+qint64 shareIntoLines(Random &random, const Product &first, int firstQuantity, double amount, double addOnWeight,
+                      double productWeight, std::vector<OrderLine> &lines)
+{
+    lines.clear();
+    lines.push_back({&first, firstQuantity, 0});
+    const double draw = random.uniform();
+    const int more = draw < 0.55 ? 0 : draw < 0.87 ? 1 : draw < 0.97 ? 2 : 3;
+    double weight = first.price * firstQuantity;
+    for (int i = 0; i < more; ++i) {
+        const Product &product = random.chance(0.6) ? kAddOns[random.pick(kAddOns, addOnWeight)]
+                                                    : kProducts[random.pick(kProducts, productWeight)];
+        const qint64 quantity = 1 + static_cast<qint64>(random.exponential(0.4));
+        lines.push_back({&product, quantity, 0});
+        weight += product.price * double(quantity);
+    }
+    const qint64 cents = std::llround(amount * 100);
+    qint64 shared = 0;
+    for (size_t i = 1; i < lines.size(); ++i) {
+        lines[i].cents = std::max<qint64>(1, std::llround(double(cents) * lines[i].product->price * double(lines[i].quantity) / weight));
+        shared += lines[i].cents;
+    }
+    if (shared >= cents) { // (too small an order to share: one line)
+        lines.resize(1);
+        shared = 0;
+    }
+    lines[0].cents = cents - shared;
+    qint64 quantity = 0;
+    for (const OrderLine &line : lines)
+        quantity += line.quantity;
+    return quantity;
+}
+
 } // namespace
 
 Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOptions &options, Progress *progress)
@@ -206,6 +272,12 @@ Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOp
         Statement insertOrder(db, "INSERT INTO orders(order_key, customer_id, order_date, amount, quantity, "
                                   "unit_price, status, is_valid, is_refund, product, category, channel, source_id) "
                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+        Statement insertLine(db, "INSERT INTO order_lines(order_id, line_no, product, sku, category, quantity, unit_price, "
+                                 "amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        Random lineRandom(options.seed ^ 0x6C696E6573ULL); // ("lines"): see shareIntoLines
+        const double addOnWeight = totalWeight(kAddOns);
+        std::vector<OrderLine> lines;
+        qint64 lineCount = 0;
 
         Random random(options.seed);
         const double cityWeight = totalWeight(kCities);
@@ -315,12 +387,17 @@ Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOp
                 const bool cancelled = !refunded && statusDraw < 0.07;
                 const int secondsOfDay = static_cast<int>(std::clamp(14.0 + 4.5 * random.normal(), 0.0, 23.99) * 3600);
                 ++orderNumber;
+                const qint64 orderQuantity =
+                    shareIntoLines(lineRandom, product, quantity, amount, addOnWeight, productWeight, lines);
+                const auto unitPrice = [](const OrderLine &line) {
+                    return std::round(double(line.cents) / double(line.quantity)) / 100;
+                };
                 insertOrder.bindUtf8(1, zeroPadded('T', 100000000 + orderNumber, 10))
                     .bind(2, id)
                     .bindUtf8(3, isoDateTime(day, secondsOfDay))
                     .bind(4, amount)
-                    .bind(5, quantity)
-                    .bind(6, std::round(amount / quantity * 100) / 100)
+                    .bind(5, orderQuantity)
+                    .bind(6, unitPrice(lines.front()))
                     .bind(7, QString::fromLatin1(refunded ? "refunded" : (cancelled ? "cancelled" : "completed")))
                     .bind(8, (refunded || cancelled) ? 0 : 1)
                     .bind(9, refunded ? 1 : 0)
@@ -329,6 +406,20 @@ Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOp
                     .bindUtf8(12, channel.name)
                     .bind(13, sourceId);
                 insertOrder.run();
+                const qint64 orderId = db.lastInsertRowId();
+                for (size_t lineIndex = 0; lineIndex < lines.size(); ++lineIndex) {
+                    const OrderLine &line = lines[lineIndex];
+                    insertLine.bind(1, orderId)
+                        .bind(2, qint64(lineIndex + 1))
+                        .bindUtf8(3, line.product->name)
+                        .bindUtf8(4, line.product->sku)
+                        .bindUtf8(5, line.product->category)
+                        .bind(6, line.quantity)
+                        .bind(7, unitPrice(line))
+                        .bind(8, double(line.cents) / 100);
+                    insertLine.run();
+                }
+                lineCount += qint64(lines.size());
                 firstOrder = std::min(firstOrder, day);
                 lastOrder = std::max(lastOrder, day);
                 day += 1 + static_cast<qint64>(random.exponential(type.meanGapDays));
@@ -350,6 +441,7 @@ Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOp
 
         summary.customers = options.customers;
         summary.orders = orderNumber;
+        summary.lines = lineCount;
         if (orderNumber > 0) {
             summary.firstOrderDay = QDate::fromJulianDay(firstOrder);
             summary.lastOrderDay = QDate::fromJulianDay(lastOrder);

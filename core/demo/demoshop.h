@@ -35,6 +35,7 @@ struct DemoSummary
 {
     qint64 customers = 0;
     qint64 orders = 0;
+    qint64 lines = 0; // order lines (an order has 1 to 4)
     QDate firstOrderDay;
     QDate lastOrderDay;
 };
@@ -42,6 +43,8 @@ struct DemoSummary
 // Fills an empty workspace with a believable tea shop: customers with Chinese and English names in Chinese
 // and foreign cities, gender, birth date, channel and signup date, and their orders over several years:
 // heavy-tailed spend, most customers buying once, some loyal, many lapsed, a few refunds and cancellations.
+// Orders have 1 to 4 lines (about 1.6 on average) from a catalogue of teas, teaware and snacks in categories,
+// each with a SKU; an order's amount is the sum of its lines'.
 //
 // Deterministic: the same options give the same customers and orders on every machine (the generator uses
 // its own random number generator and distributions, not the standard library's, whose output differs

@@ -376,6 +376,10 @@ Result<void> Importer::undo(store::Workspace &workspace, qint64 sourceId)
         if (db.scalar(QStringLiteral("SELECT count(*) FROM sources WHERE id = %1").arg(sourceId).toStdString()).toLongLong() == 0)
             return Error{tr("There is no import number %1").arg(sourceId)};
         store::Transaction transaction(db);
+        // The lines go first, by name: they would follow their orders only while foreign keys are on.
+        Statement lines(db, "DELETE FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE source_id = ?1)");
+        lines.bind(1, sourceId);
+        lines.run();
         Statement orders(db, "DELETE FROM orders WHERE source_id = ?1");
         orders.bind(1, sourceId);
         orders.run();

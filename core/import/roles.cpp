@@ -59,6 +59,8 @@ const QHash<QString, QString> &synonyms()
         } more[] = {
             {role::kAmount, "dollarvalue|value|revenue|sales|实付|实付款|成交金额"},
             {role::kCloseReason, "订单关闭原因|关闭原因|closereason|cancelreason|cancellationreason"},
+            // Issue 20: a line's SKU (Shopify's Lineitem sku and Variant SKU, Taobao's 商家编码, JD's 商品编号).
+            {role::kSku, "sku|variantsku|lineitemsku|productsku|itemsku|商家编码|商品编码|货号|sku编码|商品编号|商家sku"},
         };
         QHash<QString, QString> map;
         for (const auto &entry : more) {

@@ -30,6 +30,7 @@ inline constexpr char kUnitPrice[] = "unit_price";
 inline constexpr char kStatus[] = "status";
 inline constexpr char kProduct[] = "product";
 inline constexpr char kCategory[] = "category";
+inline constexpr char kSku[] = "sku"; // a line's stock-keeping unit (商家编码); kept with the order's lines
 inline constexpr char kTotalSpend[] = "total_spend";
 inline constexpr char kOrdersCount[] = "orders_count";
 inline constexpr char kFirstOrderDate[] = "first_order_date";

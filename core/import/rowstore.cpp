@@ -203,12 +203,16 @@ struct RowStore::KnownCustomer
 
 struct RowStore::State
 {
-    Statement rejectRow, findCustomer, undoLog, findOrder, addLineItem, latestOrder;
+    Statement rejectRow, findCustomer, undoLog, findOrder, addLineItem, latestOrder, insertLine, lastLineNo;
     std::unordered_map<std::string, std::unique_ptr<Statement>> prepared; // by SQL text, prepared once each
     Slots customerSlots, orderSlots;
     std::vector<int> slotOfColumn;
     int provinceSlot = -1, citySlot = -1, quantitySlot = -1, unitPriceSlot = -1, statusSlot = -1, amountSlot = -1,
-        dateSlot = -1;
+        dateSlot = -1, productSlot = -1, categorySlot = -1, skuSlot = -1;
+    // The order whose line was stored last and that line's number: a file lists an order's lines one after
+    // another, so the next line's number is mostly known without asking the table.
+    qint64 lineOrder = 0;
+    qint64 lineNo = 0;
     RowSlots customerRow, orderRow;
     Inserts customerInserts, orderInserts;
     StoredValue province, city, amountValue;
@@ -232,7 +236,10 @@ struct RowStore::State
           undoLog(db, "INSERT INTO import_undo(source_id, table_name, row_id, old_json) VALUES (?1, ?2, ?3, ?4)"),
           findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1"),
           addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3"),
-          latestOrder(db, "SELECT max(order_date) FROM orders WHERE customer_id = ?1")
+          latestOrder(db, "SELECT max(order_date) FROM orders WHERE customer_id = ?1"),
+          insertLine(db, "INSERT INTO order_lines(order_id, line_no, product, sku, category, quantity, unit_price, amount) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+          lastLineNo(db, "SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = ?1")
     {
     }
 };
@@ -392,6 +399,10 @@ void RowStore::planSlots()
     s.unitPriceSlot = s.orderSlots.find("unit_price");
     s.statusSlot = s.orderSlots.find("status");
     s.dateSlot = s.orderSlots.find("order_date");
+    s.productSlot = s.orderSlots.find("product");
+    s.categorySlot = s.orderSlots.find("category");
+    if (const Column *sku = m_orders ? m_analysis.columnOf(role::kSku) : nullptr)
+        s.skuSlot = s.slotOfColumn[size_t(sku - m_columns.data())];
     s.amountSlot = m_orders ? s.orderSlots.add(QStringLiteral("amount")) : -1;
 }
 
@@ -728,7 +739,8 @@ std::pair<bool, bool> RowStore::statusMeaning(const PreparedRow &row)
 }
 
 // The order: a new one, another line of one this file holds (amounts and quantities add up), or one an
-// earlier import stored (by order id: unchanged; by customer and time: already present, listed).
+// earlier import stored (by order id: unchanged; by customer and time: already present, listed). A row of a
+// new order or of one this file holds is also kept as a line of it (storeLine).
 void RowStore::storeOrder(const PreparedRow &row, qint64 customerId)
 {
     State &s = *m_state;
@@ -763,6 +775,7 @@ void RowStore::storeOrder(const PreparedRow &row, qint64 customerId)
     if (ofThisFile) { // another line item of an order this file already holds
         s.addLineItem.bind(1, amount).bind(2, quantity).bind(3, knownId);
         s.addLineItem.run();
+        storeLine(knownId, amount);
         ++m_summary.inserted;
         return;
     }
@@ -784,11 +797,40 @@ void RowStore::storeOrder(const PreparedRow &row, qint64 customerId)
         .bind(4, cancelled && (statusRefund || quantity < 0) ? 1 : 0).bind(5, m_sourceId);
     bindPresent(insert, 6, s.orderRow.values);
     insert.run();
+    m_state->lineOrder = m_db.lastInsertRowId(); // (a new order: its first line)
+    m_state->lineNo = 0;
+    storeLine(m_state->lineOrder, amount);
     if (s.ordersWereEmpty)
         s.storedOrderKeys.add(row.orderKeyHashes);
     if (!s.orderRow.at(s.dateSlot))
         ++m_summary.withoutDate;
     ++m_summary.inserted;
+}
+
+// The row as the next line of its order (numbered 1, 2, ... in file order): its product, SKU and category,
+// quantity and unit price as the file gives them (null when it does not), and the amount the order counts.
+void RowStore::storeLine(qint64 orderId, double amount)
+{
+    State &s = *m_state;
+    if (orderId != s.lineOrder) {
+        s.lastLineNo.bind(1, orderId);
+        s.lastLineNo.step();
+        s.lineNo = s.lastLineNo.int64(0);
+        s.lastLineNo.reset();
+        s.lineOrder = orderId;
+    }
+    Statement &line = s.insertLine;
+    line.bind(1, orderId).bind(2, ++s.lineNo);
+    int b = 3;
+    for (const int slot : {s.productSlot, s.skuSlot, s.categorySlot, s.quantitySlot, s.unitPriceSlot}) {
+        if (const StoredValue *value = s.orderRow.at(slot))
+            bindStored(line, b, *value);
+        else
+            line.bindNull(b);
+        ++b;
+    }
+    line.bind(8, amount);
+    line.run();
 }
 
 std::vector<ImportedField> RowStore::importedFields() const

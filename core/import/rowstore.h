@@ -32,7 +32,7 @@ Result<void> checkWidth(store::Database &db, const std::vector<Column> &columns,
 // Stores the rows of one import, one at a time, on the thread that owns the connection:
 //   place the columns (built-in or an imported column of their own) → sort a row's values into slots →
 //   skip a row repeated exactly → the customer (insert, or update what a newer row says) → the order's
-//   identity → a new order, another line of one, or one already stored.
+//   identity → a new order, another line of one, or one already stored → the row as a line of its order.
 // Rows that cannot be used go to the rejects table with their line, column, value and reason; rows repeated
 // exactly and orders already stored are listed there too (and counted apart). Counts go to `summary`.
 // Throws store::DatabaseError.
@@ -70,6 +70,7 @@ private:
     qint64 storeCustomer(const PreparedRow &row, qint64 orderTime, bool *inserted, bool *updated);
     bool updateCustomer(qint64 customerId, KnownCustomer *seen, qint64 orderTime, bool *keptNewer);
     void storeOrder(const PreparedRow &row, qint64 customerId);
+    void storeLine(qint64 orderId, double amount);
     std::pair<bool, bool> statusMeaning(const PreparedRow &row);
     KnownCustomer *rememberCustomer(const PreparedRow &row, qint64 customerId);
     store::Statement &statement(const QString &sql);

@@ -25,7 +25,8 @@ using store::FieldType;
 // Roles whose type is fixed whatever the values look like.
 std::optional<FieldType> typeForRole(const QString &r, FieldType inferred)
 {
-    if (r == QLatin1StringView(role::kCustomerId) || r == QLatin1StringView(role::kPhone) || r == QLatin1StringView(role::kOrderId))
+    if (r == QLatin1StringView(role::kCustomerId) || r == QLatin1StringView(role::kPhone) || r == QLatin1StringView(role::kOrderId) ||
+        r == QLatin1StringView(role::kSku))
         return FieldType::Identifier;
     if (r == QLatin1StringView(role::kAmount) || r == QLatin1StringView(role::kUnitPrice) || r == QLatin1StringView(role::kTotalSpend))
         return FieldType::Money;

@@ -19,7 +19,9 @@ QString contentDigest(Database &db)
                 " SELECT count(*) || ':' || total(length(name)) || ':' || total(unicode(name)) || ':' ||"
                 "   group_concat(customer_key || city || coalesce(phone, '') || signup_date, ',') AS h FROM customers"
                 " UNION ALL SELECT count(*) || ':' || total(amount) || ':' ||"
-                "   group_concat(order_key || customer_id || order_date || status, ',') FROM orders)")
+                "   group_concat(order_key || customer_id || order_date || status, ',') FROM orders"
+                " UNION ALL SELECT count(*) || ':' || total(amount) || ':' ||"
+                "   group_concat(order_id || '.' || line_no || sku || quantity, ',') FROM order_lines)")
         .toString();
 }
 
@@ -77,6 +79,21 @@ void TestDemoShop::looksLikeAShop()
     QCOMPARE(count("SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer_id "
                    "WHERE substr(o.order_date, 1, 10) < c.signup_date"), qint64(0));
     QCOMPARE(count("SELECT count(*) FROM orders WHERE amount <= 0 OR quantity < 1"), qint64(0));
+    // Orders have 1 to 4 lines, about 1.6 on average (55% one line, 32% two, 10% three, 3% four: 1.61), with a
+    // product, SKU and category each; the order's amount and quantity are its lines' sums, its product and
+    // category its first line's.
+    QCOMPARE(count("SELECT count(*) FROM order_lines"), summary->lines);
+    const double linesPerOrder = double(summary->lines) / double(summary->orders);
+    QVERIFY2(linesPerOrder > 1.5 && linesPerOrder < 1.72, qPrintable(QString::number(linesPerOrder)));
+    QCOMPARE(count("SELECT max(line_no) FROM order_lines"), qint64(4));
+    QCOMPARE(count("SELECT count(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines WHERE order_id = o.id AND line_no = 1 "
+                   "AND product = o.product AND category = o.category)"), qint64(0));
+    QCOMPARE(count("SELECT count(*) FROM orders o WHERE abs(o.amount - (SELECT sum(amount) FROM order_lines WHERE order_id = o.id)) > 0.005 "
+                   "OR o.quantity <> (SELECT sum(quantity) FROM order_lines WHERE order_id = o.id)"), qint64(0));
+    QCOMPARE(count("SELECT count(*) FROM order_lines WHERE amount <= 0 OR quantity < 1 OR product IS NULL OR sku IS NULL "
+                   "OR category IS NULL OR order_id NOT IN (SELECT id FROM orders)"), qint64(0));
+    QVERIFY(count("SELECT count(DISTINCT category) FROM order_lines") >= 10);
+    QVERIFY(count("SELECT count(DISTINCT sku) FROM order_lines") >= 25);
 
     // Shape: some prospects, one-time buyers the largest group of buyers, a loyal tail, Pareto-like spend.
     const qint64 prospects = count("SELECT count(*) FROM customers WHERE id NOT IN (SELECT customer_id FROM orders)");

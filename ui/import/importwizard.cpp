@@ -57,6 +57,7 @@ const RoleLabel kRoles[] = {
     {import::role::kStatus, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Order status")},
     {import::role::kProduct, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Product")},
     {import::role::kCategory, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Product category")},
+    {import::role::kSku, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "SKU")},
     {import::role::kTotalSpend, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Total spend (customer list)")},
     {import::role::kOrdersCount, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "Number of orders (customer list)")},
     {import::role::kFirstOrderDate, QT_TRANSLATE_NOOP("segmenta::ui::ImportWizard", "First order date (customer list)")},
