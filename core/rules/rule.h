@@ -79,7 +79,7 @@ struct Condition
     QVariantList values;    // QString, double or QDate, as the operator needs
     bool enabled = true;
     // Set exactly when op is Ordered or Spent. Shared and immutable: an edit replaces it.
-    std::shared_ptr<const Purchase> purchase;
+    std::shared_ptr<const Purchase> purchase = nullptr;
 
     bool isPurchase() const { return op == Op::Ordered || op == Op::Spent; }
     bool operator==(const Condition &other) const;

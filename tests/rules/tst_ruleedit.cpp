@@ -113,7 +113,7 @@ void TestRuleEdit::badPathsChangeNothing()
     QVERIFY(groupAt(rule, {0}) == nullptr);
     QVERIFY(rule == start);
 
-    QVERIFY(insertNode(rule, {1}, 0, Node(Condition{QStringLiteral("d"), Op::Eq, {4.0}, true, nullptr})));
+    QVERIFY(insertNode(rule, {1}, 0, Node(Condition{QStringLiteral("d"), Op::Eq, {4.0}, true})));
     QCOMPARE(RuleText::print(rule), RuleText::print(parsed("a = 1 and (d = 4 or b = 2 or c = 3)")));
 }
 
@@ -198,7 +198,7 @@ void TestRuleEdit::defaultValuesAreValid()
         context.fields = {f};
         for (Op op : operatorsFor(type)) {
             Rule rule;
-            rule.root.children.emplace_back(Condition{f.name, op, defaultValues(type, op, context.asOf, QStringLiteral("x")), true, nullptr});
+            rule.root.children.emplace_back(Condition{f.name, op, defaultValues(type, op, context.asOf, QStringLiteral("x")), true});
             const auto valid = context.validate(rule);
             QVERIFY2(valid.ok(), qPrintable(valid.ok() ? QString() : valid.errorMessage()));
             // and the text form reads it back unchanged
