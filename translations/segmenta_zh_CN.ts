@@ -61,6 +61,10 @@
 <context>
     <name>Field</name>
     <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
         <source>Customer ID</source>
         <translation>客户编号</translation>
     </message>
@@ -408,6 +412,10 @@
 </context>
 <context>
     <name>Rule</name>
+    <message>
+        <source>Unknown comparison “%1”</source>
+        <translation>未知的比较方式“%1”</translation>
+    </message>
     <message>
         <source>The rule is nested too deeply (more than 64 levels)</source>
         <translation>规则嵌套过深（超过 64 层）</translation>
@@ -1471,6 +1479,58 @@
 <context>
     <name>segmenta::rules::RuleContext</name>
     <message>
+        <source>line %1, column %2: </source>
+        <translation>第 %1 行第 %2 列：</translation>
+    </message>
+    <message>
+        <source>a purchase&apos;s “where” names order and line fields, not segments</source>
+        <translation>购买条件的“where”只能使用订单和明细字段，不能使用分群</translation>
+    </message>
+    <message>
+        <source>a purchase condition cannot be inside another one&apos;s “where”</source>
+        <translation>购买条件不能放在另一个购买条件的“where”中</translation>
+    </message>
+    <message>
+        <source>there is no order or line field named “%1”; the closest are %2</source>
+        <translation>没有名为“%1”的订单或明细字段；最接近的是 %2</translation>
+    </message>
+    <message>
+        <source>this operator does not apply inside a purchase&apos;s “where”</source>
+        <translation>此运算符不能用于购买条件的“where”中</translation>
+    </message>
+    <message>
+        <source>the purchase condition is incomplete</source>
+        <translation>购买条件不完整</translation>
+    </message>
+    <message>
+        <source>give “at least”, “at most” or “exactly” and a whole number of times, 0 or more</source>
+        <translation>请给出“at least”、“at most”或“exactly”以及次数（0 或以上的整数）</translation>
+    </message>
+    <message>
+        <source>give &gt;=, &gt;, &lt;=, &lt;, = and one amount, or “between” and two amounts</source>
+        <translation>请给出 &gt;=、&gt;、&lt;=、&lt;、= 和一个金额，或“between”和两个金额</translation>
+    </message>
+    <message>
+        <source>the period must be in last N days/weeks/months, before, after, between two dates or more than N days ago</source>
+        <translation>时间段必须是 in last N days/weeks/months、before、after、两个日期之间（between）或 more than N days ago</translation>
+    </message>
+    <message>
+        <source>no order has a date, so a period finds no purchase</source>
+        <translation>没有任何订单有日期，时间段找不到任何购买</translation>
+    </message>
+    <message>
+        <source>a purchase&apos;s “where” cannot be disabled; remove it instead</source>
+        <translation>购买条件的“where”不能停用；请删除它</translation>
+    </message>
+    <message>
+        <source>In “%1”: no order holds “%2” (the field %3 holds no values)</source>
+        <translation>在“%1”中：没有订单包含“%2”（字段 %3 没有任何值）</translation>
+    </message>
+    <message>
+        <source>In “%1”: no order holds “%2”; the closest values are %3</source>
+        <translation>在“%1”中：没有订单包含“%2”；最接近的值是 %3</translation>
+    </message>
+    <message>
         <source>In “%1”: %2</source>
         <translation>在“%1”中：%2</translation>
     </message>
@@ -1561,6 +1621,38 @@
 </context>
 <context>
     <name>segmenta::rules::RuleText</name>
+    <message>
+        <source>expected a condition on an order or line field</source>
+        <translation>此处应为订单或明细字段上的条件</translation>
+    </message>
+    <message>
+        <source>expected a condition on an order or line field (a purchase condition cannot be nested)</source>
+        <translation>此处应为订单或明细字段上的条件（购买条件不能嵌套）</translation>
+    </message>
+    <message>
+        <source>expected an order or line field (such as product, category, amount) or “(”</source>
+        <translation>此处应为订单或明细字段（如 product、category、amount）或“(”</translation>
+    </message>
+    <message>
+        <source>expected a field name, “(”, “not”, “in segment”, “ordered” or “spent”</source>
+        <translation>此处应为字段名、“(”、“not”、“in segment”、“ordered”或“spent”</translation>
+    </message>
+    <message>
+        <source>expected a whole number of times (0 or more)</source>
+        <translation>此处应为次数（0 或以上的整数）</translation>
+    </message>
+    <message>
+        <source>expected “least” or “most”</source>
+        <translation>此处应为“least”或“most”</translation>
+    </message>
+    <message>
+        <source>expected “times”</source>
+        <translation>此处应为“times”</translation>
+    </message>
+    <message>
+        <source>expected &gt;=, &gt;, &lt;=, &lt;, = or “between” after “spent”</source>
+        <translation>“spent”之后应为 &gt;=、&gt;、&lt;=、&lt;、= 或“between”</translation>
+    </message>
     <message>
         <source>the end of the rule</source>
         <translation>规则末尾</translation>
@@ -2036,6 +2128,14 @@
 </context>
 <context>
     <name>segmenta::ui::ConditionRow</name>
+    <message>
+        <source>ordered</source>
+        <translation>购买过</translation>
+    </message>
+    <message>
+        <source>spent</source>
+        <translation>消费</translation>
+    </message>
     <message>
         <source>Enable condition</source>
         <translation>启用条件</translation>

@@ -3,6 +3,8 @@
 #include "rulechoice.h"
 
 #include "export/memberexporter.h"
+#include "rules/rulecontext.h"
+#include "store/database.h"
 #include "store/workspace.h"
 
 
@@ -126,6 +128,16 @@ int runExport(const QStringList &arguments)
     const auto chosen = chosenRule(line, *workspace, &exitCode);
     if (!chosen)
         return exitCode;
+    if (!chosen->positions.empty()) { // a rule typed: its problems point into the text, before anything runs
+        try {
+            const auto context = rules::RuleContext::forDatabase(workspace->db(), options.asOf.isValid() ? options.asOf
+                                                                                                          : workspace->analysisDate());
+            if (auto valid = context.validate(chosen->rule, &chosen->positions); !valid)
+                return fail(CommandLine::tr("bad rule: %1").arg(valid.errorMessage()));
+        } catch (const store::DatabaseError &error) {
+            return fail(error.message());
+        }
+    }
     options.segmentName = chosen->segmentName;
     options.experimentName = experimentName;
     options.experimentControl = control;

@@ -7,6 +7,7 @@
 #include "metrics/customermetrics.h"
 #include "store/field.h"
 #include "store/filecheck.h"
+#include "rules/purchasefields.h"
 #include "store/workspace.h"
 
 #include <QFile>
@@ -233,7 +234,9 @@ int runImport(const QStringList &arguments)
 
 int runFields(const QStringList &arguments)
 {
-    CommandLine line(QStringLiteral("fields"), CommandLine::tr("Lists the fields rules can use: name, type, role, origin."));
+    CommandLine line(QStringLiteral("fields"),
+                     CommandLine::tr("Lists the fields rules can use: name, type, role, origin. Customer fields first, then "
+                                     "the order and line fields a purchase condition's “where” names (entity order or line)."));
     line.addDbOption();
     line.addJsonOption();
     if (auto exit = line.parse(arguments))
@@ -245,7 +248,11 @@ int runFields(const QStringList &arguments)
     if (!workspace)
         return fail(workspace.errorMessage());
     try {
-        const auto fields = store::loadFields(workspace.value()->db());
+        // The customer fields, then what a purchase's where names (the fields table's order rows describe
+        // how an order list was read; purchaseFields says where each lives now: lines or orders).
+        auto fields = store::loadFields(workspace.value()->db(), QStringLiteral("customer"));
+        for (store::FieldInfo &f : rules::purchaseFields(workspace.value()->db()))
+            fields.push_back(std::move(f));
         QJsonArray array;
         for (const auto &f : fields) {
             const char *origin = f.origin == store::FieldOrigin::Imported ? "imported"

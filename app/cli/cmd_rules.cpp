@@ -84,18 +84,19 @@ int runCount(const QStringList &arguments)
     const std::optional<rules::Rule> rule = chosen ? std::optional(chosen->rule) : std::nullopt;
     if (!rule)
         return exitCode;
+    const rules::ConditionPositions *positions = chosen->positions.empty() ? nullptr : &chosen->positions;
     const QDate date = asOf.value_or(workspace->analysisDate());
     if (const auto current = metrics::CustomerMetrics::ensureCurrent(*workspace, date); !current)
         return fail(current.errorMessage());
     try {
         const auto context = rules::RuleContext::forDatabase(workspace->db(), date);
-        if (auto valid = context.validate(*rule); !valid)
+        if (auto valid = context.validate(*rule, positions); !valid)
             return fail(CommandLine::tr("bad rule: %1").arg(valid.errorMessage()));
         const auto cache = rules::ColumnCache::load(workspace->db(), context.fields);
         if (!cache)
             return fail(cache.errorMessage());
-        // A category value no customer holds finds no one: said, and the count still given.
-        const QStringList warnings = context.unseenValueWarnings(*rule, *cache.value());
+        // A category value (or a product) nothing holds finds no one: said, and the count still given.
+        const QStringList warnings = context.unseenValueWarnings(*rule, *cache.value(), positions);
         for (const QString &warning : warnings)
             err() << CommandLine::tr("segmenta-cli: warning: %1").arg(warning) << Qt::endl;
         const auto members = rules::ColumnarEvaluator::evaluate(*rule, context, *cache.value());
@@ -189,11 +190,12 @@ int runSegment(const QStringList &arguments)
     if (action == u"save") {
         if (!line.isSet(QStringLiteral("rule")))
             return line.usageError(CommandLine::tr("save needs --rule TEXT"));
-        auto rule = rules::RuleText::parse(line.value(QStringLiteral("rule")));
+        rules::ConditionPositions positions;
+        auto rule = rules::RuleText::parse(line.value(QStringLiteral("rule")), &positions);
         if (!rule)
             return fail(CommandLine::tr("bad rule: %1").arg(rule.errorMessage()));
         const auto context = rules::RuleContext::forDatabase(workspace->db(), workspace->analysisDate());
-        if (auto valid = context.validate(rule.value()); !valid)
+        if (auto valid = context.validate(rule.value(), &positions); !valid)
             return fail(CommandLine::tr("bad rule: %1").arg(valid.errorMessage()));
         segments::SavedSegment segment;
         segment.name = name;

@@ -23,12 +23,13 @@ std::optional<ChosenRule> chosenRule(CommandLine &line, store::Workspace &worksp
         return std::nullopt;
     }
     if (line.isSet(QStringLiteral("rule"))) {
-        auto rule = rules::RuleText::parse(line.value(QStringLiteral("rule")));
+        rules::ConditionPositions positions;
+        auto rule = rules::RuleText::parse(line.value(QStringLiteral("rule")), &positions);
         if (!rule) {
             *exitCode = fail(CommandLine::tr("bad rule: %1").arg(rule.errorMessage()));
             return std::nullopt;
         }
-        return ChosenRule{std::move(rule).value(), QString()};
+        return ChosenRule{std::move(rule).value(), QString(), std::move(positions)};
     }
     if (line.isSet(QStringLiteral("rule-file"))) {
         auto segment = segments::SegmentFile::read(line.value(QStringLiteral("rule-file")));
@@ -36,7 +37,7 @@ std::optional<ChosenRule> chosenRule(CommandLine &line, store::Workspace &worksp
             *exitCode = fail(segment.errorMessage());
             return std::nullopt;
         }
-        return ChosenRule{std::move(segment).value().rule, QString()};
+        return ChosenRule{std::move(segment).value().rule, QString(), {}};
     }
     const QString name = line.value(QStringLiteral("segment"));
     segments::SegmentStore store(workspace.db());
@@ -45,7 +46,7 @@ std::optional<ChosenRule> chosenRule(CommandLine &line, store::Workspace &worksp
         *exitCode = fail(found ? CommandLine::tr("there is no saved segment named “%1”").arg(name) : found.errorMessage());
         return std::nullopt;
     }
-    return ChosenRule{found.value()->rule, name};
+    return ChosenRule{found.value()->rule, name, {}};
 }
 
 } // namespace segmenta::cli

@@ -16,7 +16,8 @@ namespace segmenta::cli {
 struct ChosenRule
 {
     rules::Rule rule;
-    QString segmentName; // set for --segment
+    QString segmentName;                 // set for --segment
+    rules::ConditionPositions positions; // set for --rule: where each condition starts in the text
 };
 
 // Adds the three options.

@@ -15,14 +15,22 @@ namespace {
 
 using Column = ColumnCache::Column;
 
+// What the rows of an evaluation are: customers (a rule), orders (a purchase's period) or order lines (a
+// purchase's where, whose conditions on order fields are decided per order and given to each of its lines).
+enum class Table { Customers, Orders, Lines };
+
 class Evaluator
 {
 public:
-    Evaluator(const RuleContext &context, const ColumnCache &cache) : m_context(context), m_cache(cache) {}
+    Evaluator(const RuleContext &context, const ColumnCache &cache, Table table = Table::Customers)
+        : m_context(context), m_cache(cache), m_table(table),
+          m_rows(table == Table::Customers ? cache.rows() : table == Table::Orders ? cache.purchases().orders() : cache.purchases().lines())
+    {
+    }
 
     Bitset group(const Group &g)
     {
-        const size_t rows = m_cache.rows();
+        const size_t rows = m_rows;
         bool any = false;
         Bitset result(rows, g.match == GroupMatch::All);
         for (const Node &child : g.children) {
@@ -56,7 +64,7 @@ private:
     template <typename Test>
     Bitset numbers(const Column &column, Test test)
     {
-        const size_t rows = m_cache.rows();
+        const size_t rows = m_rows;
         Bitset bits(rows);
         auto &words = bits.words();
         const auto &valid = column.valid.words();
@@ -85,7 +93,7 @@ private:
         std::vector<std::uint8_t> yes(column.wordCount(), 0);
         for (size_t i = 1; i < column.wordCount(); ++i)
             yes[i] = test(column.word(i)) ? 1 : 0;
-        const size_t rows = m_cache.rows();
+        const size_t rows = m_rows;
         Bitset bits(rows);
         auto &out = bits.words();
         column.visitCodes([&](const auto *codes) {
@@ -105,12 +113,19 @@ private:
 
     Bitset positive(const Condition &c, Op op)
     {
-        const size_t rows = m_cache.rows();
+        const size_t rows = m_rows;
         if (op == Op::InSegment) {
             const auto rule = m_context.segmentRule(c.values.value(0).toString());
             return group(rule->root);
         }
-        const Column *column = m_cache.column(c.field);
+        if (c.isPurchase())
+            return purchase(c);
+        const ColumnCache::Purchases &purchases = m_cache.purchases();
+        const Column *column = m_table == Table::Customers ? m_cache.column(c.field)
+                               : m_table == Table::Orders  ? purchases.orderColumn(c.field)
+                                                           : purchases.lineColumn(c.field);
+        if (!column && m_table == Table::Lines && purchases.orderColumn(c.field))
+            return linesOf(Evaluator(m_context, m_cache, Table::Orders).positive(c, op));
         if (!column)
             return Bitset(rows);
         const QDate asOf = m_context.asOf;
@@ -284,8 +299,96 @@ private:
         }
     }
 
+    // Each line gets its order's bit.
+    Bitset linesOf(const Bitset &orders) const
+    {
+        const std::vector<std::uint32_t> &lineOrder = m_cache.purchases().lineOrder;
+        Bitset bits(lineOrder.size());
+        auto &out = bits.words();
+        for (size_t w = 0; w < out.size(); ++w) {
+            const size_t base = w * 64;
+            const size_t end = std::min<size_t>(64, lineOrder.size() - base);
+            std::uint64_t word = 0;
+            for (size_t j = 0; j < end; ++j)
+                word |= std::uint64_t(orders.test(lineOrder[base + j])) << j;
+            out[w] = word;
+        }
+        return bits;
+    }
+
+    // The orders that are purchases (valid, dated on or before the analysis date, an amount above zero unless
+    // a zero amount counts) in the condition's period.
+    Bitset purchaseOrders(const Purchase &purchase)
+    {
+        const ColumnCache::Purchases &p = m_cache.purchases();
+        Evaluator byOrder(m_context, m_cache, Table::Orders);
+        Bitset orders = p.validOrder;
+        if (!m_context.zeroAmountIsPurchase)
+            orders &= p.positiveAmount;
+        if (const Column *date = p.orderColumn(QStringLiteral("order_date"))) {
+            const double asOf = double(m_context.asOf.toJulianDay());
+            orders &= byOrder.numbers(*date, [asOf](double day) { return day <= asOf; });
+        } else {
+            orders = Bitset(p.orders());
+        }
+        if (purchase.period)
+            orders &= byOrder.condition(*purchase.period);
+        return orders;
+    }
+
+    // Ordered: the number of purchases with a line matching `where`; spent: the summed amounts of those lines.
+    Bitset purchase(const Condition &c)
+    {
+        const ColumnCache::Purchases &p = m_cache.purchases();
+        const Purchase &purchase = *c.purchase;
+        const Bitset orders = purchaseOrders(purchase);
+        const bool anyLine = std::none_of(purchase.where.children.begin(), purchase.where.children.end(),
+                                          [](const Node &n) { return n.enabled(); });
+        const Bitset lines = anyLine ? Bitset() : Evaluator(m_context, m_cache, Table::Lines).group(purchase.where);
+        std::vector<double> measure(m_cache.rows(), 0.0);
+        if (c.op == Op::Ordered) {
+            Bitset matched = orders;
+            if (!anyLine) {
+                Bitset withLine(p.orders());
+                lines.forEach([&](size_t line) { withLine.set(p.lineOrder[line]); });
+                matched &= withLine;
+            }
+            matched.forEach([&](size_t order) {
+                if (p.orderCustomer[order] != ColumnCache::Purchases::kNoCustomer)
+                    measure[p.orderCustomer[order]] += 1;
+            });
+        } else if (const Column *amount = p.lineColumn(QStringLiteral("amount"))) {
+            for (size_t line = 0; line < p.lines(); ++line) {
+                const std::uint32_t order = p.lineOrder[line];
+                if ((anyLine || lines.test(line)) && orders.test(order) && amount->valid.test(line) &&
+                    p.orderCustomer[order] != ColumnCache::Purchases::kNoCustomer)
+                    measure[p.orderCustomer[order]] += amount->number(line);
+            }
+        }
+        const QVariantList &v = purchase.amounts;
+        const double x = v.value(0).toDouble(), y = v.value(1).toDouble();
+        Bitset bits(m_cache.rows());
+        for (size_t row = 0; row < measure.size(); ++row) {
+            const double m = measure[row];
+            bool yes = false;
+            switch (purchase.compare) {
+            case Op::Gt: yes = m > x; break;
+            case Op::Le: yes = m <= x; break;
+            case Op::Lt: yes = m < x; break;
+            case Op::Eq: yes = m == x; break;
+            case Op::Between: yes = m >= x && m <= y; break;
+            default: yes = m >= x; break;
+            }
+            if (yes)
+                bits.set(row);
+        }
+        return bits;
+    }
+
     const RuleContext &m_context;
     const ColumnCache &m_cache;
+    Table m_table;
+    size_t m_rows;
 };
 
 void collectConditions(const Group &g, std::vector<int> &path, std::vector<std::vector<int>> &out)

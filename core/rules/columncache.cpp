@@ -1,5 +1,6 @@
 #include "rules/columncache.h"
 
+#include "rules/purchasefields.h"
 #include "store/database.h"
 
 #include <QDate>
@@ -41,6 +42,10 @@ qint64 dayNumber(std::string_view text)
     const QDate date(parts[0], parts[1], parts[2]);
     return date.isValid() ? date.toJulianDay() : -1;
 }
+
+} // namespace
+
+namespace detail {
 
 // Finds a dictionary word by its bytes, or adds it. Open addressing over (hash, code) pairs whose words live
 // in the column's own text buffer: std::unordered_map<std::string, ...> spent most of a million-customer
@@ -93,6 +98,12 @@ private:
     size_t m_mask = 0;
     size_t m_used = 0;
 };
+
+} // namespace detail
+
+namespace {
+
+using detail::WordIndex;
 
 constexpr double kJ2000 = 2451545; // Julian day of 2000-01-01: dates are stored as days from it
 
@@ -202,6 +213,28 @@ size_t ColumnCache::Column::memoryBytes() const
            text.capacity() + offsets.capacity() * sizeof(std::uint32_t);
 }
 
+// Appends the value of `query`'s column `at` to `column` as row `row` (whose valid bit is still clear).
+void ColumnCache::readValue(Column &column, WordIndex &dictionary, store::Statement &query, int at, size_t row)
+{
+    if (column.dictionary) {
+        const std::string_view text = query.utf8(at);
+        const std::uint32_t code = text.empty() ? 0 : dictionary.codeOf(column, text);
+        column.appendCode(code);
+        if (code != 0)
+            column.valid.set(row);
+    } else if (store::isTemporal(column.field.type)) {
+        const qint64 day = query.isNull(at) ? -1 : dayNumber(query.utf8(at));
+        column.appendNumber(day >= 0 ? double(day) : kJ2000);
+        if (day >= 0)
+            column.valid.set(row);
+    } else if (query.isNumber(at)) {
+        column.appendNumber(query.real(at));
+        column.valid.set(row);
+    } else {
+        column.appendNumber(0);
+    }
+}
+
 // Reads the cache's columns of one table (customers, or customer_metrics keyed by customer_id) in id order,
 // appending the ids it met to `ids`. `stop` is raised by the other table's reader when it fails.
 void ColumnCache::readTable(store::Database &db, bool metrics, const std::vector<size_t> &which,
@@ -221,27 +254,8 @@ void ColumnCache::readTable(store::Database &db, bool metrics, const std::vector
         if (row == total) // more rows than counted: another connection wrote meanwhile
             throw Changed();
         ids.push_back(query.int64(0));
-        for (size_t k = 0; k < which.size(); ++k) {
-            Column &column = m_columns[which[k]];
-            const int at = int(k + 1);
-            if (column.dictionary) {
-                const std::string_view text = query.utf8(at);
-                const std::uint32_t code = text.empty() ? 0 : dictionaries[k].codeOf(column, text);
-                column.appendCode(code);
-                if (code != 0)
-                    column.valid.set(row);
-            } else if (store::isTemporal(column.field.type)) {
-                const qint64 day = query.isNull(at) ? -1 : dayNumber(query.utf8(at));
-                column.appendNumber(day >= 0 ? double(day) : kJ2000);
-                if (day >= 0)
-                    column.valid.set(row);
-            } else if (query.isNumber(at)) {
-                column.appendNumber(query.real(at));
-                column.valid.set(row);
-            } else {
-                column.appendNumber(0);
-            }
-        }
+        for (size_t k = 0; k < which.size(); ++k)
+            readValue(m_columns[which[k]], dictionaries[k], query, int(k + 1), row);
         if (++row % 65536 == 0) {
             if (stop.load(std::memory_order_relaxed))
                 throw Canceled();
@@ -252,6 +266,86 @@ void ColumnCache::readTable(store::Database &db, bool metrics, const std::vector
             }
         }
     }
+}
+
+namespace {
+
+ColumnCache::Column emptyColumn(const store::FieldInfo &field, size_t rows);
+
+} // namespace
+
+// Reads the orders (each with its customer's row, whether it is valid and has an amount above zero) and
+// their lines, with the purchase fields as columns. Runs after the customers are read (m_ids is set).
+void ColumnCache::readPurchases(store::Database &db, Progress *progress)
+{
+    Purchases &p = m_purchases;
+    std::vector<store::FieldInfo> orderFields, lineFields;
+    for (const store::FieldInfo &field : purchaseFields(db))
+        (field.table == u"order_lines" ? lineFields : orderFields).push_back(field);
+    const auto orderTotal = size_t(db.scalar("SELECT count(*) FROM orders").toLongLong());
+    const auto lineTotal = size_t(db.scalar("SELECT count(*) FROM order_lines").toLongLong());
+    for (const store::FieldInfo &field : orderFields)
+        p.orderColumns.push_back(emptyColumn(field, orderTotal));
+    for (const store::FieldInfo &field : lineFields)
+        p.lineColumns.push_back(emptyColumn(field, lineTotal));
+    for (Column &column : p.orderColumns)
+        column.m_base = store::isTemporal(column.field.type) ? kJ2000 : 0.0; // a day near today fits in 16 bits
+    p.validOrder = Bitset(orderTotal);
+    p.positiveAmount = Bitset(orderTotal);
+    p.orderCustomer.reserve(orderTotal);
+    p.lineOrder.reserve(lineTotal);
+
+    QStringList select{QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("is_valid"), QStringLiteral("amount")};
+    for (const store::FieldInfo &field : orderFields)
+        select << store::quoteIdentifier(field.column);
+    store::Statement orders(db, QStringLiteral("SELECT %1 FROM orders ORDER BY id").arg(select.join(QStringLiteral(", "))).toStdString());
+    std::vector<WordIndex> orderWords(orderFields.size());
+    std::vector<qint64> orderIds;
+    orderIds.reserve(orderTotal);
+    size_t row = 0;
+    while (orders.step()) {
+        if (row == orderTotal)
+            throw Changed();
+        orderIds.push_back(orders.int64(0));
+        const auto customer = std::lower_bound(m_ids.begin(), m_ids.end(), orders.int64(1));
+        p.orderCustomer.push_back(customer != m_ids.end() && *customer == orders.int64(1) ? std::uint32_t(customer - m_ids.begin())
+                                                                                          : Purchases::kNoCustomer);
+        if (orders.int64(2) != 0)
+            p.validOrder.set(row);
+        if (!orders.isNull(3) && orders.real(3) > 0) // as CustomerMetrics reads the amount
+            p.positiveAmount.set(row);
+        for (size_t k = 0; k < orderFields.size(); ++k)
+            readValue(p.orderColumns[k], orderWords[k], orders, int(k + 4), row);
+        if (++row % 65536 == 0 && progress)
+            progress->checkCanceled();
+    }
+    if (row != orderTotal)
+        throw Changed();
+
+    select = QStringList{QStringLiteral("order_id")};
+    for (const store::FieldInfo &field : lineFields)
+        select << store::quoteIdentifier(field.column);
+    store::Statement lines(db, QStringLiteral("SELECT %1 FROM order_lines ORDER BY order_id, line_no")
+                                   .arg(select.join(QStringLiteral(", "))).toStdString());
+    std::vector<WordIndex> lineWords(lineFields.size());
+    size_t order = 0;
+    row = 0;
+    while (lines.step()) {
+        if (row == lineTotal)
+            throw Changed();
+        const qint64 orderId = lines.int64(0);
+        while (order < orderIds.size() && orderIds[order] < orderId)
+            ++order;
+        if (order == orderIds.size() || orderIds[order] != orderId)
+            throw Changed(); // a line of no order: the orders changed between the two reads
+        p.lineOrder.push_back(std::uint32_t(order));
+        for (size_t k = 0; k < lineFields.size(); ++k)
+            readValue(p.lineColumns[k], lineWords[k], lines, int(k + 1), row);
+        if (++row % 65536 == 0 && progress)
+            progress->checkCanceled();
+    }
+    if (row != lineTotal)
+        throw Changed();
 }
 
 // The metrics of customers without a metrics row are empty; metrics rows of no customer are dropped. Only
@@ -351,6 +445,7 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
             throw Changed();
         if (!metricColumns.empty() && metricIds != cache->m_ids)
             cache->alignMetrics(metricColumns, metricIds);
+        cache->readPurchases(db, progress);
     } catch (const store::DatabaseError &error) {
         return Error{tr("Could not load the customers into memory: %1").arg(error.message())};
     } catch (const Canceled &) {
@@ -361,6 +456,49 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
     return std::shared_ptr<const ColumnCache>(std::move(cache));
 }
 
+namespace {
+
+ColumnCache::Column emptyColumn(const store::FieldInfo &field, size_t rows)
+{
+    ColumnCache::Column column;
+    column.field = field;
+    column.dictionary = !store::isNumeric(field.type) && !store::isTemporal(field.type) && field.type != store::FieldType::Boolean;
+    column.valid = Bitset(rows);
+    return column;
+}
+
+const ColumnCache::Column *findColumn(const std::vector<ColumnCache::Column> &columns, const QString &name)
+{
+    for (const ColumnCache::Column &column : columns) {
+        if (column.field.name == name)
+            return &column;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+const ColumnCache::Column *ColumnCache::Purchases::orderColumn(const QString &fieldName) const
+{
+    return findColumn(orderColumns, fieldName);
+}
+
+const ColumnCache::Column *ColumnCache::Purchases::lineColumn(const QString &fieldName) const
+{
+    return findColumn(lineColumns, fieldName);
+}
+
+size_t ColumnCache::Purchases::memoryBytes() const
+{
+    size_t bytes = orderCustomer.capacity() * 4 + lineOrder.capacity() * 4 + validOrder.words().capacity() * 8 +
+                   positiveAmount.words().capacity() * 8;
+    for (const Column &c : orderColumns)
+        bytes += c.memoryBytes();
+    for (const Column &c : lineColumns)
+        bytes += c.memoryBytes();
+    return bytes;
+}
+
 const ColumnCache::Column *ColumnCache::column(const QString &fieldName) const
 {
     const auto it = m_byName.constFind(fieldName);
@@ -369,7 +507,7 @@ const ColumnCache::Column *ColumnCache::column(const QString &fieldName) const
 
 size_t ColumnCache::memoryBytes() const
 {
-    size_t bytes = m_ids.capacity() * sizeof(qint64);
+    size_t bytes = m_ids.capacity() * sizeof(qint64) + m_purchases.memoryBytes();
     for (const Column &c : m_columns)
         bytes += c.memoryBytes();
     return bytes;

@@ -20,9 +20,14 @@
 
 namespace segmenta::store {
 class Database;
+class Statement;
 }
 
 namespace segmenta::rules {
+
+namespace detail {
+class WordIndex;
+}
 
 // Every customer field held in memory column by column, for evaluating rules in milliseconds: numbers,
 // booleans and dates (as day numbers) in fixed-width arrays with a validity bitset, text and categories
@@ -124,11 +129,35 @@ public:
         std::vector<std::uint32_t> m_codes32;
     };
 
+    // The orders and order lines, for purchase conditions: order rows in order id order, line rows in (order,
+    // line number) order, so the lines of one order are consecutive. Order fields (channel, status,
+    // order_date, imported order columns) and line fields (product, sku, category, quantity, unit_price,
+    // amount) are Columns over those rows, read exactly as customer columns are. About 25 to 40 bytes a line
+    // and 15 an order plus the imported order columns.
+    struct Purchases
+    {
+        static constexpr std::uint32_t kNoCustomer = 0xffffffffU;
+        std::vector<std::uint32_t> orderCustomer; // the customer's row, or kNoCustomer
+        Bitset validOrder;                        // is_valid != 0
+        Bitset positiveAmount;                    // an amount above zero, read as the metrics read it
+        std::vector<std::uint32_t> lineOrder;     // the line's order row, ascending
+        std::vector<Column> orderColumns;
+        std::vector<Column> lineColumns;
+
+        size_t orders() const { return orderCustomer.size(); }
+        size_t lines() const { return lineOrder.size(); }
+        const Column *orderColumn(const QString &fieldName) const;
+        const Column *lineColumn(const QString &fieldName) const;
+        size_t memoryBytes() const;
+    };
+
+    // Loads the customer columns of `fields` and the purchases (orders and lines with every purchase field).
     static Result<std::shared_ptr<const ColumnCache>> load(store::Database &db,
                                                            const std::vector<store::FieldInfo> &fields,
                                                            Progress *progress = nullptr);
 
     size_t rows() const { return m_ids.size(); }
+    const Purchases &purchases() const { return m_purchases; }
     const std::vector<qint64> &ids() const { return m_ids; }
     const Column *column(const QString &fieldName) const;
     size_t memoryBytes() const;
@@ -142,10 +171,13 @@ private:
     void readTable(store::Database &db, bool metrics, const std::vector<size_t> &which, std::vector<qint64> &ids,
                    size_t total, Progress *progress, const std::atomic<bool> &stop);
     void alignMetrics(const std::vector<size_t> &which, const std::vector<qint64> &metricIds);
+    void readPurchases(store::Database &db, Progress *progress);
+    static void readValue(Column &column, detail::WordIndex &dictionary, store::Statement &query, int at, size_t row);
 
     std::vector<qint64> m_ids;
     std::vector<Column> m_columns;
     QHash<QString, size_t> m_byName;
+    Purchases m_purchases;
     mutable std::mutex m_sortedMutex;
     mutable std::unordered_map<const Column *, std::shared_ptr<const std::vector<double>>> m_sorted;
 };

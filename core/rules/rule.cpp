@@ -9,7 +9,7 @@ namespace segmenta::rules {
 
 namespace {
 
-constexpr std::array<std::pair<Op, const char *>, 31> kOpNames = {{
+constexpr std::array<std::pair<Op, const char *>, 33> kOpNames = {{
     {Op::Is, "is"},
     {Op::IsNot, "is_not"},
     {Op::In, "in"},
@@ -41,6 +41,8 @@ constexpr std::array<std::pair<Op, const char *>, 31> kOpNames = {{
     {Op::IsFalse, "is_false"},
     {Op::InSegment, "in_segment"},
     {Op::NotInSegment, "not_in_segment"},
+    {Op::Ordered, "ordered"},
+    {Op::Spent, "spent"},
 }};
 
 bool sameValue(const QVariant &a, const QVariant &b)
@@ -52,6 +54,17 @@ bool sameValue(const QVariant &a, const QVariant &b)
     if (a.typeId() == QMetaType::QDate)
         return a.toDate() == b.toDate();
     return a.toString() == b.toString();
+}
+
+bool sameValues(const QVariantList &a, const QVariantList &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (!sameValue(a[i], b[i]))
+            return false;
+    }
+    return true;
 }
 
 QJsonValue valueToJson(const QVariant &value)
@@ -77,6 +90,35 @@ QString matchName(GroupMatch match)
 }
 
 QJsonObject nodeToJson(const Node &node);
+QJsonObject groupToJson(const Group &group);
+
+QJsonArray valuesToJson(const QVariantList &values)
+{
+    QJsonArray array;
+    for (const QVariant &value : values)
+        array.append(valueToJson(value));
+    return array;
+}
+
+QJsonObject conditionToJson(const Condition &c)
+{
+    if (c.isPurchase()) {
+        const Purchase purchase = c.purchase ? *c.purchase : Purchase{};
+        QJsonObject json{{QStringLiteral("op"), opName(c.op)},
+                         {QStringLiteral("compare"), opName(purchase.compare)},
+                         {QStringLiteral("values"), valuesToJson(purchase.amounts)},
+                         {QStringLiteral("enabled"), c.enabled}};
+        if (purchase.period)
+            json.insert(QStringLiteral("period"), conditionToJson(*purchase.period));
+        if (!purchase.where.children.empty() || purchase.where.match != GroupMatch::All || !purchase.where.enabled)
+            json.insert(QStringLiteral("where"), groupToJson(purchase.where));
+        return json;
+    }
+    return {{QStringLiteral("field"), c.field},
+            {QStringLiteral("op"), opName(c.op)},
+            {QStringLiteral("values"), valuesToJson(c.values)},
+            {QStringLiteral("enabled"), c.enabled}};
+}
 
 QJsonObject groupToJson(const Group &group)
 {
@@ -92,17 +134,11 @@ QJsonObject nodeToJson(const Node &node)
 {
     if (node.group)
         return groupToJson(*node.group);
-    const Condition &c = *node.condition;
-    QJsonArray values;
-    for (const QVariant &value : c.values)
-        values.append(valueToJson(value));
-    return {{QStringLiteral("field"), c.field},
-            {QStringLiteral("op"), opName(c.op)},
-            {QStringLiteral("values"), values},
-            {QStringLiteral("enabled"), c.enabled}};
+    return conditionToJson(*node.condition);
 }
 
 Result<Node> nodeFromJson(const QJsonObject &json, int depth);
+Result<Condition> conditionFromJson(const QJsonObject &json, int depth);
 
 Result<Group> groupFromJson(const QJsonObject &json, int depth)
 {
@@ -137,6 +173,65 @@ Result<Node> nodeFromJson(const QJsonObject &json, int depth)
             return group.error();
         return Node(std::move(group).value());
     }
+    auto c = conditionFromJson(json, depth);
+    if (!c)
+        return c.error();
+    return Node(std::move(c).value());
+}
+
+Result<QVariantList> valuesFromJson(const QJsonArray &values)
+{
+    QVariantList list;
+    for (const QJsonValue &value : values) {
+        if (value.isString()) {
+            list.append(value.toString());
+        } else if (value.isObject() && value.toObject().contains(u"number")) {
+            list.append(value.toObject().value(u"number").toDouble());
+        } else if (value.isObject() && value.toObject().contains(u"date")) {
+            const QDate date = QDate::fromString(value.toObject().value(u"date").toString(), Qt::ISODate);
+            if (!date.isValid())
+                return Error{QCoreApplication::translate("Rule", "“%1” is not a date (YYYY-MM-DD)")
+                                 .arg(value.toObject().value(u"date").toString())};
+            list.append(date);
+        } else {
+            return Error{QCoreApplication::translate("Rule", "A condition value must be a string, {\"number\": N} or {\"date\": \"YYYY-MM-DD\"}")};
+        }
+    }
+    return list;
+}
+
+// The purchase part of an "ordered" / "spent" condition: compare, values (the count or amounts), period, where.
+Result<void> purchaseFromJson(const QJsonObject &json, Condition &c, int depth)
+{
+    Purchase purchase;
+    const auto compare = opFromName(json.value(u"compare").toString(QStringLiteral("ge")));
+    if (!compare)
+        return Error{QCoreApplication::translate("Rule", "Unknown comparison “%1”").arg(json.value(u"compare").toString())};
+    purchase.compare = *compare;
+    auto amounts = valuesFromJson(json.value(u"values").toArray());
+    if (!amounts)
+        return amounts.error();
+    purchase.amounts = std::move(amounts).value();
+    if (json.contains(u"period")) {
+        auto period = conditionFromJson(json.value(u"period").toObject(), depth + 1);
+        if (!period)
+            return period.error();
+        purchase.period = std::move(period).value();
+    }
+    if (json.contains(u"where")) {
+        auto where = groupFromJson(json.value(u"where").toObject(), depth + 1);
+        if (!where)
+            return where.error();
+        purchase.where = std::move(where).value();
+    }
+    c.purchase = std::make_shared<const Purchase>(std::move(purchase));
+    return {};
+}
+
+Result<Condition> conditionFromJson(const QJsonObject &json, int depth)
+{
+    if (depth > 64)
+        return Error{QCoreApplication::translate("Rule", "The rule is nested too deeply (more than 64 levels)")};
     Condition c;
     c.field = json.value(u"field").toString();
     const auto op = opFromName(json.value(u"op").toString());
@@ -144,23 +239,16 @@ Result<Node> nodeFromJson(const QJsonObject &json, int depth)
         return Error{QCoreApplication::translate("Rule", "Unknown operator “%1”").arg(json.value(u"op").toString())};
     c.op = *op;
     c.enabled = json.value(u"enabled").toBool(true);
-    const QJsonArray values = json.value(u"values").toArray();
-    for (const QJsonValue &value : values) {
-        if (value.isString()) {
-            c.values.append(value.toString());
-        } else if (value.isObject() && value.toObject().contains(u"number")) {
-            c.values.append(value.toObject().value(u"number").toDouble());
-        } else if (value.isObject() && value.toObject().contains(u"date")) {
-            const QDate date = QDate::fromString(value.toObject().value(u"date").toString(), Qt::ISODate);
-            if (!date.isValid())
-                return Error{QCoreApplication::translate("Rule", "“%1” is not a date (YYYY-MM-DD)")
-                                 .arg(value.toObject().value(u"date").toString())};
-            c.values.append(date);
-        } else {
-            return Error{QCoreApplication::translate("Rule", "A condition value must be a string, {\"number\": N} or {\"date\": \"YYYY-MM-DD\"}")};
-        }
+    if (c.isPurchase()) {
+        if (auto ok = purchaseFromJson(json, c, depth); !ok)
+            return ok.error();
+        return c;
     }
-    return Node(std::move(c));
+    auto values = valuesFromJson(json.value(u"values").toArray());
+    if (!values)
+        return values.error();
+    c.values = std::move(values).value();
+    return c;
 }
 
 } // namespace
@@ -212,13 +300,16 @@ std::optional<Op> opFromName(const QString &name)
 
 bool Condition::operator==(const Condition &other) const
 {
-    if (field != other.field || op != other.op || enabled != other.enabled || values.size() != other.values.size())
+    if (field != other.field || op != other.op || enabled != other.enabled || !sameValues(values, other.values))
         return false;
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        if (!sameValue(values[i], other.values[i]))
-            return false;
-    }
-    return true;
+    if (!purchase || !other.purchase)
+        return !purchase == !other.purchase;
+    return *purchase == *other.purchase;
+}
+
+bool Purchase::operator==(const Purchase &other) const
+{
+    return compare == other.compare && sameValues(amounts, other.amounts) && period == other.period && where == other.where;
 }
 
 bool Group::operator==(const Group &other) const

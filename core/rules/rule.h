@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace segmenta::rules {
@@ -58,6 +59,9 @@ enum class Op {
     // segment membership (no field)
     InSegment,
     NotInSegment,
+    // purchase conditions (no field; see Purchase)
+    Ordered, // how many purchases have a line matching `where`
+    Spent,   // the summed amount of the matching lines of those purchases
 };
 
 // The positive twin of a negative operator (IsNot -> Is ...), or the operator itself.
@@ -66,13 +70,18 @@ bool isNegative(Op op);
 QString opName(Op op); // stable ASCII name used in JSON ("is_not", "in_last" ...)
 std::optional<Op> opFromName(const QString &name);
 
+struct Purchase;
+
 struct Condition
 {
-    QString field;          // a field name (fields.name); empty for segment membership
+    QString field;          // a field name (fields.name); empty for segment membership and purchases
     Op op = Op::Is;
     QVariantList values;    // QString, double or QDate, as the operator needs
     bool enabled = true;
+    // Set exactly when op is Ordered or Spent. Shared and immutable: an edit replaces it.
+    std::shared_ptr<const Purchase> purchase = nullptr;
 
+    bool isPurchase() const { return op == Op::Ordered || op == Op::Spent; }
     bool operator==(const Condition &other) const;
 };
 
@@ -106,6 +115,25 @@ struct Node
     bool enabled() const { return group ? group->enabled : condition->enabled; }
 };
 
+// What a purchase condition (Op::Ordered / Op::Spent) asks of a customer's purchases. A purchase is an order
+// the metrics count as one (metrics/analysissettings.h, PurchaseDefinition: valid, dated on or before the
+// analysis date, an amount above zero unless a zero amount counts); a purchase matches when at least one of
+// its lines matches `where` (an empty `where` matches every line) and its order date satisfies `period`.
+//   ordered: the number of matching purchases compared with `amounts` (compare Ge / Le / Eq, a whole number);
+//   spent:   the sum of the amounts of the matching lines of the matching purchases, compared with `amounts`
+//            (Ge, Gt, Le, Lt, Eq: one number; Between: two, inclusive).
+// A customer without a matching purchase has ordered 0 times and spent 0, so "at most" and "spent < X" keep
+// customers who never ordered.
+struct Purchase
+{
+    Op compare = Op::Ge;
+    QVariantList amounts{1.0};
+    std::optional<Condition> period; // a date condition on order_date (in last, before, after, between, more than)
+    Group where;                     // conditions on order and line fields
+
+    bool operator==(const Purchase &other) const;
+};
+
 // A segment rule: its root group.
 struct Rule
 {
@@ -113,11 +141,28 @@ struct Rule
     bool operator==(const Rule &other) const { return root == other.root; }
 };
 
+// Where each condition of a rule read from text starts (1-based line and column), in reading order: the order
+// of a depth-first walk of the rule in which a purchase condition comes before the conditions of its `where`.
+// Lets a message about a condition point at it in the text.
+struct TextPosition
+{
+    int line = 0;
+    int column = 0;
+};
+using ConditionPositions = std::vector<TextPosition>;
+
 // JSON form (stored in segments.rule_json and in shareable .segment.json files):
 //   {"version": 1, "root": GROUP}
 //   GROUP     = {"match": "all"|"any"|"none", "enabled": true, "children": [NODE, ...]}
 //   CONDITION = {"field": "city", "op": "in", "values": ["上海", {"number": 5}, {"date": "2024-01-01"}],
 //                "enabled": true}
+//   PURCHASE  = {"op": "ordered"|"spent", "compare": "ge"|"gt"|"le"|"lt"|"eq"|"between",
+//                "values": [{"number": 2}], "period": CONDITION on order_date (optional),
+//                "where": GROUP of conditions on order and line fields (optional), "enabled": true}
+//               (`ordered at least 2 times in last 180 days where product contains "Python"` is
+//               {"op": "ordered", "compare": "ge", "values": [{"number": 2}],
+//                "period": {"field": "order_date", "op": "in_last", "values": [{"number": 180}, "days"]},
+//                "where": {"match": "all", "children": [{"field": "product", "op": "contains", "values": ["Python"]}]}})
 // Strings are JSON strings; numbers are {"number": N} and dates {"date": "YYYY-MM-DD"} so that no value
 // changes type on the way through.
 QJsonObject toJson(const Rule &rule);

@@ -52,6 +52,12 @@ const store::FieldInfo *RuleContext::field(const QString &name) const
     return it == fields.end() ? nullptr : &*it;
 }
 
+const store::FieldInfo *RuleContext::orderField(const QString &name) const
+{
+    const auto it = std::find_if(orderFields.begin(), orderFields.end(), [&](const store::FieldInfo &f) { return f.name == name; });
+    return it == orderFields.end() ? nullptr : &*it;
+}
+
 namespace {
 
 using FixedValues = std::map<FieldType, std::vector<RuleContext::FixedValue>>;
@@ -182,7 +188,15 @@ RuleContext RuleContext::forDatabase(store::Database &db, const QDate &asOf)
 {
     RuleContext context;
     context.fields = store::loadFields(db, QStringLiteral("customer"));
+    context.orderFields = purchaseFields(db);
     context.asOf = asOf;
+    store::Statement purchase(db, "SELECT value FROM settings WHERE key = 'purchase_json'");
+    context.zeroAmountIsPurchase =
+        metrics::PurchaseDefinition::fromJson(purchase.step() ? QJsonDocument::fromJson(purchase.text(0).toUtf8()).object() : QJsonObject())
+            .zeroAmountIsPurchase;
+    // Stops at the first dated order; reads every order only when none has a date.
+    context.ordersHaveDates = db.scalar("SELECT EXISTS (SELECT 1 FROM orders WHERE length(order_date) >= 10)").toLongLong() != 0 ||
+                              db.scalar("SELECT NOT EXISTS (SELECT 1 FROM orders)").toLongLong() != 0;
     store::Statement map(db, "SELECT value FROM settings WHERE key = 'rfm_map_json'");
     const metrics::RfmMap rfm =
         metrics::RfmMap::fromJson(map.step() ? QJsonDocument::fromJson(map.text(0).toUtf8()).object() : QJsonObject());
@@ -206,124 +220,259 @@ RuleContext RuleContext::forDatabase(store::Database &db, const QDate &asOf)
     return context;
 }
 
-Result<void> RuleContext::validate(const Rule &rule) const
+// Walks a rule in reading order (the order of ConditionPositions), checking each enabled condition.
+class RuleValidator
 {
-    std::vector<QString> stack;
-    return validateGroup(rule.root, stack);
+    Q_DECLARE_TR_FUNCTIONS(segmenta::rules::RuleContext)
+
+public:
+    RuleValidator(const RuleContext &context, const ConditionPositions *positions)
+        : m_context(context), m_positions(positions)
+    {
+    }
+
+    Result<void> group(const Group &group, bool orderFields)
+    {
+        for (const Node &node : group.children) {
+            if (node.group) {
+                if (!node.group->enabled) {
+                    m_index += conditionCount(*node.group);
+                    continue;
+                }
+                if (auto ok = this->group(*node.group, orderFields); !ok)
+                    return ok;
+                continue;
+            }
+            const Condition &c = *node.condition;
+            const int index = m_index++;
+            if (!c.enabled) {
+                m_index += c.purchase ? conditionCount(c.purchase->where) : 0;
+                continue;
+            }
+            if (auto ok = condition(c, orderFields, index); !ok)
+                return ok;
+        }
+        return {};
+    }
+
+    // The conditions of a group, enabled or not, as the text has them (a purchase and its where's).
+    static int conditionCount(const Group &group)
+    {
+        int count = 0;
+        for (const Node &node : group.children) {
+            if (node.group)
+                count += conditionCount(*node.group);
+            else
+                count += 1 + (node.condition->purchase ? conditionCount(node.condition->purchase->where) : 0);
+        }
+        return count;
+    }
+
+private:
+    Error failAt(int index, const Condition &c, const QString &message) const
+    {
+        Rule one;
+        one.root.children.emplace_back(c);
+        const QString text = tr("In “%1”: %2").arg(RuleText::print(one), message);
+        return Error{prefix(index) + text};
+    }
+
+    QString prefix(int index) const
+    {
+        if (!m_positions || index < 0 || size_t(index) >= m_positions->size())
+            return {};
+        const TextPosition &p = (*m_positions)[size_t(index)];
+        return tr("line %1, column %2: ").arg(p.line).arg(p.column);
+    }
+
+    Result<void> condition(const Condition &c, bool orderFields, int index)
+    {
+        if (c.op == Op::InSegment || c.op == Op::NotInSegment) {
+            if (orderFields)
+                return failAt(index, c, tr("a purchase's “where” names order and line fields, not segments"));
+            return segment(c, index);
+        }
+        if (c.isPurchase()) {
+            if (orderFields)
+                return failAt(index, c, tr("a purchase condition cannot be inside another one's “where”"));
+            return purchase(c, index);
+        }
+        const store::FieldInfo *f = orderFields ? m_context.orderField(c.field) : m_context.field(c.field);
+        if (!f && orderFields)
+            return failAt(index, c, tr("there is no order or line field named “%1”; the closest are %2").arg(c.field, closestOrderFields(c.field)));
+        if (!f)
+            return failAt(index, c, tr("there is no field named “%1”").arg(c.field));
+        if (orderFields && (c.op == Op::TopPercent || c.op == Op::BottomPercent || c.op == Op::AnniversaryWithin))
+            return failAt(index, c, tr("this operator does not apply inside a purchase's “where”"));
+        if (auto ok = RuleValidator::values(c, *f, m_context); !ok)
+            return failAt(index, c, ok.errorMessage());
+        return {};
+    }
+
+    Result<void> segment(const Condition &c, int index)
+    {
+        if (c.values.size() != 1)
+            return failAt(index, c, tr("name one segment"));
+        const QString name = c.values.front().toString();
+        if (std::find(m_segmentStack.begin(), m_segmentStack.end(), name) != m_segmentStack.end())
+            return failAt(index, c, tr("the segment “%1” refers to itself through “in segment”").arg(name));
+        const auto inner = m_context.segmentRule ? m_context.segmentRule(name) : std::nullopt;
+        if (!inner)
+            return failAt(index, c, tr("there is no saved segment named “%1”").arg(name));
+        // The saved rule's own conditions are not in the text: its problems point at "in segment".
+        RuleValidator nested(m_context, nullptr);
+        nested.m_segmentStack = m_segmentStack;
+        nested.m_segmentStack.push_back(name);
+        if (auto ok = nested.group(inner->root, false); !ok)
+            return Error{prefix(index) + ok.errorMessage()};
+        return {};
+    }
+
+    Result<void> purchase(const Condition &c, int index)
+    {
+        if (!c.purchase)
+            return failAt(index, c, tr("the purchase condition is incomplete"));
+        const Purchase &p = *c.purchase;
+        const auto isNumber = [](const QVariant &v) { return v.typeId() == QMetaType::Double && std::isfinite(v.toDouble()); };
+        if (c.op == Op::Ordered) {
+            const bool count = p.amounts.size() == 1 && isNumber(p.amounts.front()) && p.amounts.front().toDouble() >= 0 &&
+                               p.amounts.front().toDouble() == std::floor(p.amounts.front().toDouble()) &&
+                               p.amounts.front().toDouble() <= 1e9;
+            if (!(p.compare == Op::Ge || p.compare == Op::Le || p.compare == Op::Eq) || !count)
+                return failAt(index, c, tr("give “at least”, “at most” or “exactly” and a whole number of times, 0 or more"));
+        } else {
+            const bool compare = p.compare == Op::Ge || p.compare == Op::Gt || p.compare == Op::Le || p.compare == Op::Lt ||
+                                 p.compare == Op::Eq || p.compare == Op::Between;
+            const qsizetype wanted = p.compare == Op::Between ? 2 : 1;
+            if (!compare || p.amounts.size() != wanted || !std::all_of(p.amounts.begin(), p.amounts.end(), isNumber))
+                return failAt(index, c, tr("give >=, >, <=, <, = and one amount, or “between” and two amounts"));
+        }
+        if (p.period) {
+            const Condition &period = *p.period;
+            const bool dateOp = period.op == Op::InLast || period.op == Op::Before || period.op == Op::After ||
+                                period.op == Op::Between || period.op == Op::MoreThanDaysAgo;
+            if (period.field != u"order_date" || !dateOp || !period.enabled)
+                return failAt(index, c, tr("the period must be in last N days/weeks/months, before, after, between two dates or more than N days ago"));
+            if (!m_context.ordersHaveDates)
+                return failAt(index, c, tr("no order has a date, so a period finds no purchase"));
+            const store::FieldInfo *orderDate = m_context.orderField(QStringLiteral("order_date"));
+            if (!orderDate)
+                return failAt(index, c, tr("no order has a date, so a period finds no purchase"));
+            if (auto ok = RuleValidator::values(period, *orderDate, m_context); !ok)
+                return failAt(index, c, ok.errorMessage());
+        }
+        if (!p.where.enabled)
+            return failAt(index, c, tr("a purchase's “where” cannot be disabled; remove it instead"));
+        return group(p.where, true);
+    }
+
+    QString closestOrderFields(const QString &name) const;
+    static Result<void> values(const Condition &c, const store::FieldInfo &f, const RuleContext &context);
+
+    const RuleContext &m_context;
+    const ConditionPositions *m_positions;
+    int m_index = 0;
+    std::vector<QString> m_segmentStack;
+};
+
+QString RuleValidator::closestOrderFields(const QString &name) const
+{
+    std::vector<std::pair<int, QString>> near;
+    for (const store::FieldInfo &f : m_context.orderFields)
+        near.emplace_back(distance(name, f.name), f.name);
+    std::stable_sort(near.begin(), near.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList closest;
+    for (size_t i = 0; i < near.size() && i < 3; ++i)
+        closest << near[i].second;
+    return closest.join(QStringLiteral(", "));
 }
 
-Result<void> RuleContext::validateGroup(const Group &group, std::vector<QString> &segmentStack) const
+// Whether the operator fits the field's type and the values fit the operator.
+Result<void> RuleValidator::values(const Condition &c, const store::FieldInfo &field, const RuleContext &context)
 {
-    for (const Node &node : group.children) {
-        if (!node.enabled())
-            continue;
-        if (node.group) {
-            if (auto ok = validateGroup(*node.group, segmentStack); !ok)
-                return ok;
-            continue;
+    const store::FieldInfo *f = &field;
+    const auto where = [](const QString &message) { return Error{message}; };
+    const auto isNumber = [](const QVariant &v) { return v.typeId() == QMetaType::Double && std::isfinite(v.toDouble()); };
+    const auto isCount = [&](const QVariant &v) {
+        return isNumber(v) && v.toDouble() >= 0 && v.toDouble() == std::floor(v.toDouble()) && v.toDouble() <= 100000;
+    };
+    const auto ops = operatorsFor(f->type);
+    if (std::find(ops.begin(), ops.end(), c.op) == ops.end())
+        return where(tr("this operator does not apply to a %1 field").arg(store::fieldTypeName(f->type)));
+    if (const auto fixed = context.fixedValues.find(f->type); fixed != context.fixedValues.end() && !fixed->second.empty()) {
+        if (auto ok = RuleContext::checkFixedValues(c, fixed->second); !ok)
+            return where(ok.errorMessage());
+    }
+    const bool numeric = store::isNumeric(f->type);
+    switch (c.op) {
+    case Op::IsEmpty:
+    case Op::IsNotEmpty:
+    case Op::IsTrue:
+    case Op::IsFalse:
+        if (!c.values.isEmpty())
+            return where(tr("this operator takes no value"));
+        break;
+    case Op::In:
+    case Op::NotIn:
+        if (c.values.isEmpty())
+            return where(tr("list at least one value"));
+        for (const QVariant &v : c.values) {
+            if (numeric ? !isNumber(v) : v.typeId() != QMetaType::QString)
+                return where(numeric ? tr("every value must be a number") : tr("every value must be text in quotes"));
         }
-        const Condition &c = *node.condition;
-        const auto where = [&c](const QString &message) {
-            Rule one;
-            one.root.children.emplace_back(c);
-            return Error{tr("In “%1”: %2").arg(RuleText::print(one), message)};
-        };
-        const auto isNumber = [](const QVariant &v) { return v.typeId() == QMetaType::Double && std::isfinite(v.toDouble()); };
-        const auto isCount = [&](const QVariant &v) {
-            return isNumber(v) && v.toDouble() >= 0 && v.toDouble() == std::floor(v.toDouble()) && v.toDouble() <= 100000;
-        };
-        if (c.op == Op::InSegment || c.op == Op::NotInSegment) {
-            if (c.values.size() != 1)
-                return where(tr("name one segment"));
-            const QString name = c.values.front().toString();
-            if (std::find(segmentStack.begin(), segmentStack.end(), name) != segmentStack.end())
-                return where(tr("the segment “%1” refers to itself through “in segment”").arg(name));
-            const auto inner = segmentRule ? segmentRule(name) : std::nullopt;
-            if (!inner)
-                return where(tr("there is no saved segment named “%1”").arg(name));
-            segmentStack.push_back(name);
-            auto ok = validateGroup(inner->root, segmentStack);
-            segmentStack.pop_back();
-            if (!ok)
-                return ok;
-            continue;
+        break;
+    case Op::Between:
+        if (c.values.size() != 2)
+            return where(tr("give two values"));
+        for (const QVariant &v : c.values) {
+            if (numeric ? !isNumber(v) : v.typeId() != QMetaType::QDate)
+                return where(numeric ? tr("both values must be numbers") : tr("both values must be dates"));
         }
-        const store::FieldInfo *f = field(c.field);
-        if (!f)
-            return where(tr("there is no field named “%1”").arg(c.field));
-        const auto ops = operatorsFor(f->type);
-        if (std::find(ops.begin(), ops.end(), c.op) == ops.end())
-            return where(tr("this operator does not apply to a %1 field").arg(store::fieldTypeName(f->type)));
-        if (const auto fixed = fixedValues.find(f->type); fixed != fixedValues.end() && !fixed->second.empty()) {
-            if (auto ok = checkFixedValues(c, fixed->second); !ok)
-                return where(ok.errorMessage());
-        }
-        const bool numeric = store::isNumeric(f->type);
-        switch (c.op) {
-        case Op::IsEmpty:
-        case Op::IsNotEmpty:
-        case Op::IsTrue:
-        case Op::IsFalse:
-            if (!c.values.isEmpty())
-                return where(tr("this operator takes no value"));
-            break;
-        case Op::In:
-        case Op::NotIn:
-            if (c.values.isEmpty())
-                return where(tr("list at least one value"));
-            for (const QVariant &v : c.values) {
-                if (numeric ? !isNumber(v) : v.typeId() != QMetaType::QString)
-                    return where(numeric ? tr("every value must be a number") : tr("every value must be text in quotes"));
-            }
-            break;
-        case Op::Between:
-            if (c.values.size() != 2)
-                return where(tr("give two values"));
-            for (const QVariant &v : c.values) {
-                if (numeric ? !isNumber(v) : v.typeId() != QMetaType::QDate)
-                    return where(numeric ? tr("both values must be numbers") : tr("both values must be dates"));
-            }
-            break;
-        case Op::On:
-        case Op::Before:
-        case Op::After:
-            if (c.values.size() != 1 || c.values.front().typeId() != QMetaType::QDate)
-                return where(tr("give one date (YYYY-MM-DD)"));
-            break;
-        case Op::InLast:
-        case Op::NotInLast:
-            if (c.values.size() != 2 || !isCount(c.values[0]) ||
-                !QStringList{QStringLiteral("days"), QStringLiteral("weeks"), QStringLiteral("months")}.contains(c.values[1].toString()))
-                return where(tr("give a whole number and days, weeks or months"));
-            break;
-        case Op::MoreThanDaysAgo:
-        case Op::InNextDays:
-        case Op::AnniversaryWithin:
-            if (c.values.size() != 1 || !isCount(c.values.front()))
-                return where(tr("give a whole number of days"));
-            break;
-        case Op::TopPercent:
-        case Op::BottomPercent:
-            if (c.values.size() != 1 || !isNumber(c.values.front()) || c.values.front().toDouble() < 0 ||
-                c.values.front().toDouble() > 100)
-                return where(tr("give a percentage between 0 and 100"));
-            break;
-        case Op::Eq:
-        case Op::Ne:
-        case Op::Lt:
-        case Op::Le:
-        case Op::Gt:
-        case Op::Ge:
-            if (c.values.size() != 1 || !isNumber(c.values.front()))
-                return where(tr("give one number"));
-            break;
-        default: // text operators
-            if (c.values.size() != 1 || c.values.front().typeId() != QMetaType::QString)
-                return where(tr("give one text value in quotes"));
-            break;
-        }
+        break;
+    case Op::On:
+    case Op::Before:
+    case Op::After:
+        if (c.values.size() != 1 || c.values.front().typeId() != QMetaType::QDate)
+            return where(tr("give one date (YYYY-MM-DD)"));
+        break;
+    case Op::InLast:
+    case Op::NotInLast:
+        if (c.values.size() != 2 || !isCount(c.values[0]) ||
+            !QStringList{QStringLiteral("days"), QStringLiteral("weeks"), QStringLiteral("months")}.contains(c.values[1].toString()))
+            return where(tr("give a whole number and days, weeks or months"));
+        break;
+    case Op::MoreThanDaysAgo:
+    case Op::InNextDays:
+    case Op::AnniversaryWithin:
+        if (c.values.size() != 1 || !isCount(c.values.front()))
+            return where(tr("give a whole number of days"));
+        break;
+    case Op::TopPercent:
+    case Op::BottomPercent:
+        if (c.values.size() != 1 || !isNumber(c.values.front()) || c.values.front().toDouble() < 0 ||
+            c.values.front().toDouble() > 100)
+            return where(tr("give a percentage between 0 and 100"));
+        break;
+    case Op::Eq:
+    case Op::Ne:
+    case Op::Lt:
+    case Op::Le:
+    case Op::Gt:
+    case Op::Ge:
+        if (c.values.size() != 1 || !isNumber(c.values.front()))
+            return where(tr("give one number"));
+        break;
+    default: // text operators
+        if (c.values.size() != 1 || c.values.front().typeId() != QMetaType::QString)
+            return where(tr("give one text value in quotes"));
+        break;
     }
     return {};
+}
+
+Result<void> RuleContext::validate(const Rule &rule, const ConditionPositions *positions) const
+{
+    return RuleValidator(*this, positions).group(rule.root, false);
 }
 
 Result<void> RuleContext::checkFixedValues(const Condition &c, const std::vector<FixedValue> &values)
@@ -351,49 +500,110 @@ Result<void> RuleContext::checkFixedValues(const Condition &c, const std::vector
     return {};
 }
 
-QStringList RuleContext::unseenValueWarnings(const Rule &rule, const ColumnCache &cache) const
+namespace {
+
+// The values of a text-like column that no row holds, with the closest it does hold.
+struct UnseenValue
+{
+    QString value;
+    QStringList closest;
+};
+
+std::vector<UnseenValue> unseenValues(const Condition &c, const std::vector<ValueCount> &held)
+{
+    std::vector<UnseenValue> unseen;
+    for (const QVariant &v : c.values) {
+        const QString text = v.toString();
+        if (v.typeId() != QMetaType::QString ||
+            std::any_of(held.begin(), held.end(), [&text](const ValueCount &x) { return x.value == text; }))
+            continue;
+        std::vector<std::pair<int, QString>> near;
+        for (const ValueCount &x : held)
+            near.emplace_back(distance(text, x.value), x.value);
+        std::stable_sort(near.begin(), near.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        UnseenValue u{text, {}};
+        for (size_t i = 0; i < near.size() && i < 3; ++i)
+            u.closest << QStringLiteral("“%1”").arg(near[i].second);
+        unseen.push_back(std::move(u));
+    }
+    return unseen;
+}
+
+bool namesValues(Op op)
+{
+    return op == Op::Is || op == Op::IsNot || op == Op::In || op == Op::NotIn;
+}
+
+// The distinct values of a purchase column (every dictionary word is held by some row).
+std::vector<ValueCount> purchaseValues(const ColumnCache::Column &column)
+{
+    std::vector<ValueCount> values;
+    for (size_t i = 1; i < column.wordCount(); ++i)
+        values.push_back({column.wordText(i), 1});
+    return values;
+}
+
+} // namespace
+
+QStringList RuleContext::unseenValueWarnings(const Rule &rule, const ColumnCache &cache, const ConditionPositions *positions) const
 {
     QStringList warnings;
     std::map<QString, std::vector<ValueCount>> held; // by field, read once each
-    const std::function<void(const Group &)> visit = [&](const Group &group) {
+    int index = 0;
+    const auto prefix = [positions](int at) {
+        if (!positions || at < 0 || size_t(at) >= positions->size())
+            return QString();
+        return tr("line %1, column %2: ").arg((*positions)[size_t(at)].line).arg((*positions)[size_t(at)].column);
+    };
+    const auto named = [](const Condition &c) {
+        Rule one;
+        one.root.children.emplace_back(c);
+        return RuleText::print(one);
+    };
+    std::function<void(const Group &, bool, bool)> visit = [&](const Group &group, bool inWhere, bool enabled) {
         for (const Node &node : group.children) {
-            if (!node.enabled())
-                continue;
             if (node.group) {
-                visit(*node.group);
+                visit(*node.group, inWhere, enabled && node.group->enabled);
                 continue;
             }
             const Condition &c = *node.condition;
-            const store::FieldInfo *info = field(c.field);
-            if (!info || info->type != FieldType::Category ||
-                !(c.op == Op::Is || c.op == Op::IsNot || c.op == Op::In || c.op == Op::NotIn))
+            const int at = index++;
+            const bool on = enabled && c.enabled;
+            if (c.purchase) {
+                visit(c.purchase->where, true, on);
                 continue;
-            auto it = held.find(c.field);
-            if (it == held.end())
-                it = held.emplace(c.field, distinctValues(cache, c.field, std::numeric_limits<size_t>::max())).first;
-            const std::vector<ValueCount> &values = it->second;
-            for (const QVariant &v : c.values) {
-                const QString text = v.toString();
-                if (v.typeId() != QMetaType::QString ||
-                    std::any_of(values.begin(), values.end(), [&text](const ValueCount &x) { return x.value == text; }))
-                    continue;
-                std::vector<std::pair<int, QString>> near;
-                for (const ValueCount &x : values)
-                    near.emplace_back(distance(text, x.value), x.value);
-                std::stable_sort(near.begin(), near.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-                QStringList closest;
-                for (size_t i = 0; i < near.size() && i < 3; ++i)
-                    closest << QStringLiteral("“%1”").arg(near[i].second);
-                Rule one;
-                one.root.children.emplace_back(c);
-                warnings << (closest.isEmpty()
-                                 ? tr("In “%1”: no customer has “%2” (the field %3 holds no values)").arg(RuleText::print(one), text, c.field)
-                                 : tr("In “%1”: no customer has “%2”; the closest values are %3")
-                                       .arg(RuleText::print(one), text, closest.join(QStringLiteral(", "))));
+            }
+            if (!on || !namesValues(c.op))
+                continue;
+            const store::FieldInfo *info = inWhere ? orderField(c.field) : field(c.field);
+            if (!info || !(info->type == FieldType::Category || (inWhere && info->name == u"product")))
+                continue;
+            const QString key = (inWhere ? QStringLiteral("order:") : QStringLiteral("customer:")) + c.field;
+            auto it = held.find(key);
+            if (it == held.end()) {
+                const ColumnCache::Purchases &p = cache.purchases();
+                const ColumnCache::Column *column = !inWhere ? nullptr
+                                                    : info->table == u"order_lines" ? p.lineColumn(c.field)
+                                                                                    : p.orderColumn(c.field);
+                it = held.emplace(key, inWhere ? (column ? purchaseValues(*column) : std::vector<ValueCount>())
+                                               : distinctValues(cache, c.field, std::numeric_limits<size_t>::max()))
+                         .first;
+            }
+            for (const UnseenValue &u : unseenValues(c, it->second)) {
+                if (inWhere)
+                    warnings << prefix(at) + (u.closest.isEmpty()
+                                                  ? tr("In “%1”: no order holds “%2” (the field %3 holds no values)").arg(named(c), u.value, c.field)
+                                                  : tr("In “%1”: no order holds “%2”; the closest values are %3")
+                                                        .arg(named(c), u.value, u.closest.join(QStringLiteral(", "))));
+                else
+                    warnings << prefix(at) + (u.closest.isEmpty()
+                                                  ? tr("In “%1”: no customer has “%2” (the field %3 holds no values)").arg(named(c), u.value, c.field)
+                                                  : tr("In “%1”: no customer has “%2”; the closest values are %3")
+                                                        .arg(named(c), u.value, u.closest.join(QStringLiteral(", "))));
             }
         }
     };
-    visit(rule.root);
+    visit(rule.root, false, true);
     return warnings;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "rules/purchasefields.h"
 #include "rules/rule.h"
 #include "store/field.h"
 
@@ -21,15 +22,18 @@ namespace segmenta::rules {
 
 class ColumnCache;
 
-// What a rule is evaluated against: the customer fields, the analysis date, and the saved segments that
-// "in segment" conditions name.
+// What a rule is evaluated against: the customer fields, the order and line fields of purchase conditions,
+// the analysis date, what counts as a purchase, and the saved segments that "in segment" conditions name.
 struct RuleContext
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::rules::RuleContext)
 
 public:
     std::vector<store::FieldInfo> fields; // customer fields (fields table, entity "customer")
+    std::vector<store::FieldInfo> orderFields = builtinPurchaseFields(); // what a purchase's `where` names
     QDate asOf;
+    bool zeroAmountIsPurchase = false; // metrics::PurchaseDefinition
+    bool ordersHaveDates = true;       // false: no order has a date, so a purchase condition's period is refused
     std::function<std::optional<Rule>(const QString &segmentName)> segmentRule; // may be empty
     // The values a fixed field (lifecycle stage, value tier, RFM segment) can hold, by type, each with the
     // names it may also be written as (its display names in English and Chinese, in any case). Empty for a
@@ -42,6 +46,7 @@ public:
     std::map<store::FieldType, std::vector<FixedValue>> fixedValues;
 
     const store::FieldInfo *field(const QString &name) const;
+    const store::FieldInfo *orderField(const QString &name) const;
 
     // The context of a workspace: its customer fields, the given analysis date, and its saved segments
     // (read from the segments table when asked). Throws store::DatabaseError.
@@ -56,16 +61,23 @@ public:
     // Checks every enabled condition: the field exists, the operator fits its type, the values fit the
     // operator, named segments exist and do not refer back to themselves, values of fixed fields are among
     // their values (or display names): "did you mean at_risk?". The message names the condition.
-    Result<void> validate(const Rule &rule) const;
+    // With `positions` (RuleText::parse's, for the same rule) the message starts "line L, column C: ".
+    // A purchase condition's count must be a whole number, 0 or more; its period a date period; its `where`
+    // names order and line fields ("did you mean product?"), and no segment or purchase inside.
+    Result<void> validate(const Rule &rule, const ConditionPositions *positions = nullptr) const;
 
     // Warnings, not errors: each value of an enabled is / is not / in / not in condition on a category field that
     // no customer in `cache` holds (compared as the evaluator compares: exactly), so the condition finds no one
     // by it - "gender in ("Male")" where the customers hold 男 and 女. Each names the condition, the value and the
     // closest values the field holds (by edit distance, at most three). Empty when every value is held.
-    QStringList unseenValueWarnings(const Rule &rule, const ColumnCache &cache) const;
+    // The same for product and category values in a purchase condition's `where` that no order line holds
+    // ("no order line has “Pyton”; the closest values are “Python” ..."). With `positions`, each warning
+    // starts "line L, column C: ".
+    QStringList unseenValueWarnings(const Rule &rule, const ColumnCache &cache,
+                                    const ConditionPositions *positions = nullptr) const;
 
 private:
-    Result<void> validateGroup(const Group &group, std::vector<QString> &segmentStack) const;
+    friend class RuleValidator;
     static Result<void> checkFixedValues(const Condition &condition, const std::vector<FixedValue> &values);
 };
 

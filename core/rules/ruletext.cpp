@@ -33,7 +33,7 @@ const QSet<QString> &keywords()
         QStringLiteral("more"),     QStringLiteral("than"),   QStringLiteral("ago"),     QStringLiteral("on"),
         QStringLiteral("before"),   QStringLiteral("after"),  QStringLiteral("anniversary"), QStringLiteral("within"),
         QStringLiteral("segment"),  QStringLiteral("all"),    QStringLiteral("any"),     QStringLiteral("none"),
-        QStringLiteral("disabled")};
+        QStringLiteral("disabled"), QStringLiteral("ordered"), QStringLiteral("spent")};
     return words;
 }
 
@@ -216,7 +216,7 @@ private:
 class Parser
 {
 public:
-    explicit Parser(std::vector<Token> tokens) : m_tokens(std::move(tokens)) {}
+    Parser(std::vector<Token> tokens, ConditionPositions *positions) : m_tokens(std::move(tokens)), m_positions(positions) {}
 
     Result<Rule> parseRule()
     {
@@ -301,7 +301,8 @@ private:
         if (depth > 64)
             fail(RuleText::tr("the rule is nested too deeply"));
         if (peekWord("not")) {
-            if (peekWord("in", 1) && peekWord("segment", 2)) {
+            if (peekWord("in", 1) && peekWord("segment", 2) && m_inWhere == 0) {
+                record();
                 take();
                 take();
                 take();
@@ -359,17 +360,28 @@ private:
             return Node(std::move(group));
         }
         if (peekWord("in") && peekWord("segment", 1)) {
+            if (m_inWhere > 0)
+                fail(RuleText::tr("expected a condition on an order or line field"));
+            record();
             take();
             take();
             return segmentCondition(Op::InSegment);
         }
+        if (peekWord("ordered") || peekWord("spent")) {
+            if (m_inWhere > 0)
+                fail(RuleText::tr("expected a condition on an order or line field (a purchase condition cannot be nested)"));
+            return purchaseCondition(depth);
+        }
         if (peek().kind == Tok::QuotedName || (peek().kind == Tok::Name && !keywords().contains(peek().text))) {
+            record();
             Condition c;
             c.field = take().text;
             predicate(c);
             return Node(std::move(c));
         }
-        fail(RuleText::tr("expected a field name, “(”, “not” or “in segment”"));
+        if (m_inWhere > 0)
+            fail(RuleText::tr("expected an order or line field (such as product, category, amount) or “(”"));
+        fail(RuleText::tr("expected a field name, “(”, “not”, “in segment”, “ordered” or “spent”"));
     }
 
     QVariant value()
@@ -442,6 +454,127 @@ private:
         if (v.typeId() == QMetaType::QDate)
             return forDate;
         return forText;
+    }
+
+    // The position of the condition that starts at the next token, in reading order (see ConditionPositions).
+    void record()
+    {
+        if (m_positions)
+            m_positions->push_back({peek().line, peek().column});
+    }
+
+    // A count of times: a whole number, 0 or more.
+    double count()
+    {
+        if (peek().kind != Tok::Number || peek().number < 0 || peek().number != std::floor(peek().number) || peek().number > 1e9)
+            fail(RuleText::tr("expected a whole number of times (0 or more)"));
+        return take().number;
+    }
+
+    // ordered [at least N times | at most N times | exactly N times] [PERIOD] [where ORDER-CONDITION]
+    // spent (>= X | > X | <= X | < X | = X | between X and Y) [PERIOD] [where ORDER-CONDITION]
+    Node purchaseCondition(int depth)
+    {
+        record();
+        Condition c;
+        c.op = peekWord("ordered") ? Op::Ordered : Op::Spent;
+        take();
+        Purchase purchase;
+        if (c.op == Op::Ordered)
+            orderedCount(purchase);
+        else
+            spentAmount(purchase);
+        if (peekWord("in") || peekWord("before") || peekWord("after") || peekWord("between") || peekWord("more")) {
+            Condition period;
+            period.field = QStringLiteral("order_date");
+            periodPredicate(period);
+            purchase.period = std::move(period);
+        }
+        if (peekWord("where")) {
+            take();
+            ++m_inWhere;
+            Node where = unary(depth + 1);
+            --m_inWhere;
+            if (where.isGroup() && where.group->enabled)
+                purchase.where = std::move(*where.group);
+            else
+                purchase.where.children.push_back(std::move(where));
+        }
+        c.purchase = std::make_shared<const Purchase>(std::move(purchase));
+        return Node(std::move(c));
+    }
+
+    void orderedCount(Purchase &purchase)
+    {
+        purchase.compare = Op::Ge;
+        purchase.amounts = {1.0};
+        if (!peekWord("at") && !peekWord("exactly"))
+            return;
+        if (peekWord("exactly")) {
+            purchase.compare = Op::Eq;
+        } else {
+            take();
+            if (!peekWord("least") && !peekWord("most"))
+                fail(RuleText::tr("expected “least” or “most”"));
+            purchase.compare = peekWord("least") ? Op::Ge : Op::Le;
+        }
+        take();
+        purchase.amounts = {count()};
+        if (!peekWord("times") && !peekWord("time"))
+            fail(RuleText::tr("expected “times”"));
+        take();
+    }
+
+    void spentAmount(Purchase &purchase)
+    {
+        const Token &t = peek();
+        if (isWord(t, "between")) {
+            take();
+            const double low = number();
+            expectWord("and");
+            purchase.compare = Op::Between;
+            purchase.amounts = {low, number()};
+            return;
+        }
+        if (t.kind != Tok::Symbol || t.text == u"!=")
+            fail(RuleText::tr("expected >=, >, <=, <, = or “between” after “spent”"));
+        take();
+        purchase.compare = t.text == u"=" ? Op::Eq : t.text == u"<" ? Op::Lt : t.text == u"<=" ? Op::Le
+                         : t.text == u">" ? Op::Gt : Op::Ge;
+        purchase.amounts = {number()};
+    }
+
+    // in last N days|weeks|months, before D, after D, between D and D, more than N days ago
+    void periodPredicate(Condition &period)
+    {
+        if (peekWord("in")) {
+            take();
+            expectWord("last");
+            period.op = Op::InLast;
+            const double n = number();
+            period.values = {n, unit(false)};
+            return;
+        }
+        if (peekWord("between")) {
+            take();
+            const QDate low = date();
+            expectWord("and");
+            period.op = Op::Between;
+            period.values = {low, date()};
+            return;
+        }
+        if (peekWord("before") || peekWord("after")) {
+            period.op = peekWord("before") ? Op::Before : Op::After;
+            take();
+            period.values = {date()};
+            return;
+        }
+        take(); // more
+        expectWord("than");
+        period.op = Op::MoreThanDaysAgo;
+        period.values = {number()};
+        expectWord("days");
+        expectWord("ago");
     }
 
     void predicate(Condition &c)
@@ -582,6 +715,8 @@ private:
 
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
+    ConditionPositions *m_positions = nullptr;
+    int m_inWhere = 0; // inside a purchase condition's where: order and line fields only
 };
 
 QString numberText(double value)
@@ -618,8 +753,12 @@ QString at(const QVariantList &values, int i)
     return i < values.size() ? valueText(values[i]) : QStringLiteral("\"\"");
 }
 
+QString purchaseText(const Condition &c);
+
 QString conditionText(const Condition &c)
 {
+    if (c.isPurchase())
+        return purchaseText(c);
     const QString f = RuleText::fieldToken(c.field);
     const QVariantList &v = c.values;
     const auto list = [&v]() -> QString {
@@ -661,8 +800,58 @@ QString conditionText(const Condition &c)
     case Op::IsFalse: return f + QStringLiteral(" is false");
     case Op::InSegment: return QStringLiteral("in segment ") + at(v, 0);
     case Op::NotInSegment: return QStringLiteral("not in segment ") + at(v, 0);
+    case Op::Ordered:
+    case Op::Spent: break;
     }
     return {};
+}
+
+QString groupBody(const Group &g);
+QString item(const Node &node);
+QString functionForm(const Group &g);
+
+// A where-group as the parser reads it back (see purchaseCondition): one condition bare, a chain in
+// parentheses, anything else in its function or "not" form.
+QString whereText(const Group &where)
+{
+    if (where.enabled && where.match == GroupMatch::All && where.children.size() == 1 && !where.children.front().isGroup())
+        return item(where.children.front());
+    if (!where.enabled)
+        return functionForm(where);
+    const bool chain = (where.match == GroupMatch::All || where.match == GroupMatch::Any) && where.children.size() >= 2;
+    return chain ? u'(' + groupBody(where) + u')' : groupBody(where);
+}
+
+QString purchaseText(const Condition &c)
+{
+    const Purchase purchase = c.purchase ? *c.purchase : Purchase{};
+    const QVariantList &v = purchase.amounts;
+    QString text;
+    if (c.op == Op::Ordered) {
+        text = QStringLiteral("ordered");
+        const bool once = purchase.compare == Op::Ge && v.size() == 1 && v.front().typeId() == QMetaType::Double &&
+                          v.front().toDouble() == 1;
+        if (!once) {
+            const char *how = purchase.compare == Op::Le ? " at most " : purchase.compare == Op::Eq ? " exactly " : " at least ";
+            text += QLatin1StringView(how) + at(v, 0) + QStringLiteral(" times");
+        }
+    } else if (purchase.compare == Op::Between) {
+        text = QStringLiteral("spent between ") + at(v, 0) + QStringLiteral(" and ") + at(v, 1);
+    } else {
+        const Op op = purchase.compare;
+        const char *symbol = op == Op::Gt ? " > " : op == Op::Le ? " <= " : op == Op::Lt ? " < " : op == Op::Eq ? " = " : " >= ";
+        text = QStringLiteral("spent") + QLatin1StringView(symbol) + at(v, 0);
+    }
+    if (purchase.period) {
+        // The period reads as its condition on order_date without the field name.
+        const QString period = conditionText(*purchase.period);
+        const QString field = RuleText::fieldToken(purchase.period->field);
+        text += period.startsWith(field) ? period.mid(field.size()) : u' ' + period;
+    }
+    const Group &where = purchase.where;
+    if (!(where.enabled && where.match == GroupMatch::All && where.children.empty()))
+        text += QStringLiteral(" where ") + whereText(where);
+    return text;
 }
 
 QString groupBody(const Group &g);
@@ -715,10 +904,17 @@ QString groupBody(const Group &g)
 
 Result<Rule> RuleText::parse(const QString &text)
 {
+    return parse(text, nullptr);
+}
+
+Result<Rule> RuleText::parse(const QString &text, ConditionPositions *positions)
+{
     auto tokens = Lexer(text).run();
     if (!tokens)
         return tokens.error();
-    return Parser(std::move(tokens).value()).parseRule();
+    if (positions)
+        positions->clear();
+    return Parser(std::move(tokens).value(), positions).parseRule();
 }
 
 QString RuleText::print(const Rule &rule)

@@ -30,6 +30,15 @@ namespace segmenta::rules {
 //              | "in" "next" NUMBER "days" | "more" "than" NUMBER "days" "ago"
 //              | "anniversary" "within" NUMBER "days" | ("on" | "before" | "after") DATE
 //   value     := STRING ("..." with \" and \\) | NUMBER | DATE (YYYY-MM-DD)
+//   purchase  := "ordered" [("at" ("least" | "most") | "exactly") COUNT "times"] [period] ["where" where]
+//              | "spent" (("=" | "<" | "<=" | ">" | ">=") NUMBER | "between" NUMBER "and" NUMBER) [period]
+//                ["where" where]
+//   period    := "in" "last" NUMBER ("days" | "weeks" | "months") | ("before" | "after") DATE
+//              | "between" DATE "and" DATE | "more" "than" NUMBER "days" "ago"
+//   where     := unary over order and line fields (one condition, or a parenthesised and/or group; no
+//                segments and no purchase conditions inside)
+// A purchase is a primary: `city is "上海" and ordered where (category is "茶具" and amount >= 200)`,
+// `not ordered in last 90 days where channel is "WeChat"`. COUNT is a whole number, 0 or more.
 //
 // Parentheses group; a chain of `and` is an "all" group, of `or` an "any" group, `not X` a "none" group.
 // printRule() writes every rule so that parseRule() gives back exactly the same rule (groups with one or
@@ -41,6 +50,8 @@ class RuleText
 public:
     // Errors read "line L, column C: expected …, found …".
     static Result<Rule> parse(const QString &text);
+    // Also tells where each condition starts (see ConditionPositions), for messages that point into the text.
+    static Result<Rule> parse(const QString &text, ConditionPositions *positions);
     static QString print(const Rule &rule);
     // Quotes a field name for the text form when it is not a plain name.
     static QString fieldToken(const QString &name);

@@ -45,12 +45,62 @@ private:
 
     QString column(const store::FieldInfo &field) const
     {
-        const QString alias = field.table == u"customer_metrics" ? QStringLiteral("m") : QStringLiteral("c");
+        const QString alias = field.table == u"customer_metrics" ? QStringLiteral("m")
+                              : field.table == u"orders"         ? QStringLiteral("o")
+                              : field.table == u"order_lines"    ? QStringLiteral("l")
+                                                                 : QStringLiteral("c");
         return alias + u'.' + store::quoteIdentifier(field.column);
+    }
+
+    // The customer's purchases (see Purchase): the orders the metrics count, in the period, with a line that
+    // matches `where`; the number of them, or the summed amounts of their matching lines, compared.
+    QString purchase(const Condition &c)
+    {
+        const Purchase &p = *c.purchase;
+        QStringList order{QStringLiteral("o.customer_id = c.id"), QStringLiteral("o.is_valid != 0"),
+                          QStringLiteral("ifnull(date(substr(o.order_date, 1, 10), '+0 days') = substr(o.order_date, 1, 10), 0)"),
+                          QStringLiteral("substr(o.order_date, 1, 10) <= ") + bind(m_context.asOf)};
+        if (!m_context.zeroAmountIsPurchase)
+            order << QStringLiteral("ifnull(CAST(o.amount AS REAL), 0) > 0");
+        if (p.period) {
+            m_inPurchase = true;
+            order << condition(*p.period);
+            m_inPurchase = false;
+        }
+        m_inPurchase = true;
+        const QString lines = group(p.where); // "1" when it names nothing
+        const bool anyLine = lines == u"1";
+        m_inPurchase = false;
+        QString measure;
+        if (c.op == Op::Ordered) {
+            if (!anyLine)
+                order << QStringLiteral("EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND %1)").arg(lines);
+            measure = QStringLiteral("(SELECT count(*) FROM orders o WHERE %1)").arg(order.join(QStringLiteral(" AND ")));
+        } else {
+            order << lines;
+            measure = QStringLiteral("(SELECT total(CASE WHEN typeof(l.amount) IN ('integer', 'real') THEN l.amount ELSE 0 END) "
+                                     "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE %1)")
+                          .arg(order.join(QStringLiteral(" AND ")));
+        }
+        const QVariantList &v = p.amounts;
+        switch (p.compare) {
+        case Op::Between: {
+            const QString low = bind(v.value(0));
+            return QStringLiteral("(%1 BETWEEN %2 AND %3)").arg(measure, low, bind(v.value(1)));
+        }
+        case Op::Gt: return QStringLiteral("(%1 > %2)").arg(measure, bind(v.value(0)));
+        case Op::Le: return QStringLiteral("(%1 <= %2)").arg(measure, bind(v.value(0)));
+        case Op::Lt: return QStringLiteral("(%1 < %2)").arg(measure, bind(v.value(0)));
+        case Op::Eq: return QStringLiteral("(%1 = %2)").arg(measure, bind(v.value(0)));
+        default: break;
+        }
+        return QStringLiteral("(%1 >= %2)").arg(measure, bind(v.value(0)));
     }
 
     QString condition(const Condition &c)
     {
+        if (c.isPurchase())
+            return QStringLiteral("ifnull(") + purchase(c) + QStringLiteral(", 0)");
         const bool negate = isNegative(c.op);
         const QString positive = QStringLiteral("ifnull(") + predicate(c, positiveTwin(c.op)) + QStringLiteral(", 0)");
         return negate ? QStringLiteral("(NOT ") + positive + u')' : positive;
@@ -63,7 +113,7 @@ private:
             const auto rule = m_context.segmentRule(name); // validated: exists, no cycle
             return QStringLiteral("c.id IN (SELECT c.id FROM %1 WHERE %2)").arg(QLatin1StringView(kFrom), group(rule->root));
         }
-        const store::FieldInfo &field = *m_context.field(c.field);
+        const store::FieldInfo &field = m_inPurchase ? *m_context.orderField(c.field) : *m_context.field(c.field);
         const QString col = column(field);
         const QString text = QStringLiteral("CAST(%1 AS TEXT)").arg(col);
         const QString number = QStringLiteral("typeof(%1) IN ('integer', 'real')").arg(col);
@@ -168,6 +218,7 @@ private:
 
     const RuleContext &m_context;
     QVariantList &m_bindings;
+    bool m_inPurchase = false; // fields are order and line fields
 };
 
 } // namespace

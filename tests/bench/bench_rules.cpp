@@ -3,6 +3,8 @@
 // Usage: bench_rules WORKSPACE [RUNS]   (segmenta-cli demo --db W --customers 1000000 makes one)
 //        bench_rules WORKSPACE load [RUNS]   loads the column cache RUNS times (default 3) and prints each time
 //        bench_rules WORKSPACE eval [RUNS]   the in-memory figure only (the SQL side takes minutes at 10 M)
+//        bench_rules WORKSPACE purchase [RUNS]   the edited rule has purchase conditions (issue 20), and 5 of the
+//                                                saved segments too; prints the order/line part of the cache
 #include "metrics/customermetrics.h"
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
@@ -13,6 +15,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <iterator>
 #include <cstdio>
 
 using namespace segmenta;
@@ -57,7 +60,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     const bool evalOnly = argc > 2 && qstrcmp(argv[2], "eval") == 0;
-    if (evalOnly) {
+    const bool purchase = argc > 2 && qstrcmp(argv[2], "purchase") == 0;
+    if (evalOnly || purchase) {
         ++argv;
         --argc;
     }
@@ -69,7 +73,9 @@ int main(int argc, char *argv[])
     if (!cache)
         return 1;
 
-    const auto edited = rules::RuleText::parse(QStringLiteral(
+    const auto edited = rules::RuleText::parse(purchase ? QStringLiteral(
+        "total_spend >= 1000 and ordered at least 2 times in last 180 days where (category is \"茶具\" or product contains \"茶\") "
+        "and not spent >= 500 in last 365 days where channel is \"WeChat\"") : QStringLiteral(
         "total_spend >= 1000 and (city in (\"上海\", \"北京\") or last_order_date in last 90 days) and not email is empty")).value();
     std::vector<rules::Rule> saved;
     const char *savedTexts[] = {
@@ -79,8 +85,16 @@ int main(int argc, char *argv[])
         "rfm_segment in (\"Champions\")", "rfm_segment in (\"At Risk\", \"Can't Lose\")", "total_spend in top 10%",
         "birth_date anniversary within 30 days", "signup_date in last 90 days", "email is empty", "tags contains \"VIP\"",
         "avg_order_value > 300"};
-    for (const char *text : savedTexts)
-        saved.push_back(rules::RuleText::parse(QString::fromUtf8(text)).value());
+    const char *purchaseTexts[] = {"ordered in last 30 days", "spent >= 1000 in last 365 days",
+                                   "ordered at least 3 times where category is \"茶具\"", "not ordered in last 180 days",
+                                   "ordered where (quantity >= 2 and amount >= 100)"};
+    for (size_t i = 0; i < std::size(savedTexts); ++i) // with purchases: the last 5 saved segments are purchase rules
+        saved.push_back(rules::RuleText::parse(QString::fromUtf8(purchase && i >= 15 ? purchaseTexts[i - 15] : savedTexts[i])).value());
+    if (purchase)
+        std::printf("orders %zu, lines %zu, order/line cache memory %.0f MB (%.1f bytes a line with its order's share)\n",
+                    cache.value()->purchases().orders(), cache.value()->purchases().lines(),
+                    double(cache.value()->purchases().memoryBytes()) / 1e6,
+                    double(cache.value()->purchases().memoryBytes()) / double(std::max<size_t>(1, cache.value()->purchases().lines())));
 
     std::vector<double> columnar, sql;
     qint64 count = 0, sqlCount = 0;

@@ -1,3 +1,4 @@
+#include <QDate>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +70,15 @@ QMap<QString, qint64> jsonCounts(const QJsonObject &object)
     return counts;
 }
 
+// Runs a statement on the workspace without Segmenta's code.
+void rawExec(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+}
+
 QString demoWorkspace(const QTemporaryDir &dir, const QString &name)
 {
     const QString path = dir.filePath(name);
@@ -95,6 +105,7 @@ private Q_SLOTS:
     void countMatchesPlainSql();
     void segmentsAreSavedSharedAndCounted();
     void predictAgreesWithPlainSql();
+    void purchaseConditionsOnTheCommandLine();
 };
 
 void TestCli::printsVersionAndHelp()
@@ -479,6 +490,103 @@ void TestCli::predictAgreesWithPlainSql()
     QCOMPARE(predicted, json.value(u"customers").toInteger());
     QCOMPARE(tiers, rawCounts(db, "SELECT clv_tier, count(*) FROM customer_metrics GROUP BY 1"));
     QVERIFY(tiers.value(QStringLiteral("high")) > 0 && tiers.value(QStringLiteral("mid")) > 0 && tiers.value(QStringLiteral("low")) > 0);
+}
+
+// Issue 20 on the command line: count, export and segment save take purchase conditions; fields --json lists the
+// order and line fields; a bad purchase condition is refused with its line and column.
+void TestCli::purchaseConditionsOnTheCommandLine()
+{
+    QTemporaryDir dir;
+    const QString db = demoWorkspace(dir, QStringLiteral("demo.segmenta"));
+    QVERIFY(!db.isEmpty());
+    // Lines written by hand: every order gets its product as line 1 and, for every third order, a second line
+    // of category 'Gift' worth 5.
+    rawExec(db, "DELETE FROM order_lines");
+    rawExec(db, "INSERT INTO order_lines(order_id, line_no, product, category, quantity, unit_price, amount) "
+                "SELECT id, 1, product, category, 1, amount, amount FROM orders");
+    rawExec(db, "INSERT INTO order_lines(order_id, line_no, product, category, quantity, unit_price, amount) "
+                "SELECT id, 2, 'Card', 'Gift', 1, 5, 5 FROM orders WHERE id % 3 = 0");
+    QVERIFY(rawScalar(db, "SELECT count(*) FROM order_lines WHERE category = 'Gift'") > 100);
+
+    const QString rule = QStringLiteral("ordered at least 2 times in last 365 days where category is \"Gift\"");
+    const Run count = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--json"), QStringLiteral("--rule"), rule});
+    QVERIFY2(count.exitCode == 0, qPrintable(count.err));
+    const QJsonObject json = QJsonDocument::fromJson(count.out.toUtf8()).object();
+    const QDate asOf = QDate::fromString(json.value(u"as_of").toString(), Qt::ISODate);
+    QVERIFY(asOf.isValid());
+    // The same question in plain SQL: valid orders above zero, dated within the 365 days up to the analysis date,
+    // with a Gift line; at least two of them.
+    const QByteArray purchases =
+        QStringLiteral("FROM orders o WHERE o.customer_id = c.id AND o.is_valid != 0 AND o.amount > 0 "
+                       "AND substr(o.order_date, 1, 10) BETWEEN '%1' AND '%2'")
+            .arg(asOf.addDays(-365).toString(Qt::ISODate), asOf.toString(Qt::ISODate))
+            .toUtf8();
+    const QByteArray expectedSql = "SELECT count(*) FROM customers c WHERE (SELECT count(*) " + purchases +
+                                   " AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.category = 'Gift')) >= 2";
+    const qint64 expected = rawScalar(db, expectedSql.constData());
+    QVERIFY2(expected > 10 && expected < 1500, qPrintable(QString::number(expected)));
+    QCOMPARE(json.value(u"count").toInteger(), expected);
+
+    // spent: the Gift lines only, 5 each.
+    const Run spent = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"),
+                           QStringLiteral("spent >= 15 in last 365 days where category is \"Gift\"")});
+    QVERIFY2(spent.exitCode == 0, qPrintable(spent.err));
+    const QByteArray spentSql = "SELECT count(*) FROM customers c WHERE (SELECT count(*) " + purchases +
+                                " AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.category = 'Gift')) >= 3";
+    QCOMPARE(spent.out.trimmed().toLongLong(), rawScalar(db, spentSql.constData()));
+
+    // export writes the same members; segment save keeps the rule, and counting the segment gives the same.
+    const QString csv = dir.filePath(QStringLiteral("gift.csv"));
+    const Run exported = cli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--rule"), rule,
+                              QStringLiteral("--out"), csv, QStringLiteral("--encoding"), QStringLiteral("utf-8")});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const qint64 rows = qint64(file.readAll().trimmed().split('\n').size()) - 1; // less the header
+    QCOMPARE(rows, expected);
+    const Run saved = cli({QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("Gift buyers"), QStringLiteral("--db"), db,
+                           QStringLiteral("--rule"), rule});
+    QVERIFY2(saved.exitCode == 0, qPrintable(saved.err));
+    const Run bySegment = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--segment"), QStringLiteral("Gift buyers")});
+    QCOMPARE(bySegment.out.trimmed().toLongLong(), expected);
+    const Run listed = cli({QStringLiteral("segment"), QStringLiteral("list"), QStringLiteral("--db"), db});
+    QVERIFY2(listed.out.contains(rule), qPrintable(listed.out));
+
+    // Bad input: refused with the line and column, nothing counted or saved.
+    const Run unknown = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"),
+                             QStringLiteral("ordered where prodcut is \"x\"")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(u"line 1, column 15") && unknown.err.contains(u"prodcut") && unknown.err.contains(u"product"),
+             qPrintable(unknown.err));
+    const Run negative = cli({QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("Bad"), QStringLiteral("--db"), db,
+                              QStringLiteral("--rule"), QStringLiteral("ordered at least -1 times")});
+    QCOMPARE(negative.exitCode, 1);
+    QVERIFY2(negative.err.contains(u"line 1, column 18"), qPrintable(negative.err));
+    QCOMPARE(rawScalar(db, "SELECT count(*) FROM segments WHERE name = 'Bad'"), qint64(0));
+    const Run badExport = cli({QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--rule"),
+                               QStringLiteral("city is \"x\" or\n ordered where amount in top 5%"), QStringLiteral("--out"),
+                               dir.filePath(QStringLiteral("bad.csv"))});
+    QCOMPARE(badExport.exitCode, 1);
+    QVERIFY2(badExport.err.contains(u"line 2, column 16"), qPrintable(badExport.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("bad.csv"))));
+    // A product no order holds: counted (0), with a warning naming the closest.
+    const Run unseen = cli({QStringLiteral("count"), QStringLiteral("--db"), db, QStringLiteral("--rule"),
+                            QStringLiteral("ordered where category is \"Gfit\"")});
+    QVERIFY2(unseen.exitCode == 0, qPrintable(unseen.err));
+    QCOMPARE(unseen.out.trimmed(), QStringLiteral("0"));
+    QVERIFY2(unseen.err.contains(u"warning") && unseen.err.contains(u"line 1, column 15") && unseen.err.contains(u"“Gift”"),
+             qPrintable(unseen.err));
+
+    // fields --json: the order and line fields with their entity.
+    const Run fields = cli({QStringLiteral("fields"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(fields.exitCode == 0, qPrintable(fields.err));
+    QMap<QString, QString> entities;
+    for (const QJsonValue &f : QJsonDocument::fromJson(fields.out.toUtf8()).array())
+        entities.insert(f.toObject().value(u"entity").toString() + u':' + f.toObject().value(u"name").toString(),
+                        f.toObject().value(u"type").toString());
+    for (const char *name : {"line:product", "line:sku", "line:category", "line:quantity", "line:unit_price", "line:amount",
+                             "order:channel", "order:status", "order:order_date", "customer:city", "customer:total_spend"})
+        QVERIFY2(entities.contains(QString::fromLatin1(name)), name);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,6 +1,8 @@
 // libFuzzer target for the rule text parser: any input must either parse or give an error, never crash, hang
 // or trip a sanitizer; and what parses must survive the round trips the app relies on: printed back and
-// parsed again, and through JSON, it gives the identical rule (a mismatch aborts, so it is a finding).
+// parsed again, and through JSON, it gives the identical rule (a mismatch aborts, so it is a finding). The
+// grammar includes purchase conditions (ordered / spent with periods and where-groups): run_fuzzers.sh seeds
+// them.
 #include "rules/rule.h"
 #include "rules/ruletext.h"
 

@@ -35,6 +35,13 @@ printf '%s' 'total_spend >= 1000 and (city in ("上海", "北京") or last_order
 printf '%s' '`订单付款时间` after 2024-01-01' > build/fuzz/seeds-rules/quoted
 printf '%s' 'total_spend in top 10% and birth_date anniversary within 30 days and not in segment "VIP"' > build/fuzz/seeds-rules/more
 printf '%s' 'lifecycle_stage in ("at_risk") and value_tier in ("high", "mid") or orders_count between 2 and 4' > build/fuzz/seeds-rules/stages
+# Purchase conditions (issue 20): counts, amounts, periods and where-groups.
+printf '%s' 'ordered at least 2 times in last 180 days where product contains "Python"' > build/fuzz/seeds-rules/ordered
+printf '%s' 'spent >= 500 in last 365 days where category in ("红茶", "绿茶")' > build/fuzz/seeds-rules/spent
+printf '%s' 'not ordered in last 90 days where channel is "WeChat"' > build/fuzz/seeds-rules/not-ordered
+printf '%s' 'city is "上海" and ordered where (category is "茶具" and amount >= 200)' > build/fuzz/seeds-rules/where-group
+printf '%s' 'spent between 1 and 2 between 2024-01-01 and 2024-12-31 where not (sku is empty or none(status is "x"))' > build/fuzz/seeds-rules/spent-between
+printf '%s' 'ordered exactly 0 times more than 30 days ago or ordered at most 3 times before 2025-01-01 where `备注` = 1' > build/fuzz/seeds-rules/counts
 "$bin/fuzz_ruletext" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=4096 \
     -artifact_prefix=build/fuzz/findings/ build/fuzz/seeds-rules 2>build/fuzz/fuzz_ruletext.log \
     || { echo "fuzz_ruletext found a problem:"; tail -40 build/fuzz/fuzz_ruletext.log; exit 1; }

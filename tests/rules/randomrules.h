@@ -7,6 +7,7 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <map>
 
 namespace segmenta::rules::testing {
@@ -18,6 +19,14 @@ public:
                 QStringList segments)
         : m_random(seed), m_fields(std::move(fields)), m_pools(std::move(pools)), m_segments(std::move(segments))
     {
+    }
+
+    // Also makes purchase conditions ("ordered", "spent") whose where-groups name these order and line fields.
+    void setOrderFields(std::vector<store::FieldInfo> fields, std::map<QString, QVariantList> pools)
+    {
+        m_orderFields = std::move(fields);
+        for (auto &[name, pool] : pools)
+            m_orderPools[name] = std::move(pool);
     }
 
     Rule rule()
@@ -47,16 +56,25 @@ public:
     {
         Condition c;
         c.enabled = m_random.bounded(10) != 0;
-        if (!m_segments.isEmpty() && m_random.bounded(25) == 0) {
+        if (!m_inWhere && !m_orderFields.empty() && m_random.bounded(4) == 0)
+            return purchase(c.enabled);
+        if (!m_inWhere && !m_segments.isEmpty() && m_random.bounded(25) == 0) {
             c.op = m_random.bounded(2) ? Op::InSegment : Op::NotInSegment;
             c.values = {m_segments.at(int(m_random.bounded(qsizetype(m_segments.size()))))};
             return c;
         }
-        const store::FieldInfo &field = m_fields[size_t(m_random.bounded(qsizetype(m_fields.size())))];
+        const std::vector<store::FieldInfo> &fields = m_inWhere ? m_orderFields : m_fields;
+        const store::FieldInfo &field = fields[size_t(m_random.bounded(qsizetype(fields.size())))];
         c.field = field.name;
-        const auto ops = operatorsFor(field.type);
+        auto ops = operatorsFor(field.type);
+        if (m_inWhere) { // (refused inside a purchase's where)
+            ops.erase(std::remove_if(ops.begin(), ops.end(), [](Op op) {
+                          return op == Op::TopPercent || op == Op::BottomPercent || op == Op::AnniversaryWithin;
+                      }),
+                      ops.end());
+        }
         c.op = ops[size_t(m_random.bounded(qsizetype(ops.size())))];
-        const QVariantList &pool = m_pools[field.name];
+        const QVariantList &pool = m_inWhere ? m_orderPools[field.name] : m_pools[field.name];
         const auto fromPool = [&]() -> QVariant {
             const bool fixed = field.type == store::FieldType::Lifecycle || field.type == store::FieldType::ValueTier ||
                                field.type == store::FieldType::RfmSegment; // (other values are refused)
@@ -134,8 +152,52 @@ public:
         return c;
     }
 
+    Condition purchase(bool enabled)
+    {
+        Condition c;
+        c.enabled = enabled;
+        c.op = m_random.bounded(2) ? Op::Ordered : Op::Spent;
+        Purchase p;
+        if (c.op == Op::Ordered) {
+            static const Op compares[] = {Op::Ge, Op::Le, Op::Eq};
+            p.compare = compares[m_random.bounded(3)];
+            p.amounts = {double(m_random.bounded(0, 4))};
+        } else {
+            static const Op compares[] = {Op::Ge, Op::Gt, Op::Le, Op::Lt, Op::Eq, Op::Between};
+            p.compare = compares[m_random.bounded(6)];
+            const auto amount = [&]() { return double(m_random.bounded(-4, 400)) / 4; };
+            p.amounts = p.compare == Op::Between ? QVariantList{amount(), amount()} : QVariantList{amount()};
+        }
+        if (m_random.bounded(2)) {
+            Condition period;
+            period.field = QStringLiteral("order_date");
+            static const Op ops[] = {Op::InLast, Op::Before, Op::After, Op::Between, Op::MoreThanDaysAgo};
+            period.op = ops[m_random.bounded(5)];
+            const auto date = [&]() -> QVariant { return QDate(2026, 7, 1).addDays(m_random.bounded(-400, 30)); };
+            static const QString units[] = {QStringLiteral("days"), QStringLiteral("weeks"), QStringLiteral("months")};
+            switch (period.op) {
+            case Op::InLast: period.values = {double(m_random.bounded(0, 400)), units[m_random.bounded(3)]}; break;
+            case Op::Between: period.values = {date(), date()}; break;
+            case Op::MoreThanDaysAgo: period.values = {double(m_random.bounded(0, 400))}; break;
+            default: period.values = {date()}; break;
+            }
+            p.period = period;
+        }
+        if (m_random.bounded(4) != 0) {
+            m_inWhere = true;
+            p.where = group(2);
+            p.where.enabled = true;
+            m_inWhere = false;
+        }
+        c.purchase = std::make_shared<const Purchase>(std::move(p));
+        return c;
+    }
+
 private:
     QRandomGenerator m_random;
+    std::vector<store::FieldInfo> m_orderFields;
+    std::map<QString, QVariantList> m_orderPools;
+    bool m_inWhere = false;
     std::vector<store::FieldInfo> m_fields;
     std::map<QString, QVariantList> m_pools;
     QStringList m_segments;

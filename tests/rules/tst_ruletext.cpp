@@ -2,6 +2,7 @@
 
 #include "rules/ruletext.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -43,6 +44,9 @@ private Q_SLOTS:
     void reportsErrorsWithPosition();
     void roundTripsThousandsOfRandomRules();
     void jsonRejectsBadInput();
+    void parsesPurchaseConditions();
+    void purchaseJsonHasTheDocumentedShape();
+    void recordsConditionPositions();
 };
 
 void TestRuleText::parsesTheDocumentedExample()
@@ -147,6 +151,32 @@ void TestRuleText::reportsErrorsWithPosition_data()
     QTest::newRow("dangling and") << QStringLiteral("a = 1 and") << QStringLiteral("line 1, column 10: expected a field name");
     QTest::newRow("junk") << QStringLiteral("a = 1 ; drop") << QStringLiteral("line 1, column 7: unexpected character “;”");
     QTest::newRow("trailing") << QStringLiteral("a = 1 b = 2") << QStringLiteral("line 1, column 7: expected “and”, “or” or the end of the rule");
+    QTest::newRow("negative count") << QStringLiteral("ordered at least -1 times")
+                                    << QStringLiteral("line 1, column 18: expected a whole number of times (0 or more), found “-1”");
+    QTest::newRow("fractional count") << QStringLiteral("ordered exactly 1.5 times")
+                                      << QStringLiteral("line 1, column 17: expected a whole number of times");
+    QTest::newRow("no times") << QStringLiteral("ordered at most 2 in last 3 days")
+                              << QStringLiteral("line 1, column 19: expected “times”, found “in”");
+    QTest::newRow("at what") << QStringLiteral("ordered at 2 times") << QStringLiteral("line 1, column 12: expected “least” or “most”");
+    QTest::newRow("spent without comparison") << QStringLiteral("spent 500")
+                                              << QStringLiteral("line 1, column 7: expected >=, >, <=, <, = or “between”");
+    QTest::newRow("spent !=") << QStringLiteral("spent != 5") << QStringLiteral("line 1, column 7: expected >=, >, <=, <, = or “between”");
+    QTest::newRow("period unit") << QStringLiteral("ordered in last 3 years")
+                                 << QStringLiteral("line 1, column 19: expected “days”, “weeks” or “months”");
+    QTest::newRow("period not a date") << QStringLiteral("spent > 1 before 5")
+                                       << QStringLiteral("line 1, column 18: expected a date (YYYY-MM-DD)");
+    QTest::newRow("where nothing") << QStringLiteral("ordered where")
+                                   << QStringLiteral("line 1, column 14: expected an order or line field");
+    QTest::newRow("where unclosed") << QStringLiteral("ordered where (product is \"a\" and amount > 2")
+                                    << QStringLiteral("line 1, column 45: expected “)”");
+    QTest::newRow("where dangling and") << QStringLiteral("ordered where (product is \"a\" and)")
+                                        << QStringLiteral("line 1, column 34: expected an order or line field");
+    QTest::newRow("where segment") << QStringLiteral("ordered where in segment \"VIP\"")
+                                   << QStringLiteral("line 1, column 15: expected a condition on an order or line field");
+    QTest::newRow("where nested purchase") << QStringLiteral("ordered where (ordered)")
+                                           << QStringLiteral("line 1, column 16: expected a condition on an order or line field (a purchase condition cannot be nested)");
+    QTest::newRow("where no operator") << QStringLiteral("ordered where product")
+                                       << QStringLiteral("line 1, column 22: expected an operator after “product”");
 }
 
 void TestRuleText::reportsErrorsWithPosition()
@@ -176,6 +206,11 @@ void TestRuleText::roundTripsThousandsOfRandomRules()
         {QStringLiteral("signup_date"), {QDate(2024, 2, 29), QDate(1999, 12, 31)}},
     };
     testing::RandomRules random(12345, fields, pools, {QStringLiteral("VIP"), QStringLiteral("新客户")});
+    std::vector<store::FieldInfo> orderFields = builtinPurchaseFields();
+    orderFields.push_back(field("订单 备注", FieldType::Text));
+    orderFields.push_back(field("ordered", FieldType::Integer)); // a keyword as an imported column's name
+    random.setOrderFields(orderFields, {{QStringLiteral("product"), {QStringLiteral("Python 入门"), QStringLiteral("a\"b")}},
+                                        {QStringLiteral("amount"), {0.0, 12.5, -3.0}}});
     for (int i = 0; i < 5000; ++i) {
         const Rule rule = random.rule();
         const QString text = RuleText::print(rule);
@@ -200,6 +235,139 @@ void TestRuleText::jsonRejectsBadInput()
     const auto badDate = ruleFromJson(QJsonDocument::fromJson(
         R"({"root":{"match":"all","children":[{"field":"d","op":"on","values":[{"date":"2024-02-30"}]}]}})").object());
     QVERIFY(!badDate.ok());
+}
+
+// The examples of issue 20, each as the tree it stands for.
+void TestRuleText::parsesPurchaseConditions()
+{
+    const auto purchaseOf = [](const Rule &rule, size_t child = 0) -> const Condition & {
+        const Node &node = rule.root.children.at(child);
+        return node.group ? *node.group->children.front().condition : *node.condition;
+    };
+    {
+        const auto r = RuleText::parse(QStringLiteral("ordered at least 2 times in last 180 days where product contains \"Python\""));
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        const Condition &c = purchaseOf(r.value());
+        QCOMPARE(c.op, Op::Ordered);
+        QVERIFY(c.purchase);
+        QCOMPARE(c.purchase->compare, Op::Ge);
+        QCOMPARE(c.purchase->amounts, QVariantList{2.0});
+        QVERIFY(c.purchase->period == cond("order_date", Op::InLast, {180.0, QStringLiteral("days")}));
+        QCOMPARE(c.purchase->where.children.size(), size_t(1));
+        QVERIFY(*c.purchase->where.children.front().condition == cond("product", Op::Contains, {QStringLiteral("Python")}));
+    }
+    {
+        const auto r = RuleText::parse(QStringLiteral("spent >= 500 in last 365 days where category in (\"红茶\", \"绿茶\")"));
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        const Condition &c = purchaseOf(r.value());
+        QCOMPARE(c.op, Op::Spent);
+        QCOMPARE(c.purchase->compare, Op::Ge);
+        QCOMPARE(c.purchase->amounts, QVariantList{500.0});
+        QVERIFY(*c.purchase->where.children.front().condition ==
+                cond("category", Op::In, {QStringLiteral("红茶"), QStringLiteral("绿茶")}));
+    }
+    {
+        const auto r = RuleText::parse(QStringLiteral("not ordered in last 90 days where channel is \"WeChat\""));
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        QCOMPARE(r->root.match, GroupMatch::None); // the rule's root is the "not"
+        QCOMPARE(r->root.children.size(), size_t(1));
+        const Condition &c = purchaseOf(r.value());
+        QCOMPARE(c.op, Op::Ordered);
+        QCOMPARE(c.purchase->amounts, QVariantList{1.0}); // without a count: at least once
+        QVERIFY(*c.purchase->where.children.front().condition == cond("channel", Op::Is, {QStringLiteral("WeChat")}));
+    }
+    {
+        const auto r = RuleText::parse(QStringLiteral("city is \"上海\" and ordered where (category is \"茶具\" and amount >= 200)"));
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        QCOMPARE(r->root.match, GroupMatch::All);
+        QCOMPARE(r->root.children.size(), size_t(2)); // the where's "and" stays inside the purchase
+        const Condition &c = *r->root.children.at(1).condition;
+        QCOMPARE(c.purchase->where.match, GroupMatch::All);
+        QCOMPARE(c.purchase->where.children.size(), size_t(2));
+        QVERIFY(*c.purchase->where.children.at(1).condition == cond("amount", Op::Ge, {200.0}));
+        QCOMPARE(RuleText::print(r.value()),
+                 QStringLiteral("city is \"上海\" and ordered where (category is \"茶具\" and amount >= 200)"));
+    }
+    {
+        // A one-condition where ends at the next "and": the rest belongs to the rule.
+        const auto r = RuleText::parse(QStringLiteral("ordered where product is \"A\" and city is \"B\""));
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+        QCOMPARE(r->root.children.size(), size_t(2));
+        QCOMPARE(r->root.children.at(0).condition->purchase->where.children.size(), size_t(1));
+        QCOMPARE(r->root.children.at(1).condition->field, QStringLiteral("city"));
+    }
+    const struct
+    {
+        const char *text;
+        Op compare;
+        QVariantList amounts;
+    } counts[] = {
+        {"ordered", Op::Ge, {1.0}},
+        {"ordered at most 0 times", Op::Le, {0.0}},
+        {"ordered exactly 3 times", Op::Eq, {3.0}},
+        {"spent < 10.5", Op::Lt, {10.5}},
+        {"spent > 0", Op::Gt, {0.0}},
+        {"spent <= 7", Op::Le, {7.0}},
+        {"spent = 12", Op::Eq, {12.0}},
+        {"spent between 100 and 200 between 2024-01-01 and 2024-12-31", Op::Between, {100.0, 200.0}},
+    };
+    for (const auto &k : counts) {
+        const auto r = RuleText::parse(QString::fromUtf8(k.text));
+        QVERIFY2(r.ok(), k.text);
+        const Condition &c = purchaseOf(r.value());
+        QCOMPARE(c.purchase->compare, k.compare);
+        QCOMPARE(c.purchase->amounts, k.amounts);
+        QCOMPARE(RuleText::print(r.value()), QString::fromUtf8(k.text));
+    }
+    const char *periods[] = {"ordered before 2024-01-01", "ordered after 2024-01-01", "ordered more than 30 days ago",
+                             "ordered in last 2 weeks", "ordered in last 6 months"};
+    for (const char *text : periods) {
+        const auto r = RuleText::parse(QString::fromUtf8(text));
+        QVERIFY2(r.ok(), text);
+        QVERIFY(purchaseOf(r.value()).purchase->period.has_value());
+        QCOMPARE(RuleText::print(r.value()), QString::fromUtf8(text));
+    }
+    // "ordered" and "spent" are keywords: a field of that name is quoted.
+    QCOMPARE(RuleText::fieldToken(QStringLiteral("ordered")), QStringLiteral("`ordered`"));
+}
+
+void TestRuleText::purchaseJsonHasTheDocumentedShape()
+{
+    // The example of rule.h's comment, written by hand.
+    const QByteArray documented = R"({"version": 1, "root": {"match": "all", "children": [
+        {"op": "ordered", "compare": "ge", "values": [{"number": 2}],
+         "period": {"field": "order_date", "op": "in_last", "values": [{"number": 180}, "days"]},
+         "where": {"match": "all", "children": [{"field": "product", "op": "contains", "values": ["Python"]}]}}]}})";
+    const auto fromJson = ruleFromJson(QJsonDocument::fromJson(documented).object());
+    QVERIFY2(fromJson.ok(), qPrintable(fromJson.errorMessage()));
+    const auto fromText = RuleText::parse(QStringLiteral("ordered at least 2 times in last 180 days where product contains \"Python\""));
+    QVERIFY(fromText.ok());
+    QVERIFY(fromJson.value() == fromText.value());
+    const QJsonObject written = toJson(fromText.value()).value(u"root").toObject().value(u"children").toArray().at(0).toObject();
+    QCOMPARE(written.value(u"op").toString(), QStringLiteral("ordered"));
+    QCOMPARE(written.value(u"compare").toString(), QStringLiteral("ge"));
+    QCOMPARE(written.value(u"period").toObject().value(u"op").toString(), QStringLiteral("in_last"));
+    QVERIFY(!written.contains(u"field"));
+
+    const auto badCompare = ruleFromJson(QJsonDocument::fromJson(
+        R"({"root":{"match":"all","children":[{"op":"spent","compare":"sideways","values":[{"number":1}]}]}})").object());
+    QVERIFY(!badCompare.ok());
+    QVERIFY(badCompare.errorMessage().contains(u"sideways"));
+}
+
+void TestRuleText::recordsConditionPositions()
+{
+    ConditionPositions positions;
+    const auto r = RuleText::parse(QStringLiteral("city is \"x\" and\n  ordered where (product is \"a\" or sku is \"b\")\n  or in segment \"V\""),
+                                   &positions);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    // In reading order: city, ordered, product, sku, in segment.
+    QCOMPARE(positions.size(), size_t(5));
+    const int expected[5][2] = {{1, 1}, {2, 3}, {2, 18}, {2, 36}, {3, 6}};
+    for (size_t i = 0; i < 5; ++i) {
+        QCOMPARE(positions[i].line, expected[i][0]);
+        QCOMPARE(positions[i].column, expected[i][1]);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRuleText)

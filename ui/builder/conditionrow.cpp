@@ -170,6 +170,8 @@ QString ConditionRow::operatorLabel(Op op)
     case Op::IsFalse: return tr("is no");
     case Op::InSegment: return tr("in segment");
     case Op::NotInSegment: return tr("not in segment");
+    case Op::Ordered: return tr("ordered");
+    case Op::Spent: return tr("spent");
     }
     return {};
 }
