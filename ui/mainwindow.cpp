@@ -9,6 +9,8 @@
 #include "dashboard/lifecyclemovesdialog.h"
 #include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
+#include "segments/rulesplitter.h"
+#include "segments/nameprompt.h"
 #include "segments/segmentlist.h"
 #include "startpage.h"
 #include "customers/customersview.h"
@@ -82,11 +84,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_centreTabs->setDocumentMode(true);
     m_centreTabs->addTab(m_dashboard, tr("Dashboard"));
     m_centreTabs->addTab(m_customers, tr("Customers"));
-    splitter->addWidget(m_centreTabs);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({350, 510}); // room for a few conditions in the rule builder
-    splitter->setObjectName(QStringLiteral("ruleSplitter"));
+    auto *splitter = new RuleSplitter(m_rulePanel, m_centreTabs, m_segmentPage);
     m_splitter = splitter;
+    connect(m_rulePanel, &RulePanel::ruleChanged, splitter, &RuleSplitter::fitSoon); // the rule's height follows its conditions
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);
@@ -158,23 +158,21 @@ MainWindow::MainWindow(QWidget *parent)
         for (const auto &bar : m_dashboard->segmentSizes()->bars())
             sizes.insert(bar.segmentId, bar.size);
         m_segmentList->setSizes(sizes);
-        m_rulePanel->setSummary(tr("%1 customers match").arg(QLocale().toString(members)));
+        m_rulePanel->setSummary(tr("%Ln customers match", nullptr, int(std::min<qint64>(members, INT_MAX))));
     });
     Tour::watchFirstRun(this);
     resize(1280, 860);
-    // The layout the user left: size and place, the segments dock, the rule / dashboard split.
+    // The layout the user left: size and place, the segments dock (the rule's height limit: RuleSplitter).
     const AppSettings &settings = AppSettings::instance();
     if (!settings.windowGeometry().isEmpty())
         restoreGeometry(settings.windowGeometry());
     if (!settings.windowState().isEmpty())
         restoreState(settings.windowState());
-    if (!settings.windowSplit().isEmpty())
-        m_splitter->restoreState(settings.windowSplit());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    AppSettings::instance().setWindowLayout(saveGeometry(), saveState(), m_splitter->saveState());
+    AppSettings::instance().setWindowLayout(saveGeometry(), saveState());
     QMainWindow::closeEvent(event);
 }
 

@@ -25,6 +25,7 @@ class WorkspaceHistory;
 class DashboardPanel;
 class DashboardController;
 class RulePanel;
+class RuleSplitter;
 class SegmentList;
 class CustomersView;
 
@@ -135,8 +136,10 @@ private:
     CustomersView *m_customers;
     WorkspaceHistory *m_history;
     QString m_openedPath; // the history belongs to this workspace
-    QSplitter *m_splitter = nullptr;
+    QString m_startRule;  // --rule, until the first workspace opens
+    RuleSplitter *m_splitter = nullptr;
     bool m_retranslatePending = false;
+    QList<QAction *> m_workspaceActions; // made again with the menus
 };
 
 } // namespace segmenta::ui

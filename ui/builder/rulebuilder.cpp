@@ -40,7 +40,8 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     m_scroll->setWidget(inner);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setMinimumHeight(150);
+    // As tall as its conditions (the window's RuleSplitter fits the rule to that), at least one condition's height.
+    m_scroll->setMinimumHeight(fontMetrics().height() * 3);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -143,13 +144,30 @@ void RuleBuilder::showRule(const rules::Rule &rule, bool fromText)
     m_showing = true;
     m_root->showGroup(m_rule.root, {});
     m_showing = false;
-    if (shapeChanged)
+    if (shapeChanged) {
         m_impacts.clear(); // figures follow paths: do not show them on the wrong conditions
-    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });
+        m_steps.clear();
+    }
+    showRowImpacts();
     // The template's recommended action stays while the rule is the template's (undo, redo, retyped).
     m_action->setVisible(m_template >= 0 && m_rule == m_templateRule);
     m_counter->setRule(m_rule);
+    heightChanged();
     Q_EMIT ruleEdited(m_rule, fromText);
+}
+
+QSize RuleBuilder::sizeHint() const
+{
+    const QSize laidOut = QWidget::sizeHint();
+    const int content = m_scroll->widget()->sizeHint().height() + 2 * m_scroll->frameWidth();
+    return {laidOut.width(), laidOut.height() - m_scroll->sizeHint().height() + std::max(content, m_scroll->minimumHeight())};
+}
+
+void RuleBuilder::heightChanged()
+{
+    // The scroll area's size hint follows its content; the layouts above cache theirs until told.
+    m_scroll->updateGeometry();
+    updateGeometry();
 }
 
 QDate RuleBuilder::analysisDate() const

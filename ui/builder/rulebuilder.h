@@ -88,12 +88,19 @@ Q_SIGNALS:
     void ruleEdited(const segmenta::rules::Rule &rule, bool fromText);
     void impactsShown();
 
+    // As tall as the conditions (QScrollArea keeps the first size hint of its content: this asks the content).
+    QSize sizeHint() const override;
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
-    void showImpacts(const std::vector<rules::ConditionImpact> &impacts);
+    void heightChanged();
+    void fillTemplatesMenu();
+    void showImpacts(const std::vector<rules::ConditionImpact> &impacts, const std::vector<rules::StepCount> &steps,
+                     const QStringList &warnings);
+    void showRowImpacts();
 
     rules::Rule m_rule;
     rules::RuleContext m_context;
