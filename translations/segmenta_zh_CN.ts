@@ -2424,13 +2424,17 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message>
-        <source>%1 customers</source>
-        <translation>%1 位客户</translation>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln 位客户</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>%1 位客户符合条件</translation>
+    <message numerus="yes">
+        <source>%Ln customers match</source>
+        <translation>
+            <numerusform>%Ln 位客户符合条件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search name, phone, e-mail or customer ID</source>
@@ -2461,9 +2465,11 @@
 </context>
 <context>
     <name>segmenta::ui::DashboardPanel</name>
-    <message>
-        <source>%1 customers</source>
-        <translation>%1 位客户</translation>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln 位客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of all %2 customers</source>
@@ -3028,6 +3034,14 @@ Replace them?</source>
     <message>
         <source>%1: %2 in this segment, %3 among all customers. Click to list them.</source>
         <translation>%1：本分群 %2 位，全部客户中 %3 位。点击查看名单。</translation>
+    </message>
+    <message>
+        <source>This segment</source>
+        <translation>本分群</translation>
+    </message>
+    <message>
+        <source>All customers (dashed outline)</source>
+        <translation>全部客户（虚线轮廓）</translation>
     </message>
 </context>
 <context>
@@ -3622,9 +3636,11 @@ Replace them?</source>
         <source>Saved Segments</source>
         <translation>已保存的分群</translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>符合条件的客户：%1 位</translation>
+    <message numerus="yes">
+        <source>%Ln customers match</source>
+        <translation>
+            <numerusform>符合条件的客户：%Ln 位</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -4682,8 +4698,12 @@ Replace them?</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <source>CSV or text exports from Taobao, JD, Shopify, WeChat shops or your CRM</source>
-        <translation>来自淘宝、京东、Shopify、微信小店或 CRM 的 CSV 或文本导出文件</translation>
+        <source>Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text exports from Taobao, JD, Shopify, WeChat shops or your CRM</source>
+        <translation>Excel（.xlsx、.xls）、OpenDocument（.ods）、CSV，或来自淘宝、京东、Shopify、微信小店、CRM 的文本导出文件</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>最近的工作区</translation>
     </message>
 </context>
 <context>
@@ -4748,10 +4768,6 @@ Replace them?</source>
         <translation>规则编辑器</translation>
     </message>
     <message>
-        <source>Describe the customers you want, such as total_spend &gt;= 1000 and lifecycle_stage in (&quot;at_risk&quot;). The figures update as you type; Ctrl+S saves the rule as a segment. Help &gt; Rule Syntax lists everything a rule can say.</source>
-        <translation>描述您想要的客户，例如 total_spend &gt;= 1000 and lifecycle_stage in (&quot;at_risk&quot;)。输入时数据即时更新；Ctrl+S 将规则保存为分群。“帮助 &gt; 规则语法”列出了规则的全部写法。</translation>
-    </message>
-    <message>
         <source>Dashboard and customers</source>
         <translation>仪表盘和客户</translation>
     </message>
@@ -4766,6 +4782,10 @@ Replace them?</source>
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Click + Condition to describe the customers you want: pick a field (total spend, city, lifecycle stage…), how to compare and the values; each condition shows how many customers it keeps. Or type the rule below, such as total_spend &gt;= 1000. The figures update as you go; Ctrl+S saves the rule as a segment. Help &gt; Rule Syntax lists everything a rule can say.</source>
+        <translation>点击“+ 条件”描述您想要的客户：选择字段（累计消费、城市、生命周期阶段……）、比较方式和取值；每个条件都会显示它保留了多少位客户。也可以在下方直接输入规则，例如 total_spend &gt;= 1000。数据随操作即时更新；Ctrl+S 将规则保存为分群。“帮助 &gt; 规则语法”列出了规则的全部写法。</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoShop);
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::chooseWorkspace);
     connect(m_startPage, &StartPage::importRequested, this, &MainWindow::importSpreadsheet);
+    connect(m_startPage, &StartPage::recentRequested, this, [this](const QString &path) { openWorkspace(path); });
     connect(m_rulePanel, &RulePanel::ruleChanged, m_controller, &DashboardController::setRule);
     connect(m_rulePanel, &RulePanel::ruleChanged, m_customers, &CustomersView::setRule);
     connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
@@ -241,9 +242,11 @@ void MainWindow::createMenus()
     file->addMenu(new RecentWorkspacesMenu(this));
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
-    file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
-    file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog);
-    file->addAction(tr("Save a &Copy of the Workspace…"), this, [this] { saveCopy(); });
+    m_workspaceActions = {
+        file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers),
+        file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog),
+        file->addAction(tr("Save a &Copy of the Workspace…"), this, [this] { saveCopy(); })};
+    m_workspaceActions.constFirst()->setObjectName(QStringLiteral("exportMembersAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -283,6 +286,10 @@ void MainWindow::createMenus()
         if (!path.isEmpty())
             importSegmentFile(path);
     });
+    for (QAction *action : segment->actions()) {
+        if (!action->isSeparator())
+            m_workspaceActions.append(action);
+    }
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_segmentsDock->toggleViewAction());
     view->addSeparator();
@@ -295,6 +302,13 @@ void MainWindow::createMenus()
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
     menuBar()->addMenu(new HelpMenu(this));
+    enableWorkspaceActions();
+}
+
+void MainWindow::enableWorkspaceActions()
+{
+    for (QAction *action : std::as_const(m_workspaceActions))
+        action->setEnabled(m_workspace != nullptr);
 }
 
 void MainWindow::chooseWorkspace()
@@ -385,11 +399,17 @@ bool MainWindow::openWorkspace(const QString &path)
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
     m_dashboard->setAnalysisDateNote(m_workspace->analysisDateFollowsData() ? m_workspace->analysisDate() : QDate());
+    m_dashboard->setAnalysisDate(m_workspace->analysisDate(), !m_workspace->isReadOnly());
     m_customers->setWorkspace(m_workspace.get());
-    m_rulePanel->setRuleText(QString(), QString(), 0, true);
+    m_rulePanel->setRuleText(m_startRule, QString(), 0, true);
+    m_startRule.clear();
     m_pages->setCurrentWidget(m_segmentPage);
     m_segmentsDock->show();
+    // Wide enough for the segments' names when the window has room (a fifth of it), never narrowed.
+    if (const int wanted = std::min(m_segmentList->wantedWidth(), width() / 5); wanted > m_segmentsDock->width())
+        resizeDocks({m_segmentsDock}, {wanted}, Qt::Horizontal);
     setWindowTitle(tr("%1 — Segmenta").arg(m_workspace->displayName()));
+    enableWorkspaceActions();
     showStatus();
     Q_EMIT workspaceOpened();
     return true;
@@ -572,8 +592,7 @@ void MainWindow::saveSegmentAs()
         return;
     }
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save as Segment"), tr("Segment name:"), QLineEdit::Normal,
-                                               m_rulePanel->segmentName(), &ok).trimmed();
+    const QString name = askName(this, tr("Save as Segment"), tr("Segment name:"), m_rulePanel->segmentName(), &ok);
     if (ok && !name.isEmpty())
         saveRuleAs(name, rule.value());
 }
@@ -620,15 +639,12 @@ void MainWindow::duplicateSegment()
     if (!m_workspace || !id)
         return;
     const auto existing = segments::SegmentStore(m_workspace->db()).list();
-    if (!existing)
-        return;
-    const auto source = std::find_if(existing->begin(), existing->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
-    if (source == existing->end())
+    const auto source = savedSegment(id);
+    if (!existing || !source)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Duplicate Segment"), tr("Name of the copy:"), QLineEdit::Normal,
-                                               segments::SegmentFile::freeName(tr("%1 copy").arg(source->name), existing.value()), &ok)
-                             .trimmed();
+    const QString name = askName(this, tr("Duplicate Segment"), tr("Name of the copy:"),
+                                 segments::SegmentFile::freeName(tr("%1 copy").arg(source->name), existing.value()), &ok);
     if (!ok || name.isEmpty())
         return;
     if (std::any_of(existing->begin(), existing->end(), [&name](const segments::SavedSegment &s) { return s.name == name; })) {
@@ -704,8 +720,7 @@ void MainWindow::refreshSegments()
 void MainWindow::renameSegment(qint64 id, const QString &name)
 {
     bool ok = false;
-    const QString newName = QInputDialog::getText(this, tr("Rename Segment"), tr("New name for “%1”:").arg(name),
-                                                  QLineEdit::Normal, name, &ok).trimmed();
+    const QString newName = askName(this, tr("Rename Segment"), tr("New name for “%1”:").arg(name), name, &ok);
     if (!ok || newName.isEmpty() || newName == name)
         return;
     if (const QString error = m_history->renameSegment(id, newName); !error.isEmpty())
@@ -941,8 +956,10 @@ void MainWindow::saveReportWithDialog()
         return;
     showCustomers(false); // the charts are painted as the dashboard shows them
     const QString name = m_rulePanel->segmentName().isEmpty() ? tr("segment report") : m_rulePanel->segmentName();
+    // In Documents: the workspace's own folder may be a hidden one (the demo shop's is the app's data folder).
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Segment Report"),
-                                                      QFileInfo(m_workspace->path()).absoluteDir().filePath(name + QStringLiteral(".pdf")),
+                                                      QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                                          .filePath(name + QStringLiteral(".pdf")),
                                                       tr("PDF document (*.pdf)"));
     if (path.isEmpty())
         return;

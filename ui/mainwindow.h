@@ -106,6 +106,8 @@ protected:
 
 private:
     void createMenus();
+    // Commands that need a workspace (exports, the report, a copy, the Segment menu) are greyed without one.
+    void enableWorkspaceActions();
     // Edit > History: every step of the one history, in order; clicking one goes back (or forward) to it.
     void showHistory();
     void retranslate();

@@ -521,7 +521,9 @@ void TestRuleBuilder::applyATemplate()
     QVERIFY(menu);
     QCOMPARE(menu->actions().size(), qsizetype(templates.size()));
     QAction *action = menu->actions().at(qsizetype(index));
-    QCOMPARE(action->text(), QStringLiteral("Can't lose: at-risk high spenders\tWin back now: a personal call or a strong offer"));
+    // The action in the second column, cut to the window's width (this builder's window is small); whole in the tooltip.
+    QVERIFY2(action->text().startsWith(QStringLiteral("Can't lose: at-risk high spenders\tWin back now")), qPrintable(action->text()));
+    QCOMPARE(action->toolTip(), QStringLiteral("Win back now: a personal call or a strong offer"));
     action->trigger();
     const rules::Rule want =
         rules::RuleText::parse(QStringLiteral("value_tier in (\"high\", \"mid\") and lifecycle_stage in (\"at_risk\")")).value();

@@ -6,8 +6,11 @@
 #include "builder/ruleeditcommand.h"
 #include "rules/ruletext.h"
 #include "segments/playbook.h"
+#include "settings/appsettings.h"
 
+#include <QCheckBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
@@ -28,9 +31,14 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     menu->setObjectName(QStringLiteral("templatesMenu"));
     menu->setToolTipsVisible(true);
     m_templates->setMenu(menu);
+    connect(menu, &QMenu::aboutToShow, this, &RuleBuilder::fillTemplatesMenu); // fitted to the window's width
     m_action->setObjectName(QStringLiteral("recommendedAction"));
     m_action->setWordWrap(true);
     m_action->hide();
+    m_warnings->setObjectName(QStringLiteral("unseenValues"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setStyleSheet(QStringLiteral("color: #b9770e;"));
+    m_warnings->hide();
 
     auto *inner = new QWidget;
     auto *innerLayout = new QVBoxLayout(inner);
@@ -258,24 +266,40 @@ void RuleBuilder::changeEvent(QEvent *event)
 void RuleBuilder::retranslate()
 {
     m_templates->setText(tr("Templates"));
+    m_stepsBox->setText(tr("Count after each step"));
+    m_stepsBox->setToolTip(tr("Shows on each condition how many customers are left after it, reading the rule from the top"));
     m_templates->setToolTip(tr("Start from a ready segment of the marketing playbook"));
-    QMenu *menu = m_templates->menu();
-    menu->clear();
+    fillTemplatesMenu();
     const auto &templates = segments::Playbook::templates();
-    for (size_t i = 0; i < templates.size(); ++i) {
-        const QString name = QCoreApplication::translate("Playbook", templates[i].name);
-        const QString action = QCoreApplication::translate("Playbook", templates[i].action);
-        // The action shows in the menu's second column.
-        QAction *item = menu->addAction(name + u'\t' + action, this, [this, i] { applyTemplate(i); });
-        item->setToolTip(action);
-        item->setStatusTip(action);
-        item->setObjectName(QStringLiteral("template%1").arg(i));
-    }
     if (m_template >= 0 && size_t(m_template) < templates.size()) {
         const auto &t = templates[size_t(m_template)];
         m_action->setText(tr("<b>%1</b> — recommended action: %2")
                               .arg(QCoreApplication::translate("Playbook", t.name).toHtmlEscaped(),
                                    QCoreApplication::translate("Playbook", t.action).toHtmlEscaped()));
+    }
+}
+
+void RuleBuilder::fillTemplatesMenu()
+{
+    QMenu *menu = m_templates->menu();
+    menu->clear();
+    const auto &templates = segments::Playbook::templates();
+    const QFontMetrics metrics(menu->font());
+    int nameWidth = 0;
+    for (const auto &t : templates)
+        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(QCoreApplication::translate("Playbook", t.name)));
+    // The action shows in the menu's second column, cut to what leaves the menu narrower than the window
+    // (the whole action in the tooltip and the status bar).
+    const int windowWidth = window() ? window()->width() : 1280;
+    const int actionWidth = std::max(metrics.horizontalAdvance(QLatin1Char('x')) * 12, windowWidth * 9 / 10 - nameWidth - 120);
+    for (size_t i = 0; i < templates.size(); ++i) {
+        const QString name = QCoreApplication::translate("Playbook", templates[i].name);
+        const QString action = QCoreApplication::translate("Playbook", templates[i].action);
+        QAction *item = menu->addAction(name + u'\t' + metrics.elidedText(action, Qt::ElideRight, actionWidth), this,
+                                        [this, i] { applyTemplate(i); });
+        item->setToolTip(action);
+        item->setStatusTip(action);
+        item->setObjectName(QStringLiteral("template%1").arg(i));
     }
 }
 

@@ -10,6 +10,9 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace segmenta::ui {
 
 namespace {
@@ -136,7 +139,7 @@ QString DashboardPanel::headlineText() const
 void DashboardPanel::showHeadline()
 {
     const QLocale locale;
-    m_count->setText(tr("%1 customers").arg(locale.toString(m_figures.members)));
+    m_count->setText(tr("%Ln customers", nullptr, int(std::min<qint64>(m_figures.members, INT_MAX))));
     m_share->setText(tr("%1 of all %2 customers")
                          .arg(percentText(locale, double(m_figures.members), double(m_figures.customers)),
                               locale.toString(m_figures.customers)));
