@@ -2181,16 +2181,8 @@
         <translation>已停用</translation>
     </message>
     <message>
-        <source>keeps %1 · adds %2</source>
-        <translation>保留 %1 · 增加 %2</translation>
-    </message>
-    <message>
         <source>%1 customers meet this condition on their own; without it the rule would keep %2 fewer</source>
         <translation>单看此条件有 %1 位客户符合；没有它，规则会少保留 %2 位</translation>
-    </message>
-    <message>
-        <source>keeps %1 · loses %2</source>
-        <translation>保留 %1 · 减少 %2</translation>
     </message>
     <message>
         <source>%1 customers meet this condition on their own; without it the rule would keep %2 more</source>
@@ -2269,6 +2261,18 @@
         <translation>
             <numerusform>已清除%1：不是“%2”的取值</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 meet this · %2 fewer without it</source>
+        <translation>%1 位符合此条件 · 去掉它少 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 meet this · %2 more without it</source>
+        <translation>%1 位符合此条件 · 去掉它多 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩 %1 位</translation>
     </message>
 </context>
 <context>
@@ -4210,6 +4214,14 @@ Replace them?</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — recommended action: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — 建议行动：%2</translation>
+    </message>
+    <message>
+        <source>Count after each step</source>
+        <translation>显示每步剩余人数</translation>
+    </message>
+    <message>
+        <source>Shows on each condition how many customers are left after it, reading the rule from the top</source>
+        <translation>在每个条件旁显示：从上往下读规则，到这一条为止还剩多少位客户</translation>
     </message>
 </context>
 <context>

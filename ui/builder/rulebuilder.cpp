@@ -18,13 +18,18 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace segmenta::ui {
 
 RuleBuilder::RuleBuilder(QWidget *parent)
     : QWidget(parent), m_undo(new QUndoStack(this)), m_counter(new ConditionCounter(this)),
-      m_templates(new QPushButton(this)), m_action(new QLabel(this)), m_scroll(new QScrollArea(this)),
-      m_root(new GroupFrame(this, true))
+      m_templates(new QPushButton(this)), m_action(new QLabel(this)), m_warnings(new QLabel(this)), m_scroll(new QScrollArea(this)),
+      m_root(new GroupFrame(this, true)), m_stepsBox(new QCheckBox(this))
 {
+    m_stepsBox->setObjectName(QStringLiteral("stepCountsBox"));
+    m_stepsBox->setChecked(AppSettings::instance().showStepCounts());
+    connect(m_stepsBox, &QCheckBox::toggled, this, &RuleBuilder::setShowsStepCounts);
     setObjectName(QStringLiteral("ruleBuilder"));
     m_templates->setObjectName(QStringLiteral("templatesButton"));
     auto *menu = new QMenu(m_templates);
@@ -55,6 +60,7 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(m_action);
+    layout->addWidget(m_warnings);
     layout->addWidget(m_scroll, 1);
 
     connect(m_counter, &ConditionCounter::impactsReady, this, &RuleBuilder::showImpacts);
@@ -131,6 +137,11 @@ void RuleBuilder::applyTemplate(size_t index)
 QString RuleBuilder::recommendedAction() const
 {
     return m_action->isHidden() ? QString() : m_action->text();
+}
+
+QString RuleBuilder::warningText() const
+{
+    return m_warnings->isHidden() ? QString() : m_warnings->text();
 }
 
 void RuleBuilder::edit(const QString &name, const std::function<bool(rules::Rule &)> &change, const QString &mergeKey)
@@ -249,11 +260,46 @@ std::optional<rules::ConditionImpact> RuleBuilder::impactAt(const rules::NodePat
     return std::nullopt;
 }
 
-void RuleBuilder::showImpacts(const std::vector<rules::ConditionImpact> &impacts)
+std::optional<qint64> RuleBuilder::stepAt(const rules::NodePath &path) const
+{
+    if (!showsStepCounts() || path.size() != 1)
+        return std::nullopt;
+    for (const rules::StepCount &step : m_steps) {
+        if (step.child == path.front())
+            return step.count;
+    }
+    return std::nullopt;
+}
+
+bool RuleBuilder::showsStepCounts() const
+{
+    return m_stepsBox->isChecked();
+}
+
+void RuleBuilder::setShowsStepCounts(bool show)
+{
+    m_stepsBox->setChecked(show); // calls back once more, changing nothing
+    AppSettings::instance().setShowStepCounts(show);
+    showRowImpacts();
+}
+
+void RuleBuilder::showImpacts(const std::vector<rules::ConditionImpact> &impacts, const std::vector<rules::StepCount> &steps,
+                              const QStringList &warnings)
 {
     m_impacts = impacts;
-    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });
+    m_steps = steps;
+    const bool shown = !m_warnings->isHidden();
+    m_warnings->setText(warnings.join(u'\n'));
+    m_warnings->setVisible(!warnings.isEmpty());
+    if (shown != !warnings.isEmpty())
+        heightChanged();
+    showRowImpacts();
     Q_EMIT impactsShown();
+}
+
+void RuleBuilder::showRowImpacts()
+{
+    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path()), stepAt(row->path())); });
 }
 
 void RuleBuilder::changeEvent(QEvent *event)
