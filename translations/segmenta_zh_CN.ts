@@ -2523,6 +2523,14 @@
         <source>The newest order is more than a month old, so the figures are as of %1, the day after it (otherwise every buyer would look dormant).</source>
         <translation>最新订单已是一个多月前，因此各项数据以其次日 %1 为分析日期（否则所有买家都会显示为沉睡）。</translation>
     </message>
+    <message>
+        <source>&amp;Analysis date</source>
+        <translation>分析日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The day the figures are computed at: recency, lifecycle stages and value tiers count back from it. Changing it recomputes every customer&apos;s figures (Edit &gt; Undo goes back).</source>
+        <translation>计算各项数据所依据的日期：最近购买、生命周期阶段和价值分层都从这一天往回算。更改后会重新计算每位客户的数据（“编辑 &gt; 撤销”可恢复）。</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::DragHandle</name>
@@ -4095,6 +4103,14 @@ Replace them?</source>
     <message>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Set the analysis date to %1</source>
+        <translation>将分析日期设为 %1</translation>
+    </message>
+    <message>
+        <source>Cannot Change the Analysis Date</source>
+        <translation>无法更改分析日期</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "common/datetext.h"
+
 #include "experiments/experimentsdialog.h"
 #include "charts/conversionchart.h"
 #include "futurewatch.h"
@@ -137,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_workspace->setAnalysisDateToday(); // then reopened: the figures are recomputed as of today
         reloadWorkspace();
     });
+    connect(m_dashboard, &DashboardPanel::analysisDateChosen, this, &MainWindow::changeAnalysisDate);
     connect(m_dashboard, &DashboardPanel::savedSegmentClicked, this, [this](qint64 id) {
         for (int row = 0; row < m_segmentList->count(); ++row) {
             if (m_segmentList->segmentId(row) == id)
@@ -895,6 +898,20 @@ void MainWindow::newWorkspace()
     openWorkspace(target);
 }
 
+void MainWindow::changeAnalysisDate(const QDate &date)
+{
+    if (!m_workspace || m_workspace->isReadOnly() || !date.isValid())
+        return;
+    const metrics::AnalysisChange before = metrics::AnalysisChange::current(*m_workspace);
+    metrics::AnalysisChange after = before;
+    after.analysisDate = date;
+    if (const QString error = m_history->changeSettings(before, after, tr("Set the analysis date to %1").arg(dateText(date)));
+        !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Change the Analysis Date"), error);
+        m_dashboard->setAnalysisDate(m_workspace->analysisDate(), true);
+    }
+}
+
 void MainWindow::editSettings()
 {
     auto *dialog = new SettingsDialog(m_workspace.get(), this);
@@ -979,7 +996,7 @@ void MainWindow::showStatus()
     const auto cache = m_controller->columnCache();
     m_statusLabel->setText(tr("%1 · analysis date %2 · %3 customers")
                                .arg(m_workspace->displayName(),
-                                    locale.toString(m_workspace->analysisDate(), QLocale::ShortFormat),
+                                    dateText(m_workspace->analysisDate()),
                                     cache ? locale.toString(qint64(cache->rows())) : QStringLiteral("…")));
 }
 

@@ -59,6 +59,8 @@ public:
     void exportSelected(const std::vector<qint64> &customerIds);
     // Opens the settings dialog (Tools > Settings…); an applied change reloads the figures.
     void editSettings();
+    // Sets the analysis date (the dashboard's date box) as one undoable step; the figures are recomputed.
+    void changeAnalysisDate(const QDate &date);
     // Reopens the workspace after a change to its data or settings, keeping the rule being edited.
     void reloadWorkspace();
     // Shows the saved segments again after one was saved, renamed, deleted or put back.

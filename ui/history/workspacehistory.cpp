@@ -247,8 +247,11 @@ private:
 class SettingsCommand : public HistoryCommand
 {
 public:
-    SettingsCommand(WorkspaceHistory *history, const metrics::AnalysisChange &before, const metrics::AnalysisChange &after)
-        : HistoryCommand(history, WorkspaceHistory::tr("Change the analysis settings")), m_before(before), m_after(after)
+    // `done`: the change was already made (by the settings dialog); else the first redo makes it.
+    SettingsCommand(WorkspaceHistory *history, const metrics::AnalysisChange &before, const metrics::AnalysisChange &after,
+                    bool done = true, const QString &name = QString())
+        : HistoryCommand(history, name.isEmpty() ? WorkspaceHistory::tr("Change the analysis settings") : name),
+          m_before(before), m_after(after), m_done(done)
     {
     }
     void redo() override
@@ -276,7 +279,7 @@ private:
 
     metrics::AnalysisChange m_before;
     metrics::AnalysisChange m_after;
-    bool m_done = true;
+    bool m_done;
 };
 
 } // namespace
@@ -341,6 +344,14 @@ QString WorkspaceHistory::deleteExperiment(const QString &name)
 void WorkspaceHistory::recordImport(const QString &path, const import::ImportOptions &options, qint64 sourceId)
 {
     push(new ImportCommand(this, path, options, sourceId));
+}
+
+QString WorkspaceHistory::changeSettings(const metrics::AnalysisChange &before, const metrics::AnalysisChange &after,
+                                        const QString &name)
+{
+    if (before == after)
+        return {};
+    return push(new SettingsCommand(this, before, after, false, name));
 }
 
 void WorkspaceHistory::recordSettings(const metrics::AnalysisChange &before, const metrics::AnalysisChange &after)
