@@ -872,6 +872,10 @@
         <source>the workbook could not be written (error %1); try another folder or the CSV format</source>
         <translation>无法写入工作簿（错误 %1）；请换一个文件夹或改用 CSV 格式</translation>
     </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::import::Importer</name>

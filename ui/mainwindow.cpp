@@ -418,6 +418,11 @@ bool MainWindow::openWorkspace(const QString &path)
     return true;
 }
 
+void MainWindow::setStartRule(const QString &ruleText)
+{
+    m_startRule = ruleText;
+}
+
 QString MainWindow::demoShopPath()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("demo-shop.segmenta"));
@@ -663,7 +668,21 @@ void MainWindow::duplicateSegment()
         QMessageBox::warning(this, tr("Cannot Duplicate Segment"), error);
         return;
     }
+    // The copy is opened, without a step of its own: undoing the duplicate removes it, and the header with it.
+    const auto saved = segments::SegmentStore(m_workspace->db()).find(name);
+    m_rulePanel->setRuleText(rules::RuleText::print(copy.rule), name, saved && saved.value() ? saved.value()->id : 0, true);
     statusBar()->showMessage(tr("Duplicated “%1” as “%2”; Edit > Undo removes the copy").arg(source->name, name), 8000);
+}
+
+std::optional<segments::SavedSegment> MainWindow::savedSegment(qint64 id) const
+{
+    if (!m_workspace || !id)
+        return std::nullopt;
+    const auto saved = segments::SegmentStore(m_workspace->db()).list();
+    if (!saved)
+        return std::nullopt;
+    const auto it = std::find_if(saved->begin(), saved->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
+    return it == saved->end() ? std::nullopt : std::optional(*it);
 }
 
 void MainWindow::editSegmentDescription()
@@ -691,14 +710,10 @@ void MainWindow::followEditedSegment()
     const qint64 id = m_rulePanel->segmentId();
     if (!id || !m_workspace)
         return;
-    const auto saved = segments::SegmentStore(m_workspace->db()).list();
-    if (!saved)
-        return;
-    const auto it = std::find_if(saved->begin(), saved->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
-    if (it == saved->end())
-        m_rulePanel->setSegment(0, QString(), std::nullopt); // an undone save or a delete: no saved segment any more
+    if (const auto saved = savedSegment(id))
+        m_rulePanel->setSegment(id, saved->name, saved->rule);
     else
-        m_rulePanel->setSegment(id, it->name, it->rule);
+        m_rulePanel->setSegment(0, QString(), std::nullopt); // an undone save or a delete: no saved segment any more
 }
 
 void MainWindow::narrowTo(const std::vector<rules::Condition> &conditions)
@@ -813,14 +828,7 @@ void MainWindow::exportSegmentFile(qint64 id)
 {
     if (!m_workspace)
         return;
-    segments::SavedSegment segment;
-    const auto saved = segments::SegmentStore(m_workspace->db()).list();
-    if (saved) {
-        for (const auto &s : saved.value()) {
-            if (s.id == id)
-                segment = s;
-        }
-    }
+    segments::SavedSegment segment = savedSegment(id).value_or(segments::SavedSegment{});
     if (segment.id == 0) { // the rule being edited
         const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
         if (!rule) {
@@ -876,6 +884,8 @@ void MainWindow::openExportDialog(const std::optional<std::vector<qint64>> &cust
             [this, path, rule = rule.value(), customerIds](const exporting::ExportOptions &chosen) {
                 exporting::ExportOptions options = chosen;
                 options.customerIds = customerIds;
+                if (const auto saved = savedSegment(m_rulePanel->segmentId()); saved && !customerIds)
+                    options.segmentDescription = saved->description;
                 MemberExportJob::start(this, path, rule, options);
             });
     dialog->open();
@@ -945,6 +955,8 @@ QString MainWindow::saveReport(const QString &path)
         return tr("Open a workspace first");
     SegmentReport report;
     report.title = m_rulePanel->segmentName();
+    if (const auto saved = savedSegment(m_rulePanel->segmentId()))
+        report.description = saved->description;
     report.ruleText = m_rulePanel->ruleText();
     report.workspaceName = m_workspace->displayName();
     report.analysisDate = m_workspace->analysisDate();

@@ -43,6 +43,9 @@ public:
 
     // Opens a workspace file; shows a message and keeps the current workspace when it cannot.
     bool openWorkspace(const QString &path);
+    // The rule to show when the first workspace opens (--rule): shown as the workspace's starting point, not
+    // as a step of the history, and only once (a reload keeps the rule being edited).
+    void setStartRule(const QString &ruleText);
     // Opens the demo shop, generating it first (off the GUI thread, with progress) when it does not exist.
     void openDemoShop();
 
@@ -121,6 +124,8 @@ private:
     bool saveRuleAs(const QString &name, const rules::Rule &rule);
     // The saved segment the menu's commands act on: the one being edited, else the one selected (0: none).
     qint64 chosenSegment() const;
+    // The saved segment `id` as stored now; nullopt when there is none (deleted, an undone save, id 0).
+    std::optional<segments::SavedSegment> savedSegment(qint64 id) const;
     // After the segments changed: the rule panel's header follows the segment it edits.
     void followEditedSegment();
     void showStatus();

@@ -3,6 +3,7 @@
 #include "busywork.h"
 #include "experiments/experimentstore.h"
 #include "mainwindow.h"
+#include "segments/rulepanel.h"
 #include "store/workspace.h"
 
 #include <QFileInfo>
@@ -63,12 +64,19 @@ public:
             m_before = snapshot.value();
         }
         const auto saved = store().save(m_segment);
-        if (check(saved ? QString() : saved.errorMessage()))
+        if (check(saved ? QString() : saved.errorMessage())) {
             m_id = saved.value();
+            // Redone after an undo that left the rule being edited without its segment: it is that segment's again.
+            RulePanel *panel = m_history->window()->rulePanel();
+            if (m_reattach && panel->segmentId() == 0)
+                panel->setSegment(m_id, m_segment.name, m_segment.rule);
+        }
+        m_reattach = false;
         m_history->window()->refreshSegments();
     }
     void undo() override
     {
+        m_reattach = m_history->window()->rulePanel()->segmentId() == m_id;
         QString error = errorOf(store().remove(m_id));
         if (error.isEmpty() && m_before)
             error = errorOf(store().restore(*m_before));
@@ -80,6 +88,7 @@ private:
     segments::SavedSegment m_segment;
     std::optional<segments::SegmentSnapshot> m_before; // the segment this one replaced, if any
     qint64 m_id = 0;
+    bool m_reattach = false; // the rule being edited was this segment's when it was undone
 };
 
 class RenameSegmentCommand : public HistoryCommand
