@@ -67,6 +67,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <climits>
+
 namespace segmenta::ui {
 
 MainWindow::MainWindow(QWidget *parent)
@@ -79,8 +82,6 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     setWindowTitle(tr("Segmenta"));
-    auto *splitter = new QSplitter(Qt::Vertical, m_segmentPage);
-    splitter->addWidget(m_rulePanel);
     // The dashboard and the Customers view share the space below the rule, as tabs.
     m_centreTabs->setObjectName(QStringLiteral("centreTabs"));
     m_centreTabs->setDocumentMode(true);

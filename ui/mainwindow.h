@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rules/rule.h"
+#include "segments/segmentstore.h"
 
 #include <QMainWindow>
 

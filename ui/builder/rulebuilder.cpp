@@ -68,6 +68,7 @@ RuleBuilder::RuleBuilder(QWidget *parent)
             [this](const QHash<QString, std::vector<rules::ValueCount>> &values) {
                 m_values = values;
                 m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
+                heightChanged();
             });
     m_root->showGroup(m_rule.root, {});
     retranslate();

@@ -94,14 +94,13 @@ public:
     GroupFrame *rootFrame() const { return m_root; }
     // The Templates menu button, for the owner to place in its header (it is laid out nowhere else).
     QPushButton *templatesButton() const { return m_templates; }
+    // As tall as the conditions (QScrollArea keeps the first size hint of its content: this asks the content).
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     // After every change of the rule; `fromText` when it came from the text form.
     void ruleEdited(const segmenta::rules::Rule &rule, bool fromText);
     void impactsShown();
-
-    // As tall as the conditions (QScrollArea keeps the first size hint of its content: this asks the content).
-    QSize sizeHint() const override;
 
 protected:
     void changeEvent(QEvent *event) override;
