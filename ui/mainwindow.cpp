@@ -163,6 +163,12 @@ MainWindow::MainWindow(QWidget *parent)
         for (const auto &bar : m_dashboard->segmentSizes()->bars())
             sizes.insert(bar.segmentId, bar.size);
         m_segmentList->setSizes(sizes);
+        // Once a workspace: wide enough for the segments' first lines when the window has room (a fifth of it).
+        if (!m_dockFitted) {
+            m_dockFitted = true;
+            if (const int wanted = std::min(m_segmentList->wantedWidth(), width() / 5); wanted > m_segmentsDock->width())
+                resizeDocks({m_segmentsDock}, {wanted}, Qt::Horizontal);
+        }
         m_rulePanel->setSummary(tr("%Ln customers match", nullptr, int(std::min<qint64>(members, INT_MAX))));
     });
     Tour::watchFirstRun(this);
@@ -409,9 +415,7 @@ bool MainWindow::openWorkspace(const QString &path)
     m_startRule.clear();
     m_pages->setCurrentWidget(m_segmentPage);
     m_segmentsDock->show();
-    // Wide enough for the segments' names when the window has room (a fifth of it), never narrowed.
-    if (const int wanted = std::min(m_segmentList->wantedWidth(), width() / 5); wanted > m_segmentsDock->width())
-        resizeDocks({m_segmentsDock}, {wanted}, Qt::Horizontal);
+    m_dockFitted = false; // widened once the segments' sizes are shown
     setWindowTitle(tr("%1 — Segmenta").arg(m_workspace->displayName()));
     enableWorkspaceActions();
     showStatus();

@@ -149,6 +149,7 @@ private:
     QString m_startRule;  // --rule, until the first workspace opens
     RuleSplitter *m_splitter = nullptr;
     bool m_retranslatePending = false;
+    bool m_dockFitted = false; // the segments dock was widened for this workspace's names
     QList<QAction *> m_workspaceActions; // made again with the menus
 };
 
