@@ -1,7 +1,5 @@
 #include "export/memberexporter.h"
 
-#include "common/datetext.h"
-
 #include <algorithm>
 #include <iterator>
 
@@ -181,7 +179,7 @@ Result<ExportSummary> MemberExporter::recordExperiment(store::Workspace &workspa
         return Error{tr("The members were exported to %1, but the experiment could not be recorded: %2")
                          .arg(summary.files.join(QStringLiteral(", ")), recorded.errorMessage())};
     summary.message += QStringLiteral("; ") + tr("recorded as experiment “%1” starting %2, group %3 the control")
-                                                  .arg(experiment.name, dateText(experiment.start),
+                                                  .arg(experiment.name, experiment.start.toString(Qt::ISODate),
                                                        experiment.groups[size_t(options.experimentControl)].name);
     return summary;
 }
