@@ -880,6 +880,10 @@
         <source>the workbook could not be written (error %1); try another folder or the CSV format</source>
         <translation>无法写入工作簿（错误 %1）；请换一个文件夹或改用 CSV 格式</translation>
     </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::import::Importer</name>
@@ -2281,16 +2285,8 @@
         <translation>已停用</translation>
     </message>
     <message>
-        <source>keeps %1 · adds %2</source>
-        <translation>保留 %1 · 增加 %2</translation>
-    </message>
-    <message>
         <source>%1 customers meet this condition on their own; without it the rule would keep %2 fewer</source>
         <translation>单看此条件有 %1 位客户符合；没有它，规则会少保留 %2 位</translation>
-    </message>
-    <message>
-        <source>keeps %1 · loses %2</source>
-        <translation>保留 %1 · 减少 %2</translation>
     </message>
     <message>
         <source>%1 customers meet this condition on their own; without it the rule would keep %2 more</source>
@@ -2369,6 +2365,18 @@
         <translation>
             <numerusform>已清除%1：不是“%2”的取值</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 meet this · %2 fewer without it</source>
+        <translation>%1 位符合此条件 · 去掉它少 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 meet this · %2 more without it</source>
+        <translation>%1 位符合此条件 · 去掉它多 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩 %1 位</translation>
     </message>
 </context>
 <context>
@@ -2524,13 +2532,17 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message>
-        <source>%1 customers</source>
-        <translation>%1 位客户</translation>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln 位客户</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>%1 位客户符合条件</translation>
+    <message numerus="yes">
+        <source>%Ln customers match</source>
+        <translation>
+            <numerusform>%Ln 位客户符合条件</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search name, phone, e-mail or customer ID</source>
@@ -2561,9 +2573,11 @@
 </context>
 <context>
     <name>segmenta::ui::DashboardPanel</name>
-    <message>
-        <source>%1 customers</source>
-        <translation>%1 位客户</translation>
+    <message numerus="yes">
+        <source>%Ln customers</source>
+        <translation>
+            <numerusform>%Ln 位客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of all %2 customers</source>
@@ -2612,6 +2626,14 @@
     <message>
         <source>The newest order is more than a month old, so the figures are as of %1, the day after it (otherwise every buyer would look dormant).</source>
         <translation>最新订单已是一个多月前，因此各项数据以其次日 %1 为分析日期（否则所有买家都会显示为沉睡）。</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis date</source>
+        <translation>分析日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The day the figures are computed at: recency, lifecycle stages and value tiers count back from it. Changing it recomputes every customer&apos;s figures (Edit &gt; Undo goes back).</source>
+        <translation>计算各项数据所依据的日期：最近购买、生命周期阶段和价值分层都从这一天往回算。更改后会重新计算每位客户的数据（“编辑 &gt; 撤销”可恢复）。</translation>
     </message>
 </context>
 <context>
@@ -3128,6 +3150,14 @@ Replace them?</source>
     <message>
         <source>%1: %2 in this segment, %3 among all customers. Click to list them.</source>
         <translation>%1：本分群 %2 位，全部客户中 %3 位。点击查看名单。</translation>
+    </message>
+    <message>
+        <source>This segment</source>
+        <translation>本分群</translation>
+    </message>
+    <message>
+        <source>All customers (dashed outline)</source>
+        <translation>全部客户（虚线轮廓）</translation>
     </message>
 </context>
 <context>
@@ -3726,9 +3756,11 @@ Replace them?</source>
         <source>Saved Segments</source>
         <translation>已保存的分群</translation>
     </message>
-    <message>
-        <source>%1 customers match</source>
-        <translation>符合条件的客户：%1 位</translation>
+    <message numerus="yes">
+        <source>%Ln customers match</source>
+        <translation>
+            <numerusform>符合条件的客户：%Ln 位</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -4188,6 +4220,14 @@ Replace them?</source>
         <source>Ctrl+H</source>
         <translation>Ctrl+H</translation>
     </message>
+    <message>
+        <source>Set the analysis date to %1</source>
+        <translation>将分析日期设为 %1</translation>
+    </message>
+    <message>
+        <source>Cannot Change the Analysis Date</source>
+        <translation>无法更改分析日期</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -4306,6 +4346,14 @@ Replace them?</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — recommended action: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — 建议行动：%2</translation>
+    </message>
+    <message>
+        <source>Count after each step</source>
+        <translation>显示每步剩余人数</translation>
+    </message>
+    <message>
+        <source>Shows on each condition how many customers are left after it, reading the rule from the top</source>
+        <translation>在每个条件旁显示：从上往下读规则，到这一条为止还剩多少位客户</translation>
     </message>
 </context>
 <context>
@@ -4794,8 +4842,12 @@ Replace them?</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <source>CSV or text exports from Taobao, JD, Shopify, WeChat shops or your CRM</source>
-        <translation>来自淘宝、京东、Shopify、微信小店或 CRM 的 CSV 或文本导出文件</translation>
+        <source>Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text exports from Taobao, JD, Shopify, WeChat shops or your CRM</source>
+        <translation>Excel（.xlsx、.xls）、OpenDocument（.ods）、CSV，或来自淘宝、京东、Shopify、微信小店、CRM 的文本导出文件</translation>
+    </message>
+    <message>
+        <source>Recent workspaces</source>
+        <translation>最近的工作区</translation>
     </message>
 </context>
 <context>
@@ -4860,10 +4912,6 @@ Replace them?</source>
         <translation>规则编辑器</translation>
     </message>
     <message>
-        <source>Describe the customers you want, such as total_spend &gt;= 1000 and lifecycle_stage in (&quot;at_risk&quot;). The figures update as you type; Ctrl+S saves the rule as a segment. Help &gt; Rule Syntax lists everything a rule can say.</source>
-        <translation>描述您想要的客户，例如 total_spend &gt;= 1000 and lifecycle_stage in (&quot;at_risk&quot;)。输入时数据即时更新；Ctrl+S 将规则保存为分群。“帮助 &gt; 规则语法”列出了规则的全部写法。</translation>
-    </message>
-    <message>
         <source>Dashboard and customers</source>
         <translation>仪表盘和客户</translation>
     </message>
@@ -4878,6 +4926,10 @@ Replace them?</source>
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Click + Condition to describe the customers you want: pick a field (total spend, city, lifecycle stage…), how to compare and the values; each condition shows how many customers it keeps. Or type the rule below, such as total_spend &gt;= 1000. The figures update as you go; Ctrl+S saves the rule as a segment. Help &gt; Rule Syntax lists everything a rule can say.</source>
+        <translation>点击“+ 条件”描述您想要的客户：选择字段（累计消费、城市、生命周期阶段……）、比较方式和取值；每个条件都会显示它保留了多少位客户。也可以在下方直接输入规则，例如 total_spend &gt;= 1000。数据随操作即时更新；Ctrl+S 将规则保存为分群。“帮助 &gt; 规则语法”列出了规则的全部写法。</translation>
     </message>
 </context>
 <context>

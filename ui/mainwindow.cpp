@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "common/datetext.h"
+
 #include "experiments/experimentsdialog.h"
 #include "charts/conversionchart.h"
 #include "futurewatch.h"
@@ -9,6 +11,8 @@
 #include "dashboard/lifecyclemovesdialog.h"
 #include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
+#include "segments/rulesplitter.h"
+#include "segments/nameprompt.h"
 #include "segments/segmentlist.h"
 #include "startpage.h"
 #include "customers/customersview.h"
@@ -63,6 +67,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <climits>
+
 namespace segmenta::ui {
 
 MainWindow::MainWindow(QWidget *parent)
@@ -75,18 +82,14 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     setWindowTitle(tr("Segmenta"));
-    auto *splitter = new QSplitter(Qt::Vertical, m_segmentPage);
-    splitter->addWidget(m_rulePanel);
     // The dashboard and the Customers view share the space below the rule, as tabs.
     m_centreTabs->setObjectName(QStringLiteral("centreTabs"));
     m_centreTabs->setDocumentMode(true);
     m_centreTabs->addTab(m_dashboard, tr("Dashboard"));
     m_centreTabs->addTab(m_customers, tr("Customers"));
-    splitter->addWidget(m_centreTabs);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({350, 510}); // room for a few conditions in the rule builder
-    splitter->setObjectName(QStringLiteral("ruleSplitter"));
+    auto *splitter = new RuleSplitter(m_rulePanel, m_centreTabs, m_segmentPage);
     m_splitter = splitter;
+    connect(m_rulePanel, &RulePanel::ruleChanged, splitter, &RuleSplitter::fitSoon); // the rule's height follows its conditions
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);
@@ -109,6 +112,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoShop);
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::chooseWorkspace);
     connect(m_startPage, &StartPage::importRequested, this, &MainWindow::importSpreadsheet);
+    connect(m_startPage, &StartPage::recentRequested, this, [this](const QString &path) { openWorkspace(path); });
     connect(m_rulePanel, &RulePanel::ruleChanged, m_controller, &DashboardController::setRule);
     connect(m_rulePanel, &RulePanel::ruleChanged, m_customers, &CustomersView::setRule);
     connect(m_customers, &CustomersView::exportRequested, this, &MainWindow::exportMembers);
@@ -136,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_workspace->setAnalysisDateToday(); // then reopened: the figures are recomputed as of today
         reloadWorkspace();
     });
+    connect(m_dashboard, &DashboardPanel::analysisDateChosen, this, &MainWindow::changeAnalysisDate);
     connect(m_dashboard, &DashboardPanel::savedSegmentClicked, this, [this](qint64 id) {
         for (int row = 0; row < m_segmentList->count(); ++row) {
             if (m_segmentList->segmentId(row) == id)
@@ -158,23 +163,27 @@ MainWindow::MainWindow(QWidget *parent)
         for (const auto &bar : m_dashboard->segmentSizes()->bars())
             sizes.insert(bar.segmentId, bar.size);
         m_segmentList->setSizes(sizes);
-        m_rulePanel->setSummary(tr("%1 customers match").arg(QLocale().toString(members)));
+        // Once a workspace: wide enough for the segments' first lines when the window has room (a fifth of it).
+        if (!m_dockFitted) {
+            m_dockFitted = true;
+            if (const int wanted = std::min(m_segmentList->wantedWidth(), width() / 5); wanted > m_segmentsDock->width())
+                resizeDocks({m_segmentsDock}, {wanted}, Qt::Horizontal);
+        }
+        m_rulePanel->setSummary(tr("%Ln customers match", nullptr, int(std::min<qint64>(members, INT_MAX))));
     });
     Tour::watchFirstRun(this);
     resize(1280, 860);
-    // The layout the user left: size and place, the segments dock, the rule / dashboard split.
+    // The layout the user left: size and place, the segments dock (the rule's height limit: RuleSplitter).
     const AppSettings &settings = AppSettings::instance();
     if (!settings.windowGeometry().isEmpty())
         restoreGeometry(settings.windowGeometry());
     if (!settings.windowState().isEmpty())
         restoreState(settings.windowState());
-    if (!settings.windowSplit().isEmpty())
-        m_splitter->restoreState(settings.windowSplit());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    AppSettings::instance().setWindowLayout(saveGeometry(), saveState(), m_splitter->saveState());
+    AppSettings::instance().setWindowLayout(saveGeometry(), saveState());
     QMainWindow::closeEvent(event);
 }
 
@@ -246,9 +255,11 @@ void MainWindow::createMenus()
     file->addMenu(new RecentWorkspacesMenu(this));
     file->addAction(tr("Open &Demo Shop"), this, &MainWindow::openDemoShop);
     file->addAction(tr("&Import Customers or Orders…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importSpreadsheet);
-    file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers);
-    file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog);
-    file->addAction(tr("Save a &Copy of the Workspace…"), this, [this] { saveCopy(); });
+    m_workspaceActions = {
+        file->addAction(tr("&Export Members…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMembers),
+        file->addAction(tr("Save Segment &Report (PDF)…"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::saveReportWithDialog),
+        file->addAction(tr("Save a &Copy of the Workspace…"), this, [this] { saveCopy(); })};
+    m_workspaceActions.constFirst()->setObjectName(QStringLiteral("exportMembersAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -288,6 +299,10 @@ void MainWindow::createMenus()
         if (!path.isEmpty())
             importSegmentFile(path);
     });
+    for (QAction *action : segment->actions()) {
+        if (!action->isSeparator())
+            m_workspaceActions.append(action);
+    }
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_segmentsDock->toggleViewAction());
     view->addSeparator();
@@ -300,6 +315,13 @@ void MainWindow::createMenus()
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setMenuRole(QAction::PreferencesRole);
     menuBar()->addMenu(new HelpMenu(this));
+    enableWorkspaceActions();
+}
+
+void MainWindow::enableWorkspaceActions()
+{
+    for (QAction *action : std::as_const(m_workspaceActions))
+        action->setEnabled(m_workspace != nullptr);
 }
 
 void MainWindow::chooseWorkspace()
@@ -402,11 +424,15 @@ bool MainWindow::openWorkspace(const QString &path)
     m_segmentList->showWorkspace(m_workspace.get());
     m_controller->setWorkspace(m_workspace.get());
     m_dashboard->setAnalysisDateNote(m_workspace->analysisDateFollowsData() ? m_workspace->analysisDate() : QDate());
+    m_dashboard->setAnalysisDate(m_workspace->analysisDate(), !m_workspace->isReadOnly());
     m_customers->setWorkspace(m_workspace.get());
-    m_rulePanel->setRuleText(QString(), QString(), 0, true);
+    m_rulePanel->setRuleText(m_startRule, QString(), 0, true);
+    m_startRule.clear();
     m_pages->setCurrentWidget(m_segmentPage);
     m_segmentsDock->show();
+    m_dockFitted = false; // widened once the segments' sizes are shown
     setWindowTitle(tr("%1 — Segmenta").arg(m_workspace->displayName()));
+    enableWorkspaceActions();
     showStatus();
     Q_EMIT workspaceOpened();
     return true;
@@ -459,6 +485,11 @@ bool MainWindow::awaitWorkspaceCheck()
     });
     finishWorkspaceCheck();
     return m_workspace && !m_workspace->isReadOnly();
+}
+
+void MainWindow::setStartRule(const QString &ruleText)
+{
+    m_startRule = ruleText;
 }
 
 QString MainWindow::demoShopPath()
@@ -640,8 +671,7 @@ void MainWindow::saveSegmentAs()
         return;
     }
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save as Segment"), tr("Segment name:"), QLineEdit::Normal,
-                                               m_rulePanel->segmentName(), &ok).trimmed();
+    const QString name = askName(this, tr("Save as Segment"), tr("Segment name:"), m_rulePanel->segmentName(), &ok);
     if (ok && !name.isEmpty())
         saveRuleAs(name, rule.value());
 }
@@ -688,15 +718,12 @@ void MainWindow::duplicateSegment()
     if (!m_workspace || !id || !awaitWorkspaceCheck())
         return;
     const auto existing = segments::SegmentStore(m_workspace->db()).list();
-    if (!existing)
-        return;
-    const auto source = std::find_if(existing->begin(), existing->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
-    if (source == existing->end())
+    const auto source = savedSegment(id);
+    if (!existing || !source)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Duplicate Segment"), tr("Name of the copy:"), QLineEdit::Normal,
-                                               segments::SegmentFile::freeName(tr("%1 copy").arg(source->name), existing.value()), &ok)
-                             .trimmed();
+    const QString name = askName(this, tr("Duplicate Segment"), tr("Name of the copy:"),
+                                 segments::SegmentFile::freeName(tr("%1 copy").arg(source->name), existing.value()), &ok);
     if (!ok || name.isEmpty())
         return;
     if (std::any_of(existing->begin(), existing->end(), [&name](const segments::SavedSegment &s) { return s.name == name; })) {
@@ -712,7 +739,21 @@ void MainWindow::duplicateSegment()
         QMessageBox::warning(this, tr("Cannot Duplicate Segment"), error);
         return;
     }
+    // The copy is opened, without a step of its own: undoing the duplicate removes it, and the header with it.
+    const auto saved = segments::SegmentStore(m_workspace->db()).find(name);
+    m_rulePanel->setRuleText(rules::RuleText::print(copy.rule), name, saved && saved.value() ? saved.value()->id : 0, true);
     statusBar()->showMessage(tr("Duplicated “%1” as “%2”; Edit > Undo removes the copy").arg(source->name, name), 8000);
+}
+
+std::optional<segments::SavedSegment> MainWindow::savedSegment(qint64 id) const
+{
+    if (!m_workspace || !id)
+        return std::nullopt;
+    const auto saved = segments::SegmentStore(m_workspace->db()).list();
+    if (!saved)
+        return std::nullopt;
+    const auto it = std::find_if(saved->begin(), saved->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
+    return it == saved->end() ? std::nullopt : std::optional(*it);
 }
 
 void MainWindow::editSegmentDescription()
@@ -742,14 +783,10 @@ void MainWindow::followEditedSegment()
     const qint64 id = m_rulePanel->segmentId();
     if (!id || !m_workspace)
         return;
-    const auto saved = segments::SegmentStore(m_workspace->db()).list();
-    if (!saved)
-        return;
-    const auto it = std::find_if(saved->begin(), saved->end(), [id](const segments::SavedSegment &s) { return s.id == id; });
-    if (it == saved->end())
-        m_rulePanel->setSegment(0, QString(), std::nullopt); // an undone save or a delete: no saved segment any more
+    if (const auto saved = savedSegment(id))
+        m_rulePanel->setSegment(id, saved->name, saved->rule);
     else
-        m_rulePanel->setSegment(id, it->name, it->rule);
+        m_rulePanel->setSegment(0, QString(), std::nullopt); // an undone save or a delete: no saved segment any more
 }
 
 void MainWindow::narrowTo(const std::vector<rules::Condition> &conditions)
@@ -776,8 +813,7 @@ void MainWindow::renameSegment(qint64 id, const QString &name)
     if (!awaitWorkspaceCheck())
         return;
     bool ok = false;
-    const QString newName = QInputDialog::getText(this, tr("Rename Segment"), tr("New name for “%1”:").arg(name),
-                                                  QLineEdit::Normal, name, &ok).trimmed();
+    const QString newName = askName(this, tr("Rename Segment"), tr("New name for “%1”:").arg(name), name, &ok);
     if (!ok || newName.isEmpty() || newName == name)
         return;
     if (const QString error = m_history->renameSegment(id, newName); !error.isEmpty())
@@ -870,14 +906,7 @@ void MainWindow::exportSegmentFile(qint64 id)
 {
     if (!m_workspace)
         return;
-    segments::SavedSegment segment;
-    const auto saved = segments::SegmentStore(m_workspace->db()).list();
-    if (saved) {
-        for (const auto &s : saved.value()) {
-            if (s.id == id)
-                segment = s;
-        }
-    }
+    segments::SavedSegment segment = savedSegment(id).value_or(segments::SavedSegment{});
     if (segment.id == 0) { // the rule being edited
         const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
         if (!rule) {
@@ -933,6 +962,8 @@ void MainWindow::openExportDialog(const std::optional<std::vector<qint64>> &cust
             [this, path, rule = rule.value(), customerIds](const exporting::ExportOptions &chosen) {
                 exporting::ExportOptions options = chosen;
                 options.customerIds = customerIds;
+                if (const auto saved = savedSegment(m_rulePanel->segmentId()); saved && !customerIds)
+                    options.segmentDescription = saved->description;
                 MemberExportJob::start(this, path, rule, options);
             });
     dialog->open();
@@ -953,6 +984,20 @@ void MainWindow::newWorkspace()
     }
     created.value().reset();
     openWorkspace(target);
+}
+
+void MainWindow::changeAnalysisDate(const QDate &date)
+{
+    if (!m_workspace || m_workspace->isReadOnly() || !date.isValid())
+        return;
+    const metrics::AnalysisChange before = metrics::AnalysisChange::current(*m_workspace);
+    metrics::AnalysisChange after = before;
+    after.analysisDate = date;
+    if (const QString error = m_history->changeSettings(before, after, tr("Set the analysis date to %1").arg(dateText(date)));
+        !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot Change the Analysis Date"), error);
+        m_dashboard->setAnalysisDate(m_workspace->analysisDate(), true);
+    }
 }
 
 void MainWindow::editSettings()
@@ -989,6 +1034,8 @@ QString MainWindow::saveReport(const QString &path)
         return tr("Open a workspace first");
     SegmentReport report;
     report.title = m_rulePanel->segmentName();
+    if (const auto saved = savedSegment(m_rulePanel->segmentId()))
+        report.description = saved->description;
     report.ruleText = m_rulePanel->ruleText();
     report.workspaceName = m_workspace->displayName();
     report.analysisDate = m_workspace->analysisDate();
@@ -1017,8 +1064,10 @@ void MainWindow::saveReportWithDialog()
         return;
     showCustomers(false); // the charts are painted as the dashboard shows them
     const QString name = m_rulePanel->segmentName().isEmpty() ? tr("segment report") : m_rulePanel->segmentName();
+    // In Documents: the workspace's own folder may be a hidden one (the demo shop's is the app's data folder).
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Segment Report"),
-                                                      QFileInfo(m_workspace->path()).absoluteDir().filePath(name + QStringLiteral(".pdf")),
+                                                      QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                                          .filePath(name + QStringLiteral(".pdf")),
                                                       tr("PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -1037,7 +1086,7 @@ void MainWindow::showStatus()
     const QLocale locale;
     const auto cache = m_controller->columnCache();
     QString status = tr("%1 · analysis date %2 · %3 customers")
-                         .arg(m_workspace->displayName(), locale.toString(m_workspace->analysisDate(), QLocale::ShortFormat),
+                         .arg(m_workspace->displayName(), dateText(m_workspace->analysisDate()),
                               cache ? locale.toString(qint64(cache->rows())) : QStringLiteral("…"));
     if (m_check)
         status += tr(" · checking the file for damage: changes wait until it is done");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rules/rule.h"
+#include "segments/segmentstore.h"
 
 #include <QFuture>
 #include <QMainWindow>
@@ -29,6 +30,7 @@ class WorkspaceHistory;
 class DashboardPanel;
 class DashboardController;
 class RulePanel;
+class RuleSplitter;
 class SegmentList;
 class CustomersView;
 
@@ -46,6 +48,9 @@ public:
 
     // Opens a workspace file; shows a message and keeps the current workspace when it cannot.
     bool openWorkspace(const QString &path);
+    // The rule to show when the first workspace opens (--rule): shown as the workspace's starting point, not
+    // as a step of the history, and only once (a reload keeps the rule being edited).
+    void setStartRule(const QString &ruleText);
     // Opens the demo shop, generating it first (off the GUI thread, with progress) when it does not exist.
     void openDemoShop();
 
@@ -62,6 +67,8 @@ public:
     void exportSelected(const std::vector<qint64> &customerIds);
     // Opens the settings dialog (Tools > Settings…); an applied change reloads the figures.
     void editSettings();
+    // Sets the analysis date (the dashboard's date box) as one undoable step; the figures are recomputed.
+    void changeAnalysisDate(const QDate &date);
     // Reopens the workspace after a change to its data or settings, keeping the rule being edited.
     void reloadWorkspace();
     // Shows the saved segments again after one was saved, renamed, deleted or put back.
@@ -114,6 +121,8 @@ protected:
 
 private:
     void createMenus();
+    // Commands that need a workspace (exports, the report, a copy, the Segment menu) are greyed without one.
+    void enableWorkspaceActions();
     // Edit > History: every step of the one history, in order; clicking one goes back (or forward) to it.
     void showHistory();
     void retranslate();
@@ -125,6 +134,8 @@ private:
     bool saveRuleAs(const QString &name, const rules::Rule &rule);
     // The saved segment the menu's commands act on: the one being edited, else the one selected (0: none).
     qint64 chosenSegment() const;
+    // The saved segment `id` as stored now; nullopt when there is none (deleted, an undone save, id 0).
+    std::optional<segments::SavedSegment> savedSegment(qint64 id) const;
     // After the segments changed: the rule panel's header follows the segment it edits.
     void followEditedSegment();
     void showStatus();
@@ -157,8 +168,11 @@ private:
     };
     std::optional<PendingCheck> m_check;
     bool m_checkFirst = false; // the next open checks before showing, as after a check that gave no answer
-    QSplitter *m_splitter = nullptr;
+    QString m_startRule;  // --rule, until the first workspace opens
+    RuleSplitter *m_splitter = nullptr;
     bool m_retranslatePending = false;
+    bool m_dockFitted = false; // the segments dock was widened for this workspace's names
+    QList<QAction *> m_workspaceActions; // made again with the menus
 };
 
 } // namespace segmenta::ui

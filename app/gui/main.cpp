@@ -41,6 +41,8 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("show"),
                       QStringLiteral("With --screenshot: the screen to capture (customers, card, export, experiments, builder, settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
                       QStringLiteral("VIEW")});
+    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size, such as 1280x720 (screenshots at a given size)."),
+                      QStringLiteral("WxH")});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A .segmenta workspace to open, or a spreadsheet to import."));
 }
 
@@ -120,12 +122,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("screenshot")) || parser.isSet(QStringLiteral("smoke-test")))
         segmenta::ui::Tour::setFirstRunEnabled(false);
     segmenta::ui::MainWindow window;
+    if (const QStringList size = parser.value(QStringLiteral("size")).split(u'x'); size.size() == 2 && size[0].toInt() > 0)
+        window.resize(size[0].toInt(), size[1].toInt());
     window.show();
-    if (parser.isSet(QStringLiteral("rule"))) {
-        const QString rule = parser.value(QStringLiteral("rule"));
-        QObject::connect(&window, &segmenta::ui::MainWindow::workspaceOpened, &window,
-                         [&window, rule] { window.rulePanel()->setRuleText(rule); });
-    }
+    if (parser.isSet(QStringLiteral("rule")))
+        window.setStartRule(parser.value(QStringLiteral("rule")));
     if (parser.isSet(QStringLiteral("screenshot")) && parser.isSet(QStringLiteral("show"))) {
         if (!segmenta::ui::captureScreen(window, parser.value(QStringLiteral("show")), parser.value(QStringLiteral("screenshot")))) {
             std::fputs("unknown --show view\n", stderr);

@@ -27,6 +27,7 @@ struct ExportOptions
     bool splitSheets = false;      // one sheet (XLSX) or one file (CSV) per group instead of a Group column
     bool force = false;            // replace existing files
     QString segmentName;           // recorded on the XLSX Segment sheet
+    QString segmentDescription;    // recorded on the XLSX Segment sheet under the name, when not empty
     QString ruleText;              // recorded on the XLSX Segment sheet; empty: the rule printed as text
     QDate asOf;                    // analysis date; invalid: the workspace's
     QString currencySymbol;        // XLSX money format; empty: the workspace setting currency_symbol, else ¥

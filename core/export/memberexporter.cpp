@@ -368,6 +368,7 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
             return result;
         };
         report.segmentName = options.segmentName;
+        report.segmentDescription = options.segmentDescription;
         report.ruleText = options.ruleText.isEmpty() ? rules::RuleText::print(rule) : options.ruleText;
         report.asOf = asOf;
         report.exportedAt = QDateTime::currentDateTime();

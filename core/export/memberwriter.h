@@ -48,6 +48,7 @@ struct ExportLayout
 struct ExportReport
 {
     QString segmentName;
+    QString segmentDescription;
     QString ruleText;
     QDate asOf;
     QDateTime exportedAt;

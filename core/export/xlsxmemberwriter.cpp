@@ -344,6 +344,11 @@ void XlsxMemberWriter::writeSegmentSheet(const ExportReport &report)
     label(tr("Segment"));
     text(report.segmentName.isEmpty() ? tr("(unsaved rule)") : report.segmentName);
     ++row;
+    if (!report.segmentDescription.isEmpty()) {
+        label(tr("Description"));
+        text(report.segmentDescription);
+        ++row;
+    }
     label(tr("Rule"));
     text(report.ruleText);
     ++row;

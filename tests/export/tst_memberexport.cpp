@@ -168,6 +168,7 @@ private Q_SLOTS:
     void initTestCase();
     void xlsxMatchesSqlCellByCell();
     void xlsxRecordsTheSegmentAndSummary();
+    void xlsxRecordsTheDescription();
     void xlsxContinuesOnFurtherSheets();
     void csvRoundTrips_data();
     void csvRoundTrips();
@@ -356,6 +357,23 @@ void TestMemberExport::xlsxMatchesSqlCellByCell()
     QCOMPARE(injectionsSeen, int(kInjections.size()));
     // Leading zeros survive: the hand-made ids and phones.
     QCOMPARE(rows.at(rows.size() - 1).toArray().at(0).toArray().at(1).toString(), QStringLiteral("000009"));
+}
+
+// Issue 21 point 4: a saved segment's description goes on the Segment sheet, under its name.
+void TestMemberExport::xlsxRecordsTheDescription()
+{
+    ExportOptions o = options(QStringLiteral("described.xlsx"));
+    o.segmentName = QStringLiteral("VIP");
+    o.segmentDescription = QStringLiteral("送新茶试饮 to the top spenders");
+    o.columns = QStringList{QStringLiteral("customer_id")};
+    const auto summary = MemberExporter::run(*m_workspace, m_rule, o);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    const QJsonArray segment = sheetRows(readBack({QStringLiteral("xlsx"), o.outPath}), QStringLiteral("Segment"));
+    const auto cell = [&](int row, int column) { return segment.at(row).toArray().at(column).toArray().at(1).toString(); };
+    QCOMPARE(cell(0, 1), o.segmentName);
+    QCOMPARE(cell(1, 0), QStringLiteral("Description"));
+    QCOMPARE(cell(1, 1), o.segmentDescription);
+    QCOMPARE(cell(2, 1), rules::RuleText::print(m_rule));
 }
 
 void TestMemberExport::xlsxRecordsTheSegmentAndSummary()

@@ -16,7 +16,6 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QDockWidget>
-#include <QSplitter>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QListWidget>
@@ -162,7 +161,6 @@ void TestMainWindow::clickingASavedSegmentShowsIt()
 
 void TestMainWindow::theLayoutIsRemembered()
 {
-    QList<int> split;
     {
         ui::MainWindow window;
         window.show();
@@ -171,10 +169,6 @@ void TestMainWindow::theLayoutIsRemembered()
         auto *dock = window.findChild<QDockWidget *>(QStringLiteral("segmentsDock"));
         QVERIFY(dock);
         dock->hide();
-        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("ruleSplitter"));
-        QVERIFY(splitter);
-        splitter->setSizes({200, 500});
-        split = splitter->sizes();
         window.close();
     }
     ui::MainWindow again;
@@ -182,7 +176,7 @@ void TestMainWindow::theLayoutIsRemembered()
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QCOMPARE(again.size(), QSize(1010, 720));
     QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("segmentsDock"))->isVisible());
-    QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("ruleSplitter"))->sizes(), split);
+    // The rule / dashboard split follows the rule, up to where the user dragged it: tst_screens.
     // Put the default layout back for the other tests.
     again.findChild<QDockWidget *>(QStringLiteral("segmentsDock"))->show();
     again.resize(1280, 860);

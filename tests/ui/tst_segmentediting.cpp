@@ -342,6 +342,9 @@ void TestSegmentEditing::theSegmentMenu()
     QCOMPARE(sqlText(QStringLiteral("SELECT rule_json FROM segments WHERE name = 'Big spenders copy'")),
              sqlText(QStringLiteral("SELECT rule_json FROM segments WHERE name = 'Big spenders'")));
     QCOMPARE(sqlCount(QStringLiteral("SELECT count(DISTINCT lower(color)) FROM segments")), segments + 2);
+    // The copy is opened, as a copy made to be changed (and undoing the duplicate takes the header with it).
+    QCOMPARE(m_window->rulePanel()->title(), QStringLiteral("Rule of segment “Big spenders copy”"));
+    QCOMPARE(m_window->rulePanel()->segmentId(), sqlCount(QStringLiteral("SELECT id FROM segments WHERE name = 'Big spenders copy'")));
 
     // Rename the segment being edited: the header follows, the rule stays.
     *seen = false;

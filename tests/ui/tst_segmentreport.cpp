@@ -56,6 +56,7 @@ class TestSegmentReport : public QObject
 private Q_SLOTS:
     void initTestCase();
     void reportOfARule();
+    void aSavedSegmentsDescription();
     void chartAsPdf();
 
 private:
@@ -106,6 +107,31 @@ void TestSegmentReport::reportOfARule()
     const QString error = window.saveReport(bad);
     QVERIFY2(error.contains(bad), qPrintable(error));
     QVERIFY(!QFile::exists(bad));
+}
+
+// Issue 21 point 4: the report of a saved segment says what it is for (its description, as stored).
+void TestSegmentReport::aSavedSegmentsDescription()
+{
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(first.count() > 0 || first.wait(30000));
+    QString description;
+    qint64 id = 0;
+    {
+        auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+        QVERIFY(ws.ok());
+        description = ws.value()->db().scalar("SELECT description FROM segments WHERE name = 'Repeat buyers'").toString();
+        id = ws.value()->db().scalar("SELECT id FROM segments WHERE name = 'Repeat buyers'").toLongLong();
+    }
+    QVERIFY(!description.isEmpty() && id > 0);
+    window.rulePanel()->setRuleText(QStringLiteral("orders_count >= 2"), QStringLiteral("Repeat buyers"), id);
+    const QString pdf = m_dir.filePath(QStringLiteral("described.pdf"));
+    QCOMPARE(window.saveReport(pdf), QString());
+    // pdftotext may break the line: compare the words.
+    const QString text = pdfText(pdf).simplified();
+    QVERIFY2(text.contains(description.simplified()), qPrintable(text.left(400)));
 }
 
 void TestSegmentReport::chartAsPdf()

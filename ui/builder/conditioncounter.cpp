@@ -71,16 +71,19 @@ void ConditionCounter::countPending()
     const auto context = m_context;
     const quint64 generation = m_generation;
     m_impactsRun.waitForFinished(); // a run of older data that has not reported yet
-    m_impactsRun = QtConcurrent::run([cache, context, rule]() {
+    m_impactsRun = QtConcurrent::run([cache, context, rule]() -> std::optional<Counts> {
         auto impacts = rules::ColumnarEvaluator::impacts(rule, *context, *cache);
-        return impacts ? std::optional(std::move(impacts).value()) : std::nullopt;
+        auto steps = rules::stepCounts(rule, *context, *cache);
+        if (!impacts || !steps)
+            return std::nullopt;
+        return Counts{std::move(impacts).value(), std::move(steps).value(), context->unseenValueWarnings(rule, *cache)};
     });
-    whenFinished(this, m_impactsRun, [this, generation](const std::optional<std::vector<rules::ConditionImpact>> &impacts) {
+    whenFinished(this, m_impactsRun, [this, generation](const std::optional<Counts> &counts) {
         if (generation != m_generation)
             return; // new data came meanwhile; its own run follows
         m_running = false;
-        if (impacts && !m_pending)
-            Q_EMIT impactsReady(*impacts);
+        if (counts && !m_pending)
+            Q_EMIT impactsReady(counts->impacts, counts->steps, counts->warnings);
         countPending(); // the newest edit, when one arrived while this ran
     });
 }

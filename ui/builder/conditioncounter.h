@@ -4,10 +4,12 @@
 #include "rules/columncache.h"
 #include "rules/rulecontext.h"
 #include "rules/ruleedit.h"
+#include "rules/stepcounts.h"
 
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -15,7 +17,9 @@
 namespace segmenta::ui {
 
 // Counts for the rule builder, off the GUI thread over a shared ColumnCache: each condition's impact (how
-// many customers it keeps alone, how many the rule loses because of it) after every rule change, and once
+// many customers it keeps alone, how many the rule loses because of it) and the count left after each of
+// the root group's children (rules::stepCounts) after every rule change, with the rule's warnings about
+// category values no customer holds (RuleContext::unseenValueWarnings), and once
 // per cache the distinct values of the text-like fields with their counts. Requests carry a generation
 // number; a result that a newer request replaced is dropped, and only the newest pending rule is evaluated.
 // A rule that does not validate yields no impacts (the builder keeps the figures it had). GUI thread.
@@ -32,7 +36,8 @@ public:
     void setRule(const rules::Rule &rule);
 
 Q_SIGNALS:
-    void impactsReady(const std::vector<segmenta::rules::ConditionImpact> &impacts);
+    void impactsReady(const std::vector<segmenta::rules::ConditionImpact> &impacts,
+                      const std::vector<segmenta::rules::StepCount> &steps, const QStringList &warnings);
     void valuesReady(const QHash<QString, std::vector<segmenta::rules::ValueCount>> &values);
 
 private:
@@ -44,7 +49,13 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     QFuture<QHash<QString, std::vector<rules::ValueCount>>> m_valuesRun;
-    QFuture<std::optional<std::vector<rules::ConditionImpact>>> m_impactsRun;
+    struct Counts
+    {
+        std::vector<rules::ConditionImpact> impacts;
+        std::vector<rules::StepCount> steps;
+        QStringList warnings;
+    };
+    QFuture<std::optional<Counts>> m_impactsRun;
 };
 
 } // namespace segmenta::ui

@@ -1,5 +1,7 @@
 #include "conditionrow.h"
 
+#include "common/datetext.h"
+
 #include "builder/draghandle.h"
 #include "builder/fieldpicker.h"
 #include "builder/rulebuilder.h"
@@ -18,6 +20,7 @@
 #include <QLocale>
 #include <QSpinBox>
 #include <QStringListModel>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -54,6 +57,7 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     m_valueLayout->setSpacing(4);
     m_impact->setObjectName(QStringLiteral("impactLabel"));
     m_impact->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_impact->setTextFormat(Qt::RichText);
     m_impact->setMinimumWidth(170);
     QPalette muted = m_impact->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
@@ -231,9 +235,10 @@ void ConditionRow::refreshChoices()
     }
 }
 
-void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impact)
+void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impact, std::optional<qint64> step)
 {
     m_impactShown = impact;
+    m_stepShown = step;
     if (!m_shown.enabled) {
         m_impact->setText(tr("off"));
         m_impact->setToolTip(QString());
@@ -242,21 +247,25 @@ void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impac
     if (!impact)
         return; // keep what was shown until new figures arrive
     const QLocale locale;
-    // In an "any" group a condition lets customers in: without it the rule would keep fewer.
-    if (impact->loses < 0) {
-        m_impact->setText(tr("keeps %1 · adds %2").arg(locale.toString(impact->alone), locale.toString(-impact->loses)));
-        m_impact->setToolTip(tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer")
-                                 .arg(locale.toString(impact->alone), locale.toString(-impact->loses)));
-        return;
-    }
-    m_impact->setText(tr("keeps %1 · loses %2").arg(locale.toString(impact->alone), locale.toString(impact->loses)));
-    m_impact->setToolTip(tr("%1 customers meet this condition on their own; without it the rule would keep %2 more")
-                             .arg(locale.toString(impact->alone), locale.toString(impact->loses)));
+    // The words say what the numbers are: how many meet the condition, and what the rule would keep without
+    // it (in an "any" group a condition lets customers in, so without it the rule keeps fewer).
+    const QString words = impact->loses < 0
+                              ? tr("%1 meet this · %2 fewer without it").arg(locale.toString(impact->alone), locale.toString(-impact->loses))
+                              : tr("%1 meet this · %2 more without it").arg(locale.toString(impact->alone), locale.toString(impact->loses));
+    m_impact->setText(step ? QStringLiteral("<b>%1</b> · %2").arg(tr("%1 left").arg(locale.toString(*step)).toHtmlEscaped(), words.toHtmlEscaped())
+                           : words.toHtmlEscaped());
+    m_impact->setToolTip(impact->loses < 0
+                             ? tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer")
+                                   .arg(locale.toString(impact->alone), locale.toString(-impact->loses))
+                             : tr("%1 customers meet this condition on their own; without it the rule would keep %2 more")
+                                   .arg(locale.toString(impact->alone), locale.toString(impact->loses)));
 }
 
 QString ConditionRow::impactText() const
 {
-    return m_impact->text();
+    QTextDocument document;
+    document.setHtml(m_impact->text());
+    return document.toPlainText();
 }
 
 QString ConditionRow::noteText() const
@@ -470,7 +479,7 @@ QWidget *ConditionRow::dateEditor(int index)
     auto *edit = new QDateEdit(m_valueBox);
     edit->setObjectName(index == 0 ? QStringLiteral("dateValue") : QStringLiteral("dateValue2"));
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setDisplayFormat(datePattern());
     edit->setKeyboardTracking(false);
     edit->setDate(index < m_shown.values.size() ? m_shown.values[index].toDate() : m_builder->analysisDate());
     connect(edit, &QDateEdit::dateChanged, this, [this, index](const QDate &date) {

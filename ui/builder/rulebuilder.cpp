@@ -6,8 +6,11 @@
 #include "builder/ruleeditcommand.h"
 #include "rules/ruletext.h"
 #include "segments/playbook.h"
+#include "settings/appsettings.h"
 
+#include <QCheckBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
@@ -15,22 +18,32 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace segmenta::ui {
 
 RuleBuilder::RuleBuilder(QWidget *parent)
     : QWidget(parent), m_undo(new QUndoStack(this)), m_counter(new ConditionCounter(this)),
-      m_templates(new QPushButton(this)), m_action(new QLabel(this)), m_scroll(new QScrollArea(this)),
-      m_root(new GroupFrame(this, true))
+      m_templates(new QPushButton(this)), m_action(new QLabel(this)), m_warnings(new QLabel(this)), m_scroll(new QScrollArea(this)),
+      m_root(new GroupFrame(this, true)), m_stepsBox(new QCheckBox(this))
 {
+    m_stepsBox->setObjectName(QStringLiteral("stepCountsBox"));
+    m_stepsBox->setChecked(AppSettings::instance().showStepCounts());
+    connect(m_stepsBox, &QCheckBox::toggled, this, &RuleBuilder::setShowsStepCounts);
     setObjectName(QStringLiteral("ruleBuilder"));
     m_templates->setObjectName(QStringLiteral("templatesButton"));
     auto *menu = new QMenu(m_templates);
     menu->setObjectName(QStringLiteral("templatesMenu"));
     menu->setToolTipsVisible(true);
     m_templates->setMenu(menu);
+    connect(menu, &QMenu::aboutToShow, this, &RuleBuilder::fillTemplatesMenu); // fitted to the window's width
     m_action->setObjectName(QStringLiteral("recommendedAction"));
     m_action->setWordWrap(true);
     m_action->hide();
+    m_warnings->setObjectName(QStringLiteral("unseenValues"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setStyleSheet(QStringLiteral("color: #b9770e;"));
+    m_warnings->hide();
 
     auto *inner = new QWidget;
     auto *innerLayout = new QVBoxLayout(inner);
@@ -40,12 +53,14 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     m_scroll->setWidget(inner);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setMinimumHeight(150);
+    // As tall as its conditions (the window's RuleSplitter fits the rule to that), at least one condition's height.
+    m_scroll->setMinimumHeight(fontMetrics().height() * 3);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(m_action);
+    layout->addWidget(m_warnings);
     layout->addWidget(m_scroll, 1);
 
     connect(m_counter, &ConditionCounter::impactsReady, this, &RuleBuilder::showImpacts);
@@ -53,6 +68,7 @@ RuleBuilder::RuleBuilder(QWidget *parent)
             [this](const QHash<QString, std::vector<rules::ValueCount>> &values) {
                 m_values = values;
                 m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
+                heightChanged();
             });
     m_root->showGroup(m_rule.root, {});
     retranslate();
@@ -124,6 +140,11 @@ QString RuleBuilder::recommendedAction() const
     return m_action->isHidden() ? QString() : m_action->text();
 }
 
+QString RuleBuilder::warningText() const
+{
+    return m_warnings->isHidden() ? QString() : m_warnings->text();
+}
+
 void RuleBuilder::edit(const QString &name, const std::function<bool(rules::Rule &)> &change, const QString &mergeKey)
 {
     // Widgets hidden while a rule is shown report the end of their editing (focus out): not an edit.
@@ -143,13 +164,30 @@ void RuleBuilder::showRule(const rules::Rule &rule, bool fromText)
     m_showing = true;
     m_root->showGroup(m_rule.root, {});
     m_showing = false;
-    if (shapeChanged)
+    if (shapeChanged) {
         m_impacts.clear(); // figures follow paths: do not show them on the wrong conditions
-    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });
+        m_steps.clear();
+    }
+    showRowImpacts();
     // The template's recommended action stays while the rule is the template's (undo, redo, retyped).
     m_action->setVisible(m_template >= 0 && m_rule == m_templateRule);
     m_counter->setRule(m_rule);
+    heightChanged();
     Q_EMIT ruleEdited(m_rule, fromText);
+}
+
+QSize RuleBuilder::sizeHint() const
+{
+    const QSize laidOut = QWidget::sizeHint();
+    const int content = m_scroll->widget()->sizeHint().height() + 2 * m_scroll->frameWidth();
+    return {laidOut.width(), laidOut.height() - m_scroll->sizeHint().height() + std::max(content, m_scroll->minimumHeight())};
+}
+
+void RuleBuilder::heightChanged()
+{
+    // The scroll area's size hint follows its content; the layouts above cache theirs until told.
+    m_scroll->updateGeometry();
+    updateGeometry();
 }
 
 QDate RuleBuilder::analysisDate() const
@@ -223,11 +261,46 @@ std::optional<rules::ConditionImpact> RuleBuilder::impactAt(const rules::NodePat
     return std::nullopt;
 }
 
-void RuleBuilder::showImpacts(const std::vector<rules::ConditionImpact> &impacts)
+std::optional<qint64> RuleBuilder::stepAt(const rules::NodePath &path) const
+{
+    if (!showsStepCounts() || path.size() != 1)
+        return std::nullopt;
+    for (const rules::StepCount &step : m_steps) {
+        if (step.child == path.front())
+            return step.count;
+    }
+    return std::nullopt;
+}
+
+bool RuleBuilder::showsStepCounts() const
+{
+    return m_stepsBox->isChecked();
+}
+
+void RuleBuilder::setShowsStepCounts(bool show)
+{
+    m_stepsBox->setChecked(show); // calls back once more, changing nothing
+    AppSettings::instance().setShowStepCounts(show);
+    showRowImpacts();
+}
+
+void RuleBuilder::showImpacts(const std::vector<rules::ConditionImpact> &impacts, const std::vector<rules::StepCount> &steps,
+                              const QStringList &warnings)
 {
     m_impacts = impacts;
-    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path())); });
+    m_steps = steps;
+    const bool shown = !m_warnings->isHidden();
+    m_warnings->setText(warnings.join(u'\n'));
+    m_warnings->setVisible(!warnings.isEmpty());
+    if (shown != !warnings.isEmpty())
+        heightChanged();
+    showRowImpacts();
     Q_EMIT impactsShown();
+}
+
+void RuleBuilder::showRowImpacts()
+{
+    m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path()), stepAt(row->path())); });
 }
 
 void RuleBuilder::changeEvent(QEvent *event)
@@ -240,24 +313,40 @@ void RuleBuilder::changeEvent(QEvent *event)
 void RuleBuilder::retranslate()
 {
     m_templates->setText(tr("Templates"));
+    m_stepsBox->setText(tr("Count after each step"));
+    m_stepsBox->setToolTip(tr("Shows on each condition how many customers are left after it, reading the rule from the top"));
     m_templates->setToolTip(tr("Start from a ready segment of the marketing playbook"));
-    QMenu *menu = m_templates->menu();
-    menu->clear();
+    fillTemplatesMenu();
     const auto &templates = segments::Playbook::templates();
-    for (size_t i = 0; i < templates.size(); ++i) {
-        const QString name = QCoreApplication::translate("Playbook", templates[i].name);
-        const QString action = QCoreApplication::translate("Playbook", templates[i].action);
-        // The action shows in the menu's second column.
-        QAction *item = menu->addAction(name + u'\t' + action, this, [this, i] { applyTemplate(i); });
-        item->setToolTip(action);
-        item->setStatusTip(action);
-        item->setObjectName(QStringLiteral("template%1").arg(i));
-    }
     if (m_template >= 0 && size_t(m_template) < templates.size()) {
         const auto &t = templates[size_t(m_template)];
         m_action->setText(tr("<b>%1</b> — recommended action: %2")
                               .arg(QCoreApplication::translate("Playbook", t.name).toHtmlEscaped(),
                                    QCoreApplication::translate("Playbook", t.action).toHtmlEscaped()));
+    }
+}
+
+void RuleBuilder::fillTemplatesMenu()
+{
+    QMenu *menu = m_templates->menu();
+    menu->clear();
+    const auto &templates = segments::Playbook::templates();
+    const QFontMetrics metrics(menu->font());
+    int nameWidth = 0;
+    for (const auto &t : templates)
+        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(QCoreApplication::translate("Playbook", t.name)));
+    // The action shows in the menu's second column, cut to what leaves the menu narrower than the window
+    // (the whole action in the tooltip and the status bar).
+    const int windowWidth = window() ? window()->width() : 1280;
+    const int actionWidth = std::max(metrics.horizontalAdvance(QLatin1Char('x')) * 12, windowWidth * 9 / 10 - nameWidth - 120);
+    for (size_t i = 0; i < templates.size(); ++i) {
+        const QString name = QCoreApplication::translate("Playbook", templates[i].name);
+        const QString action = QCoreApplication::translate("Playbook", templates[i].action);
+        QAction *item = menu->addAction(name + u'\t' + metrics.elidedText(action, Qt::ElideRight, actionWidth), this,
+                                        [this, i] { applyTemplate(i); });
+        item->setToolTip(action);
+        item->setStatusTip(action);
+        item->setObjectName(QStringLiteral("template%1").arg(i));
     }
 }
 

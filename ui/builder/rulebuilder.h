@@ -5,6 +5,7 @@
 #include "rules/rule.h"
 #include "rules/rulecontext.h"
 #include "rules/ruleedit.h"
+#include "rules/stepcounts.h"
 
 #include <QHash>
 #include <QWidget>
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QScrollArea;
 class QPushButton;
@@ -55,6 +57,8 @@ public:
     // Adds the conditions to the rule (to the top group when it matches all, else around it), as one undo step.
     void narrow(const std::vector<rules::Condition> &conditions, const QString &commandText);
     QString recommendedAction() const;
+    // The warnings shown above the conditions: values no customer holds, with the closest ones (issue 18).
+    QString warningText() const;
 
     // For the builder's own widgets: applies `change` to a copy of the rule and pushes it as one command
     // named `name`; nothing happens when `change` returns false or leaves the rule as it was. Edits with the
@@ -79,9 +83,19 @@ public:
     // city after a city), else "total spend >= 0".
     rules::Condition newCondition(const rules::NodePath &groupPath) const;
     std::optional<rules::ConditionImpact> impactAt(const rules::NodePath &path) const;
+    // The count left after the root group's child at `path` (a condition directly in the root), while the
+    // step counts are shown; nullopt otherwise.
+    std::optional<qint64> stepAt(const rules::NodePath &path) const;
+    // Whether each condition of the root group also shows how many customers are left after it, reading the
+    // rule from the top (the "Counts after each step" box under the rule; remembered in AppSettings).
+    bool showsStepCounts() const;
+    void setShowsStepCounts(bool show);
+    QCheckBox *stepCountsBox() const { return m_stepsBox; }
     GroupFrame *rootFrame() const { return m_root; }
     // The Templates menu button, for the owner to place in its header (it is laid out nowhere else).
     QPushButton *templatesButton() const { return m_templates; }
+    // As tall as the conditions (QScrollArea keeps the first size hint of its content: this asks the content).
+    QSize sizeHint() const override;
 
 Q_SIGNALS:
     // After every change of the rule; `fromText` when it came from the text form.
@@ -93,18 +107,25 @@ protected:
 
 private:
     void retranslate();
-    void showImpacts(const std::vector<rules::ConditionImpact> &impacts);
+    void heightChanged();
+    void fillTemplatesMenu();
+    void showImpacts(const std::vector<rules::ConditionImpact> &impacts, const std::vector<rules::StepCount> &steps,
+                     const QStringList &warnings);
+    void showRowImpacts();
 
     rules::Rule m_rule;
     rules::RuleContext m_context;
     QHash<QString, std::vector<rules::ValueCount>> m_values;
     std::vector<rules::ConditionImpact> m_impacts;
+    std::vector<rules::StepCount> m_steps;
     QUndoStack *m_undo;
     ConditionCounter *m_counter;
     QPushButton *m_templates;
     QLabel *m_action;
+    QLabel *m_warnings;
     QScrollArea *m_scroll;
     GroupFrame *m_root;
+    QCheckBox *m_stepsBox;
     bool m_showing = false; // inside showRule()
     int m_template = -1; // the last template applied, and its rule
     rules::Rule m_templateRule;

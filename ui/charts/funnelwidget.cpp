@@ -1,6 +1,7 @@
 #include "funnelwidget.h"
 
 #include <QHelpEvent>
+#include <QFontMetricsF>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -35,10 +36,43 @@ void FunnelWidget::setSteps(const QList<Step> &steps)
     update();
 }
 
+QStringList FunnelWidget::legend() const
+{
+    return {tr("This segment"), tr("All customers (dashed outline)")};
+}
+
+QRectF FunnelWidget::legendRect() const
+{
+    return {8.0, 4.0, double(width() - 16), double(fontMetrics().height() + 4)};
+}
+
+void FunnelWidget::paintLegend(QPainter &painter) const
+{
+    const QRectF area = legendRect();
+    const QStringList words = legend();
+    const QFontMetricsF metrics(font());
+    const double swatch = metrics.height() * 0.8;
+    const double gap = metrics.horizontalAdvance(QLatin1Char(' ')) * 3;
+    double x = area.right() - (swatch + 4 + metrics.horizontalAdvance(words[0]) + gap + swatch + 4 + metrics.horizontalAdvance(words[1]));
+    x = std::max(x, area.left());
+    const double y = area.center().y() - swatch / 2;
+    const QColor text = palette().color(QPalette::WindowText);
+    for (int i = 0; i < 2; ++i) {
+        const QRectF box(x, y, swatch, swatch);
+        painter.setPen(i == 0 ? QPen(Qt::NoPen) : QPen(text, 1, Qt::DashLine));
+        painter.setBrush(i == 0 ? QBrush(QColor::fromRgba(kBandColors[0])) : QBrush(Qt::NoBrush));
+        painter.drawRect(box);
+        painter.setPen(text);
+        const QRectF label(x + swatch + 4, area.top(), metrics.horizontalAdvance(words[i]) + 2, area.height());
+        painter.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, words[i]);
+        x = label.right() + gap;
+    }
+}
+
 QRectF FunnelWidget::bandRect(int index) const
 {
     const int n = int(m_steps.size());
-    const QRectF area = QRectF(rect()).adjusted(8, 8, -8, -8);
+    const QRectF area = QRectF(rect()).adjusted(8, legendRect().bottom() + 4, -8, -8);
     const double bandHeight = n > 0 ? area.height() / n : 0;
     return {area.left(), area.top() + index * bandHeight, area.width(), bandHeight};
 }
@@ -58,6 +92,7 @@ void FunnelWidget::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     if (m_steps.isEmpty())
         return;
+    paintLegend(painter);
     const QLocale locale;
     const qint64 top = std::max<qint64>(1, m_steps.constFirst().count);
     const qint64 allTop = std::max<qint64>(1, m_steps.constFirst().allCount);

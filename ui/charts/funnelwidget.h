@@ -4,13 +4,15 @@
 #include <QString>
 #include <QWidget>
 
+class QPainter;
+
 namespace segmenta::ui {
 
 // The lifecycle funnel drawn as a funnel: one band per step, narrowing with the step's count, with the
 // count and the conversion from the step before written on it. The segment's funnel is filled; the same
 // steps for all customers are drawn as an outline behind it, so the two shapes compare at a glance (each is
-// scaled to its own first step). Clicking a band emits stepClicked. Hand-painted because Qt Charts has no
-// funnel series.
+// scaled to its own first step); a legend line above the bands names the two. Clicking a band emits
+// stepClicked. Hand-painted because Qt Charts has no funnel series.
 class FunnelWidget : public QWidget
 {
     Q_OBJECT
@@ -29,6 +31,12 @@ public:
     const QList<Step> &steps() const { return m_steps; }
     // The band under a point, or -1.
     int stepAt(const QPoint &point) const;
+    // The legend's two entries, as painted: the filled shape (this segment), the dashed outline (all customers).
+    QStringList legend() const;
+    // Where the legend is painted: above the first band.
+    QRectF legendRect() const;
+    // Where band `index` is painted.
+    QRectF bandRect(int index) const;
 
     QSize sizeHint() const override { return {420, 260}; }
     QSize minimumSizeHint() const override { return {260, 160}; }
@@ -42,7 +50,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    QRectF bandRect(int index) const;
+    void paintLegend(QPainter &painter) const;
 
     QList<Step> m_steps;
 };

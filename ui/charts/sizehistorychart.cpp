@@ -1,5 +1,7 @@
 #include "sizehistorychart.h"
 
+#include "common/datetext.h"
+
 #include "charttheme.h"
 
 #include <QEvent>
@@ -42,7 +44,7 @@ void SizeHistoryChart::rebuild()
     chart->setTitle(tr("Segment size by analysis date"));
 
     auto *dates = new QDateTimeAxis;
-    dates->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    dates->setFormat(datePattern());
     auto *sizes = new QValueAxis;
     sizes->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(dates, Qt::AlignBottom);

@@ -1,5 +1,7 @@
 #include "customers/customerquery.h"
 
+#include "common/datetext.h"
+
 #include "metrics/analysissettings.h"
 #include "store/database.h"
 
@@ -168,17 +170,17 @@ QString CustomerQuery::display(const store::FieldInfo &field, const QVariant &va
     case FieldType::Date: {
         const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
         if (date.isValid())
-            return locale.toString(date, QLocale::ShortFormat);
+            return dateText(date, locale);
         break;
     }
     case FieldType::DateTime: {
         const QString text = value.toString();
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
         if (time.isValid())
-            return locale.toString(time, QLocale::ShortFormat);
+            return dateTimeText(time, locale);
         const QDate date = QDate::fromString(text, Qt::ISODate);
         if (date.isValid())
-            return locale.toString(date, QLocale::ShortFormat);
+            return dateText(date, locale);
         break;
     }
     case FieldType::Boolean:

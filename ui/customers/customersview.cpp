@@ -122,11 +122,10 @@ QWidget *CustomersView::openCard(int row)
 
 void CustomersView::showCount()
 {
-    const QLocale locale;
-    const qint64 rows = m_model->rowCount();
+    const int rows = m_model->rowCount();
     m_count->setText(m_model->rule().root.children.empty() && m_model->search().trimmed().isEmpty()
-                         ? tr("%1 customers").arg(locale.toString(rows))
-                         : tr("%1 customers match").arg(locale.toString(rows)));
+                         ? tr("%Ln customers", nullptr, rows)
+                         : tr("%Ln customers match", nullptr, rows));
 }
 
 void CustomersView::setColumnWidths()

@@ -1,4 +1,6 @@
 #include "dashboardcontroller.h"
+
+#include "common/datetext.h"
 #include "futurewatch.h"
 
 #include "dashboard/dashboardpanel.h"
@@ -130,7 +132,7 @@ PredictedChart::Figures allPredictedFigures(const Snapshot &s)
     }
     if (!report.holdout.empty()) {
         f.holdoutPeriod = QCoreApplication::translate("Dashboard", "from %1 to %2 (all customers)")
-                              .arg(report.holdoutCalibrationEnd.addDays(1).toString(Qt::ISODate), report.asOf.toString(Qt::ISODate));
+                              .arg(dateText(report.holdoutCalibrationEnd.addDays(1)), dateText(report.asOf));
     }
     return f;
 }

@@ -2,6 +2,9 @@
 
 #include "dashboard/chartcard.h"
 
+#include "common/datetext.h"
+
+#include <QDateEdit>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -9,6 +12,9 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
 
 namespace segmenta::ui {
 
@@ -28,8 +34,27 @@ DashboardPanel::DashboardPanel(QWidget *parent)
       m_activity(new QLabel(this)), m_busy(new QLabel(this)), m_dateNote(new QFrame(this)),
       m_dateNoteText(new QLabel(m_dateNote)), m_useToday(new QPushButton(m_dateNote)), m_funnel(new FunnelWidget),
       m_tiers(new TierChart), m_rfm(new RfmHeatmap), m_sizes(new SegmentSizeChart), m_history(new SizeHistoryChart),
-      m_predicted(new PredictedChart)
+      m_predicted(new PredictedChart), m_dateLabel(new QLabel(this)), m_dateEdit(new QDateEdit(this))
 {
+    m_dateEdit->setObjectName(QStringLiteral("dashboardAnalysisDate"));
+    m_dateEdit->setCalendarPopup(true);
+    m_dateEdit->setDisplayFormat(datePattern());
+    m_dateLabel->setBuddy(m_dateEdit);
+    m_dateTyping.setSingleShot(true);
+    m_dateTyping.setInterval(800); // a date being typed is not a date chosen
+    const auto choose = [this] {
+        m_dateTyping.stop();
+        if (m_dateEdit->date() != m_shownDate && m_dateEdit->date().isValid()) {
+            m_shownDate = m_dateEdit->date();
+            Q_EMIT analysisDateChosen(m_shownDate);
+        }
+    };
+    connect(&m_dateTyping, &QTimer::timeout, this, choose);
+    connect(m_dateEdit, &QDateEdit::editingFinished, this, choose);
+    connect(m_dateEdit, &QDateEdit::dateChanged, this, [this] {
+        if (!m_dateEdit->signalsBlocked())
+            m_dateTyping.start();
+    });
     QFont big = m_count->font();
     big.setPointSizeF(big.pointSizeF() * 2.2);
     big.setBold(true);
@@ -51,6 +76,11 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     money->addWidget(m_activity);
     headlineLayout->addLayout(money, 1);
     headlineLayout->addWidget(m_busy, 0, Qt::AlignTop);
+    auto *date = new QVBoxLayout;
+    date->addWidget(m_dateLabel);
+    date->addWidget(m_dateEdit);
+    date->addStretch(1);
+    headlineLayout->addLayout(date);
 
     m_funnelCard = new ChartCard(m_funnel);
     m_tiersCard = new ChartCard(m_tiers);
@@ -136,7 +166,7 @@ QString DashboardPanel::headlineText() const
 void DashboardPanel::showHeadline()
 {
     const QLocale locale;
-    m_count->setText(tr("%1 customers").arg(locale.toString(m_figures.members)));
+    m_count->setText(tr("%Ln customers", nullptr, int(std::min<qint64>(m_figures.members, INT_MAX))));
     m_share->setText(tr("%1 of all %2 customers")
                          .arg(percentText(locale, double(m_figures.members), double(m_figures.customers)),
                               locale.toString(m_figures.customers)));
@@ -168,8 +198,29 @@ void DashboardPanel::retranslate()
     m_predictedCard->setTitle(tr("Predicted: who is still buying, and what they are worth"));
     m_busy->setText(tr("Updating…"));
     m_useToday->setText(tr("Use Today"));
+    m_dateLabel->setText(tr("&Analysis date"));
+    m_dateEdit->setToolTip(tr("The day the figures are computed at: recency, lifecycle stages and value tiers count back "
+                              "from it. Changing it recomputes every customer's figures (Edit > Undo goes back)."));
     setAnalysisDateNote(m_noteDate);
     showHeadline();
+}
+
+void DashboardPanel::setAnalysisDate(const QDate &date, bool editable)
+{
+    m_shownDate = date;
+    m_dateTyping.stop();
+    m_dateLabel->setVisible(date.isValid());
+    m_dateEdit->setVisible(date.isValid());
+    m_dateEdit->setEnabled(editable);
+    const QSignalBlocker quiet(m_dateEdit);
+    m_dateEdit->setDisplayFormat(datePattern()); // the language may have changed
+    if (date.isValid())
+        m_dateEdit->setDate(date);
+}
+
+QDate DashboardPanel::analysisDate() const
+{
+    return m_shownDate;
 }
 
 void DashboardPanel::setAnalysisDateNote(const QDate &asOf)
@@ -179,7 +230,7 @@ void DashboardPanel::setAnalysisDateNote(const QDate &asOf)
     if (asOf.isValid())
         m_dateNoteText->setText(tr("The newest order is more than a month old, so the figures are as of %1, the day after it "
                                    "(otherwise every buyer would look dormant).")
-                                    .arg(QLocale().toString(asOf, QLocale::LongFormat)));
+                                    .arg(dateText(asOf)));
 }
 
 } // namespace segmenta::ui

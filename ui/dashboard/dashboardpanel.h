@@ -3,8 +3,10 @@
 #include "dashboard/dashboardfigures.h"
 
 #include <QDate>
+#include <QTimer>
 #include <QWidget>
 
+class QDateEdit;
 class QLabel;
 class QPushButton;
 class QFrame;
@@ -32,6 +34,11 @@ public:
     // Says that the analysis date follows old data (the day after the newest order, `asOf`), with a button
     // back to today; an invalid date hides the note.
     void setAnalysisDateNote(const QDate &asOf);
+    // The analysis date the figures are computed at, shown in the headline in the locale's date format
+    // (common/datetext.h); an invalid date (no workspace) hides it. Showing it emits nothing.
+    void setAnalysisDate(const QDate &date, bool editable);
+    QDate analysisDate() const;
+    QDateEdit *analysisDateEdit() const { return m_dateEdit; }
 
     FunnelWidget *funnel() const { return m_funnel; }
     TierChart *tiers() const { return m_tiers; }
@@ -49,6 +56,8 @@ Q_SIGNALS:
     void rfmCellClicked(int r, int f);
     void savedSegmentClicked(qint64 segmentId);
     void useTodayClicked();
+    // The user chose another analysis date in the headline (after a pause in typing, Enter, or the calendar).
+    void analysisDateChosen(const QDate &date);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -79,6 +88,10 @@ private:
     ChartCard *m_sizesCard;
     ChartCard *m_historyCard;
     ChartCard *m_predictedCard;
+    QLabel *m_dateLabel;
+    QDateEdit *m_dateEdit;
+    QDate m_shownDate;
+    QTimer m_dateTyping;
 };
 
 } // namespace segmenta::ui

@@ -1,5 +1,7 @@
 #include "lifecyclemovesdialog.h"
 
+#include "common/datetext.h"
+
 #include "metrics/analysissettings.h"
 
 #include <QHeaderView>
@@ -74,8 +76,7 @@ LifecycleMovesDialog::LifecycleMovesDialog(const metrics::LifecycleMoves &moves,
     } else {
         note()->setText(tr("From %1 to %2, %3 customers changed lifecycle stage. Rows: the stage before; columns: "
                            "the stage now.")
-                            .arg(locale.toString(moves.previous, QLocale::ShortFormat),
-                                 locale.toString(moves.asOf, QLocale::ShortFormat), locale.toString(moves.moved())));
+                            .arg(dateText(moves.previous), dateText(moves.asOf), locale.toString(moves.moved())));
     }
     fitTable(QSize(1100, 640), 820);
     grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch); // the columns share what room there is

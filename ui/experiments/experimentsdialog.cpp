@@ -1,5 +1,7 @@
 #include "experiments/experimentsdialog.h"
 
+#include "common/datetext.h"
+
 #include "charts/conversionchart.h"
 #include "experiments/experimentstore.h"
 #include "busywork.h"
@@ -164,7 +166,7 @@ void ExperimentsDialog::reload()
     int row = 0;
     for (size_t i = 0; i < m_experiments.size(); ++i) {
         const auto &e = m_experiments[i];
-        auto *item = new QListWidgetItem(tr("%1\nstarted %2").arg(e.name, QLocale().toString(e.start, QLocale::ShortFormat)), m_list);
+        auto *item = new QListWidgetItem(tr("%1\nstarted %2").arg(e.name, dateText(e.start)), m_list);
         item->setToolTip(e.ruleText);
         if (e.name == current)
             row = int(i);
@@ -200,7 +202,7 @@ void ExperimentsDialog::measureSelected()
     const double difference = m_difference->value() / 100;
     const QString path = m_workspace->path();
     m_heading->setText(tr("<b>%1</b> — started %2, group %3 is the control. Rule: %4")
-                           .arg(chosen.name.toHtmlEscaped(), QLocale().toString(chosen.start, QLocale::LongFormat),
+                           .arg(chosen.name.toHtmlEscaped(), dateText(chosen.start),
                                 chosen.groups.empty() ? QString() : chosen.groups[size_t(chosen.controlIndex())].name,
                                 chosen.ruleText.toHtmlEscaped()));
     using Outcome = std::pair<QString, std::optional<ExperimentResult>>;

@@ -147,9 +147,10 @@ void Tour::showStep()
          QT_TR_NOOP("Your segments, with their size and colour. The demo shop comes with a playbook of ready-made "
                     "ones: click one to see its rule and figures.")},
         {QT_TR_NOOP("The rule editor"),
-         QT_TR_NOOP("Describe the customers you want, such as total_spend >= 1000 and lifecycle_stage in "
-                    "(\"at_risk\"). The figures update as you type; Ctrl+S saves the rule as a segment. "
-                    "Help > Rule Syntax lists everything a rule can say.")},
+         QT_TR_NOOP("Click + Condition to describe the customers you want: pick a field (total spend, city, "
+                    "lifecycle stage…), how to compare and the values; each condition shows how many customers "
+                    "it keeps. Or type the rule below, such as total_spend >= 1000. The figures update as you go; "
+                    "Ctrl+S saves the rule as a segment. Help > Rule Syntax lists everything a rule can say.")},
         {QT_TR_NOOP("Dashboard and customers"),
          QT_TR_NOOP("Who matches the rule: lifecycle funnel, value tiers, RFM grid and segment sizes. The "
                     "Customers tab lists them, and File > Export Members writes them to Excel.")},

@@ -3,6 +3,7 @@
 #include "busywork.h"
 #include "experiments/experimentstore.h"
 #include "mainwindow.h"
+#include "segments/rulepanel.h"
 #include "store/workspace.h"
 
 #include <QFileInfo>
@@ -63,12 +64,19 @@ public:
             m_before = snapshot.value();
         }
         const auto saved = store().save(m_segment);
-        if (check(saved ? QString() : saved.errorMessage()))
+        if (check(saved ? QString() : saved.errorMessage())) {
             m_id = saved.value();
+            // Redone after an undo that left the rule being edited without its segment: it is that segment's again.
+            RulePanel *panel = m_history->window()->rulePanel();
+            if (m_reattach && panel->segmentId() == 0)
+                panel->setSegment(m_id, m_segment.name, m_segment.rule);
+        }
+        m_reattach = false;
         m_history->window()->refreshSegments();
     }
     void undo() override
     {
+        m_reattach = m_history->window()->rulePanel()->segmentId() == m_id;
         QString error = errorOf(store().remove(m_id));
         if (error.isEmpty() && m_before)
             error = errorOf(store().restore(*m_before));
@@ -80,6 +88,7 @@ private:
     segments::SavedSegment m_segment;
     std::optional<segments::SegmentSnapshot> m_before; // the segment this one replaced, if any
     qint64 m_id = 0;
+    bool m_reattach = false; // the rule being edited was this segment's when it was undone
 };
 
 class RenameSegmentCommand : public HistoryCommand
@@ -247,8 +256,11 @@ private:
 class SettingsCommand : public HistoryCommand
 {
 public:
-    SettingsCommand(WorkspaceHistory *history, const metrics::AnalysisChange &before, const metrics::AnalysisChange &after)
-        : HistoryCommand(history, WorkspaceHistory::tr("Change the analysis settings")), m_before(before), m_after(after)
+    // `done`: the change was already made (by the settings dialog); else the first redo makes it.
+    SettingsCommand(WorkspaceHistory *history, const metrics::AnalysisChange &before, const metrics::AnalysisChange &after,
+                    bool done = true, const QString &name = QString())
+        : HistoryCommand(history, name.isEmpty() ? WorkspaceHistory::tr("Change the analysis settings") : name),
+          m_before(before), m_after(after), m_done(done)
     {
     }
     void redo() override
@@ -276,7 +288,7 @@ private:
 
     metrics::AnalysisChange m_before;
     metrics::AnalysisChange m_after;
-    bool m_done = true;
+    bool m_done;
 };
 
 } // namespace
@@ -341,6 +353,14 @@ QString WorkspaceHistory::deleteExperiment(const QString &name)
 void WorkspaceHistory::recordImport(const QString &path, const import::ImportOptions &options, qint64 sourceId)
 {
     push(new ImportCommand(this, path, options, sourceId));
+}
+
+QString WorkspaceHistory::changeSettings(const metrics::AnalysisChange &before, const metrics::AnalysisChange &after,
+                                        const QString &name)
+{
+    if (before == after)
+        return {};
+    return push(new SettingsCommand(this, before, after, false, name));
 }
 
 void WorkspaceHistory::recordSettings(const metrics::AnalysisChange &before, const metrics::AnalysisChange &after)

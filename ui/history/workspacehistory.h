@@ -37,6 +37,9 @@ public:
     QString deleteSegment(qint64 id);
     QString describeSegment(qint64 id, const QString &description);
     QString deleteExperiment(const QString &name);
+    // Applies new analysis settings (the dashboard's analysis date) as a step named `name`: the metrics are
+    // recomputed on a worker and the window reloads.
+    QString changeSettings(const metrics::AnalysisChange &before, const metrics::AnalysisChange &after, const QString &name);
     // Changes already made (the import wizard and the settings dialog did them): recorded so they can be undone.
     void recordImport(const QString &path, const import::ImportOptions &options, qint64 sourceId);
     void recordSettings(const metrics::AnalysisChange &before, const metrics::AnalysisChange &after);

@@ -1,4 +1,6 @@
 #include "import/importrunpage.h"
+
+#include "common/datetext.h"
 #include "futurewatch.h"
 
 #include "import/importwizard.h"
@@ -183,7 +185,7 @@ void ImportRunPage::start()
                                tr("The newest order is more than %1 days old: the figures are as of %2, the day after it. "
                                   "The dashboard can switch them to today.")
                                    .arg(store::Workspace::kStaleDataDays)
-                                   .arg(locale.toString(result.followsData, QLocale::ShortFormat));
+                                   .arg(dateText(result.followsData));
         m_summary->setText(text);
         m_wizard->setSummary(summary);
         loadRejects(summary.sourceId);

@@ -1,5 +1,7 @@
 #include "report/experimentreport.h"
 
+#include "common/datetext.h"
+
 #include "report/pdfdocument.h"
 
 #include <QDateTime>
@@ -43,9 +45,8 @@ void ExperimentReportWriter::drawPage(QPainter &painter, const QRect &area, int 
     int y = paragraph(painter, titleFont, tr("Experiment “%1”").arg(r.name), x, area.top(), width, ink);
     y = paragraph(painter, smallFont,
                   tr("started %1 · orders dated %2 to %3 (%n day(s)) · made %4", nullptr, r.windowDays)
-                      .arg(locale.toString(r.start, QLocale::ShortFormat), locale.toString(r.start.addDays(1), QLocale::ShortFormat),
-                           locale.toString(r.end, QLocale::ShortFormat),
-                           locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)),
+                      .arg(dateText(r.start), dateText(r.start.addDays(1)), dateText(r.end),
+                           dateTimeText(QDateTime::currentDateTime())),
                   x, y + mm(1), width, grey);
     if (!page.ruleText.isEmpty())
         y = paragraph(painter, smallFont, tr("Rule: %1").arg(page.ruleText), x, y + mm(1), width, grey);

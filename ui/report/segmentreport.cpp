@@ -1,5 +1,7 @@
 #include "report/segmentreport.h"
 
+#include "common/datetext.h"
+
 #include "report/pdfdocument.h"
 
 #include <QDateTime>
@@ -47,7 +49,6 @@ QString SegmentReportWriter::write(const SegmentReport &report, const QString &p
     return PdfDocument::write(path, title, [&](QPdfWriter &pdf, QPainter &painter) {
         const int width = pdf.width();
         const int height = pdf.height();
-        const QLocale locale;
         const PdfDocument::Style style = PdfDocument::style();
         const QFont &titleFont = style.title;
         const QFont &textFont = style.text;
@@ -63,10 +64,12 @@ QString SegmentReportWriter::write(const SegmentReport &report, const QString &p
         if (!report.workspaceName.isEmpty())
             facts << report.workspaceName;
         if (report.analysisDate.isValid())
-            facts << tr("analysis date %1").arg(locale.toString(report.analysisDate, QLocale::ShortFormat));
-        facts << tr("made %1").arg(locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
+            facts << tr("analysis date %1").arg(dateText(report.analysisDate));
+        facts << tr("made %1").arg(dateTimeText(QDateTime::currentDateTime()));
         y = drawParagraph(painter, smallFont, facts.join(QStringLiteral(" · ")), 0, y + mm(1), width, grey);
 
+        if (!report.description.trimmed().isEmpty())
+            y = drawParagraph(painter, textFont, report.description.trimmed(), 0, y + mm(3), width, ink);
         y = drawParagraph(painter, headingFont, tr("Definition"), 0, y + mm(5), width, ink);
         y = drawParagraph(painter, report.ruleText.trimmed().isEmpty() ? textFont : ruleFont,
                           report.ruleText.trimmed().isEmpty() ? tr("All customers (no conditions)") : report.ruleText.trimmed(), 0,

@@ -16,6 +16,7 @@ namespace segmenta::ui {
 struct SegmentReport
 {
     QString title;        // the segment's name, or empty for the rule being edited
+    QString description;  // the saved segment's description (what it is for), empty when none
     QString ruleText;     // empty: all customers
     QString workspaceName;
     QDate analysisDate;

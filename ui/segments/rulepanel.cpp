@@ -3,6 +3,7 @@
 #include "builder/rulebuilder.h"
 #include "rules/ruletext.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -67,6 +68,7 @@ RulePanel::RulePanel(QWidget *parent)
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
+    header->addWidget(m_builder->stepCountsBox());
     header->addWidget(m_builder->templatesButton());
     header->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);

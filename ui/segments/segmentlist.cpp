@@ -6,9 +6,12 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QStyle>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
+
+#include <algorithm>
 
 namespace segmenta::ui {
 
@@ -77,6 +80,15 @@ SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
     addAction(remove);
     addAction(share);
     retranslate();
+}
+
+int SegmentList::wantedWidth() const
+{
+    int widest = 0;
+    for (int row = 0; row < count(); ++row)
+        widest = std::max(widest, fontMetrics().horizontalAdvance(item(row)->text().section(u'\n', 0, 0)));
+    // The colour icon, the item's margins, the frame and a vertical scroll bar.
+    return widest + iconSize().width() + 24 + 2 * frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent);
 }
 
 void SegmentList::changeEvent(QEvent *event)

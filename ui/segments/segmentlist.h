@@ -27,6 +27,8 @@ public:
     QString segmentName(int row) const;
     // The row of segment `id`, or -1.
     int rowOf(qint64 id) const;
+    // The width that shows every segment's first line (name, size, change) whole, icons and frame included.
+    int wantedWidth() const;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace segmenta::ui {
 
 namespace {
@@ -87,17 +89,33 @@ QByteArray AppSettings::windowState() const
     return QSettings().value(QStringLiteral("window/state")).toByteArray();
 }
 
-QByteArray AppSettings::windowSplit() const
-{
-    return QSettings().value(QStringLiteral("window/split")).toByteArray();
-}
-
-void AppSettings::setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &split)
+void AppSettings::setWindowLayout(const QByteArray &geometry, const QByteArray &state)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), geometry);
     settings.setValue(QStringLiteral("window/state"), state);
-    settings.setValue(QStringLiteral("window/split"), split);
+}
+
+int AppSettings::ruleHeightLimit() const
+{
+    bool ok = false;
+    const int pixels = QSettings().value(QStringLiteral("window/ruleHeight")).toInt(&ok);
+    return ok && pixels > 0 ? pixels : 0;
+}
+
+bool AppSettings::showStepCounts() const
+{
+    return QSettings().value(QStringLiteral("builder/stepCounts"), false).toBool();
+}
+
+void AppSettings::setShowStepCounts(bool show)
+{
+    QSettings().setValue(QStringLiteral("builder/stepCounts"), show);
+}
+
+void AppSettings::setRuleHeightLimit(int pixels)
+{
+    QSettings().setValue(QStringLiteral("window/ruleHeight"), std::max(0, pixels));
 }
 
 } // namespace segmenta::ui

@@ -32,12 +32,17 @@ public:
     // Whether the first-run tour of the demo shop was shown (closed or finished).
     bool tourShown() const;
     void setTourShown(bool shown);
-    // The main window's geometry, dock and toolbar state, and its rule / dashboard split, as Qt saves them
-    // (empty until first saved).
+    // The main window's geometry, dock and toolbar state, as Qt saves them (empty until first saved).
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
-    QByteArray windowSplit() const;
-    void setWindowLayout(const QByteArray &geometry, const QByteArray &state, const QByteArray &split);
+    void setWindowLayout(const QByteArray &geometry, const QByteArray &state);
+    // The most height the rule above the dashboard may take, in pixels, where the user last dragged the
+    // split; 0 until then (the window then uses its own share).
+    int ruleHeightLimit() const;
+    void setRuleHeightLimit(int pixels);
+    // Whether the rule builder shows the count left after each condition (off until chosen).
+    bool showStepCounts() const;
+    void setShowStepCounts(bool show);
 
 Q_SIGNALS:
     void recentWorkspacesChanged();

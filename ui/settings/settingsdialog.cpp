@@ -1,5 +1,7 @@
 #include "settings/settingsdialog.h"
 
+#include "common/datetext.h"
+
 #include "settings/appsettings.h"
 
 #include "common/progress.h"
@@ -145,9 +147,7 @@ QWidget *SettingsDialog::createAnalysisPage()
     m_date->setCalendarPopup(true);
     m_date->setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31));
     // The locale's short format when it shows four-digit years (not the two-digit US one).
-    m_date->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat).contains(QStringLiteral("yyyy"))
-                                 ? QLocale().dateFormat(QLocale::ShortFormat)
-                                 : QStringLiteral("yyyy-MM-dd"));
+    m_date->setDisplayFormat(datePattern());
     m_date->setMinimumWidth(m_date->fontMetrics().horizontalAdvance(QStringLiteral("8888-88-88")) + 48);
     m_latestOrder = new QPushButton(tr("Day after the latest order"), dateGroup);
     m_latestOrder->setObjectName(QStringLiteral("latestOrderButton"));
@@ -358,7 +358,7 @@ QWidget *SettingsDialog::createPredictionsPage()
     m_calibrationEnd = new QDateEdit(page);
     m_calibrationEnd->setObjectName(QStringLiteral("calibrationEnd"));
     m_calibrationEnd->setCalendarPopup(true);
-    m_calibrationEnd->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_calibrationEnd->setDisplayFormat(datePattern());
     m_holdoutOn->setChecked(s.calibrationEnd.isValid());
     m_calibrationEnd->setDate(s.calibrationEnd.isValid() ? s.calibrationEnd : QDate::currentDate().addDays(-180));
     m_calibrationEnd->setEnabled(s.calibrationEnd.isValid());
@@ -406,7 +406,7 @@ QString SettingsDialog::predictionFitText() const
     };
     QStringList lines;
     lines << tr("Fitted on %1 customers with a purchase by %2, %3 of them repeat buyers.")
-                 .arg(locale.toString(report->customers), report->calibrationEnd.toString(Qt::ISODate),
+                 .arg(locale.toString(report->customers), dateText(report->calibrationEnd),
                       locale.toString(report->repeatBuyers));
     if (report->purchases) {
         const auto &p = report->purchases->parameters;
@@ -498,7 +498,7 @@ void SettingsDialog::lookUpLatestOrder()
             return;
         }
         m_latestOrder->setEnabled(true);
-        m_latestOrder->setText(tr("Day after the latest order (%1)").arg(QLocale().toString(date, m_date->displayFormat())));
+        m_latestOrder->setText(tr("Day after the latest order (%1)").arg(dateText(date)));
         connect(m_latestOrder, &QPushButton::clicked, this, [this, date] { m_date->setDate(date); });
     });
     watcher->setFuture(QtConcurrent::run([path]() -> QDate {
@@ -564,7 +564,7 @@ QString SettingsDialog::problem() const
             .arg(m_newMax->value());
     if (m_holdoutOn && m_holdoutOn->isChecked() && m_calibrationEnd->date() >= m_date->date())
         return tr("The model check's date (%1) must be before the analysis date (%2)")
-            .arg(m_calibrationEnd->date().toString(Qt::ISODate), m_date->date().toString(Qt::ISODate));
+            .arg(dateText(m_calibrationEnd->date()), dateText(m_date->date()));
     switch (metrics::TierMethod(m_tierMethod->currentData().toInt())) {
     case metrics::TierMethod::CustomerShare:
         if (QString problem = shareProblem(m_customerShares, tr("customers")); !problem.isEmpty())
