@@ -2449,6 +2449,34 @@
         <translation>订单</translation>
     </message>
     <message>
+        <source>Lines of the selected order:</source>
+        <translation>所选订单的商品明细：</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商家编码（SKU）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void doubleClickOpensTheCard();
     void selectedRowsAreExported();
     void cardShowsListTotalsBesideOrders();
+    void cardListsTheLinesOfTheSelectedOrder();
 
 private:
     std::vector<qint64> sqlIds(const QString &sql, const QVariantList &bindings = {});
@@ -386,6 +387,48 @@ void TestCustomersView::cardShowsListTotalsBesideOrders()
     QVERIFY2(c.contains(QStringLiteral("recency unknown")), qPrintable(c));
     QVERIFY2(c.contains(QStringLiteral("Recency unknown")), qPrintable(c)); // the stage
     QVERIFY2(!c.contains(QStringLiteral("The customer list says")), qPrintable(c));
+}
+
+// tests/data/exports/lines_shop_en.csv: C1 ordered 1001 on 2024-01-05 (Green Tea 100g GT-100 Tea 2 x 12.50 = 25.00,
+// Tea Cup CUP-01 Teaware 1 x 30.00, Black Tea 100g BT-100 Tea 1 x 15.00) and 1003 on 2024-03-01 (Teapot POT-01
+// Teaware 1 x 88.00, Green Tea 100g 4 x 12.50 = 50.00). The card lists the newest order first and shows its lines;
+// a click on the older order shows that one's.
+void TestCustomersView::cardListsTheLinesOfTheSelectedOrder()
+{
+    const QString path = m_dir.filePath(QStringLiteral("lines.segmenta"));
+    auto created = store::Workspace::create(path);
+    QVERIFY(created.ok());
+    auto workspace = std::move(created).value();
+    workspace->setAnalysisDate(QDate(2024, 6, 30));
+    QVERIFY(import::Importer::run(*workspace, QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/exports/lines_shop_en.csv")).ok());
+    QVERIFY(metrics::CustomerMetrics::recompute(*workspace, metrics::AnalysisSettings{}, QDate(2024, 6, 30)).ok());
+    const qint64 id = workspace->db().scalar("SELECT id FROM customers WHERE customer_key = 'C1'").toLongLong();
+    ui::CustomerCard card(workspace.get(), id);
+    QSignalSpy loaded(&card, &ui::CustomerCard::loaded);
+    QVERIFY(card.details().id != 0 || loaded.wait(20000));
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    const auto shownLines = [&card] {
+        QStringList rows;
+        const QTableWidget *lines = card.linesTable();
+        for (int r = 0; r < lines->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < lines->columnCount(); ++c)
+                cells << lines->item(r, c)->text();
+            rows << cells.join(u'|');
+        }
+        return rows;
+    };
+    QCOMPARE(card.ordersTable()->rowCount(), 2);
+    QCOMPARE(shownLines(), QStringList({QStringLiteral("Teapot|POT-01|Teaware|1|88.00|88.00"),
+                                        QStringLiteral("Green Tea 100g|GT-100|Tea|4|12.50|50.00")}));
+    QTableWidget *orders = card.ordersTable();
+    const QRect older = orders->visualItemRect(orders->item(1, 0));
+    QTest::mouseClick(orders->viewport(), Qt::LeftButton, {}, older.center());
+    QCOMPARE(orders->currentRow(), 1);
+    QCOMPARE(shownLines(), QStringList({QStringLiteral("Green Tea 100g|GT-100|Tea|2|12.50|25.00"),
+                                        QStringLiteral("Tea Cup|CUP-01|Teaware|1|30.00|30.00"),
+                                        QStringLiteral("Black Tea 100g|BT-100|Tea|1|15.00|15.00")}));
 }
 
 QTEST_MAIN(TestCustomersView)

@@ -75,15 +75,24 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
         QStringList select;
         for (const auto &field : d.orderFields)
             select << QStringLiteral("o.") + store::quoteIdentifier(field.column);
+        select << QStringLiteral("o.id");
         const QString sql = QStringLiteral("SELECT ") + select.join(QStringLiteral(", ")) +
                             QStringLiteral(" FROM orders o WHERE o.customer_id = ?1 ORDER BY o.order_date DESC, o.id");
         store::Statement orders(db, sql.toStdString());
+        store::Statement lines(db, "SELECT product, sku, category, quantity, unit_price, amount FROM order_lines "
+                                   "WHERE order_id = ?1 ORDER BY line_no");
         orders.bind(1, id);
+        const int idColumn = int(d.orderFields.size());
         while (orders.step()) {
             QVariantList row;
-            for (int c = 0; c < int(d.orderFields.size()); ++c)
+            for (int c = 0; c < idColumn; ++c)
                 row << orders.value(c);
             d.orders.push_back(row);
+            std::vector<Line> &ofOrder = d.orderLines.emplace_back();
+            lines.bind(1, orders.int64(idColumn));
+            while (lines.step())
+                ofOrder.push_back({lines.text(0), lines.text(1), lines.text(2), lines.value(3), lines.value(4), lines.value(5)});
+            lines.reset();
         }
 
         const auto saved = segments::SegmentStore(db).list();
@@ -117,7 +126,8 @@ bool CustomerDetails::listTotalsDiffer() const
 
 CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidget *parent)
     : QDialog(parent), m_title(new QLabel(this)), m_summary(new QLabel(this)), m_stage(new QLabel(this)), m_tier(new QLabel(this)), m_rfm(new QLabel(this)), m_prediction(new QLabel(this)),
-      m_segments(new QListWidget(this)), m_fields(new QFormLayout), m_orders(new QTableWidget(this))
+      m_segments(new QListWidget(this)), m_fields(new QFormLayout), m_orders(new QTableWidget(this)),
+      m_lines(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("customerCard"));
     setWindowTitle(tr("Customer"));
@@ -143,6 +153,17 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     m_orders->horizontalHeader()->setStretchLastSection(true);
     m_orders->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_orders->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_lines->setObjectName(QStringLiteral("customerOrderLines"));
+    m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lines->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_lines->setAlternatingRowColors(true);
+    m_lines->verticalHeader()->hide();
+    m_lines->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_lines->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_lines->setColumnCount(6);
+    m_lines->setHorizontalHeaderLabels({tr("Product"), tr("SKU"), tr("Category"), tr("Quantity"), tr("Unit price"), tr("Amount")});
+    m_lines->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    connect(m_orders, &QTableWidget::currentCellChanged, this, [this](int row) { showLines(row); });
 
     auto *profile = new QGroupBox(tr("Profile"), this);
     auto *profileLayout = new QVBoxLayout(profile);
@@ -165,8 +186,19 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     fieldsScroll->setWidget(fieldsPage);
     fieldsScroll->setWidgetResizable(true);
 
+    auto *linesPage = new QWidget(this);
+    auto *linesLayout = new QVBoxLayout(linesPage);
+    linesLayout->setContentsMargins(0, 0, 0, 0);
+    linesLayout->addWidget(new QLabel(tr("Lines of the selected order:"), linesPage));
+    linesLayout->addWidget(m_lines);
+    auto *ordersSplit = new QSplitter(Qt::Vertical, this);
+    ordersSplit->addWidget(m_orders);
+    ordersSplit->addWidget(linesPage);
+    ordersSplit->setStretchFactor(0, 3);
+    ordersSplit->setStretchFactor(1, 2);
+
     auto *tabs = new QTabWidget(this);
-    tabs->addTab(m_orders, tr("Orders"));
+    tabs->addTab(ordersSplit, tr("Orders"));
     tabs->addTab(fieldsScroll, tr("All fields"));
 
     auto *top = new QHBoxLayout;
@@ -304,7 +336,36 @@ void CustomerCard::showDetails(const CustomerDetails &details)
     }
     // A customer has tens of orders, not millions: measuring them is cheap.
     m_orders->resizeColumnsToContents();
+    if (!details.orders.empty())
+        m_orders->setCurrentCell(0, 0);
+    showLines(m_orders->currentRow());
     Q_EMIT loaded();
+}
+
+void CustomerCard::showLines(int orderRow)
+{
+    const bool known = orderRow >= 0 && size_t(orderRow) < m_details.orderLines.size();
+    const auto &lines = known ? m_details.orderLines[size_t(orderRow)] : std::vector<CustomerDetails::Line>{};
+    const QLocale locale;
+    const auto number = [&locale](const QVariant &value, bool money) {
+        if (value.isNull())
+            return QString();
+        return money ? locale.toString(value.toDouble(), 'f', 2) : locale.toString(value.toDouble(), 'g', 12);
+    };
+    m_lines->setRowCount(int(lines.size()));
+    for (int r = 0; r < int(lines.size()); ++r) {
+        const CustomerDetails::Line &line = lines[size_t(r)];
+        const QString texts[] = {line.product, line.sku, line.category, number(line.quantity, false),
+                                 number(line.unitPrice, true), number(line.amount, true)};
+        for (int c = 0; c < 6; ++c) {
+            auto *item = new QTableWidgetItem(texts[c]);
+            if (c >= 3)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_lines->setItem(r, c, item);
+        }
+    }
+    for (int c = 1; c < 6; ++c)
+        m_lines->resizeColumnToContents(c);
 }
 
 } // namespace segmenta::ui

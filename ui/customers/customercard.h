@@ -32,6 +32,13 @@ public:
     QVariantList values;                  // their stored values
     std::vector<store::FieldInfo> orderFields;
     std::vector<QVariantList> orders;     // newest first (order date descending, then id)
+    // What each order was for, by order as in `orders`: its lines in line order.
+    struct Line
+    {
+        QString product, sku, category;
+        QVariant quantity, unitPrice, amount;
+    };
+    std::vector<std::vector<Line>> orderLines;
     QString lifecycleStage, valueTier, rfmSegment; // ids as stored
     int rScore = 0, fScore = 0, mScore = 0;        // 0: not scored (no purchase)
     QVariant pAlive, expectedOrders90, predictedClv; // null without a prediction
@@ -52,7 +59,7 @@ public:
 
 // A customer's card: name and key figures at the top, the lifecycle stage, value tier, RFM scores and the
 // prediction (P(alive), expected orders, CLV), the
-// saved segments the customer belongs to, every field, and the orders. Reads on a worker thread with its
+// saved segments the customer belongs to, every field, and the orders with the lines of the one selected. Reads on a worker thread with its
 // own connection (a "Loading…" line until then) and emits loaded(). GUI thread; `workspace` is only read for
 // its path and analysis date in the constructor.
 class CustomerCard : public QDialog
@@ -63,6 +70,8 @@ public:
     CustomerCard(store::Workspace *workspace, qint64 customerId, QWidget *parent = nullptr);
 
     QTableWidget *ordersTable() const { return m_orders; }
+    // The lines of the order selected in ordersTable() (the newest when the card opens).
+    QTableWidget *linesTable() const { return m_lines; }
     QListWidget *segmentsList() const { return m_segments; }
     const CustomerDetails &details() const { return m_details; }
 
@@ -71,6 +80,7 @@ Q_SIGNALS:
 
 private:
     void showDetails(const CustomerDetails &details);
+    void showLines(int orderRow);
 
     CustomerDetails m_details;
     QLabel *m_title;
@@ -82,6 +92,7 @@ private:
     QListWidget *m_segments;
     QFormLayout *m_fields;
     QTableWidget *m_orders;
+    QTableWidget *m_lines;
 };
 
 } // namespace segmenta::ui
