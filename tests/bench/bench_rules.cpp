@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
         "value_tier in (\"high\")", "lifecycle_stage in (\"new\")", "lifecycle_stage in (\"at_risk\") and value_tier in (\"high\", \"mid\")",
         "lifecycle_stage in (\"dormant\")", "orders_count = 1", "orders_count >= 2", "channel is \"Taobao\"", "channel is \"JD\"",
         "channel is \"WeChat\"", "city is \"上海\"", "city is \"北京\"", "gender is \"F\" and age between 25 and 35",
-        "rfm_segment in (\"Champions\")", "rfm_segment in (\"At Risk\", \"Can't Lose\")", "total_spend in top 10%",
+        "rfm_segment in (\"Champions\")", "rfm_segment in (\"Slipping Away\", \"Can't Lose\")", "total_spend in top 10%",
         "birth_date anniversary within 30 days", "signup_date in last 90 days", "email is empty", "tags contains \"VIP\"",
         "avg_order_value > 300"};
     const char *purchaseTexts[] = {"ordered in last 30 days", "spent >= 1000 in last 365 days",
