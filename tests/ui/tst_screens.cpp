@@ -7,6 +7,7 @@
 #include "help/tour.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "modalanswers.h"
 #include "segments/rulepanel.h"
 #include "segments/rulesplitter.h"
 #include "settings/appsettings.h"
@@ -88,43 +89,10 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
+using modalanswers::answerModal;
+using modalanswers::typeAndOk;
+
 namespace {
-
-// Answers the next modal dialog of type T with `act`, from a timer started before the action that opens it;
-// anything else, or nothing within 20 s, is rejected so that a failing test stops instead of hanging.
-template<typename T>
-void answerModal(const std::function<void(T *)> &act, std::shared_ptr<bool> seen)
-{
-    auto *timer = new QTimer;
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act, seen, clock] {
-        QWidget *modal = QApplication::activeModalWidget();
-        if (auto *dialog = qobject_cast<T *>(modal); dialog && dialog->isVisible()) {
-            timer->stop();
-            timer->deleteLater();
-            *seen = true;
-            act(dialog);
-        } else if (clock->elapsed() > 20000) {
-            timer->stop();
-            timer->deleteLater();
-            if (auto *other = qobject_cast<QDialog *>(modal))
-                other->reject();
-        }
-    });
-    timer->start();
-}
-
-std::function<void(QInputDialog *)> typeAndOk(const QString &text)
-{
-    return [text](QInputDialog *dialog) {
-        auto *edit = dialog->findChild<QLineEdit *>();
-        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(edit, text);
-        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
-    };
-}
 
 // The part of `widget` a person sees in the scroll area's viewport, as a share of its height (1: all of it).
 double visibleShare(QWidget *widget, QScrollArea *scroll)
