@@ -21,9 +21,8 @@ QString dataFile(const char *name)
 }
 
 // The rows of a query, each as its values joined by '|' (NULL as an empty value), in the query's order.
-QStringList rows(store::Database &db, const char *sql)
+QStringList rowsOf(store::Statement &query)
 {
-    store::Statement query(db, sql);
     QStringList result;
     while (query.step()) {
         QStringList values;
@@ -32,6 +31,12 @@ QStringList rows(store::Database &db, const char *sql)
         result << values.join(u'|');
     }
     return result;
+}
+
+QStringList rows(store::Database &db, const char *sql)
+{
+    store::Statement query(db, sql);
+    return rowsOf(query);
 }
 
 qint64 count(store::Database &db, const char *sql)
@@ -45,14 +50,7 @@ QStringList linesOf(store::Database &db, const QString &orderKey)
     store::Statement query(db, "SELECT l.line_no, l.product, l.sku, l.category, l.quantity, l.unit_price, l.amount "
                                "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.order_key = ?1 ORDER BY l.line_no");
     query.bind(1, orderKey);
-    QStringList result;
-    while (query.step()) {
-        QStringList values;
-        for (int c = 0; c < query.columnCount(); ++c)
-            values << (query.isNull(c) ? QString() : query.value(c).toString());
-        result << values.join(u'|');
-    }
-    return result;
+    return rowsOf(query);
 }
 
 // Every line belongs to an order and every order's amount is the sum of its lines' amounts.
