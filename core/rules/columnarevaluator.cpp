@@ -120,11 +120,11 @@ private:
         }
         if (c.isPurchase())
             return purchase(c);
-        const ColumnCache::Purchases &purchases = m_cache.purchases();
+        // (The orders and lines are read on first use: not for a customer field.)
         const Column *column = m_table == Table::Customers ? m_cache.column(c.field)
-                               : m_table == Table::Orders  ? purchases.orderColumn(c.field)
-                                                           : purchases.lineColumn(c.field);
-        if (!column && m_table == Table::Lines && purchases.orderColumn(c.field))
+                               : m_table == Table::Orders  ? m_cache.purchases().orderColumn(c.field)
+                                                           : m_cache.purchases().lineColumn(c.field);
+        if (!column && m_table == Table::Lines && m_cache.purchases().orderColumn(c.field))
             return linesOf(Evaluator(m_context, m_cache, Table::Orders).positive(c, op));
         if (!column)
             return Bitset(rows);
@@ -425,7 +425,11 @@ Result<Bitset> ColumnarEvaluator::evaluate(const Rule &rule, const RuleContext &
     const Rule stored = context.withStoredValues(rule); // ("At risk" is at_risk)
     if (auto valid = context.validate(stored); !valid)
         return valid.error();
-    return Evaluator(context, cache).group(stored.root);
+    try {
+        return Evaluator(context, cache).group(stored.root);
+    } catch (const ColumnCache::PurchasesUnavailable &unavailable) { // (only a rule with a purchase condition)
+        return Error{unavailable.message};
+    }
 }
 
 std::vector<qint64> ColumnarEvaluator::memberIds(const Bitset &members, const ColumnCache &cache)

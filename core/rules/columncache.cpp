@@ -276,9 +276,9 @@ ColumnCache::Column emptyColumn(const store::FieldInfo &field, size_t rows);
 
 // Reads the orders (each with its customer's row, whether it is valid and has an amount above zero) and
 // their lines, with the purchase fields as columns. Runs after the customers are read (m_ids is set).
-void ColumnCache::readPurchases(store::Database &db, Progress *progress)
+ColumnCache::Purchases ColumnCache::readPurchases(store::Database &db, const std::vector<qint64> &ids, Progress *progress)
 {
-    Purchases &p = m_purchases;
+    Purchases p;
     std::vector<store::FieldInfo> orderFields, lineFields;
     for (const store::FieldInfo &field : purchaseFields(db))
         (field.table == u"order_lines" ? lineFields : orderFields).push_back(field);
@@ -307,9 +307,9 @@ void ColumnCache::readPurchases(store::Database &db, Progress *progress)
         if (row == orderTotal)
             throw Changed();
         orderIds.push_back(orders.int64(0));
-        const auto customer = std::lower_bound(m_ids.begin(), m_ids.end(), orders.int64(1));
-        p.orderCustomer.push_back(customer != m_ids.end() && *customer == orders.int64(1) ? std::uint32_t(customer - m_ids.begin())
-                                                                                          : Purchases::kNoCustomer);
+        const auto customer = std::lower_bound(ids.begin(), ids.end(), orders.int64(1));
+        p.orderCustomer.push_back(customer != ids.end() && *customer == orders.int64(1) ? std::uint32_t(customer - ids.begin())
+                                                                                        : Purchases::kNoCustomer);
         if (orders.int64(2) != 0)
             p.validOrder.set(row);
         if (!orders.isNull(3) && orders.real(3) > 0) // as CustomerMetrics reads the amount
@@ -346,6 +346,43 @@ void ColumnCache::readPurchases(store::Database &db, Progress *progress)
     }
     if (row != lineTotal)
         throw Changed();
+    return p;
+}
+
+// What changes whenever the orders or lines do: they are written only by an import and removed only by
+// undoing one, and every import adds a source row that its undo deletes. Four index lookups, so it costs
+// nothing beside the load.
+QString ColumnCache::purchaseStamp(store::Database &db)
+{
+    return db.scalar("SELECT (SELECT count(*) FROM sources) || ':' || (SELECT coalesce(max(id), 0) FROM sources) || ':' || "
+                     "(SELECT coalesce(max(id), 0) FROM orders) || ':' || (SELECT coalesce(max(order_id), 0) FROM order_lines)")
+        .toString();
+}
+
+const ColumnCache::Purchases &ColumnCache::purchases() const
+{
+    if (m_purchasesReady.load(std::memory_order_acquire))
+        return m_purchases;
+    const std::lock_guard lock(m_purchasesMutex);
+    if (m_purchasesReady.load(std::memory_order_relaxed))
+        return m_purchases;
+    if (m_purchasesError.isEmpty()) {
+        try {
+            store::Database db = store::Database::open(m_path, m_immutable ? store::Database::Access::Immutable
+                                                                            : store::Database::Access::ReadOnly);
+            store::Transaction reading(db); // the stamp and the two tables from one state of the file
+            if (purchaseStamp(db) != m_stamp)
+                throw Changed();
+            m_purchases = readPurchases(db, m_ids, nullptr);
+            m_purchasesReady.store(true, std::memory_order_release);
+            return m_purchases;
+        } catch (const store::DatabaseError &error) {
+            m_purchasesError = tr("Could not read the orders into memory: %1").arg(error.message());
+        } catch (const Changed &) {
+            m_purchasesError = tr("The orders changed since the customers were read; open the workspace again");
+        }
+    }
+    throw PurchasesUnavailable{m_purchasesError};
 }
 
 // The metrics of customers without a metrics row are empty; metrics rows of no customer are dropped. Only
@@ -445,7 +482,14 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
             throw Changed();
         if (!metricColumns.empty() && metricIds != cache->m_ids)
             cache->alignMetrics(metricColumns, metricIds);
-        cache->readPurchases(db, progress);
+        if (second) {
+            cache->m_path = db.path();
+            cache->m_immutable = db.access() == store::Database::Access::Immutable;
+            cache->m_stamp = purchaseStamp(db);
+        } else {
+            cache->m_purchases = readPurchases(db, cache->m_ids, progress);
+            cache->m_purchasesReady = true;
+        }
     } catch (const store::DatabaseError &error) {
         return Error{tr("Could not load the customers into memory: %1").arg(error.message())};
     } catch (const Canceled &) {
@@ -507,7 +551,7 @@ const ColumnCache::Column *ColumnCache::column(const QString &fieldName) const
 
 size_t ColumnCache::memoryBytes() const
 {
-    size_t bytes = m_ids.capacity() * sizeof(qint64) + m_purchases.memoryBytes();
+    size_t bytes = m_ids.capacity() * sizeof(qint64) + (purchasesLoaded() ? m_purchases.memoryBytes() : 0);
     for (const Column &c : m_columns)
         bytes += c.memoryBytes();
     return bytes;

@@ -108,6 +108,7 @@ int distance(const QString &a, const QString &b)
     std::vector<int> row(size_t(b.size()) + 1);
     for (size_t j = 0; j < row.size(); ++j)
         row[j] = int(j);
+    int last = int(b.size()); // the distance from the part of `a` read so far to all of `b`
     for (qsizetype i = 1; i <= a.size(); ++i) {
         int diagonal = row[0];
         row[0] = int(i);
@@ -116,8 +117,9 @@ int distance(const QString &a, const QString &b)
             row[size_t(j)] = std::min({up + 1, row[size_t(j - 1)] + 1, diagonal + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1)});
             diagonal = up;
         }
+        last = row[size_t(b.size())];
     }
-    return row.back();
+    return last;
 }
 
 } // namespace
@@ -581,10 +583,15 @@ QStringList RuleContext::unseenValueWarnings(const Rule &rule, const ColumnCache
             const QString key = (inWhere ? QStringLiteral("order:") : QStringLiteral("customer:")) + c.field;
             auto it = held.find(key);
             if (it == held.end()) {
-                const ColumnCache::Purchases &p = cache.purchases();
-                const ColumnCache::Column *column = !inWhere ? nullptr
-                                                    : info->table == u"order_lines" ? p.lineColumn(c.field)
-                                                                                    : p.orderColumn(c.field);
+                const ColumnCache::Column *column = nullptr;
+                if (inWhere) {
+                    try {
+                        const ColumnCache::Purchases &p = cache.purchases();
+                        column = info->table == u"order_lines" ? p.lineColumn(c.field) : p.orderColumn(c.field);
+                    } catch (const ColumnCache::PurchasesUnavailable &) {
+                        continue; // the evaluation says why; no warning can be given without the orders
+                    }
+                }
                 it = held.emplace(key, inWhere ? (column ? purchaseValues(*column) : std::vector<ValueCount>())
                                                : distinctValues(cache, c.field, std::numeric_limits<size_t>::max()))
                          .first;

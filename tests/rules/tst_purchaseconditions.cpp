@@ -104,6 +104,9 @@ private Q_SLOTS:
     void badInputPointsAtTheCondition();
     void warnsOfProductsNoOrderHolds();
     void evaluatorsAgreeOnTenThousandRandomRules();
+    void ordersAreReadWhenARuleFirstNeedsThem();
+    void ordersChangedSinceTheCustomersWereReadAreRefused();
+    void ordersOfAnOpenTransactionAreReadAtOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -410,6 +413,81 @@ void TestPurchaseConditions::evaluatorsAgreeOnTenThousandRandomRules()
     // Most rules select some but not all customers (3,319 of 10,000 with this seed), and many are purchases.
     QVERIFY2(nonTrivial > 3000, qPrintable(QString::number(nonTrivial)));
     QVERIFY2(purchases > 3000, qPrintable(QString::number(purchases)));
+}
+
+
+// The customers are loaded without the orders; the first purchase condition reads them, and the members are
+// those worked out by hand: the valid purchases with a 茶具 line are orders 1 (customer 1), 7 (3) and 10 (5).
+void TestPurchaseConditions::ordersAreReadWhenARuleFirstNeedsThem()
+{
+    const RuleContext context = RuleContext::forDatabase(m_hand->db(), kAsOf);
+    const auto cache = ColumnCache::load(m_hand->db(), context.fields);
+    QVERIFY2(cache.ok(), qPrintable(cache.errorMessage()));
+    QVERIFY(!cache.value()->purchasesLoaded());
+    const size_t customersOnly = cache.value()->memoryBytes();
+    const auto city = ColumnarEvaluator::evaluate(RuleText::parse(QStringLiteral("city is \"上海\"")).value(), context, *cache.value());
+    QVERIFY(city.ok());
+    QCOMPARE(idsText(ColumnarEvaluator::memberIds(city.value(), *cache.value())), QStringLiteral("1 3 4 6").split(u' '));
+    QVERIFY(!cache.value()->purchasesLoaded());
+    const auto teaware = ColumnarEvaluator::evaluate(RuleText::parse(QStringLiteral("ordered where category is \"茶具\"")).value(),
+                                                     context, *cache.value());
+    QVERIFY2(teaware.ok(), qPrintable(teaware.errorMessage()));
+    QCOMPARE(idsText(ColumnarEvaluator::memberIds(teaware.value(), *cache.value())), QStringLiteral("1 3 5").split(u' '));
+    QVERIFY(cache.value()->purchasesLoaded());
+    QCOMPARE(cache.value()->purchases().orders(), size_t(11));
+    QCOMPARE(cache.value()->purchases().lines(), size_t(13));
+    QVERIFY(cache.value()->memoryBytes() > customersOnly);
+}
+
+// An order imported after the customers were read would be counted against customers and metrics read
+// before it: the evaluation says so instead, in words, and a cache loaded again counts it (order 12 gives
+// customer 4 a 茶具 purchase).
+void TestPurchaseConditions::ordersChangedSinceTheCustomersWereReadAreRefused()
+{
+    auto created = store::Workspace::create(m_dir.filePath(QStringLiteral("changed.segmenta")));
+    QVERIFY(created.ok());
+    Database &db = created.value()->db();
+    fillHandShop(db);
+    const RuleContext context = RuleContext::forDatabase(db, kAsOf);
+    const auto before = ColumnCache::load(db, context.fields);
+    QVERIFY2(before.ok(), qPrintable(before.errorMessage()));
+    db.exec("INSERT INTO orders(id, order_key, customer_id, order_date, amount, is_valid, status, channel) "
+            "VALUES (12, 'o12', 4, '2026-06-30', 25, 1, 'paid', 'Web')");
+    db.exec("INSERT INTO order_lines(order_id, line_no, product, category, quantity, unit_price, amount) "
+            "VALUES (12, 1, '茶杯', '茶具', 1, 25, 25)");
+    const Rule teaware = RuleText::parse(QStringLiteral("ordered where category is \"茶具\"")).value();
+    const auto refused = ColumnarEvaluator::evaluate(teaware, context, *before.value());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.errorMessage(), QStringLiteral("The orders changed since the customers were read; open the workspace again"));
+    QVERIFY(!before.value()->purchasesLoaded());
+    const auto again = ColumnCache::load(db, context.fields);
+    QVERIFY(again.ok());
+    const auto members = ColumnarEvaluator::evaluate(teaware, context, *again.value());
+    QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
+    QCOMPARE(idsText(ColumnarEvaluator::memberIds(members.value(), *again.value())), QStringLiteral("1 3 4 5").split(u' '));
+}
+
+// Inside a transaction another connection would not see the rows written in it, so the cache reads the
+// orders with the customers, through the same connection.
+void TestPurchaseConditions::ordersOfAnOpenTransactionAreReadAtOnce()
+{
+    auto created = store::Workspace::create(m_dir.filePath(QStringLiteral("transaction.segmenta")));
+    QVERIFY(created.ok());
+    Database &db = created.value()->db();
+    fillHandShop(db);
+    const RuleContext context = RuleContext::forDatabase(db, kAsOf);
+    store::Transaction transaction(db);
+    db.exec("INSERT INTO orders(id, order_key, customer_id, order_date, amount, is_valid, status, channel) "
+            "VALUES (12, 'o12', 4, '2026-06-30', 25, 1, 'paid', 'Web')");
+    db.exec("INSERT INTO order_lines(order_id, line_no, product, category, quantity, unit_price, amount) "
+            "VALUES (12, 1, '茶杯', '茶具', 1, 25, 25)");
+    const auto cache = ColumnCache::load(db, context.fields);
+    QVERIFY2(cache.ok(), qPrintable(cache.errorMessage()));
+    QVERIFY(cache.value()->purchasesLoaded());
+    const auto members = ColumnarEvaluator::evaluate(RuleText::parse(QStringLiteral("ordered where category is \"茶具\"")).value(),
+                                                     context, *cache.value());
+    QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
+    QCOMPARE(idsText(ColumnarEvaluator::memberIds(members.value(), *cache.value())), QStringLiteral("1 3 4 5").split(u' '));
 }
 
 QTEST_GUILESS_MAIN(TestPurchaseConditions)
