@@ -320,23 +320,14 @@ private:
     // a zero amount counts) in the condition's period.
     Bitset purchaseOrders(const Purchase &purchase)
     {
-        const ColumnCache::Purchases &p = m_cache.purchases();
-        Evaluator byOrder(m_context, m_cache, Table::Orders);
-        Bitset orders = p.validOrder;
-        if (!m_context.zeroAmountIsPurchase)
-            orders &= p.positiveAmount;
-        if (const Column *date = p.orderColumn(QStringLiteral("order_date"))) {
-            const double asOf = double(m_context.asOf.toJulianDay());
-            orders &= byOrder.numbers(*date, [asOf](double day) { return day <= asOf; });
-        } else {
-            orders = Bitset(p.orders());
-        }
+        Bitset orders = *m_cache.purchasedOrders(m_context.asOf, m_context.zeroAmountIsPurchase);
         if (purchase.period)
-            orders &= byOrder.condition(*purchase.period);
+            orders &= Evaluator(m_context, m_cache, Table::Orders).condition(*purchase.period);
         return orders;
     }
 
-    // Ordered: the number of purchases with a line matching `where`; spent: the summed amounts of those lines.
+    // Ordered: the number of purchases with a line matching `where`; spent: the summed amounts of those lines
+    // (added in line order, as the SQL path adds them).
     Bitset purchase(const Condition &c)
     {
         const ColumnCache::Purchases &p = m_cache.purchases();
@@ -346,24 +337,30 @@ private:
                                           [](const Node &n) { return n.enabled(); });
         const Bitset lines = anyLine ? Bitset() : Evaluator(m_context, m_cache, Table::Lines).group(purchase.where);
         std::vector<double> measure(m_cache.rows(), 0.0);
+        constexpr std::uint32_t kNoCustomer = ColumnCache::Purchases::kNoCustomer;
         if (c.op == Op::Ordered) {
-            Bitset matched = orders;
-            if (!anyLine) {
-                Bitset withLine(p.orders());
-                lines.forEach([&](size_t line) { withLine.set(p.lineOrder[line]); });
-                matched &= withLine;
-            }
-            matched.forEach([&](size_t order) {
-                if (p.orderCustomer[order] != ColumnCache::Purchases::kNoCustomer)
-                    measure[p.orderCustomer[order]] += 1;
+            orders.forEach([&](size_t order) {
+                const std::uint32_t customer = p.orderCustomer[order];
+                if (customer == kNoCustomer)
+                    return;
+                bool matches = anyLine;
+                for (std::uint32_t line = p.firstLine[order]; !matches && line < p.firstLine[order + 1]; ++line)
+                    matches = lines.test(line);
+                if (matches)
+                    measure[customer] += 1;
             });
         } else if (const Column *amount = p.lineColumn(QStringLiteral("amount"))) {
-            for (size_t line = 0; line < p.lines(); ++line) {
-                const std::uint32_t order = p.lineOrder[line];
-                if ((anyLine || lines.test(line)) && orders.test(order) && amount->valid.test(line) &&
-                    p.orderCustomer[order] != ColumnCache::Purchases::kNoCustomer)
-                    measure[p.orderCustomer[order]] += amount->number(line);
-            }
+            amount->visitNumbers([&](const auto *values, double base) {
+                orders.forEach([&](size_t order) {
+                    const std::uint32_t customer = p.orderCustomer[order];
+                    if (customer == kNoCustomer)
+                        return;
+                    for (std::uint32_t line = p.firstLine[order]; line < p.firstLine[order + 1]; ++line) {
+                        if ((anyLine || lines.test(line)) && amount->valid.test(line))
+                            measure[customer] += double(values[line]) + base;
+                    }
+                });
+            });
         }
         const QVariantList &v = purchase.amounts;
         const double x = v.value(0).toDouble(), y = v.value(1).toDouble();

@@ -346,6 +346,11 @@ ColumnCache::Purchases ColumnCache::readPurchases(store::Database &db, const std
     }
     if (row != lineTotal)
         throw Changed();
+    p.firstLine.assign(orderTotal + 1, 0);
+    for (std::uint32_t of : p.lineOrder)
+        ++p.firstLine[of + 1];
+    for (size_t i = 1; i < p.firstLine.size(); ++i)
+        p.firstLine[i] += p.firstLine[i - 1];
     return p;
 }
 
@@ -357,6 +362,32 @@ QString ColumnCache::purchaseStamp(store::Database &db)
     return db.scalar("SELECT (SELECT count(*) FROM sources) || ':' || (SELECT coalesce(max(id), 0) FROM sources) || ':' || "
                      "(SELECT coalesce(max(id), 0) FROM orders) || ':' || (SELECT coalesce(max(order_id), 0) FROM order_lines)")
         .toString();
+}
+
+std::shared_ptr<const Bitset> ColumnCache::purchasedOrders(const QDate &asOf, bool zeroCounts) const
+{
+    const Purchases &p = purchases();
+    const std::lock_guard lock(m_purchasesMutex);
+    std::shared_ptr<const Bitset> &orders = m_purchased[{asOf.toJulianDay(), zeroCounts}];
+    if (orders)
+        return orders;
+    auto bits = std::make_shared<Bitset>(p.orders());
+    if (const Column *date = p.orderColumn(QStringLiteral("order_date"))) {
+        *bits = p.validOrder;
+        if (!zeroCounts)
+            *bits &= p.positiveAmount;
+        const double last = double(asOf.toJulianDay());
+        Bitset onOrBefore(p.orders());
+        date->visitNumbers([&](const auto *days, double base) {
+            date->valid.forEach([&](size_t order) {
+                if (double(days[order]) + base <= last)
+                    onOrBefore.set(order);
+            });
+        });
+        *bits &= onOrBefore;
+    }
+    orders = std::move(bits);
+    return orders;
 }
 
 const ColumnCache::Purchases &ColumnCache::purchases() const
@@ -534,7 +565,7 @@ const ColumnCache::Column *ColumnCache::Purchases::lineColumn(const QString &fie
 
 size_t ColumnCache::Purchases::memoryBytes() const
 {
-    size_t bytes = orderCustomer.capacity() * 4 + lineOrder.capacity() * 4 + validOrder.words().capacity() * 8 +
+    size_t bytes = orderCustomer.capacity() * 4 + lineOrder.capacity() * 4 + firstLine.capacity() * 4 + validOrder.words().capacity() * 8 +
                    positiveAmount.words().capacity() * 8;
     for (const Column &c : orderColumns)
         bytes += c.memoryBytes();

@@ -6,11 +6,13 @@
 #include "store/field.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QHash>
 #include <QString>
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -141,6 +143,7 @@ public:
         Bitset validOrder;                        // is_valid != 0
         Bitset positiveAmount;                    // an amount above zero, read as the metrics read it
         std::vector<std::uint32_t> lineOrder;     // the line's order row, ascending
+        std::vector<std::uint32_t> firstLine;     // order row -> its first line row; one more entry than orders
         std::vector<Column> orderColumns;
         std::vector<Column> lineColumns;
 
@@ -172,6 +175,9 @@ public:
     // read (the figures would mix two states of the file); load the cache again then.
     const Purchases &purchases() const;
     bool purchasesLoaded() const { return m_purchasesReady.load(std::memory_order_acquire); }
+    // The orders that are purchases on `asOf` (valid, dated on or before it, an amount above zero unless
+    // `zeroCounts`): the start of every purchase condition, computed once per analysis date.
+    std::shared_ptr<const Bitset> purchasedOrders(const QDate &asOf, bool zeroCounts) const;
     const std::vector<qint64> &ids() const { return m_ids; }
     const Column *column(const QString &fieldName) const;
     size_t memoryBytes() const;
@@ -200,6 +206,7 @@ private:
     mutable std::atomic<bool> m_purchasesReady{false};
     mutable QString m_purchasesError;
     mutable Purchases m_purchases;
+    mutable std::map<std::pair<qint64, bool>, std::shared_ptr<const Bitset>> m_purchased; // under m_purchasesMutex
     mutable std::mutex m_sortedMutex;
     mutable std::unordered_map<const Column *, std::shared_ptr<const std::vector<double>>> m_sorted;
 };
