@@ -1,10 +1,13 @@
 #include "rules/columnarevaluator.h"
 
+#include "rules/ruletext.h"
+
 #include <QDate>
 
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -316,6 +319,73 @@ private:
         return bits;
     }
 
+    Bitset ordersWithLines() const
+    {
+        const ColumnCache::Purchases &p = m_cache.purchases();
+        Bitset bits(p.orders());
+        for (size_t order = 0; order < p.orders(); ++order) {
+            if (p.firstLine[order] < p.firstLine[order + 1])
+                bits.set(order);
+        }
+        return bits;
+    }
+
+    // Every line of the given orders matches: one per order, or the sum of all its lines' amounts.
+    void measureOrders(Op op, const Bitset &orders, std::vector<double> &measure) const
+    {
+        const ColumnCache::Purchases &p = m_cache.purchases();
+        constexpr std::uint32_t kNoCustomer = ColumnCache::Purchases::kNoCustomer;
+        const Column *amount = op == Op::Ordered ? nullptr : p.lineColumn(QStringLiteral("amount"));
+        if (op != Op::Ordered && !amount)
+            return;
+        if (!amount) {
+            orders.forEach([&](size_t order) {
+                if (p.orderCustomer[order] != kNoCustomer)
+                    measure[p.orderCustomer[order]] += 1;
+            });
+            return;
+        }
+        amount->visitNumbers([&](const auto *values, double base) {
+            orders.forEach([&](size_t order) {
+                const std::uint32_t customer = p.orderCustomer[order];
+                if (customer == kNoCustomer)
+                    return;
+                for (std::uint32_t line = p.firstLine[order]; line < p.firstLine[order + 1]; ++line) {
+                    if (amount->valid.test(line))
+                        measure[customer] += double(values[line]) + base;
+                }
+            });
+        });
+    }
+
+    // Only the matching lines count: the work follows the lines that match, in line order.
+    void measureLines(Op op, const Bitset &orders, const Bitset &lines, std::vector<double> &measure) const
+    {
+        const ColumnCache::Purchases &p = m_cache.purchases();
+        constexpr std::uint32_t kNoCustomer = ColumnCache::Purchases::kNoCustomer;
+        const Column *amount = op == Op::Ordered ? nullptr : p.lineColumn(QStringLiteral("amount"));
+        if (op != Op::Ordered && !amount)
+            return;
+        if (!amount) {
+            size_t counted = std::numeric_limits<size_t>::max(); // lines of one order are adjacent
+            lines.forEach([&](size_t line) {
+                const std::uint32_t order = p.lineOrder[line];
+                if (order == counted || !orders.test(order) || p.orderCustomer[order] == kNoCustomer)
+                    return;
+                counted = order;
+                measure[p.orderCustomer[order]] += 1;
+            });
+            return;
+        }
+        amount->visitNumbers([&](const auto *values, double base) {
+            lines.forEach([&](size_t line) {
+                const std::uint32_t order = p.lineOrder[line];
+                if (orders.test(order) && p.orderCustomer[order] != kNoCustomer && amount->valid.test(line))
+                    measure[p.orderCustomer[order]] += double(values[line]) + base;
+            });
+        });
+    }
+
     // The orders that are purchases (valid, dated on or before the analysis date, an amount above zero unless
     // a zero amount counts) in the condition's period.
     Bitset purchaseOrders(const Purchase &purchase)
@@ -326,58 +396,84 @@ private:
         return orders;
     }
 
-    // Ordered: the number of purchases with a line matching `where`; spent: the summed amounts of those lines
-    // (added in line order, as the SQL path adds them).
+    // A purchase condition's customers, worked out once per analysis date and kept with the cache: the saved
+    // segments' purchase conditions and the unchanged ones of an edited rule then cost a lookup.
     Bitset purchase(const Condition &c)
     {
+        Rule alone;
+        alone.root.children.emplace_back(c);
+        const QString key = QStringLiteral("%1|%2|%3").arg(RuleText::print(alone)).arg(m_context.asOf.toJulianDay())
+                                .arg(int(m_context.zeroAmountIsPurchase));
+        return *m_cache.purchaseResult(key, [&]() { return purchaseMeasured(c); });
+    }
+
+    // Whether every enabled condition of `where` is on an order field, which holds for all of the order's lines:
+    // such a group is evaluated on the orders and no line is looked at.
+    bool onOrdersOnly(const Group &where) const
+    {
         const ColumnCache::Purchases &p = m_cache.purchases();
+        return std::all_of(where.children.begin(), where.children.end(), [&](const Node &n) {
+            if (!n.enabled())
+                return true;
+            return n.group ? onOrdersOnly(*n.group) : p.orderColumn(n.condition->field) != nullptr;
+        });
+    }
+
+    // Ordered: the number of purchases with a line matching `where`; spent: the summed amounts of those lines
+    // (added in line order, as the SQL path adds them).
+    Bitset purchaseMeasured(const Condition &c)
+    {
         const Purchase &purchase = *c.purchase;
-        const Bitset orders = purchaseOrders(purchase);
-        const bool anyLine = std::none_of(purchase.where.children.begin(), purchase.where.children.end(),
-                                          [](const Node &n) { return n.enabled(); });
-        const Bitset lines = anyLine ? Bitset() : Evaluator(m_context, m_cache, Table::Lines).group(purchase.where);
-        std::vector<double> measure(m_cache.rows(), 0.0);
-        constexpr std::uint32_t kNoCustomer = ColumnCache::Purchases::kNoCustomer;
-        if (c.op == Op::Ordered) {
-            orders.forEach([&](size_t order) {
-                const std::uint32_t customer = p.orderCustomer[order];
-                if (customer == kNoCustomer)
-                    return;
-                bool matches = anyLine;
-                for (std::uint32_t line = p.firstLine[order]; !matches && line < p.firstLine[order + 1]; ++line)
-                    matches = lines.test(line);
-                if (matches)
-                    measure[customer] += 1;
-            });
-        } else if (const Column *amount = p.lineColumn(QStringLiteral("amount"))) {
-            amount->visitNumbers([&](const auto *values, double base) {
-                orders.forEach([&](size_t order) {
-                    const std::uint32_t customer = p.orderCustomer[order];
-                    if (customer == kNoCustomer)
-                        return;
-                    for (std::uint32_t line = p.firstLine[order]; line < p.firstLine[order + 1]; ++line) {
-                        if ((anyLine || lines.test(line)) && amount->valid.test(line))
-                            measure[customer] += double(values[line]) + base;
-                    }
-                });
+        Bitset orders = purchaseOrders(purchase);
+        bool anyLine = std::none_of(purchase.where.children.begin(), purchase.where.children.end(),
+                                    [](const Node &n) { return n.enabled(); });
+        const bool onOrders = !anyLine && onOrdersOnly(purchase.where);
+        std::shared_ptr<const Bitset> matching;
+        if (!anyLine) {
+            Rule where;
+            where.root = purchase.where;
+            const Table table = onOrders ? Table::Orders : Table::Lines;
+            const QString key = QStringLiteral("%1|%2|%3").arg(int(table)).arg(RuleText::print(where)).arg(m_context.asOf.toJulianDay());
+            matching = m_cache.whereResult(key, [&]() {
+                Bitset bits = Evaluator(m_context, m_cache, table).group(purchase.where);
+                if (onOrders) // an order without lines has no line that matches
+                    bits &= ordersWithLines();
+                return bits;
             });
         }
+        if (onOrders) {
+            orders &= *matching;
+            anyLine = true;
+        }
+        std::vector<double> measure(m_cache.rows(), 0.0);
+        if (anyLine)
+            measureOrders(c.op, orders, measure);
+        else
+            measureLines(c.op, orders, *matching, measure);
         const QVariantList &v = purchase.amounts;
         const double x = v.value(0).toDouble(), y = v.value(1).toDouble();
-        Bitset bits(m_cache.rows());
-        for (size_t row = 0; row < measure.size(); ++row) {
-            const double m = measure[row];
-            bool yes = false;
-            switch (purchase.compare) {
-            case Op::Gt: yes = m > x; break;
-            case Op::Le: yes = m <= x; break;
-            case Op::Lt: yes = m < x; break;
-            case Op::Eq: yes = m == x; break;
-            case Op::Between: yes = m >= x && m <= y; break;
-            default: yes = m >= x; break;
-            }
-            if (yes)
-                bits.set(row);
+        switch (purchase.compare) {
+        case Op::Gt: return compared(measure, [x](double m) { return m > x; });
+        case Op::Le: return compared(measure, [x](double m) { return m <= x; });
+        case Op::Lt: return compared(measure, [x](double m) { return m < x; });
+        case Op::Eq: return compared(measure, [x](double m) { return m == x; });
+        case Op::Between: return compared(measure, [x, y](double m) { return m >= x && m <= y; });
+        default: return compared(measure, [x](double m) { return m >= x; });
+        }
+    }
+
+    // The rows whose measure passes `test`, a word at a time.
+    template <typename Test>
+    static Bitset compared(const std::vector<double> &measure, Test test)
+    {
+        Bitset bits(measure.size());
+        auto &words = bits.words();
+        for (size_t w = 0; w < words.size(); ++w) {
+            const size_t base = w * 64, end = std::min<size_t>(64, measure.size() - base);
+            std::uint64_t word = 0;
+            for (size_t j = 0; j < end; ++j)
+                word |= std::uint64_t(test(measure[base + j])) << j;
+            words[w] = word;
         }
         return bits;
     }

@@ -274,9 +274,100 @@ ColumnCache::Column emptyColumn(const store::FieldInfo &field, size_t rows);
 
 } // namespace
 
-// Reads the orders (each with its customer's row, whether it is valid and has an amount above zero) and
-// their lines, with the purchase fields as columns. Runs after the customers are read (m_ids is set).
-ColumnCache::Purchases ColumnCache::readPurchases(store::Database &db, const std::vector<qint64> &ids, Progress *progress)
+// Reads the orders (each with its customer's row, whether it is valid and has an amount above zero) with the
+// order fields as columns, and returns their ids in row order.
+std::vector<qint64> ColumnCache::readOrders(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields,
+                                            const std::vector<qint64> &ids, Progress *progress, const std::atomic<bool> &stop)
+{
+    const size_t total = p.validOrder.size();
+    QStringList select{QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("is_valid"), QStringLiteral("amount")};
+    for (const store::FieldInfo &field : fields)
+        select << store::quoteIdentifier(field.column);
+    store::Statement orders(db, QStringLiteral("SELECT %1 FROM orders ORDER BY id").arg(select.join(QStringLiteral(", "))).toStdString());
+    std::vector<WordIndex> words(fields.size());
+    std::vector<qint64> orderIds;
+    orderIds.reserve(total);
+    p.orderCustomer.reserve(total);
+    size_t row = 0;
+    while (orders.step()) {
+        if (row == total)
+            throw Changed();
+        orderIds.push_back(orders.int64(0));
+        const auto customer = std::lower_bound(ids.begin(), ids.end(), orders.int64(1));
+        p.orderCustomer.push_back(customer != ids.end() && *customer == orders.int64(1) ? std::uint32_t(customer - ids.begin())
+                                                                                        : Purchases::kNoCustomer);
+        if (orders.int64(2) != 0)
+            p.validOrder.set(row);
+        if (!orders.isNull(3) && orders.real(3) > 0) // as CustomerMetrics reads the amount
+            p.positiveAmount.set(row);
+        for (size_t k = 0; k < fields.size(); ++k)
+            readValue(p.orderColumns[k], words[k], orders, int(k + 4), row);
+        if (++row % 65536 == 0)
+            checkStop(progress, stop);
+    }
+    if (row != total)
+        throw Changed();
+    return orderIds;
+}
+
+// Reads the lines with the line fields as columns, in order id order. lineOrder holds each line's order id
+// until linkLines turns it into the order's row (the orders may be read at the same time on another thread).
+void ColumnCache::readLines(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields, size_t total,
+                            Progress *progress, const std::atomic<bool> &stop)
+{
+    QStringList select{QStringLiteral("order_id")};
+    for (const store::FieldInfo &field : fields)
+        select << store::quoteIdentifier(field.column);
+    store::Statement lines(db, QStringLiteral("SELECT %1 FROM order_lines ORDER BY order_id, line_no")
+                                   .arg(select.join(QStringLiteral(", "))).toStdString());
+    std::vector<WordIndex> words(fields.size());
+    p.lineOrder.reserve(total);
+    size_t row = 0;
+    while (lines.step()) {
+        const qint64 orderId = lines.int64(0);
+        if (row == total || orderId < 0 || orderId > qint64(std::numeric_limits<std::uint32_t>::max()))
+            throw Changed(); // more lines than counted, or an id no order of this workspace has
+        p.lineOrder.push_back(std::uint32_t(orderId));
+        for (size_t k = 0; k < fields.size(); ++k)
+            readValue(p.lineColumns[k], words[k], lines, int(k + 1), row);
+        if (++row % 65536 == 0)
+            checkStop(progress, stop);
+    }
+    if (row != total)
+        throw Changed();
+}
+
+// Turns each line's order id into its order's row (both ascending) and builds the order-to-first-line index.
+void ColumnCache::linkLines(Purchases &p, const std::vector<qint64> &orderIds)
+{
+    size_t order = 0;
+    for (std::uint32_t &line : p.lineOrder) {
+        while (order < orderIds.size() && orderIds[order] < qint64(line))
+            ++order;
+        if (order == orderIds.size() || orderIds[order] != qint64(line))
+            throw Changed(); // a line of no order: the orders changed between the two reads
+        line = std::uint32_t(order);
+    }
+    p.firstLine.assign(orderIds.size() + 1, 0);
+    for (std::uint32_t of : p.lineOrder)
+        ++p.firstLine[of + 1];
+    for (size_t i = 1; i < p.firstLine.size(); ++i)
+        p.firstLine[i] += p.firstLine[i - 1];
+}
+
+void ColumnCache::checkStop(Progress *progress, const std::atomic<bool> &stop)
+{
+    if (stop.load(std::memory_order_relaxed))
+        throw Canceled();
+    if (progress)
+        progress->checkCanceled();
+}
+
+// Reads the orders and their lines, with the purchase fields as columns. Runs after the customers are read
+// (`ids` is set). With a `stamp`, the lines are read on a second thread through a second connection to the
+// same file, which checks that it sees the state the stamp names; about halves the load on two cores.
+ColumnCache::Purchases ColumnCache::readPurchases(store::Database &db, const std::vector<qint64> &ids, Progress *progress,
+                                                  const QString &stamp)
 {
     Purchases p;
     std::vector<store::FieldInfo> orderFields, lineFields;
@@ -292,65 +383,39 @@ ColumnCache::Purchases ColumnCache::readPurchases(store::Database &db, const std
         column.m_base = store::isTemporal(column.field.type) ? kJ2000 : 0.0; // a day near today fits in 16 bits
     p.validOrder = Bitset(orderTotal);
     p.positiveAmount = Bitset(orderTotal);
-    p.orderCustomer.reserve(orderTotal);
-    p.lineOrder.reserve(lineTotal);
 
-    QStringList select{QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("is_valid"), QStringLiteral("amount")};
-    for (const store::FieldInfo &field : orderFields)
-        select << store::quoteIdentifier(field.column);
-    store::Statement orders(db, QStringLiteral("SELECT %1 FROM orders ORDER BY id").arg(select.join(QStringLiteral(", "))).toStdString());
-    std::vector<WordIndex> orderWords(orderFields.size());
+    std::atomic<bool> stop{false};
+    std::exception_ptr linesError;
+    std::thread linesThread;
+    if (!stamp.isEmpty()) {
+        linesThread = std::thread([&]() {
+            try {
+                store::Database other = store::Database::open(db.path(), db.access());
+                store::Transaction reading(other);
+                if (purchaseStamp(other) != stamp)
+                    throw Changed();
+                readLines(other, p, lineFields, lineTotal, progress, stop);
+            } catch (...) {
+                linesError = std::current_exception();
+            }
+        });
+    }
     std::vector<qint64> orderIds;
-    orderIds.reserve(orderTotal);
-    size_t row = 0;
-    while (orders.step()) {
-        if (row == orderTotal)
-            throw Changed();
-        orderIds.push_back(orders.int64(0));
-        const auto customer = std::lower_bound(ids.begin(), ids.end(), orders.int64(1));
-        p.orderCustomer.push_back(customer != ids.end() && *customer == orders.int64(1) ? std::uint32_t(customer - ids.begin())
-                                                                                        : Purchases::kNoCustomer);
-        if (orders.int64(2) != 0)
-            p.validOrder.set(row);
-        if (!orders.isNull(3) && orders.real(3) > 0) // as CustomerMetrics reads the amount
-            p.positiveAmount.set(row);
-        for (size_t k = 0; k < orderFields.size(); ++k)
-            readValue(p.orderColumns[k], orderWords[k], orders, int(k + 4), row);
-        if (++row % 65536 == 0 && progress)
-            progress->checkCanceled();
+    try {
+        orderIds = readOrders(db, p, orderFields, ids, progress, stop);
+        if (!linesThread.joinable())
+            readLines(db, p, lineFields, lineTotal, progress, stop);
+    } catch (...) {
+        stop = true;
+        if (linesThread.joinable())
+            linesThread.join();
+        throw;
     }
-    if (row != orderTotal)
-        throw Changed();
-
-    select = QStringList{QStringLiteral("order_id")};
-    for (const store::FieldInfo &field : lineFields)
-        select << store::quoteIdentifier(field.column);
-    store::Statement lines(db, QStringLiteral("SELECT %1 FROM order_lines ORDER BY order_id, line_no")
-                                   .arg(select.join(QStringLiteral(", "))).toStdString());
-    std::vector<WordIndex> lineWords(lineFields.size());
-    size_t order = 0;
-    row = 0;
-    while (lines.step()) {
-        if (row == lineTotal)
-            throw Changed();
-        const qint64 orderId = lines.int64(0);
-        while (order < orderIds.size() && orderIds[order] < orderId)
-            ++order;
-        if (order == orderIds.size() || orderIds[order] != orderId)
-            throw Changed(); // a line of no order: the orders changed between the two reads
-        p.lineOrder.push_back(std::uint32_t(order));
-        for (size_t k = 0; k < lineFields.size(); ++k)
-            readValue(p.lineColumns[k], lineWords[k], lines, int(k + 1), row);
-        if (++row % 65536 == 0 && progress)
-            progress->checkCanceled();
-    }
-    if (row != lineTotal)
-        throw Changed();
-    p.firstLine.assign(orderTotal + 1, 0);
-    for (std::uint32_t of : p.lineOrder)
-        ++p.firstLine[of + 1];
-    for (size_t i = 1; i < p.firstLine.size(); ++i)
-        p.firstLine[i] += p.firstLine[i - 1];
+    if (linesThread.joinable())
+        linesThread.join();
+    if (linesError)
+        std::rethrow_exception(linesError);
+    linkLines(p, orderIds);
     return p;
 }
 
@@ -390,6 +455,34 @@ std::shared_ptr<const Bitset> ColumnCache::purchasedOrders(const QDate &asOf, bo
     return orders;
 }
 
+std::shared_ptr<const Bitset> ColumnCache::purchaseResult(const QString &key, const std::function<Bitset()> &compute) const
+{
+    return m_results.get(key, compute);
+}
+
+std::shared_ptr<const Bitset> ColumnCache::whereResult(const QString &key, const std::function<Bitset()> &compute) const
+{
+    return m_whereResults.get(key, compute);
+}
+
+std::shared_ptr<const Bitset> ColumnCache::RecentResults::get(const QString &key, const std::function<Bitset()> &compute)
+{
+    {
+        const std::lock_guard lock(mutex);
+        const auto found = std::find_if(entries.begin(), entries.end(), [&](const auto &entry) { return entry.first == key; });
+        if (found != entries.end()) {
+            entries.splice(entries.begin(), entries, found);
+            return entries.front().second;
+        }
+    }
+    auto result = std::make_shared<const Bitset>(compute()); // outside the lock: other conditions go on meanwhile
+    const std::lock_guard lock(mutex);
+    entries.emplace_front(key, result);
+    if (entries.size() > capacity)
+        entries.pop_back();
+    return result;
+}
+
 const ColumnCache::Purchases &ColumnCache::purchases() const
 {
     if (m_purchasesReady.load(std::memory_order_acquire))
@@ -404,7 +497,7 @@ const ColumnCache::Purchases &ColumnCache::purchases() const
             store::Transaction reading(db); // the stamp and the two tables from one state of the file
             if (purchaseStamp(db) != m_stamp)
                 throw Changed();
-            m_purchases = readPurchases(db, m_ids, nullptr);
+            m_purchases = readPurchases(db, m_ids, nullptr, m_stamp);
             m_purchasesReady.store(true, std::memory_order_release);
             return m_purchases;
         } catch (const store::DatabaseError &error) {
@@ -518,7 +611,7 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
             cache->m_immutable = db.access() == store::Database::Access::Immutable;
             cache->m_stamp = purchaseStamp(db);
         } else {
-            cache->m_purchases = readPurchases(db, cache->m_ids, progress);
+            cache->m_purchases = readPurchases(db, cache->m_ids, progress, {});
             cache->m_purchasesReady = true;
         }
     } catch (const store::DatabaseError &error) {

@@ -12,6 +12,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -178,6 +180,12 @@ public:
     // The orders that are purchases on `asOf` (valid, dated on or before it, an amount above zero unless
     // `zeroCounts`): the start of every purchase condition, computed once per analysis date.
     std::shared_ptr<const Bitset> purchasedOrders(const QDate &asOf, bool zeroCounts) const;
+    // A purchase condition's customers under `key` (the condition's text, analysis date and purchase
+    // definition), computed by `compute` on first use and kept for the 64 keys used last (thread-safe).
+    std::shared_ptr<const Bitset> purchaseResult(const QString &key, const std::function<Bitset()> &compute) const;
+    // The same for the lines or orders a purchase condition's `where` matches (a bit per line or order, so
+    // only the 8 used last are kept): editing a condition's count or period reuses them.
+    std::shared_ptr<const Bitset> whereResult(const QString &key, const std::function<Bitset()> &compute) const;
     const std::vector<qint64> &ids() const { return m_ids; }
     const Column *column(const QString &fieldName) const;
     size_t memoryBytes() const;
@@ -191,7 +199,13 @@ private:
     void readTable(store::Database &db, bool metrics, const std::vector<size_t> &which, std::vector<qint64> &ids,
                    size_t total, Progress *progress, const std::atomic<bool> &stop);
     void alignMetrics(const std::vector<size_t> &which, const std::vector<qint64> &metricIds);
-    static Purchases readPurchases(store::Database &db, const std::vector<qint64> &ids, Progress *progress);
+    static Purchases readPurchases(store::Database &db, const std::vector<qint64> &ids, Progress *progress, const QString &stamp);
+    static std::vector<qint64> readOrders(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields,
+                                          const std::vector<qint64> &ids, Progress *progress, const std::atomic<bool> &stop);
+    static void readLines(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields, size_t total,
+                          Progress *progress, const std::atomic<bool> &stop);
+    static void linkLines(Purchases &p, const std::vector<qint64> &orderIds);
+    static void checkStop(Progress *progress, const std::atomic<bool> &stop);
     static QString purchaseStamp(store::Database &db);
     static void readValue(Column &column, detail::WordIndex &dictionary, store::Statement &query, int at, size_t row);
 
@@ -207,6 +221,16 @@ private:
     mutable QString m_purchasesError;
     mutable Purchases m_purchases;
     mutable std::map<std::pair<qint64, bool>, std::shared_ptr<const Bitset>> m_purchased; // under m_purchasesMutex
+    // Results kept by key, the most recently used first, at most `capacity` of them.
+    struct RecentResults
+    {
+        size_t capacity = 0;
+        std::mutex mutex;
+        std::list<std::pair<QString, std::shared_ptr<const Bitset>>> entries;
+        std::shared_ptr<const Bitset> get(const QString &key, const std::function<Bitset()> &compute);
+    };
+    mutable RecentResults m_results{64, {}, {}};     // 64 x 125 KB at a million customers
+    mutable RecentResults m_whereResults{8, {}, {}}; // 8 x 1 MB at 8 million lines
     mutable std::mutex m_sortedMutex;
     mutable std::unordered_map<const Column *, std::shared_ptr<const std::vector<double>>> m_sorted;
 };

@@ -107,6 +107,8 @@ private Q_SLOTS:
     void ordersAreReadWhenARuleFirstNeedsThem();
     void ordersChangedSinceTheCustomersWereReadAreRefused();
     void ordersOfAnOpenTransactionAreReadAtOnce();
+    void keptResultsFollowTheAnalysisDateAndSetting_data();
+    void keptResultsFollowTheAnalysisDateAndSetting();
 
 private:
     QTemporaryDir m_dir;
@@ -488,6 +490,52 @@ void TestPurchaseConditions::ordersOfAnOpenTransactionAreReadAtOnce()
                                                      context, *cache.value());
     QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
     QCOMPARE(idsText(ColumnarEvaluator::memberIds(members.value(), *cache.value())), QStringLiteral("1 3 4 5").split(u' '));
+}
+
+
+void TestPurchaseConditions::keptResultsFollowTheAnalysisDateAndSetting_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QDate>("asOf");
+    QTest::addColumn<bool>("zeroCounts");
+    QTest::addColumn<QString>("members");
+    // Worked out by hand from the table at the top; the rows run in this order on one cache, so a result kept
+    // for one analysis date or purchase definition must not answer for another.
+    const QString books = QStringLiteral("ordered in last 30 days where category is \"书\"");
+    QTest::newRow("books, 2026-07-01") << books << kAsOf << false << QStringLiteral("1"); // order 1 (06-20)
+    QTest::newRow("books, 2025-07-15") << books << QDate(2025, 7, 15) << false << QString(); // order 6 is ¥0
+    QTest::newRow("books, 2025-07-15, zero counts") << books << QDate(2025, 7, 15) << true << QStringLiteral("3");
+    QTest::newRow("books, 2026-02-01") << books << QDate(2026, 2, 1) << false << QStringLiteral("1"); // order 2 (01-10)
+    QTest::newRow("books, 2026-07-01 again") << books << kAsOf << false << QStringLiteral("1");
+    // A `where` on order fields only: every line of the order matches, and an order without lines none.
+    const QString weChat = QStringLiteral("spent >= 300 where channel is \"WeChat\"");
+    QTest::newRow("WeChat, 2026-07-01") << weChat << kAsOf << false << QStringLiteral("1 2"); // 300; 500 (order 5 cancelled)
+    QTest::newRow("WeChat, 2026-04-01") << weChat << QDate(2026, 4, 1) << false << QString(); // customer 5: 60
+    QTest::newRow("Web") << QStringLiteral("ordered where channel is \"Web\"") << kAsOf << false << QStringLiteral("1"); // not 7
+    QTest::newRow("Web, at least 1 line") << QStringLiteral("ordered exactly 0 times where channel is \"Web\"") << kAsOf << false
+                                          << QStringLiteral("2 3 4 5 6 7");
+}
+
+void TestPurchaseConditions::keptResultsFollowTheAnalysisDateAndSetting()
+{
+    QFETCH(QString, rule);
+    QFETCH(QDate, asOf);
+    QFETCH(bool, zeroCounts);
+    QFETCH(QString, members);
+    static std::shared_ptr<const ColumnCache> cache; // one cache for every row, as the window keeps one
+    RuleContext context = RuleContext::forDatabase(m_hand->db(), asOf);
+    context.zeroAmountIsPurchase = zeroCounts;
+    if (!cache) {
+        auto loaded = ColumnCache::load(m_hand->db(), context.fields);
+        QVERIFY(loaded.ok());
+        cache = loaded.value();
+    }
+    const Rule parsed = RuleText::parse(rule).value();
+    const auto bits = ColumnarEvaluator::evaluate(parsed, context, *cache);
+    QVERIFY2(bits.ok(), qPrintable(bits.errorMessage()));
+    const QStringList expected = members.split(u' ', Qt::SkipEmptyParts);
+    QCOMPARE(idsText(ColumnarEvaluator::memberIds(bits.value(), *cache)), expected);
+    QCOMPARE(idsText(sqlMembers(m_hand->db(), parsed, context)), expected);
 }
 
 QTEST_GUILESS_MAIN(TestPurchaseConditions)
