@@ -4,6 +4,14 @@
 <context>
     <name>ChartExport</name>
     <message>
+        <source>Segment: %1</source>
+        <translation>分群：%1</translation>
+    </message>
+    <message>
+        <source>analysis date %1</source>
+        <translation>分析日期 %1</translation>
+    </message>
+    <message>
         <source>Cannot write “%1”</source>
         <translation>无法写入“%1”</translation>
     </message>
@@ -3776,6 +3784,18 @@ Replace them?</source>
 </context>
 <context>
     <name>segmenta::ui::MainWindow</name>
+    <message>
+        <source>all customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>%1 (modified)</source>
+        <translation>%1（已修改）</translation>
+    </message>
     <message>
         <source>Segmenta</source>
         <translation>Segmenta 客户分层</translation>

@@ -90,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *splitter = new RuleSplitter(m_rulePanel, m_centreTabs, m_segmentPage);
     m_splitter = splitter;
     connect(m_rulePanel, &RulePanel::ruleChanged, splitter, &RuleSplitter::fitSoon); // the rule's height follows its conditions
+    connect(m_rulePanel->builder(), &RuleBuilder::heightHintChanged, splitter, &RuleSplitter::fitSoon);
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);
@@ -119,6 +120,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_customers, &CustomersView::exportSelectedRequested, this, &MainWindow::exportSelected);
     connect(m_rulePanel, &RulePanel::saveRequested, this, &MainWindow::saveSegmentAs);
     // Clicking a chart element narrows the rule to those customers (one undo step of the rule's history).
+    m_dashboard->setSegmentSource([this] {
+        const QString rule = m_rulePanel->ruleText().simplified();
+        if (!m_rulePanel->segmentName().isEmpty())
+            return m_rulePanel->isModified() ? tr("%1 (modified)").arg(m_rulePanel->segmentName()) : m_rulePanel->segmentName();
+        return rule.isEmpty() ? tr("all customers") : tr("rule %1").arg(rule);
+    });
     connect(m_dashboard, &DashboardPanel::funnelStepClicked, this, [this](int step) {
         if (step <= 0 || !m_workspace)
             return;
@@ -1041,8 +1048,8 @@ QString MainWindow::saveReport(const QString &path)
     report.analysisDate = m_workspace->analysisDate();
     report.headline = m_dashboard->headlineLines();
     report.charts = {{tr("Lifecycle funnel"), m_dashboard->funnel(), true},
-                     {tr("Value tiers"), m_dashboard->tiers(), false},
-                     {tr("RFM grid (recency × frequency)"), m_dashboard->rfm(), false},
+                     {tr("Value tiers"), m_dashboard->tiers(), true},
+                     {tr("RFM grid (recency × frequency)"), m_dashboard->rfm(), true},
                      {tr("Saved segments"), m_dashboard->segmentSizes(), true}};
     // A page for each experiment recorded from this rule, as Segment > Experiments shows it by default.
     QString error;

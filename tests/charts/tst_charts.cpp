@@ -12,6 +12,8 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QFontMetrics>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void tierChartShowsShares();
     void chartsSaveAsPngAndSvg();
     void dashboardShowsEveryFigure();
+    void savedChartCarriesItsCaption();
     void predictedCardShowsNumbersOrTheReason();
 
 private:
@@ -110,6 +113,19 @@ void TestCharts::tierChartShowsShares()
     QCOMPARE(shares[1].second, 15.0);
     QCOMPARE(shares[2].first, 50.0);
     QCOMPARE(shares[2].second, 5.0);
+    // Both legends name both series, whole, however narrow the card (the PDF report draws it as it is).
+    chart.resize(330, 260);
+    QTRY_COMPARE(chart.width(), 330);
+    for (const char *name : {"tierLegend", "paretoLegend"}) {
+        const auto *legend = chart.findChild<QLabel *>(QString::fromLatin1(name));
+        QVERIFY(legend);
+        QVERIFY(legend->isVisible());
+        QTRY_VERIFY2(legend->height() >= legend->heightForWidth(legend->width()), name);
+    }
+    const QString bars = chart.findChild<QLabel *>(QStringLiteral("tierLegend"))->text();
+    QVERIFY2(bars.contains(u"Customers") && bars.contains(u"Revenue"), qPrintable(bars));
+    const QString pareto = chart.findChild<QLabel *>(QStringLiteral("paretoLegend"))->text();
+    QVERIFY2(pareto.contains(u"Segment") && pareto.contains(u"All"), qPrintable(pareto));
     // Updating to fewer tiers drops the extra bars rather than keeping stale ones.
     chart.setTiers({{QStringLiteral("High"), 1, 1}, {QStringLiteral("Low"), 3, 1}});
     QCOMPARE(chart.shownShares().size(), 2);
@@ -146,6 +162,50 @@ void TestCharts::chartsSaveAsPngAndSvg()
     QVERIFY(content.contains("<svg"));
     QVERIFY(content.size() > 1000);
     QVERIFY(!chartexport::saveToFile(&sizes, dir.filePath(QStringLiteral("missing/x.png"))).isEmpty());
+}
+
+void TestCharts::savedChartCarriesItsCaption()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    SegmentSizeChart sizes;
+    sizes.resize(500, 260);
+    sizes.setBars({{1, QStringLiteral("VIP"), QColor(0xe4, 0x57, 0x2e), 1200, 300}});
+    sizes.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&sizes));
+    const chartexport::Caption caption{QStringLiteral("Saved segments"), QStringLiteral("VIP customers"), QDate(2026, 7, 1)};
+    QCOMPARE(chartexport::captionLines(caption),
+             QStringList({QStringLiteral("Saved segments"), QStringLiteral("Segment: VIP customers · analysis date 7/1/2026")}));
+
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("captioned.png"));
+    QCOMPARE(chartexport::saveToFile(&sizes, png, caption), QString());
+    const QImage image(png);
+    const qreal ratio = sizes.devicePixelRatioF();
+    QCOMPARE(image.width(), qRound(500 * ratio));
+    const int band = image.height() - qRound(260 * ratio);
+    QVERIFY2(band >= qRound(2 * QFontMetrics(sizes.font()).height() * ratio), qPrintable(QString::number(band)));
+    // The band holds text: pixels of another colour than its background, on both lines.
+    const QRgb background = image.pixel(0, 0);
+    int inked = 0;
+    for (int y = 0; y < band; ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            inked += image.pixel(x, y) != background ? 1 : 0;
+    }
+    QVERIFY2(inked > 200, qPrintable(QString::number(inked)));
+    // Below the band, the chart as it is saved without a caption.
+    const QString plain = dir.filePath(QStringLiteral("plain.png"));
+    QCOMPARE(chartexport::saveToFile(&sizes, plain), QString());
+    QCOMPARE(QImage(plain), image.copy(0, band, image.width(), image.height() - band));
+
+    const QString svg = dir.filePath(QStringLiteral("captioned.svg"));
+    QCOMPARE(chartexport::saveToFile(&sizes, svg, caption), QString());
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString content = QString::fromUtf8(file.readAll());
+    QVERIFY(content.contains(u"Saved segments"));
+    QVERIFY(content.contains(u"Segment: VIP customers · analysis date 7/1/2026"));
+    QCOMPARE(chartexport::saveToFile(&sizes, dir.filePath(QStringLiteral("captioned.pdf")), caption), QString());
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("captioned.pdf"))).size() > 1000);
 }
 
 void TestCharts::dashboardShowsEveryFigure()

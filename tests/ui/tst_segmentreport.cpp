@@ -87,9 +87,15 @@ void TestSegmentReport::reportOfARule()
 
     const QString pdf = m_dir.filePath(QStringLiteral("report.pdf"));
     QCOMPARE(window.saveReport(pdf), QString());
-    QCOMPARE(pdfPages(pdf), 1);
+    // Page 1: the definition, size, funnel and value tiers; page 2: the RFM grid and the saved segments, each
+    // drawn at the full width so that its numbers can be read.
+    QCOMPARE(pdfPages(pdf), 2);
     const QString text = pdfText(pdf);
     QVERIFY2(!text.isEmpty(), "pdftotext read nothing");
+    // The value tiers' legend names both series (the headline's "Revenue" is the other one), and the Pareto
+    // curve's both curves.
+    QVERIFY2(text.count(u"Revenue") >= 2, qPrintable(text));
+    QVERIFY2(text.contains(u"Customers") && text.contains(u"Pareto curve"), qPrintable(text));
     auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
     QVERIFY(ws.ok());
     const qint64 members = ws.value()->db().scalar("SELECT count(*) FROM customer_metrics WHERE orders_count >= 2").toLongLong();

@@ -52,6 +52,9 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     innerLayout->addStretch(1);
     m_scroll->setWidget(inner);
     m_scroll->setWidgetResizable(true);
+    // A row added to a shown group is shown by its layout on a queued call, after the rule's change is told:
+    // the height is known only when the conditions' layout asks for its new size.
+    inner->installEventFilter(this);
     m_scroll->setFrameShape(QFrame::NoFrame);
     // As tall as its conditions (the window's RuleSplitter fits the rule to that), at least one condition's height.
     m_scroll->setMinimumHeight(fontMetrics().height() * 3);
@@ -188,6 +191,18 @@ void RuleBuilder::heightChanged()
     // The scroll area's size hint follows its content; the layouts above cache theirs until told.
     m_scroll->updateGeometry();
     updateGeometry();
+    Q_EMIT heightHintChanged();
+}
+
+bool RuleBuilder::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->widget() && event->type() == QEvent::LayoutRequest) {
+        const int before = m_contentHeight;
+        m_contentHeight = m_scroll->widget()->sizeHint().height();
+        if (m_contentHeight != before)
+            heightChanged();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QDate RuleBuilder::analysisDate() const

@@ -101,9 +101,12 @@ Q_SIGNALS:
     // After every change of the rule; `fromText` when it came from the text form.
     void ruleEdited(const segmenta::rules::Rule &rule, bool fromText);
     void impactsShown();
+    // The height the conditions need has changed (rows shown, hidden or re-laid out): the window refits.
+    void heightHintChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -129,6 +132,7 @@ private:
     bool m_showing = false; // inside showRule()
     int m_template = -1; // the last template applied, and its rule
     rules::Rule m_templateRule;
+    int m_contentHeight = -1; // the conditions' height last told
 };
 
 } // namespace segmenta::ui

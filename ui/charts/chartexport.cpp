@@ -1,5 +1,6 @@
 #include "chartexport.h"
 
+#include "common/datetext.h"
 #include "store/filecheck.h"
 
 #include <QAction>
@@ -8,6 +9,8 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
+#include <QImage>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
@@ -17,26 +20,111 @@
 
 namespace segmenta::ui::chartexport {
 
-void copyToClipboard(QWidget *chart)
+namespace {
+
+constexpr int kCaptionMargin = 8;
+
+QFont titleFont(const QWidget *chart)
 {
-    QApplication::clipboard()->setPixmap(chart->grab());
+    QFont font = chart->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    return font;
 }
 
-QString saveToFile(QWidget *chart, const QString &path)
+// The height of the band above the chart; 0 without a caption.
+int captionHeight(const QWidget *chart, const Caption &caption)
+{
+    const QStringList lines = captionLines(caption);
+    if (lines.isEmpty())
+        return 0;
+    int height = 2 * kCaptionMargin;
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        height += QFontMetrics(i == 0 && !caption.title.isEmpty() ? titleFont(chart) : chart->font()).height();
+    return height;
+}
+
+// Paints the caption band and the chart below it onto a painter whose device is the chart's width wide.
+void paintCaptioned(QPainter &painter, QWidget *chart, const Caption &caption)
+{
+    const int band = captionHeight(chart, caption);
+    if (band > 0) {
+        painter.fillRect(QRect(0, 0, chart->width(), band), chart->palette().color(QPalette::Window));
+        painter.setPen(chart->palette().color(QPalette::WindowText));
+        const QStringList lines = captionLines(caption);
+        int y = kCaptionMargin;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QFont font = i == 0 && !caption.title.isEmpty() ? titleFont(chart) : chart->font();
+            painter.setFont(font);
+            const QFontMetrics metrics(font);
+            painter.drawText(QRect(kCaptionMargin, y, chart->width() - 2 * kCaptionMargin, metrics.height()),
+                             Qt::AlignLeft | Qt::AlignVCenter, metrics.elidedText(lines[i], Qt::ElideRight, chart->width() - 2 * kCaptionMargin));
+            y += metrics.height();
+        }
+    }
+    painter.save();
+    painter.translate(0, band);
+    chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    painter.restore();
+}
+
+QImage captionedImage(QWidget *chart, const Caption &caption)
+{
+    const qreal ratio = chart->devicePixelRatioF();
+    const QSize size(chart->width(), chart->height() + captionHeight(chart, caption));
+    QImage image((QSizeF(size) * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(chart->palette().color(QPalette::Window));
+    QPainter painter(&image);
+    paintCaptioned(painter, chart, caption);
+    return image;
+}
+
+QString cannotWrite(const QString &path)
+{
+    return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
+}
+
+} // namespace
+
+QStringList captionLines(const Caption &caption)
+{
+    QStringList lines;
+    if (!caption.title.isEmpty())
+        lines << caption.title;
+    QStringList facts;
+    if (!caption.segment.isEmpty())
+        facts << QApplication::translate("ChartExport", "Segment: %1").arg(caption.segment);
+    if (caption.analysisDate.isValid())
+        facts << QApplication::translate("ChartExport", "analysis date %1").arg(dateText(caption.analysisDate));
+    if (!facts.isEmpty())
+        lines << facts.join(QStringLiteral(" · "));
+    return lines;
+}
+
+void copyToClipboard(QWidget *chart, const Caption &caption)
+{
+    QApplication::clipboard()->setImage(captionedImage(chart, caption));
+}
+
+QString saveToFile(QWidget *chart, const QString &path, const Caption &caption)
 {
     if (const auto safe = store::FileCheck::checkOutput(path); !safe)
         return safe.errorMessage();
     const QString suffix = QFileInfo(path).suffix().toLower();
+    const QSize size(chart->width(), chart->height() + captionHeight(chart, caption));
     if (suffix == u"svg") {
         QSvgGenerator generator;
         generator.setFileName(path);
-        generator.setSize(chart->size());
-        generator.setViewBox(chart->rect());
-        generator.setTitle(chart->windowTitle().isEmpty() ? chart->accessibleName() : chart->windowTitle());
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(), size));
+        generator.setTitle(!caption.title.isEmpty() ? caption.title
+                                                    : chart->windowTitle().isEmpty() ? chart->accessibleName() : chart->windowTitle());
+        generator.setDescription(captionLines(caption).join(u'\n'));
         QPainter painter;
         if (!painter.begin(&generator))
-            return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
-        chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+            return cannotWrite(path);
+        paintCaptioned(painter, chart, caption);
         painter.end();
         return {};
     }
@@ -44,23 +132,24 @@ QString saveToFile(QWidget *chart, const QString &path)
         // One page the size of the chart, drawn as vectors: text stays text and scales without blur.
         QPdfWriter pdf(path);
         pdf.setResolution(96);
-        pdf.setPageSize(QPageSize(QSizeF(chart->width() * 72.0 / 96, chart->height() * 72.0 / 96), QPageSize::Point));
+        pdf.setPageSize(QPageSize(QSizeF(size.width() * 72.0 / 96, size.height() * 72.0 / 96), QPageSize::Point));
         pdf.setPageMargins(QMarginsF());
         pdf.setCreator(QStringLiteral("Segmenta"));
+        pdf.setTitle(caption.title);
         QPainter painter;
         if (!painter.begin(&pdf))
-            return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
-        const double scale = std::min(double(pdf.width()) / std::max(1, chart->width()), double(pdf.height()) / std::max(1, chart->height()));
+            return cannotWrite(path);
+        const double scale = std::min(double(pdf.width()) / std::max(1, size.width()), double(pdf.height()) / std::max(1, size.height()));
         painter.scale(scale, scale);
-        chart->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
-        return painter.end() ? QString() : QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
+        paintCaptioned(painter, chart, caption);
+        return painter.end() ? QString() : cannotWrite(path);
     }
-    if (!chart->grab().save(path, "PNG"))
-        return QApplication::translate("ChartExport", "Cannot write “%1”").arg(path);
+    if (!captionedImage(chart, caption).save(path, "PNG"))
+        return cannotWrite(path);
     return {};
 }
 
-void saveWithDialog(QWidget *chart, const QString &suggestedName)
+void saveWithDialog(QWidget *chart, const QString &suggestedName, const Caption &caption)
 {
     QString selectedFilter;
     const QString path = QFileDialog::getSaveFileName(
@@ -68,7 +157,7 @@ void saveWithDialog(QWidget *chart, const QString &suggestedName)
         QApplication::translate("ChartExport", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"), &selectedFilter);
     if (path.isEmpty())
         return;
-    const QString error = saveToFile(chart, path);
+    const QString error = saveToFile(chart, path, caption);
     if (!error.isEmpty())
         QMessageBox::warning(chart, QApplication::translate("ChartExport", "Save Chart"), error);
 }
@@ -106,13 +195,15 @@ private:
 
 } // namespace
 
-void installContextMenu(QWidget *chart, const QString &suggestedName)
+void installContextMenu(QWidget *chart, const QString &suggestedName, std::function<Caption()> caption)
 {
     chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+    const auto captionNow = [caption] { return caption ? caption() : Caption{}; };
     auto *copy = new QAction(chart);
-    QObject::connect(copy, &QAction::triggered, chart, [chart] { copyToClipboard(chart); });
+    QObject::connect(copy, &QAction::triggered, chart, [chart, captionNow] { copyToClipboard(chart, captionNow()); });
     auto *save = new QAction(chart);
-    QObject::connect(save, &QAction::triggered, chart, [chart, suggestedName] { saveWithDialog(chart, suggestedName); });
+    QObject::connect(save, &QAction::triggered, chart,
+                     [chart, suggestedName, captionNow] { saveWithDialog(chart, suggestedName, captionNow()); });
     chart->addAction(copy);
     chart->addAction(save);
     new MenuTexts(chart, copy, save);

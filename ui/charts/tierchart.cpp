@@ -4,7 +4,8 @@
 
 #include <QEvent>
 #include <QCursor>
-#include <QHBoxLayout>
+#include <QGridLayout>
+#include <QLabel>
 #include <QLocale>
 #include <QToolTip>
 #include <QtCharts/QBarCategoryAxis>
@@ -19,7 +20,8 @@ namespace segmenta::ui {
 TierChart::TierChart(QWidget *parent)
     : QWidget(parent), m_barsView(new QChartView(new QChart, this)), m_paretoView(new QChartView(new QChart, this)),
       m_customers(new QBarSet(QString())), m_revenue(new QBarSet(QString())), m_categories(new QBarCategoryAxis),
-      m_shareAxis(new QValueAxis), m_segmentCurve(new QLineSeries), m_allCurve(new QLineSeries)
+      m_shareAxis(new QValueAxis), m_segmentCurve(new QLineSeries), m_allCurve(new QLineSeries), m_barsLegend(new QLabel(this)),
+      m_paretoLegend(new QLabel(this))
 {
     setAccessibleName(tr("Value tiers"));
     // QChartView(QWidget *) would create a default chart that setChart() then orphans; start with ours.
@@ -48,7 +50,7 @@ TierChart::TierChart(QWidget *parent)
     m_shareAxis->setRange(0, 100);
     m_shareAxis->setTickCount(5);
     m_shareAxis->setLabelFormat(QStringLiteral("%d%%"));
-    bars->legend()->setAlignment(Qt::AlignBottom);
+    bars->legend()->hide(); // Qt Charts drops the second marker of a narrow chart; our label wraps instead
     m_barsView->setRenderHint(QPainter::Antialiasing);
     connect(m_customers, &QBarSet::clicked, this, &TierChart::tierClicked);
     connect(m_revenue, &QBarSet::clicked, this, &TierChart::tierClicked);
@@ -69,13 +71,26 @@ TierChart::TierChart(QWidget *parent)
         curve->attachAxis(x);
         curve->attachAxis(y);
     }
-    pareto->legend()->setAlignment(Qt::AlignBottom);
+    pareto->legend()->hide();
     m_paretoView->setRenderHint(QPainter::Antialiasing);
 
-    auto *layout = new QHBoxLayout(this);
+    auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_barsView, 1);
-    layout->addWidget(m_paretoView, 1);
+    layout->setVerticalSpacing(2);
+    layout->addWidget(m_barsView, 0, 0);
+    layout->addWidget(m_paretoView, 0, 1);
+    for (QLabel *legend : {m_barsLegend, m_paretoLegend}) {
+        legend->setWordWrap(true);
+        legend->setAlignment(Qt::AlignHCenter);
+        legend->setTextFormat(Qt::RichText);
+    }
+    m_barsLegend->setObjectName(QStringLiteral("tierLegend"));
+    m_paretoLegend->setObjectName(QStringLiteral("paretoLegend"));
+    layout->addWidget(m_barsLegend, 1, 0);
+    layout->addWidget(m_paretoLegend, 1, 1);
+    layout->setRowStretch(0, 1);
+    layout->setColumnStretch(0, 1);
+    layout->setColumnStretch(1, 1);
     retranslate();
     restyle();
 }
@@ -151,6 +166,7 @@ void TierChart::restyle()
     m_revenue->setColor(QColor(0xf0, 0xa2, 0x02));
     m_segmentCurve->setPen(QPen(QColor(0x3b, 0x7d, 0xd8), 2.5));
     m_allCurve->setPen(QPen(palette().color(QPalette::Text), 1.5, Qt::DashLine));
+    retranslate(); // the legends carry the colours
 }
 
 void TierChart::retranslate()
@@ -159,6 +175,16 @@ void TierChart::retranslate()
     m_revenue->setLabel(tr("Revenue"));
     m_segmentCurve->setName(tr("Segment"));
     m_allCurve->setName(tr("All"));
+    // Each entry keeps its mark and name together; entries wrap onto a second line when the chart is narrow.
+    const auto entry = [](const QString &mark, const QColor &colour, const QString &name) {
+        return QStringLiteral("<span style=\"white-space:nowrap\"><span style=\"color:%1\">%2</span>&nbsp;%3</span>")
+            .arg(colour.name(), mark, name.toHtmlEscaped());
+    };
+    const QString square = QStringLiteral("&#9632;"), line = QStringLiteral("&#9473;&#9473;"), dashes = QStringLiteral("&#9476;&#9476;");
+    m_barsLegend->setText(entry(square, m_customers->color(), m_customers->label()) + QStringLiteral(" &nbsp; ") +
+                          entry(square, m_revenue->color(), m_revenue->label()));
+    m_paretoLegend->setText(entry(line, m_segmentCurve->pen().color(), m_segmentCurve->name()) + QStringLiteral(" &nbsp; ") +
+                            entry(dashes, m_allCurve->pen().color(), m_allCurve->name()));
     m_paretoView->chart()->setTitle(tr("Pareto curve"));
     m_paretoView->setToolTip(tr("Share of revenue (up) made by the biggest spenders (across)"));
 }

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QChartView;
+class QLabel;
 class QBarSet;
 class QBarCategoryAxis;
 class QLineSeries;
@@ -55,6 +56,8 @@ private:
     QValueAxis *m_shareAxis;
     QLineSeries *m_segmentCurve;
     QLineSeries *m_allCurve;
+    QLabel *m_barsLegend;
+    QLabel *m_paretoLegend;
 };
 
 } // namespace segmenta::ui

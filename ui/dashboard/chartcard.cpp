@@ -17,7 +17,19 @@ ChartCard::ChartCard(QWidget *chart, QWidget *parent) : QFrame(parent), m_title(
     layout->setContentsMargins(8, 6, 8, 8);
     layout->addWidget(m_title);
     layout->addWidget(chart, 1);
-    chartexport::installContextMenu(chart, QStringLiteral("chart"));
+    chartexport::installContextMenu(chart, QStringLiteral("chart"), [this] { return caption(); });
+}
+
+chartexport::Caption ChartCard::caption() const
+{
+    chartexport::Caption caption = m_captionSource ? m_captionSource() : chartexport::Caption{};
+    caption.title = m_title->text();
+    return caption;
+}
+
+void ChartCard::setCaptionSource(std::function<chartexport::Caption()> source)
+{
+    m_captionSource = std::move(source);
 }
 
 void ChartCard::setTitle(const QString &title)
@@ -32,7 +44,7 @@ void ChartCard::setTitle(const QString &title)
     }
     QString fileName = title;
     fileName.replace(u'/', u'-');
-    chartexport::installContextMenu(m_chart, fileName);
+    chartexport::installContextMenu(m_chart, fileName, [this] { return caption(); });
 }
 
 } // namespace segmenta::ui

@@ -223,6 +223,15 @@ QDate DashboardPanel::analysisDate() const
     return m_shownDate;
 }
 
+void DashboardPanel::setSegmentSource(std::function<QString()> segment)
+{
+    for (ChartCard *card : {m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard, m_historyCard, m_predictedCard}) {
+        card->setCaptionSource([this, segment] {
+            return chartexport::Caption{QString(), segment ? segment() : QString(), m_shownDate};
+        });
+    }
+}
+
 void DashboardPanel::setAnalysisDateNote(const QDate &asOf)
 {
     m_noteDate = asOf;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "dashboard/dashboardfigures.h"
 
 #include <QDate>
@@ -38,6 +40,9 @@ public:
     // (common/datetext.h); an invalid date (no workspace) hides it. Showing it emits nothing.
     void setAnalysisDate(const QDate &date, bool editable);
     QDate analysisDate() const;
+    // What saved and copied charts name as their segment (a saved segment's name, or the rule being edited),
+    // asked for at the time; their caption also carries the analysis date shown.
+    void setSegmentSource(std::function<QString()> segment);
     QDateEdit *analysisDateEdit() const { return m_dateEdit; }
 
     FunnelWidget *funnel() const { return m_funnel; }

@@ -77,8 +77,9 @@ QString SegmentReportWriter::write(const SegmentReport &report, const QString &p
         y = drawParagraph(painter, headingFont, tr("Size"), 0, y + mm(4), width, ink);
         y = drawParagraph(painter, textFont, report.headline.join(u'\n'), 0, y + mm(1), width, ink);
 
-        // The charts: full-width ones alone, the others side by side, each with its title; the heights share
-        // what is left of the page.
+        // The charts: full-width ones alone, the others side by side, each with its title, at the height the
+        // widget's proportions ask for at that width (at most a third of a page); a row that does not fit below
+        // starts a new page, so no chart is squeezed until its numbers cannot be read.
         QList<QList<SegmentReport::Chart>> rows;
         for (const SegmentReport::Chart &chart : report.charts) {
             if (!chart.widget)
@@ -90,13 +91,16 @@ QString SegmentReportWriter::write(const SegmentReport &report, const QString &p
         }
         const int gap = mm(5);
         const int headingHeight = painter.boundingRect(QRect(0, 0, width, 1000), 0, QStringLiteral("Ag")).height() + mm(1);
-        const int available = height - y - gap * int(rows.size()) - headingHeight * int(rows.size());
         for (const auto &row : rows) {
             const int columnWidth = row.size() == 1 ? width : (width - gap) / 2;
             int rowHeight = 0;
-            for (const auto &chart : row) // the height the widget's proportions ask for at this width
+            for (const auto &chart : row)
                 rowHeight = std::max(rowHeight, int(double(chart.widget->height()) * columnWidth / std::max(1, chart.widget->width())));
-            rowHeight = std::min(rowHeight, rows.size() > 0 ? available / int(rows.size()) : available);
+            rowHeight = std::min(rowHeight, height / 3);
+            if (y + gap + headingHeight + rowHeight > height) {
+                pdf.newPage();
+                y = -gap;
+            }
             y += gap;
             int used = 0;
             for (int i = 0; i < row.size(); ++i) {
