@@ -1,6 +1,7 @@
 #include "rules/ruleedit.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace segmenta::rules {
 

@@ -10,6 +10,9 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include <algorithm>
+#include <initializer_list>
+
 namespace segmenta::ui {
 
 using rules::Op;

@@ -48,7 +48,9 @@ public:
     bool isModified() const;
     QString title() const;
     void setSummary(const QString &summary);
-    // Shows a problem the evaluation found (unknown field, wrong operator for the type).
+    // Shows a problem the evaluation found (unknown field, wrong operator for the type). When the text shown
+    // is the rule and the rule context refuses it, the context's message is shown instead, which names the
+    // line and column of the condition (and that place is underlined).
     void showProblem(const QString &message);
 
     RuleBuilder *builder() const { return m_builder; }
@@ -81,6 +83,8 @@ private:
     void parse();
     void showBuilderRule(const rules::Rule &rule, bool fromText);
     void underlineError(const QString &message);
+    // The rule context's message, with line and column, about the text as a rule; empty when it is fine.
+    QString textProblem();
     void retranslate();
 
     QLabel *m_title;
@@ -94,6 +98,7 @@ private:
     std::optional<rules::Rule> m_savedRule;
     QUndoStack *m_history = nullptr;
     QString m_summary;
+    std::optional<rules::RuleContext> m_context; // setEvaluationData()'s
     bool m_keepText = false; // the builder is following the text: leave the text as typed
 };
 
