@@ -101,6 +101,9 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
     outer->addLayout(layout);
+    m_whereLayout = new QHBoxLayout;
+    m_whereLayout->setContentsMargins(36, 0, 0, 2); // under the purchase's field and operator
+    outer->addLayout(m_whereLayout);
     outer->addWidget(m_note);
 
     connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
@@ -455,8 +458,7 @@ void ConditionRow::showWhere()
     }
     if (!m_where) {
         m_where = new GroupFrame(m_builder, GroupFrame::Kind::Where, this);
-        auto *outer = static_cast<QVBoxLayout *>(layout());
-        outer->insertWidget(1, m_where);
+        m_whereLayout->addWidget(m_where);
     }
     m_where->showGroup(m_shown.purchase->where, m_path);
     m_where->setEnabled(m_shown.enabled);

@@ -94,6 +94,7 @@ private:
     bool m_everShown = false;
     bool m_inWhere = false; // a condition of a purchase's where-group: order and line fields
     GroupFrame *m_where = nullptr;
+    QHBoxLayout *m_whereLayout = nullptr; // holds m_where, indented
     QPointer<PurchaseEditor> m_purchaseEditor;
     QCheckBox *m_enabled;
     QToolButton *m_field;

@@ -112,7 +112,6 @@ void PurchaseEditor::retranslate()
     m_times->setText(tr("times"));
     m_amountAnd->setText(tr("and"));
     m_periodAnd->setText(tr("and"));
-    m_compare->setToolTip(m_op == Op::Ordered ? tr("How many orders with a matching line") : tr("The amount of the matching lines"));
     showCompare();
     showPeriod();
     m_showing = showing;
@@ -159,6 +158,7 @@ void PurchaseEditor::showCompare()
     const QSignalBlocker countBlocker(m_count);
     const QSignalBlocker amountBlocker(m_amount);
     const QSignalBlocker amount2Blocker(m_amount2);
+    m_compare->setToolTip(m_op == Op::Ordered ? tr("How many orders with a matching line") : tr("The amount of the matching lines"));
     const bool never = isNever(m_op, m_shown);
     m_compare->setCurrentIndex(std::max(0, m_compare->findData(never ? kNever : int(m_shown.compare))));
     const bool ordered = m_op == Op::Ordered;
