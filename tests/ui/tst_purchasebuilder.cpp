@@ -431,11 +431,11 @@ void TestPurchaseBuilder::badRulesNameLineAndColumn_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown order field") << QStringLiteral("city is \"x\" and ordered where categry is \"Teaware\"") << true
                                          << QStringLiteral("line 1, column 31: In “categry is \"Teaware\"”: there is no order or line field "
-                                                           "named “categry”; the closest are category");
+                                                           "named “categry”; the closest are category, quantity, amount");
     QTest::newRow("negative count") << QStringLiteral("ordered at least -1 times") << true
-                                    << QStringLiteral("line 1, column 18: expected a whole number of times (0 or more)");
+                                    << QStringLiteral("line 1, column 18: expected a whole number of times (0 or more), found “-1”");
     QTest::newRow("period without dates") << QStringLiteral("city is \"x\" or\nspent > 5 in last 30 days") << false
-                                          << QStringLiteral("line 2, column 1: In “spent > 5 in last 30 days”: no order has a date");
+                                          << QStringLiteral("line 2, column 1: In “spent > 5 in last 30 days”: no order has a date, so a period finds no purchase");
 }
 
 void TestPurchaseBuilder::badRulesNameLineAndColumn()
