@@ -361,6 +361,18 @@ void TestPurchaseBuilder::existingRulesShowAndRoundTrip()
     QCOMPARE(child<QToolButton>(purchase, "fieldButton")->text(), QStringLiteral("Purchases"));
     QCOMPARE(child<QComboBox>(purchase, "purchaseCompare")->currentText(), compare);
     QCOMPARE(int(purchase->whereFrame()->childWidgets().size()), whereRows);
+    // Each of its conditions shows its value, also once the values bought have come (the editors then rebuilt).
+    QTRY_VERIFY_WITH_TIMEOUT(!m_builder->valuesOf(QStringLiteral("category"), true).empty(), 20000);
+    QCoreApplication::processEvents();
+    purchase->whereFrame()->forEachRow([](ui::ConditionRow *row) {
+        auto *line = row->findChild<QLineEdit *>(QStringLiteral("textValue"));
+        auto *values = row->findChild<QToolButton *>(QStringLiteral("valuesButton"));
+        auto *number = row->findChild<QDoubleSpinBox *>(QStringLiteral("numberValue"));
+        QWidget *shown = line ? static_cast<QWidget *>(line) : values ? static_cast<QWidget *>(values) : number;
+        QVERIFY(shown);
+        QVERIFY(shown->isVisible());
+        QVERIFY2(shown->width() > 50, qPrintable(QString::number(shown->width())));
+    });
     // builder -> rule -> text -> builder: the same rule.
     const QString printed = rules::RuleText::print(m_builder->rule());
     m_builder->resetRule(parsed(printed));

@@ -31,7 +31,7 @@ QDoubleSpinBox *amountBox(QWidget *parent, const char *name)
 {
     auto *box = new QDoubleSpinBox(parent);
     box->setObjectName(QString::fromLatin1(name));
-    box->setRange(0, 1e13);
+    box->setRange(0, 1e10);
     box->setDecimals(2);
     box->setGroupSeparatorShown(true);
     box->setKeyboardTracking(false); // a value is passed on at Enter, an arrow, or leaving the box
@@ -61,12 +61,12 @@ PurchaseEditor::PurchaseEditor(QWidget *parent)
     m_compare->setObjectName(QStringLiteral("purchaseCompare"));
     m_compare->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_count->setObjectName(QStringLiteral("purchaseCount"));
-    m_count->setRange(0, 1000000);
+    m_count->setRange(0, 9999);
     m_count->setKeyboardTracking(false);
     m_period->setObjectName(QStringLiteral("purchasePeriod"));
     m_period->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_periodCount->setObjectName(QStringLiteral("purchasePeriodCount"));
-    m_periodCount->setRange(0, 100000);
+    m_periodCount->setRange(0, 9999);
     m_periodCount->setKeyboardTracking(false);
     m_periodUnit->setObjectName(QStringLiteral("purchasePeriodUnit"));
     auto *layout = new QHBoxLayout(this);
