@@ -459,6 +459,8 @@ void ConditionRow::showWhere()
     if (!m_where) {
         m_where = new GroupFrame(m_builder, GroupFrame::Kind::Where, this);
         m_whereLayout->addWidget(m_where);
+        if (isVisible())
+            m_where->show(); // now, not on the layout's queued call
     }
     m_where->showGroup(m_shown.purchase->where, m_path);
     m_where->setEnabled(m_shown.enabled);
@@ -736,6 +738,11 @@ void ConditionRow::rebuildValueEditor()
     }
     }
     m_valueLayout->addStretch(1);
+    // Shown now, not on the layout's queued call: a picture taken meanwhile (or a test) would miss them.
+    if (m_valueBox->isVisible()) {
+        for (QWidget *editor : m_valueBox->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+            editor->show();
+    }
 }
 
 void ConditionRow::typedValues(const QVariantList &values)
