@@ -319,7 +319,6 @@ void ConditionRow::changeEvent(QEvent *event)
         refreshChoices();
         rebuildValueEditor(); // its labels and suffixes too
         showNote();
-        m_builder->conditionsResized();
     }
     QWidget::changeEvent(event);
 }
