@@ -51,7 +51,6 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     innerLayout->addWidget(m_root);
     innerLayout->addStretch(1);
     m_scroll->setWidget(inner);
-    inner->installEventFilter(this); // its layout requests say the conditions' height may have changed
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     // As tall as its conditions (the window's RuleSplitter fits the rule to that), at least one condition's height.
@@ -339,13 +338,6 @@ void RuleBuilder::refreshRows()
 void RuleBuilder::showRowImpacts()
 {
     m_root->forEachRow([this](ConditionRow *row) { row->showImpact(impactAt(row->path()), stepAt(row->path())); });
-}
-
-bool RuleBuilder::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_scroll->widget() && event->type() == QEvent::LayoutRequest)
-        Q_EMIT contentHeightChanged();
-    return QWidget::eventFilter(watched, event);
 }
 
 void RuleBuilder::changeEvent(QEvent *event)

@@ -117,13 +117,9 @@ Q_SIGNALS:
     // After every change of the rule; `fromText` when it came from the text form.
     void ruleEdited(const segmenta::rules::Rule &rule, bool fromText);
     void impactsShown();
-    // The conditions' height may have changed without an edit (a where-group shown, value editors rebuilt):
-    // the owner fits the rule's area again.
-    void contentHeightChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
