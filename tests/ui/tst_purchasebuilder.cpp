@@ -116,7 +116,7 @@ void TestPurchaseBuilder::initTestCase()
 void TestPurchaseBuilder::init()
 {
     m_panel = std::make_unique<ui::RulePanel>();
-    m_panel->resize(qEnvironmentVariableIntValue("PANEL_WIDTH") > 0 ? qEnvironmentVariableIntValue("PANEL_WIDTH") : 1200, 700);
+    m_panel->resize(1200, 700);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
     m_builder = m_panel->builder();

@@ -319,6 +319,7 @@ void ConditionRow::changeEvent(QEvent *event)
         refreshChoices();
         rebuildValueEditor(); // its labels and suffixes too
         showNote();
+        m_builder->conditionsResized();
     }
     QWidget::changeEvent(event);
 }

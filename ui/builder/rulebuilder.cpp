@@ -197,6 +197,7 @@ void RuleBuilder::heightChanged()
     // The scroll area's size hint follows its content; the layouts above cache theirs until told.
     m_scroll->updateGeometry();
     updateGeometry();
+    Q_EMIT contentHeightChanged();
 }
 
 QDate RuleBuilder::analysisDate() const

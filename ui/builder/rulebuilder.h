@@ -94,6 +94,9 @@ public:
     // RFM names) or one the workspace holds. True when that cannot be told (the values not loaded yet, or
     // too many to list).
     bool holdsValue(const QString &field, const QString &value, bool where = false) const;
+    // For the builder's rows: their height changed without an edit (the language switched, a where-group
+    // appeared), so the owner fits the rule's area again (contentHeightChanged).
+    void conditionsResized() { heightChanged(); }
     // A condition to add to the group at `groupPath`: a copy of its last condition on a known field (another
     // city after a city), else "total spend >= 0"; in a purchase's where-group "category is one of" the most
     // bought category (else the first order field's default).
@@ -117,9 +120,13 @@ Q_SIGNALS:
     // After every change of the rule; `fromText` when it came from the text form.
     void ruleEdited(const segmenta::rules::Rule &rule, bool fromText);
     void impactsShown();
+    // The conditions' height may have changed without an edit (a where-group shown, value editors rebuilt):
+    // the owner fits the rule's area again.
+    void contentHeightChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
+
 
 private:
     void retranslate();

@@ -65,6 +65,7 @@ RulePanel::RulePanel(QWidget *parent)
     });
     connect(m_save, &QPushButton::clicked, this, &RulePanel::saveRequested);
     connect(m_builder, &RuleBuilder::ruleEdited, this, &RulePanel::showBuilderRule);
+    connect(m_builder, &RuleBuilder::contentHeightChanged, this, &RulePanel::contentHeightChanged);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);

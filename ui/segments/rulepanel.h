@@ -61,6 +61,8 @@ public:
 
 Q_SIGNALS:
     void ruleChanged(const segmenta::rules::Rule &rule);
+    // The builder's conditions changed height without a change of rule (RuleBuilder::contentHeightChanged).
+    void contentHeightChanged();
     void saveRequested();
 
 protected:
