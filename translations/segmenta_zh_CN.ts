@@ -2386,6 +2386,14 @@
         <source>%1 left</source>
         <translation>剩 %1 位</translation>
     </message>
+    <message>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <source>What the customer bought, how often or how much, and when: click to choose a field instead</source>
+        <translation>客户买了什么、买了几次或花了多少、在什么时候：点击改选一个字段</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ConversionChart</name>
@@ -3168,6 +3176,26 @@ Replace them?</source>
         <source>RFM</source>
         <translation>RFM</translation>
     </message>
+    <message>
+        <source>Order line</source>
+        <translation>订单明细</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Purchased…</source>
+        <translation>购买过…</translation>
+    </message>
+    <message>
+        <source>What customers bought, how often, how much and when</source>
+        <translation>客户买了什么、买了几次、花了多少、在什么时候</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::FunnelWidget</name>
@@ -3277,6 +3305,22 @@ Replace them?</source>
     <message>
         <source>Use this group</source>
         <translation>使用此分组</translation>
+    </message>
+    <message>
+        <source>with a line matching all of</source>
+        <translation>订单中有明细满足以下全部</translation>
+    </message>
+    <message>
+        <source>with a line matching any of</source>
+        <translation>订单中有明细满足以下任一</translation>
+    </message>
+    <message>
+        <source>with a line matching none of</source>
+        <translation>订单中有明细不满足以下任何一条</translation>
+    </message>
+    <message>
+        <source>Which orders count: those with a line meeting these conditions (none: any order)</source>
+        <translation>哪些订单计入：有一行明细满足这些条件的订单（没有条件：所有订单）</translation>
     </message>
 </context>
 <context>
@@ -5156,6 +5200,129 @@ Replace them?</source>
     <message>
         <source>top: %1</source>
         <translation>顶端：%1</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::PurchaseEditor</name>
+    <message>
+        <source>at any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>在最近</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>早于</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>晚于</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <source>more than … ago</source>
+        <translation>早于…之前</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>How many orders with a matching line</source>
+        <translation>有匹配明细的订单数</translation>
+    </message>
+    <message>
+        <source>The amount of the matching lines</source>
+        <translation>匹配明细的金额合计</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>至多</translation>
+    </message>
+    <message>
+        <source>exactly</source>
+        <translation>恰好</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>≥</source>
+        <translation>≥</translation>
+    </message>
+    <message>
+        <source>&gt;</source>
+        <translation>&gt;</translation>
+    </message>
+    <message>
+        <source>≤</source>
+        <translation>≤</translation>
+    </message>
+    <message>
+        <source>&lt;</source>
+        <translation>&lt;</translation>
+    </message>
+    <message>
+        <source>=</source>
+        <translation>=</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>When the orders were placed</source>
+        <translation>下单的时间</translation>
+    </message>
+    <message>
+        <source>No order has a date, so purchases cannot be limited to a period</source>
+        <translation>没有任何订单带日期，因此无法按时间段筛选购买</translation>
+    </message>
+    <message>
+        <source>Change how often</source>
+        <translation>更改购买次数条件</translation>
+    </message>
+    <message>
+        <source>Change comparison</source>
+        <translation>更改比较方式</translation>
+    </message>
+    <message>
+        <source>Change count</source>
+        <translation>更改次数</translation>
+    </message>
+    <message>
+        <source>Change amount</source>
+        <translation>更改金额</translation>
+    </message>
+    <message>
+        <source>Change period</source>
+        <translation>更改时间段</translation>
     </message>
 </context>
 </TS>

@@ -90,7 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *splitter = new RuleSplitter(m_rulePanel, m_centreTabs, m_segmentPage);
     m_splitter = splitter;
     connect(m_rulePanel, &RulePanel::ruleChanged, splitter, &RuleSplitter::fitSoon); // the rule's height follows its conditions
-    connect(m_rulePanel->builder(), &RuleBuilder::heightHintChanged, splitter, &RuleSplitter::fitSoon);
+    connect(m_rulePanel, &RulePanel::contentHeightChanged, splitter, &RuleSplitter::fitSoon); // and their editors
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(splitter);

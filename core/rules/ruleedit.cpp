@@ -1,6 +1,7 @@
 #include "rules/ruleedit.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace segmenta::rules {
 
@@ -23,6 +24,28 @@ void collectPaths(const Group &group, NodePath &path, std::vector<NodePath> &out
     }
 }
 
+// The group a node's children are addressed in: a group's own, or a purchase condition's where-group.
+const Group *childrenOf(const Node &node)
+{
+    if (node.group)
+        return node.group.get();
+    if (node.condition && node.condition->purchase)
+        return &node.condition->purchase->where;
+    return nullptr;
+}
+
+// The same for an edit: the purchase is shared with the rule this one was copied from, so it is copied first.
+Group *childrenOf(Node &node)
+{
+    if (node.group)
+        return node.group.get();
+    if (!node.condition || !node.condition->purchase)
+        return nullptr;
+    auto own = std::make_shared<Purchase>(*node.condition->purchase);
+    node.condition->purchase = own;
+    return &own->where;
+}
+
 } // namespace
 
 const Node *nodeAt(const Rule &rule, const NodePath &path)
@@ -30,17 +53,27 @@ const Node *nodeAt(const Rule &rule, const NodePath &path)
     const Group *group = &rule.root;
     const Node *node = nullptr;
     for (int index : path) {
+        if (node)
+            group = childrenOf(*node);
         if (!group || !validIndex(*group, index))
             return nullptr;
         node = &group->children[size_t(index)];
-        group = node->group.get();
     }
     return node;
 }
 
 Node *nodeAt(Rule &rule, const NodePath &path)
 {
-    return const_cast<Node *>(nodeAt(std::as_const(rule), path));
+    Group *group = &rule.root;
+    Node *node = nullptr;
+    for (int index : path) {
+        if (node)
+            group = childrenOf(*node);
+        if (!group || !validIndex(*group, index))
+            return nullptr;
+        node = &group->children[size_t(index)];
+    }
+    return node;
 }
 
 const Group *groupAt(const Rule &rule, const NodePath &path)
@@ -48,12 +81,15 @@ const Group *groupAt(const Rule &rule, const NodePath &path)
     if (path.empty())
         return &rule.root;
     const Node *node = nodeAt(rule, path);
-    return node ? node->group.get() : nullptr;
+    return node ? childrenOf(*node) : nullptr;
 }
 
 Group *groupAt(Rule &rule, const NodePath &path)
 {
-    return const_cast<Group *>(groupAt(std::as_const(rule), path));
+    if (path.empty())
+        return &rule.root;
+    Node *node = nodeAt(rule, path);
+    return node ? childrenOf(*node) : nullptr;
 }
 
 bool insertNode(Rule &rule, const NodePath &groupPath, int index, Node node)
@@ -95,9 +131,11 @@ bool moveNode(Rule &rule, const NodePath &from, const NodePath &toGroup, int toI
     // A group cannot go inside itself.
     if (toGroup.size() >= from.size() && std::equal(from.begin(), from.end(), toGroup.begin()))
         return false;
+    const NodePath fromParent(from.begin(), from.end() - 1);
+    if (purchaseScope(rule, fromParent) != purchaseScope(rule, toGroup))
+        return false;
     // Removing `from` shifts the later siblings on its way to the target group.
     NodePath target = toGroup;
-    const NodePath fromParent(from.begin(), from.end() - 1);
     if (target.size() > fromParent.size() && std::equal(fromParent.begin(), fromParent.end(), target.begin()) &&
         target[fromParent.size()] > from.back())
         --target[fromParent.size()];
@@ -113,6 +151,27 @@ std::vector<NodePath> conditionPaths(const Rule &rule)
     NodePath path;
     collectPaths(rule.root, path, out);
     return out;
+}
+
+std::optional<NodePath> purchaseScope(const Rule &rule, const NodePath &groupPath)
+{
+    if (!groupAt(rule, groupPath))
+        return std::nullopt;
+    for (size_t length = 1; length <= groupPath.size(); ++length) {
+        const NodePath prefix(groupPath.begin(), groupPath.begin() + std::ptrdiff_t(length));
+        const Node *node = nodeAt(rule, prefix);
+        if (node && node->condition && node->condition->isPurchase())
+            return prefix;
+    }
+    return std::nullopt;
+}
+
+Condition newPurchaseCondition()
+{
+    Condition condition;
+    condition.op = Op::Ordered;
+    condition.purchase = std::make_shared<const Purchase>();
+    return condition;
 }
 
 QVariantList defaultValues(store::FieldType type, Op op, const QDate &asOf, const QString &sampleText)
@@ -170,6 +229,10 @@ FieldGroup fieldGroupOf(const store::FieldInfo &field)
     default:
         break;
     }
+    if (field.entity == u"line")
+        return FieldGroup::OrderLine;
+    if (field.entity == u"order")
+        return FieldGroup::Order;
     if (field.name == u"r_score" || field.name == u"f_score" || field.name == u"m_score")
         return FieldGroup::Rfm;
     if (field.table == u"customer_metrics")
@@ -198,6 +261,76 @@ std::vector<ValueCount> distinctValues(const ColumnCache &cache, const QString &
     if (values.size() > limit)
         values.resize(limit);
     return values;
+}
+
+namespace {
+
+// The orders a purchase condition counts: valid, dated on or before the analysis date, an amount above zero
+// unless a zero amount counts (as ColumnarEvaluator reads them).
+Bitset countedOrders(const ColumnCache::Purchases &p, const RuleContext &context)
+{
+    Bitset orders(p.orders());
+    const ColumnCache::Column *date = p.orderColumn(QStringLiteral("order_date"));
+    if (!date)
+        return orders;
+    const double asOf = double(context.asOf.toJulianDay());
+    for (size_t row = 0; row < p.orders(); ++row) {
+        if (p.validOrder.test(row) && (context.zeroAmountIsPurchase || p.positiveAmount.test(row)) &&
+            date->valid.test(row) && date->number(row) <= asOf)
+            orders.set(row);
+    }
+    return orders;
+}
+
+// How many distinct customers each code has among (code << 32 | customer row) pairs, most first.
+std::vector<ValueCount> countPairs(std::vector<std::uint64_t> &pairs, const ColumnCache::Column &column, size_t limit)
+{
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    std::vector<ValueCount> values;
+    for (size_t i = 0; i < pairs.size();) {
+        const std::uint64_t code = pairs[i] >> 32;
+        size_t end = i;
+        while (end < pairs.size() && pairs[end] >> 32 == code)
+            ++end;
+        values.push_back({column.wordText(size_t(code)), qint64(end - i)});
+        i = end;
+    }
+    std::sort(values.begin(), values.end(), [](const ValueCount &a, const ValueCount &b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (values.size() > limit)
+        values.resize(limit);
+    return values;
+}
+
+} // namespace
+
+std::vector<ValueCount> purchaseValues(const ColumnCache &cache, const RuleContext &context, const QString &field, size_t limit)
+{
+    try {
+        const ColumnCache::Purchases &p = cache.purchases();
+        const ColumnCache::Column *line = p.lineColumn(field);
+        const ColumnCache::Column *column = line ? line : p.orderColumn(field);
+        if (!column || !column->dictionary)
+            return {};
+        const Bitset orders = countedOrders(p, context);
+        std::vector<std::uint64_t> pairs; // (code, customer row) of every counted purchase holding a value
+        const auto add = [&](size_t order, std::uint32_t code) {
+            if (code != 0 && orders.test(order) && p.orderCustomer[order] != ColumnCache::Purchases::kNoCustomer)
+                pairs.push_back(std::uint64_t(code) << 32 | p.orderCustomer[order]);
+        };
+        if (line) {
+            for (size_t row = 0; row < p.lines(); ++row)
+                add(p.lineOrder[row], line->code(row));
+        } else {
+            for (size_t row = 0; row < p.orders(); ++row)
+                add(row, column->code(row));
+        }
+        return countPairs(pairs, *column, limit);
+    } catch (const ColumnCache::PurchasesUnavailable &) {
+        return {};
+    }
 }
 
 } // namespace segmenta::rules

@@ -1,4 +1,5 @@
 #include "demo/demoshop.h"
+#include "rules/columnarevaluator.h"
 #include "rules/columncache.h"
 #include "rules/rulecontext.h"
 #include "rules/ruleedit.h"
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void badPathsChangeNothing();
     void conditionPathsInReadingOrder();
     void distinctValuesMatchSql();
+    void pathsGoThroughPurchases();
+    void purchaseValuesMatchSql();
     void fieldGroups();
     void defaultValuesAreValid();
 };
@@ -164,6 +167,102 @@ void TestRuleEdit::distinctValuesMatchSql()
     QVERIFY(distinctValues(*cache.value(), QStringLiteral("no_such_field")).empty());
 }
 
+void TestRuleEdit::pathsGoThroughPurchases()
+{
+    const Rule start = parsed("a = 1 and ordered at least 2 times in last 30 days where (category is \"x\" or product contains \"y\")");
+    QCOMPARE(nodeAt(start, {1, 0})->condition->field, QStringLiteral("category"));
+    QCOMPARE(nodeAt(start, {1, 1})->condition->op, Op::Contains);
+    QVERIFY(nodeAt(start, {1, 2}) == nullptr);
+    QCOMPARE(groupAt(start, {1})->match, GroupMatch::Any);
+    QCOMPARE(purchaseScope(start, {1}), std::optional<NodePath>(NodePath{1}));
+    QCOMPARE(purchaseScope(start, {}), std::nullopt);
+    QCOMPARE(purchaseScope(start, {0}), std::nullopt); // a condition is no group
+    // the purchase is one condition
+    QCOMPARE(conditionPaths(start), (std::vector<NodePath>{{0}, {1}}));
+
+    Rule rule = start;
+    QVERIFY(removeNode(rule, {1, 0}).has_value());
+    QVERIFY(rule == parsed("a = 1 and ordered at least 2 times in last 30 days where any(product contains \"y\")"));
+    QVERIFY(start == parsed("a = 1 and ordered at least 2 times in last 30 days where (category is \"x\" or product contains \"y\")"));
+
+    rule = start;
+    QVERIFY(insertNode(rule, {1}, 0, Node(Condition{QStringLiteral("channel"), Op::Is, {QStringLiteral("JD")}, true})));
+    QVERIFY(rule == parsed("a = 1 and ordered at least 2 times in last 30 days where "
+                           "(channel is \"JD\" or category is \"x\" or product contains \"y\")"));
+    QVERIFY(duplicateNode(rule, {1, 2}));
+    QVERIFY(moveNode(rule, {1, 3}, {1}, 0));
+    QVERIFY(rule == parsed("a = 1 and ordered at least 2 times in last 30 days where "
+                           "(product contains \"y\" or channel is \"JD\" or category is \"x\" or product contains \"y\")"));
+
+    // customer conditions and order conditions do not mix
+    rule = start;
+    QVERIFY(!moveNode(rule, {0}, {1}, 0));
+    QVERIFY(!moveNode(rule, {1, 0}, {}, 0));
+    QVERIFY(!moveNode(rule, {1}, {1}, 0)); // into its own where
+    QVERIFY(rule == start);
+    // the whole purchase moves like any condition
+    QVERIFY(moveNode(rule, {1}, {}, 0));
+    QVERIFY(rule == parsed("ordered at least 2 times in last 30 days where (category is \"x\" or product contains \"y\") and a = 1"));
+
+    const Condition added = newPurchaseCondition();
+    QVERIFY(added.isPurchase());
+    QCOMPARE(added.op, Op::Ordered);
+    Rule one;
+    one.root.children.emplace_back(added);
+    QCOMPARE(RuleText::print(one), QStringLiteral("ordered"));
+}
+
+void TestRuleEdit::purchaseValuesMatchSql()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shop.segmenta"));
+    auto ws = store::Workspace::create(path);
+    QVERIFY(ws.ok());
+    demo::DemoSetupOptions options;
+    options.shop.customers = 800;
+    options.history = false;
+    QVERIFY(demo::DemoShop::setUp(*ws.value(), options).ok());
+    store::Database &db = ws.value()->db();
+    const auto context = RuleContext::forDatabase(db, ws.value()->analysisDate());
+    const auto cache = ColumnCache::load(db, context.fields);
+    QVERIFY(cache.ok());
+    const QString asOf = context.asOf.toString(Qt::ISODate);
+
+    // How many customers made a valid purchase (an amount above zero, dated by the analysis date) holding each value.
+    const QString sql = QStringLiteral(
+        "SELECT %1, COUNT(DISTINCT o.customer_id) FROM orders o JOIN order_lines l ON l.order_id = o.id "
+        "WHERE o.is_valid <> 0 AND o.amount > 0 AND substr(o.order_date, 1, 10) <= '%2' AND %1 IS NOT NULL AND %1 <> '' "
+        "GROUP BY %1");
+    for (const char *column : {"l.product", "l.category", "o.channel", "o.status", "l.sku"}) {
+        std::map<QString, qint64> want;
+        store::Statement query(db, sql.arg(QString::fromLatin1(column), asOf).toStdString());
+        while (query.step())
+            want[query.text(0)] = query.int64(1);
+        QVERIFY2(!want.empty(), column);
+        const QString field = QString::fromLatin1(column).mid(2);
+        const auto values = purchaseValues(*cache.value(), context, field);
+        std::map<QString, qint64> got;
+        for (const auto &v : values)
+            got[v.value] = v.count;
+        QCOMPARE(got, want);
+        for (size_t i = 1; i < values.size(); ++i)
+            QVERIFY(values[i - 1].count >= values[i].count);
+        // the count is what `ordered where FIELD is VALUE` keeps
+        Rule rule;
+        Purchase purchase;
+        purchase.where.children.emplace_back(Condition{field, Op::Is, {values.front().value}, true});
+        Condition ordered = newPurchaseCondition();
+        ordered.purchase = std::make_shared<const Purchase>(purchase);
+        rule.root.children.emplace_back(ordered);
+        const auto members = ColumnarEvaluator::evaluate(rule, context, *cache.value());
+        QVERIFY2(members.ok(), qPrintable(members.ok() ? QString() : members.errorMessage()));
+        QCOMPARE(qint64(members->count()), values.front().count);
+    }
+    QCOMPARE(purchaseValues(*cache.value(), context, QStringLiteral("category"), 3).size(), size_t(3));
+    QVERIFY(purchaseValues(*cache.value(), context, QStringLiteral("amount")).empty());
+    QVERIFY(purchaseValues(*cache.value(), context, QStringLiteral("city")).empty());
+}
+
 void TestRuleEdit::fieldGroups()
 {
     const auto group = [](const char *name, const char *table, store::FieldType type) {
@@ -179,6 +278,8 @@ void TestRuleEdit::fieldGroups()
     QCOMPARE(group("value_tier", "customer_metrics", store::FieldType::ValueTier), FieldGroup::LifecycleValue);
     QCOMPARE(group("r_score", "customer_metrics", store::FieldType::Integer), FieldGroup::Rfm);
     QCOMPARE(group("rfm_segment", "customer_metrics", store::FieldType::RfmSegment), FieldGroup::Rfm);
+    for (const store::FieldInfo &f : builtinPurchaseFields())
+        QCOMPARE(fieldGroupOf(f), f.table == u"order_lines" ? FieldGroup::OrderLine : FieldGroup::Order);
 }
 
 void TestRuleEdit::defaultValuesAreValid()

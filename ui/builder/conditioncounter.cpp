@@ -23,6 +23,7 @@ ConditionCounter::~ConditionCounter()
     m_pending.reset();
     m_cache.reset();
     m_valuesRun.waitForFinished();
+    m_purchaseValuesRun.waitForFinished();
     m_impactsRun.waitForFinished();
 }
 
@@ -52,6 +53,29 @@ void ConditionCounter::setData(std::shared_ptr<const rules::ColumnCache> cache, 
             Q_EMIT valuesReady(values);
     });
     countPending();
+}
+
+void ConditionCounter::requestPurchaseValues()
+{
+    if (!m_cache || m_purchaseValuesAsked == m_generation)
+        return;
+    m_purchaseValuesAsked = m_generation;
+    const auto data = m_cache;
+    const auto context = m_context;
+    const quint64 generation = m_generation;
+    m_purchaseValuesRun.waitForFinished(); // the previous cache's: dropped by generation
+    m_purchaseValuesRun = QtConcurrent::run([data, context]() {
+        QHash<QString, std::vector<rules::ValueCount>> values;
+        for (const store::FieldInfo &field : context->orderFields) {
+            if (!store::isNumeric(field.type) && !store::isTemporal(field.type) && field.type != store::FieldType::Boolean)
+                values.insert(field.name, rules::purchaseValues(*data, *context, field.name));
+        }
+        return values;
+    });
+    whenFinished(this, m_purchaseValuesRun, [this, generation](const QHash<QString, std::vector<rules::ValueCount>> &values) {
+        if (generation == m_generation)
+            Q_EMIT purchaseValuesReady(values);
+    });
 }
 
 void ConditionCounter::setRule(const rules::Rule &rule)

@@ -20,7 +20,8 @@ namespace segmenta::ui {
 // many customers it keeps alone, how many the rule loses because of it) and the count left after each of
 // the root group's children (rules::stepCounts) after every rule change, with the rule's warnings about
 // category values no customer holds (RuleContext::unseenValueWarnings), and once
-// per cache the distinct values of the text-like fields with their counts. Requests carry a generation
+// per cache the distinct values of the text-like fields with their counts (and, once asked, of the order and line
+// fields). Requests carry a generation
 // number; a result that a newer request replaced is dropped, and only the newest pending rule is evaluated.
 // A rule that does not validate yields no impacts (the builder keeps the figures it had). GUI thread.
 class ConditionCounter : public QObject
@@ -34,11 +35,16 @@ public:
 
     void setData(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context);
     void setRule(const rules::Rule &rule);
+    // Reads the distinct values of the text-like order and line fields with their buyers
+    // (rules::purchaseValues) once per data: asked for when a rule has a purchase condition, since it reads
+    // the orders into memory. Reported by purchaseValuesReady.
+    void requestPurchaseValues();
 
 Q_SIGNALS:
     void impactsReady(const std::vector<segmenta::rules::ConditionImpact> &impacts,
                       const std::vector<segmenta::rules::StepCount> &steps, const QStringList &warnings);
     void valuesReady(const QHash<QString, std::vector<segmenta::rules::ValueCount>> &values);
+    void purchaseValuesReady(const QHash<QString, std::vector<segmenta::rules::ValueCount>> &values);
 
 private:
     void countPending();
@@ -49,6 +55,8 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     QFuture<QHash<QString, std::vector<rules::ValueCount>>> m_valuesRun;
+    QFuture<QHash<QString, std::vector<rules::ValueCount>>> m_purchaseValuesRun;
+    quint64 m_purchaseValuesAsked = 0; // the generation whose purchase values were asked for (0: none)
     struct Counts
     {
         std::vector<rules::ConditionImpact> impacts;

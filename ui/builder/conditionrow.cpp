@@ -4,6 +4,8 @@
 
 #include "builder/draghandle.h"
 #include "builder/fieldpicker.h"
+#include "builder/groupframe.h"
+#include "builder/purchaseeditor.h"
 #include "builder/rulebuilder.h"
 #include "builder/valuelistpicker.h"
 #include "metrics/analysissettings.h"
@@ -36,6 +38,15 @@ bool sameValues(const QVariantList &a, const QVariantList &b)
     x.values = a;
     y.values = b;
     return x == y;
+}
+
+// Whether two purchases differ in more than their where-group (which the where frame shows).
+bool sameCountAndPeriod(const rules::Condition &a, const rules::Condition &b)
+{
+    if (!a.purchase || !b.purchase)
+        return !a.purchase == !b.purchase;
+    return a.purchase->compare == b.purchase->compare && sameValues(a.purchase->amounts, b.purchase->amounts) &&
+           a.purchase->period == b.purchase->period;
 }
 
 } // namespace
@@ -90,6 +101,9 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
     outer->addLayout(layout);
+    m_whereLayout = new QHBoxLayout;
+    m_whereLayout->setContentsMargins(36, 0, 0, 2); // under the purchase's field and operator
+    outer->addLayout(m_whereLayout);
     outer->addWidget(m_note);
 
     connect(m_enabled, &QCheckBox::toggled, this, [this](bool on) {
@@ -102,7 +116,7 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
         });
     });
     connect(m_field, &QToolButton::clicked, this, [this] {
-        fieldPicker()->setFields(m_builder->fields());
+        fieldPicker()->setFields(m_builder->fields(m_inWhere), !m_inWhere);
         fieldPicker()->popup(m_field->mapToGlobal(QPoint(0, m_field->height())));
     });
     connect(m_operator, &QComboBox::currentIndexChanged, this, &ConditionRow::chooseOperator);
@@ -122,6 +136,7 @@ FieldPicker *ConditionRow::fieldPicker()
     if (!m_picker) {
         m_picker = new FieldPicker(this);
         connect(m_picker, &FieldPicker::fieldChosen, this, &ConditionRow::chooseField);
+        connect(m_picker, &FieldPicker::purchaseChosen, this, &ConditionRow::choosePurchase);
     }
     return m_picker;
 }
@@ -183,9 +198,14 @@ QString ConditionRow::operatorLabel(Op op)
 void ConditionRow::showCondition(const rules::Condition &condition, const rules::NodePath &path)
 {
     m_path = path;
-    const bool fieldChanged = !m_everShown || condition.field != m_shown.field;
+    const bool inWhere = m_builder->inWhere(path);
+    const bool fieldChanged = !m_everShown || condition.field != m_shown.field || inWhere != m_inWhere ||
+                              condition.isPurchase() != m_shown.isPurchase();
     const bool opChanged = fieldChanged || condition.op != m_shown.op;
     const bool valuesChanged = opChanged || !sameValues(condition.values, m_shown.values);
+    const bool purchaseChanged = !sameCountAndPeriod(condition, m_shown);
+    m_inWhere = inWhere;
+    m_impact->setVisible(!inWhere); // the figures are the whole purchase condition's
     m_shown = condition;
     m_everShown = true;
     {
@@ -211,8 +231,11 @@ void ConditionRow::showCondition(const rules::Condition &condition, const rules:
         m_noteForNextShow = false;
         showNote();
     }
-    if (valuesChanged)
+    if (valuesChanged || (purchaseChanged && !m_purchaseEditor))
         rebuildValueEditor();
+    else if (purchaseChanged)
+        m_purchaseEditor->showPurchase(condition.op, *condition.purchase, m_builder->ordersHaveDates(), m_builder->analysisDate());
+    showWhere();
     m_field->setEnabled(condition.enabled);
     m_operator->setEnabled(condition.enabled);
     m_valueBox->setEnabled(condition.enabled);
@@ -228,7 +251,7 @@ void ConditionRow::refreshChoices()
     case Op::Eq: case Op::Ne: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge: case Op::Between:
     case Op::TopPercent: case Op::BottomPercent: case Op::On: case Op::Before: case Op::After:
     case Op::InLast: case Op::NotInLast: case Op::MoreThanDaysAgo: case Op::InNextDays: case Op::AnniversaryWithin:
-    case Op::IsEmpty: case Op::IsNotEmpty: case Op::IsTrue: case Op::IsFalse:
+    case Op::IsEmpty: case Op::IsNotEmpty: case Op::IsTrue: case Op::IsFalse: case Op::Ordered: case Op::Spent:
         return;
     default:
         rebuildValueEditor();
@@ -280,8 +303,8 @@ void ConditionRow::showNote()
         m_note->clear();
         return;
     }
-    const store::FieldInfo *from = m_builder->field(m_clearedFrom);
-    const store::FieldInfo *to = m_builder->field(m_clearedTo);
+    const store::FieldInfo *from = m_builder->field(m_clearedFrom, m_inWhere);
+    const store::FieldInfo *to = m_builder->field(m_clearedTo, m_inWhere);
     QStringList names;
     for (const QString &value : std::as_const(m_cleared))
         names.append(QStringLiteral("“%1”").arg(from ? displayValueOf(*from, value) : value));
@@ -296,6 +319,7 @@ void ConditionRow::changeEvent(QEvent *event)
         refreshChoices();
         rebuildValueEditor(); // its labels and suffixes too
         showNote();
+        m_builder->conditionsResized();
     }
     QWidget::changeEvent(event);
 }
@@ -305,15 +329,18 @@ void ConditionRow::retranslate()
     m_enabled->setToolTip(tr("Use this condition"));
     m_duplicate->setToolTip(tr("Duplicate condition"));
     m_remove->setToolTip(tr("Delete condition"));
-    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    const store::FieldInfo *field = m_builder->field(m_shown.field, m_inWhere);
     if (field) {
         m_field->setText(FieldPicker::fieldLabel(*field));
         m_field->setToolTip(tr("%1 (%2): click to choose another field").arg(field->name, FieldPicker::typeLabel(field->type)));
+    } else if (m_shown.isPurchase()) {
+        m_field->setText(tr("Purchases"));
+        m_field->setToolTip(tr("What the customer bought, how often or how much, and when: click to choose a field instead"));
     } else if (m_shown.op == Op::InSegment || m_shown.op == Op::NotInSegment) {
         m_field->setText(tr("Saved segment"));
         m_field->setToolTip(tr("Click to choose a field instead"));
     } else {
-        m_field->setText(m_builder->fields().empty() ? m_shown.field : tr("%1 (unknown field)").arg(m_shown.field));
+        m_field->setText(m_builder->fields(m_inWhere).empty() ? m_shown.field : tr("%1 (unknown field)").arg(m_shown.field));
         m_field->setToolTip(tr("Choose a field"));
     }
 }
@@ -322,11 +349,12 @@ void ConditionRow::rebuildOperators()
 {
     const QSignalBlocker blocker(m_operator);
     m_operator->clear();
-    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    const store::FieldInfo *field = m_builder->field(m_shown.field, m_inWhere);
     const bool segment = m_shown.op == Op::InSegment || m_shown.op == Op::NotInSegment;
-    std::vector<Op> ops = field     ? rules::operatorsFor(field->type)
-                          : segment ? std::vector<Op>{Op::InSegment, Op::NotInSegment}
-                                    : std::vector<Op>{m_shown.op};
+    std::vector<Op> ops = field                 ? rules::operatorsFor(field->type)
+                          : segment             ? std::vector<Op>{Op::InSegment, Op::NotInSegment}
+                          : m_shown.isPurchase() ? std::vector<Op>{Op::Ordered, Op::Spent}
+                                                : std::vector<Op>{m_shown.op};
     // The operator shown comes first when the field's type does not list it (a rule typed by hand).
     if (std::find(ops.begin(), ops.end(), m_shown.op) == ops.end())
         m_operator->addItem(operatorLabel(m_shown.op), int(m_shown.op));
@@ -337,11 +365,12 @@ void ConditionRow::rebuildOperators()
 
 void ConditionRow::chooseField(const QString &name)
 {
-    const store::FieldInfo *field = m_builder->field(name);
+    const store::FieldInfo *field = m_builder->field(name, m_inWhere);
     if (!field || name == m_shown.field)
         return;
     rules::Condition next = m_shown;
     next.field = name;
+    next.purchase.reset();
     const auto ops = rules::operatorsFor(field->type);
     const bool opFits = std::find(ops.begin(), ops.end(), next.op) != ops.end();
     // Values picked from the old field's list that the new field does not hold are cleared ("at_risk" is no
@@ -350,17 +379,17 @@ void ConditionRow::chooseField(const QString &name)
     if (opFits && (next.op == Op::Is || next.op == Op::IsNot || next.op == Op::In || next.op == Op::NotIn)) {
         QVariantList kept;
         for (const QVariant &value : std::as_const(next.values)) {
-            if (value.typeId() == QMetaType::QString && !m_builder->holdsValue(name, value.toString()))
+            if (value.typeId() == QMetaType::QString && !m_builder->holdsValue(name, value.toString(), m_inWhere))
                 cleared.append(value.toString());
             else
                 kept.append(value);
         }
         next.values = kept;
     }
-    if (!opFits || !m_builder->fits(next)) {
+    if (!opFits || !m_builder->fits(next, m_inWhere)) {
         if (!opFits)
             next.op = store::isNumeric(field->type) ? Op::Ge : ops.front();
-        const auto &values = m_builder->valuesOf(name);
+        const auto &values = m_builder->valuesOf(name, m_inWhere);
         next.values = rules::defaultValues(field->type, next.op, m_builder->analysisDate(),
                                            values.empty() ? QString() : values.front().value);
     }
@@ -379,6 +408,65 @@ void ConditionRow::chooseField(const QString &name)
     m_noteForNextShow = false;
 }
 
+void ConditionRow::choosePurchase()
+{
+    if (m_shown.isPurchase() || m_inWhere)
+        return;
+    rules::Condition next = rules::newPurchaseCondition();
+    next.enabled = m_shown.enabled;
+    const rules::NodePath path = m_path;
+    m_builder->edit(tr("Change field"), [path, next](rules::Rule &rule) {
+        rules::Node *node = rules::nodeAt(rule, path);
+        if (!node || !node->condition)
+            return false;
+        *node->condition = next;
+        return true;
+    });
+}
+
+void ConditionRow::editPurchase(const rules::Purchase &purchase, const QString &editName, bool typing)
+{
+    const rules::NodePath path = m_path;
+    QString key;
+    if (typing) {
+        key = QStringLiteral("purchase/") + editName;
+        for (int index : path)
+            key += u'/' + QString::number(index);
+    }
+    m_builder->edit(editName, [path, purchase](rules::Rule &rule) {
+        rules::Node *node = rules::nodeAt(rule, path);
+        if (!node || !node->condition || !node->condition->purchase)
+            return false;
+        auto next = std::make_shared<rules::Purchase>(*node->condition->purchase); // its where as the rule has it
+        next->compare = purchase.compare;
+        next->amounts = purchase.amounts;
+        next->period = purchase.period;
+        node->condition->purchase = std::move(next);
+        return true;
+    }, key);
+}
+
+void ConditionRow::showWhere()
+{
+    if (!m_shown.purchase) {
+        if (m_where) {
+            m_where->hide();
+            m_where->setParent(nullptr);
+            m_where->deleteLater(); // it may hold the sender of the edit being handled
+            m_where = nullptr;
+        }
+        return;
+    }
+    if (!m_where) {
+        m_where = new GroupFrame(m_builder, GroupFrame::Kind::Where, this);
+        m_whereLayout->addWidget(m_where);
+        if (isVisible())
+            m_where->show(); // now, not on the layout's queued call
+    }
+    m_where->showGroup(m_shown.purchase->where, m_path);
+    m_where->setEnabled(m_shown.enabled);
+}
+
 void ConditionRow::chooseOperator(int index)
 {
     if (index < 0)
@@ -388,9 +476,14 @@ void ConditionRow::chooseOperator(int index)
         return;
     rules::Condition next = m_shown;
     next.op = op;
-    if (!m_builder->fits(next)) {
-        const store::FieldInfo *field = m_builder->field(m_shown.field);
-        const auto &values = m_builder->valuesOf(m_shown.field);
+    if (next.purchase) { // ordered <-> spent: the count or amount starts again, the period and where stay
+        auto purchase = std::make_shared<rules::Purchase>(*next.purchase);
+        purchase->compare = Op::Ge;
+        purchase->amounts = {op == Op::Ordered ? 1.0 : 100.0};
+        next.purchase = std::move(purchase);
+    } else if (!m_builder->fits(next, m_inWhere)) {
+        const store::FieldInfo *field = m_builder->field(m_shown.field, m_inWhere);
+        const auto &values = m_builder->valuesOf(m_shown.field, m_inWhere);
         QString sample = values.empty() ? QString() : values.front().value;
         if (!m_shown.values.isEmpty() && m_shown.values.front().typeId() == QMetaType::QString &&
             !m_shown.values.front().toString().isEmpty())
@@ -432,7 +525,7 @@ void ConditionRow::commitValues(const QVariantList &values)
 
 QString ConditionRow::displayValue(const QString &value) const
 {
-    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    const store::FieldInfo *field = m_builder->field(m_shown.field, m_inWhere);
     return field ? displayValueOf(*field, value) : value;
 }
 
@@ -496,6 +589,7 @@ void ConditionRow::rebuildValueEditor()
 {
     m_typing.stop(); // what was being typed belonged to the editor replaced (an undo, another operator)
     m_typed.clear();
+    m_purchaseEditor = nullptr; // deleted below with the other editors
     while (QLayoutItem *item = m_valueLayout->takeAt(0)) {
         if (QWidget *widget = item->widget()) {
             widget->hide();
@@ -504,7 +598,7 @@ void ConditionRow::rebuildValueEditor()
         }
         delete item;
     }
-    const store::FieldInfo *field = m_builder->field(m_shown.field);
+    const store::FieldInfo *field = m_builder->field(m_shown.field, m_inWhere);
     const store::FieldType type = field ? field->type : store::FieldType::Text;
     const bool numeric = store::isNumeric(type);
     const auto addLabel = [this](const QString &text) { m_valueLayout->addWidget(new QLabel(text, m_valueBox)); };
@@ -609,7 +703,7 @@ void ConditionRow::rebuildValueEditor()
                 QStringList checked;
                 for (const QVariant &v : std::as_const(m_shown.values))
                     checked.append(v.toString());
-                valuePicker()->setValues(m_builder->valuesOf(m_shown.field), checked,
+                valuePicker()->setValues(m_builder->valuesOf(m_shown.field, m_inWhere), checked,
                                          [this](const QString &value) { return displayValue(value); });
                 valuePicker()->popup(button->mapToGlobal(QPoint(0, button->height())));
             });
@@ -617,12 +711,21 @@ void ConditionRow::rebuildValueEditor()
             showValuesOnButton();
         }
         break;
+    case Op::Ordered:
+    case Op::Spent:
+        if (m_shown.purchase) {
+            m_purchaseEditor = new PurchaseEditor(m_valueBox);
+            m_purchaseEditor->showPurchase(m_shown.op, *m_shown.purchase, m_builder->ordersHaveDates(), m_builder->analysisDate());
+            connect(m_purchaseEditor, &PurchaseEditor::purchaseEdited, this, &ConditionRow::editPurchase);
+            m_valueLayout->addWidget(m_purchaseEditor);
+        }
+        break;
     default: { // text operators and "in segment"
         auto *edit = new QLineEdit(m_valueBox);
         edit->setObjectName(QStringLiteral("textValue"));
         edit->setText(m_shown.values.value(0).toString());
         QStringList words;
-        for (const rules::ValueCount &v : m_builder->valuesOf(m_shown.field))
+        for (const rules::ValueCount &v : m_builder->valuesOf(m_shown.field, m_inWhere))
             words.append(v.value);
         if (!words.isEmpty()) {
             auto *completer = new QCompleter(words, edit);
@@ -636,6 +739,11 @@ void ConditionRow::rebuildValueEditor()
     }
     }
     m_valueLayout->addStretch(1);
+    // Shown now, not on the layout's queued call: a picture taken meanwhile (or a test) would miss them.
+    if (m_valueBox->isVisible()) {
+        for (QWidget *editor : m_valueBox->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+            editor->show();
+    }
 }
 
 void ConditionRow::typedValues(const QVariantList &values)

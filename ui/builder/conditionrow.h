@@ -4,6 +4,7 @@
 #include "rules/rule.h"
 #include "rules/ruleedit.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -18,6 +19,8 @@ class QToolButton;
 namespace segmenta::ui {
 
 class FieldPicker;
+class GroupFrame;
+class PurchaseEditor;
 class RuleBuilder;
 class ValueListPicker;
 
@@ -29,7 +32,10 @@ class ValueListPicker;
 // row says which, until its next edit). Number fields pass on what is typed after a pause of about 300 ms
 // (and at once on Enter or leaving the field), so the figures follow the typing. It never changes the rule itself: each edit goes to RuleBuilder::edit() as an
 // undoable command, and showCondition() brings the row up to date afterwards, rebuilding only the parts whose
-// field, operator or values changed (so a spin box being typed in keeps its focus). Owned by its GroupFrame;
+// field, operator or values changed (so a spin box being typed in keeps its focus).
+// A purchase condition ("Purchased…" in the field picker) shows "ordered" or "spent", a PurchaseEditor (how
+// often or how much, and when), and below the row its where-group as a GroupFrame whose rows name order and
+// line fields and offer the values bought, with how many customers bought each. Owned by its GroupFrame;
 // GUI thread.
 class ConditionRow : public QWidget
 {
@@ -47,6 +53,8 @@ public:
     // editor stays as it is (it may be being typed in).
     void refreshChoices();
     const rules::NodePath &path() const { return m_path; }
+    // A purchase condition's where-group, nullptr for other conditions.
+    GroupFrame *whereFrame() const { return m_where; }
     // The impact label's words (without the emphasis of the step count).
     QString impactText() const;
     // The note under the row (values cleared by a change of field), empty when none is shown.
@@ -65,6 +73,9 @@ private:
     void rebuildOperators();
     void rebuildValueEditor();
     void chooseField(const QString &name);
+    void choosePurchase();
+    void editPurchase(const rules::Purchase &purchase, const QString &editName, bool typing);
+    void showWhere();
     void chooseOperator(int index);
     void commitValues(const QVariantList &values);
     // A number being typed: committed once typing pauses (m_typing), or at once by commitTyped().
@@ -81,6 +92,10 @@ private:
     rules::NodePath m_path;
     rules::Condition m_shown;
     bool m_everShown = false;
+    bool m_inWhere = false; // a condition of a purchase's where-group: order and line fields
+    GroupFrame *m_where = nullptr;
+    QHBoxLayout *m_whereLayout = nullptr; // holds m_where, indented
+    QPointer<PurchaseEditor> m_purchaseEditor;
     QCheckBox *m_enabled;
     QToolButton *m_field;
     QComboBox *m_operator;

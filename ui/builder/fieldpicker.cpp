@@ -16,6 +16,7 @@ namespace segmenta::ui {
 namespace {
 
 constexpr int kNameRole = Qt::UserRole + 1;
+constexpr int kPurchaseRole = Qt::UserRole + 2; // the "Purchased…" entry
 
 } // namespace
 
@@ -93,7 +94,7 @@ QString FieldPicker::fieldLabel(const store::FieldInfo &field)
                                                         : QCoreApplication::translate("Field", label.constData());
 }
 
-void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields)
+void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields, bool offerPurchase)
 {
     m_model->clear();
     m_model->setColumnCount(2);
@@ -102,6 +103,8 @@ void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields)
         {rules::FieldGroup::Purchases, tr("Purchase metrics")},
         {rules::FieldGroup::LifecycleValue, tr("Lifecycle and value")},
         {rules::FieldGroup::Rfm, tr("RFM")},
+        {rules::FieldGroup::OrderLine, tr("Order line")},
+        {rules::FieldGroup::Order, tr("Order")},
     };
     for (const auto &[group, title] : groups) {
         auto *header = new QStandardItem(title);
@@ -111,6 +114,15 @@ void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields)
         header->setFont(bold);
         auto *headerType = new QStandardItem;
         headerType->setSelectable(false);
+        if (offerPurchase && group == rules::FieldGroup::Purchases) {
+            auto *item = new QStandardItem(tr("Purchased…"));
+            item->setData(true, kPurchaseRole);
+            item->setToolTip(tr("What customers bought, how often, how much and when"));
+            auto *type = new QStandardItem(tr("orders"));
+            type->setData(true, kPurchaseRole);
+            type->setForeground(QColor(0x6b, 0x6b, 0x6b));
+            header->appendRow({item, type});
+        }
         for (const store::FieldInfo &field : fields) {
             if (rules::fieldGroupOf(field) != group)
                 continue;
@@ -160,6 +172,11 @@ bool FieldPicker::eventFilter(QObject *watched, QEvent *event)
 
 void FieldPicker::pick(const QModelIndex &index)
 {
+    if (index.data(kPurchaseRole).toBool()) {
+        hide();
+        Q_EMIT purchaseChosen();
+        return;
+    }
     const QString name = index.data(kNameRole).toString();
     if (name.isEmpty())
         return;
@@ -170,7 +187,7 @@ void FieldPicker::pick(const QModelIndex &index)
 void FieldPicker::pickFirst()
 {
     const QModelIndex current = m_tree->currentIndex();
-    if (current.isValid() && !current.data(kNameRole).toString().isEmpty()) {
+    if (current.isValid() && (!current.data(kNameRole).toString().isEmpty() || current.data(kPurchaseRole).toBool())) {
         pick(current);
         return;
     }

@@ -14,9 +14,10 @@ class QTreeView;
 namespace segmenta::ui {
 
 // The field picker of a condition row: a popup with a search box over the customer fields, grouped
-// (customer fields, purchase metrics, lifecycle and value, RFM), each shown with its label, name and type.
-// Typing filters by label or name; Enter or a click picks (fieldChosen) and closes. Owned by its row.
-// GUI thread.
+// (customer fields, purchase metrics, lifecycle and value, RFM), each shown with its label, name and type,
+// and first among the purchase metrics "Purchased…" (a purchase condition: purchaseChosen). For a condition
+// of a purchase's where-group it lists the order line and order fields instead. Typing filters by label or
+// name; Enter or a click picks (fieldChosen) and closes. Owned by its row. GUI thread.
 class FieldPicker : public QFrame
 {
     Q_OBJECT
@@ -24,7 +25,8 @@ class FieldPicker : public QFrame
 public:
     explicit FieldPicker(QWidget *parent = nullptr);
 
-    void setFields(const std::vector<store::FieldInfo> &fields);
+    // With `offerPurchase`, the "Purchased…" entry is listed too.
+    void setFields(const std::vector<store::FieldInfo> &fields, bool offerPurchase = false);
     void popup(const QPoint &at);
     QStandardItemModel *model() const { return m_model; }
 
@@ -33,6 +35,7 @@ public:
 
 Q_SIGNALS:
     void fieldChosen(const QString &name);
+    void purchaseChosen();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

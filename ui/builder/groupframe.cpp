@@ -15,12 +15,13 @@
 
 namespace segmenta::ui {
 
-GroupFrame::GroupFrame(RuleBuilder *builder, bool root, QWidget *parent)
-    : QFrame(parent), m_builder(builder), m_root(root), m_enabled(new QCheckBox(this)), m_match(new QComboBox(this)),
+GroupFrame::GroupFrame(RuleBuilder *builder, Kind kind, QWidget *parent)
+    : QFrame(parent), m_builder(builder), m_kind(kind), m_root(kind != Kind::Nested), m_enabled(new QCheckBox(this)), m_match(new QComboBox(this)),
       m_addCondition(new QToolButton(this)), m_addGroup(new QToolButton(this)), m_remove(new QToolButton(this)),
       m_body(new QVBoxLayout), m_dropMarker(new QFrame(this))
 {
-    setObjectName(root ? QStringLiteral("rootGroup") : QStringLiteral("groupFrame"));
+    const bool root = kind == Kind::Root;
+    setObjectName(root ? QStringLiteral("rootGroup") : kind == Kind::Where ? QStringLiteral("whereGroup") : QStringLiteral("groupFrame"));
     if (!root) {
         setFrameShape(QFrame::StyledPanel);
         setAutoFillBackground(true);
@@ -29,20 +30,20 @@ GroupFrame::GroupFrame(RuleBuilder *builder, bool root, QWidget *parent)
         setPalette(shaded);
     }
     m_enabled->setObjectName(QStringLiteral("groupEnabledCheck"));
-    m_enabled->setVisible(!root);
+    m_enabled->setVisible(!m_root);
     m_match->setObjectName(QStringLiteral("matchCombo"));
     m_match->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_addCondition->setObjectName(QStringLiteral("addCondition"));
     m_addGroup->setObjectName(QStringLiteral("addGroup"));
     m_remove->setObjectName(QStringLiteral("removeGroupButton"));
     m_remove->setText(QStringLiteral("✕"));
-    m_remove->setVisible(!root);
+    m_remove->setVisible(!m_root);
     m_addCondition->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_addGroup->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     auto *header = new QHBoxLayout;
     header->setSpacing(6);
-    if (!root)
+    if (!m_root)
         header->addWidget(new DragHandle([this] { return m_path; }, this));
     header->addWidget(m_enabled);
     header->addWidget(m_match);
@@ -127,7 +128,7 @@ void GroupFrame::showGroup(const rules::Group &group, const rules::NodePath &pat
         const bool fits = existing && (node.isGroup() ? qobject_cast<GroupFrame *>(existing) != nullptr
                                                       : qobject_cast<ConditionRow *>(existing) != nullptr);
         if (!fits) {
-            QWidget *created = node.isGroup() ? static_cast<QWidget *>(new GroupFrame(m_builder, false, this))
+            QWidget *created = node.isGroup() ? static_cast<QWidget *>(new GroupFrame(m_builder, Kind::Nested, this))
                                               : static_cast<QWidget *>(new ConditionRow(m_builder, this));
             if (existing) {
                 delete m_body->replaceWidget(existing, created);
@@ -162,9 +163,11 @@ void GroupFrame::showGroup(const rules::Group &group, const rules::NodePath &pat
 void GroupFrame::forEachRow(const std::function<void(ConditionRow *)> &visit) const
 {
     for (QWidget *child : m_children) {
-        if (auto *row = qobject_cast<ConditionRow *>(child))
+        if (auto *row = qobject_cast<ConditionRow *>(child)) {
             visit(row);
-        else if (auto *frame = qobject_cast<GroupFrame *>(child))
+            if (const GroupFrame *where = row->whereFrame())
+                where->forEachRow(visit);
+        } else if (auto *frame = qobject_cast<GroupFrame *>(child))
             frame->forEachRow(visit);
     }
 }
@@ -181,8 +184,12 @@ int GroupFrame::dropIndex(const QPoint &at) const
 bool GroupFrame::acceptsDrag(const QDropEvent *event) const
 {
     const auto from = DragHandle::pathFrom(event->mimeData());
-    // Not into itself or one of its own groups.
-    return from && !(m_path.size() >= from->size() && std::equal(from->begin(), from->end(), m_path.begin()));
+    if (!from || from->empty())
+        return false;
+    // Not into itself or one of its own groups, nor across the edge of a purchase's where-group.
+    const rules::NodePath fromParent(from->begin(), from->end() - 1);
+    return !(m_path.size() >= from->size() && std::equal(from->begin(), from->end(), m_path.begin())) &&
+           rules::purchaseScope(m_builder->rule(), fromParent) == rules::purchaseScope(m_builder->rule(), m_path);
 }
 
 void GroupFrame::dragEnterEvent(QDragEnterEvent *event)
@@ -230,7 +237,8 @@ void GroupFrame::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
     const rules::NodePath target = m_path;
     const int index = dropIndex(event->position().toPoint());
-    const bool group = rules::groupAt(m_builder->rule(), *from) != nullptr;
+    const rules::Node *dragged = rules::nodeAt(m_builder->rule(), *from);
+    const bool group = dragged && dragged->isGroup();
     const rules::NodePath source = *from;
     // Queued: the drag's own loop is still on the stack, with the dragged widget in it.
     QMetaObject::invokeMethod(m_builder, [builder = m_builder, source, target, index, group] {
@@ -251,9 +259,17 @@ void GroupFrame::retranslate()
     const QSignalBlocker blocker(m_match);
     const int current = m_match->currentIndex();
     m_match->clear();
-    m_match->addItem(m_root ? tr("Customers who match all of") : tr("All of"), int(rules::GroupMatch::All));
-    m_match->addItem(m_root ? tr("Customers who match any of") : tr("Any of"), int(rules::GroupMatch::Any));
-    m_match->addItem(m_root ? tr("Customers who match none of") : tr("None of"), int(rules::GroupMatch::None));
+    if (m_kind == Kind::Where) {
+        m_match->addItem(tr("with a line matching all of"), int(rules::GroupMatch::All));
+        m_match->addItem(tr("with a line matching any of"), int(rules::GroupMatch::Any));
+        m_match->addItem(tr("with a line matching none of"), int(rules::GroupMatch::None));
+        m_match->setToolTip(tr("Which orders count: those with a line meeting these conditions (none: any order)"));
+    } else {
+        const bool root = m_kind == Kind::Root;
+        m_match->addItem(root ? tr("Customers who match all of") : tr("All of"), int(rules::GroupMatch::All));
+        m_match->addItem(root ? tr("Customers who match any of") : tr("Any of"), int(rules::GroupMatch::Any));
+        m_match->addItem(root ? tr("Customers who match none of") : tr("None of"), int(rules::GroupMatch::None));
+    }
     m_match->setCurrentIndex(std::max(0, current));
     m_addCondition->setText(tr("+ Condition"));
     m_addCondition->setToolTip(tr("Add a condition to this group"));

@@ -23,13 +23,16 @@ class RuleBuilder;
 // children as condition rows and nested group frames. showGroup() reconciles the children with the rule in
 // place (a row stays the same widget while its kind at that place does not change). Edits go to
 // RuleBuilder::edit(). Conditions and groups dragged by their handle (DragHandle) drop into any group (a
-// marker line shows where). Owned by its parent frame or the builder; GUI thread.
+// marker line shows where). The where-group of a purchase condition is a frame too (Kind::Where, shown by the
+// purchase's ConditionRow, addressed by the purchase's path): its conditions name order and line fields, and
+// nothing is dragged into or out of it. Owned by its parent frame, row or the builder; GUI thread.
 class GroupFrame : public QFrame
 {
     Q_OBJECT
 
 public:
-    GroupFrame(RuleBuilder *builder, bool root, QWidget *parent = nullptr);
+    enum class Kind { Root, Nested, Where };
+    GroupFrame(RuleBuilder *builder, Kind kind, QWidget *parent = nullptr);
 
     void showGroup(const rules::Group &group, const rules::NodePath &path);
     // Calls `visit` for every condition row below this frame, in reading order.
@@ -51,7 +54,8 @@ private:
     bool acceptsDrag(const QDropEvent *event) const;
 
     RuleBuilder *m_builder;
-    bool m_root;
+    Kind m_kind;
+    bool m_root; // the root group or a where-group: no enable box, delete button or drag handle
     rules::NodePath m_path;
     QCheckBox *m_enabled;
     QComboBox *m_match;

@@ -25,7 +25,7 @@ namespace segmenta::ui {
 RuleBuilder::RuleBuilder(QWidget *parent)
     : QWidget(parent), m_undo(new QUndoStack(this)), m_counter(new ConditionCounter(this)),
       m_templates(new QPushButton(this)), m_action(new QLabel(this)), m_warnings(new QLabel(this)), m_scroll(new QScrollArea(this)),
-      m_root(new GroupFrame(this, true)), m_stepsBox(new QCheckBox(this))
+      m_root(new GroupFrame(this, GroupFrame::Kind::Root)), m_stepsBox(new QCheckBox(this))
 {
     m_stepsBox->setObjectName(QStringLiteral("stepCountsBox"));
     m_stepsBox->setChecked(AppSettings::instance().showStepCounts());
@@ -70,8 +70,12 @@ RuleBuilder::RuleBuilder(QWidget *parent)
     connect(m_counter, &ConditionCounter::valuesReady, this,
             [this](const QHash<QString, std::vector<rules::ValueCount>> &values) {
                 m_values = values;
-                m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
-                heightChanged();
+                refreshRows();
+            });
+    connect(m_counter, &ConditionCounter::purchaseValuesReady, this,
+            [this](const QHash<QString, std::vector<rules::ValueCount>> &values) {
+                m_purchaseValues = values;
+                refreshRows();
             });
     m_root->showGroup(m_rule.root, {});
     retranslate();
@@ -104,9 +108,12 @@ void RuleBuilder::setData(std::shared_ptr<const rules::ColumnCache> cache, const
 {
     m_context = context;
     m_values.clear();
+    m_purchaseValues.clear();
     m_counter->setData(std::move(cache), context);
     m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
     m_counter->setRule(m_rule);
+    if (hasPurchase(m_rule.root))
+        m_counter->requestPurchaseValues();
 }
 
 void RuleBuilder::narrow(const std::vector<rules::Condition> &conditions, const QString &commandText)
@@ -175,6 +182,8 @@ void RuleBuilder::showRule(const rules::Rule &rule, bool fromText)
     // The template's recommended action stays while the rule is the template's (undo, redo, retyped).
     m_action->setVisible(m_template >= 0 && m_rule == m_templateRule);
     m_counter->setRule(m_rule);
+    if (hasPurchase(m_rule.root))
+        m_counter->requestPurchaseValues(); // once per workspace: most rules never need the orders read
     heightChanged();
     Q_EMIT ruleEdited(m_rule, fromText);
 }
@@ -191,7 +200,7 @@ void RuleBuilder::heightChanged()
     // The scroll area's size hint follows its content; the layouts above cache theirs until told.
     m_scroll->updateGeometry();
     updateGeometry();
-    Q_EMIT heightHintChanged();
+    Q_EMIT contentHeightChanged();
 }
 
 bool RuleBuilder::eventFilter(QObject *watched, QEvent *event)
@@ -210,25 +219,44 @@ QDate RuleBuilder::analysisDate() const
     return m_context.asOf.isValid() ? m_context.asOf : QDate::currentDate();
 }
 
-bool RuleBuilder::fits(const rules::Condition &condition) const
+bool RuleBuilder::inWhere(const rules::NodePath &path) const
+{
+    return !path.empty() && rules::purchaseScope(m_rule, rules::NodePath(path.begin(), path.end() - 1)).has_value();
+}
+
+bool RuleBuilder::hasPurchase(const rules::Group &group) const
+{
+    return std::any_of(group.children.begin(), group.children.end(), [this](const rules::Node &node) {
+        return node.group ? hasPurchase(*node.group) : node.condition->isPurchase();
+    });
+}
+
+bool RuleBuilder::fits(const rules::Condition &condition, bool where) const
 {
     rules::Rule one;
     rules::Condition enabled = condition;
     enabled.enabled = true;
+    if (where) {
+        rules::Purchase purchase;
+        purchase.where.children.emplace_back(enabled);
+        enabled = rules::newPurchaseCondition();
+        enabled.purchase = std::make_shared<const rules::Purchase>(std::move(purchase));
+    }
     one.root.children.emplace_back(enabled);
     return m_context.validate(one).ok();
 }
 
-const std::vector<rules::ValueCount> &RuleBuilder::valuesOf(const QString &field) const
+const std::vector<rules::ValueCount> &RuleBuilder::valuesOf(const QString &field, bool where) const
 {
     static const std::vector<rules::ValueCount> none;
-    const auto it = m_values.constFind(field);
-    return it == m_values.constEnd() ? none : *it;
+    const auto &values = where ? m_purchaseValues : m_values;
+    const auto it = values.constFind(field);
+    return it == values.constEnd() ? none : *it;
 }
 
-bool RuleBuilder::holdsValue(const QString &fieldName, const QString &value) const
+bool RuleBuilder::holdsValue(const QString &fieldName, const QString &value, bool where) const
 {
-    const store::FieldInfo *f = field(fieldName);
+    const store::FieldInfo *f = field(fieldName, where);
     if (!f)
         return true;
     if (const auto fixed = m_context.fixedValues.find(f->type); fixed != m_context.fixedValues.end() && !fixed->second.empty()) {
@@ -236,33 +264,36 @@ bool RuleBuilder::holdsValue(const QString &fieldName, const QString &value) con
             return v.value == value || v.aliases.contains(value, Qt::CaseInsensitive);
         });
     }
-    const auto it = m_values.constFind(fieldName);
+    const auto &values = valuesOf(fieldName, where);
     // distinctValues() lists at most 1,000 values: a full list may leave some out.
-    if (it == m_values.constEnd() || it->empty() || it->size() >= 1000)
+    if (values.empty() || values.size() >= 1000)
         return true;
-    return std::any_of(it->begin(), it->end(), [&](const rules::ValueCount &v) { return v.value == value; });
+    return std::any_of(values.begin(), values.end(), [&](const rules::ValueCount &v) { return v.value == value; });
 }
 
 rules::Condition RuleBuilder::newCondition(const rules::NodePath &groupPath) const
 {
+    const bool where = rules::purchaseScope(m_rule, groupPath).has_value();
     rules::Condition condition;
     const rules::Group *group = rules::groupAt(m_rule, groupPath);
     if (group) {
         for (auto it = group->children.rbegin(); it != group->children.rend(); ++it) {
-            if (it->condition && m_context.field(it->condition->field)) {
+            if (it->condition && field(it->condition->field, where)) {
                 condition = *it->condition; // "city is 上海" suggests another city next
                 condition.enabled = true;
                 return condition;
             }
         }
     }
-    const store::FieldInfo *field = m_context.field(QStringLiteral("total_spend"));
-    if (!field && !m_context.fields.empty())
-        field = &m_context.fields.front();
-    condition.field = field ? field->name : QStringLiteral("total_spend");
-    const store::FieldType type = field ? field->type : store::FieldType::Money;
+    const store::FieldInfo *chosen = field(where ? QStringLiteral("category") : QStringLiteral("total_spend"), where);
+    if (!chosen && !fields(where).empty())
+        chosen = &fields(where).front();
+    condition.field = chosen ? chosen->name : QStringLiteral("total_spend");
+    const store::FieldType type = chosen ? chosen->type : store::FieldType::Money;
     condition.op = store::isNumeric(type) ? rules::Op::Ge : rules::operatorsFor(type).front();
-    const auto &values = valuesOf(condition.field);
+    if (where && type == store::FieldType::Category)
+        condition.op = rules::Op::In; // a list to tick, from the categories bought
+    const auto &values = valuesOf(condition.field, where);
     condition.values = rules::defaultValues(type, condition.op, analysisDate(), values.empty() ? QString() : values.front().value);
     return condition;
 }
@@ -311,6 +342,12 @@ void RuleBuilder::showImpacts(const std::vector<rules::ConditionImpact> &impacts
         heightChanged();
     showRowImpacts();
     Q_EMIT impactsShown();
+}
+
+void RuleBuilder::refreshRows()
+{
+    m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
+    heightChanged();
 }
 
 void RuleBuilder::showRowImpacts()

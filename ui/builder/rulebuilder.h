@@ -69,18 +69,37 @@ public:
     // True while showRule() brings the widgets up to date (their signals then are not edits).
     bool isShowing() const { return m_showing; }
 
-    const std::vector<store::FieldInfo> &fields() const { return m_context.fields; }
-    const store::FieldInfo *field(const QString &name) const { return m_context.field(name); }
+    // The fields a condition may name: the customer fields, or with `where` (a condition of a purchase's
+    // where-group) the order and line fields. The same `where` flag for the other look-ups below.
+    const std::vector<store::FieldInfo> &fields(bool where = false) const
+    {
+        return where ? m_context.orderFields : m_context.fields;
+    }
+    const store::FieldInfo *field(const QString &name, bool where = false) const
+    {
+        return where ? m_context.orderField(name) : m_context.field(name);
+    }
+    // Whether the node at `path` is a condition (or group) of a purchase condition's where-group.
+    bool inWhere(const rules::NodePath &path) const;
+    // Whether a purchase condition may have a period (some order has a date).
+    bool ordersHaveDates() const { return m_context.ordersHaveDates; }
     QDate analysisDate() const;
-    // Whether `condition` alone would pass the rule context's validation (field, operator, values).
-    bool fits(const rules::Condition &condition) const;
-    const std::vector<rules::ValueCount> &valuesOf(const QString &field) const;
+    // Whether `condition` alone would pass the rule context's validation (field, operator, values); with
+    // `where`, as the one condition of a purchase condition's where-group.
+    bool fits(const rules::Condition &condition, bool where = false) const;
+    // The field's distinct values with their counts: customers holding each, or with `where`, customers who
+    // made a purchase holding it (rules::purchaseValues, read once a rule has a purchase condition).
+    const std::vector<rules::ValueCount> &valuesOf(const QString &field, bool where = false) const;
     // Whether `value` can be a value of `field`: one of a fixed field's values (lifecycle stages, value tiers,
     // RFM names) or one the workspace holds. True when that cannot be told (the values not loaded yet, or
     // too many to list).
-    bool holdsValue(const QString &field, const QString &value) const;
+    bool holdsValue(const QString &field, const QString &value, bool where = false) const;
+    // For the builder's rows: their height changed without an edit (the language switched, a where-group
+    // appeared), so the owner fits the rule's area again (contentHeightChanged).
+    void conditionsResized() { heightChanged(); }
     // A condition to add to the group at `groupPath`: a copy of its last condition on a known field (another
-    // city after a city), else "total spend >= 0".
+    // city after a city), else "total spend >= 0"; in a purchase's where-group "category is one of" the most
+    // bought category (else the first order field's default).
     rules::Condition newCondition(const rules::NodePath &groupPath) const;
     std::optional<rules::ConditionImpact> impactAt(const rules::NodePath &path) const;
     // The count left after the root group's child at `path` (a condition directly in the root), while the
@@ -101,12 +120,14 @@ Q_SIGNALS:
     // After every change of the rule; `fromText` when it came from the text form.
     void ruleEdited(const segmenta::rules::Rule &rule, bool fromText);
     void impactsShown();
-    // The height the conditions need has changed (rows shown, hidden or re-laid out): the window refits.
-    void heightHintChanged();
+    // The conditions' height may have changed without an edit (a where-group shown, value editors rebuilt, rows shown by their layout):
+    // the owner fits the rule's area again.
+    void contentHeightChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+
 
 private:
     void retranslate();
@@ -115,10 +136,13 @@ private:
     void showImpacts(const std::vector<rules::ConditionImpact> &impacts, const std::vector<rules::StepCount> &steps,
                      const QStringList &warnings);
     void showRowImpacts();
+    void refreshRows();
+    bool hasPurchase(const rules::Group &group) const;
 
     rules::Rule m_rule;
     rules::RuleContext m_context;
     QHash<QString, std::vector<rules::ValueCount>> m_values;
+    QHash<QString, std::vector<rules::ValueCount>> m_purchaseValues;
     std::vector<rules::ConditionImpact> m_impacts;
     std::vector<rules::StepCount> m_steps;
     QUndoStack *m_undo;

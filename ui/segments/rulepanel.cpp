@@ -65,6 +65,7 @@ RulePanel::RulePanel(QWidget *parent)
     });
     connect(m_save, &QPushButton::clicked, this, &RulePanel::saveRequested);
     connect(m_builder, &RuleBuilder::ruleEdited, this, &RulePanel::showBuilderRule);
+    connect(m_builder, &RuleBuilder::contentHeightChanged, this, &RulePanel::contentHeightChanged);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -179,6 +180,7 @@ QUndoStack *RulePanel::undoStack() const
 
 void RulePanel::setEvaluationData(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context)
 {
+    m_context = context;
     m_builder->setData(std::move(cache), context);
 }
 
@@ -191,8 +193,24 @@ void RulePanel::setSummary(const QString &summary)
 
 void RulePanel::showProblem(const QString &message)
 {
+    const QString positioned = textProblem();
     m_status->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    m_status->setText(message);
+    m_status->setText(positioned.isEmpty() ? message : positioned);
+}
+
+QString RulePanel::textProblem()
+{
+    if (!m_context)
+        return {};
+    rules::ConditionPositions positions;
+    const auto rule = rules::RuleText::parse(m_editor->toPlainText(), &positions);
+    if (!rule || !(rule.value() == m_builder->rule()))
+        return {}; // a parse error says where itself; a text being typed is not the rule evaluated
+    const auto valid = m_context->validate(m_context->withStoredValues(rule.value()), &positions);
+    if (valid)
+        return {};
+    underlineError(valid.errorMessage());
+    return valid.errorMessage();
 }
 
 void RulePanel::parse()

@@ -48,7 +48,9 @@ public:
     bool isModified() const;
     QString title() const;
     void setSummary(const QString &summary);
-    // Shows a problem the evaluation found (unknown field, wrong operator for the type).
+    // Shows a problem the evaluation found (unknown field, wrong operator for the type). When the text shown
+    // is the rule and the rule context refuses it, the context's message is shown instead, which names the
+    // line and column of the condition (and that place is underlined).
     void showProblem(const QString &message);
 
     RuleBuilder *builder() const { return m_builder; }
@@ -59,6 +61,8 @@ public:
 
 Q_SIGNALS:
     void ruleChanged(const segmenta::rules::Rule &rule);
+    // The builder's conditions changed height without a change of rule (RuleBuilder::contentHeightChanged).
+    void contentHeightChanged();
     void saveRequested();
 
 protected:
@@ -81,6 +85,8 @@ private:
     void parse();
     void showBuilderRule(const rules::Rule &rule, bool fromText);
     void underlineError(const QString &message);
+    // The rule context's message, with line and column, about the text as a rule; empty when it is fine.
+    QString textProblem();
     void retranslate();
 
     QLabel *m_title;
@@ -94,6 +100,7 @@ private:
     std::optional<rules::Rule> m_savedRule;
     QUndoStack *m_history = nullptr;
     QString m_summary;
+    std::optional<rules::RuleContext> m_context; // setEvaluationData()'s
     bool m_keepText = false; // the builder is following the text: leave the text as typed
 };
 
