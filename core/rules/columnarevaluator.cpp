@@ -58,6 +58,23 @@ public:
         return bits;
     }
 
+    // Over order rows: the orders that are purchases (valid, dated on or before the analysis date, an amount
+    // above zero unless a zero amount counts). The one place the columnar side says what a purchase is.
+    Bitset purchases()
+    {
+        const ColumnCache::Purchases &p = m_cache.purchases();
+        Bitset orders = p.validOrder;
+        if (!m_context.zeroAmountIsPurchase)
+            orders &= p.positiveAmount;
+        if (const Column *date = p.orderColumn(QStringLiteral("order_date"))) {
+            const double asOf = double(m_context.asOf.toJulianDay());
+            orders &= numbers(*date, [asOf](double day) { return day <= asOf; });
+        } else {
+            orders = Bitset(p.orders());
+        }
+        return orders;
+    }
+
 private:
     // Rows whose valid value satisfies `test`: the test runs over every row 64 at a time (branch-free, so
     // the compiler can vectorise it), then is masked by the validity bits.
@@ -316,21 +333,11 @@ private:
         return bits;
     }
 
-    // The orders that are purchases (valid, dated on or before the analysis date, an amount above zero unless
-    // a zero amount counts) in the condition's period.
+    // The orders that are purchases in the condition's period.
     Bitset purchaseOrders(const Purchase &purchase)
     {
-        const ColumnCache::Purchases &p = m_cache.purchases();
         Evaluator byOrder(m_context, m_cache, Table::Orders);
-        Bitset orders = p.validOrder;
-        if (!m_context.zeroAmountIsPurchase)
-            orders &= p.positiveAmount;
-        if (const Column *date = p.orderColumn(QStringLiteral("order_date"))) {
-            const double asOf = double(m_context.asOf.toJulianDay());
-            orders &= byOrder.numbers(*date, [asOf](double day) { return day <= asOf; });
-        } else {
-            orders = Bitset(p.orders());
-        }
+        Bitset orders = byOrder.purchases();
         if (purchase.period)
             orders &= byOrder.condition(*purchase.period);
         return orders;
@@ -430,6 +437,11 @@ Result<Bitset> ColumnarEvaluator::evaluate(const Rule &rule, const RuleContext &
     } catch (const ColumnCache::PurchasesUnavailable &unavailable) { // (only a rule with a purchase condition)
         return Error{unavailable.message};
     }
+}
+
+Bitset ColumnarEvaluator::purchaseOrders(const RuleContext &context, const ColumnCache &cache)
+{
+    return Evaluator(context, cache, Table::Orders).purchases();
 }
 
 std::vector<qint64> ColumnarEvaluator::memberIds(const Bitset &members, const ColumnCache &cache)
