@@ -253,6 +253,26 @@
         <translation>存活概率</translation>
     </message>
     <message>
+        <source>Favourite category</source>
+        <translation>最爱类目</translation>
+    </message>
+    <message>
+        <source>Distinct products</source>
+        <translation>不同商品数</translation>
+    </message>
+    <message>
+        <source>First product</source>
+        <translation>首购商品</translation>
+    </message>
+    <message>
+        <source>Last product</source>
+        <translation>最近购买商品</translation>
+    </message>
+    <message>
+        <source>First order channel</source>
+        <translation>首单渠道</translation>
+    </message>
+    <message>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
@@ -2640,6 +2660,10 @@
         <translation>生命周期漏斗</translation>
     </message>
     <message>
+        <source>What this segment buys</source>
+        <translation>这个分群买什么</translation>
+    </message>
+    <message>
         <source>Value tiers</source>
         <translation>价值分层</translation>
     </message>
@@ -2678,6 +2702,81 @@
     <message>
         <source>The day the figures are computed at: recency, lifecycle stages and value tiers count back from it. Changing it recomputes every customer&apos;s figures (Edit &gt; Undo goes back).</source>
         <translation>计算各项数据所依据的日期：最近购买、生命周期阶段和价值分层都从这一天往回算。更改后会重新计算每位客户的数据（“编辑 &gt; 撤销”可恢复）。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::PurchaseMixChart</name>
+    <message>
+        <source>What this segment buys</source>
+        <translation>这个分群买什么</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>%1 · all %2 · %3</source>
+        <translation>%1 · 全部 %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::PurchaseMixView</name>
+    <message>
+        <source>%1
+This segment: revenue %2, %3 buyers
+All customers: revenue %4, %5 buyers
+Click to keep only the customers who bought it.</source>
+        <translation>%1
+本分群：销售额 %2，%3 位购买客户
+全部客户：销售额 %4，%5 位购买客户
+点击只保留买过它的客户。</translation>
+    </message>
+    <message>
+        <source>No customer in this segment has bought anything.</source>
+        <translation>本分群中没有客户购买过商品。</translation>
+    </message>
+    <message>
+        <source>%1 buyers · revenue %2</source>
+        <translation>%1 位购买客户 · 销售额 %2</translation>
+    </message>
+    <message>
+        <source>By revenue</source>
+        <translation>按销售额</translation>
+    </message>
+    <message>
+        <source>By buyers</source>
+        <translation>按购买人数</translation>
+    </message>
+    <message>
+        <source>Share of the segment's purchase revenue (the summed amounts of the lines of its purchases)</source>
+        <translation>占本分群购买销售额（其购买明细行金额之和）的比例</translation>
+    </message>
+    <message>
+        <source>Share of the segment's buyers (customers with a purchase) who bought it</source>
+        <translation>本分群购买客户（有购买的客户）中买过它的比例</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#3b7dd8&quot;&gt;■&lt;/span&gt; this segment &amp;nbsp; &lt;span style=&quot;color:#a8a8a8&quot;&gt;■&lt;/span&gt; all customers &amp;nbsp; ×: index (1 = as common as among all)</source>
+        <translation>&lt;span style=&quot;color:#3b7dd8&quot;&gt;■&lt;/span&gt; 本分群 &amp;nbsp; &lt;span style=&quot;color:#a8a8a8&quot;&gt;■&lt;/span&gt; 全部客户 &amp;nbsp; ×：指数（1 = 与全部客户中一样普遍）</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::PurchaseMixController</name>
+    <message>
+        <source>Reading the orders…</source>
+        <translation>正在读取订单…</translation>
+    </message>
+    <message>
+        <source>No purchase in this workspace has order lines with products or categories.</source>
+        <translation>此工作区的购买都没有带商品或类目的订单明细。</translation>
     </message>
 </context>
 <context>

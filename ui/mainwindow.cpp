@@ -141,6 +141,13 @@ MainWindow::MainWindow(QWidget *parent)
         narrowTo({{QStringLiteral("r_score"), rules::Op::Eq, {double(r)}, true},
                   {QStringLiteral("f_score"), rules::Op::Eq, {double(f)}, true}});
     });
+    connect(m_dashboard, &DashboardPanel::purchaseItemClicked, this, [this](const QString &lineField, const QString &value) {
+        auto purchase = std::make_shared<rules::Purchase>();
+        purchase->where.children.emplace_back(rules::Condition{lineField, rules::Op::Is, {value}, true});
+        rules::Condition ordered{QString(), rules::Op::Ordered, {}, true};
+        ordered.purchase = std::move(purchase);
+        narrowTo({ordered});
+    });
     connect(m_dashboard, &DashboardPanel::useTodayClicked, this, [this] {
         if (!m_workspace || !awaitWorkspaceCheck() || m_workspace->isReadOnly())
             return;

@@ -5,6 +5,8 @@
 #include "customers/customersmodel.h"
 #include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
+#include "dashboard/purchasemixcontroller.h"
 #include "dashboard/lifecyclemovesdialog.h"
 #include "experiments/experimentsdialog.h"
 #include "export/exportdialog.h"
@@ -145,6 +147,14 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
             }
             grabLater(shown, file);
         });
+        return true;
+    }
+    if (view == u"buys") { // the dashboard scrolled to "What this segment buys", once it shows the rule's figures
+        QObject::connect(window.controller()->purchaseMix(), &PurchaseMixController::figuresShown, &window,
+                         [&window, file] {
+                             window.dashboard()->revealPurchaseMix();
+                             grabLater(&window, file);
+                         }, Qt::SingleShotConnection);
         return true;
     }
     if (view == u"builder") {

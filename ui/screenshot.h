@@ -11,7 +11,7 @@ class MainWindow;
 // Views: "customers" (the Customers tab with its first rows), "card" (the card of the first customer listed),
 // "export" (the export dialog for the rule in the editor), "builder" (the window once the rule builder shows
 // the counts of the rule's conditions), "settings" (the settings dialog),
-// "experiments" (Segment > Experiments with the first experiment's result), "about" (the About box), "tour" (the
+// "buys" (the dashboard scrolled to "What this segment buys"), "experiments" (Segment > Experiments with the first experiment's result), "about" (the About box), "tour" (the
 // main window with the first-run tour at its second step). Call before the workspace is opened. GUI thread.
 // Returns false for an unknown view.
 bool captureScreen(MainWindow &window, const QString &view, const QString &file);

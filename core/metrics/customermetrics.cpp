@@ -1,5 +1,6 @@
 #include "metrics/customermetrics.h"
 
+#include "metrics/purchaseprofile.h"
 #include "predict/customerpredictions.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -143,6 +144,17 @@ void applyListTotals(const Statement &query, qint64 today, Customer &c)
         c.lastDay = today;
 }
 
+// Columns 25 to 29 of the customer_metrics insert: what the customer buys (empty for no purchase).
+void bindProfile(Statement &insert, const PurchaseProfile &profile, size_t customer)
+{
+    const auto text = [](const QString &value) { return value.isEmpty() ? std::nullopt : std::optional<QString>(value); };
+    insert.bind(25, text(profile.favouriteCategory(customer)))
+        .bind(26, profile.distinctProducts(customer))
+        .bind(27, text(profile.firstProduct(customer)))
+        .bind(28, text(profile.lastProduct(customer)))
+        .bind(29, text(profile.firstChannel(customer)));
+}
+
 QString settingsFingerprint(const AnalysisSettings &settings, const QDate &asOf, qint64 latestSource)
 {
     const QJsonObject json{{QStringLiteral("lifecycle"), settings.lifecycle.toJson()},
@@ -190,6 +202,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         // One pass over the orders in storage order (sequential reads, no index lookups); every metric is an
         // order-independent aggregate, so no sorting is needed. Customers are found by id through a dense
         // table (ids are row ids, mostly contiguous) or a hash map when they are sparse.
+        PurchaseProfile profile(customers.size()); // what each customer buys, from the purchases counted here
         {
             const qint64 maxId = customers.empty() ? 0 : customers.back().id;
             const bool dense = maxId <= qint64(customers.size()) * 4 + 1024;
@@ -214,7 +227,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 return index >= 0 ? &customers[size_t(index)] : nullptr;
             };
             std::vector<bool> hasOrders(customers.size(), false);
-            Statement orders(db, "SELECT customer_id, order_date, amount, is_valid, is_refund FROM orders");
+            Statement orders(db, "SELECT customer_id, order_date, amount, is_valid, is_refund, id, channel FROM orders");
             qint64 seen = 0;
             while (orders.step()) {
                 if (++seen % 65536 == 0 && progress)
@@ -245,6 +258,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 if (amount <= 0 && !settings.purchase.zeroAmountIsPurchase)
                     continue; // no purchase: see PurchaseDefinition
                 const qint64 ago = today - *day;
+                profile.addPurchase(orders.int64(5), index, *day, dateText, orders.utf8(6));
                 ++current->orders;
                 current->spend += amount;
                 current->largest = current->orders == 1 ? amount : std::max(current->largest, amount);
@@ -266,6 +280,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 }
             }
         }
+        profile.readLines(db, progress);
         if (progress) {
             progress->checkCanceled();
             progress->setDone(qint64(customers.size()));
@@ -310,10 +325,13 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                              "days_since_last_order, orders_count, total_spend, avg_order_value, largest_order, "
                              "avg_days_between_orders, tenure_days, spend_30, spend_90, spend_365, orders_30, "
                              "orders_90, orders_365, repeat_buyer, refunded_count, lifecycle_stage, value_tier, "
-                             "r_score, f_score, m_score, rfm_segment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                             "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)");
+                             "r_score, f_score, m_score, rfm_segment, favourite_category, distinct_products, first_product, "
+                             "last_product, first_channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                             "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
+                             "?29)");
         qint64 written = 0;
-        for (const Customer &c : customers) {
+        for (size_t index = 0; index < customers.size(); ++index) {
+            const Customer &c = customers[index];
             const bool buyer = c.orders > 0;
             const std::optional<qint64> daysSince = c.lastDay ? std::optional<qint64>(today - *c.lastDay) : std::nullopt;
             std::optional<qint64> tenureStart = c.firstDay;
@@ -348,6 +366,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
             } else {
                 insert.bindNull(21).bindNull(22).bindNull(23).bindNull(24);
             }
+            bindProfile(insert, profile, index);
             insert.run();
             if (recordMoves) { // both lists ascend by customer id
                 while (previousAt < previousStages.size() && previousStages[previousAt].first < c.id)

@@ -61,6 +61,8 @@ struct LifecycleMoves
 //   (recency: fewer days since the last order is better). In the customer-share tier method a buyer is high
 //   when fewer than 20 % of buyers spent strictly more (so ties at a boundary go to the better tier); in the
 //   revenue-share method when the buyers who spent strictly more made less than 80 % of the revenue.
+// - What each customer buys (favourite_category, distinct_products, first_product, last_product,
+//   first_channel) is read from the lines of the same purchases: see PurchaseProfile for each field and its ties.
 //
 // When the analysis date moves forward, the recompute also records how many customers went from each
 // lifecycle stage to each other one (lifecycle_moves); recomputing at the same date (new settings) or an

@@ -61,6 +61,13 @@ public:
         return bits;
     }
 
+    // Over order rows: the orders that are purchases (valid, dated on or before the analysis date, an amount
+    // above zero unless a zero amount counts). The one place the columnar side says what a purchase is.
+    Bitset purchases()
+    {
+        return *m_cache.purchasedOrders(m_context.asOf, m_context.zeroAmountIsPurchase);
+    }
+
 private:
     // Rows whose valid value satisfies `test`: the test runs over every row 64 at a time (branch-free, so
     // the compiler can vectorise it), then is masked by the validity bits.
@@ -390,7 +397,7 @@ private:
     // a zero amount counts) in the condition's period.
     Bitset purchaseOrders(const Purchase &purchase)
     {
-        Bitset orders = *m_cache.purchasedOrders(m_context.asOf, m_context.zeroAmountIsPurchase);
+        Bitset orders = purchases();
         if (purchase.period)
             orders &= Evaluator(m_context, m_cache, Table::Orders).condition(*purchase.period);
         return orders;
@@ -523,6 +530,11 @@ Result<Bitset> ColumnarEvaluator::evaluate(const Rule &rule, const RuleContext &
     } catch (const ColumnCache::PurchasesUnavailable &unavailable) { // (only a rule with a purchase condition)
         return Error{unavailable.message};
     }
+}
+
+Bitset ColumnarEvaluator::purchaseOrders(const RuleContext &context, const ColumnCache &cache)
+{
+    return Evaluator(context, cache, Table::Orders).purchases();
 }
 
 std::vector<qint64> ColumnarEvaluator::memberIds(const Bitset &members, const ColumnCache &cache)

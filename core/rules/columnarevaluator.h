@@ -44,6 +44,11 @@ class ColumnarEvaluator
 public:
     // Validates the rule against the context first.
     static Result<Bitset> evaluate(const Rule &rule, const RuleContext &context, const ColumnCache &cache);
+    // The order rows of cache.purchases() that are purchases as the metrics count them (valid, dated on or
+    // before the analysis date, an amount above zero unless context.zeroAmountIsPurchase): what purchase
+    // conditions count, for every other reader of the purchases. Throws ColumnCache::PurchasesUnavailable as
+    // purchases() does.
+    static Bitset purchaseOrders(const RuleContext &context, const ColumnCache &cache);
     static std::vector<qint64> memberIds(const Bitset &members, const ColumnCache &cache);
     static SegmentFigures figures(const Bitset &members, const ColumnCache &cache);
     static Result<std::vector<ConditionImpact>> impacts(const Rule &rule, const RuleContext &context,

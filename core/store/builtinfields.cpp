@@ -4,6 +4,8 @@
 
 #include <QtGlobal>
 
+#include <iterator>
+
 namespace segmenta::store {
 
 namespace {
@@ -80,6 +82,34 @@ constexpr BuiltinField kPredictionFields[] = {
 };
 constexpr int kPredictionFieldsPosition = 100;
 
+// Schema version 10: what each customer buys (see metrics::PurchaseProfile), after the predictions.
+constexpr BuiltinField kPurchaseProfileFields[] = {
+    {"customer", "favourite_category", QT_TRANSLATE_NOOP("Field", "Favourite category"), "customer_metrics", "favourite_category", "category", "", "derived"},
+    {"customer", "distinct_products", QT_TRANSLATE_NOOP("Field", "Distinct products"), "customer_metrics", "distinct_products", "integer", "", "derived"},
+    {"customer", "first_product", QT_TRANSLATE_NOOP("Field", "First product"), "customer_metrics", "first_product", "text", "", "derived"},
+    {"customer", "last_product", QT_TRANSLATE_NOOP("Field", "Last product"), "customer_metrics", "last_product", "text", "", "derived"},
+    {"customer", "first_channel", QT_TRANSLATE_NOOP("Field", "First order channel"), "customer_metrics", "first_channel", "category", "", "derived"},
+};
+constexpr int kPurchaseProfileFieldsPosition = 110;
+
+void insertFields(Database &db, const BuiltinField *begin, const BuiltinField *end, int position)
+{
+    Statement insert(db, "INSERT OR IGNORE INTO fields(entity, name, label, table_name, column_name, type, role, "
+                         "origin, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const BuiltinField *field = begin; field != end; ++field) {
+        insert.bindUtf8(1, field->entity)
+            .bindUtf8(2, field->name)
+            .bindUtf8(3, field->label)
+            .bindUtf8(4, field->table)
+            .bindUtf8(5, field->column)
+            .bindUtf8(6, field->type)
+            .bindUtf8(7, field->role)
+            .bindUtf8(8, field->origin)
+            .bind(9, position++);
+        insert.run();
+    }
+}
+
 } // namespace
 
 void insertBuiltinFields(Database &db)
@@ -120,11 +150,18 @@ void insertPredictionFields(Database &db)
     }
 }
 
+void insertPurchaseProfileFields(Database &db)
+{
+    insertFields(db, std::begin(kPurchaseProfileFields), std::end(kPurchaseProfileFields), kPurchaseProfileFieldsPosition);
+}
+
 void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit)
 {
     for (const BuiltinField &field : kBuiltinFields)
         visit(field.entity, field.name, field.label);
     for (const BuiltinField &field : kPredictionFields)
+        visit(field.entity, field.name, field.label);
+    for (const BuiltinField &field : kPurchaseProfileFields)
         visit(field.entity, field.name, field.label);
 }
 

@@ -12,9 +12,12 @@ void insertBuiltinFields(Database &db);
 // Registers the prediction fields of schema version 6 (p_alive, churn_risk, expected_orders_90,
 // predicted_clv, clv_tier), after the built-in ones.
 void insertPredictionFields(Database &db);
+// Registers what each customer buys, of schema version 10 (favourite_category, distinct_products,
+// first_product, last_product, first_channel), after the prediction fields.
+void insertPurchaseProfileFields(Database &db);
 
 // Calls `visit` with the entity ("customer" or "order"), name and English label of every such field, the
-// prediction fields included.
+// prediction and purchase profile fields included.
 void forEachBuiltinField(const std::function<void(const char *entity, const char *name, const char *label)> &visit);
 
 } // namespace segmenta::store

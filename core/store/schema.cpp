@@ -305,6 +305,19 @@ INSERT INTO order_lines(order_id, line_no, product, category, quantity, unit_pri
     SELECT id, 1, product, category, quantity, unit_price, amount FROM orders;
 )sql";
 
+// Version 10: what each customer buys (written by the metrics recompute through metrics::PurchaseProfile):
+// the category with the most spend, how many distinct products, the products of the first and the last purchase,
+// and the channel of the first purchase. Empty (0 products) for customers without a purchase. The stored
+// metrics' fingerprint is forgotten, so the next open recomputes them and fills the new columns.
+constexpr const char *kVersion10 = R"sql(
+ALTER TABLE customer_metrics ADD COLUMN favourite_category TEXT;
+ALTER TABLE customer_metrics ADD COLUMN distinct_products INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE customer_metrics ADD COLUMN first_product TEXT;
+ALTER TABLE customer_metrics ADD COLUMN last_product TEXT;
+ALTER TABLE customer_metrics ADD COLUMN first_channel TEXT;
+DELETE FROM settings WHERE key = 'metrics_computed_for';
+)sql";
+
 } // namespace
 
 void migrateTo(Database &db, int fromVersion, int toVersion)
@@ -328,6 +341,10 @@ void migrateTo(Database &db, int fromVersion, int toVersion)
         db.exec(kVersion8);
     if (fromVersion < 9 && toVersion >= 9)
         db.exec(kVersion9);
+    if (fromVersion < 10 && toVersion >= 10) {
+        db.exec(kVersion10);
+        insertPurchaseProfileFields(db);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(toVersion));
 }
 

@@ -14,7 +14,7 @@ class Database;
 namespace schema {
 
 inline constexpr int kApplicationId = 0x53474D54; // "SGMT"
-inline constexpr int kCurrentVersion = 9;
+inline constexpr int kCurrentVersion = 10;
 
 // Brings a database at `fromVersion` (0 for a new file) to kCurrentVersion. The caller holds a transaction.
 void migrate(Database &db, int fromVersion);

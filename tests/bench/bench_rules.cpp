@@ -9,8 +9,12 @@
 //        bench_rules WORKSPACE purchase-eval [RUNS]   the same, in memory only
 //        With purchases, each run changes the two purchase conditions' numbers (a user editing them); the SQL
 //        side is checked against the columnar members in each of its runs.
+//        bench_rules WORKSPACE mix [RUNS]   "What this segment buys": grouping the purchase lines by customer and
+//                                           tallying all customers once, then the top categories and products of
+//                                           the edited segment (both measures) per edit
 #include "metrics/customermetrics.h"
 #include "rules/columnarevaluator.h"
+#include "rules/purchasemix.h"
 #include "rules/ruletext.h"
 #include "rules/sqlcompiler.h"
 #include "store/workspace.h"
@@ -40,6 +44,44 @@ double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
+}
+
+// The dashboard card's work: once per workspace state, then per rule edit.
+int benchPurchaseMix(store::Workspace &workspace, const rules::RuleContext &context, int runs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto cache = rules::ColumnCache::load(workspace.db(), context.fields);
+    if (!cache)
+        return 1;
+    const size_t lines = cache.value()->purchases().lines();
+    std::printf("customers %zu, lines %zu: cache and its orders read in %.2f s\n", cache.value()->rows(), lines,
+                double(timer.nsecsElapsed()) / 1e9);
+    timer.restart();
+    const rules::PurchaseMix mix(context, cache.value());
+    const rules::Bitset all(cache.value()->rows(), true);
+    const auto allCategories = mix.tally(all, QStringLiteral("category"));
+    const auto allProducts = mix.tally(all, QStringLiteral("product"));
+    std::printf("once: lines grouped by customer and all customers tallied in %.0f ms (%zu purchase lines)\n",
+                double(timer.nsecsElapsed()) / 1e6, mix.purchaseLines());
+    for (const char *text : {"total_spend >= 1000", "orders_count >= 1", "city is \"上海\""}) {
+        const auto members = rules::ColumnarEvaluator::evaluate(rules::RuleText::parse(QString::fromUtf8(text)).value(),
+                                                                context, *cache.value()).value();
+        std::vector<double> times;
+        for (int run = 0; run < runs; ++run) {
+            timer.restart();
+            const auto categories = mix.tally(members, QStringLiteral("category"));
+            const auto products = mix.tally(members, QStringLiteral("product"));
+            for (const auto measure : {rules::PurchaseMix::Measure::Revenue, rules::PurchaseMix::Measure::Buyers}) {
+                (void)mix.top(categories, allCategories, QStringLiteral("category"), measure, 8);
+                (void)mix.top(products, allProducts, QStringLiteral("product"), measure, 8);
+            }
+            times.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        std::printf("%s (%zu members): top categories and products, both measures, median %.1f ms (%d runs)\n", text,
+                    members.count(), median(times), runs);
+    }
+    return 0;
 }
 
 } // namespace
@@ -79,6 +121,8 @@ int main(int argc, char *argv[])
                     median(purchaseSeconds));
         return 0;
     }
+    if (argc > 2 && qstrcmp(argv[2], "mix") == 0)
+        return benchPurchaseMix(*ws.value(), context, argc > 3 ? std::max(1, atoi(argv[3])) : 11);
     const bool evalOnly = argc > 2 && (qstrcmp(argv[2], "eval") == 0 || qstrcmp(argv[2], "purchase-eval") == 0);
     const bool purchase = argc > 2 && (qstrcmp(argv[2], "purchase") == 0 || qstrcmp(argv[2], "purchase-eval") == 0);
     if (evalOnly || purchase) {

@@ -1,13 +1,16 @@
 #include "charts/chartexport.h"
 #include "charts/funnelwidget.h"
 #include "charts/predictedchart.h"
+#include "charts/purchasemixchart.h"
 #include "charts/rfmheatmap.h"
 #include "charts/segmentsizechart.h"
 #include "charts/sizehistorychart.h"
 #include "charts/tierchart.h"
 #include "dashboard/dashboardpanel.h"
+#include "dashboard/purchasemixview.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QLocale>
 
 #include <QApplication>
@@ -35,10 +38,26 @@ private Q_SLOTS:
     void dashboardShowsEveryFigure();
     void savedChartCarriesItsCaption();
     void predictedCardShowsNumbersOrTheReason();
+    void purchaseMixShowsWholeNamesAndNarrows();
 
 private:
     static void keepShot(QWidget *widget, const char *name);
 };
+
+namespace {
+
+segmenta::rules::PurchaseMix::Item mixItem(const QString &name, double revenue, qint64 buyers, double share, double allShare)
+{
+    segmenta::rules::PurchaseMix::Item item;
+    item.name = name;
+    item.revenue = revenue;
+    item.buyers = buyers;
+    item.share = share;
+    item.allShare = allShare;
+    return item;
+}
+
+} // namespace
 
 void TestCharts::keepShot(QWidget *widget, const char *name)
 {
@@ -290,6 +309,50 @@ void TestCharts::predictedCardShowsNumbersOrTheReason()
     const QString warning = chart.summaryLines().join(u'\n');
     QVERIFY2(warning.contains(none.warning) && !warning.contains(QStringLiteral("CLV")), qPrintable(warning));
     keepShot(&chart, "predicted-warning");
+}
+
+// "What this segment buys": each list as wide as its longest name needs, side by side when both fit and one
+// below the other when not; the measure switch shows the other lists; a click names the line field and value.
+void TestCharts::purchaseMixShowsWholeNamesAndNarrows()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    PurchaseMixView view;
+    PurchaseMixFigures figures;
+    figures.categories[0] = {mixItem(QStringLiteral("Green tea"), 500, 4, 0.5, 0.25), mixItem(QStringLiteral("茶具"), 100, 9, 0.1, 0.2)};
+    figures.categories[1] = {mixItem(QStringLiteral("茶具"), 100, 9, 0.9, 0.3)};
+    figures.products[0] = {mixItem(QStringLiteral("明前龙井 Pre-Qingming Longjing 100g"), 300, 3, 0.3, 0.1)};
+    figures.products[1] = figures.products[0];
+    figures.revenue = 1000;
+    figures.buyers = 10;
+    view.showFigures(figures);
+    view.resize(1200, 320);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    keepShot(&view, "purchasemix");
+    PurchaseMixChart *categories = view.categories();
+    PurchaseMixChart *products = view.products();
+    QCOMPARE(categories->rows().size(), 2);
+    QCOMPARE(categories->rows().at(0).index, 2.0);
+    const QFontMetrics metrics(products->font());
+    QVERIFY(products->width() >= metrics.horizontalAdvance(products->rows().at(0).name) + 60);
+    QVERIFY2(products->y() == categories->y(), "side by side at 1200 pixels");
+    // Too narrow for both: the products go below, still whole.
+    view.resize(categories->minimumSizeHint().width() + 40, 600);
+    QTRY_VERIFY(products->y() > categories->y() + categories->height() - 1);
+    QVERIFY(products->width() >= products->minimumSizeHint().width());
+
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("purchaseMixByBuyers")), Qt::LeftButton);
+    QCOMPARE(view.measure(), segmenta::rules::PurchaseMix::Measure::Buyers);
+    QCOMPARE(categories->rows().size(), 1);
+    QSignalSpy narrowed(&view, &PurchaseMixView::narrowRequested);
+    QTest::mouseClick(categories, Qt::LeftButton, {}, categories->rowRectangle(0).center());
+    QTest::mouseClick(products, Qt::LeftButton, {}, products->rowRectangle(0).center());
+    QCOMPARE(narrowed.size(), 2);
+    QCOMPARE(narrowed.at(0), QVariantList({QStringLiteral("category"), QStringLiteral("茶具")}));
+    QCOMPARE(narrowed.at(1), QVariantList({QStringLiteral("product"), QStringLiteral("明前龙井 Pre-Qingming Longjing 100g")}));
+    // Below the rows nothing is clicked.
+    QTest::mouseClick(categories, Qt::LeftButton, {}, QPoint(10, categories->height() - 2));
+    QCOMPARE(narrowed.size(), 2);
 }
 
 QTEST_MAIN(TestCharts)

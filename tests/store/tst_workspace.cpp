@@ -279,6 +279,8 @@ void TestWorkspace::migratesEveryOlderVersion()
         db.exec("INSERT INTO sources(file_name, file_hash, imported_at, kind) VALUES ('old.csv', 'h', '2020-01-01', 'orders')");
         db.exec("INSERT INTO customers(customer_key, name) VALUES ('007', '老客户')");
         db.exec("INSERT INTO orders(order_key, customer_id, order_date, amount) VALUES ('A1', 1, '2020-02-02', 12.5)");
+        // Metrics computed by that version: they lack the columns of later ones.
+        db.exec("INSERT INTO settings(key, value) VALUES ('metrics_computed_for', 'old')");
     }
     QCOMPARE(rawScalar(path, "PRAGMA user_version"), qint64(version));
     auto ws = Workspace::open(path);
@@ -290,6 +292,10 @@ void TestWorkspace::migratesEveryOlderVersion()
     for (const char *table : {"segment_history", "layouts", "import_undo"})
         QVERIFY2(ws.value()->db().tableExists(table), table);
     QCOMPARE(ws.value()->integrityCheck(), QStringLiteral("ok"));
+    // Version 10's fields of what each customer buys, registered once; the old metrics are recomputed.
+    QCOMPARE(ws.value()->db().scalar("SELECT count(*) FROM fields WHERE name IN ('favourite_category', "
+                                     "'distinct_products', 'first_product', 'last_product', 'first_channel')").toInt(), 5);
+    QCOMPARE(ws.value()->db().scalar("SELECT count(*) FROM settings WHERE key = 'metrics_computed_for'").toInt(), 0);
 }
 
 void TestWorkspace::storesSettingsAndAnalysisDate()

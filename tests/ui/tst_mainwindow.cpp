@@ -1,4 +1,7 @@
 #include "charts/funnelwidget.h"
+#include "charts/purchasemixchart.h"
+#include "dashboard/purchasemixcontroller.h"
+#include "dashboard/purchasemixview.h"
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
 #include "busywork.h"
@@ -45,11 +48,13 @@ private Q_SLOTS:
     void clickingASavedSegmentShowsIt();
     void theLayoutIsRemembered();
     void clickingAChartNarrowsTheRule();
+    void whatTheSegmentBuysNarrowsTheRule();
     void savesACopyWhileTheWorkspaceIsOpen();
     void longWorkStopsWhenCancelIsPressed();
 
 private:
     qint64 sqlCount(const char *sql);
+    QStringList sqlColumn(const QString &sql);
     QString waitForHeadline(ui::MainWindow &window);
 
     QTemporaryDir m_dir;
@@ -68,6 +73,18 @@ qint64 TestMainWindow::sqlCount(const char *sql)
 {
     auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
     return ws ? ws.value()->db().scalar(sql).toLongLong() : -1;
+}
+
+QStringList TestMainWindow::sqlColumn(const QString &sql)
+{
+    auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+    QStringList values;
+    if (!ws)
+        return values;
+    store::Statement query(ws.value()->db(), sql.toStdString());
+    while (query.step())
+        values << query.text(0);
+    return values;
 }
 
 QString TestMainWindow::waitForHeadline(ui::MainWindow &window)
@@ -211,6 +228,60 @@ void TestMainWindow::clickingAChartNarrowsTheRule()
     QCOMPARE(window.rulePanel()->undoStack()->count(), 2);
     window.rulePanel()->undoStack()->undo();
     QCOMPARE(window.rulePanel()->ruleText(), QStringLiteral("orders_count >= 2"));
+}
+
+// "What this segment buys": the categories of the segment's purchases by revenue and by buyers, as plain SQL
+// ranks them; a click on one narrows the rule to its buyers, as one undo step.
+void TestMainWindow::whatTheSegmentBuysNarrowsTheRule()
+{
+    ui::MainWindow window;
+    window.resize(1280, 860);
+    window.show();
+    QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(first.count() > 0 || first.wait(20000));
+    window.rulePanel()->setRuleText(QStringLiteral("total_spend >= 1000"));
+    const QString asOf = window.dashboard()->analysisDate().toString(Qt::ISODate);
+    const QString purchases = QStringLiteral("FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customer_metrics m "
+                                             "ON m.customer_id = o.customer_id WHERE o.is_valid != 0 AND o.amount > 0 AND "
+                                             "substr(o.order_date, 1, 10) <= '%1' AND m.total_spend >= 1000 AND "
+                                             "l.category IS NOT NULL GROUP BY l.category ")
+                                  .arg(asOf);
+    const auto shownNames = [](const ui::PurchaseMixChart *chart) {
+        QStringList names;
+        for (const auto &row : chart->rows())
+            names << row.name;
+        return names;
+    };
+    ui::PurchaseMixView *view = window.dashboard()->purchaseMix();
+    const QStringList byRevenue = sqlColumn(QStringLiteral("SELECT l.category ") + purchases +
+                                            QStringLiteral("ORDER BY sum(l.amount) DESC LIMIT 8"));
+    QVERIFY(!byRevenue.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(shownNames(view->categories()), byRevenue, 20000);
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("purchaseMixByBuyers")), Qt::LeftButton);
+    QCOMPARE(shownNames(view->categories()),
+             sqlColumn(QStringLiteral("SELECT l.category ") + purchases +
+                       QStringLiteral("ORDER BY count(DISTINCT o.customer_id) DESC, sum(l.amount) DESC LIMIT 8")));
+
+    // A click on the second category keeps its buyers.
+    const QString category = view->categories()->rows().at(1).name;
+    const int undoBefore = window.rulePanel()->undoStack()->count();
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    QTest::mouseClick(view->categories(), Qt::LeftButton, {}, view->categories()->rowRectangle(1).center());
+    QTRY_COMPARE_WITH_TIMEOUT(window.rulePanel()->ruleText(),
+                              QStringLiteral("total_spend >= 1000 and ordered where category is \"%1\"").arg(category), 5000);
+    QCOMPARE(window.rulePanel()->undoStack()->count(), undoBefore + 1);
+    QCOMPARE(window.rulePanel()->undoStack()->undoText(),
+             QStringLiteral("Narrow to ordered where category is \"%1\"").arg(category));
+    const qint64 expected =
+        sqlColumn(QStringLiteral("SELECT count(DISTINCT o.customer_id) ") +
+                  QString(purchases).replace(QStringLiteral("l.category IS NOT NULL GROUP BY l.category"),
+                                             QStringLiteral("l.category = '%1'").arg(category)))
+            .value(0)
+            .toLongLong();
+    QTRY_COMPARE_WITH_TIMEOUT(shown.isEmpty() ? qint64(-1) : shown.last().at(0).toLongLong(), expected, 20000);
+    window.rulePanel()->undoStack()->undo();
+    QCOMPARE(window.rulePanel()->ruleText(), QStringLiteral("total_spend >= 1000"));
 }
 
 // File > Save a Copy: through SQLite's backup API while the window has the workspace open; the copy holds

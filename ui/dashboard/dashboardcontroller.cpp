@@ -4,6 +4,7 @@
 #include "futurewatch.h"
 
 #include "dashboard/dashboardpanel.h"
+#include "dashboard/purchasemixcontroller.h"
 #include "metrics/analysissettings.h"
 #include "predict/customerpredictions.h"
 #include "rules/columnarevaluator.h"
@@ -202,15 +203,16 @@ std::shared_ptr<const Snapshot> buildSnapshot(const QString &path, const QDate &
     return snapshot;
 }
 
-DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QString *error)
+struct Evaluation
+{
+    DashboardFigures figures;
+    rules::Bitset members;
+    QString error;
+};
+
+DashboardFigures computeFigures(const Snapshot &s, const rules::Bitset &members)
 {
     DashboardFigures f;
-    auto evaluated = rules::ColumnarEvaluator::evaluate(rule, s.context, *s.cache);
-    if (!evaluated) {
-        *error = evaluated.errorMessage();
-        return f;
-    }
-    const rules::Bitset &members = evaluated.value();
     const rules::SegmentFigures figures = rules::ColumnarEvaluator::figures(members, *s.cache);
     f.members = figures.count;
     f.customers = figures.total;
@@ -258,6 +260,19 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QStr
     return f;
 }
 
+Evaluation evaluate(const Snapshot &s, const rules::Rule &rule)
+{
+    Evaluation e;
+    auto evaluated = rules::ColumnarEvaluator::evaluate(rule, s.context, *s.cache);
+    if (!evaluated) {
+        e.error = evaluated.errorMessage();
+        return e;
+    }
+    e.members = std::move(evaluated).value();
+    e.figures = computeFigures(s, e.members);
+    return e;
+}
+
 QList<SizeHistoryChart::Series> readHistory(store::Database &db, const std::vector<segments::SavedSegment> &saved)
 {
     QList<SizeHistoryChart::Series> series;
@@ -276,13 +291,17 @@ QList<SizeHistoryChart::Series> readHistory(store::Database &db, const std::vect
 
 } // namespace
 
-DashboardController::DashboardController(DashboardPanel *panel, QObject *parent) : QObject(parent), m_panel(panel) {}
+DashboardController::DashboardController(DashboardPanel *panel, QObject *parent)
+    : QObject(parent), m_panel(panel), m_mix(new PurchaseMixController(panel->purchaseMix(), this))
+{
+}
 
 DashboardController::~DashboardController() = default;
 
 void DashboardController::setWorkspace(store::Workspace *workspace)
 {
     m_snapshot.reset();
+    m_mix->setSource(nullptr, {});
     ++m_generation;
     if (!workspace)
         return;
@@ -319,6 +338,7 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
             return;
         }
         m_snapshot = result.first;
+        m_mix->setSource(m_snapshot->cache, m_snapshot->context);
         Q_EMIT ready();
         if (!m_pending)
             m_pending = m_rule; // not the empty rule: the count line and the header describe this one
@@ -368,19 +388,17 @@ void DashboardController::evaluatePending()
     m_panel->setBusy(true);
     const auto snapshot = m_snapshot;
     const quint64 generation = m_generation;
-    whenFinished(this, QtConcurrent::run([snapshot, rule]() {
-        QString error;
-        DashboardFigures figures = computeFigures(*snapshot, rule, &error);
-        return std::make_pair(figures, error);
-    }), [this, generation](const std::pair<DashboardFigures, QString> &result) {
+    whenFinished(this, QtConcurrent::run([snapshot, rule]() { return evaluate(*snapshot, rule); }),
+                 [this, generation](const Evaluation &result) {
         m_running = false;
         if (generation == m_generation && !m_pending) {
             m_panel->setBusy(false);
-            if (result.second.isEmpty()) {
-                m_panel->showFigures(result.first);
-                Q_EMIT figuresShown(result.first.members);
+            if (result.error.isEmpty()) {
+                m_panel->showFigures(result.figures);
+                m_mix->setMembers(result.members);
+                Q_EMIT figuresShown(result.figures.members);
             } else {
-                Q_EMIT failed(result.second);
+                Q_EMIT failed(result.error);
             }
         }
         // A newer edit arrived while this one ran: its result is stale; evaluate the newest instead.

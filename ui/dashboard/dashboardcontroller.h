@@ -20,6 +20,7 @@ class Workspace;
 namespace segmenta::ui {
 
 class DashboardPanel;
+class PurchaseMixController;
 
 // Answers every rule edit with the dashboard's figures, off the GUI thread.
 //
@@ -28,6 +29,7 @@ class DashboardPanel;
 // evaluates on a worker; each request carries a generation number, and results of requests that a newer
 // edit replaced are dropped, so the panel shows the latest rule's figures and never a stale or empty state.
 // setWorkspace() again (segments saved or deleted, settings changed) keeps the rule: its figures follow.
+// The members of each shown evaluation go on to the PurchaseMixController, whose figures follow separately.
 // Lives on the GUI thread.
 class DashboardController : public QObject
 {
@@ -45,6 +47,7 @@ public:
     rules::RuleContext ruleContext() const;
     // How the saved segments overlap, from the members already evaluated (empty before ready()).
     segments::OverlapMatrix savedOverlap() const;
+    PurchaseMixController *purchaseMix() const { return m_mix; }
 
     // Everything an evaluation reads; immutable once built, shared with the workers.
     struct Snapshot;
@@ -58,6 +61,7 @@ private:
     void evaluatePending();
 
     DashboardPanel *m_panel;
+    PurchaseMixController *m_mix; // the "What this segment buys" card, fed with each evaluation's members
     std::shared_ptr<const Snapshot> m_snapshot;
     std::optional<rules::Rule> m_pending;
     rules::Rule m_rule; // the rule last asked for: evaluated again when the workspace is read again

@@ -1,6 +1,7 @@
 #include "dashboardpanel.h"
 
 #include "dashboard/chartcard.h"
+#include "dashboard/purchasemixview.h"
 
 #include "common/datetext.h"
 
@@ -11,6 +12,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -34,7 +36,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
       m_activity(new QLabel(this)), m_busy(new QLabel(this)), m_dateNote(new QFrame(this)),
       m_dateNoteText(new QLabel(m_dateNote)), m_useToday(new QPushButton(m_dateNote)), m_funnel(new FunnelWidget),
       m_tiers(new TierChart), m_rfm(new RfmHeatmap), m_sizes(new SegmentSizeChart), m_history(new SizeHistoryChart),
-      m_predicted(new PredictedChart), m_dateLabel(new QLabel(this)), m_dateEdit(new QDateEdit(this))
+      m_predicted(new PredictedChart), m_mix(new PurchaseMixView), m_dateLabel(new QLabel(this)), m_dateEdit(new QDateEdit(this))
 {
     m_dateEdit->setObjectName(QStringLiteral("dashboardAnalysisDate"));
     m_dateEdit->setCalendarPopup(true);
@@ -88,6 +90,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     m_sizesCard = new ChartCard(m_sizes);
     m_historyCard = new ChartCard(m_history);
     m_predictedCard = new ChartCard(m_predicted);
+    m_mixCard = new ChartCard(m_mix);
     for (ChartCard *card : {m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard, m_historyCard, m_predictedCard})
         card->setMinimumHeight(260);
 
@@ -109,23 +112,25 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     grid->addWidget(m_tiersCard, 2, 1);
     grid->addWidget(m_rfmCard, 3, 0);
     grid->addWidget(m_sizesCard, 3, 1);
-    grid->addWidget(m_predictedCard, 4, 0, 1, 2);
-    grid->addWidget(m_historyCard, 5, 0, 1, 2);
+    grid->addWidget(m_mixCard, 4, 0, 1, 2);
+    grid->addWidget(m_predictedCard, 5, 0, 1, 2);
+    grid->addWidget(m_historyCard, 6, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(m_scroll);
 
     connect(m_funnel, &FunnelWidget::stepClicked, this, &DashboardPanel::funnelStepClicked);
     connect(m_tiers, &TierChart::tierClicked, this, &DashboardPanel::tierClicked);
     connect(m_rfm, &RfmHeatmap::cellClicked, this, &DashboardPanel::rfmCellClicked);
     connect(m_sizes, &SegmentSizeChart::segmentClicked, this, &DashboardPanel::savedSegmentClicked);
+    connect(m_mix, &PurchaseMixView::narrowRequested, this, &DashboardPanel::purchaseItemClicked);
     retranslate();
 }
 
@@ -143,6 +148,11 @@ void DashboardPanel::showFigures(const DashboardFigures &figures)
     m_predicted->setFigures(figures.predicted);
     m_historyCard->setVisible(!figures.history.isEmpty());
     m_sizesCard->setVisible(!figures.savedSegments.isEmpty());
+}
+
+void DashboardPanel::revealPurchaseMix()
+{
+    m_scroll->verticalScrollBar()->setValue(m_mixCard->y()); // its top at the top: it may be taller than the view
 }
 
 void DashboardPanel::setBusy(bool busy)
@@ -196,6 +206,7 @@ void DashboardPanel::retranslate()
     m_sizesCard->setTitle(tr("Saved segments"));
     m_historyCard->setTitle(tr("Size history"));
     m_predictedCard->setTitle(tr("Predicted: who is still buying, and what they are worth"));
+    m_mixCard->setTitle(tr("What this segment buys"));
     m_busy->setText(tr("Updating…"));
     m_useToday->setText(tr("Use Today"));
     m_dateLabel->setText(tr("&Analysis date"));

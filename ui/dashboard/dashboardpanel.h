@@ -13,14 +13,16 @@ class QLabel;
 class QPushButton;
 class QFrame;
 class QGridLayout;
+class QScrollArea;
 
 namespace segmenta::ui {
 
 class ChartCard;
+class PurchaseMixView;
 
 // The charts dashboard at the centre of the window: the segment's size and revenue, the lifecycle funnel
 // with the active / at risk / dormant split, value tiers with the Pareto curve, the RFM grid, saved segment
-// sizes with their overlap, size history and the predictions (P(alive), CLV, holdout check). showFigures() replaces every figure in place: the previous
+// sizes with their overlap, what the segment buys, size history and the predictions (P(alive), CLV, holdout check). showFigures() replaces every figure in place: the previous
 // figures stay until new ones arrive, so the dashboard never flashes empty while the user edits.
 // Clicking a chart element emits a signal so the window can narrow to those customers. GUI thread only.
 class DashboardPanel : public QWidget
@@ -51,6 +53,9 @@ public:
     SegmentSizeChart *segmentSizes() const { return m_sizes; }
     SizeHistoryChart *history() const { return m_history; }
     PredictedChart *predicted() const { return m_predicted; }
+    PurchaseMixView *purchaseMix() const { return m_mix; }
+    // Scrolls the dashboard to the top of the "What this segment buys" card.
+    void revealPurchaseMix();
     QString headlineText() const;
     // The size, share, revenue and activity lines, as shown.
     QStringList headlineLines() const;
@@ -60,6 +65,8 @@ Q_SIGNALS:
     void tierClicked(int index);
     void rfmCellClicked(int r, int f);
     void savedSegmentClicked(qint64 segmentId);
+    // A category or product of "What this segment buys" (lineField: `category` or `product`).
+    void purchaseItemClicked(const QString &lineField, const QString &value);
     void useTodayClicked();
     // The user chose another analysis date in the headline (after a pause in typing, Enter, or the calendar).
     void analysisDateChosen(const QDate &date);
@@ -87,12 +94,15 @@ private:
     SegmentSizeChart *m_sizes;
     SizeHistoryChart *m_history;
     PredictedChart *m_predicted;
+    PurchaseMixView *m_mix;
     ChartCard *m_funnelCard;
     ChartCard *m_tiersCard;
     ChartCard *m_rfmCard;
     ChartCard *m_sizesCard;
     ChartCard *m_historyCard;
     ChartCard *m_predictedCard;
+    ChartCard *m_mixCard;
+    QScrollArea *m_scroll;
     QLabel *m_dateLabel;
     QDateEdit *m_dateEdit;
     QDate m_shownDate;
