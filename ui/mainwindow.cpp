@@ -9,6 +9,7 @@
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
 #include "dashboard/lifecyclemovesdialog.h"
+#include "segments/membershipdialog.h"
 #include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
 #include "segments/rulesplitter.h"
@@ -150,6 +151,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_segmentList, &SegmentList::renameRequested, this, &MainWindow::renameSegment);
     connect(m_segmentList, &SegmentList::deleteRequested, this, &MainWindow::deleteSegment);
     connect(m_segmentList, &SegmentList::exportRequested, this, [this](qint64 id) { exportSegmentFile(id); });
+    connect(m_segmentList, &SegmentList::changesRequested, this, [this](qint64 id) { showMembershipChanges(id); });
     connect(m_segmentList, &SegmentList::segmentActivated, this, [this](qint64 id, const QString &name, const QString &ruleText) {
         m_rulePanel->setRuleText(ruleText, name, id);
     });
@@ -288,6 +290,8 @@ void MainWindow::createMenus()
         ->setObjectName(QStringLiteral("describeSegmentAction"));
     segment->addSeparator();
     segment->addAction(tr("&Overlap of Saved Segments…"), this, &MainWindow::showSegmentOverlap);
+    segment->addAction(tr("&Who Joined and Left…"), this, [this] { showMembershipChanges(); })
+        ->setObjectName(QStringLiteral("membershipChangesAction"));
     segment->addAction(tr("E&xperiments…"), this, &MainWindow::showExperiments);
     segment->addSeparator();
     segment->addAction(tr("&Export Segment to File…"), this, [this] {
@@ -872,6 +876,21 @@ void MainWindow::showSegmentOverlap()
         return;
     }
     auto *dialog = new OverlapDialog(m_controller->savedOverlap(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showMembershipChanges(qint64 id)
+{
+    if (!m_workspace)
+        return;
+    const auto segment = savedSegment(id ? id : chosenSegment());
+    if (!segment) {
+        statusBar()->showMessage(tr("Choose a saved segment first"), 5000);
+        return;
+    }
+    auto *dialog = new MembershipDialog(m_workspace->path(), segment->id, segment->name,
+                                        rules::RuleText::print(segment->rule), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

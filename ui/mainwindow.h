@@ -92,6 +92,9 @@ public:
     QString saveCopy(const QString &target = QString());
     // The overlap of every pair of saved segments, in a window of its own.
     void showSegmentOverlap();
+    // Who joined and who left saved segment `id` since the previous analysis date (a click on its ▲/▼, or
+    // Segment > Who Joined and Left), in a window of its own; 0: the segment chosen (chosenSegment()).
+    void showMembershipChanges(qint64 id = 0);
     // Segment > Experiments: the A/B experiments recorded with exports and how each turned out.
     void showExperiments();
     // How many customers changed lifecycle stage when the analysis date last moved forward.

@@ -15,7 +15,9 @@
 #include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
+#include "segments/membershipdialog.h"
 #include "segments/overlapdialog.h"
+#include "segments/segmentlist.h"
 #include "segments/rulepanel.h"
 
 #include <QApplication>
@@ -116,6 +118,24 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"changes") { // who joined and left the first saved segment with a trend
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            auto *list = window.findChild<SegmentList *>();
+            int row = 0;
+            while (list && row < list->count() && list->trendRect(row).isEmpty())
+                ++row;
+            window.showMembershipChanges(list && row < list->count() ? list->segmentId(row) : 0);
+            auto *dialog = window.findChild<MembershipDialog *>();
+            if (!dialog) {
+                QApplication::exit(1);
+                return;
+            }
+            QObject::connect(dialog, &MembershipDialog::ready, dialog, [dialog, file] { grabLater(dialog, file); });
         });
         return true;
     }
