@@ -4268,6 +4268,14 @@ Replace them?</source>
         <source>Choose a saved segment first</source>
         <translation>请先选择一个已保存的分群</translation>
     </message>
+    <message>
+        <source>&amp;Member Preview</source>
+        <translation>成员预览(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show or hide the first 20 members of the rule beside it (remembered)</source>
+        <translation>在规则旁显示或隐藏其前 20 位成员（会记住此选择）</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -5253,6 +5261,33 @@ Replace them?</source>
     <message>
         <source>Who joined and who left between %1 and %2</source>
         <translation>%1 至 %2 之间加入和离开的客户</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::MemberPreview</name>
+    <message>
+        <source>The members could not be read: %1</source>
+        <translation>无法读取成员：%1</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>No customer matches the rule</source>
+        <translation>没有客户符合该规则</translation>
+    </message>
+    <message>
+        <source>All %1 members</source>
+        <translation>全部 %1 位成员</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 members</source>
+        <translation>%2 位成员中的前 %1 位</translation>
+    </message>
+    <message>
+        <source>In the Customers view's order: by when each customer was added.</source>
+        <translation>与客户列表的顺序相同：按客户加入工作区的先后。</translation>
     </message>
 </context>
 </TS>

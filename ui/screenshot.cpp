@@ -15,11 +15,13 @@
 #include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
+#include "segments/memberpreview.h"
 #include "segments/membershipdialog.h"
 #include "segments/overlapdialog.h"
 #include "segments/segmentlist.h"
 #include "segments/rulepanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QTimer>
 
@@ -118,6 +120,20 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"preview") { // the window with the member preview beside the rule, however wide
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            // The rows are read once the preview shows (after this, whether it was shown already or not).
+            auto *preview = window.findChild<MemberPreview *>();
+            QObject::connect(preview, &MemberPreview::rowsShown, &window, [&window, file] { grabLater(&window, file); },
+                             Qt::SingleShotConnection);
+            auto *toggle = window.findChild<QAction *>(QStringLiteral("memberPreviewAction"));
+            if (toggle && !toggle->isChecked())
+                toggle->trigger();
         });
         return true;
     }

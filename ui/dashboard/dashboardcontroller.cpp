@@ -213,6 +213,7 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Rule &rule, QStr
     const rules::Bitset &members = evaluated.value();
     const rules::SegmentFigures figures = rules::ColumnarEvaluator::figures(members, *s.cache);
     f.members = figures.count;
+    f.firstMembers = rules::ColumnarEvaluator::firstMemberIds(members, *s.cache, DashboardController::kFirstMembers);
     f.customers = figures.total;
     f.revenue = figures.revenue;
     f.totalRevenue = s.allFigures.revenue;
@@ -378,6 +379,7 @@ void DashboardController::evaluatePending()
             m_panel->setBusy(false);
             if (result.second.isEmpty()) {
                 m_panel->showFigures(result.first);
+                m_firstMembers = result.first.firstMembers;
                 Q_EMIT figuresShown(result.first.members);
             } else {
                 Q_EMIT failed(result.second);
