@@ -115,6 +115,13 @@ void MembershipDialog::showOutcome(const Outcome &outcome)
     Q_EMIT ready();
 }
 
+void MembershipDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
 void MembershipDialog::retranslate()
 {
     setWindowTitle(tr("Who Joined and Left “%1”").arg(m_segmentName));

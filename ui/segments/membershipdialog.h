@@ -40,6 +40,9 @@ public:
     // Writes both lists to `path` (.xlsx or .csv) on a worker; a message says how it went.
     void exportTo(const QString &path);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 Q_SIGNALS:
     // The lists are shown (or the reason they cannot be).
     void ready();
