@@ -781,6 +781,10 @@
         <source>recorded as experiment “%1” starting %2, group %3 the control</source>
         <translation>已记录为实验“%1”，开始于 %2，%3 组为对照组</translation>
     </message>
+    <message>
+        <source>Named lists cannot be exported with an A/B split, nor more than 255 of them</source>
+        <translation>命名名单不能与 A/B 拆分同时导出，也不能超过 255 个</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::exporting::XlsxMemberWriter</name>
@@ -4419,6 +4423,22 @@ Replace them?</source>
         <source>Cannot Change the Analysis Date</source>
         <translation>无法更改分析日期</translation>
     </message>
+    <message>
+        <source>&amp;Who Joined and Left…</source>
+        <translation>加入与离开(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Choose a saved segment first</source>
+        <translation>请先选择一个已保存的分群</translation>
+    </message>
+    <message>
+        <source>&amp;Member Preview</source>
+        <translation>成员预览(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show or hide the first 20 members of the rule beside it (remembered)</source>
+        <translation>在规则旁显示或隐藏其前 20 位成员（会记住此选择）</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::MemberExportJob</name>
@@ -4610,6 +4630,14 @@ Replace them?</source>
     <message>
         <source>&amp;Export to File…</source>
         <translation>导出到文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Who Joined and Left…</source>
+        <translation>加入与离开(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>%1 customers at the previous analysis date, %2 now; click %3 to see who joined and who left</source>
+        <translation>上一个分析日期时 %1 位客户，现在 %2 位；点击 %3 查看谁加入、谁离开</translation>
     </message>
 </context>
 <context>
@@ -5422,6 +5450,130 @@ Replace them?</source>
     <message>
         <source>Change period</source>
         <translation>更改时间段</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::segments::MembershipChanges</name>
+    <message>
+        <source>Cannot work out the members at %1: there is no room for a temporary copy of the workspace</source>
+        <translation>无法算出 %1 时的成员：没有空间存放工作区的临时副本</translation>
+    </message>
+    <message>
+        <source>The segment was deleted meanwhile</source>
+        <translation>该分群已被删除</translation>
+    </message>
+    <message>
+        <source>No size of “%1” was recorded before the analysis date %2, so there is nothing to compare with</source>
+        <translation>分析日期 %2 之前没有记录过“%1”的人数，因此无从比较</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be evaluated: %2</source>
+        <translation>无法计算“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Could not work out who joined and left: %1</source>
+        <translation>无法算出加入和离开的客户：%1</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::KeyCustomerTable</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::MembershipDialog</name>
+    <message>
+        <source>Could not read the customers: %1</source>
+        <translation>无法读取客户：%1</translation>
+    </message>
+    <message>
+        <source>Who Joined and Left “%1”</source>
+        <translation>“%1”的加入与离开</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Joined (%1)</source>
+        <translation>加入（%1）</translation>
+    </message>
+    <message>
+        <source>Left (%1)</source>
+        <translation>离开（%1）</translation>
+    </message>
+    <message>
+        <source>Working out who joined “%1” and who left it since the previous analysis date…</source>
+        <translation>正在计算自上一个分析日期以来加入和离开“%1”的客户…</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (the previous analysis date and this one), %3 customers joined and %4 left: %5 members then, %6 now.</source>
+        <translation>从 %1 到 %2（上一个分析日期与当前分析日期），%3 位客户加入，%4 位离开：当时 %5 位成员，现在 %6 位。</translation>
+    </message>
+    <message>
+        <source>The size recorded on %1 was %2: the orders or the settings have changed since.</source>
+        <translation>%1 记录的人数为 %2：此后订单或设置有所变化。</translation>
+    </message>
+    <message>
+        <source>The first %1 of each list are shown; Export writes them all.</source>
+        <translation>每个名单只显示前 %1 位；导出会写入全部。</translation>
+    </message>
+    <message>
+        <source>%1 - joined and left</source>
+        <translation>%1 - 加入与离开</translation>
+    </message>
+    <message>
+        <source>Export Who Joined and Left</source>
+        <translation>导出加入与离开的客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Who joined and who left between %1 and %2</source>
+        <translation>%1 至 %2 之间加入和离开的客户</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::MemberPreview</name>
+    <message>
+        <source>The members could not be read: %1</source>
+        <translation>无法读取成员：%1</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>No customer matches the rule</source>
+        <translation>没有客户符合该规则</translation>
+    </message>
+    <message>
+        <source>All %1 members</source>
+        <translation>全部 %1 位成员</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 members</source>
+        <translation>%2 位成员中的前 %1 位</translation>
+    </message>
+    <message>
+        <source>In the Customers view's order: by when each customer was added.</source>
+        <translation>与客户列表的顺序相同：按客户加入工作区的先后。</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,8 @@
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
 #include "dashboard/lifecyclemovesdialog.h"
+#include "segments/memberpreview.h"
+#include "segments/membershipdialog.h"
 #include "segments/overlapdialog.h"
 #include "segments/rulepanel.h"
 #include "segments/rulesplitter.h"
@@ -64,6 +66,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -93,7 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_rulePanel, &RulePanel::contentHeightChanged, splitter, &RuleSplitter::fitSoon); // and their editors
     auto *pageLayout = new QVBoxLayout(m_segmentPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
-    pageLayout->addWidget(splitter);
+    pageLayout->addWidget(withMemberPreview(splitter));
     m_pages->addWidget(m_startPage);
     m_pages->addWidget(m_segmentPage);
     setCentralWidget(m_pages);
@@ -164,12 +167,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_segmentList, &SegmentList::renameRequested, this, &MainWindow::renameSegment);
     connect(m_segmentList, &SegmentList::deleteRequested, this, &MainWindow::deleteSegment);
     connect(m_segmentList, &SegmentList::exportRequested, this, [this](qint64 id) { exportSegmentFile(id); });
+    connect(m_segmentList, &SegmentList::changesRequested, this, [this](qint64 id) { showMembershipChanges(id); });
     connect(m_segmentList, &SegmentList::segmentActivated, this, [this](qint64 id, const QString &name, const QString &ruleText) {
         m_rulePanel->setRuleText(ruleText, name, id);
     });
     connect(m_controller, &DashboardController::failed, m_rulePanel, &RulePanel::showProblem);
     connect(m_controller, &DashboardController::ready, this, [this] {
         m_rulePanel->setEvaluationData(m_controller->columnCache(), m_controller->ruleContext());
+        m_preview->setWorkspace(m_workspace ? m_workspace->path() : QString(), m_controller->ruleContext());
         showStatus(); // now with the number of customers
     });
     connect(m_controller, &DashboardController::figuresShown, this, [this](qint64 members) {
@@ -178,8 +183,11 @@ MainWindow::MainWindow(QWidget *parent)
             sizes.insert(bar.segmentId, bar.size);
         m_segmentList->setSizes(sizes);
         // Once a workspace: wide enough for the segments' first lines when the window has room (a fifth of it).
+        m_preview->showMembers(m_controller->firstMembers(), members);
         if (!m_dockFitted) {
             m_dockFitted = true;
+            const int chosen = AppSettings::instance().memberPreviewShown();
+            showMemberPreview(chosen >= 0 ? chosen == 1 : width() >= AppSettings::kPreviewMinWindowWidth);
             if (const int wanted = std::min(m_segmentList->wantedWidth(), width() / 5); wanted > m_segmentsDock->width())
                 resizeDocks({m_segmentsDock}, {wanted}, Qt::Horizontal);
         }
@@ -193,6 +201,48 @@ MainWindow::MainWindow(QWidget *parent)
         restoreGeometry(settings.windowGeometry());
     if (!settings.windowState().isEmpty())
         restoreState(settings.windowState());
+}
+
+QWidget *MainWindow::withMemberPreview(QWidget *centre)
+{
+    m_preview = new MemberPreview(this);
+    m_previewSplitter = new QSplitter(Qt::Horizontal, this);
+    m_previewSplitter->setObjectName(QStringLiteral("previewSplitter"));
+    m_previewSplitter->addWidget(centre);
+    m_previewSplitter->addWidget(m_preview);
+    m_previewSplitter->setStretchFactor(0, 1);
+    m_previewSplitter->setCollapsible(0, false);
+    m_preview->hide(); // until the first figures: then as chosen (showMemberPreview)
+    connect(m_previewSplitter, &QSplitter::splitterMoved, this, [this] {
+        if (m_preview->width() > 0)
+            AppSettings::instance().setMemberPreviewWidth(m_preview->width());
+    });
+    m_previewAction = new QAction(this);
+    m_previewAction->setObjectName(QStringLiteral("memberPreviewAction"));
+    m_previewAction->setCheckable(true);
+    connect(m_previewAction, &QAction::triggered, this, [this](bool shown) {
+        AppSettings::instance().setMemberPreviewShown(shown); // a choice: remembered
+        showMemberPreview(shown);
+    });
+    auto *toggle = new QToolButton(this);
+    toggle->setObjectName(QStringLiteral("memberPreviewButton"));
+    toggle->setDefaultAction(m_previewAction);
+    m_rulePanel->addHeaderWidget(toggle);
+    return m_previewSplitter;
+}
+
+void MainWindow::showMemberPreview(bool shown)
+{
+    m_previewAction->setChecked(shown);
+    if (shown == m_preview->isVisible())
+        return;
+    m_preview->setVisible(shown);
+    if (!shown)
+        return;
+    const int total = m_previewSplitter->width();
+    const int wanted = AppSettings::instance().memberPreviewWidth();
+    const int width = std::clamp(wanted > 0 ? wanted : total / 4, 200, std::max(200, total / 2));
+    m_previewSplitter->setSizes({total - width, width});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -302,6 +352,8 @@ void MainWindow::createMenus()
         ->setObjectName(QStringLiteral("describeSegmentAction"));
     segment->addSeparator();
     segment->addAction(tr("&Overlap of Saved Segments…"), this, &MainWindow::showSegmentOverlap);
+    segment->addAction(tr("&Who Joined and Left…"), this, [this] { showMembershipChanges(); })
+        ->setObjectName(QStringLiteral("membershipChangesAction"));
     segment->addAction(tr("E&xperiments…"), this, &MainWindow::showExperiments);
     segment->addSeparator();
     segment->addAction(tr("&Export Segment to File…"), this, [this] {
@@ -324,6 +376,9 @@ void MainWindow::createMenus()
     view->addAction(tr("&Customers"), QKeySequence(tr("Ctrl+2")), this, [this] { showCustomers(true); });
     view->addSeparator();
     view->addAction(tr("&Lifecycle Moves…"), this, &MainWindow::showLifecycleMoves);
+    view->addAction(m_previewAction);
+    m_previewAction->setText(tr("&Member Preview"));
+    m_previewAction->setToolTip(tr("Show or hide the first 20 members of the rule beside it (remembered)"));
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     QAction *settings = tools->addAction(tr("&Settings…"), QKeySequence(tr("Ctrl+,")), this, &MainWindow::editSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
@@ -886,6 +941,21 @@ void MainWindow::showSegmentOverlap()
         return;
     }
     auto *dialog = new OverlapDialog(m_controller->savedOverlap(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showMembershipChanges(qint64 id)
+{
+    if (!m_workspace)
+        return;
+    const auto segment = savedSegment(id ? id : chosenSegment());
+    if (!segment) {
+        statusBar()->showMessage(tr("Choose a saved segment first"), 5000);
+        return;
+    }
+    auto *dialog = new MembershipDialog(m_workspace->path(), segment->id, segment->name,
+                                        rules::RuleText::print(segment->rule), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

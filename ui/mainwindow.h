@@ -33,6 +33,7 @@ class RulePanel;
 class RuleSplitter;
 class SegmentList;
 class CustomersView;
+class MemberPreview;
 
 // The Segmenta main window: saved segments on the left, the rule being edited and its live dashboard in
 // the centre, the workspace, analysis date and customer count in the status bar. Shows the start page while
@@ -92,6 +93,9 @@ public:
     QString saveCopy(const QString &target = QString());
     // The overlap of every pair of saved segments, in a window of its own.
     void showSegmentOverlap();
+    // Who joined and who left saved segment `id` since the previous analysis date (a click on its ▲/▼, or
+    // Segment > Who Joined and Left), in a window of its own; 0: the segment chosen (chosenSegment()).
+    void showMembershipChanges(qint64 id = 0);
     // Segment > Experiments: the A/B experiments recorded with exports and how each turned out.
     void showExperiments();
     // How many customers changed lifecycle stage when the analysis date last moved forward.
@@ -136,6 +140,11 @@ private:
     qint64 chosenSegment() const;
     // The saved segment `id` as stored now; nullopt when there is none (deleted, an undone save, id 0).
     std::optional<segments::SavedSegment> savedSegment(qint64 id) const;
+    // The member preview to the right of `centre` (the rule over the dashboard), in a splitter whose handle
+    // is remembered, shown and hidden with m_previewAction.
+    QWidget *withMemberPreview(QWidget *centre);
+    // Shown as the user last chose, or while the window is wide enough when the user never chose.
+    void showMemberPreview(bool shown);
     // After the segments changed: the rule panel's header follows the segment it edits.
     void followEditedSegment();
     void showStatus();
@@ -170,6 +179,9 @@ private:
     bool m_checkFirst = false; // the next open checks before showing, as after a check that gave no answer
     QString m_startRule;  // --rule, until the first workspace opens
     RuleSplitter *m_splitter = nullptr;
+    MemberPreview *m_preview = nullptr;
+    QSplitter *m_previewSplitter = nullptr;
+    QAction *m_previewAction = nullptr;
     bool m_retranslatePending = false;
     bool m_dockFitted = false; // the segments dock was widened for this workspace's names
     QList<QAction *> m_workspaceActions; // made again with the menus

@@ -17,9 +17,13 @@
 #include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
+#include "segments/memberpreview.h"
+#include "segments/membershipdialog.h"
 #include "segments/overlapdialog.h"
+#include "segments/segmentlist.h"
 #include "segments/rulepanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QTimer>
 
@@ -118,6 +122,38 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 return;
             }
             grabLater(dialog, file);
+        });
+        return true;
+    }
+    if (view == u"preview") { // the window with the member preview beside the rule, however wide
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            // The rows are read once the preview shows (after this, whether it was shown already or not).
+            auto *preview = window.findChild<MemberPreview *>();
+            QObject::connect(preview, &MemberPreview::rowsShown, &window, [&window, file] { grabLater(&window, file); },
+                             Qt::SingleShotConnection);
+            auto *toggle = window.findChild<QAction *>(QStringLiteral("memberPreviewAction"));
+            if (toggle && !toggle->isChecked())
+                toggle->trigger();
+        });
+        return true;
+    }
+    if (view == u"changes") { // who joined and left the first saved segment with a trend
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            delete once;
+            auto *list = window.findChild<SegmentList *>();
+            int row = 0;
+            while (list && row < list->count() && list->trendRect(row).isEmpty())
+                ++row;
+            window.showMembershipChanges(list && row < list->count() ? list->segmentId(row) : 0);
+            auto *dialog = window.findChild<MembershipDialog *>();
+            if (!dialog) {
+                QApplication::exit(1);
+                return;
+            }
+            QObject::connect(dialog, &MembershipDialog::ready, dialog, [dialog, file] { grabLater(dialog, file); });
         });
         return true;
     }

@@ -72,7 +72,7 @@ Result<std::unique_ptr<CsvMemberWriter>> CsvMemberWriter::create(const QStringLi
 
     std::string header;
     if (!layout.groupNames.isEmpty() && !layout.groupPerSheet) {
-        appendText(header, tr("Group").toStdString(), delimiter);
+        appendText(header, (layout.groupHeader.isEmpty() ? tr("Group") : layout.groupHeader).toStdString(), delimiter);
         header += delimiter;
     }
     for (size_t i = 0; i < layout.columns.size(); ++i) {
@@ -154,7 +154,7 @@ void CsvMemberWriter::writeRow(int group, const std::vector<Cell> &cells)
     m_line.clear();
     const bool groupColumn = !m_layout.groupNames.isEmpty() && !m_layout.groupPerSheet;
     if (groupColumn) {
-        m_line += char('A' + group);
+        appendText(m_line, m_layout.groupNames.value(group).toStdString(), m_delimiter);
         m_line += m_delimiter;
     }
     for (size_t i = 0; i < cells.size(); ++i) {

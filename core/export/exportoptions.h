@@ -39,6 +39,16 @@ struct ExportOptions
     // Only these customers (ids), among the rule's members: a selection made in the Customers view. Empty
     // optional: every member.
     std::optional<std::vector<qint64>> customerIds;
+    // Instead of an A/B split: the customers of named lists (who joined a segment, who left it), each row
+    // saying its list in a column headed `listsHeader`. Only the rule's members among them are written (pass
+    // the empty rule, everyone, to write them all); a customer in two lists is written under the first.
+    struct NamedList
+    {
+        QString name;
+        std::vector<qint64> ids;
+    };
+    std::vector<NamedList> namedLists;
+    QString listsHeader;
 
     static constexpr qint64 kExcelMaxDataRows = 1048575; // 1,048,576 rows less the header
     static QStringList defaultColumns();

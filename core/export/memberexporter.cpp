@@ -157,6 +157,27 @@ QString fieldHeader(const store::FieldInfo &field)
     return QCoreApplication::translate("Field", source.constData());
 }
 
+// Keeps the members that are in one of the named lists, and returns each kept member's list (the first that
+// holds it): see ExportOptions::namedLists.
+std::vector<std::uint8_t> keepNamedLists(const std::vector<ExportOptions::NamedList> &lists, std::vector<qint64> &members)
+{
+    std::map<qint64, std::uint8_t> listOf;
+    for (size_t i = lists.size(); i-- > 0;) {
+        for (const qint64 id : lists[i].ids)
+            listOf[id] = std::uint8_t(i);
+    }
+    std::vector<qint64> kept;
+    std::vector<std::uint8_t> groups;
+    for (const qint64 id : members) {
+        if (const auto it = listOf.find(id); it != listOf.end()) {
+            kept.push_back(id);
+            groups.push_back(it->second);
+        }
+    }
+    members = std::move(kept);
+    return groups;
+}
+
 } // namespace
 
 Result<void> MemberExporter::checkExperiment(store::Workspace &workspace, const ExportOptions &options)
@@ -212,6 +233,9 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
         return Error{tr("Cannot export to “%1”: the file name must end in .xlsx or .csv").arg(options.outPath)};
     const Format format = suffix == u"xlsx" ? Format::Xlsx : Format::Csv;
     const bool split = !options.splitPercents.isEmpty();
+    const bool listed = !options.namedLists.empty();
+    if (listed && (split || options.namedLists.size() > 255))
+        return Error{tr("Named lists cannot be exported with an A/B split, nor more than 255 of them")};
     if (split) {
         if (auto valid = GroupSplit::validate(options.splitPercents); !valid)
             return valid.error();
@@ -294,8 +318,14 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
             std::set_intersection(members.begin(), members.end(), chosen.begin(), chosen.end(), std::back_inserter(both));
             members = std::move(both);
         }
-        const auto memberCount = qint64(members.size());
         std::vector<std::uint8_t> groups;
+        if (listed) {
+            groups = keepNamedLists(options.namedLists, members);
+            for (const auto &list : options.namedLists)
+                layout.groupNames << list.name;
+            layout.groupHeader = options.listsHeader;
+        }
+        const auto memberCount = qint64(members.size());
         ExportReport report;
         if (split) {
             for (qsizetype g = 0; g < options.splitPercents.size(); ++g)
@@ -345,7 +375,7 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
                     continue;
                 for (size_t i = 0; i < readers.size(); ++i)
                     cells[i] = readCell(rows, int(i) + 1, readers[i]);
-                writer->writeRow(split ? int(groups[next]) : -1, cells);
+                writer->writeRow(split || listed ? int(groups[next]) : -1, cells);
                 if (format == Format::Xlsx) {
                     tally(stages, rows.utf8(summaryColumn));
                     tally(tiers, rows.utf8(summaryColumn + 1));

@@ -40,7 +40,8 @@ struct Cell
 struct ExportLayout
 {
     std::vector<ExportColumn> columns;
-    QStringList groupNames;     // "A", "B", ...; empty when the members are not split
+    QStringList groupNames;     // "A", "B", ... (or the names of ExportOptions::namedLists); empty: no groups
+    QString groupHeader;        // the group column's header; empty: "Group"
     bool groupPerSheet = false; // one sheet (XLSX) or file (CSV) per group instead of a "Group" column
 };
 

@@ -236,7 +236,7 @@ void XlsxMemberWriter::startSheet(SheetChain &chain)
     chain.widths.clear();
     int column = 0;
     if (m_groupColumn) {
-        const QString header = tr("Group");
+        const QString header = m_layout.groupHeader.isEmpty() ? tr("Group") : m_layout.groupHeader;
         writeText(chain.sheet, 0, column++, utf8(header).toStdString(), m_bold);
         chain.widths.push_back(displayWidth(utf8(header).toStdString()) + 3);
     }
@@ -325,7 +325,7 @@ void XlsxMemberWriter::writeRow(int group, const std::vector<Cell> &cells)
     const int row = int(chain.rows + 1);
     int column = 0;
     if (m_groupColumn)
-        writeText(chain.sheet, row, column++, utf8(groupName(group)).toStdString(), nullptr);
+        writeText(chain.sheet, row, column++, utf8(m_layout.groupNames.value(group)).toStdString(), nullptr);
     for (size_t i = 0; i < cells.size(); ++i)
         writeCell(chain, row, column++, cells[i], m_layout.columns[i].format);
     ++chain.rows;

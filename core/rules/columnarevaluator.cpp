@@ -545,6 +545,16 @@ std::vector<qint64> ColumnarEvaluator::memberIds(const Bitset &members, const Co
     return ids;
 }
 
+std::vector<qint64> ColumnarEvaluator::firstMemberIds(const Bitset &members, const ColumnCache &cache, size_t count)
+{
+    std::vector<qint64> ids;
+    for (size_t row = 0; row < members.size() && ids.size() < count; ++row) {
+        if (members.test(row))
+            ids.push_back(cache.ids()[row]);
+    }
+    return ids;
+}
+
 SegmentFigures ColumnarEvaluator::figures(const Bitset &members, const ColumnCache &cache)
 {
     SegmentFigures f;

@@ -50,6 +50,9 @@ public:
     // purchases() does.
     static Bitset purchaseOrders(const RuleContext &context, const ColumnCache &cache);
     static std::vector<qint64> memberIds(const Bitset &members, const ColumnCache &cache);
+    // The ids of the first `count` members by customer id (the cache's rows ascend by id): the Customers
+    // view's first page before it is sorted.
+    static std::vector<qint64> firstMemberIds(const Bitset &members, const ColumnCache &cache, size_t count);
     static SegmentFigures figures(const Bitset &members, const ColumnCache &cache);
     static Result<std::vector<ConditionImpact>> impacts(const Rule &rule, const RuleContext &context,
                                                         const ColumnCache &cache);

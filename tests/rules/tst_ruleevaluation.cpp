@@ -148,6 +148,7 @@ private Q_SLOTS:
     void reportsWhatEachConditionCosts();
     void savedSegmentsAndOverlap();
     void overlapMatrixMatchesSql();
+    void firstMembersByCustomerId();
 
 private:
     QTemporaryDir m_dir;
@@ -465,6 +466,32 @@ void TestRuleEvaluation::overlapMatrixMatchesSql()
         const auto found = store.find(QString::fromUtf8(name));
         QVERIFY(found.ok() && found.value());
         QVERIFY(store.remove(found.value()->id).ok()); // the other tests see the workspace as before
+    }
+}
+
+// The preview beside the rule lists the first members by customer id: the same ids plain SQL orders first
+// (an empty text where a number belongs is no number for a rule; SQLite sorts text above every number).
+void TestRuleEvaluation::firstMembersByCustomerId()
+{
+    Database &db = m_random->db();
+    const RuleContext context = RuleContext::forDatabase(db, kAsOf);
+    const auto cache = ColumnCache::load(db, context.fields);
+    QVERIFY(cache.ok());
+    const QList<std::pair<QString, QString>> rules{
+        {QStringLiteral("total_spend >= 1000"), QStringLiteral("m.total_spend >= 1000 AND typeof(m.total_spend) <> 'text'")},
+        {QStringLiteral("orders_count >= 2 and total_spend < 500"), QStringLiteral("m.orders_count >= 2 AND m.total_spend < 500")},
+        {QStringLiteral("total_spend between 3 and 4"), QStringLiteral("m.total_spend BETWEEN 3 AND 4")}};
+    for (const auto &[text, where] : rules) {
+        const auto bits = ColumnarEvaluator::evaluate(RuleText::parse(text).value(), context, *cache.value());
+        QVERIFY(bits.ok());
+        std::vector<qint64> sql;
+        const QString sqlText = QStringLiteral("SELECT c.id FROM customers c LEFT JOIN customer_metrics m ON "
+                                               "m.customer_id = c.id WHERE ") + where + QStringLiteral(" ORDER BY c.id LIMIT 20");
+        store::Statement query(db, sqlText.toStdString());
+        while (query.step())
+            sql.push_back(query.int64(0));
+        QCOMPARE(ColumnarEvaluator::firstMemberIds(bits.value(), *cache.value(), 20), sql);
+        QVERIFY2(text.contains(u"between") ? sql.empty() : !sql.empty(), qPrintable(text));
     }
 }
 

@@ -215,6 +215,7 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Bitset &members)
     DashboardFigures f;
     const rules::SegmentFigures figures = rules::ColumnarEvaluator::figures(members, *s.cache);
     f.members = figures.count;
+    f.firstMembers = rules::ColumnarEvaluator::firstMemberIds(members, *s.cache, DashboardController::kFirstMembers);
     f.customers = figures.total;
     f.revenue = figures.revenue;
     f.totalRevenue = s.allFigures.revenue;
@@ -396,6 +397,7 @@ void DashboardController::evaluatePending()
             if (result.error.isEmpty()) {
                 m_panel->showFigures(result.figures);
                 m_mix->setMembers(result.members);
+                m_firstMembers = result.figures.firstMembers;
                 Q_EMIT figuresShown(result.figures.members);
             } else {
                 Q_EMIT failed(result.error);

@@ -48,6 +48,9 @@ public:
     // How the saved segments overlap, from the members already evaluated (empty before ready()).
     segments::OverlapMatrix savedOverlap() const;
     PurchaseMixController *purchaseMix() const { return m_mix; }
+    // The first members (by customer id, at most kFirstMembers) of the rule whose figures were shown last.
+    static constexpr size_t kFirstMembers = 20;
+    const std::vector<qint64> &firstMembers() const { return m_firstMembers; }
 
     // Everything an evaluation reads; immutable once built, shared with the workers.
     struct Snapshot;
@@ -64,6 +67,7 @@ private:
     PurchaseMixController *m_mix; // the "What this segment buys" card, fed with each evaluation's members
     std::shared_ptr<const Snapshot> m_snapshot;
     std::optional<rules::Rule> m_pending;
+    std::vector<qint64> m_firstMembers;
     rules::Rule m_rule; // the rule last asked for: evaluated again when the workspace is read again
     quint64 m_generation = 0;
     bool m_running = false;

@@ -10,6 +10,8 @@
 #include <QList>
 #include <QString>
 
+#include <vector>
+
 namespace segmenta::ui {
 
 // Everything the dashboard shows for one evaluation of the edited segment, already in display terms
@@ -17,6 +19,7 @@ namespace segmenta::ui {
 struct DashboardFigures
 {
     qint64 members = 0;
+    std::vector<qint64> firstMembers; // the first members by customer id, for the preview beside the rule
     qint64 customers = 0; // all customers in the workspace
     double revenue = 0;   // the members' total spend
     double totalRevenue = 0;

@@ -41,7 +41,7 @@ private:
 } // namespace
 
 RulePanel::RulePanel(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_builder(new RuleBuilder(this)), m_editor(new QPlainTextEdit(this)),
+    : QWidget(parent), m_title(new QLabel(this)), m_header(new QHBoxLayout), m_builder(new RuleBuilder(this)), m_editor(new QPlainTextEdit(this)),
       m_status(new QLabel(this)), m_save(new QPushButton(this))
 {
     m_title->setObjectName(QStringLiteral("ruleTitle"));
@@ -67,18 +67,22 @@ RulePanel::RulePanel(QWidget *parent)
     connect(m_builder, &RuleBuilder::ruleEdited, this, &RulePanel::showBuilderRule);
     connect(m_builder, &RuleBuilder::contentHeightChanged, this, &RulePanel::contentHeightChanged);
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_builder->stepCountsBox());
-    header->addWidget(m_builder->templatesButton());
-    header->addWidget(m_save);
+    m_header->addWidget(m_title, 1);
+    m_header->addWidget(m_builder->stepCountsBox());
+    m_header->addWidget(m_builder->templatesButton());
+    m_header->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 4);
-    layout->addLayout(header);
+    layout->addLayout(m_header);
     layout->addWidget(m_builder, 1);
     layout->addWidget(m_editor);
     layout->addWidget(m_status);
     retranslate();
+}
+
+void RulePanel::addHeaderWidget(QWidget *widget)
+{
+    m_header->insertWidget(m_header->indexOf(m_save), widget);
 }
 
 void RulePanel::setHistory(QUndoStack *history)

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -48,6 +49,8 @@ public:
     bool isModified() const;
     QString title() const;
     void setSummary(const QString &summary);
+    // Puts `widget` in the header line, before the Save button (the window's Member Preview toggle).
+    void addHeaderWidget(QWidget *widget);
     // Shows a problem the evaluation found (unknown field, wrong operator for the type). When the text shown
     // is the rule and the rule context refuses it, the context's message is shown instead, which names the
     // line and column of the condition (and that place is underlined).
@@ -90,6 +93,7 @@ private:
     void retranslate();
 
     QLabel *m_title;
+    QHBoxLayout *m_header;
     RuleBuilder *m_builder;
     QPlainTextEdit *m_editor;
     QLabel *m_status;

@@ -6,6 +6,8 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QMouseEvent>
+#include <QStyleOptionViewItem>
 #include <QStyle>
 #include <QLocale>
 #include <QPainter>
@@ -22,6 +24,8 @@ constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kRuleRole = Qt::UserRole + 2;
 constexpr int kPreviousRole = Qt::UserRole + 3; // the size last recorded before the analysis date
 constexpr int kDescriptionRole = Qt::UserRole + 4;
+constexpr int kTrendRole = Qt::UserRole + 5;  // the trend as shown: "▲3", "▼2" or "="
+constexpr int kBeforeTrendRole = Qt::UserRole + 6; // the first line's text up to the trend
 
 // The item's text: the name (with its size and trend once known) and the description below it.
 QString itemText(const QListWidgetItem *item, const QString &nameLine)
@@ -76,9 +80,20 @@ SegmentList::SegmentList(QWidget *parent) : QListWidget(parent)
         if (QListWidgetItem *item = currentItem())
             Q_EMIT exportRequested(item->data(kIdRole).toLongLong());
     });
+    auto *changes = new QAction(this);
+    changes->setObjectName(QStringLiteral("segmentChanges"));
+    connect(changes, &QAction::triggered, this, [this] {
+        if (QListWidgetItem *item = currentItem())
+            Q_EMIT changesRequested(item->data(kIdRole).toLongLong(), item->data(kNameRole).toString());
+    });
+    connect(this, &QListWidget::currentItemChanged, changes, [changes](QListWidgetItem *current) {
+        changes->setEnabled(current && current->data(kPreviousRole).isValid());
+    });
     addAction(rename);
     addAction(remove);
     addAction(share);
+    addAction(changes);
+    setMouseTracking(true); // the pointer becomes a hand over a trend
     retranslate();
 }
 
@@ -107,7 +122,49 @@ void SegmentList::retranslate()
             action->setText(tr("&Delete Segment"));
         else if (action->objectName() == u"exportSegment")
             action->setText(tr("&Export to File…"));
+        else if (action->objectName() == u"segmentChanges")
+            action->setText(tr("&Who Joined and Left…"));
     }
+}
+
+QRect SegmentList::trendRect(int row) const
+{
+    QListWidgetItem *it = item(row);
+    if (!it || it->data(kTrendRole).toString().isEmpty())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualItemRect(it);
+    option.text = it->text();
+    option.icon = it->icon();
+    option.features |= QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+    const QRect text = style()->subElementRect(QStyle::SE_ItemViewItemText, &option, this);
+    // The text starts at the text rectangle's left plus the style's text margin; the first line is the trend's.
+    const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, &option, this) + 1;
+    const int left = text.left() + margin + fontMetrics().horizontalAdvance(it->data(kBeforeTrendRole).toString());
+    const int width = fontMetrics().horizontalAdvance(it->data(kTrendRole).toString());
+    return QRect(left - 3, option.rect.top(), width + 6, option.rect.height());
+}
+
+int SegmentList::trendAt(const QPoint &pos) const
+{
+    const QListWidgetItem *it = itemAt(pos);
+    const int row = it ? this->row(it) : -1;
+    return row >= 0 && trendRect(row).contains(pos) ? row : -1;
+}
+
+void SegmentList::mouseReleaseEvent(QMouseEvent *event)
+{
+    const int row = event->button() == Qt::LeftButton ? trendAt(event->position().toPoint()) : -1;
+    QListWidget::mouseReleaseEvent(event); // the segment is chosen as by any click
+    if (row >= 0)
+        Q_EMIT changesRequested(segmentId(row), segmentName(row));
+}
+
+void SegmentList::mouseMoveEvent(QMouseEvent *event)
+{
+    viewport()->setCursor(trendAt(event->position().toPoint()) >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    QListWidget::mouseMoveEvent(event);
 }
 
 qint64 SegmentList::segmentId(int row) const
@@ -166,10 +223,15 @@ void SegmentList::setSizes(const QHash<qint64, qint64> &sizes)
         QString text = QStringLiteral("%1  ·  %2").arg(it->data(kNameRole).toString(), locale.toString(size));
         if (const QVariant previous = it->data(kPreviousRole); previous.isValid()) {
             const qint64 change = size - previous.toLongLong();
-            text += change > 0 ? QStringLiteral("  ▲%1").arg(locale.toString(change))
-                  : change < 0 ? QStringLiteral("  ▼%1").arg(locale.toString(-change))
-                               : QStringLiteral("  =");
-            const QString trend = tr("%1 customers at the previous analysis date, %2 now").arg(locale.toString(previous.toLongLong()), locale.toString(size));
+            const QString shown = change > 0 ? QStringLiteral("▲%1").arg(locale.toString(change))
+                                : change < 0 ? QStringLiteral("▼%1").arg(locale.toString(-change))
+                                             : QStringLiteral("=");
+            text += QStringLiteral("  ");
+            it->setData(kBeforeTrendRole, text);
+            it->setData(kTrendRole, shown);
+            text += shown;
+            const QString trend = tr("%1 customers at the previous analysis date, %2 now; click %3 to see who joined and who left")
+                                      .arg(locale.toString(previous.toLongLong()), locale.toString(size), shown);
             const QString description = it->data(kDescriptionRole).toString();
             it->setToolTip(description.isEmpty() ? trend : description + u'\n' + trend);
         }

@@ -113,6 +113,27 @@ void AppSettings::setShowStepCounts(bool show)
     QSettings().setValue(QStringLiteral("builder/stepCounts"), show);
 }
 
+int AppSettings::memberPreviewShown() const
+{
+    const QVariant shown = QSettings().value(QStringLiteral("window/memberPreview"));
+    return shown.isValid() ? (shown.toBool() ? 1 : 0) : -1;
+}
+
+void AppSettings::setMemberPreviewShown(bool shown)
+{
+    QSettings().setValue(QStringLiteral("window/memberPreview"), shown);
+}
+
+int AppSettings::memberPreviewWidth() const
+{
+    return std::max(0, QSettings().value(QStringLiteral("window/memberPreviewWidth"), 0).toInt());
+}
+
+void AppSettings::setMemberPreviewWidth(int pixels)
+{
+    QSettings().setValue(QStringLiteral("window/memberPreviewWidth"), std::max(0, pixels));
+}
+
 void AppSettings::setRuleHeightLimit(int pixels)
 {
     QSettings().setValue(QStringLiteral("window/ruleHeight"), std::max(0, pixels));

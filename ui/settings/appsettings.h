@@ -43,6 +43,14 @@ public:
     // Whether the rule builder shows the count left after each condition (off until chosen).
     bool showStepCounts() const;
     void setShowStepCounts(bool show);
+    // Whether the member preview beside the rule is shown: -1 until the user chose (the window then shows it
+    // when it is at least kPreviewMinWindowWidth pixels wide, so that it never squeezes the dashboard at
+    // 1280x720), else 0 or 1. And its width, where the user last dragged it (0: the window's default).
+    static constexpr int kPreviewMinWindowWidth = 1600;
+    int memberPreviewShown() const;
+    void setMemberPreviewShown(bool shown);
+    int memberPreviewWidth() const;
+    void setMemberPreviewWidth(int pixels);
 
 Q_SIGNALS:
     void recentWorkspacesChanged();
