@@ -3,6 +3,7 @@
 #include "dashboard/chartcard.h"
 
 #include "common/datetext.h"
+#include "common/money.h"
 
 #include <QDateEdit>
 #include <QEvent>
@@ -171,7 +172,7 @@ void DashboardPanel::showHeadline()
                          .arg(percentText(locale, double(m_figures.members), double(m_figures.customers)),
                               locale.toString(m_figures.customers)));
     m_revenue->setText(tr("Revenue %1 · %2 of all revenue")
-                           .arg(locale.toString(m_figures.revenue, 'f', 2),
+                           .arg(moneyText(m_figures.revenue, m_figures.currencySymbol, locale),
                                 percentText(locale, m_figures.revenue, m_figures.totalRevenue)));
     QStringList activity;
     for (const DashboardFigures::Activity &item : std::as_const(m_figures.activity)) {
