@@ -197,7 +197,7 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     QCOMPARE(scalar(m_path, "SELECT count(*) FROM experiment_members"), experimentsBefore);
     ui::SegmentReport report;
     report.title = QStringLiteral("All customers");
-    report.experiments.append({*dialog->result(), QString(), chart});
+    report.experiments.append({*dialog->result(), QString(), chart, QStringLiteral("$")});
     const QString combined = m_dir.filePath(QStringLiteral("report.pdf"));
     QCOMPARE(ui::SegmentReportWriter::write(report, combined), QString());
     const QString both = pdfText(combined);
