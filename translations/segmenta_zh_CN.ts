@@ -3381,12 +3381,12 @@ Replace them?</source>
         <translation>客户字段：保留最新订单中的值</translation>
     </message>
     <message>
-        <source>Ambiguous dates: day/month/year (03/04/2024 is 3 April)</source>
-        <translation>日期有歧义：按“日/月/年”读取（03/04/2024 为 4 月 3 日）</translation>
+        <source>Day/month/year (03/04 is 3 April)</source>
+        <translation>日/月/年（03/04 为 4 月 3 日）</translation>
     </message>
     <message>
-        <source>Ambiguous dates: month/day/year (03/04/2024 is 4 March)</source>
-        <translation>日期有歧义：按“月/日/年”读取（03/04/2024 为 3 月 4 日）</translation>
+        <source>Month/day/year (03/04 is 4 March)</source>
+        <translation>月/日/年（03/04 为 3 月 4 日）</translation>
     </message>
     <message>
         <source>Every date in this column could be read either way; say which the file uses</source>

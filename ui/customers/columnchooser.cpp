@@ -58,7 +58,7 @@ ColumnChooser::ColumnChooser(const std::vector<store::FieldInfo> &fields, const 
     layout->addWidget(m_search);
     layout->addWidget(m_tree, 1);
     layout->addWidget(buttons);
-    resize(fontMetrics().horizontalAdvance(u'M') * 36, fontMetrics().height() * 32);
+    resize(fontMetrics().horizontalAdvance(u'M') * 46, fontMetrics().height() * 42);
 }
 
 void ColumnChooser::fill(const std::vector<store::FieldInfo> &fields, const QSet<QString> &shown)

@@ -441,8 +441,8 @@ void ImportMappingPage::showDayOrder(int row, const import::ImportedField &field
     if (!order) {
         order = new QComboBox;
         order->setObjectName(QStringLiteral("importDayOrder"));
-        order->addItem(tr("Ambiguous dates: day/month/year (03/04/2024 is 3 April)"), int(import::values::DayOrder::DayFirst));
-        order->addItem(tr("Ambiguous dates: month/day/year (03/04/2024 is 4 March)"), int(import::values::DayOrder::MonthFirst));
+        order->addItem(tr("Day/month/year (03/04 is 3 April)"), int(import::values::DayOrder::DayFirst));
+        order->addItem(tr("Month/day/year (03/04 is 4 March)"), int(import::values::DayOrder::MonthFirst));
         order->setToolTip(tr("Every date in this column could be read either way; say which the file uses"));
         connect(order, &QComboBox::currentIndexChanged, this, [this] {
             if (!m_filling)

@@ -189,6 +189,7 @@ QWidget *SettingsDialog::createCurrencyBox(QWidget *page)
     auto *box = new QWidget(page);
     m_currency = new QComboBox(box);
     m_currency->setObjectName(QStringLiteral("currencySymbol"));
+    m_currency->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_currency->addItem(tr("%1 (from your region)").arg(defaultCurrencySymbol()), QString());
     for (const char *symbol : {"¥", "$", "€", "£", "HK$", "NT$", "MOP$", "S$", "A$", "C$", "₩", "₹", "₫", "฿", "RM", "₱", "Rp", "CHF", "R$", "₽"}) {
         const QString text = QString::fromUtf8(symbol);
