@@ -38,7 +38,7 @@ for language in en zh_CN; do
     suffix=${language%%_*}
     shoot dashboard "$language" --rule "$rule" --screenshot "$out/dashboard-$suffix.png"
     shoot builder "$language" --rule "$builder_rule" --show builder --screenshot "$out/builder-$suffix.png"
-    for view in customers card export settings tour overlap moves buys changes preview; do
+    for view in customers columns card export settings tour overlap moves buys changes preview; do
         shoot "$view" "$language" --rule "$rule" --show "$view" --screenshot "$out/$view-$suffix.png"
     done
     shoot import-file "$language" --show "import:$sample" --screenshot "$out/import-file-$suffix.png"

@@ -103,4 +103,42 @@ Replace them?</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>segmenta::ui::ImportRunPage</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln&lt;/b&gt; customers</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; customer</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln&lt;/b&gt; orders</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; order</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %Ln rows, because:</source>
+        <translation>
+            <numerusform>Left out: %Ln row, because:</numerusform>
+            <numerusform>Left out: %Ln rows, because:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln rows)</source>
+        <translation>
+            <numerusform>%1 (%Ln row)</numerusform>
+            <numerusform>%1 (%Ln rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other reasons (see the rows below)</source>
+        <translation>
+            <numerusform>%Ln other reason (see the rows below)</numerusform>
+            <numerusform>%Ln other reasons (see the rows below)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

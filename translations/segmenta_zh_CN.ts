@@ -1059,6 +1059,10 @@
         <source>“%1” has more columns than a workspace can keep (about %2 a list): column %3, “%4”, and the %5 after it do not fit; skip the columns you do not need and import again</source>
         <translation>“%1”的列数超过工作区所能保存的数量（每个列表约 %2 列）：第 %3 列“%4”及其后的 %5 列放不下；请跳过不需要的列后重新导入</translation>
     </message>
+    <message>
+        <source>dates such as 01/07/2024 were read as month/day/year</source>
+        <translation>01/07/2024 这类日期按“月/日/年”读取</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::import::RejectList</name>
@@ -2638,6 +2642,14 @@
         <source>Export the selected customers to Excel or CSV</source>
         <translation>将所选客户导出为 Excel 或 CSV</translation>
     </message>
+    <message>
+        <source>Columns…</source>
+        <translation>列…</translation>
+    </message>
+    <message>
+        <source>Choose the columns of the table</source>
+        <translation>选择表格显示的列</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::DashboardPanel</name>
@@ -3523,6 +3535,18 @@ Replace them?</source>
         <source>A customer field: the newest order&apos;s value is kept</source>
         <translation>客户字段：保留最新订单中的值</translation>
     </message>
+    <message>
+        <source>Day/month/year (03/04 is 3 April)</source>
+        <translation>日/月/年（03/04 为 4 月 3 日）</translation>
+    </message>
+    <message>
+        <source>Month/day/year (03/04 is 4 March)</source>
+        <translation>月/日/年（03/04 为 3 月 4 日）</translation>
+    </message>
+    <message>
+        <source>Every date in this column could be read either way; say which the file uses</source>
+        <translation>此列的每个日期都可以两种方式读取，请指明文件使用哪一种</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ImportRunPage</name>
@@ -3631,6 +3655,52 @@ Replace them?</source>
         <source>The newest order is more than %1 days old: the figures are as of %2, the day after it. The dashboard can switch them to today.</source>
         <translation>最新订单距今已超过 %1 天：各项数据以其次日 %2 为分析日期。可在仪表盘中切换为今天。</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln&lt;/b&gt; customers</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; 位客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln&lt;/b&gt; orders</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added: %1 and %2.</source>
+        <translation>新增：%1、%2。</translation>
+    </message>
+    <message>
+        <source>The orders are dated %1 to %2; revenue %3 (valid orders with a date).</source>
+        <translation>订单日期从 %1 到 %2；收入 %3（有日期的有效订单）。</translation>
+    </message>
+    <message>
+        <source>Nothing was left out.</source>
+        <translation>所有行均已导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out: %Ln rows, because:</source>
+        <translation>
+            <numerusform>未导入 %Ln 行，原因如下：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln rows)</source>
+        <translation>
+            <numerusform>%1（%Ln 行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other reasons (see the rows below)</source>
+        <translation>
+            <numerusform>另有 %Ln 种原因（见下方各行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added: %1.</source>
+        <translation>新增：%1。</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ImportSourcePage</name>
@@ -3725,6 +3795,14 @@ Replace them?</source>
     <message>
         <source>Spaces (runs of spaces and tabs)</source>
         <translation>空格（连续的空格和制表符）</translation>
+    </message>
+    <message>
+        <source>The workspace and the file</source>
+        <translation>工作区与文件</translation>
+    </message>
+    <message>
+        <source>Choose where the rows go. Then check that the text reads correctly and that the header row is the one with the column names.</source>
+        <translation>先选择导入到哪里，再检查文字显示是否正确、表头行是否为列名所在的行。</translation>
     </message>
 </context>
 <context>
@@ -4999,6 +5077,18 @@ Replace them?</source>
         <source>F%1 from </source>
         <translation>F%1 自 </translation>
     </message>
+    <message>
+        <source>%1 (from your region)</source>
+        <translation>%1（按您的地区）</translation>
+    </message>
+    <message>
+        <source>The symbol shown with amounts of money (dashboard, customer card, Customers view, report, Excel export). Amounts are not converted. Kept with this workspace.</source>
+        <translation>金额显示时使用的货币符号（仪表盘、客户卡片、客户列表、报告、Excel 导出）。金额不做换算。随此工作区保存。</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>货币：</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::ui::ShortcutsDialog</name>
@@ -5574,6 +5664,111 @@ Replace them?</source>
     <message>
         <source>In the Customers view's order: by when each customer was added.</source>
         <translation>与客户列表的顺序相同：按客户加入工作区的先后。</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ColumnChooser</name>
+    <message>
+        <source>Columns of the Customers View</source>
+        <translation>客户列表的列</translation>
+    </message>
+    <message>
+        <source>Tick the columns to show. Columns that no customer has a value in are hidden until you tick them. The choice is kept with this workspace.</source>
+        <translation>勾选要显示的列。所有客户都没有值的列会隐藏，勾选后才显示。所做选择随此工作区保存。</translation>
+    </message>
+    <message>
+        <source>Search fields</source>
+        <translation>搜索字段</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Customer fields</source>
+        <translation>客户字段</translation>
+    </message>
+    <message>
+        <source>Purchase metrics</source>
+        <translation>购买指标</translation>
+    </message>
+    <message>
+        <source>Lifecycle and value</source>
+        <translation>生命周期与价值</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>%1, no values</source>
+        <translation>%1，无值</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::import::ImportOutcome</name>
+    <message>
+        <source>repeated rows: the same as an earlier row in every column; counted once</source>
+        <translation>重复的行：每一列都与前面某一行相同；只计一次</translation>
+    </message>
+</context>
+<context>
+    <name>segmenta::ui::ImportTarget</name>
+    <message>
+        <source>Where the rows go</source>
+        <translation>导入到哪里</translation>
+    </message>
+    <message>
+        <source>Into a &amp;new workspace:</source>
+        <translation>导入到新的工作区(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Segmenta keeps what it imports in a workspace: one file on this computer with the customers, their orders and your segments. The spreadsheet itself is not changed.</source>
+        <translation>Segmenta 把导入的内容保存在工作区中：这台电脑上的一个文件，包含客户、订单和您的分群。电子表格本身不会被修改。</translation>
+    </message>
+    <message>
+        <source>Into the &amp;open workspace “%1”: rows with a customer or order ID it holds update it</source>
+        <translation>导入到已打开的工作区“%1”(&amp;O)：客户编号或订单编号已存在的行会更新原有数据</translation>
+    </message>
+    <message>
+        <source>Into the open workspace (none is open)</source>
+        <translation>导入到已打开的工作区（当前没有打开的工作区）</translation>
+    </message>
+    <message>
+        <source>Name the new workspace's file.</source>
+        <translation>请为新工作区文件命名。</translation>
+    </message>
+    <message>
+        <source>“%1” exists already: choose another name, or open it and import into it.</source>
+        <translation>“%1”已存在：请换一个名称，或打开它后再导入。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation>文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>New Workspace for the Import</source>
+        <translation>用于导入的新工作区</translation>
+    </message>
+    <message>
+        <source>Segmenta workspaces (*.segmenta)</source>
+        <translation>Segmenta 工作区 (*.segmenta)</translation>
     </message>
 </context>
 </TS>

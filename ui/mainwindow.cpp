@@ -635,31 +635,22 @@ void MainWindow::importFile(const QString &path)
             QMessageBox::information(this, tr("Import Segment"), tr("Open a workspace first: a segment is imported into one."));
         return;
     }
-    if (!m_workspace) {
-        // Importing into a new workspace next to the file.
-        const QString target = QFileDialog::getSaveFileName(this, tr("New Workspace for the Import"),
-                                                            QFileInfo(path).absoluteDir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".segmenta")),
-                                                            tr("Segmenta workspaces (*.segmenta)"));
-        if (target.isEmpty())
-            return;
-        auto created = store::Workspace::create(target);
-        if (!created) {
-            QMessageBox::warning(this, tr("Cannot Import"), created.errorMessage());
-            return;
-        }
-        created.value().reset();
-        if (!openWorkspace(target))
-            return;
-    }
-    auto *wizard = new ImportWizard(m_workspace->path(), path, this);
+    // The wizard's first step chooses the open workspace or a new one (in Documents), and says what each means.
+    auto *wizard = new ImportWizard(m_workspace ? m_workspace->path() : QString(), path, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setWindowModality(Qt::WindowModal);
-    const QString workspacePath = m_workspace->path();
-    // Reloaded once the wizard closes after an import: new fields, customers and metrics.
-    connect(wizard, &ImportWizard::imported, this, [this, wizard, workspacePath, path](qint64 sourceId) {
+    // Once the wizard closes after an import: the new workspace opened, or the open one reloaded (new fields,
+    // customers and metrics).
+    connect(wizard, &ImportWizard::imported, this, [this, wizard, path](qint64 sourceId) {
         const import::ImportOptions options = wizard->options();
-        connect(wizard, &QWizard::finished, this, [this, workspacePath, path, options, sourceId] {
-            reloadWorkspace();
+        const QString target = wizard->workspacePath();
+        connect(wizard, &QWizard::finished, this, [this, target, path, options, sourceId] {
+            if (!m_workspace || m_workspace->path() != target) {
+                if (!openWorkspace(target))
+                    return;
+            } else {
+                reloadWorkspace();
+            }
             m_history->recordImport(path, options, sourceId);
         });
     });
@@ -1135,7 +1126,7 @@ QString MainWindow::saveReport(const QString &path)
         auto &chart = charts.emplace_back(std::make_unique<ConversionChart>());
         chart->resize(760, 340);
         chart->setBars(ExperimentsDialog::barsFor(result));
-        report.experiments.append({std::move(result), report.ruleText, chart.get()});
+        report.experiments.append({std::move(result), report.ruleText, chart.get(), m_workspace->currencySymbol()});
     }
     if (!error.isEmpty())
         return error;

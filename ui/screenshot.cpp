@@ -48,16 +48,21 @@ void grabLater(QWidget *widget, const QString &file)
 
 bool captureScreen(MainWindow &window, const QString &view, const QString &file)
 {
-    if (view == u"customers" || view == u"card") {
+    if (view == u"customers" || view == u"card" || view == u"columns") {
         const bool card = view == u"card";
-        QObject::connect(&window, &MainWindow::workspaceOpened, &window, [&window, file, card] {
+        const bool columns = view == u"columns"; // the Columns dialog over the Customers view
+        QObject::connect(&window, &MainWindow::workspaceOpened, &window, [&window, file, card, columns] {
             window.showCustomers(true);
             CustomersView *customers = window.customersView();
             auto *once = new QObject(&window);
-            QObject::connect(customers->model(), &CustomersModel::rowsFilled, once, [&window, customers, once, file, card] {
+            QObject::connect(customers->model(), &CustomersModel::rowsFilled, once, [&window, customers, once, file, card, columns] {
                 if (customers->model()->isLoading())
                     return; // rows of a rule that is being replaced
                 delete once;
+                if (columns) {
+                    grabLater(customers->chooseColumns(), file);
+                    return;
+                }
                 if (!card) {
                     grabLater(&window, file);
                     return;

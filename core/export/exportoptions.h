@@ -30,7 +30,7 @@ struct ExportOptions
     QString segmentDescription;    // recorded on the XLSX Segment sheet under the name, when not empty
     QString ruleText;              // recorded on the XLSX Segment sheet; empty: the rule printed as text
     QDate asOf;                    // analysis date; invalid: the workspace's
-    QString currencySymbol;        // XLSX money format; empty: the workspace setting currency_symbol, else ¥
+    QString currencySymbol;        // XLSX money format; empty: the workspace's (Workspace::currencySymbol)
     qint64 maxRowsPerSheet = kExcelMaxDataRows; // XLSX data rows per sheet before continuing on another
     // With a split: record it as an A/B experiment of this name (experiments::ExperimentStore), started on the
     // analysis date, group `experimentControl` (0 = A) the control. Empty: no experiment.

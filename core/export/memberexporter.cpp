@@ -337,9 +337,7 @@ Result<ExportSummary> MemberExporter::run(store::Workspace &workspace, const rul
 
         std::unique_ptr<MemberWriter> writer;
         if (format == Format::Xlsx) {
-            QString symbol = options.currencySymbol;
-            if (symbol.isEmpty())
-                symbol = workspace.setting(QStringLiteral("currency_symbol"), QStringLiteral("¥"));
+            const QString symbol = options.currencySymbol.isEmpty() ? workspace.currencySymbol() : options.currencySymbol;
             auto created = XlsxMemberWriter::create(options.outPath, layout, symbol, options.maxRowsPerSheet);
             if (!created)
                 return created.error();

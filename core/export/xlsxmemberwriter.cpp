@@ -1,5 +1,7 @@
 #include "export/xlsxmemberwriter.h"
 
+#include "common/money.h"
+
 #include "metrics/analysissettings.h"
 
 #include <QDir>
@@ -185,9 +187,7 @@ Result<std::unique_ptr<XlsxMemberWriter>> XlsxMemberWriter::create(const QString
     writer->m_text = workbook_add_format(workbook);
     format_set_num_format(writer->m_text, "@");
     writer->m_money = workbook_add_format(workbook);
-    QString symbol = currencySymbol;
-    symbol.remove(u'"');
-    format_set_num_format(writer->m_money, utf8(u'"' + symbol + QStringLiteral("\"#,##0.00")).constData());
+    format_set_num_format(writer->m_money, utf8(xlsxMoneyFormat(currencySymbol)).constData());
     writer->m_decimal = workbook_add_format(workbook);
     format_set_num_format(writer->m_decimal, "#,##0.00");
     writer->m_percent = workbook_add_format(workbook);

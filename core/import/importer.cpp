@@ -358,8 +358,10 @@ Result<ImportPreview> Importer::preview(const QString &path, const ImportOptions
             if (bad > 0)
                 f.note = tr("%1 of the first %2 values could not be read as %3").arg(bad).arg(checked).arg(detail::typeNoun(f.type));
         }
-        if (f.note.isEmpty() && column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
-            f.note = tr("dates such as 01/07/2024 were read as day/month/year");
+        f.dayOrderAmbiguous = column.profile.dayOrderAmbiguous && store::isTemporal(f.type);
+        f.monthFirst = column.profile.dayOrder == values::DayOrder::MonthFirst;
+        if (f.note.isEmpty() && f.dayOrderAmbiguous)
+            f.note = detail::ambiguousDatesNote(column.profile.dayOrder);
         preview.fields.push_back(f);
         preview.fieldSamples.push_back(column.profile.samples);
         preview.skipped.push_back(column.skip);

@@ -2,6 +2,7 @@
 
 #include "common/progress.h"
 #include "common/result.h"
+#include "import/valueparser.h"
 #include "read/tablereader.h"
 #include "store/field.h"
 
@@ -28,6 +29,9 @@ struct ColumnChoice
     QString role;                         // a role from roles.h, or empty for none
     std::optional<store::FieldType> type; // empty: the type inferred from the values (or fixed by the role)
     bool skip = false;                    // not imported at all
+    // How dates such as 01/07/2024 are read when every such date could be either (ImportedField::dayOrderAmbiguous);
+    // Unknown: day first. Dates that show their order (13/07/2024) are read as they show it whatever is chosen.
+    values::DayOrder dayOrder = values::DayOrder::Unknown;
 };
 
 struct ImportOptions
@@ -56,6 +60,9 @@ struct ImportedField
     // The field's name in the workspace (what rules say) when it is not `name`: a header that names a field
     // Segmenta builds in or derives is imported as "header (list)". Empty otherwise.
     QString storedName;
+    // A date column whose every slash date reads either way (03/04/2024): the wizard offers the two orders.
+    bool dayOrderAmbiguous = false;
+    bool monthFirst = false; // such dates are read month/day/year (as chosen), else day/month/year
 };
 
 struct ImportSummary

@@ -844,7 +844,7 @@ std::vector<ImportedField> RowStore::importedFields() const
         if (m_unreadable[c] > 0)
             f.note = tr("%1 values could not be read as %2").arg(m_unreadable[c]).arg(typeNoun(f.type));
         else if (column.profile.dayOrderAmbiguous && store::isTemporal(f.type))
-            f.note = tr("dates such as 01/07/2024 were read as day/month/year");
+            f.note = ambiguousDatesNote(column.profile.dayOrder);
         fields.push_back(f);
     }
     return fields;

@@ -82,6 +82,10 @@ std::map<QString, ColumnChoice> rememberedChoices(store::Database &db, const QSt
         choice.skip = o.value(QStringLiteral("skip")).toBool();
         if (const auto type = store::fieldTypeFromName(o.value(QStringLiteral("type")).toString()))
             choice.type = *type;
+        const QString order = o.value(QStringLiteral("day_order")).toString();
+        choice.dayOrder = order == u"mdy" ? values::DayOrder::MonthFirst
+                          : order == u"dmy" ? values::DayOrder::DayFirst
+                                            : values::DayOrder::Unknown;
         choices.emplace(it.key(), choice);
     }
     return choices;
@@ -261,6 +265,19 @@ bool profileMatters(const Column &column)
     return !fixed || fixed != typeForRole(column.field.role, FieldType::Integer) || fixed != typeForRole(column.field.role, FieldType::Date);
 }
 
+values::DayOrder dayOrderOf(const Column &column, const ColumnProfile &profile)
+{
+    if (profile.dayOrderAmbiguous && column.chosenDayOrder != values::DayOrder::Unknown)
+        return column.chosenDayOrder;
+    return profile.dayOrder;
+}
+
+QString ambiguousDatesNote(values::DayOrder order)
+{
+    return order == values::DayOrder::MonthFirst ? Importer::tr("dates such as 01/07/2024 were read as month/day/year")
+                                                 : Importer::tr("dates such as 01/07/2024 were read as day/month/year");
+}
+
 bool wholeFileAgrees(const TableAnalysis &analysis, const std::vector<ColumnProfile> &whole)
 {
     if (whole.size() > analysis.columns.size())
@@ -270,7 +287,7 @@ bool wholeFileAgrees(const TableAnalysis &analysis, const std::vector<ColumnProf
         if (!profileMatters(column))
             continue;
         const ColumnProfile profile = c < whole.size() ? whole[c] : ColumnProfile{};
-        if (fieldType(column, profile) != column.field.type || profile.dayOrder != column.profile.dayOrder ||
+        if (fieldType(column, profile) != column.field.type || dayOrderOf(column, profile) != column.profile.dayOrder ||
             profile.dayOrderAmbiguous != column.profile.dayOrderAmbiguous || profile.commaDecimal != column.profile.commaDecimal)
             return false;
     }
@@ -466,6 +483,7 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
             r = it->second.role;
             column.skip = it->second.skip;
             chosenType = it->second.type;
+            column.chosenDayOrder = it->second.dayOrder;
         } else {
             r = roleForHeader(column.field.name);
             if (takenRoles.contains(r))
@@ -476,6 +494,7 @@ Result<TableAnalysis> analyseTable(read::TableReader &reader, const QString &fil
         column.field.role = column.skip ? QString() : r;
         column.chosenType = chosenType;
         column.field.type = fieldType(column, column.profile);
+        column.profile.dayOrder = dayOrderOf(column, column.profile);
     }
 
     a.kind = options.kind;
@@ -502,6 +521,8 @@ void rememberLayout(store::Database &db, const TableAnalysis &analysis)
         QJsonObject o{{QStringLiteral("role"), c.field.role}, {QStringLiteral("type"), store::fieldTypeName(c.field.type)}};
         if (c.skip)
             o.insert(QStringLiteral("skip"), true);
+        if (c.chosenDayOrder != values::DayOrder::Unknown)
+            o.insert(QStringLiteral("day_order"), c.chosenDayOrder == values::DayOrder::MonthFirst ? QStringLiteral("mdy") : QStringLiteral("dmy"));
         mapping.insert(c.field.name, o);
     }
     store::Statement save(db, "INSERT OR REPLACE INTO layouts(signature, kind, mapping_json, updated_at) VALUES (?1, ?2, ?3, ?4)");

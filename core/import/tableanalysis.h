@@ -30,7 +30,14 @@ struct Column
     bool toCustomer = true; // in an order list: the value belongs to the customer, not the order
     bool skip = false;      // left out by the user's mapping
     std::optional<store::FieldType> chosenType; // the type the user's (or a remembered) mapping gives
+    values::DayOrder chosenDayOrder = values::DayOrder::Unknown; // for ambiguous dates (ColumnChoice::dayOrder)
 };
+
+// The day order `column` reads its dates in with `profile`: the chosen one when the profile's dates read either
+// way, else the profile's.
+values::DayOrder dayOrderOf(const Column &column, const ColumnProfile &profile);
+// The note on a column whose dates read either way: how they were read.
+QString ambiguousDatesNote(values::DayOrder order);
 
 // The type `column` takes with `profile`: the chosen one, else the one its role fixes, else the profile's.
 store::FieldType fieldType(const Column &column, const ColumnProfile &profile);

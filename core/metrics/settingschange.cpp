@@ -7,7 +7,7 @@ namespace segmenta::metrics {
 
 bool AnalysisChange::operator==(const AnalysisChange &other) const
 {
-    return analysisDate == other.analysisDate && settings.lifecycle.toJson() == other.settings.lifecycle.toJson() &&
+    return analysisDate == other.analysisDate && currencySymbol == other.currencySymbol && settings.lifecycle.toJson() == other.settings.lifecycle.toJson() &&
            settings.tiers.toJson() == other.settings.tiers.toJson() && settings.rfm.toJson() == other.settings.rfm.toJson();
 }
 
@@ -17,6 +17,7 @@ AnalysisChange AnalysisChange::current(store::Workspace &workspace)
     change.analysisDate =
         QDate::fromString(workspace.setting(QString::fromLatin1(store::Workspace::kAnalysisDateKey)), Qt::ISODate);
     change.settings = AnalysisSettings::load(workspace);
+    change.currencySymbol = workspace.setting(QString::fromLatin1(store::Workspace::kCurrencySymbolKey));
     return change;
 }
 
@@ -32,6 +33,11 @@ Result<RecomputeSummary> AnalysisChanges::apply(store::Workspace &workspace, con
         change.settings.save(workspace);
         if (change.analysisDate != AnalysisChange::current(workspace).analysisDate)
             workspace.setAnalysisDate(change.analysisDate); // (an unchanged "today" or automatic date stays so)
+        const QString currencyKey = QString::fromLatin1(store::Workspace::kCurrencySymbolKey);
+        if (change.currencySymbol.trimmed().isEmpty())
+            workspace.removeSetting(currencyKey);
+        else
+            workspace.setSetting(currencyKey, change.currencySymbol.trimmed());
         // recompute() nests its own transaction (a savepoint) inside this one.
         auto summary = CustomerMetrics::recompute(workspace, change.settings, workspace.analysisDate(), progress);
         if (!summary)

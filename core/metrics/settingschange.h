@@ -20,6 +20,8 @@ struct AnalysisChange
     // The analysis date to store; an invalid date means "no fixed date: always today".
     QDate analysisDate;
     AnalysisSettings settings;
+    // The currency symbol money is shown with; empty: none stored, the user's locale's (Workspace::currencySymbol).
+    QString currencySymbol;
 
     bool operator==(const AnalysisChange &other) const;
 

@@ -1,5 +1,7 @@
 #include "store/workspace.h"
 
+#include "common/money.h"
+
 #include "store/checkedfiles.h"
 #include "store/filecheck.h"
 #include "store/schema.h"
@@ -493,6 +495,12 @@ void Workspace::removeSetting(const QString &key)
     Statement remove(m_db, "DELETE FROM settings WHERE key = ?1");
     remove.bind(1, key);
     remove.run();
+}
+
+QString Workspace::currencySymbol()
+{
+    const QString stored = setting(QString::fromLatin1(kCurrencySymbolKey));
+    return stored.isEmpty() ? defaultCurrencySymbol() : stored;
 }
 
 QDate Workspace::analysisDate()

@@ -98,6 +98,11 @@ public:
     // The day after the latest order, the natural analysis date for historical data (invalid if no orders).
     QDate suggestedAnalysisDate();
 
+    // The currency symbol amounts are shown with (common/money.h): the stored setting, else the symbol of the
+    // user's locale. Set through metrics::AnalysisChange, so that a change is undone with the other settings.
+    QString currencySymbol();
+    static constexpr const char *kCurrencySymbolKey = "currency_symbol";
+
     qint64 customerCount();
     qint64 orderCount();
 

@@ -3,6 +3,7 @@
 
 readback.py xlsx FILE            -> {"sheets": [{"name", "freeze", "filter", "widths", "rows": [[cell...]]}]}
 readback.py csv FILE ENCODING D  -> {"bom": bool, "rows": [[text...]]}   (ENCODING: utf-8-sig, utf-8, gb18030)
+readback.py styles FILE          -> {"formats": [formatCode...]}   (the custom number formats of xl/styles.xml)
 
 An XLSX cell is [type, value, number_format]: type is the Python type openpyxl returns (str, int, float,
 bool, datetime, none), or "formula" when the cell holds a formula.
@@ -48,6 +49,16 @@ def xlsx(path):
     return {"sheets": sheets}
 
 
+def styles(path):
+    """The formatCode of every <numFmt> in the workbook's styles.xml, read with zipfile and ElementTree only."""
+    import xml.etree.ElementTree as ElementTree
+    import zipfile
+    with zipfile.ZipFile(path) as book:
+        root = ElementTree.fromstring(book.read("xl/styles.xml"))
+    namespace = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    return {"formats": [fmt.get("formatCode") for fmt in root.iter(namespace + "numFmt")]}
+
+
 def csv_file(path, encoding, delimiter):
     with open(path, "rb") as raw:
         bom = raw.read(3) == b"\xef\xbb\xbf"
@@ -59,6 +70,8 @@ def csv_file(path, encoding, delimiter):
 if __name__ == "__main__":
     if sys.argv[1] == "xlsx":
         result = xlsx(sys.argv[2])
+    elif sys.argv[1] == "styles":
+        result = styles(sys.argv[2])
     else:
         result = csv_file(sys.argv[2], sys.argv[3], sys.argv[4])
     json.dump(result, sys.stdout, ensure_ascii=False)

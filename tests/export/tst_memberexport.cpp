@@ -168,6 +168,8 @@ private Q_SLOTS:
     void initTestCase();
     void xlsxMatchesSqlCellByCell();
     void xlsxRecordsTheSegmentAndSummary();
+    void xlsxMoneyFollowsTheCurrency_data();
+    void xlsxMoneyFollowsTheCurrency();
     void xlsxRecordsTheDescription();
     void xlsxContinuesOnFurtherSheets();
     void csvRoundTrips_data();
@@ -248,6 +250,8 @@ void TestMemberExport::initTestCase()
     const auto metrics = metrics::CustomerMetrics::ensureCurrent(*m_workspace);
     QVERIFY2(metrics.ok(), qPrintable(metrics.errorMessage()));
     m_rule = rules::RuleText::parse(kRule).value();
+    // A shop in yuan, whatever the locale the tests run in (xlsxMoneyFollowsTheCurrency changes it and back).
+    m_workspace->setSetting(QString::fromLatin1(store::Workspace::kCurrencySymbolKey), QStringLiteral("¥"));
 
     QStringList select{QStringLiteral("c.id")};
     for (const Column &column : kColumns) {
@@ -270,6 +274,53 @@ void TestMemberExport::initTestCase()
     QVERIFY(m_expected.size() > 50);
     QVERIFY(m_expected.size() < 400);
     QCOMPARE(m_expected.back().id, qint64(900001 + kInjections.size() - 1)); // every hand-made customer is a member
+}
+
+void TestMemberExport::xlsxMoneyFollowsTheCurrency_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("format");
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QTest::newRow("none stored: the locale's") << QString() << english << QStringLiteral("\"$\"#,##0.00");
+    QTest::newRow("none stored, German") << QString() << QLocale(QLocale::German, QLocale::Germany) << QStringLiteral("\"€\"#,##0.00");
+    QTest::newRow("euro stored") << QStringLiteral("€") << english << QStringLiteral("\"€\"#,##0.00");
+    QTest::newRow("Hong Kong dollars stored") << QStringLiteral("HK$") << english << QStringLiteral("\"HK$\"#,##0.00");
+}
+
+void TestMemberExport::xlsxMoneyFollowsTheCurrency()
+{
+    QFETCH(QString, stored);
+    QFETCH(QLocale, locale);
+    QFETCH(QString, format);
+    const QLocale before;
+    QLocale::setDefault(locale);
+    const QString key = QString::fromLatin1(store::Workspace::kCurrencySymbolKey);
+    if (stored.isEmpty())
+        m_workspace->removeSetting(key);
+    else
+        m_workspace->setSetting(key, stored);
+    ExportOptions o = options(QStringLiteral("currency.xlsx"));
+    o.force = true;
+    const auto summary = MemberExporter::run(*m_workspace, m_rule, o);
+    m_workspace->setSetting(key, QStringLiteral("¥"));
+    QLocale::setDefault(before);
+    QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
+    // The workbook's styles.xml holds the money format, and the spend cells use it.
+    const QJsonArray formats = readBack({QStringLiteral("styles"), o.outPath}).value(u"formats").toArray();
+    QVERIFY2(formats.contains(format), QJsonDocument(formats).toJson().constData());
+    const QJsonArray rows = sheetRows(readBack({QStringLiteral("xlsx"), o.outPath}), QStringLiteral("Members"));
+    const qsizetype spend = columnKeys().indexOf(QStringLiteral("total_spend"));
+    QVERIFY(spend >= 0 && rows.size() > 1);
+    int numbers = 0;
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const QJsonArray cell = rows.at(r).toArray().at(spend).toArray();
+        if (cell.at(0).toString() != u"int" && cell.at(0).toString() != u"float")
+            continue;
+        QCOMPARE(cell.at(2).toString(), format);
+        ++numbers;
+    }
+    QVERIFY(numbers > 0);
 }
 
 ExportOptions TestMemberExport::options(const QString &file) const

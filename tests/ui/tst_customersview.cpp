@@ -1,3 +1,4 @@
+#include "customers/columnchooser.h"
 #include "customers/customercard.h"
 #include "customers/customersmodel.h"
 #include "customers/customersview.h"
@@ -11,6 +12,8 @@
 #include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
+#include <QTreeWidget>
 #include <QLabel>
 #include <QApplication>
 #include <QHeaderView>
@@ -24,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <set>
 
 using namespace segmenta;
@@ -46,6 +50,9 @@ private Q_SLOTS:
     void selectedRowsAreExported();
     void cardShowsListTotalsBesideOrders();
     void cardListsTheLinesOfTheSelectedOrder();
+    void columnsAreChosenAndRememberedPerWorkspace();
+    void datesAreNeverCut_data();
+    void datesAreNeverCut();
 
 private:
     std::vector<qint64> sqlIds(const QString &sql, const QVariantList &bindings = {});
@@ -236,7 +243,8 @@ void TestCustomersView::rowsShowTheirValues()
     query.bind(1, id);
     QVERIFY(query.step());
     QCOMPARE(model.data(model.index(row, nameColumn)).toString(), query.text(0));
-    QCOMPARE(model.data(model.index(row, spendColumn)).toString(), QLocale().toString(query.real(1), 'f', 2));
+    // No currency stored: the locale's (US dollars), before the amount.
+    QCOMPARE(model.data(model.index(row, spendColumn)).toString(), u'$' + QLocale().toString(query.real(1), 'f', 2));
     const QHash<QString, QString> stages{{QStringLiteral("prospect"), QStringLiteral("Prospect")},
                                          {QStringLiteral("new"), QStringLiteral("New")},
                                          {QStringLiteral("growing"), QStringLiteral("Growing")},
@@ -288,7 +296,8 @@ void TestCustomersView::doubleClickOpensTheCard()
     orders.bind(1, id);
     std::set<std::pair<QString, QString>> expected;
     while (orders.step())
-        expected.emplace(orders.text(0), QLocale().toString(orders.real(1), 'f', 2));
+        expected.emplace(orders.text(0), (orders.real(1) < 0 ? QStringLiteral("-$") : QStringLiteral("$")) +
+                                             QLocale().toString(std::abs(orders.real(1)), 'f', 2));
     QTableWidget *table2 = card->ordersTable();
     int keyColumn = -1, amountColumn = -1;
     for (int c = 0; c < table2->columnCount(); ++c) {
@@ -380,8 +389,8 @@ void TestCustomersView::cardShowsListTotalsBesideOrders()
         return texts.join(u'\n');
     };
     const QString h = cardText("h");
-    QVERIFY2(h.contains(QStringLiteral("Orders: 1 · Total spend: 50.00")), qPrintable(h));
-    QVERIFY2(h.contains(QStringLiteral("The customer list says: 9 orders, total spend 999.00, last order on 2024-06-29")), qPrintable(h));
+    QVERIFY2(h.contains(QStringLiteral("Orders: 1 · Total spend: $50.00")), qPrintable(h));
+    QVERIFY2(h.contains(QStringLiteral("The customer list says: 9 orders, total spend $999.00, last order on 2024-06-29")), qPrintable(h));
     const QString c = cardText("c");
     QVERIFY2(c.contains(QStringLiteral("Purchase history from the customer list")), qPrintable(c));
     QVERIFY2(c.contains(QStringLiteral("recency unknown")), qPrintable(c));
@@ -420,15 +429,126 @@ void TestCustomersView::cardListsTheLinesOfTheSelectedOrder()
         return rows;
     };
     QCOMPARE(card.ordersTable()->rowCount(), 2);
-    QCOMPARE(shownLines(), QStringList({QStringLiteral("Teapot|POT-01|Teaware|1|88.00|88.00"),
-                                        QStringLiteral("Green Tea 100g|GT-100|Tea|4|12.50|50.00")}));
+    QCOMPARE(shownLines(), QStringList({QStringLiteral("Teapot|POT-01|Teaware|1|$88.00|$88.00"),
+                                        QStringLiteral("Green Tea 100g|GT-100|Tea|4|$12.50|$50.00")}));
     QTableWidget *orders = card.ordersTable();
     const QRect older = orders->visualItemRect(orders->item(1, 0));
     QTest::mouseClick(orders->viewport(), Qt::LeftButton, {}, older.center());
     QCOMPARE(orders->currentRow(), 1);
-    QCOMPARE(shownLines(), QStringList({QStringLiteral("Green Tea 100g|GT-100|Tea|2|12.50|25.00"),
-                                        QStringLiteral("Tea Cup|CUP-01|Teaware|1|30.00|30.00"),
-                                        QStringLiteral("Black Tea 100g|BT-100|Tea|1|15.00|15.00")}));
+    QCOMPARE(shownLines(), QStringList({QStringLiteral("Green Tea 100g|GT-100|Tea|2|$12.50|$25.00"),
+                                        QStringLiteral("Tea Cup|CUP-01|Teaware|1|$30.00|$30.00"),
+                                        QStringLiteral("Black Tea 100g|BT-100|Tea|1|$15.00|$15.00")}));
+}
+
+namespace {
+
+// The header texts of the columns shown, in the model's order.
+QStringList shownHeaders(const ui::CustomersView &view)
+{
+    QStringList headers;
+    const QHeaderView *header = view.table()->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        if (!header->isSectionHidden(column))
+            headers << view.model()->headerData(column, Qt::Horizontal).toString();
+    }
+    return headers;
+}
+
+// Ticks or unticks a field's box in the Columns dialog as a person does with the keyboard: select, Space.
+void toggle(ui::ColumnChooser *chooser, const char *field)
+{
+    QTreeWidgetItem *item = chooser->itemOf(QString::fromLatin1(field));
+    QVERIFY2(item, field);
+    auto *tree = chooser->findChild<QTreeWidget *>(QStringLiteral("columnTree"));
+    const Qt::CheckState before = item->checkState(0);
+    tree->setCurrentItem(item);
+    QTest::keyClick(tree, Qt::Key_Space);
+    QVERIFY(item->checkState(0) != before);
+}
+
+} // namespace
+
+void TestCustomersView::columnsAreChosenAndRememberedPerWorkspace()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("columns.segmenta"));
+    {
+        auto created = demo::DemoShop::createWorkspace(path, {{300}, false});
+        QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
+        // Nobody has an e-mail address here: the column is empty in the whole workspace.
+        created.value()->db().exec("UPDATE customers SET email = NULL");
+    }
+    auto workspace = std::move(store::Workspace::open(path)).value();
+    {
+        ui::CustomersView view;
+        view.resize(1280, 600);
+        view.show();
+        view.setWorkspace(workspace.get());
+        QTRY_VERIFY_WITH_TIMEOUT(view.model()->emptyFieldsKnown(), 20000);
+        QVERIFY(!shownHeaders(view).contains(QStringLiteral("Email")));
+        QVERIFY(shownHeaders(view).contains(QStringLiteral("City")));
+
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("customerColumnsButton")), Qt::LeftButton);
+        auto *chooser = view.findChild<ui::ColumnChooser *>();
+        QVERIFY(chooser && chooser->isVisible());
+        QCOMPARE(chooser->itemOf(QStringLiteral("email"))->checkState(0), Qt::Unchecked);
+        QCOMPARE(chooser->itemOf(QStringLiteral("city"))->checkState(0), Qt::Checked);
+        toggle(chooser, "email");
+        toggle(chooser, "city");
+        QTest::mouseClick(chooser->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QVERIFY(shownHeaders(view).contains(QStringLiteral("Email")));
+        QVERIFY(!shownHeaders(view).contains(QStringLiteral("City")));
+        QVERIFY(shownHeaders(view).contains(QStringLiteral("Name")));
+        view.setWorkspace(nullptr);
+    }
+    // Closed and opened again: the same columns.
+    workspace.reset();
+    workspace = std::move(store::Workspace::open(path)).value();
+    ui::CustomersView again;
+    again.show();
+    again.setWorkspace(workspace.get());
+    QTRY_VERIFY_WITH_TIMEOUT(again.model()->emptyFieldsKnown(), 20000);
+    QVERIFY(again.isColumnShown(QStringLiteral("email")));
+    QVERIFY(!again.isColumnShown(QStringLiteral("city")));
+    QVERIFY(again.isColumnShown(QStringLiteral("name")));
+    // Another workspace does not inherit the choice: its city shows.
+    again.setWorkspace(m_workspace.get());
+    QTRY_VERIFY_WITH_TIMEOUT(again.model()->emptyFieldsKnown(), 20000);
+    QVERIFY(again.isColumnShown(QStringLiteral("city")));
+    again.setWorkspace(nullptr);
+}
+
+void TestCustomersView::datesAreNeverCut_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates);
+    QTest::newRow("Chinese") << QLocale(QLocale::Chinese, QLocale::China);
+    QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany);
+}
+
+void TestCustomersView::datesAreNeverCut()
+{
+    QFETCH(QLocale, locale);
+    const QLocale before;
+    QLocale::setDefault(locale);
+    ui::CustomersView view;
+    view.show();
+    view.setWorkspace(m_workspace.get());
+    // The widest text a date column can show, written out independently: every month, day 28, in the
+    // locale's short format with the year in full.
+    QString pattern = locale.dateFormat(QLocale::ShortFormat);
+    if (!pattern.contains(QStringLiteral("yyyy")))
+        pattern.replace(QStringLiteral("yy"), QStringLiteral("yyyy"));
+    int widest = 0;
+    for (int month = 1; month <= 12; ++month)
+        widest = std::max(widest, view.table()->fontMetrics().horizontalAdvance(locale.toString(QDate(2026, month, 28), pattern)));
+    for (const char *field : {"last_order_date", "first_order_date", "signup_date"}) {
+        const int column = view.model()->columnOf(QString::fromLatin1(field));
+        QVERIFY2(column >= 0, field);
+        QVERIFY2(view.table()->columnWidth(column) >= widest + 6, field); // and a cell's margins
+    }
+    view.setWorkspace(nullptr);
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestCustomersView)

@@ -163,7 +163,7 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     QCOMPARE(table->item(0, 2)->text(), QStringLiteral("40"));
     QCOMPARE(table->item(1, 2)->text(), QStringLiteral("10"));
     QCOMPARE(table->item(0, 3)->text(), QLocale().toString(40.0 / double(a) * 100, 'f', 1) + u'%');
-    QCOMPARE(table->item(1, 5)->text(), QStringLiteral("600.00"));
+    QCOMPARE(table->item(1, 5)->text(), QStringLiteral("$600.00"));
     auto *sentence = dialog->findChild<QLabel *>(QStringLiteral("experimentSentence"));
     QVERIFY2(sentence->text().startsWith(QStringLiteral("Group A converted %1% against %2% for B")
                                              .arg(QLocale().toString(40.0 / double(a) * 100, 'f', 1),
@@ -183,7 +183,7 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     windowDays->selectAll();
     QTest::keyClicks(windowDays, QStringLiteral("45"));
     QTRY_COMPARE_WITH_TIMEOUT(table->item(1, 2)->text(), QStringLiteral("15"), 30000);
-    QCOMPARE(table->item(1, 5)->text(), QStringLiteral("1,050.00"));
+    QCOMPARE(table->item(1, 5)->text(), QStringLiteral("$1,050.00"));
 
     // The result page as a PDF, alone and as a page of the segment report.
     const QString pdf = m_dir.filePath(QStringLiteral("tea.pdf"));
@@ -197,7 +197,7 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     QCOMPARE(scalar(m_path, "SELECT count(*) FROM experiment_members"), experimentsBefore);
     ui::SegmentReport report;
     report.title = QStringLiteral("All customers");
-    report.experiments.append({*dialog->result(), QString(), chart});
+    report.experiments.append({*dialog->result(), QString(), chart, QStringLiteral("$")});
     const QString combined = m_dir.filePath(QStringLiteral("report.pdf"));
     QCOMPARE(ui::SegmentReportWriter::write(report, combined), QString());
     const QString both = pdfText(combined);

@@ -3,6 +3,7 @@
 // workspace is checked with plain SQL and against the corpus's expected.json.
 #include "import/importwizard.h"
 #include "import/importrunpage.h"
+#include "import/importtarget.h"
 #include "mainwindow.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -10,11 +11,16 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -62,10 +68,19 @@ class TestImportWizard : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void importsACorpusFileAsDetected();
     void theUserNamesTheColumns();
     void openingASpreadsheetStartsTheWizard();
+    void theFirstStepOffersANewWorkspaceInDocuments();
+    void theSummarySaysWhatWasAddedAndLeftOut();
+    void ambiguousDatesAreReadAsTheUserSays();
 };
+
+void TestImportWizard::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
 
 void TestImportWizard::importsACorpusFileAsDetected()
 {
@@ -184,6 +199,109 @@ void TestImportWizard::openingASpreadsheetStartsTheWizard()
     QVERIFY(previewShown(*wizard));
     QVERIFY(wizard->preview()->problem.isEmpty());
     wizard->reject();
+}
+
+void TestImportWizard::theFirstStepOffersANewWorkspaceInDocuments()
+{
+    QTemporaryDir dir;
+    // The user's Documents folder, as the desktop names it (XDG user dirs), here a folder of the test's own.
+    const QByteArray config = qgetenv("XDG_CONFIG_HOME");
+    const QString documents = dir.filePath(QStringLiteral("Docs"));
+    QVERIFY(QDir().mkpath(documents));
+    QFile dirs(dir.filePath(QStringLiteral("user-dirs.dirs")));
+    QVERIFY(dirs.open(QIODevice::WriteOnly));
+    dirs.write("XDG_DOCUMENTS_DIR=\"" + documents.toUtf8() + "\"\n");
+    dirs.close();
+    qputenv("XDG_CONFIG_HOME", dir.path().toUtf8());
+    QCOMPARE(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), documents);
+    const QString file = QStringLiteral(SEGMENTA_CORPUS_DIR "/encodings/utf8.csv");
+    // No workspace is open: only a new one can be chosen, suggested in Documents and named after the file.
+    ui::ImportWizard wizard(QString(), file);
+    qputenv("XDG_CONFIG_HOME", config);
+    wizard.show();
+    QVERIFY(previewShown(wizard));
+    auto *open = wizard.findChild<QRadioButton *>(QStringLiteral("importIntoOpen"));
+    auto *fresh = wizard.findChild<QRadioButton *>(QStringLiteral("importIntoNew"));
+    auto *path = wizard.findChild<QLineEdit *>(QStringLiteral("importNewPath"));
+    QVERIFY(open && fresh && path);
+    QVERIFY(!open->isEnabled());
+    QVERIFY(fresh->isChecked());
+    QCOMPARE(QDir::fromNativeSeparators(path->text()), documents + QStringLiteral("/utf8.segmenta"));
+    QVERIFY(wizard.createsWorkspace());
+
+    // A file that exists already is refused, and Next waits.
+    const QString taken = dir.filePath(QStringLiteral("taken.segmenta"));
+    QVERIFY(store::Workspace::create(taken).ok());
+    path->selectAll();
+    QTest::keyClicks(path, taken);
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    // A new name: the import creates the workspace there.
+    const QString target = dir.filePath(QStringLiteral("shop.segmenta"));
+    path->selectAll();
+    QTest::keyClicks(path, target);
+    QVERIFY(previewShown(wizard));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 30000);
+    QCOMPARE(wizard.workspacePath(), target);
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QVERIFY(runToSummary(wizard));
+    QVERIFY(QFileInfo::exists(target));
+    QCOMPARE(sqlCount(target, "SELECT count(*) FROM customers"), wizard.summary()->inserted);
+    QVERIFY(wizard.summary()->inserted > 0);
+}
+
+// orders.csv: A1 and A2 for C1 (100.00 and 50.50), A3 cancelled for C2, A4 with an unreadable amount, A5
+// without a customer. Added: C1 and C2, four orders minus A4: A1, A2, A3; dated 1/5/2024 to 3/1/2024;
+// revenue $150.50 (A3 cancelled). Left out: two rows, for two reasons, each a line of the list.
+void TestImportWizard::theSummarySaysWhatWasAddedAndLeftOut()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("w.segmenta"));
+    QVERIFY(store::Workspace::create(workspace).ok());
+    const QString file = writeFile(dir, QStringLiteral("orders.csv"), "Order ID,Customer ID,Order Date,Amount,Status\n"
+                                                                      "A1,C1,2024-01-05,100.00,paid\n"
+                                                                      "A2,C1,2024-02-10,50.50,paid\n"
+                                                                      "A3,C2,2024-03-01,20.00,cancelled\n"
+                                                                      "A4,C1,2024-03-15,abc,paid\n"
+                                                                      "A5,,2024-03-20,10.00,paid\n");
+    ui::ImportWizard wizard(workspace, file);
+    wizard.show();
+    QVERIFY(previewShown(wizard));
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QVERIFY(runToSummary(wizard));
+    const QString text = wizard.findChild<QLabel *>(QStringLiteral("importSummary"))->text();
+    QVERIFY2(text.contains(QStringLiteral("Added: <b>2</b> customers and <b>3</b> orders.")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("dated 1/5/2024 to 3/1/2024; revenue $150.50")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Left out: 2 rows, because:")), qPrintable(text));
+    QCOMPARE(text.count(QStringLiteral("<li>")), 2);
+    QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM rejects"), 2);
+}
+
+void TestImportWizard::ambiguousDatesAreReadAsTheUserSays()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("w.segmenta"));
+    QVERIFY(store::Workspace::create(workspace).ok());
+    // Every date reads either way: 3 April or 4 March, 5 June or 6 May.
+    const QString file = writeFile(dir, QStringLiteral("us.csv"), "Order ID,Customer ID,Order Date,Amount\n"
+                                                                  "A1,C1,03/04/2024,10\n"
+                                                                  "A2,C2,05/06/2024,20\n");
+    ui::ImportWizard wizard(workspace, file);
+    wizard.show();
+    QVERIFY(previewShown(wizard));
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    auto *order = wizard.findChild<QComboBox *>(QStringLiteral("importDayOrder"));
+    QVERIFY(order);
+    QCOMPARE(order->count(), 2);
+    QCOMPARE(order->currentIndex(), 0); // day first until the user says otherwise
+    // The user opens the list and picks month/day/year.
+    order->setFocus();
+    QTest::keyClick(order, Qt::Key_Down);
+    QCOMPARE(order->currentIndex(), 1);
+    QVERIFY(previewShown(wizard));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.button(QWizard::NextButton)->isEnabled(), 30000);
+    QVERIFY(wizard.preview()->fields[2].monthFirst);
+    QVERIFY(runToSummary(wizard));
+    QCOMPARE(sqlCount(workspace, "SELECT count(*) FROM orders WHERE order_date LIKE '2024-03-04%' OR order_date LIKE '2024-05-06%'"), 2);
 }
 
 QTEST_MAIN(TestImportWizard)

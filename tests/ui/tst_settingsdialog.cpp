@@ -1,6 +1,9 @@
 #include "../metrics/stagesql.h"
 
+#include "customers/customersmodel.h"
+#include "customers/customersview.h"
 #include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
 #include "mainwindow.h"
 #include "segments/rulepanel.h"
 #include "settings/appsettings.h"
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void dayAfterTheLatestOrder();
     void renamingAnRfmCell();
     void languageIsStoredForTheNextStart();
+    void theCurrencyIsChosenAndShown();
 
 private:
     std::unique_ptr<store::Workspace> open();
@@ -309,6 +313,44 @@ void TestSettingsDialog::languageIsStoredForTheNextStart()
     QCOMPARE(ui::AppSettings::instance().language(), QStringLiteral("zh_CN"));
     QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));
     ui::AppSettings::instance().setLanguage(QString());
+}
+
+// No currency stored: the locale's ($). Euros chosen in Settings: stored with the workspace and shown on the
+// dashboard and in the Customers view; the choice of the region's symbol removes it again.
+void TestSettingsDialog::theCurrencyIsChosenAndShown()
+{
+    ui::MainWindow window;
+    window.show();
+    QSignalSpy figures(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QVERIFY(figures.wait(20000));
+    QVERIFY2(window.dashboard()->headlineText().contains(QStringLiteral("Revenue $")), qPrintable(window.dashboard()->headlineText()));
+
+    window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+    auto *dialog = window.findChild<ui::SettingsDialog *>();
+    QVERIFY(dialog);
+    auto *currency = dialog->findChild<QComboBox *>(QStringLiteral("currencySymbol"));
+    QVERIFY(currency);
+    QCOMPARE(currency->currentIndex(), 0);
+    QCOMPARE(currency->currentText(), QStringLiteral("$ (from your region)"));
+    currency->setCurrentIndex(currency->findText(QStringLiteral("€")));
+    QVERIFY(okButton(*dialog)->isEnabled());
+    QSignalSpy reopened(&window, &ui::MainWindow::workspaceOpened);
+    figures.clear();
+    QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(reopened.count() == 1, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!figures.isEmpty(), 20000);
+    QCOMPARE(open()->setting(QStringLiteral("currency_symbol")), QStringLiteral("€"));
+    const QString headline = window.dashboard()->headlineText();
+    QVERIFY2(headline.contains(QStringLiteral("Revenue €")), qPrintable(headline));
+
+    ui::CustomersModel *model = window.customersView()->model();
+    model->setWorkspace(window.workspace());
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 20000);
+    const int spend = model->columnOf(QStringLiteral("total_spend"));
+    model->data(model->index(0, spend));
+    QTRY_VERIFY_WITH_TIMEOUT(model->data(model->index(0, spend), ui::CustomersModel::kStoredValueRole).isValid(), 20000);
+    QVERIFY2(model->data(model->index(0, spend)).toString().startsWith(u'€'), qPrintable(model->data(model->index(0, spend)).toString()));
 }
 
 QTEST_MAIN(TestSettingsDialog)

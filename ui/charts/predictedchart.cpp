@@ -1,5 +1,7 @@
 #include "charts/predictedchart.h"
 
+#include "common/money.h"
+
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -42,8 +44,8 @@ QStringList PredictedChart::summaryLines() const
         const double perAll = f.allPredicted > 0 ? f.clvAll / double(f.allPredicted) : 0.0;
         lines << tr("Predicted CLV, next %1 days: %2 · %3 per customer (all customers: %4 per customer)")
                      .arg(f.horizonDays)
-                     .arg(locale.toString(f.clvMembers, 'f', 0), locale.toString(perMember, 'f', 2),
-                          locale.toString(perAll, 'f', 2));
+                     .arg(moneyText(f.clvMembers, f.currencySymbol, locale, 0),
+                          moneyText(perMember, f.currencySymbol, locale), moneyText(perAll, f.currencySymbol, locale));
     } else if (!f.warning.isEmpty()) {
         lines << f.warning;
     }

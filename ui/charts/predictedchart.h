@@ -31,6 +31,7 @@ public:
         bool hasClv = false;
         double clvMembers = 0; // sum over the members
         double clvAll = 0;
+        QString currencySymbol; // the workspace's, for the CLV amounts
         int horizonDays = 365;
         QList<QPointF> holdoutActual;    // x = repeat purchases before the calibration date (last = that many or more)
         QList<QPointF> holdoutPredicted; // y = purchases per customer after it

@@ -1,4 +1,6 @@
 #include "customers/customercard.h"
+
+#include "common/money.h"
 #include "futurewatch.h"
 
 #include "customers/customerquery.h"
@@ -130,6 +132,11 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
       m_lines(new QTableWidget(this))
 {
     setObjectName(QStringLiteral("customerCard"));
+    try {
+        m_currency = workspace ? workspace->currencySymbol() : defaultCurrencySymbol();
+    } catch (const store::DatabaseError &) {
+        m_currency = defaultCurrencySymbol();
+    }
     setWindowTitle(tr("Customer"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
@@ -248,7 +255,7 @@ void CustomerCard::showDetails(const CustomerDetails &details)
     for (size_t i = 0; i < details.fields.size(); ++i) {
         const store::FieldInfo &field = details.fields[i];
         const QVariant &value = details.values.at(qsizetype(i));
-        const QString shown = CustomerQuery::display(field, value, locale);
+        const QString shown = CustomerQuery::display(field, value, m_currency, locale);
         if (field.name == u"name")
             name = shown;
         else if (field.name == u"customer_id")
@@ -277,7 +284,7 @@ void CustomerCard::showDetails(const CustomerDetails &details)
             contact << part;
     }
     QString summary = contact.join(QStringLiteral("  ·  "));
-    summary += u'\n' + tr("Orders: %1 · Total spend: %2").arg(locale.toString(orders), locale.toString(spend, 'f', 2));
+    summary += u'\n' + tr("Orders: %1 · Total spend: %2").arg(locale.toString(orders), moneyText(spend, m_currency, locale));
     if (!lastOrder.isEmpty())
         summary += u'\n' + tr("Last order on %1").arg(lastOrder);
     if (details.listTotalsDiffer()) {
@@ -285,7 +292,7 @@ void CustomerCard::showDetails(const CustomerDetails &details)
         if (!details.listOrders.isNull())
             parts << tr("%1 orders").arg(locale.toString(details.listOrders.toLongLong()));
         if (!details.listSpend.isNull())
-            parts << tr("total spend %1").arg(locale.toString(details.listSpend.toDouble(), 'f', 2));
+            parts << tr("total spend %1").arg(moneyText(details.listSpend.toDouble(), m_currency, locale));
         if (!details.listLastOrder.isNull())
             parts << tr("last order on %1").arg(details.listLastOrder.toString());
         summary += u'\n' + tr("The customer list says: %1. The orders' figures above are the ones used.").arg(parts.join(QStringLiteral(", ")));
@@ -309,7 +316,7 @@ void CustomerCard::showDetails(const CustomerDetails &details)
             : tr("%1 likely still buying · %2 orders expected in 90 days · CLV %3 (%4)")
                   .arg(locale.toString(details.pAlive.toDouble() * 100, 'f', 0) + locale.percent(),
                        locale.toString(details.expectedOrders90.toDouble(), 'f', 2),
-                       details.predictedClv.isNull() ? tr("not predicted") : locale.toString(details.predictedClv.toDouble(), 'f', 2),
+                       details.predictedClv.isNull() ? tr("not predicted") : moneyText(details.predictedClv.toDouble(), m_currency, locale),
                        metrics::tierDisplayName(details.clvTier)));
     m_segments->clear();
     if (details.segments.isEmpty())
@@ -327,7 +334,7 @@ void CustomerCard::showDetails(const CustomerDetails &details)
         for (int c = 0; c < int(details.orderFields.size()); ++c) {
             const store::FieldInfo &field = details.orderFields[size_t(c)];
             const QVariant &value = details.orders[size_t(r)].at(c);
-            auto *item = new QTableWidgetItem(CustomerQuery::display(field, value, locale));
+            auto *item = new QTableWidgetItem(CustomerQuery::display(field, value, m_currency, locale));
             item->setData(Qt::UserRole, value);
             if (CustomerQuery::isRightAligned(field.type))
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -347,10 +354,10 @@ void CustomerCard::showLines(int orderRow)
     const bool known = orderRow >= 0 && size_t(orderRow) < m_details.orderLines.size();
     const auto &lines = known ? m_details.orderLines[size_t(orderRow)] : std::vector<CustomerDetails::Line>{};
     const QLocale locale;
-    const auto number = [&locale](const QVariant &value, bool money) {
+    const auto number = [this, &locale](const QVariant &value, bool money) {
         if (value.isNull())
             return QString();
-        return money ? locale.toString(value.toDouble(), 'f', 2) : locale.toString(value.toDouble(), 'g', 12);
+        return money ? moneyText(value.toDouble(), m_currency, locale) : locale.toString(value.toDouble(), 'g', 12);
     };
     m_lines->setRowCount(int(lines.size()));
     for (int r = 0; r < int(lines.size()); ++r) {

@@ -83,6 +83,7 @@ private:
     void showLines(int orderRow);
 
     CustomerDetails m_details;
+    QString m_currency; // the workspace's currency symbol
     QLabel *m_title;
     QLabel *m_summary;
     QLabel *m_stage;

@@ -1,6 +1,7 @@
 #include "customers/customerquery.h"
 
 #include "common/datetext.h"
+#include "common/money.h"
 
 #include "metrics/analysissettings.h"
 #include "store/database.h"
@@ -141,7 +142,8 @@ bool CustomerQuery::isRightAligned(store::FieldType type)
     return store::isNumeric(type);
 }
 
-QString CustomerQuery::display(const store::FieldInfo &field, const QVariant &value, const QLocale &locale)
+QString CustomerQuery::display(const store::FieldInfo &field, const QVariant &value, const QString &currencySymbol,
+                               const QLocale &locale)
 {
     using store::FieldType;
     if (value.isNull())
@@ -161,7 +163,7 @@ QString CustomerQuery::display(const store::FieldInfo &field, const QVariant &va
         break;
     case FieldType::Money:
         if (number)
-            return locale.toString(value.toDouble(), 'f', 2);
+            return moneyText(value.toDouble(), currencySymbol, locale);
         break;
     case FieldType::Percent:
         if (number)

@@ -53,9 +53,10 @@ public:
     static QString columnSql(const store::FieldInfo &field);
     // The field's label as shown: built-in labels translated (context "Field"), imported ones as they are.
     static QString label(const store::FieldInfo &field);
-    // A stored value as the user reads it: money and numbers per locale, dates in the locale's short form,
-    // stage, tier and RFM ids by their display names, booleans as Yes / No.
-    static QString display(const store::FieldInfo &field, const QVariant &value, const QLocale &locale = QLocale());
+    // A stored value as the user reads it: numbers per locale, money with `currencySymbol` (common/money.h),
+    // dates in the locale's short form, stage, tier and RFM ids by their display names, booleans as Yes / No.
+    static QString display(const store::FieldInfo &field, const QVariant &value, const QString &currencySymbol,
+                           const QLocale &locale = QLocale());
     static bool isRightAligned(store::FieldType type);
 };
 

@@ -1,6 +1,7 @@
 #include "customers/customersmodel.h"
 
 #include "store/database.h"
+#include "store/emptyfields.h"
 #include "store/workspace.h"
 
 #include <QThread>
@@ -53,6 +54,20 @@ public:
                                   Qt::QueuedConnection);
     }
 
+    void findEmptyFields(CustomersModel *model, const QString &path, const std::vector<store::FieldInfo> &fields,
+                         quint64 workspaceGeneration)
+    {
+        QStringList empty;
+        try {
+            empty = store::emptyCustomerFields(connection(path), fields);
+        } catch (const store::DatabaseError &) {
+            empty.clear(); // nothing is hidden for being empty; every column shows
+        }
+        QMetaObject::invokeMethod(
+            model, [model, workspaceGeneration, empty] { model->emptyFieldsArrived(workspaceGeneration, empty); },
+            Qt::QueuedConnection);
+    }
+
 private:
     store::Database &connection(const QString &path)
     {
@@ -97,6 +112,7 @@ void CustomersModel::setWorkspace(store::Workspace *workspace)
             m_fields = store::loadFields(workspace->db(), QStringLiteral("customer"));
             m_path = workspace->path();
             m_asOf = workspace->analysisDate();
+            m_currency = workspace->currencySymbol();
         } catch (const store::DatabaseError &error) {
             m_fields.clear();
             Q_EMIT failed(error.message());
@@ -105,7 +121,32 @@ void CustomersModel::setWorkspace(store::Workspace *workspace)
     if (!m_filter.sortField.isEmpty() && columnOf(m_filter.sortField) < 0)
         m_filter.sortField.clear();
     endResetModel();
+    findEmptyFields();
     reload();
+}
+
+void CustomersModel::findEmptyFields()
+{
+    ++m_workspaceGeneration;
+    m_emptyFields.clear();
+    m_emptyFieldsKnown = m_path.isEmpty();
+    if (m_emptyFieldsKnown)
+        return;
+    QMetaObject::invokeMethod(
+        m_loader,
+        [loader = m_loader, model = this, path = m_path, fields = m_fields, generation = m_workspaceGeneration] {
+            loader->findEmptyFields(model, path, fields, generation);
+        },
+        Qt::QueuedConnection);
+}
+
+void CustomersModel::emptyFieldsArrived(quint64 workspaceGeneration, const QStringList &empty)
+{
+    if (workspaceGeneration != m_workspaceGeneration)
+        return; // for a workspace replaced since
+    m_emptyFields = empty;
+    m_emptyFieldsKnown = true;
+    Q_EMIT emptyFieldsFound(empty);
 }
 
 void CustomersModel::setRule(const rules::Rule &rule)
@@ -260,7 +301,7 @@ QVariant CustomersModel::data(const QModelIndex &index, int role) const
         const QVariant &value = values->at(index.column());
         if (role == kStoredValueRole)
             return value;
-        return CustomerQuery::display(field, value);
+        return CustomerQuery::display(field, value, m_currency);
     }
     default:
         return {};

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QHash>
 #include <QSet>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -32,7 +33,7 @@ class CustomerLoader;
 // generation and results of older ones are dropped. data() never touches the database.
 //
 // Lives on the GUI thread. The workspace passed to setWorkspace() must outlive the model or be replaced
-// first (only its path, fields and analysis date are read, on the GUI thread). A rule that does not fit the
+// first (only its path, fields, analysis date and currency are read, on the GUI thread). A rule that does not fit the
 // fields empties the table and emits failed() with the reason.
 class CustomersModel : public QAbstractTableModel
 {
@@ -58,6 +59,10 @@ public:
     qint64 customerId(int row) const;
     const std::vector<store::FieldInfo> &fields() const { return m_fields; }
     int columnOf(const QString &fieldName) const; // -1 when there is no such field
+    // The fields no customer of the workspace holds a value in (store::emptyCustomerFields), found on the
+    // loader thread after setWorkspace(); empty and not known until emptyFieldsFound().
+    const QStringList &emptyFields() const { return m_emptyFields; }
+    bool emptyFieldsKnown() const { return m_emptyFieldsKnown; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -71,9 +76,11 @@ Q_SIGNALS:
     // Rows first..last have their values now.
     void rowsFilled(int first, int last);
     void failed(const QString &message);
+    // The workspace's empty fields are known (emptyFields()).
+    void emptyFieldsFound(const QStringList &fieldNames);
 
 private:
-    friend class CustomerLoader; // delivers results through idsArrived() and pageArrived()
+    friend class CustomerLoader; // delivers results through idsArrived(), pageArrived() and emptyFieldsArrived()
 
     struct Page
     {
@@ -82,6 +89,8 @@ private:
     };
 
     void reload();
+    void findEmptyFields();
+    void emptyFieldsArrived(quint64 workspaceGeneration, const QStringList &empty);
     void idsArrived(quint64 generation, std::shared_ptr<const std::vector<qint64>> ids, const QString &error);
     void pageArrived(quint64 generation, int page, std::shared_ptr<std::vector<QVariantList>> rows);
     const QVariantList *rowValues(int row) const;
@@ -89,12 +98,16 @@ private:
     std::vector<store::FieldInfo> m_fields;
     QString m_path;
     QDate m_asOf;
+    QString m_currency; // the workspace's currency symbol, read in setWorkspace()
     CustomerFilter m_filter;
     std::shared_ptr<const std::vector<qint64>> m_ids;
     quint64 m_generation = 0;      // of the latest request
     quint64 m_shownGeneration = 0; // of the ids shown
     std::shared_ptr<std::atomic<quint64>> m_latest; // m_generation, for the loader to skip stale requests
     bool m_loading = false;
+    QStringList m_emptyFields;
+    bool m_emptyFieldsKnown = true;
+    quint64 m_workspaceGeneration = 0; // of the latest setWorkspace(), for the empty fields
     // Filled lazily from data() (const); the cache is not part of the model's observable state.
     mutable QHash<int, Page> m_pages;
     mutable QSet<int> m_requested;

@@ -1,7 +1,9 @@
 #include "customers/customersview.h"
 
+#include "customers/columnchooser.h"
 #include "customers/customercard.h"
 #include "customers/customersmodel.h"
+#include "common/datetext.h"
 #include "store/workspace.h"
 
 #include <QAction>
@@ -11,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -18,13 +21,14 @@ namespace segmenta::ui {
 
 CustomersView::CustomersView(QWidget *parent)
     : QWidget(parent), m_model(new CustomersModel(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)),
-      m_export(new QPushButton(this)), m_table(new QTableView(this))
+      m_export(new QPushButton(this)), m_columns(new QPushButton(this)), m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("customersView"));
     m_search->setObjectName(QStringLiteral("customerSearch"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(280);
     m_export->setObjectName(QStringLiteral("exportMembersButton"));
+    m_columns->setObjectName(QStringLiteral("customerColumnsButton"));
     m_table->setObjectName(QStringLiteral("customersTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -55,6 +59,8 @@ CustomersView::CustomersView(QWidget *parent)
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { openCard(index.row()); });
     connect(m_export, &QPushButton::clicked, this, &CustomersView::exportClicked);
+    connect(m_columns, &QPushButton::clicked, this, &CustomersView::chooseColumns);
+    connect(m_model, &CustomersModel::emptyFieldsFound, this, &CustomersView::applyColumnChoice);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CustomersView::retranslate);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *exportSelected = new QAction(tr("Export Selected Customers…"), m_table);
@@ -67,6 +73,7 @@ CustomersView::CustomersView(QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search);
     bar->addWidget(m_count, 1);
+    bar->addWidget(m_columns);
     bar->addWidget(m_export);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -81,8 +88,47 @@ void CustomersView::setWorkspace(store::Workspace *workspace)
     m_rule = {};
     m_ruleApplied = true;
     m_count->setText(workspace ? tr("Loading…") : QString());
+    m_columnChoice = workspace ? CustomerColumnChoice::remembered(*workspace) : CustomerColumnChoice{};
     m_model->setWorkspace(workspace);
     setColumnWidths();
+    applyColumnChoice();
+}
+
+void CustomersView::applyColumnChoice()
+{
+    // Until the empty fields are known every column shows; the empty ones are hidden when they are.
+    const QStringList &empty = m_model->emptyFields();
+    const auto &fields = m_model->fields();
+    for (size_t i = 0; i < fields.size(); ++i)
+        m_table->setColumnHidden(int(i), !m_columnChoice.isShown(fields[i].name, empty.contains(fields[i].name)));
+}
+
+bool CustomersView::isColumnShown(const QString &fieldName) const
+{
+    const int column = m_model->columnOf(fieldName);
+    return column >= 0 && !m_table->isColumnHidden(column);
+}
+
+QDialog *CustomersView::chooseColumns()
+{
+    QSet<QString> shown;
+    QStringList all;
+    for (const store::FieldInfo &field : m_model->fields()) {
+        all << field.name;
+        if (isColumnShown(field.name))
+            shown.insert(field.name);
+    }
+    const QSet<QString> empty(m_model->emptyFields().cbegin(), m_model->emptyFields().cend());
+    auto *chooser = new ColumnChooser(m_model->fields(), shown, empty, this);
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QDialog::accepted, this, [this, chooser, all, empty] {
+        m_columnChoice = CustomerColumnChoice::forShown(all, chooser->shownFields(), empty);
+        if (m_workspace)
+            m_columnChoice.remember(*m_workspace);
+        applyColumnChoice();
+    });
+    chooser->open();
+    return chooser;
 }
 
 void CustomersView::setRule(const rules::Rule &rule)
@@ -146,6 +192,10 @@ void CustomersView::setColumnWidths()
         case store::FieldType::RfmSegment:
             width = em * 11;
             break;
+        case store::FieldType::Date:
+        case store::FieldType::DateTime:
+            width = dateColumnWidth(fields[i].type);
+            break;
         default:
             break;
         }
@@ -164,6 +214,23 @@ void CustomersView::setColumnWidths()
     }
 }
 
+int CustomersView::dateColumnWidth(store::FieldType type) const
+{
+    // The widest date of the locale's format: every month (names differ in width), two-digit days, and for
+    // date-times an afternoon time with two-digit hours. A date is never cut.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const QLocale locale;
+    int widest = 0;
+    for (int month = 1; month <= 12; ++month) {
+        const QDate date(2026, month, 28);
+        const QString text = type == store::FieldType::DateTime ? dateTimeText(QDateTime(date, QTime(23, 58, 58)), locale)
+                                                                : dateText(date, locale);
+        widest = std::max(widest, metrics.horizontalAdvance(text));
+    }
+    const int padding = 2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + metrics.horizontalAdvance(u'M');
+    return widest + padding;
+}
+
 void CustomersView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -173,6 +240,8 @@ void CustomersView::changeEvent(QEvent *event)
 
 void CustomersView::retranslate()
 {
+    m_columns->setText(tr("Columns…"));
+    m_columns->setToolTip(tr("Choose the columns of the table"));
     m_search->setPlaceholderText(tr("Search name, phone, e-mail or customer ID"));
     const qsizetype selected = m_table->selectionModel() ? m_table->selectionModel()->selectedRows().size() : 0;
     if (selected > 0) {

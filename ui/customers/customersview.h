@@ -1,12 +1,15 @@
 #pragma once
 
+#include "customers/customercolumnchoice.h"
 #include "rules/rule.h"
+#include "store/field.h"
 
 #include <QTimer>
 #include <QWidget>
 
 #include <vector>
 
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -21,8 +24,10 @@ namespace segmenta::ui {
 class CustomersModel;
 
 // The Customers tab: a quick search box, the number of customers listed, and the table of customers (all,
-// or the members of the rule being edited). Fixed row heights and column widths set by field type, so a
-// million rows scroll without measuring any of them. Double-clicking a row opens the customer's card.
+// or the members of the rule being edited). Fixed row heights and column widths set by field type (dates as
+// wide as the longest date of the locale), so a million rows scroll without measuring any of them.
+// Double-clicking a row opens the customer's card. Columns... chooses the columns shown; columns no customer
+// holds a value in are hidden until chosen (CustomerColumnChoice, remembered per workspace).
 //
 // Follows the rule only while shown: a rule edited while the tab is hidden is applied when it is shown.
 // GUI thread; the workspace must outlive the view or be replaced first.
@@ -42,6 +47,11 @@ public:
     QWidget *openCard(int row);
     // The ids of the customers in the selected rows, in row order.
     std::vector<qint64> selectedCustomerIds() const;
+    // Opens the Columns dialog (what the Columns… button does); returns it. Accepting it shows the ticked
+    // columns and remembers the choice in the workspace.
+    QDialog *chooseColumns();
+    // Whether the column of a field is shown (false when there is no such field).
+    bool isColumnShown(const QString &fieldName) const;
 
 Q_SIGNALS:
     // The export button with no rows selected: the rule's members.
@@ -57,6 +67,8 @@ private:
     void applyRule();
     void showCount();
     void setColumnWidths();
+    int dateColumnWidth(store::FieldType type) const;
+    void applyColumnChoice();
     void retranslate();
     void exportClicked();
 
@@ -64,11 +76,13 @@ private:
     QLineEdit *m_search;
     QLabel *m_count;
     QPushButton *m_export;
+    QPushButton *m_columns;
     QTableView *m_table;
     QTimer m_searchDelay;
     store::Workspace *m_workspace = nullptr;
     rules::Rule m_rule;
     bool m_ruleApplied = true;
+    CustomerColumnChoice m_columnChoice;
 };
 
 } // namespace segmenta::ui

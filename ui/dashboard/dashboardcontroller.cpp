@@ -1,6 +1,7 @@
 #include "dashboardcontroller.h"
 
 #include "common/datetext.h"
+#include "common/money.h"
 #include "futurewatch.h"
 
 #include "dashboard/dashboardpanel.h"
@@ -26,6 +27,7 @@ struct DashboardController::Snapshot
     std::shared_ptr<const rules::ColumnCache> cache;
     rules::RuleContext context;
     metrics::AnalysisSettings settings;
+    QString currencySymbol; // the workspace's
     struct Saved
     {
         qint64 id = 0;
@@ -170,6 +172,11 @@ std::shared_ptr<const Snapshot> buildSnapshot(const QString &path, const QDate &
     }
     snapshot->cache = std::move(cache).value();
     snapshot->settings = settings;
+    try {
+        snapshot->currencySymbol = workspace.value()->currencySymbol();
+    } catch (const store::DatabaseError &) {
+        snapshot->currencySymbol = defaultCurrencySymbol();
+    }
     const auto &lifecycle = settings.lifecycle;
     snapshot->all = rules::Bitset(snapshot->cache->rows(), true);
     snapshot->buyers = evaluateText(*snapshot, QStringLiteral("orders_count >= 1"));
@@ -216,6 +223,7 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Bitset &members)
     const rules::SegmentFigures figures = rules::ColumnarEvaluator::figures(members, *s.cache);
     f.members = figures.count;
     f.firstMembers = rules::ColumnarEvaluator::firstMemberIds(members, *s.cache, DashboardController::kFirstMembers);
+    f.currencySymbol = s.currencySymbol;
     f.customers = figures.total;
     f.revenue = figures.revenue;
     f.totalRevenue = s.allFigures.revenue;
@@ -256,6 +264,7 @@ DashboardFigures computeFigures(const Snapshot &s, const rules::Bitset &members)
                                 qint64(countBoth(saved.members, members))});
     f.history = s.history;
     f.predicted = s.allPredicted;
+    f.predicted.currencySymbol = s.currencySymbol;
     if (f.predicted.available)
         predictedFigures(members, *s.cache, f.predicted.aliveMembers, f.predicted.membersPredicted, f.predicted.clvMembers);
     return f;

@@ -23,6 +23,7 @@ struct DashboardFigures
     qint64 customers = 0; // all customers in the workspace
     double revenue = 0;   // the members' total spend
     double totalRevenue = 0;
+    QString currencySymbol; // the workspace's (common/money.h)
     QList<FunnelWidget::Step> funnel;
     // Active / at risk / dormant among members and among all customers.
     struct Activity

@@ -4,6 +4,7 @@
 #include "dashboard/purchasemixview.h"
 
 #include "common/datetext.h"
+#include "common/money.h"
 
 #include <QDateEdit>
 #include <QEvent>
@@ -181,7 +182,7 @@ void DashboardPanel::showHeadline()
                          .arg(percentText(locale, double(m_figures.members), double(m_figures.customers)),
                               locale.toString(m_figures.customers)));
     m_revenue->setText(tr("Revenue %1 · %2 of all revenue")
-                           .arg(locale.toString(m_figures.revenue, 'f', 2),
+                           .arg(moneyText(m_figures.revenue, m_figures.currencySymbol, locale),
                                 percentText(locale, m_figures.revenue, m_figures.totalRevenue)));
     QStringList activity;
     for (const DashboardFigures::Activity &item : std::as_const(m_figures.activity)) {

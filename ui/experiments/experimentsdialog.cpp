@@ -1,6 +1,7 @@
 #include "experiments/experimentsdialog.h"
 
 #include "common/datetext.h"
+#include "common/money.h"
 
 #include "charts/conversionchart.h"
 #include "experiments/experimentstore.h"
@@ -44,9 +45,9 @@ QString pointsText(double fraction)
     return (fraction > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(fraction * 100, 'f', 1);
 }
 
-QString moneyText(const std::optional<double> &value)
+QString moneyOrDash(const std::optional<double> &value, const QString &currencySymbol)
 {
-    return value ? QLocale().toString(*value, 'f', 2) : QStringLiteral("–");
+    return value ? moneyText(*value, currencySymbol) : QStringLiteral("–");
 }
 
 QTableWidgetItem *cell(const QString &text, bool number = true)
@@ -229,6 +230,7 @@ void ExperimentsDialog::measureSelected()
 void ExperimentsDialog::showResult(const ExperimentResult &result)
 {
     m_result = result;
+    const QString currency = m_workspace ? m_workspace->currencySymbol() : defaultCurrencySymbol();
     m_table->setRowCount(int(result.groups.size()));
     for (int row = 0; row < int(result.groups.size()); ++row) {
         const auto &group = result.groups[size_t(row)];
@@ -239,8 +241,8 @@ void ExperimentsDialog::showResult(const ExperimentResult &result)
         m_table->setItem(row, 3, cell(percentText(group.conversionRate())));
         m_table->setItem(row, 4, cell(interval ? tr("%1 to %2").arg(percentText(interval->low), percentText(interval->high))
                                                : QStringLiteral("–")));
-        m_table->setItem(row, 5, cell(moneyText(group.revenue)));
-        m_table->setItem(row, 6, cell(moneyText(group.revenuePerMember())));
+        m_table->setItem(row, 5, cell(moneyOrDash(group.revenue, currency)));
+        m_table->setItem(row, 6, cell(moneyOrDash(group.revenuePerMember(), currency)));
         m_table->setItem(row, 7, cell(group.ordersPerMember() ? QLocale().toString(*group.ordersPerMember(), 'f', 3)
                                                               : QStringLiteral("–")));
         m_table->setItem(row, 8, cell(group.control ? tr("control") : QStringLiteral("–")));
@@ -344,7 +346,9 @@ QString ExperimentsDialog::savePdf(const QString &path)
     if (!m_result)
         return tr("There is no result to save");
     const experiments::Experiment *experiment = selected();
-    return ExperimentReportWriter::write({*m_result, experiment ? experiment->ruleText : QString(), m_chart}, path);
+    return ExperimentReportWriter::write(
+        {*m_result, experiment ? experiment->ruleText : QString(), m_chart,
+         m_workspace ? m_workspace->currencySymbol() : defaultCurrencySymbol()}, path);
 }
 
 void ExperimentsDialog::savePdfWithDialog()

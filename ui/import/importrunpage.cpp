@@ -1,14 +1,17 @@
 #include "import/importrunpage.h"
 
 #include "common/datetext.h"
+#include "common/money.h"
 #include "futurewatch.h"
 
+#include "import/importoutcome.h"
 #include "import/importwizard.h"
 #include "import/rejectlist.h"
 #include "metrics/customermetrics.h"
 #include "store/workspace.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QFileDialog>
 #include <QPointer>
 #include <QFileInfo>
@@ -23,6 +26,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <climits>
+
 namespace segmenta::ui {
 
 namespace {
@@ -33,10 +38,50 @@ constexpr qint64 kShownRejects = 1000;
 struct RunResult
 {
     std::optional<import::ImportSummary> summary;
+    std::optional<import::ImportOutcome> outcome;
+    QString currencySymbol; // the workspace's
     QString error;
     bool canceled = false;
     QDate followsData; // the analysis date, when it follows old data rather than today
 };
+
+// Removes a workspace file the import created and did not fill (cancelled or failed), with SQLite's side files.
+void removeCreated(const QString &path)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        QFile::remove(path + suffix);
+}
+
+RunResult runImport(const QString &workspacePath, bool creates, const QString &filePath, const import::ImportOptions &options,
+                    Progress *progress)
+{
+    RunResult result;
+    auto workspace = store::Workspace::open(workspacePath, creates ? store::Workspace::Mode::CreateIfMissing
+                                                                   : store::Workspace::Mode::ReadWrite);
+    if (!workspace) {
+        result.error = workspace.errorMessage();
+        return result;
+    }
+    auto summary = import::Importer::run(*workspace.value(), filePath, options, progress);
+    if (!summary) {
+        result.error = summary.errorMessage();
+        result.canceled = progress->isCanceled();
+        if (creates) {
+            workspace.value().reset();
+            removeCreated(workspacePath);
+        }
+        return result;
+    }
+    result.summary = std::move(summary).value();
+    if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value()); !metrics)
+        result.error = metrics.errorMessage(); // the import stands; the figures are recomputed on opening
+    if (workspace.value()->analysisDateFollowsData())
+        result.followsData = workspace.value()->analysisDate();
+    if (auto outcome = import::ImportOutcome::of(*workspace.value(), result.summary->sourceId))
+        result.outcome = std::move(outcome).value();
+    result.currencySymbol = workspace.value()->currencySymbol();
+    return result;
+}
 
 } // namespace
 
@@ -123,26 +168,9 @@ void ImportRunPage::start()
         }, Qt::QueuedConnection);
     });
     // The import writes through its own connection on a worker thread; the window stays responsive.
-    whenFinished(this, QtConcurrent::run([workspacePath = m_wizard->workspacePath(), filePath = m_wizard->filePath(),
-                       options = m_wizard->options(), progress = m_progress]() {
-        RunResult result;
-        auto workspace = store::Workspace::open(workspacePath);
-        if (!workspace) {
-            result.error = workspace.errorMessage();
-            return result;
-        }
-        auto summary = import::Importer::run(*workspace.value(), filePath, options, progress.get());
-        if (!summary) {
-            result.error = summary.errorMessage();
-            result.canceled = progress->isCanceled();
-            return result;
-        }
-        result.summary = std::move(summary).value();
-        if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace.value()); !metrics)
-            result.error = metrics.errorMessage(); // the import stands; the figures are recomputed on opening
-        if (workspace.value()->analysisDateFollowsData())
-            result.followsData = workspace.value()->analysisDate();
-        return result;
+    whenFinished(this, QtConcurrent::run([workspacePath = m_wizard->workspacePath(), creates = m_wizard->createsWorkspace(),
+                                          filePath = m_wizard->filePath(), options = m_wizard->options(), progress = m_progress]() {
+        return runImport(workspacePath, creates, filePath, options, progress.get());
     }), [this](const RunResult &result) {
         m_running = false;
         m_done = true;
@@ -159,10 +187,11 @@ void ImportRunPage::start()
         m_status->setText(result.error.isEmpty() ? tr("%1 was imported.").arg(summary.fileName)
                                                  : tr("%1 was imported, but the figures could not be updated: %2").arg(summary.fileName, result.error));
         const QLocale locale;
-        QString text = tr("%1 rows read: <b>%2</b> added, <b>%3</b> updated, <b>%4</b> unchanged, <b>%5</b> could not be used.")
-                           .arg(locale.toString(summary.rowsRead), locale.toString(summary.inserted),
-                                locale.toString(summary.updated), locale.toString(summary.unchanged),
-                                locale.toString(summary.rejected));
+        QString text = result.outcome ? outcomeText(*result.outcome, result.currencySymbol) + QStringLiteral("<br>") : QString();
+        text += tr("%1 rows read: <b>%2</b> added, <b>%3</b> updated, <b>%4</b> unchanged, <b>%5</b> could not be used.")
+                    .arg(locale.toString(summary.rowsRead), locale.toString(summary.inserted),
+                         locale.toString(summary.updated), locale.toString(summary.unchanged),
+                         locale.toString(summary.rejected));
         if (summary.kind == import::ImportKind::Customers && summary.listHistory > 0) {
             text += QStringLiteral("<br>") + tr("<b>%1</b> customers got their purchase history (spend, orders, order dates) from this list; "
                                                 "customers with orders keep the orders' figures.")
@@ -191,6 +220,39 @@ void ImportRunPage::start()
         loadRejects(summary.sourceId);
         Q_EMIT completeChanged();
     });
+}
+
+// What the import added (customers, orders, their dates and revenue) and, as a list, what it left out and why.
+QString ImportRunPage::outcomeText(const import::ImportOutcome &outcome, const QString &currencySymbol)
+{
+    const QLocale locale;
+    const QString customers = tr("<b>%Ln</b> customers", nullptr, int(std::min<qint64>(outcome.customersAdded, INT_MAX)));
+    const QString orders = tr("<b>%Ln</b> orders", nullptr, int(std::min<qint64>(outcome.ordersAdded, INT_MAX)));
+    QString text = outcome.ordersAdded > 0 || outcome.customersAdded == 0 ? tr("Added: %1 and %2.").arg(customers, orders)
+                                                                          : tr("Added: %1.").arg(customers);
+    if (outcome.firstOrderDate.isValid()) {
+        text += u' ' + tr("The orders are dated %1 to %2; revenue %3 (valid orders with a date).")
+                           .arg(dateText(outcome.firstOrderDate, locale), dateText(outcome.lastOrderDate, locale),
+                                moneyText(outcome.revenue, currencySymbol, locale));
+    }
+    if (outcome.leftOut.empty())
+        return text + u' ' + tr("Nothing was left out.");
+    qint64 rows = 0;
+    for (const auto &leftOut : outcome.leftOut)
+        rows += leftOut.rows;
+    text += QStringLiteral("<br>") + tr("Left out: %Ln rows, because:", nullptr, int(std::min<qint64>(rows, INT_MAX))) +
+            QStringLiteral("<ul style=\"margin-top:0; margin-bottom:0\">");
+    constexpr size_t kShownReasons = 8;
+    for (size_t i = 0; i < std::min(kShownReasons, outcome.leftOut.size()); ++i) {
+        const auto &leftOut = outcome.leftOut[i];
+        text += QStringLiteral("<li>") +
+                tr("%1 (%Ln rows)", nullptr, int(std::min<qint64>(leftOut.rows, INT_MAX))).arg(leftOut.reason.toHtmlEscaped()) +
+                QStringLiteral("</li>");
+    }
+    if (outcome.leftOut.size() > kShownReasons)
+        text += QStringLiteral("<li>") + tr("%Ln other reasons (see the rows below)", nullptr, int(outcome.leftOut.size() - kShownReasons)) +
+                QStringLiteral("</li>");
+    return text + QStringLiteral("</ul>");
 }
 
 // What an order list's import decided beyond the counts, each with the definition it followed.

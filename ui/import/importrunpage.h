@@ -12,6 +12,7 @@ class QPushButton;
 class QTableWidget;
 
 namespace segmenta::import {
+struct ImportOutcome;
 struct ImportSummary;
 }
 
@@ -19,8 +20,10 @@ namespace segmenta::ui {
 
 class ImportWizard;
 
-// Runs the import when shown: a progress bar and Cancel; then what happened (added, updated, unchanged, could
-// not be used) and the rows that could not be used, with their row, column, value and reason, which can be
+// Runs the import when shown (creating the new workspace the first page chose, which a cancelled or failed
+// import removes again): a progress bar and Cancel; then what happened (customers and orders added, their dates
+// and revenue, what was left out and why as a list; rows added, updated, unchanged, could not be used) and the
+// rows that could not be used, with their row, column, value and reason, which can be
 // saved as a CSV file. A cancelled or failed import says so and leaves the workspace as it was; Back goes to
 // the choices again. GUI thread only.
 class ImportRunPage : public QWizardPage
@@ -39,6 +42,7 @@ public:
 private:
     void start();
     void finished(const QString &error);
+    static QString outcomeText(const import::ImportOutcome &outcome, const QString &currencySymbol);
     static QString orderLines(const import::ImportSummary &summary);
     void loadRejects(qint64 sourceId);
     void saveRejects();

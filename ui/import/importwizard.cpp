@@ -2,6 +2,7 @@
 #include "futurewatch.h"
 
 #include "import/importrunpage.h"
+#include "import/importtarget.h"
 #include "import/roles.h"
 #include "store/workspace.h"
 
@@ -119,8 +120,8 @@ enum MappingColumn { ColImport, ColName, ColRole, ColType, ColSamples, ColNote, 
 
 // --- ImportWizard ---
 
-ImportWizard::ImportWizard(const QString &workspacePath, const QString &filePath, QWidget *parent)
-    : QWizard(parent), m_workspacePath(workspacePath), m_filePath(filePath)
+ImportWizard::ImportWizard(const QString &openWorkspacePath, const QString &filePath, QWidget *parent)
+    : QWizard(parent), m_workspacePath(openWorkspacePath), m_createsWorkspace(openWorkspacePath.isEmpty()), m_filePath(filePath)
 {
     setWindowTitle(tr("Import “%1”").arg(QFileInfo(filePath).fileName()));
     setOption(QWizard::NoCancelButtonOnLastPage, true);
@@ -138,6 +139,15 @@ ImportWizard::~ImportWizard()
 {
     if (auto *run = findChild<ImportRunPage *>())
         run->cancel();
+}
+
+void ImportWizard::setTarget(const QString &workspacePath, bool createsWorkspace)
+{
+    if (workspacePath == m_workspacePath && createsWorkspace == m_createsWorkspace)
+        return;
+    m_workspacePath = workspacePath;
+    m_createsWorkspace = createsWorkspace;
+    requestPreview(); // a mapping remembered by the open workspace applies only when importing into it
 }
 
 void ImportWizard::requestPreview()
@@ -161,9 +171,10 @@ void ImportWizard::startPreview()
     m_running = true;
     m_queued = false;
     const quint64 generation = ++m_generation;
-    whenFinished(this, QtConcurrent::run([workspacePath = m_workspacePath, filePath = m_filePath, options = m_options]() {
+    whenFinished(this, QtConcurrent::run([workspacePath = m_workspacePath, creates = m_createsWorkspace, filePath = m_filePath,
+                                          options = m_options]() {
         std::unique_ptr<store::Workspace> workspace;
-        if (!workspacePath.isEmpty()) {
+        if (!workspacePath.isEmpty() && !creates) {
             if (auto opened = store::Workspace::open(workspacePath, store::Workspace::Mode::ReadOnly))
                 workspace = std::move(opened).value();
         }
@@ -192,13 +203,16 @@ void ImportWizard::setSummary(const import::ImportSummary &summary)
 // --- ImportSourcePage ---
 
 ImportSourcePage::ImportSourcePage(ImportWizard *wizard)
-    : QWizardPage(wizard), m_wizard(wizard), m_file(new QLabel(this)), m_sheetLabel(new QLabel(tr("&Sheet:"), this)),
+    : QWizardPage(wizard), m_wizard(wizard),
+      m_target(new ImportTarget(wizard->createsWorkspace() ? QString() : wizard->workspacePath(), wizard->filePath(), this)),
+      m_file(new QLabel(this)), m_sheetLabel(new QLabel(tr("&Sheet:"), this)),
       m_sheet(new QComboBox(this)), m_encodingLabel(new QLabel(tr("&Encoding:"), this)), m_encoding(new QComboBox(this)),
       m_delimiterLabel(new QLabel(tr("&Delimiter:"), this)), m_delimiter(new QComboBox(this)), m_headerRow(new QSpinBox(this)),
       m_rows(new QTableWidget(this)), m_status(new QLabel(this))
 {
-    setTitle(tr("The file"));
-    setSubTitle(tr("Check that the text reads correctly and that the header row is the one with the column names."));
+    setTitle(tr("The workspace and the file"));
+    setSubTitle(tr("Choose where the rows go. Then check that the text reads correctly and that the header row is the "
+                   "one with the column names."));
     const QFileInfo info(wizard->filePath());
     m_file->setText(tr("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
     m_file->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -242,9 +256,16 @@ ImportSourcePage::ImportSourcePage(ImportWizard *wizard)
     form->addRow(m_delimiterLabel, m_delimiter);
     form->addRow(tr("&Header row:"), m_headerRow);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_target);
     layout->addLayout(form);
     layout->addWidget(m_rows, 1);
     layout->addWidget(m_status);
+    const auto targetChanged = [this] {
+        m_wizard->setTarget(m_target->targetPath(), m_target->createsWorkspace());
+        Q_EMIT completeChanged();
+    };
+    connect(m_target, &ImportTarget::changed, this, targetChanged);
+    targetChanged();
 
     connect(m_sheet, &QComboBox::currentIndexChanged, this, &ImportSourcePage::optionsEdited);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportSourcePage::optionsEdited);
@@ -261,7 +282,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard *wizard)
 
 bool ImportSourcePage::isComplete() const
 {
-    return m_wizard->preview().has_value() && !m_wizard->previewPending();
+    return m_target->problem().isEmpty() && m_wizard->preview().has_value() && !m_wizard->previewPending();
 }
 
 void ImportSourcePage::optionsEdited()
@@ -408,11 +429,37 @@ bool ImportMappingPage::isComplete() const
     return preview && preview->problem.isEmpty() && !m_wizard->previewPending();
 }
 
+// A date column whose dates all read either way (03/04/2024) offers the two orders in its note cell.
+void ImportMappingPage::showDayOrder(int row, const import::ImportedField &field)
+{
+    auto *order = qobject_cast<QComboBox *>(m_columns->cellWidget(row, ColNote));
+    if (!field.dayOrderAmbiguous) {
+        if (order)
+            m_columns->removeCellWidget(row, ColNote);
+        return;
+    }
+    if (!order) {
+        order = new QComboBox;
+        order->setObjectName(QStringLiteral("importDayOrder"));
+        order->addItem(tr("Day/month/year (03/04 is 3 April)"), int(import::values::DayOrder::DayFirst));
+        order->addItem(tr("Month/day/year (03/04 is 4 March)"), int(import::values::DayOrder::MonthFirst));
+        order->setToolTip(tr("Every date in this column could be read either way; say which the file uses"));
+        connect(order, &QComboBox::currentIndexChanged, this, [this] {
+            if (!m_filling)
+                choicesEdited();
+        });
+        m_columns->setCellWidget(row, ColNote, order);
+    }
+    order->setCurrentIndex(field.monthFirst ? 1 : 0);
+}
+
 void ImportMappingPage::choicesEdited()
 {
     std::map<QString, import::ColumnChoice> choices;
     for (int r = 0; r < m_columns->rowCount(); ++r) {
         import::ColumnChoice choice;
+        if (auto *order = qobject_cast<QComboBox *>(m_columns->cellWidget(r, ColNote)))
+            choice.dayOrder = import::values::DayOrder(order->currentData().toInt());
         choice.skip = m_columns->item(r, ColImport)->checkState() != Qt::Checked;
         choice.role = qobject_cast<QComboBox *>(m_columns->cellWidget(r, ColRole))->currentData().toString();
         const QVariant type = qobject_cast<QComboBox *>(m_columns->cellWidget(r, ColType))->currentData();
@@ -512,6 +559,7 @@ void ImportMappingPage::showPreview()
         m_columns->item(r, ColNote)->setText(note);
         m_columns->item(r, ColNote)->setToolTip(note);
         m_columns->item(r, ColNote)->setForeground(field.note.isEmpty() ? palette().text() : QBrush(QColor(0xb9, 0x77, 0x0e)));
+        showDayOrder(r, field);
     }
     if (!sameColumns) {
         m_columns->resizeColumnToContents(ColImport);

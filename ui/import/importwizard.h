@@ -18,7 +18,8 @@ class QTableWidget;
 
 namespace segmenta::ui {
 
-// The import wizard: source (sheet, encoding, delimiter, header row, with the first rows shown) -> columns
+// The import wizard: where the rows go (the open workspace or a new one, see ImportTarget) and the source
+// (sheet, encoding, delimiter, header row, with the first rows shown) -> columns
 // (kind of list; per column: import or not, role, type, sample values, what could not be read) -> run (progress,
 // Cancel) -> summary with the rejected rows, which can be saved as CSV.
 //
@@ -31,11 +32,15 @@ class ImportWizard : public QWizard
     Q_OBJECT
 
 public:
-    ImportWizard(const QString &workspacePath, const QString &filePath, QWidget *parent = nullptr);
+    // `openWorkspacePath`: the workspace open in the window, offered as the target; empty when none is.
+    ImportWizard(const QString &openWorkspacePath, const QString &filePath, QWidget *parent = nullptr);
     ~ImportWizard() override;
 
     const QString &filePath() const { return m_filePath; }
+    // Where the import writes: the open workspace, or the new workspace's file (created when the import runs).
     const QString &workspacePath() const { return m_workspacePath; }
+    bool createsWorkspace() const { return m_createsWorkspace; }
+    void setTarget(const QString &workspacePath, bool createsWorkspace);
     // The latest preview, or nullopt while the first is read or when the file cannot be read.
     const std::optional<import::ImportPreview> &preview() const { return m_preview; }
     const QString &previewError() const { return m_previewError; }
@@ -64,6 +69,7 @@ private:
     void setSummary(const import::ImportSummary &summary);
 
     QString m_workspacePath;
+    bool m_createsWorkspace = false;
     QString m_filePath;
     import::ImportOptions m_options;
     std::optional<import::ImportPreview> m_preview;
@@ -75,7 +81,9 @@ private:
     quint64 m_generation = 0;
 };
 
-// Sheet, encoding, delimiter and header row, with the file's first rows.
+class ImportTarget;
+
+// Where the rows go; sheet, encoding, delimiter and header row, with the file's first rows.
 class ImportSourcePage : public QWizardPage
 {
     Q_OBJECT
@@ -89,6 +97,7 @@ private:
     void optionsEdited();
 
     ImportWizard *m_wizard;
+    ImportTarget *m_target;
     QLabel *m_file;
     QLabel *m_sheetLabel;
     QComboBox *m_sheet;
@@ -114,6 +123,7 @@ public:
 
 private:
     void showPreview();
+    void showDayOrder(int row, const import::ImportedField &field);
     void choicesEdited();
 
     ImportWizard *m_wizard;

@@ -1,5 +1,7 @@
 #include "report/experimentreport.h"
 
+#include "common/money.h"
+
 #include "common/datetext.h"
 
 #include "report/pdfdocument.h"
@@ -82,8 +84,8 @@ void ExperimentReportWriter::drawPage(QPainter &painter, const QRect &area, int 
              locale.toString(group.converted),
              interval ? tr("%1 (%2 to %3)").arg(percentText(group.conversionRate()), percentText(interval->low), percentText(interval->high))
                       : QStringLiteral("–"),
-             locale.toString(group.revenue, 'f', 2),
-             group.revenuePerMember() ? locale.toString(*group.revenuePerMember(), 'f', 2) : QStringLiteral("–"),
+             moneyText(group.revenue, page.currencySymbol, locale),
+             group.revenuePerMember() ? moneyText(*group.revenuePerMember(), page.currencySymbol, locale) : QStringLiteral("–"),
              group.ordersPerMember() ? locale.toString(*group.ordersPerMember(), 'f', 3) : QStringLiteral("–")},
             textFont);
     }

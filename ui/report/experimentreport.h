@@ -17,6 +17,7 @@ struct ExperimentPage
     experiments::ExperimentResult result;
     QString ruleText;
     QWidget *chart = nullptr; // the conversion chart as shown; drawn as vectors
+    QString currencySymbol;   // the workspace's, for the revenue figures (common/money.h)
 };
 
 // Writes an experiment's result page: its own one-page A4 PDF, or a page of the segment report

@@ -1,6 +1,7 @@
 #include "settings/settingsdialog.h"
 
 #include "common/datetext.h"
+#include "common/money.h"
 
 #include "settings/appsettings.h"
 
@@ -175,9 +176,37 @@ QWidget *SettingsDialog::createAnalysisPage()
     connect(m_zeroAmountIsPurchase, &QCheckBox::toggled, this, &SettingsDialog::updateState);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(dateGroup);
-    layout->addWidget(m_zeroAmountIsPurchase);
+    auto *purchaseRow = new QHBoxLayout;
+    purchaseRow->addWidget(m_zeroAmountIsPurchase, 1);
+    purchaseRow->addWidget(createCurrencyBox(page));
+    layout->addLayout(purchaseRow);
     layout->addLayout(columns, 1);
     return page;
+}
+
+QWidget *SettingsDialog::createCurrencyBox(QWidget *page)
+{
+    auto *box = new QWidget(page);
+    m_currency = new QComboBox(box);
+    m_currency->setObjectName(QStringLiteral("currencySymbol"));
+    m_currency->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_currency->addItem(tr("%1 (from your region)").arg(defaultCurrencySymbol()), QString());
+    for (const char *symbol : {"¥", "$", "€", "£", "HK$", "NT$", "MOP$", "S$", "A$", "C$", "₩", "₹", "₫", "฿", "RM", "₱", "Rp", "CHF", "R$", "₽"}) {
+        const QString text = QString::fromUtf8(symbol);
+        m_currency->addItem(text, text);
+    }
+    const QString tip = tr("The symbol shown with amounts of money (dashboard, customer card, Customers view, report, "
+                           "Excel export). Amounts are not converted. Kept with this workspace.");
+    m_currency->setToolTip(tip);
+    auto *label = new QLabel(tr("Currency:"), box);
+    label->setBuddy(m_currency);
+    label->setToolTip(tip);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(label);
+    row->addWidget(m_currency);
+    connect(m_currency, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateState);
+    return box;
 }
 
 QWidget *SettingsDialog::createLifecycleGroup()
@@ -465,6 +494,9 @@ void SettingsDialog::showChange(const metrics::AnalysisChange &change)
     for (size_t i = 0; i < 4; ++i)
         m_frequencyFrom[i]->setValue(change.settings.rfm.frequencyFrom[i]);
     m_zeroAmountIsPurchase->setChecked(change.settings.purchase.zeroAmountIsPurchase);
+    if (m_currency->findData(change.currencySymbol) < 0)
+        m_currency->addItem(change.currencySymbol, change.currencySymbol);
+    m_currency->setCurrentIndex(m_currency->findData(change.currencySymbol));
 }
 
 void SettingsDialog::showRfmMap(const metrics::RfmMap &map)
@@ -546,6 +578,7 @@ metrics::AnalysisChange SettingsDialog::change() const
     for (size_t i = 0; i < 4; ++i)
         change.settings.rfm.frequencyFrom[i] = m_frequencyFrom[i]->value();
     change.settings.purchase.zeroAmountIsPurchase = m_zeroAmountIsPurchase->isChecked();
+    change.currencySymbol = m_currency->currentData().toString();
     return change;
 }
 

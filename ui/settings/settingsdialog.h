@@ -31,7 +31,7 @@ class Workspace;
 
 namespace segmenta::ui {
 
-// Edit > Settings: the workspace's analysis date, lifecycle thresholds, value tier method and cut-offs, RFM
+// Edit > Settings: the workspace's analysis date, currency symbol, lifecycle thresholds, value tier method and cut-offs, RFM
 // map and prediction settings with the latest fit's figures (stored in the workspace), and the interface language (stored per user, used from the next start).
 //
 // The form is read from `workspace` (the GUI thread's connection, which the dialog does not own; null when
@@ -71,6 +71,7 @@ Q_SIGNALS:
 
 private:
     QWidget *createAnalysisPage();
+    QWidget *createCurrencyBox(QWidget *page);
     QWidget *createLifecycleGroup();
     QWidget *createTierGroup();
     QWidget *createRfmPage();
@@ -107,6 +108,7 @@ private:
     QTableWidget *m_rfm = nullptr;
     std::array<QSpinBox *, 4> m_frequencyFrom{}; // the fewest orders for F2 to F5
     QCheckBox *m_zeroAmountIsPurchase = nullptr;
+    QComboBox *m_currency = nullptr;
     QComboBox *m_language = nullptr;
     predict::PredictionSettings m_initialPredictions;
     QCheckBox *m_predictionsOn = nullptr;
