@@ -1,7 +1,10 @@
 #include "customers/keycustomertable.h"
 
+#include "common/money.h"
 #include "customers/customerquery.h"
 #include "rules/rulecontext.h"
+#include "store/database.h"
+#include "store/workspace.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -34,6 +37,11 @@ KeyCustomerTable::Rows KeyCustomerTable::read(store::Database &db, const rules::
     const size_t count = std::min(most, ids.size());
     rows.ids.assign(ids.begin(), ids.begin() + qsizetype(count));
     rows.values = CustomerQuery::rows(db, rows.fields, rows.ids.data(), count);
+    store::Statement currency(db, "SELECT value FROM settings WHERE key = ?1");
+    currency.bind(1, QString::fromLatin1(store::Workspace::kCurrencySymbolKey));
+    rows.currencySymbol = currency.step() ? currency.text(0) : QString();
+    if (rows.currencySymbol.isEmpty())
+        rows.currencySymbol = defaultCurrencySymbol();
     return rows;
 }
 
@@ -65,7 +73,7 @@ void KeyCustomerTable::showRows(const Rows &rows)
         int column = 1;
         for (size_t f = 0; f < rows.fields.size() && f < size_t(values.size()); ++f) {
             const store::FieldInfo &field = rows.fields[f];
-            const QString text = CustomerQuery::display(field, values[qsizetype(f)], locale);
+            const QString text = CustomerQuery::display(field, values[qsizetype(f)], rows.currencySymbol, locale);
             if (field.name == u"name") {
                 name = text;
             } else if (field.name == u"customer_id") {

@@ -31,6 +31,7 @@ public:
         std::vector<store::FieldInfo> fields; // those of the key fields the workspace has
         std::vector<qint64> ids;
         std::vector<QVariantList> values;     // one list per id, in the order of `fields`
+        QString currencySymbol;               // the workspace's (store::Workspace::currencySymbol())
     };
     // The first `most` of `ids`. Throws store::DatabaseError.
     static Rows read(store::Database &db, const rules::RuleContext &context, const std::vector<qint64> &ids, size_t most);
