@@ -70,6 +70,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 #include <algorithm>
 #include <climits>
 
@@ -151,12 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
         ordered.purchase = std::move(purchase);
         narrowTo({ordered});
     });
-    connect(m_dashboard, &DashboardPanel::useTodayClicked, this, [this] {
-        if (!m_workspace || !awaitWorkspaceCheck() || m_workspace->isReadOnly())
-            return;
-        m_workspace->setAnalysisDateToday(); // then reopened: the figures are recomputed as of today
-        reloadWorkspace();
-    });
+    connect(m_dashboard, &DashboardPanel::useTodayClicked, this, &MainWindow::useToday);
     connect(m_dashboard, &DashboardPanel::analysisDateChosen, this, &MainWindow::changeAnalysisDate);
     connect(m_dashboard, &DashboardPanel::savedSegmentClicked, this, [this](qint64 id) {
         for (int row = 0; row < m_segmentList->count(); ++row) {
@@ -439,8 +436,24 @@ QString MainWindow::saveCopy(const QString &chosen)
     return {};
 }
 
+MainWindow::Opening::Opening(MainWindow *window) : window(window)
+{
+    ++window->m_opening;
+}
+
+MainWindow::Opening::~Opening()
+{
+    if (--window->m_opening > 0)
+        return;
+    // Queued: they run after whoever reopened the workspace has shown it again (the rule being edited, say).
+    for (auto &later : std::exchange(window->m_afterOpening, {}))
+        QMetaObject::invokeMethod(window, std::move(later), Qt::QueuedConnection);
+}
+
 bool MainWindow::openWorkspace(const QString &path)
 {
+    const Opening opening(this);
+    Q_EMIT workspaceOpening();
     cancelWorkspaceCheck(); // another workspace, or this one reopened: its own open decides
     // The first open of a file checks all of it before anything is written (SQLite's quick check), and metrics
     // out of date (new settings, a new day) are recomputed: seconds at a million customers, so both happen on a
@@ -542,10 +555,17 @@ void MainWindow::finishWorkspaceCheck()
     Q_EMIT workspaceChecked();
 }
 
-bool MainWindow::awaitWorkspaceCheck()
+bool MainWindow::awaitWorkspaceCheck(const std::function<void()> &later)
 {
+    if (m_opening > 0) {
+        // Asked from within an open's busy dialog: this call cannot wait for the open below it on the stack.
+        if (later)
+            m_afterOpening.push_back(later);
+        return false;
+    }
     if (!m_check)
         return true;
+    const Opening opening(this); // a change asked for while this one waits comes after it
     const QFuture<void> future = m_check->future;
     m_check.reset(); // finished below, not (again) by the worker's own notice arriving while the dialog waits
     runWithBusyDialog(this, tr("Checking “%1” for damage before changing it…").arg(m_workspace->displayName()), [future] {
@@ -626,7 +646,7 @@ void MainWindow::importSpreadsheet()
 
 void MainWindow::importFile(const QString &path)
 {
-    if (m_workspace && !awaitWorkspaceCheck())
+    if (m_workspace && !awaitWorkspaceCheck([this, path] { importFile(path); }))
         return;
     if (path.endsWith(QLatin1StringView(segments::SegmentFile::suffix), Qt::CaseInsensitive)) {
         if (m_workspace)
@@ -690,7 +710,7 @@ qint64 MainWindow::chosenSegment() const
 
 void MainWindow::updateSegment()
 {
-    if (!m_workspace || !awaitWorkspaceCheck())
+    if (!m_workspace || !awaitWorkspaceCheck([this] { updateSegment(); }))
         return;
     const qint64 id = m_rulePanel->segmentId();
     if (!id) {
@@ -723,7 +743,7 @@ void MainWindow::updateSegment()
 
 void MainWindow::saveSegmentAs()
 {
-    if (!m_workspace || !awaitWorkspaceCheck())
+    if (!m_workspace || !awaitWorkspaceCheck([this] { saveSegmentAs(); }))
         return;
     const auto rule = rules::RuleText::parse(m_rulePanel->ruleText());
     if (!rule) {
@@ -775,7 +795,7 @@ bool MainWindow::saveRuleAs(const QString &name, const rules::Rule &rule)
 void MainWindow::duplicateSegment()
 {
     const qint64 id = chosenSegment();
-    if (!m_workspace || !id || !awaitWorkspaceCheck())
+    if (!m_workspace || !id || !awaitWorkspaceCheck([this] { duplicateSegment(); }))
         return;
     const auto existing = segments::SegmentStore(m_workspace->db()).list();
     const auto source = savedSegment(id);
@@ -819,7 +839,7 @@ std::optional<segments::SavedSegment> MainWindow::savedSegment(qint64 id) const
 void MainWindow::editSegmentDescription()
 {
     const qint64 id = chosenSegment();
-    if (!m_workspace || !awaitWorkspaceCheck())
+    if (!m_workspace || !awaitWorkspaceCheck([this] { editSegmentDescription(); }))
         return;
     const int row = m_segmentList->rowOf(id);
     if (!m_workspace || row < 0)
@@ -870,7 +890,7 @@ void MainWindow::refreshSegments()
 
 void MainWindow::renameSegment(qint64 id, const QString &name)
 {
-    if (!awaitWorkspaceCheck())
+    if (!awaitWorkspaceCheck([this, id, name] { renameSegment(id, name); }))
         return;
     bool ok = false;
     const QString newName = askName(this, tr("Rename Segment"), tr("New name for “%1”:").arg(name), name, &ok);
@@ -882,7 +902,7 @@ void MainWindow::renameSegment(qint64 id, const QString &name)
 
 void MainWindow::deleteSegment(qint64 id, const QString &name)
 {
-    if (!awaitWorkspaceCheck())
+    if (!awaitWorkspaceCheck([this, id, name] { deleteSegment(id, name); }))
         return;
     // No question asked: Edit > Undo brings it back, history included.
     if (const QString error = m_history->deleteSegment(id); !error.isEmpty())
@@ -893,7 +913,7 @@ void MainWindow::deleteSegment(qint64 id, const QString &name)
 
 bool MainWindow::importSegmentFile(const QString &path)
 {
-    if (!m_workspace || !awaitWorkspaceCheck())
+    if (!m_workspace || !awaitWorkspaceCheck([this, path] { importSegmentFile(path); }))
         return false;
     store::Database &db = m_workspace->db();
     const auto context = rules::RuleContext::forDatabase(db, m_workspace->analysisDate());
@@ -955,7 +975,9 @@ void MainWindow::showExperiments()
 {
     if (!m_workspace)
         return;
-    awaitWorkspaceCheck(); // starting an experiment writes; a damaged workspace still shows them
+    // Starting an experiment writes; a damaged workspace still shows them.
+    if (!awaitWorkspaceCheck([this] { showExperiments(); }) && m_opening > 0)
+        return;
     auto *dialog = new ExperimentsDialog(m_workspace.get(), m_history, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Reopened (after an import of the follow-up orders, say): the dialog reads the new connection.
@@ -1061,6 +1083,14 @@ void MainWindow::newWorkspace()
     openWorkspace(target);
 }
 
+void MainWindow::useToday()
+{
+    if (!m_workspace || !awaitWorkspaceCheck([this] { useToday(); }) || m_workspace->isReadOnly())
+        return;
+    m_workspace->setAnalysisDateToday(); // then reopened: the figures are recomputed as of today
+    reloadWorkspace();
+}
+
 void MainWindow::changeAnalysisDate(const QDate &date)
 {
     if (!m_workspace || m_workspace->isReadOnly() || !date.isValid())
@@ -1077,7 +1107,9 @@ void MainWindow::changeAnalysisDate(const QDate &date)
 
 void MainWindow::editSettings()
 {
-    awaitWorkspaceCheck(); // read-only (damaged) after all: only the language can be changed
+    // Read-only (damaged) after all: only the language can be changed.
+    if (!awaitWorkspaceCheck([this] { editSettings(); }) && m_opening > 0)
+        return;
     auto *dialog = new SettingsDialog(m_workspace.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const auto before = m_workspace ? std::optional(metrics::AnalysisChange::current(*m_workspace)) : std::nullopt;

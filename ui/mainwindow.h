@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -70,6 +71,8 @@ public:
     void editSettings();
     // Sets the analysis date (the dashboard's date box) as one undoable step; the figures are recomputed.
     void changeAnalysisDate(const QDate &date);
+    // The dashboard's "use today": the analysis date follows the calendar again (the figures are recomputed).
+    void useToday();
     // Reopens the workspace after a change to its data or settings, keeping the rule being edited.
     void reloadWorkspace();
     // Shows the saved segments again after one was saved, renamed, deleted or put back.
@@ -110,9 +113,19 @@ public:
 
     // Whether the open workspace is being checked for damage on a worker (shown read-only meanwhile).
     bool isCheckingWorkspace() const { return m_check.has_value(); }
+    // Whether a workspace is being opened or reopened (a busy dialog is up; see awaitWorkspaceCheck).
+    bool isOpeningWorkspace() const { return m_opening > 0; }
+    // Every change to the workspace calls this first. It waits (behind a busy dialog) for the damage check of
+    // a workspace shown before its check was done, which reopens it for writing; false when it may not be
+    // changed (damaged after all). While a workspace opens or reopens, the busy dialog's event loop can still
+    // deliver queued calls, and the window then holds the workspace it had (perhaps read-only): a change asked
+    // for then returns false and, when `later` is given, `later` runs once the open is done.
+    bool awaitWorkspaceCheck(const std::function<void()> &later = {});
 
 Q_SIGNALS:
     void workspaceOpened();
+    // A workspace starts to open or to be reopened; the window still holds the one it had until it is open.
+    void workspaceOpening();
     // The damage check of a workspace shown while it ran is done, and the workspace was reopened as it found it.
     void workspaceChecked();
 
@@ -153,8 +166,16 @@ private:
     void startWorkspaceCheck(const QString &path);
     void cancelWorkspaceCheck();
     void finishWorkspaceCheck();
-    // Changes wait for that check: false when the workspace may not be changed once it is done (damaged).
-    bool awaitWorkspaceCheck();
+    // Held while a workspace opens and while a change waits for the check: the changes asked for meanwhile
+    // (m_afterOpening) are run, queued, when the outermost one ends.
+    struct Opening
+    {
+        explicit Opening(MainWindow *window);
+        ~Opening();
+        Opening(const Opening &) = delete;
+        Opening &operator=(const Opening &) = delete;
+        MainWindow *window;
+    };
 
     std::unique_ptr<store::Workspace> m_workspace;
     QStackedWidget *m_pages;
@@ -177,6 +198,8 @@ private:
     };
     std::optional<PendingCheck> m_check;
     bool m_checkFirst = false; // the next open checks before showing, as after a check that gave no answer
+    int m_opening = 0;         // Opening guards held
+    std::vector<std::function<void()>> m_afterOpening;
     QString m_startRule;  // --rule, until the first workspace opens
     RuleSplitter *m_splitter = nullptr;
     MemberPreview *m_preview = nullptr;

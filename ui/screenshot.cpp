@@ -227,6 +227,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         const QString path = view.section(u':', 1);
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, path, file] {
+            if (window.isCheckingWorkspace() || window.isOpeningWorkspace())
+                return; // shown read-only while its damage check runs: imported once it is reopened for writing
             delete once;
             if (!window.importSegmentFile(path)) {
                 QApplication::exit(1);

@@ -20,7 +20,25 @@ class HistoryCommand : public QUndoCommand
 public:
     HistoryCommand(WorkspaceHistory *history, const QString &text) : QUndoCommand(text), m_history(history) {}
 
+    // Edit > Undo and Redo of a step done before the workspace was reopened for its damage check (the same file,
+    // changed outside Segmenta) wait for that check, as every other change does, and then act on the workspace
+    // reopened for writing. A step first done (pushed) was already held by its caller.
+    void redo() final
+    {
+        if (!m_history->m_pushing)
+            m_history->window()->awaitWorkspaceCheck();
+        apply();
+    }
+    void undo() final
+    {
+        m_history->window()->awaitWorkspaceCheck();
+        revert();
+    }
+
 protected:
+    virtual void apply() = 0;
+    virtual void revert() = 0;
+
     bool check(const QString &error)
     {
         if (error.isEmpty())
@@ -51,7 +69,7 @@ public:
         : HistoryCommand(history, WorkspaceHistory::tr("Save segment “%1”").arg(segment.name)), m_segment(segment)
     {
     }
-    void redo() override
+    void apply() override
     {
         m_before.reset();
         const auto existing = store().find(m_segment.name);
@@ -74,7 +92,7 @@ public:
         m_reattach = false;
         m_history->window()->refreshSegments();
     }
-    void undo() override
+    void revert() override
     {
         m_reattach = m_history->window()->rulePanel()->segmentId() == m_id;
         QString error = errorOf(store().remove(m_id));
@@ -98,12 +116,12 @@ public:
         : HistoryCommand(history, WorkspaceHistory::tr("Rename segment “%1” to “%2”").arg(from, to)), m_id(id), m_from(from), m_to(to)
     {
     }
-    void redo() override
+    void apply() override
     {
         check(errorOf(store().rename(m_id, m_to)));
         m_history->window()->refreshSegments();
     }
-    void undo() override
+    void revert() override
     {
         check(errorOf(store().rename(m_id, m_from)));
         m_history->window()->refreshSegments();
@@ -122,12 +140,12 @@ public:
         : HistoryCommand(history, WorkspaceHistory::tr("Describe segment “%1”").arg(name)), m_id(id), m_from(from), m_to(to)
     {
     }
-    void redo() override
+    void apply() override
     {
         check(errorOf(store().setDescription(m_id, m_to)));
         m_history->window()->refreshSegments();
     }
-    void undo() override
+    void revert() override
     {
         check(errorOf(store().setDescription(m_id, m_from)));
         m_history->window()->refreshSegments();
@@ -146,7 +164,7 @@ public:
         : HistoryCommand(history, WorkspaceHistory::tr("Delete segment “%1”").arg(name)), m_id(id)
     {
     }
-    void redo() override
+    void apply() override
     {
         const auto snapshot = store().snapshot(m_id);
         if (!check(snapshot ? QString() : snapshot.errorMessage()))
@@ -155,7 +173,7 @@ public:
         check(errorOf(store().remove(m_id)));
         m_history->window()->refreshSegments();
     }
-    void undo() override
+    void revert() override
     {
         check(errorOf(store().restore(m_snapshot)));
         m_history->window()->refreshSegments();
@@ -174,7 +192,7 @@ public:
         : HistoryCommand(history, WorkspaceHistory::tr("Delete experiment “%1”").arg(name)), m_name(name)
     {
     }
-    void redo() override
+    void apply() override
     {
         experiments::ExperimentStore experiments(workspace()->db());
         const auto found = experiments.find(m_name);
@@ -186,7 +204,7 @@ public:
         check(errorOf(experiments.remove(m_experiment.id)));
         Q_EMIT m_history->experimentsChanged();
     }
-    void undo() override
+    void revert() override
     {
         check(errorOf(experiments::ExperimentStore(workspace()->db()).restore(m_experiment)));
         Q_EMIT m_history->experimentsChanged();
@@ -205,7 +223,7 @@ public:
           m_options(options), m_sourceId(sourceId)
     {
     }
-    void redo() override
+    void apply() override
     {
         if (m_done) {
             m_done = false; // pushed after the import itself
@@ -230,7 +248,7 @@ public:
             m_sourceId = sourceId;
         m_history->window()->reloadWorkspace();
     }
-    void undo() override
+    void revert() override
     {
         const qint64 sourceId = m_sourceId;
         check(m_history->runOnWorker(WorkspaceHistory::tr("Removing the import of “%1”…").arg(QFileInfo(m_path).fileName()),
@@ -263,18 +281,18 @@ public:
           m_before(before), m_after(after), m_done(done)
     {
     }
-    void redo() override
+    void apply() override
     {
         if (m_done) {
             m_done = false;
             return;
         }
-        apply(m_after);
+        applyChange(m_after);
     }
-    void undo() override { apply(m_before); }
+    void revert() override { applyChange(m_before); }
 
 private:
-    void apply(const metrics::AnalysisChange &change)
+    void applyChange(const metrics::AnalysisChange &change)
     {
         check(m_history->runOnWorker(WorkspaceHistory::tr("Recomputing the customer metrics…"), [change](const QString &path) {
             auto workspace = store::Workspace::open(path);
