@@ -46,12 +46,13 @@ Group *childrenOf(Node &node)
     return &own->where;
 }
 
-} // namespace
-
-const Node *nodeAt(const Rule &rule, const NodePath &path)
+// The node at `path`, or null. One walk for both kinds of rule: for a rule that may be edited, childrenOf()
+// copies a shared purchase before handing out its where-group.
+template<typename RuleType>
+auto walkTo(RuleType &rule, const NodePath &path) -> decltype(&rule.root.children[0])
 {
-    const Group *group = &rule.root;
-    const Node *node = nullptr;
+    auto *group = &rule.root;
+    decltype(&rule.root.children[0]) node = nullptr;
     for (int index : path) {
         if (node)
             group = childrenOf(*node);
@@ -62,18 +63,16 @@ const Node *nodeAt(const Rule &rule, const NodePath &path)
     return node;
 }
 
+} // namespace
+
+const Node *nodeAt(const Rule &rule, const NodePath &path)
+{
+    return walkTo(rule, path);
+}
+
 Node *nodeAt(Rule &rule, const NodePath &path)
 {
-    Group *group = &rule.root;
-    Node *node = nullptr;
-    for (int index : path) {
-        if (node)
-            group = childrenOf(*node);
-        if (!group || !validIndex(*group, index))
-            return nullptr;
-        node = &group->children[size_t(index)];
-    }
-    return node;
+    return walkTo(rule, path);
 }
 
 const Group *groupAt(const Rule &rule, const NodePath &path)
