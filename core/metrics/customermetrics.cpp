@@ -155,6 +155,21 @@ void bindProfile(Statement &insert, const PurchaseProfile &profile, size_t custo
         .bind(29, text(profile.firstChannel(customer)));
 }
 
+// Columns 30 to 34 of the customer_metrics insert: the customer's predictions, or none (clv_tier "none").
+// `cursor` walks `predictions`, which ascend by customer id as the rows are written.
+void bindPrediction(Statement &insert, const std::vector<predict::CustomerPrediction> &predictions, size_t &cursor,
+                    qint64 customerId)
+{
+    while (cursor < predictions.size() && predictions[cursor].customerId < customerId)
+        ++cursor;
+    if (cursor == predictions.size() || predictions[cursor].customerId != customerId) {
+        insert.bindNull(30).bindNull(31).bindNull(32).bindNull(33).bindUtf8Unowned(34, "none");
+        return;
+    }
+    const predict::CustomerPrediction &p = predictions[cursor];
+    insert.bind(30, p.pAlive).bind(31, 1 - p.pAlive).bind(32, p.expected90).bind(33, p.clv).bindUtf8Unowned(34, p.clvTier);
+}
+
 QString settingsFingerprint(const AnalysisSettings &settings, const QDate &asOf, qint64 latestSource)
 {
     const QJsonObject json{{QStringLiteral("lifecycle"), settings.lifecycle.toJson()},
@@ -181,6 +196,8 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
     RecomputeSummary summary;
     summary.asOf = asOf;
     try {
+        // Predicted P(alive), expected orders and CLV (issue 22), worked out beside the reads below.
+        predict::PendingPredictions pendingPredictions(workspace, asOf, progress);
         std::vector<Customer> customers;
         customers.reserve(size_t(workspace.customerCount()));
         {
@@ -319,6 +336,8 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         std::map<std::pair<QString, QString>, qint64> moves;
         size_t previousAt = 0;
 
+        const predict::MetricsPredictions predictions = pendingPredictions.take();
+        size_t predictionAt = 0;
         store::Transaction transaction(db);
         db.exec("DELETE FROM customer_metrics");
         Statement insert(db, "INSERT INTO customer_metrics(customer_id, first_order_date, last_order_date, "
@@ -326,9 +345,9 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                              "avg_days_between_orders, tenure_days, spend_30, spend_90, spend_365, orders_30, "
                              "orders_90, orders_365, repeat_buyer, refunded_count, lifecycle_stage, value_tier, "
                              "r_score, f_score, m_score, rfm_segment, favourite_category, distinct_products, first_product, "
-                             "last_product, first_channel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                             "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, "
-                             "?29)");
+                             "last_product, first_channel, p_alive, churn_risk, expected_orders_90, predicted_clv, clv_tier) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+                             "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)");
         qint64 written = 0;
         for (size_t index = 0; index < customers.size(); ++index) {
             const Customer &c = customers[index];
@@ -367,6 +386,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 insert.bindNull(21).bindNull(22).bindNull(23).bindNull(24);
             }
             bindProfile(insert, profile, index);
+            bindPrediction(insert, predictions.perCustomer, predictionAt, c.id);
             insert.run();
             if (recordMoves) { // both lists ascend by customer id
                 while (previousAt < previousStages.size() && previousStages[previousAt].first < c.id)
@@ -394,8 +414,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
                 record.run();
             }
         }
-        // Predicted P(alive), expected orders and CLV (issue 22): fills its columns of the rows just written.
-        predict::CustomerPredictions::storeWithMetrics(workspace, asOf, progress);
+        predict::CustomerPredictions::storeReport(workspace, predictions);
         workspace.setSetting(QString::fromLatin1(kStagesAsOfKey), asOf.toString(Qt::ISODate));
         const qint64 latestSource = db.scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
         workspace.setSetting(QString::fromLatin1(kComputedForKey), settingsFingerprint(settings, asOf, latestSource));

@@ -3,6 +3,8 @@
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <sqlite3.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QtConcurrent/QtConcurrentMap>
@@ -65,11 +67,11 @@ struct Buyer
     qint32 holdoutDays = 0; // purchase days after the calibration end, up to the analysis date
 };
 
-std::vector<Order> readOrders(store::Workspace &workspace, qint64 lastDay, Progress *progress)
+std::vector<Order> readOrders(store::Database &db, qint64 lastDay, Progress *progress)
 {
     std::vector<Order> orders;
-    orders.reserve(size_t(std::max<qint64>(0, workspace.orderCount()))); // one allocation, no doubling
-    Statement query(workspace.db(), "SELECT customer_id, order_date, amount FROM orders WHERE is_valid = 1");
+    orders.reserve(size_t(std::max<qint64>(0, db.scalar("SELECT max(rowid) FROM orders").toLongLong()))); // one allocation
+    Statement query(db, "SELECT customer_id, order_date, amount FROM orders WHERE is_valid = 1");
     qint64 seen = 0;
     while (query.step()) {
         if (++seen % 65536 == 0 && progress)
@@ -296,6 +298,13 @@ Result<PredictionReport> CustomerPredictions::compute(store::Workspace &workspac
                                                       const QDate &asOf, const PredictionSettings &settings,
                                                       Progress *progress, std::vector<CustomerPrediction> *perCustomer)
 {
+    return compute(workspace.db(), workspace.displayName(), calibrationEnd, asOf, settings, progress, perCustomer);
+}
+
+Result<PredictionReport> CustomerPredictions::compute(store::Database &db, const QString &name, const QDate &calibrationEnd,
+                                                      const QDate &asOf, const PredictionSettings &settings,
+                                                      Progress *progress, std::vector<CustomerPrediction> *perCustomer)
+{
     if (!asOf.isValid() || !calibrationEnd.isValid())
         return Error{tr("The calibration end and the analysis date must be valid dates")};
     if (calibrationEnd > asOf)
@@ -311,9 +320,9 @@ Result<PredictionReport> CustomerPredictions::compute(store::Workspace &workspac
     const qint64 end = calibrationEnd.toJulianDay();
     std::vector<Buyer> buyers;
     try {
-        buyers = summarise(readOrders(workspace, asOf.toJulianDay(), progress), end);
+        buyers = summarise(readOrders(db, asOf.toJulianDay(), progress), end);
     } catch (const store::DatabaseError &error) {
-        return Error{tr("Could not read the orders of “%1”: %2").arg(workspace.displayName(), error.message())};
+        return Error{tr("Could not read the orders of “%1”: %2").arg(name, error.message())};
     }
     report.customers = qint64(buyers.size());
     qint64 earliest = end;
@@ -475,35 +484,73 @@ PredictionReport PredictionReport::fromJson(const QJsonObject &json)
     return r;
 }
 
-void CustomerPredictions::storeWithMetrics(store::Workspace &workspace, const QDate &asOf, Progress *progress)
+MetricsPredictions CustomerPredictions::computeForMetrics(store::Database &db, const QString &name, const QDate &asOf,
+                                                          const PredictionSettings &settings, Progress *progress)
 {
-    const PredictionSettings settings = PredictionSettings::load(workspace);
-    if (!settings.enabled) {
-        workspace.setSetting(QString::fromLatin1(kReportKey), QString());
-        return;
-    }
-    std::vector<CustomerPrediction> predictions;
-    auto report = compute(workspace, asOf, asOf, settings, progress, &predictions);
-    if (!report) // only a database error gets here; rethrow it as one for the recompute's message
+    MetricsPredictions out;
+    out.enabled = settings.enabled;
+    if (!settings.enabled)
+        return out;
+    auto report = compute(db, name, asOf, asOf, settings, progress, &out.perCustomer);
+    if (!report) // only a database error gets here; rethrown as one for the recompute's message
         throw store::DatabaseError(1, report.errorMessage());
-    Statement update(workspace.db(), "UPDATE customer_metrics SET p_alive = ?2, churn_risk = ?3, "
-                                     "expected_orders_90 = ?4, predicted_clv = ?5, clv_tier = ?6 WHERE customer_id = ?1");
-    qint64 written = 0;
-    for (const CustomerPrediction &p : predictions) {
-        update.bind(1, p.customerId).bind(2, p.pAlive).bind(3, 1 - p.pAlive).bind(4, p.expected90).bind(5, p.clv);
-        update.bindUtf8(6, p.clvTier).run();
-        if (++written % 65536 == 0 && progress)
-            progress->checkCanceled();
-    }
     if (settings.calibrationEnd.isValid() && settings.calibrationEnd < asOf && report->hasPredictions()) {
-        const auto validation = compute(workspace, settings.calibrationEnd, asOf, settings, progress);
+        const auto validation = compute(db, name, settings.calibrationEnd, asOf, settings, progress);
         if (!validation)
             throw store::DatabaseError(1, validation.errorMessage());
         report->holdout = validation->holdout;
         report->holdoutCalibrationEnd = settings.calibrationEnd;
     }
+    out.report = std::move(report).value();
+    return out;
+}
+
+PendingPredictions::PendingPredictions(store::Workspace &workspace, const QDate &asOf, Progress *progress)
+    : m_workspace(workspace), m_asOf(asOf), m_progress(progress), m_settings(PredictionSettings::load(workspace))
+{
+    store::Database &db = workspace.db();
+    // Another connection sees the same rows only when this one is not inside a transaction of its own and the
+    // workspace is a file (not held exclusively: then the second open fails and the work is done when taken).
+    const bool beside = m_settings.enabled && !db.path().isEmpty() && db.path() != u":memory:" &&
+                        sqlite3_get_autocommit(db.handle()) != 0;
+    if (!beside)
+        return;
+    const auto access = db.access() == store::Database::Access::Immutable ? store::Database::Access::Immutable
+                                                                          : store::Database::Access::ReadOnly;
+    m_thread = std::thread([this, path = db.path(), name = workspace.displayName(), access] {
+        try {
+            store::Database own = store::Database::open(path, access);
+            m_result = CustomerPredictions::computeForMetrics(own, name, m_asOf, m_settings, m_progress);
+        } catch (const Canceled &) {
+            m_error = std::current_exception();
+        } catch (const store::DatabaseError &) {
+            // Busy, or held exclusively by the connection that recomputes: take() does it on that connection.
+        }
+    });
+}
+
+PendingPredictions::~PendingPredictions()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+MetricsPredictions PendingPredictions::take()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+    if (m_error)
+        std::rethrow_exception(std::exchange(m_error, nullptr));
+    if (m_result)
+        return *std::exchange(m_result, std::nullopt);
+    return CustomerPredictions::computeForMetrics(m_workspace.db(), m_workspace.displayName(), m_asOf, m_settings, m_progress);
+}
+
+void CustomerPredictions::storeReport(store::Workspace &workspace, const MetricsPredictions &predictions)
+{
     workspace.setSetting(QString::fromLatin1(kReportKey),
-                         QString::fromUtf8(QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact)));
+                         predictions.report ? QString::fromUtf8(QJsonDocument(predictions.report->toJson()).toJson(QJsonDocument::Compact))
+                                            : QString());
 }
 
 std::optional<PredictionReport> CustomerPredictions::storedReport(store::Workspace &workspace)

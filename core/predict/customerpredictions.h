@@ -10,10 +10,13 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <exception>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace segmenta::store {
+class Database;
 class Workspace;
 }
 
@@ -93,6 +96,13 @@ struct CustomerPrediction
     const char *clvTier = "none";
 };
 
+struct MetricsPredictions
+{
+    bool enabled = false;
+    std::vector<CustomerPrediction> perCustomer; // ascending by customer id
+    std::optional<PredictionReport> report;      // none when off
+};
+
 // Fits BG/NBD and Gamma-Gamma on a workspace's purchases and predicts every buyer's P(alive), expected orders
 // and CLV.
 //
@@ -115,16 +125,49 @@ public:
                                             const PredictionSettings &settings, Progress *progress = nullptr,
                                             std::vector<CustomerPrediction> *perCustomer = nullptr);
 
-    // The metrics recompute's hook: inside its transaction, after customer_metrics was rewritten, fills
-    // p_alive, churn_risk, expected_orders_90, predicted_clv and clv_tier at `asOf` (or leaves them empty
-    // when predictions are off or the data cannot support a fit) and stores the report. Throws
-    // store::DatabaseError and Canceled like the recompute around it.
-    static void storeWithMetrics(store::Workspace &workspace, const QDate &asOf, Progress *progress);
+    // The same on a connection given (`name` is the workspace's, for messages).
+    static Result<PredictionReport> compute(store::Database &db, const QString &name, const QDate &calibrationEnd,
+                                            const QDate &asOf, const PredictionSettings &settings,
+                                            Progress *progress = nullptr, std::vector<CustomerPrediction> *perCustomer = nullptr);
+
+    // What the metrics recompute stores at `asOf`: the predictions and the report (with the holdout comparison
+    // when a calibration end is set); nothing when predictions are off. Throws store::DatabaseError and
+    // Canceled like the recompute around it.
+    static MetricsPredictions computeForMetrics(store::Database &db, const QString &name, const QDate &asOf,
+                                                const PredictionSettings &settings, Progress *progress);
+    // Stores the report of `predictions` (none when they were off or could not be fitted); the recompute
+    // writes the per-customer values into its rows.
+    static void storeReport(store::Workspace &workspace, const MetricsPredictions &predictions);
 
     // The report of the latest stored run; nullopt when predictions are off or were never computed.
     static std::optional<PredictionReport> storedReport(store::Workspace &workspace);
 
     static constexpr const char *kReportKey = "prediction_report";
+};
+
+// The predictions of a metrics recompute, started before its own reads: on a thread and a connection of their
+// own (they read the orders in a form of their own and fit their models, seconds at a million customers), so
+// that both cores work; or, when another connection would not see the same rows (inside a transaction, an
+// in-memory database, a file held exclusively), worked out on the recompute's connection when taken.
+class PendingPredictions
+{
+public:
+    PendingPredictions(store::Workspace &workspace, const QDate &asOf, Progress *progress);
+    ~PendingPredictions(); // waits for the thread (a cancel through `progress` ends it soon)
+    PendingPredictions(const PendingPredictions &) = delete;
+    PendingPredictions &operator=(const PendingPredictions &) = delete;
+
+    // Waits for them; throws store::DatabaseError and Canceled like the recompute. Once only.
+    MetricsPredictions take();
+
+private:
+    store::Workspace &m_workspace;
+    QDate m_asOf;
+    Progress *m_progress;
+    PredictionSettings m_settings;
+    std::optional<MetricsPredictions> m_result;
+    std::exception_ptr m_error;
+    std::thread m_thread;
 };
 
 } // namespace segmenta::predict
