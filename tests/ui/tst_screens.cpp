@@ -1,6 +1,7 @@
 #include "builder/groupframe.h"
 #include "builder/rulebuilder.h"
 #include "charts/funnelwidget.h"
+#include "charts/rfmheatmap.h"
 #include "charts/tierchart.h"
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
@@ -77,6 +78,8 @@ private Q_SLOTS:
     void redoOfASaveReattachesTheHeader();
     void aStartRuleIsNoStep();
     void theReportIsSavedInDocuments();
+    void rfmNamesAreWholeAt1280_data();
+    void rfmNamesAreWholeAt1280();
 
 private:
     qint64 sqlCount(const QString &sql);
@@ -509,6 +512,51 @@ void TestScreens::theReportIsSavedInDocuments()
     report->trigger();
     QVERIFY(*seen);
     QCOMPARE(folder, QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).absolutePath());
+}
+
+
+void TestScreens::rfmNamesAreWholeAt1280_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("potentialLoyalists"); // R5 F2 in the default map
+    QTest::addColumn<QString>("newCustomers");       // R5 F1
+    QTest::newRow("English") << QStringLiteral("en_US") << QStringLiteral("Potential Loyalists") << QStringLiteral("First-time Buyers");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN") << QStringLiteral("潜力客户") << QStringLiteral("首购客户");
+}
+
+// Segment names on the RFM grid were cut ("Potential Loy…") at 1280 px, on the dashboard and in the PDF report
+// (which paints this same widget, scaled). Every cell's name is drawn whole: its lines give the name back, each
+// line is narrower than the cell's text area, the font is not below the readable minimum, and the lines and both
+// counts fit in the cell's height.
+void TestScreens::rfmNamesAreWholeAt1280()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, potentialLoyalists);
+    QFETCH(QString, newCustomers);
+    ui::setInterfaceLanguage(QLocale(language), QStringLiteral(SEGMENTA_QM_DIR));
+    openShop();
+    ui::RfmHeatmap *grid = m_window->dashboard()->rfm();
+    QTRY_VERIFY_WITH_TIMEOUT(grid->isVisible() && grid->width() > 0, 5000);
+    const QString separator = language.startsWith(u"zh") ? QString() : QStringLiteral(" ");
+    QCOMPARE(grid->nameLayout(5, 2).lines.join(separator), potentialLoyalists);
+    QCOMPARE(grid->nameLayout(5, 1).lines.join(separator), newCustomers);
+    QFont bold = grid->font();
+    bold.setBold(true);
+    const double counts = QFontMetricsF(bold).height() + QFontMetricsF(grid->font()).height() * 0.85;
+    for (int r = 1; r <= 5; ++r) {
+        for (int f = 1; f <= 5; ++f) {
+            const ui::RfmHeatmap::NameLayout name = grid->nameLayout(r, f);
+            const QRectF box = grid->textRect(r, f);
+            const QString where = QStringLiteral("R%1 F%2 “%3”").arg(r).arg(f).arg(name.lines.join(u'|'));
+            QVERIFY2(!name.lines.isEmpty() && name.lines.size() <= 2, qPrintable(where));
+            QVERIFY2(!name.lines.join(QString()).contains(u'…'), qPrintable(where));
+            QVERIFY2(name.font.pointSizeF() >= ui::RfmHeatmap::kMinNamePoints, qPrintable(where));
+            const QFontMetricsF metrics(name.font);
+            for (const QString &line : name.lines)
+                QVERIFY2(metrics.horizontalAdvance(line) <= box.width(), qPrintable(where));
+            QVERIFY2(name.lines.size() * metrics.lineSpacing() + counts <= box.height() + 1, qPrintable(where));
+        }
+    }
 }
 
 QTEST_MAIN(TestScreens)
