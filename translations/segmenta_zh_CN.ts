@@ -2403,12 +2403,16 @@
         </translation>
     </message>
     <message>
-        <source>%1 meet this · %2 fewer without it</source>
-        <translation>%1 位符合此条件 · 去掉它少 %2 位</translation>
+        <source>%1 meet this</source>
+        <translation>%1 位符合此条件</translation>
     </message>
     <message>
-        <source>%1 meet this · %2 more without it</source>
-        <translation>%1 位符合此条件 · 去掉它多 %2 位</translation>
+        <source>%1 fewer without it</source>
+        <translation>去掉它少 %1 位</translation>
+    </message>
+    <message>
+        <source>%1 more without it</source>
+        <translation>去掉它多 %1 位</translation>
     </message>
     <message>
         <source>%1 left</source>

@@ -1,3 +1,4 @@
+#include "builder/conditionrow.h"
 #include "builder/groupframe.h"
 #include "builder/rulebuilder.h"
 #include "charts/funnelwidget.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCalendarWidget>
+#include <QCheckBox>
 #include <QCommandLinkButton>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -80,6 +82,8 @@ private Q_SLOTS:
     void theReportIsSavedInDocuments();
     void rfmNamesAreWholeAt1280_data();
     void rfmNamesAreWholeAt1280();
+    void purchaseFiguresReadWholeAt1280_data();
+    void purchaseFiguresReadWholeAt1280();
 
 private:
     qint64 sqlCount(const QString &sql);
@@ -557,6 +561,58 @@ void TestScreens::rfmNamesAreWholeAt1280()
             QVERIFY2(name.lines.size() * metrics.lineSpacing() + counts <= box.height() + 1, qPrintable(where));
         }
     }
+}
+
+void TestScreens::purchaseFiguresReadWholeAt1280_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en_US");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+}
+
+// A purchase condition's row is full of editors, and its keeps/loses figures were cut at 1280 px ("1,232 meet
+// this · 18,768 more w"). In the window at 1280x720 the label gets the width and height its text needs, also
+// with the count after each step, and stays inside the row; its words give the count SQL gives.
+void TestScreens::purchaseFiguresReadWholeAt1280()
+{
+    QFETCH(QString, language);
+    ui::setInterfaceLanguage(QLocale(language), QStringLiteral(SEGMENTA_QM_DIR));
+    openShop();
+    typeRule(QStringLiteral("ordered at least 2 times in last 90 days"));
+    // Two or more valid orders of the last 90 days, the analysis date included (as tst_purchasebuilder counts).
+    QDate asOf;
+    {
+        auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+        QVERIFY(ws.ok());
+        asOf = ws.value()->analysisDate();
+    }
+    const qint64 count = sqlCount(QStringLiteral(
+        "SELECT COUNT(*) FROM (SELECT customer_id FROM orders WHERE is_valid <> 0 AND amount > 0 AND "
+        "substr(order_date, 1, 10) BETWEEN '%1' AND '%2' GROUP BY customer_id HAVING COUNT(*) >= 2)")
+                                      .arg(asOf.addDays(-90).toString(Qt::ISODate), asOf.toString(Qt::ISODate)));
+    QVERIFY(count > 0);
+    ui::RuleBuilder *builder = m_window->rulePanel()->builder();
+    const auto row = [builder]() -> ui::ConditionRow * {
+        const auto children = builder->rootFrame()->childWidgets();
+        return children.empty() ? nullptr : qobject_cast<ui::ConditionRow *>(children.front());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(row() && row()->impactText().startsWith(QLocale().toString(count)), 20000);
+    for (const bool steps : {false, true}) {
+        if (steps)
+            QTest::mouseClick(builder->stepCountsBox(), Qt::LeftButton, {}, QPoint(6, builder->stepCountsBox()->height() / 2));
+        QCOMPARE(builder->stepCountsBox()->isChecked(), steps);
+        QTRY_COMPARE_WITH_TIMEOUT(row()->impactText().contains(language == u"en_US" ? u"left" : u"剩"), steps, 20000);
+        auto *label = row()->findChild<QLabel *>(QStringLiteral("impactLabel"));
+        QApplication::processEvents();
+        const QString where = QStringLiteral("“%1” in %2x%3 (needs %4x%5)").arg(row()->impactText()).arg(label->width())
+                                  .arg(label->height()).arg(label->sizeHint().width()).arg(label->sizeHint().height());
+        QVERIFY2(label->isVisible(), qPrintable(where));
+        QVERIFY2(label->width() >= label->sizeHint().width() && label->height() >= label->sizeHint().height(), qPrintable(where));
+        QVERIFY2(label->geometry().right() <= row()->width(), qPrintable(where));
+        const QRect inWindow(label->mapTo(m_window.get(), QPoint(0, 0)), label->size());
+        QVERIFY2(m_window->rect().contains(inWindow), qPrintable(where));
+    }
+    QTest::mouseClick(builder->stepCountsBox(), Qt::LeftButton, {}, QPoint(6, builder->stepCountsBox()->height() / 2));
 }
 
 QTEST_MAIN(TestScreens)

@@ -271,12 +271,15 @@ void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impac
         return; // keep what was shown until new figures arrive
     const QLocale locale;
     // The words say what the numbers are: how many meet the condition, and what the rule would keep without
-    // it (in an "any" group a condition lets customers in, so without it the rule keeps fewer).
-    const QString words = impact->loses < 0
-                              ? tr("%1 meet this · %2 fewer without it").arg(locale.toString(impact->alone), locale.toString(-impact->loses))
-                              : tr("%1 meet this · %2 more without it").arg(locale.toString(impact->alone), locale.toString(impact->loses));
-    m_impact->setText(step ? QStringLiteral("<b>%1</b> · %2").arg(tr("%1 left").arg(locale.toString(*step)).toHtmlEscaped(), words.toHtmlEscaped())
-                           : words.toHtmlEscaped());
+    // it (in an "any" group a condition lets customers in, so without it the rule keeps fewer). A purchase
+    // condition's row is full of editors: its figures take two lines, so they are read whole at 1280 px.
+    const QString meet = tr("%1 meet this").arg(locale.toString(impact->alone));
+    const QString without = impact->loses < 0 ? tr("%1 fewer without it").arg(locale.toString(-impact->loses))
+                                              : tr("%1 more without it").arg(locale.toString(impact->loses));
+    const QString first = step ? QStringLiteral("<b>%1</b> · %2").arg(tr("%1 left").arg(locale.toString(*step)).toHtmlEscaped(),
+                                                                    meet.toHtmlEscaped())
+                               : meet.toHtmlEscaped();
+    m_impact->setText(first + (m_shown.isPurchase() ? QStringLiteral("<br>") : QStringLiteral(" · ")) + without.toHtmlEscaped());
     m_impact->setToolTip(impact->loses < 0
                              ? tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer")
                                    .arg(locale.toString(impact->alone), locale.toString(-impact->loses))
@@ -288,7 +291,10 @@ QString ConditionRow::impactText() const
 {
     QTextDocument document;
     document.setHtml(m_impact->text());
-    return document.toPlainText();
+    QString text = document.toPlainText(); // a purchase's two lines read as one
+    text.replace(QChar::LineSeparator, QStringLiteral(" · "));
+    text.replace(u'\n', QStringLiteral(" · "));
+    return text;
 }
 
 QString ConditionRow::noteText() const

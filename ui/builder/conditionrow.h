@@ -55,7 +55,8 @@ public:
     const rules::NodePath &path() const { return m_path; }
     // A purchase condition's where-group, nullptr for other conditions.
     GroupFrame *whereFrame() const { return m_where; }
-    // The impact label's words (without the emphasis of the step count).
+    // The impact label's words as one line (without the emphasis of the step count; a purchase's two lines
+    // joined by " · ").
     QString impactText() const;
     // The note under the row (values cleared by a change of field), empty when none is shown.
     QString noteText() const;
