@@ -2329,6 +2329,14 @@
         <translation>单看此条件有 %1 位客户符合；没有它，规则会多保留 %2 位</translation>
     </message>
     <message>
+        <source>%1 customers have such purchases when this is the only condition on their lines; without it the rule would keep %2 fewer</source>
+        <translation>若明细只按此条件筛选，有 %1 位客户有这样的购买；没有它，规则会少保留 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 customers have such purchases when this is the only condition on their lines; without it the rule would keep %2 more</source>
+        <translation>若明细只按此条件筛选，有 %1 位客户有这样的购买；没有它，规则会多保留 %2 位</translation>
+    </message>
+    <message>
         <source>Use this condition</source>
         <translation>使用此条件</translation>
     </message>

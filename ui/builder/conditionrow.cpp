@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <cstdlib>
+
 namespace segmenta::ui {
 
 using rules::Op;
@@ -205,7 +207,6 @@ void ConditionRow::showCondition(const rules::Condition &condition, const rules:
     const bool valuesChanged = opChanged || !sameValues(condition.values, m_shown.values);
     const bool purchaseChanged = !sameCountAndPeriod(condition, m_shown);
     m_inWhere = inWhere;
-    m_impact->setVisible(!inWhere); // the figures are the whole purchase condition's
     m_shown = condition;
     m_everShown = true;
     {
@@ -280,11 +281,18 @@ void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impac
                                                                     meet.toHtmlEscaped())
                                : meet.toHtmlEscaped();
     m_impact->setText(first + (m_shown.isPurchase() ? QStringLiteral("<br>") : QStringLiteral(" · ")) + without.toHtmlEscaped());
-    m_impact->setToolTip(impact->loses < 0
-                             ? tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer")
-                                   .arg(locale.toString(impact->alone), locale.toString(-impact->loses))
-                             : tr("%1 customers meet this condition on their own; without it the rule would keep %2 more")
-                                   .arg(locale.toString(impact->alone), locale.toString(impact->loses)));
+    const QString alone = locale.toString(impact->alone);
+    const QString change = locale.toString(std::abs(impact->loses));
+    if (m_inWhere) // the purchase's count and period kept, with this as its only line or order condition
+        m_impact->setToolTip(impact->loses < 0
+                                 ? tr("%1 customers have such purchases when this is the only condition on their lines; without it "
+                                      "the rule would keep %2 fewer").arg(alone, change)
+                                 : tr("%1 customers have such purchases when this is the only condition on their lines; without it "
+                                      "the rule would keep %2 more").arg(alone, change));
+    else
+        m_impact->setToolTip(impact->loses < 0
+                                 ? tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer").arg(alone, change)
+                                 : tr("%1 customers meet this condition on their own; without it the rule would keep %2 more").arg(alone, change));
 }
 
 QString ConditionRow::impactText() const

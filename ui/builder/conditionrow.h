@@ -35,8 +35,9 @@ class ValueListPicker;
 // field, operator or values changed (so a spin box being typed in keeps its focus).
 // A purchase condition ("Purchased…" in the field picker) shows "ordered" or "spent", a PurchaseEditor (how
 // often or how much, and when), and below the row its where-group as a GroupFrame whose rows name order and
-// line fields and offer the values bought, with how many customers bought each. Owned by its GroupFrame;
-// GUI thread.
+// line fields and offer the values bought, with how many customers bought each; each of those rows has its
+// own figures (the purchase with that condition as its only line condition; what the rule keeps more
+// without it). Owned by its GroupFrame; GUI thread.
 class ConditionRow : public QWidget
 {
     Q_OBJECT
