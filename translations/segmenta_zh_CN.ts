@@ -2329,6 +2329,14 @@
         <translation>单看此条件有 %1 位客户符合；没有它，规则会多保留 %2 位</translation>
     </message>
     <message>
+        <source>%1 customers have such purchases when this is the only condition on their lines; without it the rule would keep %2 fewer</source>
+        <translation>若明细只按此条件筛选，有 %1 位客户有这样的购买；没有它，规则会少保留 %2 位</translation>
+    </message>
+    <message>
+        <source>%1 customers have such purchases when this is the only condition on their lines; without it the rule would keep %2 more</source>
+        <translation>若明细只按此条件筛选，有 %1 位客户有这样的购买；没有它，规则会多保留 %2 位</translation>
+    </message>
+    <message>
         <source>Use this condition</source>
         <translation>使用此条件</translation>
     </message>
@@ -2403,12 +2411,16 @@
         </translation>
     </message>
     <message>
-        <source>%1 meet this · %2 fewer without it</source>
-        <translation>%1 位符合此条件 · 去掉它少 %2 位</translation>
+        <source>%1 meet this</source>
+        <translation>%1 位符合此条件</translation>
     </message>
     <message>
-        <source>%1 meet this · %2 more without it</source>
-        <translation>%1 位符合此条件 · 去掉它多 %2 位</translation>
+        <source>%1 fewer without it</source>
+        <translation>去掉它少 %1 位</translation>
+    </message>
+    <message>
+        <source>%1 more without it</source>
+        <translation>去掉它多 %1 位</translation>
     </message>
     <message>
         <source>%1 left</source>

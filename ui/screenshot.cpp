@@ -14,6 +14,7 @@
 #include "help/helpmenu.h"
 #include "help/tour.h"
 #include "charts/predictedchart.h"
+#include "charts/rfmheatmap.h"
 #include "settings/settingsdialog.h"
 #include "import/importwizard.h"
 #include "mainwindow.h"
@@ -162,7 +163,7 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         });
         return true;
     }
-    if (view == u"settings" || view == u"predictions" || view == u"predicted" || view == u"about" || view == u"tour") {
+    if (view == u"settings" || view == u"predictions" || view == u"predicted" || view == u"rfm" || view == u"about" || view == u"tour") {
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file, view] {
             delete once;
@@ -176,6 +177,9 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
             } else if (view == u"predicted") { // the dashboard's Predicted card alone
                 auto *chart = window.findChild<PredictedChart *>();
                 shown = chart ? chart->parentWidget() : nullptr;
+            } else if (view == u"rfm") { // the dashboard's RFM grid card alone, at its size in the window
+                auto *grid = window.findChild<RfmHeatmap *>();
+                shown = grid ? grid->parentWidget() : nullptr;
             } else if (view == u"about") {
                 window.findChild<HelpMenu *>()->showAbout();
                 shown = window.findChild<AboutDialog *>();

@@ -39,7 +39,7 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("Save a PNG of the window once the figures are shown, then quit (documentation)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("show"),
-                      QStringLiteral("With --screenshot: the screen to capture (customers, card, columns, export, experiments, buys, builder, changes (who joined and left a saved segment), preview (the member preview beside the rule), settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
+                      QStringLiteral("With --screenshot: the screen to capture (customers, card, columns, export, experiments, buys, rfm (the RFM grid card), builder, changes (who joined and left a saved segment), preview (the member preview beside the rule), settings, about, tour, report (a PDF), import:FILE or import-columns:FILE; default the dashboard)."),
                       QStringLiteral("VIEW")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size, such as 1280x720 (screenshots at a given size)."),
                       QStringLiteral("WxH")});

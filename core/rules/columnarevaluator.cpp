@@ -1,5 +1,6 @@
 #include "rules/columnarevaluator.h"
 
+#include "rules/ruleedit.h"
 #include "rules/ruletext.h"
 
 #include <QDate>
@@ -518,6 +519,34 @@ Node &nodeAt(Group &root, const std::vector<int> &path)
     return *node;
 }
 
+// The figures of the enabled conditions inside the where of the purchase condition at `purchasePath` (nested
+// groups included), appended to `result`. "Alone" counts the customers who meet the purchase condition with
+// that one condition as its whole where; "loses", as for any condition, what the rule keeps more (or fewer)
+// without it. The where results are kept by the cache, so a repeated where is not evaluated twice.
+void addWhereImpacts(const Rule &rule, const std::vector<int> &purchasePath, qint64 kept, Evaluator &evaluator,
+                     std::vector<ConditionImpact> &result)
+{
+    const Condition &purchase = *rules::nodeAt(rule, purchasePath)->condition;
+    std::vector<std::vector<int>> inWhere;
+    std::vector<int> path = purchasePath;
+    collectConditions(purchase.purchase->where, path, inWhere);
+    for (const auto &p : inWhere) {
+        ConditionImpact impact;
+        impact.path = p;
+        Condition alone = purchase;
+        auto narrowed = std::make_shared<Purchase>(*purchase.purchase);
+        narrowed->where = Group{};
+        narrowed->where.children.push_back(*rules::nodeAt(rule, p));
+        alone.purchase = std::move(narrowed);
+        alone.enabled = true;
+        impact.alone = qint64(evaluator.condition(alone).count());
+        Rule without = rule;
+        rules::nodeAt(without, p)->condition->enabled = false; // the edit copies the shared purchase
+        impact.loses = qint64(evaluator.group(without.root).count()) - kept;
+        result.push_back(impact);
+    }
+}
+
 } // namespace
 
 Result<Bitset> ColumnarEvaluator::evaluate(const Rule &rule, const RuleContext &context, const ColumnCache &cache)
@@ -621,7 +650,13 @@ Result<std::vector<ConditionImpact>> ColumnarEvaluator::impacts(const Rule &rule
         impact.loses = qint64(evaluator.group(without.root).count()) - kept;
         result.push_back(impact);
     }
+    for (const auto &p : paths) {
+        const Node *purchase = rules::nodeAt(rule, p);
+        if (purchase && purchase->condition && purchase->condition->isPurchase())
+            addWhereImpacts(rule, p, kept, evaluator, result);
+    }
     return result;
 }
+
 
 } // namespace segmenta::rules

@@ -30,7 +30,7 @@ struct SegmentFigures
 // without it (the members the rule loses because of it).
 struct ConditionImpact
 {
-    std::vector<int> path; // child indexes from the root to the condition
+    std::vector<int> path; // child indexes from the root to the condition, on through a purchase's where (ruleedit.h)
     qint64 alone = 0;
     qint64 loses = 0;
 };
@@ -54,6 +54,9 @@ public:
     // view's first page before it is sorted.
     static std::vector<qint64> firstMemberIds(const Bitset &members, const ColumnCache &cache, size_t count);
     static SegmentFigures figures(const Bitset &members, const ColumnCache &cache);
+    // What each enabled condition keeps alone and what the rule keeps more without it, in reading order, then
+    // the conditions inside each purchase's where (alone: the purchase condition with that condition as its
+    // whole where).
     static Result<std::vector<ConditionImpact>> impacts(const Rule &rule, const RuleContext &context,
                                                         const ColumnCache &cache);
 };

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void handWorkedCases();
     void zeroAmountCountsWhenTheSettingSaysSo();
     void orderedWithoutWhereIsTheMetricsOrderCount();
+    void conditionsInAWhereHaveFigures();
     void badInputPointsAtTheCondition_data();
     void badInputPointsAtTheCondition();
     void warnsOfProductsNoOrderHolds();
@@ -243,6 +244,39 @@ void TestPurchaseConditions::orderedWithoutWhereIsTheMetricsOrderCount()
     }
     QCOMPARE(members(QStringLiteral("ordered in last 90 days")), members(QStringLiteral("orders_90 > 0")));
     QCOMPARE(members(QStringLiteral("ordered in last 365 days")), members(QStringLiteral("orders_365 > 0")));
+}
+
+// The builder's figures for the conditions inside a where, worked out from the table above for
+// `ordered where (category is "书" and amount >= 60)`: only customer 1 has such a line (order 1, Python 入门, 100).
+// - category is "书" alone (ordered where category is "书"): customer 1 (orders 1 and 2): 1. Without it
+//   (ordered where amount >= 60): 1 (100, 200), 2 (300, 200), 3 (210); 5's lines are 40, 30, 30: 3, so 2 more.
+// - amount >= 60 alone: the same 3. Without it: customer 1 only: 0 more.
+// - the purchase condition itself: alone the whole rule, 1; without it no condition is left: all 7, 6 more.
+void TestPurchaseConditions::conditionsInAWhereHaveFigures()
+{
+    const RuleContext context = RuleContext::forDatabase(m_hand->db(), kAsOf);
+    const auto cache = ColumnCache::load(m_hand->db(), context.fields);
+    QVERIFY(cache.ok());
+    const Rule rule = RuleText::parse(QStringLiteral("ordered where (category is \"书\" and amount >= 60)")).value();
+    const auto impacts = ColumnarEvaluator::impacts(rule, context, *cache.value());
+    QVERIFY2(impacts.ok(), qPrintable(impacts.errorMessage()));
+    QCOMPARE(impacts->size(), size_t(3));
+    QCOMPARE(impacts->at(0).path, std::vector<int>({0}));
+    QCOMPARE(impacts->at(0).alone, qint64(1));
+    QCOMPARE(impacts->at(0).loses, qint64(6));
+    QCOMPARE(impacts->at(1).path, std::vector<int>({0, 0}));
+    QCOMPARE(impacts->at(1).alone, qint64(1));
+    QCOMPARE(impacts->at(1).loses, qint64(2));
+    QCOMPARE(impacts->at(2).path, std::vector<int>({0, 1}));
+    QCOMPARE(impacts->at(2).alone, qint64(3));
+    QCOMPARE(impacts->at(2).loses, qint64(0));
+    // A disabled condition of the where has no figures, and the rule is not changed by asking.
+    const Rule off = RuleText::parse(QStringLiteral("ordered where (category is \"书\" and disabled amount >= 60)")).value();
+    const auto fewer = ColumnarEvaluator::impacts(off, context, *cache.value());
+    QVERIFY(fewer.ok());
+    QCOMPARE(fewer->size(), size_t(2));
+    // Without 书 no line condition is left and every purchase counts: 1 2 3 5 7 (4 and 6 have none) instead of 1.
+    QCOMPARE(fewer->at(1).loses, qint64(4));
 }
 
 void TestPurchaseConditions::badInputPointsAtTheCondition_data()

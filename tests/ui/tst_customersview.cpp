@@ -2,6 +2,7 @@
 #include "customers/customercard.h"
 #include "customers/customersmodel.h"
 #include "customers/customersview.h"
+#include "language.h"
 
 #include "demo/demoshop.h"
 #include "import/importer.h"
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void cardListsTheLinesOfTheSelectedOrder();
     void columnsAreChosenAndRememberedPerWorkspace();
     void datesAreNeverCut_data();
+    void cardSaysWhatTheCustomerBuys_data();
+    void cardSaysWhatTheCustomerBuys();
     void datesAreNeverCut();
 
 private:
@@ -549,6 +552,76 @@ void TestCustomersView::datesAreNeverCut()
     }
     view.setWorkspace(nullptr);
     QLocale::setDefault(before);
+}
+
+void TestCustomersView::cardSaysWhatTheCustomerBuys_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QStringList>("labels");
+    QTest::newRow("English") << QStringLiteral("en_US")
+                             << QStringList{QStringLiteral("Favourite category:"), QStringLiteral("Distinct products:"),
+                                            QStringLiteral("First product:"), QStringLiteral("Last product:"),
+                                            QStringLiteral("First order channel:")};
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN")
+                             << QStringList{QStringLiteral("最爱类目:"), QStringLiteral("不同商品数:"), QStringLiteral("首购商品:"),
+                                            QStringLiteral("最近购买商品:"), QStringLiteral("首单渠道:")};
+}
+
+// The card shows what a customer buys (schema 10's derived fields), on a hand-made shop, analysis date
+// 2026-07-01:
+//
+// order | customer | date                | amount | valid | channel | lines: product / category / amount
+// 1     | 1        | 2026-03-01T10:00:00 | 100    | yes   | Web     | A/茶/60; B/茶具/40
+// 2     | 1        | 2026-03-01T09:00:00 | 50     | yes   | WeChat  | C/书/50   (same day, an hour earlier)
+// 3     | 1        | 2026-05-01          | 80     | yes   | Store   | B/茶具/80
+// 4     | 1        | 2026-06-01          | 500    | no    | JD      | D/书/500  (cancelled: not a purchase)
+// Customer 2 has no order.
+//
+// Customer 1: 茶 60, 茶具 40 + 80 = 120, 书 50: favourite 茶具; products A, B, C: 3; the first purchase is
+// order 2 (09:00 before 10:00): first product C, first channel WeChat; the last is order 3: B.
+// Customer 2: nothing bought: 0 products and a dash for the others.
+void TestCustomersView::cardSaysWhatTheCustomerBuys()
+{
+    QFETCH(QString, language);
+    QFETCH(QStringList, labels);
+    const QString path = m_dir.filePath(QStringLiteral("buys-%1.segmenta").arg(language));
+    auto created = store::Workspace::create(path);
+    QVERIFY(created.ok());
+    auto workspace = std::move(created).value();
+    try {
+        auto &db = workspace->db();
+        db.exec("INSERT INTO customers(id, customer_key) VALUES (1, 'a'), (2, 'b')");
+        db.exec("INSERT INTO orders(id, order_key, customer_id, order_date, amount, is_valid, channel) VALUES "
+                "(1, 'o1', 1, '2026-03-01T10:00:00', 100, 1, 'Web'), (2, 'o2', 1, '2026-03-01T09:00:00', 50, 1, 'WeChat'), "
+                "(3, 'o3', 1, '2026-05-01', 80, 1, 'Store'), (4, 'o4', 1, '2026-06-01', 500, 0, 'JD')");
+        db.exec("INSERT INTO order_lines(order_id, line_no, product, category, amount) VALUES "
+                "(1, 1, 'A', '茶', 60), (1, 2, 'B', '茶具', 40), (2, 1, 'C', '书', 50), (3, 1, 'B', '茶具', 80), "
+                "(4, 1, 'D', '书', 500)");
+    } catch (const store::DatabaseError &error) {
+        QFAIL(qPrintable(error.message()));
+    }
+    workspace->setAnalysisDate(QDate(2026, 7, 1));
+    QVERIFY(metrics::CustomerMetrics::recompute(*workspace, metrics::AnalysisSettings{}, QDate(2026, 7, 1)).ok());
+    ui::setInterfaceLanguage(QLocale(language), QStringLiteral(SEGMENTA_QM_DIR));
+    const QStringList fields{QStringLiteral("favourite_category"), QStringLiteral("distinct_products"),
+                             QStringLiteral("first_product"), QStringLiteral("last_product"), QStringLiteral("first_channel")};
+    const QList<QStringList> expected{
+        {QStringLiteral("茶具"), QStringLiteral("3"), QStringLiteral("C"), QStringLiteral("B"), QStringLiteral("WeChat")},
+        {QStringLiteral("—"), QStringLiteral("0"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—")}};
+    for (qint64 id : {1, 2}) {
+        ui::CustomerCard card(workspace.get(), id);
+        QSignalSpy loaded(&card, &ui::CustomerCard::loaded);
+        QVERIFY(card.details().id != 0 || loaded.wait(20000));
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            QCOMPARE(card.buysLabel(fields[i]), labels[i]);
+            QCOMPARE(card.buysText(fields[i]), expected[id - 1][i]);
+            const auto *value = card.findChild<QLabel *>(QStringLiteral("customerBuys_") + fields[i]);
+            QVERIFY(value && value->isVisible());
+        }
+    }
+    ui::setInterfaceLanguage(QLocale(QLocale::English, QLocale::UnitedStates), QStringLiteral(SEGMENTA_QM_DIR));
 }
 
 QTEST_MAIN(TestCustomersView)

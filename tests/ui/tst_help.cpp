@@ -1,6 +1,7 @@
 #include "help/helpdialogs.h"
 #include "help/helpmenu.h"
 #include "help/tour.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "settings/appsettings.h"
 #include "settings/recentworkspacesmenu.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void shortcutsTableListsTheWindowsShortcuts();
     void ruleSyntaxInTheInterfaceLanguage_data();
     void ruleSyntaxInTheInterfaceLanguage();
+    void ruleSyntaxTellsHowToAddAPurchase_data();
+    void ruleSyntaxTellsHowToAddAPurchase();
     void aboutNamesVersionAndLicences();
     void tourIsShownOnceForTheDemoShop();
     void recentWorkspacesMostRecentFirstMissingGreyed();
@@ -125,6 +128,48 @@ void TestHelp::ruleSyntaxInTheInterfaceLanguage()
                                 "any(", "none(", "disabled", ">=", "!="}) {
         QVERIFY2(text.contains(QLatin1StringView(keyword)), keyword);
     }
+}
+
+void TestHelp::ruleSyntaxTellsHowToAddAPurchase_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::newRow("English") << QStringLiteral("en_US");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+}
+
+// Help > Rule Syntax says how a purchase condition is added in the builder, in the words the builder shows in
+// that language (read from the translation the window uses): the field picker's group and entry, the row's
+// operators, counts and periods, and the where-group's match.
+void TestHelp::ruleSyntaxTellsHowToAddAPurchase()
+{
+    QFETCH(QString, locale);
+    ui::setInterfaceLanguage(QLocale(locale), QStringLiteral(SEGMENTA_QM_DIR));
+    QString text;
+    {
+        ui::RuleSyntaxDialog dialog;
+        text = dialog.findChild<QTextBrowser *>(QStringLiteral("ruleSyntaxText"))->toPlainText();
+    }
+    const std::pair<const char *, const char *> words[] = {
+        {"segmenta::ui::GroupFrame", "+ Condition"},
+        {"segmenta::ui::FieldPicker", "Purchase metrics"},
+        {"segmenta::ui::FieldPicker", "Purchased…"},
+        {"segmenta::ui::ConditionRow", "Purchases"},
+        {"segmenta::ui::ConditionRow", "ordered"},
+        {"segmenta::ui::ConditionRow", "spent"},
+        {"segmenta::ui::PurchaseEditor", "at least"},
+        {"segmenta::ui::PurchaseEditor", "never"},
+        {"segmenta::ui::PurchaseEditor", "at any time"},
+        {"segmenta::ui::PurchaseEditor", "in the last"},
+        {"segmenta::ui::GroupFrame", "with a line matching all of"},
+        {"segmenta::ui::FieldPicker", "Order line"},
+    };
+    for (const auto &[context, source] : words) {
+        const QString shown = QCoreApplication::translate(context, source);
+        if (locale != u"en_US")
+            QVERIFY2(shown != QString::fromUtf8(source), source); // the translation is there: the check means something
+        QVERIFY2(text.contains(shown), qPrintable(shown));
+    }
+    ui::setInterfaceLanguage(QLocale(QLocale::English, QLocale::UnitedStates), QStringLiteral(SEGMENTA_QM_DIR));
 }
 
 void TestHelp::aboutNamesVersionAndLicences()

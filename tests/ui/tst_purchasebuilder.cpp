@@ -13,6 +13,7 @@
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void existingRulesShowAndRoundTrip_data();
     void existingRulesShowAndRoundTrip();
     void dragStaysOnItsSideOfTheWhere();
+    void conditionsInTheWhereShowFigures();
     void badRulesNameLineAndColumn_data();
     void badRulesNameLineAndColumn();
 
@@ -470,6 +472,47 @@ void TestPurchaseBuilder::badRulesNameLineAndColumn()
     }
     QCOMPARE(status->text(), expected);
     QCOMPARE(editor->extraSelections().size(), 1);
+}
+
+// Each condition inside a purchase's where says what it keeps and what the rule keeps more without it, as other
+// conditions do: "alone" is the purchase with that condition as its only line condition. Counted with plain SQL:
+// customers with a purchase (valid, an amount above zero, dated on or before the analysis date) with a line
+// matching. Unticking one condition turns its figures off and the other's follow the new rule.
+void TestPurchaseBuilder::conditionsInTheWhereShowFigures()
+{
+    setText(QStringLiteral("ordered where (category is \"Teaware\" and amount >= 100)"));
+    const QString purchases = QStringLiteral(
+        "SELECT COUNT(DISTINCT o.customer_id) FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.is_valid <> 0 "
+        "AND o.amount > 0 AND substr(o.order_date, 1, 10) <= '%1' AND %2").arg(m_context.asOf.toString(Qt::ISODate));
+    const qint64 both = sqlScalar(purchases.arg(QStringLiteral("l.category = 'Teaware' AND l.amount >= 100")));
+    const qint64 teaware = sqlScalar(purchases.arg(QStringLiteral("l.category = 'Teaware'")));
+    const qint64 large = sqlScalar(purchases.arg(QStringLiteral("l.amount >= 100")));
+    QVERIFY(both > 0 && teaware > both && large > both);
+    const QLocale locale;
+    const auto figures = [&locale](qint64 alone, qint64 more) {
+        return QStringLiteral("%1 meet this · %2 more without it").arg(locale.toString(alone), locale.toString(more));
+    };
+    ui::GroupFrame *where = rowAt(m_builder->rootFrame(), 0)->whereFrame();
+    QVERIFY(where);
+    ui::ConditionRow *category = rowAt(where, 0);
+    ui::ConditionRow *amount = rowAt(where, 1);
+    QVERIFY(category && amount);
+    QTRY_COMPARE_WITH_TIMEOUT(category->impactText(), figures(teaware, large - both), 20000);
+    QCOMPARE(amount->impactText(), figures(large, teaware - both));
+    QVERIFY(category->findChild<QLabel *>(QStringLiteral("impactLabel"))->isVisible());
+    QVERIFY(!category->findChild<QLabel *>(QStringLiteral("impactLabel"))->toolTip().isEmpty());
+
+    auto *enabled = child<QCheckBox>(amount, "enabledCheck");
+    QTest::mouseClick(enabled, Qt::LeftButton, {}, QPoint(enabled->height() / 2, enabled->height() / 2));
+    QCOMPARE(rules::RuleText::print(m_builder->rule()),
+             rules::RuleText::print(parsed(QStringLiteral("ordered where (category is \"Teaware\" and disabled amount >= 100)"))));
+    amount = rowAt(rowAt(m_builder->rootFrame(), 0)->whereFrame(), 1);
+    category = rowAt(rowAt(m_builder->rootFrame(), 0)->whereFrame(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(amount->impactText(), QStringLiteral("off"), 20000);
+    // Without the Teaware condition no line condition is left: every purchase counts.
+    const qint64 buyers = sqlScalar(QStringLiteral("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE is_valid <> 0 AND amount > 0 "
+                                                   "AND substr(order_date, 1, 10) <= '%1'").arg(m_context.asOf.toString(Qt::ISODate)));
+    QTRY_COMPARE_WITH_TIMEOUT(category->impactText(), figures(teaware, buyers - teaware), 20000);
 }
 
 QTEST_MAIN(TestPurchaseBuilder)

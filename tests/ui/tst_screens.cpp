@@ -1,6 +1,8 @@
+#include "builder/conditionrow.h"
 #include "builder/groupframe.h"
 #include "builder/rulebuilder.h"
 #include "charts/funnelwidget.h"
+#include "charts/rfmheatmap.h"
 #include "charts/tierchart.h"
 #include "dashboard/dashboardcontroller.h"
 #include "dashboard/dashboardpanel.h"
@@ -20,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCalendarWidget>
+#include <QCheckBox>
 #include <QCommandLinkButton>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -77,6 +80,10 @@ private Q_SLOTS:
     void redoOfASaveReattachesTheHeader();
     void aStartRuleIsNoStep();
     void theReportIsSavedInDocuments();
+    void rfmNamesAreWholeAt1280_data();
+    void rfmNamesAreWholeAt1280();
+    void purchaseFiguresReadWholeAt1280_data();
+    void purchaseFiguresReadWholeAt1280();
 
 private:
     qint64 sqlCount(const QString &sql);
@@ -509,6 +516,103 @@ void TestScreens::theReportIsSavedInDocuments()
     report->trigger();
     QVERIFY(*seen);
     QCOMPARE(folder, QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).absolutePath());
+}
+
+
+void TestScreens::rfmNamesAreWholeAt1280_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("potentialLoyalists"); // R5 F2 in the default map
+    QTest::addColumn<QString>("newCustomers");       // R5 F1
+    QTest::newRow("English") << QStringLiteral("en_US") << QStringLiteral("Potential Loyalists") << QStringLiteral("First-time Buyers");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN") << QStringLiteral("潜力客户") << QStringLiteral("首购客户");
+}
+
+// Segment names on the RFM grid were cut ("Potential Loy…") at 1280 px, on the dashboard and in the PDF report
+// (which paints this same widget, scaled). Every cell's name is drawn whole: its lines give the name back, each
+// line is narrower than the cell's text area, the font is not below the readable minimum, and the lines and both
+// counts fit in the cell's height.
+void TestScreens::rfmNamesAreWholeAt1280()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, potentialLoyalists);
+    QFETCH(QString, newCustomers);
+    ui::setInterfaceLanguage(QLocale(language), QStringLiteral(SEGMENTA_QM_DIR));
+    openShop();
+    ui::RfmHeatmap *grid = m_window->dashboard()->rfm();
+    QTRY_VERIFY_WITH_TIMEOUT(grid->isVisible() && grid->width() > 0, 5000);
+    const QString separator = language.startsWith(u"zh") ? QString() : QStringLiteral(" ");
+    QCOMPARE(grid->nameLayout(5, 2).lines.join(separator), potentialLoyalists);
+    QCOMPARE(grid->nameLayout(5, 1).lines.join(separator), newCustomers);
+    QFont bold = grid->font();
+    bold.setBold(true);
+    const double counts = QFontMetricsF(bold).height() + QFontMetricsF(grid->font()).height() * 0.85;
+    for (int r = 1; r <= 5; ++r) {
+        for (int f = 1; f <= 5; ++f) {
+            const ui::RfmHeatmap::NameLayout name = grid->nameLayout(r, f);
+            const QRectF box = grid->textRect(r, f);
+            const QString where = QStringLiteral("R%1 F%2 “%3”").arg(r).arg(f).arg(name.lines.join(u'|'));
+            QVERIFY2(!name.lines.isEmpty() && name.lines.size() <= 2, qPrintable(where));
+            QVERIFY2(!name.lines.join(QString()).contains(u'…'), qPrintable(where));
+            QVERIFY2(name.font.pointSizeF() >= ui::RfmHeatmap::kMinNamePoints, qPrintable(where));
+            const QFontMetricsF metrics(name.font);
+            for (const QString &line : name.lines)
+                QVERIFY2(metrics.horizontalAdvance(line) <= box.width(), qPrintable(where));
+            QVERIFY2(name.lines.size() * metrics.lineSpacing() + counts <= box.height() + 1, qPrintable(where));
+        }
+    }
+}
+
+void TestScreens::purchaseFiguresReadWholeAt1280_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en_US");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+}
+
+// A purchase condition's row is full of editors, and its keeps/loses figures were cut at 1280 px ("1,232 meet
+// this · 18,768 more w"). In the window at 1280x720 the label gets the width and height its text needs, also
+// with the count after each step, and stays inside the row; its words give the count SQL gives.
+void TestScreens::purchaseFiguresReadWholeAt1280()
+{
+    QFETCH(QString, language);
+    ui::setInterfaceLanguage(QLocale(language), QStringLiteral(SEGMENTA_QM_DIR));
+    openShop();
+    typeRule(QStringLiteral("ordered at least 2 times in last 90 days"));
+    // Two or more valid orders of the last 90 days, the analysis date included (as tst_purchasebuilder counts).
+    QDate asOf;
+    {
+        auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+        QVERIFY(ws.ok());
+        asOf = ws.value()->analysisDate();
+    }
+    const qint64 count = sqlCount(QStringLiteral(
+        "SELECT COUNT(*) FROM (SELECT customer_id FROM orders WHERE is_valid <> 0 AND amount > 0 AND "
+        "substr(order_date, 1, 10) BETWEEN '%1' AND '%2' GROUP BY customer_id HAVING COUNT(*) >= 2)")
+                                      .arg(asOf.addDays(-90).toString(Qt::ISODate), asOf.toString(Qt::ISODate)));
+    QVERIFY(count > 0);
+    ui::RuleBuilder *builder = m_window->rulePanel()->builder();
+    const auto row = [builder]() -> ui::ConditionRow * {
+        const auto children = builder->rootFrame()->childWidgets();
+        return children.empty() ? nullptr : qobject_cast<ui::ConditionRow *>(children.front());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(row() && row()->impactText().startsWith(QLocale().toString(count)), 20000);
+    for (const bool steps : {false, true}) {
+        if (steps)
+            QTest::mouseClick(builder->stepCountsBox(), Qt::LeftButton, {}, QPoint(6, builder->stepCountsBox()->height() / 2));
+        QCOMPARE(builder->stepCountsBox()->isChecked(), steps);
+        QTRY_COMPARE_WITH_TIMEOUT(row()->impactText().contains(language == u"en_US" ? u"left" : u"剩"), steps, 20000);
+        auto *label = row()->findChild<QLabel *>(QStringLiteral("impactLabel"));
+        QApplication::processEvents();
+        const QString where = QStringLiteral("“%1” in %2x%3 (needs %4x%5)").arg(row()->impactText()).arg(label->width())
+                                  .arg(label->height()).arg(label->sizeHint().width()).arg(label->sizeHint().height());
+        QVERIFY2(label->isVisible(), qPrintable(where));
+        QVERIFY2(label->width() >= label->sizeHint().width() && label->height() >= label->sizeHint().height(), qPrintable(where));
+        QVERIFY2(label->geometry().right() <= row()->width(), qPrintable(where));
+        const QRect inWindow(label->mapTo(m_window.get(), QPoint(0, 0)), label->size());
+        QVERIFY2(m_window->rect().contains(inWindow), qPrintable(where));
+    }
+    QTest::mouseClick(builder->stepCountsBox(), Qt::LeftButton, {}, QPoint(6, builder->stepCountsBox()->height() / 2));
 }
 
 QTEST_MAIN(TestScreens)

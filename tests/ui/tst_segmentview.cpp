@@ -1,6 +1,10 @@
 #include "../rules/handshop.h"
 #include "customers/keycustomertable.h"
+#include "charts/funnelwidget.h"
+#include "charts/rfmheatmap.h"
+#include "charts/tierchart.h"
 #include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
 #include "help/tour.h"
 #include "mainwindow.h"
 #include "modalanswers.h"
@@ -43,6 +47,8 @@ private Q_SLOTS:
     void theSegmentMenuOpensTheSameLists();
     void thePreviewListsTheFirstMembersAsSqlDoes();
     void thePreviewStaysOutOfTheWayAt1280();
+    void theChartsStayReadableBesideThePreview_data();
+    void theChartsStayReadableBesideThePreview();
 
 private:
     void openWindow(const QString &path, QSize size = QSize(1280, 720));
@@ -226,6 +232,59 @@ void TestSegmentView::thePreviewStaysOutOfTheWayAt1280()
     QTest::mouseClick(m_window->findChild<QToolButton *>(QStringLiteral("memberPreviewButton")), Qt::LeftButton);
     QVERIFY(!preview->isVisible());
     QCOMPARE(ui::AppSettings::instance().memberPreviewShown(), 0);
+}
+
+void TestSegmentView::theChartsStayReadableBesideThePreview_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("sideBySide"); // whether the funnel and the value tiers still fit side by side
+    QTest::newRow("1280x720") << QSize(1280, 720) << false;
+    QTest::newRow("1920x1080") << QSize(1920, 1080) << true;
+}
+
+// With the preview open at 1280x720 the value tiers were squeezed to about 300 px (overlapping axis labels). Opened
+// with its button, the preview leaves every chart at least 400 px wide (the value tiers' labels and the Pareto
+// curve side by side need about that): at 1280 px the charts stand one under the other, at 1920 px still two by
+// two. Closing it puts them back side by side.
+void TestSegmentView::theChartsStayReadableBesideThePreview()
+{
+    QFETCH(QSize, size);
+    QFETCH(bool, sideBySide);
+    QSettings().setValue(QStringLiteral("window/memberPreview"), false); // closed until the button is clicked
+    openWindow(m_demoPath, size);
+    auto *preview = m_window->findChild<ui::MemberPreview *>();
+    auto *button = m_window->findChild<QToolButton *>(QStringLiteral("memberPreviewButton"));
+    QVERIFY(preview && button && !preview->isVisible());
+    ui::DashboardPanel *dashboard = m_window->dashboard();
+    const auto left = [this](QWidget *widget) { return widget->mapTo(m_window.get(), QPoint(0, 0)).x(); };
+    const auto top = [this](QWidget *widget) { return widget->mapTo(m_window.get(), QPoint(0, 0)).y(); };
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->tiers()->width() > 0, 5000);
+    QVERIFY(left(dashboard->tiers()) > left(dashboard->funnel())); // closed: side by side at both sizes
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(preview->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(preview->width() >= 200, 5000);
+    QApplication::processEvents(); // the dashboard's layout follows its new width
+    for (QWidget *chart : {static_cast<QWidget *>(dashboard->funnel()), static_cast<QWidget *>(dashboard->tiers()),
+                           static_cast<QWidget *>(dashboard->rfm())}) {
+        QTRY_VERIFY2_WITH_TIMEOUT(chart->width() >= 400, qPrintable(QStringLiteral("%1 is %2 px wide beside a %3 px preview")
+                                                                        .arg(QString::fromLatin1(chart->metaObject()->className()))
+                                                                        .arg(chart->width())
+                                                                        .arg(preview->width())), 5000);
+    }
+    // Neither the preview nor the dashboard goes under the other.
+    QVERIFY(left(preview) >= left(dashboard) + dashboard->width());
+    if (sideBySide) {
+        QVERIFY(left(dashboard->tiers()) > left(dashboard->funnel()));
+    } else {
+        QCOMPARE(left(dashboard->tiers()), left(dashboard->funnel()));
+        QVERIFY(top(dashboard->tiers()) > top(dashboard->funnel()));
+    }
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!preview->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(left(dashboard->tiers()) > left(dashboard->funnel()), 5000);
+    QSettings().remove(QStringLiteral("window/memberPreview"));
 }
 
 QTEST_MAIN(TestSegmentView)

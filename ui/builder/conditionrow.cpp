@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <cstdlib>
+
 namespace segmenta::ui {
 
 using rules::Op;
@@ -205,7 +207,6 @@ void ConditionRow::showCondition(const rules::Condition &condition, const rules:
     const bool valuesChanged = opChanged || !sameValues(condition.values, m_shown.values);
     const bool purchaseChanged = !sameCountAndPeriod(condition, m_shown);
     m_inWhere = inWhere;
-    m_impact->setVisible(!inWhere); // the figures are the whole purchase condition's
     m_shown = condition;
     m_everShown = true;
     {
@@ -271,24 +272,37 @@ void ConditionRow::showImpact(const std::optional<rules::ConditionImpact> &impac
         return; // keep what was shown until new figures arrive
     const QLocale locale;
     // The words say what the numbers are: how many meet the condition, and what the rule would keep without
-    // it (in an "any" group a condition lets customers in, so without it the rule keeps fewer).
-    const QString words = impact->loses < 0
-                              ? tr("%1 meet this · %2 fewer without it").arg(locale.toString(impact->alone), locale.toString(-impact->loses))
-                              : tr("%1 meet this · %2 more without it").arg(locale.toString(impact->alone), locale.toString(impact->loses));
-    m_impact->setText(step ? QStringLiteral("<b>%1</b> · %2").arg(tr("%1 left").arg(locale.toString(*step)).toHtmlEscaped(), words.toHtmlEscaped())
-                           : words.toHtmlEscaped());
-    m_impact->setToolTip(impact->loses < 0
-                             ? tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer")
-                                   .arg(locale.toString(impact->alone), locale.toString(-impact->loses))
-                             : tr("%1 customers meet this condition on their own; without it the rule would keep %2 more")
-                                   .arg(locale.toString(impact->alone), locale.toString(impact->loses)));
+    // it (in an "any" group a condition lets customers in, so without it the rule keeps fewer). A purchase
+    // condition's row is full of editors: its figures take two lines, so they are read whole at 1280 px.
+    const QString meet = tr("%1 meet this").arg(locale.toString(impact->alone));
+    const QString without = impact->loses < 0 ? tr("%1 fewer without it").arg(locale.toString(-impact->loses))
+                                              : tr("%1 more without it").arg(locale.toString(impact->loses));
+    const QString first = step ? QStringLiteral("<b>%1</b> · %2").arg(tr("%1 left").arg(locale.toString(*step)).toHtmlEscaped(),
+                                                                    meet.toHtmlEscaped())
+                               : meet.toHtmlEscaped();
+    m_impact->setText(first + (m_shown.isPurchase() ? QStringLiteral("<br>") : QStringLiteral(" · ")) + without.toHtmlEscaped());
+    const QString alone = locale.toString(impact->alone);
+    const QString change = locale.toString(std::abs(impact->loses));
+    if (m_inWhere) // the purchase's count and period kept, with this as its only line or order condition
+        m_impact->setToolTip(impact->loses < 0
+                                 ? tr("%1 customers have such purchases when this is the only condition on their lines; without it "
+                                      "the rule would keep %2 fewer").arg(alone, change)
+                                 : tr("%1 customers have such purchases when this is the only condition on their lines; without it "
+                                      "the rule would keep %2 more").arg(alone, change));
+    else
+        m_impact->setToolTip(impact->loses < 0
+                                 ? tr("%1 customers meet this condition on their own; without it the rule would keep %2 fewer").arg(alone, change)
+                                 : tr("%1 customers meet this condition on their own; without it the rule would keep %2 more").arg(alone, change));
 }
 
 QString ConditionRow::impactText() const
 {
     QTextDocument document;
     document.setHtml(m_impact->text());
-    return document.toPlainText();
+    QString text = document.toPlainText(); // a purchase's two lines read as one
+    text.replace(QChar::LineSeparator, QStringLiteral(" · "));
+    text.replace(u'\n', QStringLiteral(" · "));
+    return text;
 }
 
 QString ConditionRow::noteText() const

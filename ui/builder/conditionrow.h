@@ -35,8 +35,9 @@ class ValueListPicker;
 // field, operator or values changed (so a spin box being typed in keeps its focus).
 // A purchase condition ("Purchased…" in the field picker) shows "ordered" or "spent", a PurchaseEditor (how
 // often or how much, and when), and below the row its where-group as a GroupFrame whose rows name order and
-// line fields and offer the values bought, with how many customers bought each. Owned by its GroupFrame;
-// GUI thread.
+// line fields and offer the values bought, with how many customers bought each; each of those rows has its
+// own figures (the purchase with that condition as its only line condition; what the rule keeps more
+// without it). Owned by its GroupFrame; GUI thread.
 class ConditionRow : public QWidget
 {
     Q_OBJECT
@@ -55,7 +56,8 @@ public:
     const rules::NodePath &path() const { return m_path; }
     // A purchase condition's where-group, nullptr for other conditions.
     GroupFrame *whereFrame() const { return m_where; }
-    // The impact label's words (without the emphasis of the step count).
+    // The impact label's words as one line (without the emphasis of the step count; a purchase's two lines
+    // joined by " · ").
     QString impactText() const;
     // The note under the row (values cleared by a change of field), empty when none is shown.
     QString noteText() const;

@@ -5,11 +5,45 @@
 #include <QMouseEvent>
 #include <QFontMetrics>
 #include <QPainter>
+#include <QTextLayout>
 #include <QToolTip>
 
 #include <algorithm>
 
 namespace segmenta::ui {
+
+namespace {
+
+// `text` broken into lines of at most `width` in `font` at word boundaries (Chinese text may break between any
+// two characters), or also inside a word when `anywhere`. A word wider than `width` overflows its line unless
+// `anywhere`.
+QStringList wrapped(const QString &text, const QFont &font, double width, bool anywhere)
+{
+    QStringList lines;
+    if (text.isEmpty())
+        return lines;
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(anywhere ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::WordWrap);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines;
+}
+
+bool fits(const QStringList &lines, const QFont &font, double width)
+{
+    const QFontMetricsF metrics(font);
+    return lines.size() <= 2 && std::all_of(lines.begin(), lines.end(), [&](const QString &line) {
+        return metrics.horizontalAdvance(line) <= width;
+    });
+}
+
+} // namespace
 
 RfmHeatmap::RfmHeatmap(QWidget *parent) : QWidget(parent)
 {
@@ -46,6 +80,59 @@ QRectF RfmHeatmap::cellRect(int r, int f) const
     return {area.left() + (f - 1) * w, area.top() + (5 - r) * h, w, h};
 }
 
+QRectF RfmHeatmap::textRect(int r, int f) const
+{
+    return cellRect(r, f).adjusted(4, 3, -4, -3);
+}
+
+QFont RfmHeatmap::nameFont() const
+{
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    return small;
+}
+
+int RfmHeatmap::cellMinimumHeight() const
+{
+    // Two lines of name, the count in bold and the count among all customers, and the padding.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics small(nameFont());
+    return 2 * small.lineSpacing() + QFontMetrics(bold).height() + small.height() + 8;
+}
+
+QSize RfmHeatmap::minimumSizeHint() const
+{
+    const int axes = int(fontMetrics().height() * 2.6) + 6;
+    return {240, 5 * cellMinimumHeight() + axes};
+}
+
+QSize RfmHeatmap::sizeHint() const
+{
+    return {360, std::max(280, minimumSizeHint().height())};
+}
+
+RfmHeatmap::NameLayout RfmHeatmap::nameLayout(int r, int f) const
+{
+    const QString &name = m_names[size_t(r - 1)][size_t(f - 1)];
+    const double width = textRect(r, f).width() - 2; // a little room for the rounding of the font's metrics
+    // Whole words on one or two lines, in a smaller font while they do not fit (not below kMinNamePoints);
+    // then words broken, and as a last resort the second line elided.
+    QFont font = nameFont();
+    for (;;) {
+        const QStringList lines = wrapped(name, font, width, false);
+        if (fits(lines, font, width))
+            return {font, lines};
+        if (font.pointSizeF() - 0.5 < kMinNamePoints)
+            break;
+        font.setPointSizeF(font.pointSizeF() - 0.5);
+    }
+    const QStringList lines = wrapped(name, font, width, true);
+    if (lines.size() <= 2)
+        return {font, lines};
+    return {font, {lines.first(), QFontMetricsF(font).elidedText(lines.mid(1).join(QString()), Qt::ElideRight, width)}};
+}
+
 std::pair<int, int> RfmHeatmap::cellAt(const QPoint &point) const
 {
     for (int r = 1; r <= 5; ++r) {
@@ -70,8 +157,10 @@ void RfmHeatmap::paintEvent(QPaintEvent *)
     const QColor hot(0x3b, 0x7d, 0xd8);
     QFont bold = font();
     bold.setBold(true);
-    QFont small = font();
-    small.setPointSizeF(font().pointSizeF() * 0.85);
+    const QFont small = nameFont();
+    const QFontMetricsF boldMetrics(bold);
+    const QFontMetricsF smallMetrics(small);
+    constexpr int kCentred = Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextDontClip;
 
     for (int r = 1; r <= 5; ++r) {
         for (int f = 1; f <= 5; ++f) {
@@ -84,19 +173,24 @@ void RfmHeatmap::paintEvent(QPaintEvent *)
             painter.setPen(Qt::NoPen);
             painter.setBrush(fill);
             painter.drawRoundedRect(cell, 3, 3);
-            const QColor ink = t > 0.55 ? QColor(Qt::white) : text;
-            painter.setPen(ink);
-            // The cell's name on the grid itself (not only in the tooltip), then the counts.
-            const double third = cell.height() / 3;
-            painter.setFont(small);
-            const QString name = QFontMetrics(small).elidedText(m_names[size_t(r - 1)][size_t(f - 1)], Qt::ElideRight,
-                                                                 int(cell.width()) - 4);
-            painter.drawText(cell.adjusted(2, 1, -2, -2 * third), Qt::AlignHCenter | Qt::AlignVCenter, name);
+            painter.setPen(t > 0.55 ? QColor(Qt::white) : text);
+            // The counts at the bottom of every cell alike, the cell's name (not only in the tooltip) centred
+            // in the room above them.
+            const QRectF box = textRect(r, f);
+            const double countsTop = box.bottom() - boldMetrics.height() - smallMetrics.height();
             painter.setFont(bold);
-            painter.drawText(cell.adjusted(2, third, -2, -third), Qt::AlignHCenter | Qt::AlignVCenter, locale.toString(count));
+            painter.drawText(QRectF(box.left(), countsTop, box.width(), boldMetrics.height()), kCentred, locale.toString(count));
             painter.setFont(small);
-            painter.drawText(cell.adjusted(2, 2 * third, -2, -1), Qt::AlignHCenter | Qt::AlignVCenter,
+            painter.drawText(QRectF(box.left(), countsTop + boldMetrics.height(), box.width(), smallMetrics.height()), kCentred,
                              locale.toString(m_all[size_t(r - 1)][size_t(f - 1)]));
+            const NameLayout name = nameLayout(r, f);
+            const QFontMetricsF nameMetrics(name.font);
+            double y = box.top() + std::max(0.0, (countsTop - box.top() - name.lines.size() * nameMetrics.lineSpacing()) / 2);
+            painter.setFont(name.font);
+            for (const QString &line : name.lines) {
+                painter.drawText(QRectF(box.left(), y, box.width(), nameMetrics.lineSpacing()), kCentred, line);
+                y += nameMetrics.lineSpacing();
+            }
         }
     }
     // Borders between cells of different named segments.

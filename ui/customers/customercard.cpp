@@ -175,6 +175,7 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     auto *profile = new QGroupBox(tr("Profile"), this);
     auto *profileLayout = new QVBoxLayout(profile);
     auto *scores = new QFormLayout;
+    m_scores = scores;
     scores->addRow(tr("Lifecycle stage:"), m_stage);
     scores->addRow(tr("Value tier:"), m_tier);
     scores->addRow(tr("RFM:"), m_rfm);
@@ -318,6 +319,7 @@ void CustomerCard::showDetails(const CustomerDetails &details)
                        locale.toString(details.expectedOrders90.toDouble(), 'f', 2),
                        details.predictedClv.isNull() ? tr("not predicted") : moneyText(details.predictedClv.toDouble(), m_currency, locale),
                        metrics::tierDisplayName(details.clvTier)));
+    showBuys(details);
     m_segments->clear();
     if (details.segments.isEmpty())
         m_segments->addItem(tr("(in no saved segment)"));
@@ -347,6 +349,49 @@ void CustomerCard::showDetails(const CustomerDetails &details)
         m_orders->setCurrentCell(0, 0);
     showLines(m_orders->currentRow());
     Q_EMIT loaded();
+}
+
+namespace {
+
+// The derived fields of what a customer buys, in the order the card lists them.
+constexpr const char *kBuysFields[] = {"favourite_category", "distinct_products", "first_product", "last_product", "first_channel"};
+
+QString buysObjectName(const QString &name)
+{
+    return QStringLiteral("customerBuys_") + name;
+}
+
+} // namespace
+
+void CustomerCard::showBuys(const CustomerDetails &details)
+{
+    const QLocale locale;
+    for (const char *name : kBuysFields) {
+        for (size_t i = 0; i < details.fields.size(); ++i) {
+            const store::FieldInfo &field = details.fields[i];
+            if (field.name != QLatin1StringView(name))
+                continue;
+            const QString shown = CustomerQuery::display(field, details.values.at(qsizetype(i)), m_currency, locale);
+            auto *value = new QLabel(shown.isEmpty() ? QStringLiteral("—") : shown, this);
+            value->setObjectName(buysObjectName(field.name));
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            value->setWordWrap(true);
+            m_scores->addRow(CustomerQuery::label(field) + u':', value);
+        }
+    }
+}
+
+QString CustomerCard::buysText(const QString &name) const
+{
+    const auto *value = findChild<QLabel *>(buysObjectName(name));
+    return value ? value->text() : QString();
+}
+
+QString CustomerCard::buysLabel(const QString &name) const
+{
+    auto *value = findChild<QLabel *>(buysObjectName(name));
+    const auto *label = value ? qobject_cast<QLabel *>(m_scores->labelForField(value)) : nullptr;
+    return label ? label->text() : QString();
 }
 
 void CustomerCard::showLines(int orderRow)

@@ -57,8 +57,9 @@ public:
     static CustomerDetails load(store::Database &db, qint64 id, const QDate &asOf);
 };
 
-// A customer's card: name and key figures at the top, the lifecycle stage, value tier, RFM scores and the
-// prediction (P(alive), expected orders, CLV), the
+// A customer's card: name and key figures at the top, the lifecycle stage, value tier, RFM scores, the
+// prediction (P(alive), expected orders, CLV) and what the customer buys (favourite category, distinct
+// products, first and last product, first order channel: see metrics::PurchaseProfile), the
 // saved segments the customer belongs to, every field, and the orders with the lines of the one selected. Reads on a worker thread with its
 // own connection (a "Loading…" line until then) and emits loaded(). GUI thread; `workspace` is only read for
 // its path and analysis date in the constructor.
@@ -73,6 +74,10 @@ public:
     // The lines of the order selected in ordersTable() (the newest when the card opens).
     QTableWidget *linesTable() const { return m_lines; }
     QListWidget *segmentsList() const { return m_segments; }
+    // What the customer buys, as shown: the text beside the label of derived field `name` (favourite_category,
+    // distinct_products, first_product, last_product, first_channel); "—" when empty, null when not shown.
+    QString buysText(const QString &name) const;
+    QString buysLabel(const QString &name) const;
     const CustomerDetails &details() const { return m_details; }
 
 Q_SIGNALS:
@@ -81,6 +86,7 @@ Q_SIGNALS:
 private:
     void showDetails(const CustomerDetails &details);
     void showLines(int orderRow);
+    void showBuys(const CustomerDetails &details);
 
     CustomerDetails m_details;
     QString m_currency; // the workspace's currency symbol
@@ -90,6 +96,7 @@ private:
     QLabel *m_tier;
     QLabel *m_rfm;
     QLabel *m_prediction;
+    QFormLayout *m_scores;
     QListWidget *m_segments;
     QFormLayout *m_fields;
     QTableWidget *m_orders;

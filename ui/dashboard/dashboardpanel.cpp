@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 #include <climits>
 
 namespace segmenta::ui {
@@ -67,6 +68,7 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     m_busy->setVisible(false);
 
     auto *headline = new QFrame(this);
+    m_headline = headline;
     headline->setFrameShape(QFrame::StyledPanel);
     auto *headlineLayout = new QHBoxLayout(headline);
     auto *numbers = new QVBoxLayout;
@@ -106,18 +108,9 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     connect(m_useToday, &QPushButton::clicked, this, &DashboardPanel::useTodayClicked);
 
     auto *content = new QWidget;
-    auto *grid = new QGridLayout(content);
-    grid->addWidget(m_dateNote, 0, 0, 1, 2);
-    grid->addWidget(headline, 1, 0, 1, 2);
-    grid->addWidget(m_funnelCard, 2, 0);
-    grid->addWidget(m_tiersCard, 2, 1);
-    grid->addWidget(m_rfmCard, 3, 0);
-    grid->addWidget(m_sizesCard, 3, 1);
-    grid->addWidget(m_mixCard, 4, 0, 1, 2);
-    grid->addWidget(m_predictedCard, 5, 0, 1, 2);
-    grid->addWidget(m_historyCard, 6, 0, 1, 2);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    m_grid = new QGridLayout(content);
+    arrangeCards(2);
+    setMinimumWidth(kReadableWidth + 40); // the window's splitters keep one column readable
 
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
@@ -133,6 +126,35 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     connect(m_sizes, &SegmentSizeChart::segmentClicked, this, &DashboardPanel::savedSegmentClicked);
     connect(m_mix, &PurchaseMixView::narrowRequested, this, &DashboardPanel::purchaseItemClicked);
     retranslate();
+}
+
+void DashboardPanel::arrangeCards(int columns)
+{
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    QWidget *const cards[] = {m_dateNote, m_headline, m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard,
+                              m_mixCard, m_predictedCard, m_historyCard};
+    for (QWidget *card : cards)
+        m_grid->removeWidget(card);
+    // The note, the headline and the wide cards take the whole width; the four charts between them pair up.
+    int row = 0;
+    m_grid->addWidget(m_dateNote, row++, 0, 1, columns);
+    m_grid->addWidget(m_headline, row++, 0, 1, columns);
+    const std::array<QWidget *, 4> paired = {m_funnelCard, m_tiersCard, m_rfmCard, m_sizesCard};
+    for (size_t i = 0; i < paired.size(); ++i)
+        m_grid->addWidget(paired[i], row + int(i) / columns, int(i) % columns);
+    row += int(paired.size()) / columns;
+    for (QWidget *wide : {static_cast<QWidget *>(m_mixCard), static_cast<QWidget *>(m_predictedCard), static_cast<QWidget *>(m_historyCard)})
+        m_grid->addWidget(wide, row++, 0, 1, columns);
+    m_grid->setColumnStretch(0, 1);
+    m_grid->setColumnStretch(1, columns == 2 ? 1 : 0);
+}
+
+void DashboardPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeCards(width() >= kTwoColumnsFrom ? 2 : 1);
 }
 
 void DashboardPanel::showFigures(const DashboardFigures &figures)

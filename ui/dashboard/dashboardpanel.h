@@ -24,12 +24,20 @@ class PurchaseMixView;
 // with the active / at risk / dormant split, value tiers with the Pareto curve, the RFM grid, saved segment
 // sizes with their overlap, what the segment buys, size history and the predictions (P(alive), CLV, holdout check). showFigures() replaces every figure in place: the previous
 // figures stay until new ones arrive, so the dashboard never flashes empty while the user edits.
-// Clicking a chart element emits a signal so the window can narrow to those customers. GUI thread only.
+// Clicking a chart element emits a signal so the window can narrow to those customers. The funnel, value tiers,
+// RFM grid and saved segments stand two by two when the panel is at least kTwoColumnsFrom wide, one under the
+// other when narrower (the member preview open at 1280 px), so that no chart is squeezed below kReadableWidth.
+// GUI thread only.
 class DashboardPanel : public QWidget
 {
     Q_OBJECT
 
 public:
+    // The narrowest a chart card is readable at (the value tiers' axis labels and the Pareto curve's side by
+    // side), and the panel width from which two such cards fit side by side.
+    static constexpr int kReadableWidth = 420;
+    static constexpr int kTwoColumnsFrom = 2 * kReadableWidth + 60;
+
     explicit DashboardPanel(QWidget *parent = nullptr);
 
     void showFigures(const DashboardFigures &figures);
@@ -59,6 +67,8 @@ public:
     QString headlineText() const;
     // The size, share, revenue and activity lines, as shown.
     QStringList headlineLines() const;
+    // How many columns the chart cards stand in (1 or 2).
+    int columns() const { return m_columns; }
 
 Q_SIGNALS:
     void funnelStepClicked(int index);
@@ -73,10 +83,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void retranslate();
     void showHeadline();
+    void arrangeCards(int columns);
 
     DashboardFigures m_figures;
     QLabel *m_count;
@@ -103,6 +115,9 @@ private:
     ChartCard *m_predictedCard;
     ChartCard *m_mixCard;
     QScrollArea *m_scroll;
+    QGridLayout *m_grid = nullptr;
+    QWidget *m_headline = nullptr;
+    int m_columns = 0;
     QLabel *m_dateLabel;
     QDateEdit *m_dateEdit;
     QDate m_shownDate;
