@@ -31,8 +31,13 @@ builder_rule='total_spend >= 1000 and (city in ("上海", "北京") or lifecycle
 shoot() { # NAME LANGUAGE [ARGS...]
     local name=$1 language=$2
     shift 2
-    xvfb-run -a -s "-screen 0 1280x860x24" "$app" --demo --language "$language" "$@" >/dev/null 2>&1 \
-        || { echo "failed: $name ($language)" >&2; return 1; }
+    # A second try when the first fails (seen about once a run, with no message); the log of each failure is kept.
+    for try in 1 2; do
+        xvfb-run -a -s "-screen 0 1280x860x24" "$app" --demo --language "$language" "$@" >"$work/$name.log" 2>&1 && return 0
+        echo "failed (try $try): $name ($language); its output:" >&2
+        tail -5 "$work/$name.log" >&2
+    done
+    return 1
 }
 for language in en zh_CN; do
     suffix=${language%%_*}

@@ -45,6 +45,13 @@ void grabLater(QWidget *widget, const QString &file)
     });
 }
 
+// Whether the workspace is shown as it will stay: not read-only while its damage check runs, and not being
+// reopened after it (a change asked for then is put off, and the screen would show the state before).
+bool settled(const MainWindow &window)
+{
+    return !window.isCheckingWorkspace() && !window.isOpeningWorkspace();
+}
+
 } // namespace
 
 bool captureScreen(MainWindow &window, const QString &view, const QString &file)
@@ -81,6 +88,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
     if (view == u"export") {
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            if (!settled(window))
+                return;
             delete once;
             window.exportMembers();
             auto *dialog = window.findChild<ExportDialog *>();
@@ -95,6 +104,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
     if (view == u"experiments") { // the Experiments dialog with the first experiment's result
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            if (!settled(window))
+                return;
             delete once;
             window.showExperiments();
             auto *dialog = window.findChild<ExperimentsDialog *>();
@@ -114,6 +125,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
     if (view == u"overlap" || view == u"moves") {
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file, view] {
+            if (!settled(window))
+                return;
             delete once;
             QWidget *dialog = nullptr;
             if (view == u"overlap") {
@@ -134,6 +147,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
     if (view == u"preview") { // the window with the member preview beside the rule, however wide
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            if (!settled(window))
+                return;
             delete once;
             // The rows are read once the preview shows (after this, whether it was shown already or not).
             auto *preview = window.findChild<MemberPreview *>();
@@ -148,6 +163,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
     if (view == u"changes") { // who joined and left the first saved segment with a trend
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            if (!settled(window))
+                return;
             delete once;
             auto *list = window.findChild<SegmentList *>();
             int row = 0;
@@ -166,6 +183,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
     if (view == u"settings" || view == u"predictions" || view == u"predicted" || view == u"rfm" || view == u"about" || view == u"tour") {
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file, view] {
+            if (!settled(window))
+                return;
             delete once;
             QWidget *shown = &window;
             if (view == u"settings" || view == u"predictions") {
@@ -217,6 +236,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
     if (view == u"report") { // the segment report as PDF (the --screenshot file)
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            if (!settled(window))
+                return;
             delete once;
             QTimer::singleShot(400, &window, [&window, file] {
                 const QString error = window.saveReport(file);
@@ -231,8 +252,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         const QString path = view.section(u':', 1);
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, path, file] {
-            if (window.isCheckingWorkspace() || window.isOpeningWorkspace())
-                return; // shown read-only while its damage check runs: imported once it is reopened for writing
+            if (!settled(window))
+                return;
             delete once;
             if (!window.importSegmentFile(path)) {
                 QApplication::exit(1);
@@ -254,6 +275,8 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
         const QString path = view.section(u':', 1);
         auto *once = new QObject(&window);
         QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, path, file, columns, run] {
+            if (!settled(window))
+                return;
             delete once;
             window.importFile(path);
             auto *wizard = window.findChild<ImportWizard *>();
