@@ -1,6 +1,7 @@
 #include "rules/purchasesnapshot.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -161,6 +162,40 @@ bool isDictionary(const store::FieldInfo &field)
     return !store::isNumeric(field.type) && !store::isTemporal(field.type) && field.type != store::FieldType::Boolean;
 }
 
+// The workspace a snapshot file copies, from its header; empty when the file is not a snapshot of this format.
+QString workspaceOf(const QString &file)
+{
+    QFile f(file);
+    char magic[sizeof kMagic] = {};
+    std::uint32_t version = 0, byteOrder = 0;
+    std::uint64_t length = 0;
+    if (!f.open(QIODevice::ReadOnly) || f.read(magic, sizeof magic) != qint64(sizeof magic) ||
+        std::memcmp(magic, kMagic, sizeof magic) != 0 || f.read(reinterpret_cast<char *>(&version), 4) != 4 ||
+        version != PurchaseSnapshot::kFormatVersion || f.read(reinterpret_cast<char *>(&byteOrder), 4) != 4 ||
+        byteOrder != kByteOrder || f.read(reinterpret_cast<char *>(&length), 8) != 8 || length > (1U << 20) ||
+        !f.seek(f.pos() + qint64(length)) || f.read(reinterpret_cast<char *>(&length), 8) != 8 || length > (1U << 16))
+        return {};
+    return QString::fromUtf8(f.read(qint64(length)));
+}
+
+// Removes the snapshots of workspaces that no longer exist (each is as large as the orders it copies), of
+// other format versions, and files a write that was killed left behind, keeping `kept`.
+void pruneFolder(const QString &folder, const QString &kept)
+{
+    const QDir dir(folder);
+    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.purchases")}, QDir::Files)) {
+        if (info.absoluteFilePath() == QFileInfo(kept).absoluteFilePath())
+            continue;
+        const QString workspace = workspaceOf(info.absoluteFilePath());
+        if (workspace.isEmpty() || !QFileInfo::exists(workspace)) // stat() only: the workspace is not opened
+            QFile::remove(info.absoluteFilePath());
+    }
+    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.purchases.*")}, QDir::Files)) {
+        if (info.lastModified().secsTo(QDateTime::currentDateTime()) > 3600) // not a write in progress
+            QFile::remove(info.absoluteFilePath());
+    }
+}
+
 QThreadPool &writers()
 {
     static QThreadPool pool; // its destructor waits for a write still running when the program ends
@@ -252,7 +287,10 @@ bool PurchaseSnapshot::write(const QString &file, const QString &workspace, cons
     const std::uint64_t sum = out.sum();
     if (!out.ok() || save.write(reinterpret_cast<const char *>(&sum), sizeof sum) != qint64(sizeof sum))
         return false;
-    return save.commit();
+    if (!save.commit())
+        return false;
+    pruneFolder(info.absolutePath(), file);
+    return true;
 }
 
 std::optional<ColumnCache::Purchases> PurchaseSnapshot::read(const QString &file, const QString &workspace,

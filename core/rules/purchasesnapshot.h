@@ -54,7 +54,8 @@ public:
                                                       const std::vector<store::FieldInfo> &orderFields,
                                                       const std::vector<store::FieldInfo> &lineFields, size_t customers);
     // Writes `purchases` to `file` atomically; false when it could not (a full disk, a read-only folder): the
-    // next open then reads SQLite again, nothing else happens.
+    // next open then reads SQLite again, nothing else happens. Then removes the folder's snapshots of
+    // workspaces that no longer exist at their path.
     static bool write(const QString &file, const QString &workspace, const QByteArray &key,
                       const ColumnCache::Purchases &purchases);
     // write() on a worker thread of its own, keeping `owner` (which holds `purchases`, immutable) alive until

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void snapshotHoldsWhatSqliteGives();
     void snapshotOfAnotherStateIsNotUsed();
     void workspaceMadeAgainAtThePathIsReadFromItsFile();
+    void snapshotsOfDeletedWorkspacesAreRemoved();
     void damagedSnapshotIsIgnored_data();
     void damagedSnapshotIsIgnored();
     void randomDamageIsIgnored();
@@ -278,6 +279,31 @@ void TestPurchaseSnapshot::workspaceMadeAgainAtThePathIsReadFromItsFile()
     const Cache cache = loadWithPurchases(*ws);
     QVERIFY(cache && !cache->purchasesFromSnapshot());
     checkFigures(*ws, *cache);
+}
+
+// Writing a snapshot removes those of workspaces no longer at their path, and files that are no snapshot.
+void TestPurchaseSnapshot::snapshotsOfDeletedWorkspacesAreRemoved()
+{
+    const QString gonePath = m_dir.filePath(QStringLiteral("gone.segmenta"));
+    {
+        auto gone = demo(QStringLiteral("gone.segmenta"), 300);
+        QVERIFY(gone);
+        QVERIFY(!snapshotOf(*gone).isEmpty());
+    }
+    const QString goneFile = PurchaseSnapshot::fileFor(gonePath);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(gonePath + suffix);
+    const QString junk = PurchaseSnapshot::folder() + QStringLiteral("/junk.purchases");
+    QFile junkFile(junk);
+    QVERIFY(junkFile.open(QIODevice::WriteOnly));
+    junkFile.write("not a snapshot");
+    junkFile.close();
+    auto kept = demo(QStringLiteral("kept.segmenta"), 300);
+    QVERIFY(kept);
+    QVERIFY(!snapshotOf(*kept).isEmpty());
+    QVERIFY(!QFileInfo::exists(goneFile));
+    QVERIFY(!QFileInfo::exists(junk));
+    QVERIFY(QFileInfo::exists(PurchaseSnapshot::fileFor(kept->db().path())));
 }
 
 void TestPurchaseSnapshot::damagedSnapshotIsIgnored_data()
