@@ -175,7 +175,9 @@ public:
                                                            Progress *progress = nullptr);
 
     size_t rows() const { return m_ids.size(); }
-    // Reads the purchases on the first call (thread-safe: other callers wait). Throws PurchasesUnavailable
+    // Reads the purchases on the first call (thread-safe: other callers wait): from the workspace's snapshot in
+    // the cache folder when it copies this state of the workspace, else from SQLite, after which a snapshot is
+    // written on a worker for the next open (PurchaseSnapshot; large workspaces only). Throws PurchasesUnavailable
     // when they cannot be read, or when the workspace has gained or lost imports since the customers were
     // read (the figures would mix two states of the file); load the cache again then.
     const Purchases &purchases() const;
