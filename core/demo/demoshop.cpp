@@ -434,6 +434,7 @@ Result<DemoSummary> DemoShop::generate(store::Workspace &workspace, const DemoOp
         Statement updateSource(db, "UPDATE sources SET rows_read = ?1, inserted = ?1 WHERE id = ?2");
         updateSource.bind(1, options.customers + orderNumber).bind(2, sourceId);
         updateSource.run();
+        store::Workspace::recordPurchasesChanged(db);
         workspace.setAnalysisDate(options.lastDay.addDays(1));
         transaction.commit();
         if (progress)

@@ -254,8 +254,10 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         detail::describeListFields(summary.fields, workspace.analysisDate());
         if (!options.columns.empty())
             detail::rememberLayout(db, analysis);
-        if (summary.kind == ImportKind::Orders)
+        if (summary.kind == ImportKind::Orders) {
             store::Workspace::recordNewestOrderDate(db);
+            store::Workspace::recordPurchasesChanged(db);
+        }
         Statement counts(db, "UPDATE sources SET rows_read = ?1, inserted = ?2, updated = ?3, unchanged = ?4, rejected = ?5 WHERE id = ?6");
         counts.bind(1, summary.rowsRead).bind(2, summary.inserted).bind(3, summary.updated).bind(4, summary.unchanged)
             .bind(5, summary.rejected).bind(6, sourceId);
@@ -406,6 +408,7 @@ Result<void> Importer::undo(store::Workspace &workspace, qint64 sourceId)
         customers.run();
         db.exec("DELETE FROM customer_metrics WHERE customer_id NOT IN (SELECT id FROM customers)");
         store::Workspace::recordNewestOrderDate(db);
+        store::Workspace::recordPurchasesChanged(db);
         Statement fields(db, "SELECT table_name, column_name FROM fields WHERE source_id = ?1 AND origin = 'imported'");
         fields.bind(1, sourceId);
         std::vector<std::pair<QString, QString>> drop;

@@ -1,9 +1,12 @@
 #include "rules/columncache.h"
 
 #include "rules/purchasefields.h"
+#include "rules/purchasesnapshot.h"
 #include "store/database.h"
 
+#include <QCryptographicHash>
 #include <QDate>
+#include <QFileInfo>
 
 #include <sqlite3.h>
 
@@ -419,14 +422,60 @@ ColumnCache::Purchases ColumnCache::readPurchases(store::Database &db, const std
     return p;
 }
 
-// What changes whenever the orders or lines do: they are written only by an import and removed only by
-// undoing one, and every import adds a source row that its undo deletes. Four index lookups, so it costs
-// nothing beside the load.
+// What changes whenever the orders or lines do: they are written only by an import (and the demo shop) and
+// removed only by undoing one. Every import adds a source row that its undo deletes, and each of them (and the
+// demo shop) records a new random token under purchases_changed (store::Workspace::recordPurchasesChanged): the
+// counts and largest ids alone would come back after undoing an import that updated orders of an earlier one.
+// The token also tells apart two workspaces created at the same path. A few index lookups and the few sources
+// rows, so it costs nothing beside the load.
 QString ColumnCache::purchaseStamp(store::Database &db)
 {
     return db.scalar("SELECT (SELECT count(*) FROM sources) || ':' || (SELECT coalesce(max(id), 0) FROM sources) || ':' || "
-                     "(SELECT coalesce(max(id), 0) FROM orders) || ':' || (SELECT coalesce(max(order_id), 0) FROM order_lines)")
+                     "(SELECT coalesce(max(id), 0) FROM orders) || ':' || (SELECT coalesce(max(order_id), 0) FROM order_lines) || ':' || "
+                     "(SELECT coalesce(group_concat(id || '/' || imported_at || '/' || inserted || '/' || updated, ','), '') "
+                     " FROM sources) || ':' || "
+                     "coalesce((SELECT value FROM settings WHERE key = 'purchases_changed'), '')")
         .toString();
+}
+
+// The state a snapshot of the purchases copies: the stamp, the schema version, the purchase fields (their type
+// decides how a column is read) and the customers' ids (orders point at customer rows).
+QByteArray ColumnCache::snapshotKey(store::Database &db, const std::vector<store::FieldInfo> &fields) const
+{
+    QByteArray key = m_stamp.toUtf8() + "|schema " + db.scalar("PRAGMA user_version").toString().toUtf8();
+    for (const store::FieldInfo &field : fields)
+        key += '|' + field.table.toUtf8() + '.' + field.column.toUtf8() + ' ' + field.name.toUtf8() + ' ' +
+               store::fieldTypeName(field.type).toUtf8();
+    QCryptographicHash ids(QCryptographicHash::Sha256);
+    ids.addData(QByteArrayView(reinterpret_cast<const char *>(m_ids.data()), qsizetype(m_ids.size() * sizeof(qint64))));
+    return key + "|customers " + QByteArray::number(qulonglong(m_ids.size())) + ' ' + ids.result().toHex();
+}
+
+// Reads the purchases for purchases(), under its lock, inside `db`'s read transaction: from the workspace's
+// snapshot when one copies this very state, else from SQLite, and then (large workspaces only) writes a
+// snapshot for the next open on a worker thread.
+void ColumnCache::readPurchasesOnce(store::Database &db) const
+{
+    const QString file = PurchaseSnapshot::fileFor(m_path);
+    if (file.isEmpty()) {
+        m_purchases = readPurchases(db, m_ids, nullptr, m_stamp);
+        return;
+    }
+    std::vector<store::FieldInfo> fields = purchaseFields(db), orderFields, lineFields;
+    for (const store::FieldInfo &field : fields)
+        (field.table == u"order_lines" ? lineFields : orderFields).push_back(field);
+    const QByteArray key = snapshotKey(db, fields);
+    const QString workspace = QFileInfo(m_path).canonicalFilePath();
+    if (auto kept = PurchaseSnapshot::read(file, workspace, key, orderFields, lineFields, m_ids.size())) {
+        m_purchases = std::move(*kept);
+        m_purchasesKept.store(true, std::memory_order_release);
+        return;
+    }
+    m_purchases = readPurchases(db, m_ids, nullptr, m_stamp);
+    if (m_purchases.lines() < PurchaseSnapshot::minimumLines())
+        return;
+    if (std::shared_ptr<const ColumnCache> self = weak_from_this().lock()) // kept alive while the file is written
+        PurchaseSnapshot::writeLater(std::move(self), file, workspace, key, m_purchases);
 }
 
 std::shared_ptr<const Bitset> ColumnCache::purchasedOrders(const QDate &asOf, bool zeroCounts) const
@@ -497,7 +546,7 @@ const ColumnCache::Purchases &ColumnCache::purchases() const
             store::Transaction reading(db); // the stamp and the two tables from one state of the file
             if (purchaseStamp(db) != m_stamp)
                 throw Changed();
-            m_purchases = readPurchases(db, m_ids, nullptr, m_stamp);
+            readPurchasesOnce(db);
             m_purchasesReady.store(true, std::memory_order_release);
             return m_purchases;
         } catch (const store::DatabaseError &error) {

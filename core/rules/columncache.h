@@ -5,6 +5,7 @@
 #include "rules/bitset.h"
 #include "store/field.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QDate>
 #include <QHash>
@@ -32,6 +33,7 @@ namespace segmenta::rules {
 namespace detail {
 class WordIndex;
 }
+class PurchaseSnapshot;
 
 // Every customer field held in memory column by column, for evaluating rules in milliseconds: numbers,
 // booleans and dates (as day numbers) in fixed-width arrays with a validity bitset, text and categories
@@ -40,7 +42,7 @@ class WordIndex;
 // Immutable once loaded, so any number of threads may read it; load it again after an import or a metrics
 // recompute. A value the column's type cannot read (text in a number field, a malformed date) is empty,
 // exactly as the SQL compiler treats it.
-class ColumnCache
+class ColumnCache : public std::enable_shared_from_this<ColumnCache>
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::rules::ColumnCache)
 
@@ -115,6 +117,7 @@ public:
 
     private:
         friend class ColumnCache;
+        friend class PurchaseSnapshot;
         enum class Width : quint8 { Int8, Int16, Int32, Double };
 
         void appendNumber(double value); // the row's value (0 for an empty row), widening as needed
@@ -172,11 +175,16 @@ public:
                                                            Progress *progress = nullptr);
 
     size_t rows() const { return m_ids.size(); }
-    // Reads the purchases on the first call (thread-safe: other callers wait). Throws PurchasesUnavailable
+    // Reads the purchases on the first call (thread-safe: other callers wait): from the workspace's snapshot in
+    // the cache folder when it copies this state of the workspace, else from SQLite, after which a snapshot is
+    // written on a worker for the next open (PurchaseSnapshot; large workspaces only). Throws PurchasesUnavailable
     // when they cannot be read, or when the workspace has gained or lost imports since the customers were
     // read (the figures would mix two states of the file); load the cache again then.
     const Purchases &purchases() const;
     bool purchasesLoaded() const { return m_purchasesReady.load(std::memory_order_acquire); }
+    // Whether purchases() came from the workspace's snapshot in the cache folder (PurchaseSnapshot) rather than
+    // from SQLite; meaningful once they are loaded.
+    bool purchasesFromSnapshot() const { return m_purchasesKept.load(std::memory_order_acquire); }
     // The orders that are purchases on `asOf` (valid, dated on or before it, an amount above zero unless
     // `zeroCounts`): the start of every purchase condition, computed once per analysis date.
     std::shared_ptr<const Bitset> purchasedOrders(const QDate &asOf, bool zeroCounts) const;
@@ -207,6 +215,8 @@ private:
     static void linkLines(Purchases &p, const std::vector<qint64> &orderIds);
     static void checkStop(Progress *progress, const std::atomic<bool> &stop);
     static QString purchaseStamp(store::Database &db);
+    QByteArray snapshotKey(store::Database &db, const std::vector<store::FieldInfo> &fields) const;
+    void readPurchasesOnce(store::Database &db) const;
     static void readValue(Column &column, detail::WordIndex &dictionary, store::Statement &query, int at, size_t row);
 
     std::vector<qint64> m_ids;
@@ -218,6 +228,7 @@ private:
     QString m_stamp; // purchaseStamp() when the customers were read
     mutable std::mutex m_purchasesMutex;
     mutable std::atomic<bool> m_purchasesReady{false};
+    mutable std::atomic<bool> m_purchasesKept{false};
     mutable QString m_purchasesError;
     mutable Purchases m_purchases;
     mutable std::map<std::pair<qint64, bool>, std::shared_ptr<const Bitset>> m_purchased; // under m_purchasesMutex

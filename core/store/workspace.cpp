@@ -534,6 +534,14 @@ void Workspace::recordNewestOrderDate(Database &db)
     record.run();
 }
 
+void Workspace::recordPurchasesChanged(Database &db)
+{
+    Statement record(db, "INSERT INTO settings(key, value) VALUES (?1, lower(hex(randomblob(8)))) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    record.bind(1, QString::fromLatin1(kPurchasesChangedKey));
+    record.run();
+}
+
 void Workspace::setAnalysisDate(const QDate &date)
 {
     if (date.isValid())

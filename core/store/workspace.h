@@ -93,6 +93,11 @@ public:
     // Records the newest order date (imports and their undo call it in their transaction; analysisDate()
     // reads it without scanning the orders).
     static void recordNewestOrderDate(Database &db);
+    // Records that the orders or lines changed (imports of orders, their undo and the demo shop call it in
+    // their transaction): a new random token under kPurchasesChangedKey, which tells a kept copy of the
+    // purchases (rules::PurchaseSnapshot) that it no longer matches, even when the counts and ids came back.
+    static void recordPurchasesChanged(Database &db);
+    static constexpr const char *kPurchasesChangedKey = "purchases_changed";
     static constexpr int kStaleDataDays = 30;
     static constexpr const char *kNewestOrderDateKey = "newest_order_date";
     // The day after the latest order, the natural analysis date for historical data (invalid if no orders).

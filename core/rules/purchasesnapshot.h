@@ -1,0 +1,73 @@
+#pragma once
+
+#include "rules/columncache.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace segmenta::rules {
+
+// A copy of one workspace's orders and lines as ColumnCache reads them (ColumnCache::Purchases), kept as a
+// binary file in the user's cache folder, so that the next open reads them back in a few hundred milliseconds
+// instead of stepping SQLite through millions of rows (about 4 s at a million customers and 8 M lines, which the
+// dashboard's "What this segment buys" card makes every open pay).
+//
+// Why a file beside the workspace's data rather than in it: the workspace is the user's document, may be
+// read-only, and is opened only through SQLite; the copy is disposable, so it belongs in the cache folder, one
+// file per workspace named from a hash of the workspace's canonical path. The columns are stored exactly as they
+// lie in memory (the narrow integer arrays, dictionaries and bitsets), so reading one is a few large reads
+// straight into the vectors, with no parsing and no second copy.
+//
+// The file is only ever a copy. It names the workspace (its canonical path) and the state it copies (a key
+// ColumnCache builds from what changes whenever the orders, lines, purchase fields or customers do), carries a
+// format version, ends with a checksum of everything before it, and is written atomically (QSaveFile). A file
+// that is missing, of another version or state, truncated or damaged is ignored (read() returns nothing) and
+// the orders are read from the workspace as before; deleting the folder is always safe. The files hold
+// customers' purchases, so the folder and the files are readable by their owner only.
+//
+// read() and write() may run on any thread. The settings (folder, minimum size) are set once at start, before
+// any workspace is read (the tests point the folder at a temporary one).
+class PurchaseSnapshot
+{
+public:
+    static constexpr std::uint32_t kFormatVersion = 1;
+
+    // Where snapshots are kept: <generic cache folder>/segmenta/purchases by default (shared by the window,
+    // the command line and the benchmarks); an empty folder turns snapshots off.
+    static QString folder();
+    static void setFolder(const QString &folder);
+    // Workspaces with fewer lines get no file: SQLite reads them in a fraction of a second anyway, and the
+    // user's cache folder is not filled with copies of every small workspace (and of every test's).
+    static size_t minimumLines();
+    static void setMinimumLines(size_t lines);
+    // The snapshot file of the workspace at `workspacePath`; empty when snapshots are off or the workspace has
+    // no file of its own.
+    static QString fileFor(const QString &workspacePath);
+
+    // The purchases kept in `file` when it copies `workspace` in the state `key`, with the given purchase fields
+    // (orders first, then lines, in ColumnCache's order) for a cache of `customers` rows; nothing otherwise.
+    static std::optional<ColumnCache::Purchases> read(const QString &file, const QString &workspace, const QByteArray &key,
+                                                      const std::vector<store::FieldInfo> &orderFields,
+                                                      const std::vector<store::FieldInfo> &lineFields, size_t customers);
+    // Writes `purchases` to `file` atomically; false when it could not (a full disk, a read-only folder): the
+    // next open then reads SQLite again, nothing else happens. Then removes the folder's snapshots of
+    // workspaces that no longer exist at their path.
+    static bool write(const QString &file, const QString &workspace, const QByteArray &key,
+                      const ColumnCache::Purchases &purchases);
+    // write() on a worker thread of its own, keeping `owner` (which holds `purchases`, immutable) alive until
+    // the file is written.
+    static void writeLater(std::shared_ptr<const void> owner, const QString &file, const QString &workspace,
+                           const QByteArray &key, const ColumnCache::Purchases &purchases);
+    // Waits until every writeLater() has finished (tests, and before quitting).
+    static void waitForWrites();
+
+private:
+    static bool consistent(const ColumnCache::Purchases &p, size_t customers);
+    static bool consistent(const ColumnCache::Column &column, size_t rows);
+};
+
+} // namespace segmenta::rules

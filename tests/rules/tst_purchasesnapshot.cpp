@@ -1,0 +1,421 @@
+// The orders and lines kept in the cache folder (PurchaseSnapshot) are the ones SQLite gives, column by column;
+// a snapshot of another state of the workspace (before an import, before its undo, of a workspace deleted and
+// made again at the same path) is never used, and the figures of purchase rules stay those plain SQL gives; a
+// damaged or truncated file is ignored; a workspace opened read-only works with and without one.
+#include "demo/demoshop.h"
+#include "import/importer.h"
+#include "rules/columnarevaluator.h"
+#include "rules/columncache.h"
+#include "rules/purchasesnapshot.h"
+#include "rules/rulecontext.h"
+#include "rules/ruletext.h"
+#include "rules/sqlcompiler.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+
+using namespace segmenta;
+using namespace segmenta::rules;
+
+namespace {
+
+using Cache = std::shared_ptr<const ColumnCache>;
+
+// A cache of the workspace with its purchases read (from the snapshot or SQLite, whichever the cache chose).
+Cache loadWithPurchases(store::Workspace &ws)
+{
+    const RuleContext context = RuleContext::forDatabase(ws.db(), ws.analysisDate());
+    auto cache = ColumnCache::load(ws.db(), context.fields);
+    if (!cache.ok())
+        return nullptr;
+    (void)cache.value()->purchases();
+    return cache.value();
+}
+
+bool sameColumn(const ColumnCache::Column &a, const ColumnCache::Column &b, size_t rows)
+{
+    if (a.field.name != b.field.name || a.dictionary != b.dictionary || a.valid.words() != b.valid.words() ||
+        a.wordCount() != b.wordCount() || a.text != b.text)
+        return false;
+    for (size_t row = 0; row < rows; ++row) {
+        if (a.dictionary ? a.code(row) != b.code(row) : a.number(row) != b.number(row))
+            return false;
+    }
+    return true;
+}
+
+// Column by column, row by row.
+void comparePurchases(const ColumnCache::Purchases &a, const ColumnCache::Purchases &b)
+{
+    QCOMPARE(a.orders(), b.orders());
+    QCOMPARE(a.lines(), b.lines());
+    QVERIFY(a.orderCustomer == b.orderCustomer);
+    QVERIFY(a.validOrder.words() == b.validOrder.words());
+    QVERIFY(a.positiveAmount.words() == b.positiveAmount.words());
+    QVERIFY(a.lineOrder == b.lineOrder);
+    QVERIFY(a.firstLine == b.firstLine);
+    QCOMPARE(a.orderColumns.size(), b.orderColumns.size());
+    QCOMPARE(a.lineColumns.size(), b.lineColumns.size());
+    for (size_t i = 0; i < a.orderColumns.size(); ++i)
+        QVERIFY2(sameColumn(a.orderColumns[i], b.orderColumns[i], a.orders()), qPrintable(a.orderColumns[i].field.name));
+    for (size_t i = 0; i < a.lineColumns.size(); ++i)
+        QVERIFY2(sameColumn(a.lineColumns[i], b.lineColumns[i], a.lines()), qPrintable(a.lineColumns[i].field.name));
+}
+
+// Customers with a purchase (valid, an amount above zero, a valid date on or before `asOf`) with a line of
+// `category`, counted by plain SQL.
+qint64 buyersOf(store::Database &db, const QString &category, const QDate &asOf)
+{
+    store::Statement query(db, "SELECT count(DISTINCT o.customer_id) FROM orders o JOIN order_lines l ON l.order_id = o.id "
+                               "JOIN customers c ON c.id = o.customer_id WHERE o.is_valid = 1 AND o.amount > 0 "
+                               "AND date(substr(o.order_date, 1, 10)) = substr(o.order_date, 1, 10) "
+                               "AND substr(o.order_date, 1, 10) <= ?1 AND l.category = ?2");
+    query.bind(1, asOf.toString(Qt::ISODate)).bind(2, category);
+    return query.step() ? query.int64(0) : -1;
+}
+
+// The in-memory figures of purchase rules on `cache` are those plain SQL (and the SQL compiler) give.
+void checkFigures(store::Workspace &ws, const ColumnCache &cache, bool zeroCounts = false)
+{
+    RuleContext context = RuleContext::forDatabase(ws.db(), ws.analysisDate());
+    context.zeroAmountIsPurchase = zeroCounts;
+    for (const QString &category : {QStringLiteral("Tea"), QStringLiteral("红茶")}) {
+        const Rule rule = RuleText::parse(QStringLiteral("ordered where category is \"%1\"").arg(category)).value();
+        const auto members = ColumnarEvaluator::evaluate(rule, context, cache);
+        QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
+        if (!zeroCounts)
+            QCOMPARE(qint64(members.value().count()), buyersOf(ws.db(), category, ws.analysisDate()));
+        QCOMPARE(ColumnarEvaluator::memberIds(members.value(), cache),
+                 SqlCompiler::members(ws.db(), SqlCompiler::compile(rule, context).value()));
+    }
+    for (const char *text : {"ordered at least 2 times", "spent >= 40 in last 3000 days where category is \"Teaware\"",
+                             "not ordered in last 365 days"}) {
+        const Rule rule = RuleText::parse(QString::fromUtf8(text)).value();
+        const auto members = ColumnarEvaluator::evaluate(rule, context, cache);
+        QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
+        QCOMPARE(ColumnarEvaluator::memberIds(members.value(), cache),
+                 SqlCompiler::members(ws.db(), SqlCompiler::compile(rule, context).value()));
+    }
+}
+
+QString dataFile(const char *name)
+{
+    return QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/exports/") + QString::fromUtf8(name);
+}
+
+} // namespace
+
+class TestPurchaseSnapshot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void snapshotHoldsWhatSqliteGives_data();
+    void snapshotHoldsWhatSqliteGives();
+    void snapshotOfAnotherStateIsNotUsed();
+    void workspaceMadeAgainAtThePathIsReadFromItsFile();
+    void snapshotsOfDeletedWorkspacesAreRemoved();
+    void damagedSnapshotIsIgnored_data();
+    void damagedSnapshotIsIgnored();
+    void randomDamageIsIgnored();
+    void readOnlyWorkspaceWorks();
+    void smallWorkspacesGetNoFile();
+
+private:
+    std::unique_ptr<store::Workspace> demo(const QString &name, qint64 customers, quint64 seed = 7);
+    // A workspace whose snapshot was just written, and the file's bytes.
+    QByteArray snapshotOf(store::Workspace &ws);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<store::Workspace> m_damaged;
+};
+
+void TestPurchaseSnapshot::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    PurchaseSnapshot::setFolder(m_dir.filePath(QStringLiteral("cache/purchases")));
+    PurchaseSnapshot::setMinimumLines(0);
+}
+
+std::unique_ptr<store::Workspace> TestPurchaseSnapshot::demo(const QString &name, qint64 customers, quint64 seed)
+{
+    demo::DemoSetupOptions options;
+    options.shop.customers = customers;
+    options.shop.seed = seed;
+    options.history = false;
+    auto ws = demo::DemoShop::createWorkspace(m_dir.filePath(name), options);
+    return ws.ok() ? std::move(ws).value() : nullptr;
+}
+
+QByteArray TestPurchaseSnapshot::snapshotOf(store::Workspace &ws)
+{
+    const Cache first = loadWithPurchases(ws);
+    PurchaseSnapshot::waitForWrites();
+    QFile file(PurchaseSnapshot::fileFor(ws.db().path()));
+    return first && file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void TestPurchaseSnapshot::snapshotHoldsWhatSqliteGives_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("demoShop");
+    QTest::newRow("hand-made") << QStringLiteral("hand.segmenta") << false;
+    QTest::newRow("demo shop") << QStringLiteral("demo.segmenta") << true;
+}
+
+// The first read comes from SQLite and leaves a file readable by its owner only; the next one comes from the
+// file and holds the same columns, row by row.
+void TestPurchaseSnapshot::snapshotHoldsWhatSqliteGives()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, demoShop);
+    std::unique_ptr<store::Workspace> ws;
+    if (demoShop) {
+        ws = demo(name, 1500);
+    } else {
+        ws = store::Workspace::create(m_dir.filePath(name)).value();
+        ws->db().exec("ALTER TABLE orders ADD COLUMN o_1 TEXT");
+        ws->db().exec("INSERT INTO fields(entity, name, label, table_name, column_name, type, origin, position) "
+                      "VALUES ('order', '备注', '备注', 'orders', 'o_1', 'text', 'imported', 100)");
+        ws->db().exec("INSERT INTO customers(id, customer_key) VALUES (1, 'a'), (2, 'b'), (5, 'e')");
+        ws->db().exec("INSERT INTO orders(id, order_key, customer_id, order_date, amount, is_valid, channel, o_1) VALUES "
+                      "(1, 'o1', 1, '2026-06-20', 300, 1, 'WeChat', 'gift'), (2, 'o2', 5, 'garbage', 0, 0, NULL, NULL), "
+                      "(4, 'o4', 5, '2026-04-02T10:00:00', 70000.25, 1, 'Web', '礼物'), (7, 'o7', 2, NULL, -5, 1, 'Web', NULL)");
+        ws->db().exec("INSERT INTO order_lines(order_id, line_no, product, category, quantity, unit_price, amount) VALUES "
+                      "(1, 1, 'Python 入门', '书', 1, 100, 100), (1, 2, '茶杯', 'Teaware', 2, 100, 200), "
+                      "(4, 1, '红茶', '红茶', 40000, 1.75, 70000.25), (7, 1, NULL, NULL, NULL, NULL, -5)");
+    }
+    QVERIFY(ws);
+    const QString file = PurchaseSnapshot::fileFor(ws->db().path());
+    QVERIFY(!QFileInfo::exists(file));
+    const Cache fromSqlite = loadWithPurchases(*ws);
+    QVERIFY(fromSqlite);
+    QVERIFY(!fromSqlite->purchasesFromSnapshot());
+    PurchaseSnapshot::waitForWrites();
+    QVERIFY(QFileInfo::exists(file));
+    QCOMPARE(QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                                              QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(QFileInfo(file).absolutePath()).permissions() & (QFileDevice::ReadOther | QFileDevice::ExeOther),
+             QFileDevice::Permissions());
+
+    const Cache fromFile = loadWithPurchases(*ws);
+    QVERIFY(fromFile);
+    QVERIFY(fromFile->purchasesFromSnapshot());
+    comparePurchases(fromSqlite->purchases(), fromFile->purchases());
+    if (demoShop) {
+        QVERIFY(fromFile->purchases().lines() > 1500);
+        checkFigures(*ws, *fromFile);
+    } else {
+        QCOMPARE(fromFile->purchases().orders(), size_t(4));
+        QCOMPARE(fromFile->purchases().orderCustomer[2], std::uint32_t(2)); // customer 5, the third row
+        QCOMPARE(fromFile->purchases().lineColumn(QStringLiteral("quantity"))->number(2), 40000.0);
+        QCOMPARE(fromFile->purchases().orderColumn(QStringLiteral("备注"))->wordText(
+                     fromFile->purchases().orderColumn(QStringLiteral("备注"))->code(2)),
+                 QStringLiteral("礼物"));
+    }
+}
+
+// An import, its undo and a change of what a purchase is: after each, the figures are those plain SQL gives.
+// The import and the undo change the orders, so the snapshot taken before is not used; the purchase
+// definition is applied to the orders after they are read, so the snapshot still serves.
+void TestPurchaseSnapshot::snapshotOfAnotherStateIsNotUsed()
+{
+    auto ws = demo(QStringLiteral("imports.segmenta"), 800);
+    QVERIFY(ws);
+    QVERIFY(!snapshotOf(*ws).isEmpty());
+
+    const auto imported = import::Importer::run(*ws, dataFile("lines_shop_en.csv"));
+    QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
+    const Cache afterImport = loadWithPurchases(*ws);
+    QVERIFY(afterImport && !afterImport->purchasesFromSnapshot());
+    QVERIFY(buyersOf(ws->db(), QStringLiteral("Tea"), ws->analysisDate()) > 0);
+    checkFigures(*ws, *afterImport);
+    PurchaseSnapshot::waitForWrites();
+    const Cache afterImportAgain = loadWithPurchases(*ws);
+    QVERIFY(afterImportAgain && afterImportAgain->purchasesFromSnapshot());
+    checkFigures(*ws, *afterImportAgain);
+
+    QVERIFY(import::Importer::undo(*ws, imported.value().sourceId).ok());
+    const Cache afterUndo = loadWithPurchases(*ws);
+    QVERIFY(afterUndo && !afterUndo->purchasesFromSnapshot());
+    QCOMPARE(buyersOf(ws->db(), QStringLiteral("Tea"), ws->analysisDate()), qint64(0));
+    checkFigures(*ws, *afterUndo);
+    PurchaseSnapshot::waitForWrites();
+
+    const Cache zeroCounts = loadWithPurchases(*ws);
+    QVERIFY(zeroCounts && zeroCounts->purchasesFromSnapshot());
+    checkFigures(*ws, *zeroCounts, true);
+    ws->setAnalysisDate(ws->analysisDate().addDays(-200));
+    const Cache earlier = loadWithPurchases(*ws);
+    QVERIFY(earlier && earlier->purchasesFromSnapshot());
+    checkFigures(*ws, *earlier);
+}
+
+// A workspace deleted and made again at the same path (another shop, the same number of customers) does not
+// get the old one's purchases; a snapshot whose workspace is gone harms nothing.
+void TestPurchaseSnapshot::workspaceMadeAgainAtThePathIsReadFromItsFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("again.segmenta"));
+    {
+        auto ws = demo(QStringLiteral("again.segmenta"), 600, 1);
+        QVERIFY(ws);
+        QVERIFY(!snapshotOf(*ws).isEmpty());
+    }
+    const QString file = PurchaseSnapshot::fileFor(path);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    QVERIFY(QFileInfo::exists(file));
+    auto ws = demo(QStringLiteral("again.segmenta"), 600, 2);
+    QVERIFY(ws);
+    const Cache cache = loadWithPurchases(*ws);
+    QVERIFY(cache && !cache->purchasesFromSnapshot());
+    checkFigures(*ws, *cache);
+}
+
+// Writing a snapshot removes those of workspaces no longer at their path, and files that are no snapshot.
+void TestPurchaseSnapshot::snapshotsOfDeletedWorkspacesAreRemoved()
+{
+    const QString gonePath = m_dir.filePath(QStringLiteral("gone.segmenta"));
+    {
+        auto gone = demo(QStringLiteral("gone.segmenta"), 300);
+        QVERIFY(gone);
+        QVERIFY(!snapshotOf(*gone).isEmpty());
+    }
+    const QString goneFile = PurchaseSnapshot::fileFor(gonePath);
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(gonePath + suffix);
+    const QString junk = PurchaseSnapshot::folder() + QStringLiteral("/junk.purchases");
+    QFile junkFile(junk);
+    QVERIFY(junkFile.open(QIODevice::WriteOnly));
+    junkFile.write("not a snapshot");
+    junkFile.close();
+    auto kept = demo(QStringLiteral("kept.segmenta"), 300);
+    QVERIFY(kept);
+    QVERIFY(!snapshotOf(*kept).isEmpty());
+    QVERIFY(!QFileInfo::exists(goneFile));
+    QVERIFY(!QFileInfo::exists(junk));
+    QVERIFY(QFileInfo::exists(PurchaseSnapshot::fileFor(kept->db().path())));
+}
+
+void TestPurchaseSnapshot::damagedSnapshotIsIgnored_data()
+{
+    QTest::addColumn<int>("truncateTo"); // -1: keep the size
+    QTest::addColumn<int>("flipAt");     // a byte to change, counted from the start (or from the end when < 0)
+    QTest::newRow("empty") << 0 << 0;
+    QTest::newRow("magic only") << 8 << 0;
+    QTest::newRow("in the header") << 21 << 0;
+    QTest::newRow("half") << -2 << 0;
+    QTest::newRow("all but the checksum") << -3 << 0;
+    QTest::newRow("one byte short") << -4 << 0;
+    QTest::newRow("flipped magic") << -1 << 2;
+    QTest::newRow("flipped version") << -1 << 8;
+    QTest::newRow("flipped key") << -1 << 30;
+    QTest::newRow("flipped in the middle") << -1 << std::numeric_limits<int>::max();
+    QTest::newRow("flipped near the end") << -1 << -20;
+    QTest::newRow("flipped checksum") << -1 << -1;
+}
+
+// The cache reads SQLite instead, with the right figures, and writes a sound file again.
+void TestPurchaseSnapshot::damagedSnapshotIsIgnored()
+{
+    QFETCH(int, truncateTo);
+    QFETCH(int, flipAt);
+    if (!m_damaged)
+        m_damaged = demo(QStringLiteral("damaged.segmenta"), 1000);
+    store::Workspace *ws = m_damaged.get();
+    QVERIFY(ws);
+    const QByteArray good = snapshotOf(*ws);
+    QVERIFY(good.size() > 1000);
+    QByteArray bad = good;
+    if (truncateTo == -2)
+        bad.truncate(good.size() / 2);
+    else if (truncateTo == -3)
+        bad.chop(8);
+    else if (truncateTo == -4)
+        bad.chop(1);
+    else if (truncateTo >= 0)
+        bad.truncate(truncateTo);
+    if (truncateTo == -1) {
+        const qsizetype at = flipAt == std::numeric_limits<int>::max() ? good.size() / 2 : flipAt >= 0 ? flipAt : good.size() + flipAt;
+        bad[at] = char(bad[at] ^ 0x10);
+    }
+    QFile file(PurchaseSnapshot::fileFor(ws->db().path()));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bad), bad.size());
+    file.close();
+
+    const Cache cache = loadWithPurchases(*ws);
+    QVERIFY(cache && !cache->purchasesFromSnapshot());
+    checkFigures(*ws, *cache);
+    PurchaseSnapshot::waitForWrites();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().size(), good.size());
+}
+
+// Fifty changes of one byte at random places of a sound file (a fixed seed): each is noticed.
+void TestPurchaseSnapshot::randomDamageIsIgnored()
+{
+    auto ws = demo(QStringLiteral("random.segmenta"), 300);
+    QVERIFY(ws);
+    const QByteArray good = snapshotOf(*ws);
+    QVERIFY(!good.isEmpty());
+    const Cache sound = loadWithPurchases(*ws);
+    QVERIFY(sound && sound->purchasesFromSnapshot());
+    const QString path = PurchaseSnapshot::fileFor(ws->db().path());
+    QRandomGenerator random(20);
+    for (int i = 0; i < 50; ++i) {
+        QByteArray bad = good;
+        const auto at = qsizetype(random.bounded(quint32(good.size())));
+        bad[at] = char(bad[at] ^ char(1 + random.bounded(255)));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bad), bad.size());
+        file.close();
+        const Cache cache = loadWithPurchases(*ws);
+        QVERIFY2(cache && !cache->purchasesFromSnapshot(), qPrintable(QString::number(at)));
+        comparePurchases(cache->purchases(), sound->purchases());
+        PurchaseSnapshot::waitForWrites();
+    }
+}
+
+// Read-only: the first open reads SQLite and still leaves a snapshot (it is not in the workspace), the next
+// reads it.
+void TestPurchaseSnapshot::readOnlyWorkspaceWorks()
+{
+    const QString path = m_dir.filePath(QStringLiteral("readonly.segmenta"));
+    QVERIFY(demo(QStringLiteral("readonly.segmenta"), 500));
+    for (bool fromFile : {false, true}) {
+        auto ws = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
+        QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
+        QVERIFY(ws.value()->isReadOnly());
+        const Cache cache = loadWithPurchases(*ws.value());
+        QVERIFY(cache);
+        QCOMPARE(cache->purchasesFromSnapshot(), fromFile);
+        checkFigures(*ws.value(), *cache);
+        PurchaseSnapshot::waitForWrites();
+    }
+}
+
+void TestPurchaseSnapshot::smallWorkspacesGetNoFile()
+{
+    PurchaseSnapshot::setMinimumLines(1000000);
+    auto ws = demo(QStringLiteral("small.segmenta"), 200);
+    QVERIFY(ws);
+    const Cache cache = loadWithPurchases(*ws);
+    QVERIFY(cache && !cache->purchasesFromSnapshot());
+    PurchaseSnapshot::waitForWrites();
+    QVERIFY(!QFileInfo::exists(PurchaseSnapshot::fileFor(ws->db().path())));
+    PurchaseSnapshot::setMinimumLines(0);
+}
+
+QTEST_GUILESS_MAIN(TestPurchaseSnapshot)
+#include "tst_purchasesnapshot.moc"
