@@ -33,7 +33,7 @@ shoot() { # NAME LANGUAGE [ARGS...]
     shift 2
     # A second try when the first fails (seen about once a run, with no message); the log of each failure is kept.
     for try in 1 2; do
-        xvfb-run -a -s "-screen 0 1280x860x24" "$app" --demo --language "$language" "$@" >"$work/$name.log" 2>&1 && return 0
+        XDG_CONFIG_HOME="$work/config-$name-$language" xvfb-run -a -s "-screen 0 1280x860x24" "$app" --demo --language "$language" "$@" >"$work/$name.log" 2>&1 && return 0
         echo "failed (try $try): $name ($language); its output:" >&2
         tail -5 "$work/$name.log" >&2
     done
