@@ -273,15 +273,7 @@ bool PurchaseSnapshot::write(const QString &file, const QString &workspace, cons
             out.value(std::uint8_t(c.m_width));
             out.value(c.m_base);
             out.bits(c.valid);
-            out.array(c.text);
-            out.array(c.offsets);
-            out.array(c.m_int8);
-            out.array(c.m_int16);
-            out.array(c.m_int32);
-            out.array(c.m_doubles);
-            out.array(c.m_codes8);
-            out.array(c.m_codes16);
-            out.array(c.m_codes32);
+            eachArray(c, [&out](const auto &array) { out.array(array); });
         }
     }
     const std::uint64_t sum = out.sum();
@@ -335,15 +327,7 @@ std::optional<ColumnCache::Purchases> PurchaseSnapshot::read(const QString &file
                 c.m_width = ColumnCache::Column::Width(width);
                 in.value(c.m_base);
                 in.bits(c.valid);
-                in.array(c.text);
-                in.array(c.offsets);
-                in.array(c.m_int8);
-                in.array(c.m_int16);
-                in.array(c.m_int32);
-                in.array(c.m_doubles);
-                in.array(c.m_codes8);
-                in.array(c.m_codes16);
-                in.array(c.m_codes32);
+                eachArray(c, [&in](auto &array) { in.array(array); });
             }
         }
         const std::uint64_t expected = in.sum();

@@ -66,6 +66,20 @@ public:
     static void waitForWrites();
 
 private:
+    // Every array of a column, in the file's order: one list for write() and read().
+    template<typename ColumnType, typename Visit>
+    static void eachArray(ColumnType &c, Visit &&visit)
+    {
+        visit(c.text);
+        visit(c.offsets);
+        visit(c.m_int8);
+        visit(c.m_int16);
+        visit(c.m_int32);
+        visit(c.m_doubles);
+        visit(c.m_codes8);
+        visit(c.m_codes16);
+        visit(c.m_codes32);
+    }
     static bool consistent(const ColumnCache::Purchases &p, size_t customers);
     static bool consistent(const ColumnCache::Column &column, size_t rows);
 };
