@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QMessageBox>
 #include <QFileDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -136,7 +137,20 @@ void TestSegmentView::clickingTheTrendNamesWhoJoinedAndLeft()
     }, seen);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportChanges")), Qt::LeftButton);
     QVERIFY(*seen);
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 20000);
+    // The export runs on a worker; a failure would show a message box instead of the file: say what it said.
+    QString failure;
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path) || [&failure] {
+        QMessageBox *box = nullptr;
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (auto *shown = qobject_cast<QMessageBox *>(top); shown && shown->isVisible())
+                box = shown;
+        }
+        if (box && box->isVisible())
+            failure = box->text();
+        return !failure.isEmpty();
+    }(), 20000);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QVERIFY(QFile::exists(path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());
