@@ -603,11 +603,15 @@ void TestScreens::purchaseFiguresReadWholeAt1280()
         QCOMPARE(builder->stepCountsBox()->isChecked(), steps);
         QTRY_COMPARE_WITH_TIMEOUT(row()->impactText().contains(language == u"en_US" ? u"left" : u"剩"), steps, 20000);
         auto *label = row()->findChild<QLabel *>(QStringLiteral("impactLabel"));
-        QApplication::processEvents();
-        const QString where = QStringLiteral("“%1” in %2x%3 (needs %4x%5)").arg(row()->impactText()).arg(label->width())
-                                  .arg(label->height()).arg(label->sizeHint().width()).arg(label->sizeHint().height());
+        const auto describe = [&] {
+            return QStringLiteral("“%1” in %2x%3 (needs %4x%5)").arg(row()->impactText()).arg(label->width())
+                .arg(label->height()).arg(label->sizeHint().width()).arg(label->sizeHint().height());
+        };
+        // The new text asks the row, then the builder, for room; each layout settles in its own posted event.
+        QTRY_VERIFY2_WITH_TIMEOUT(label->width() >= label->sizeHint().width() && label->height() >= label->sizeHint().height(),
+                                  qPrintable(describe()), 5000);
+        const QString where = describe();
         QVERIFY2(label->isVisible(), qPrintable(where));
-        QVERIFY2(label->width() >= label->sizeHint().width() && label->height() >= label->sizeHint().height(), qPrintable(where));
         QVERIFY2(label->geometry().right() <= row()->width(), qPrintable(where));
         const QRect inWindow(label->mapTo(m_window.get(), QPoint(0, 0)), label->size());
         QVERIFY2(m_window->rect().contains(inWindow), qPrintable(where));
