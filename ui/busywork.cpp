@@ -5,11 +5,23 @@
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QProgressDialog>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
 namespace segmenta::ui {
+
+QThreadPool *workers()
+{
+    static QThreadPool *pool = [] {
+        auto *threads = new QThreadPool; // lives as long as the program: jobs may still run when it ends
+        threads->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        return threads;
+    }();
+    return pool;
+}
 
 QString runWithBusyDialog(QWidget *parent, const QString &label, const std::function<QString()> &work)
 {
@@ -20,7 +32,7 @@ QString runWithBusyDialog(QWidget *parent, const QString &label, const std::func
     QFutureWatcher<QString> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run(work));
+    watcher.setFuture(QtConcurrent::run(workers(), work));
     if (!watcher.isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     return watcher.result();
@@ -47,7 +59,7 @@ QString runWithProgressDialog(QWidget *parent, const QString &label, const std::
     QFutureWatcher<QString> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([&work, &progress] { return work(progress); }));
+    watcher.setFuture(QtConcurrent::run(workers(), [&work, &progress] { return work(progress); }));
     if (!watcher.isFinished())
         loop.exec(); // user input too, for the Cancel button; the dialog is modal to the window
     if (canceled)

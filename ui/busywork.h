@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class QThreadPool;
 class QWidget;
 
 namespace segmenta {
@@ -11,6 +12,13 @@ class Progress;
 }
 
 namespace segmenta::ui {
+
+// The threads the window's work runs on (loading figures, counting, imports, exports): every QtConcurrent::run
+// of the window names this pool. Not QThreadPool::globalInstance(), because Qt (6.4) cuts large fills and image
+// conversions of the GUI thread's painting into pieces that it runs on the global pool and waits for: with its
+// threads busy loading a million customers, each repaint waited seconds for them (the window froze 6.4 s while
+// a 1 M-customer workspace opened). As many threads as the global pool has.
+QThreadPool *workers();
 
 // Runs `work` on a worker thread while a window-modal busy dialog over `parent` shows `label` (after 300 ms,
 // so quick work shows nothing), and returns what `work` returns: an error message, or an empty string. The GUI

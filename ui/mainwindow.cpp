@@ -523,7 +523,7 @@ bool MainWindow::openWorkspace(const QString &path)
 void MainWindow::startWorkspaceCheck(const QString &path)
 {
     auto progress = std::make_shared<Progress>();
-    auto future = QtConcurrent::run([path, progress] {
+    auto future = QtConcurrent::run(workers(), [path, progress] {
         try {
             (void)store::Workspace::checkIntact(path, progress.get()); // remembered for the reopen below
         } catch (const Canceled &) {
@@ -604,7 +604,7 @@ void MainWindow::openDemoShop()
     connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel(); });
     // Generated into a temporary name and renamed, so a cancelled or failed run leaves nothing behind.
     const QString partial = path + QStringLiteral(".partial");
-    whenFinished(this, QtConcurrent::run([partial, progress]() -> QString {
+    whenFinished(this, QtConcurrent::run(workers(), [partial, progress]() -> QString {
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(partial + suffix);
         QString error;

@@ -1,5 +1,6 @@
 #include "predict/customerpredictions.h"
 
+#include "common/threads.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -253,7 +254,7 @@ void predictBuyers(const std::vector<Buyer> &buyers, qint64 calibrationEnd, cons
     std::vector<size_t> chunks;
     for (size_t start = 0; start < keys.size(); start += kChunk)
         chunks.push_back(start);
-    QtConcurrent::blockingMap(chunks, [&](size_t start) {
+    QtConcurrent::blockingMap(computeThreads(), chunks, [&](size_t start) {
         if (progress && progress->isCanceled())
             return; // exceptions must not cross the pool; checked below
         for (size_t i = start; i < std::min(start + kChunk, keys.size()); ++i)

@@ -1,5 +1,7 @@
 #include "predict/maximumlikelihood.h"
 
+#include "common/threads.h"
+
 #include <nlopt.hpp>
 
 #include <QtConcurrent/QtConcurrentMap>
@@ -151,7 +153,7 @@ double sumInChunks(std::size_t count, std::size_t chunk, const std::function<dou
     for (std::size_t start = 0; start < count; start += chunk)
         starts.push_back(start);
     std::vector<double> sums(starts.size(), 0.0);
-    QtConcurrent::blockingMap(starts, [&](std::size_t start) {
+    QtConcurrent::blockingMap(computeThreads(), starts, [&](std::size_t start) {
         sums[start / chunk] = part(start, std::min(start + chunk, count));
     });
     double total = 0;
@@ -172,7 +174,7 @@ std::vector<double> sumInChunks(std::size_t count, std::size_t chunk, std::size_
     for (std::size_t start = 0; start < count; start += chunk)
         starts.push_back(start);
     std::vector<double> sums(starts.size() * width, 0.0);
-    QtConcurrent::blockingMap(starts, [&](std::size_t start) {
+    QtConcurrent::blockingMap(computeThreads(), starts, [&](std::size_t start) {
         part(start, std::min(start + chunk, count), sums.data() + start / chunk * width);
     });
     for (std::size_t c = 0; c < starts.size(); ++c) {

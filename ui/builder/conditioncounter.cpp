@@ -1,4 +1,5 @@
 #include "conditioncounter.h"
+#include "busywork.h"
 #include "futurewatch.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -39,7 +40,7 @@ void ConditionCounter::setData(std::shared_ptr<const rules::ColumnCache> cache, 
     const auto fields = m_context->fields;
     const quint64 generation = m_generation;
     m_valuesRun.waitForFinished(); // the previous cache's values: quick, and dropped by generation
-    m_valuesRun = QtConcurrent::run([data, fields]() {
+    m_valuesRun = QtConcurrent::run(workers(), [data, fields]() {
         QHash<QString, std::vector<rules::ValueCount>> values;
         for (const store::FieldInfo &field : fields) {
             const rules::ColumnCache::Column *column = data->column(field.name);
@@ -64,7 +65,7 @@ void ConditionCounter::requestPurchaseValues()
     const auto context = m_context;
     const quint64 generation = m_generation;
     m_purchaseValuesRun.waitForFinished(); // the previous cache's: dropped by generation
-    m_purchaseValuesRun = QtConcurrent::run([data, context]() {
+    m_purchaseValuesRun = QtConcurrent::run(workers(), [data, context]() {
         QHash<QString, std::vector<rules::ValueCount>> values;
         for (const store::FieldInfo &field : context->orderFields) {
             if (!store::isNumeric(field.type) && !store::isTemporal(field.type) && field.type != store::FieldType::Boolean)
@@ -95,7 +96,7 @@ void ConditionCounter::countPending()
     const auto context = m_context;
     const quint64 generation = m_generation;
     m_impactsRun.waitForFinished(); // a run of older data that has not reported yet
-    m_impactsRun = QtConcurrent::run([cache, context, rule]() -> std::optional<Counts> {
+    m_impactsRun = QtConcurrent::run(workers(), [cache, context, rule]() -> std::optional<Counts> {
         auto impacts = rules::ColumnarEvaluator::impacts(rule, *context, *cache);
         auto steps = rules::stepCounts(rule, *context, *cache);
         if (!impacts || !steps)

@@ -1,4 +1,5 @@
 #include "customers/customercard.h"
+#include "busywork.h"
 
 #include "common/money.h"
 #include "futurewatch.h"
@@ -227,7 +228,7 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
 
     const QString path = workspace->path();
     const QDate asOf = workspace->analysisDate();
-    whenFinished(this, QtConcurrent::run([path, customerId, asOf] {
+    whenFinished(this, QtConcurrent::run(workers(), [path, customerId, asOf] {
         try {
             auto db = store::Database::open(path, store::Database::Access::ReadOnly);
             return CustomerDetails::load(db, customerId, asOf);

@@ -1,4 +1,5 @@
 #include "dashboardcontroller.h"
+#include "busywork.h"
 
 #include "common/datetext.h"
 #include "common/money.h"
@@ -335,7 +336,7 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
     const QDate asOf = workspace->analysisDate();
     const quint64 generation = m_generation;
     m_panel->setBusy(true);
-    whenFinished(this, QtConcurrent::run([path, asOf, saved, settings, history, prediction]() {
+    whenFinished(this, QtConcurrent::run(workers(), [path, asOf, saved, settings, history, prediction]() {
         QString error;
         auto snapshot = buildSnapshot(path, asOf, saved, settings, history, prediction, &error);
         return std::make_pair(snapshot, error);
@@ -398,7 +399,7 @@ void DashboardController::evaluatePending()
     m_panel->setBusy(true);
     const auto snapshot = m_snapshot;
     const quint64 generation = m_generation;
-    whenFinished(this, QtConcurrent::run([snapshot, rule]() { return evaluate(*snapshot, rule); }),
+    whenFinished(this, QtConcurrent::run(workers(), [snapshot, rule]() { return evaluate(*snapshot, rule); }),
                  [this, generation](const Evaluation &result) {
         m_running = false;
         if (generation == m_generation && !m_pending) {

@@ -1,4 +1,5 @@
 #include "purchasemixcontroller.h"
+#include "busywork.h"
 
 #include "futurewatch.h"
 
@@ -88,7 +89,7 @@ void PurchaseMixController::buildBase()
 {
     m_building = true;
     const quint64 generation = m_generation;
-    whenFinished(this, QtConcurrent::run([cache = m_cache, context = m_context] { return buildBaseOf(cache, context); }),
+    whenFinished(this, QtConcurrent::run(workers(), [cache = m_cache, context = m_context] { return buildBaseOf(cache, context); }),
                  [this, generation](const BaseResult &result) {
                      if (generation != m_generation)
                          return; // another workspace state meanwhile
@@ -117,7 +118,7 @@ void PurchaseMixController::tallyPending()
     m_running = true;
     const auto base = m_base;
     const quint64 generation = m_generation;
-    whenFinished(this, QtConcurrent::run([base, members] { return figuresOf(*base, members); }),
+    whenFinished(this, QtConcurrent::run(workers(), [base, members] { return figuresOf(*base, members); }),
                  [this, generation](const PurchaseMixFigures &figures) {
                      m_running = false;
                      if (generation == m_generation && !m_pending) {

@@ -207,7 +207,7 @@ void ExperimentsDialog::measureSelected()
                                 chosen.groups.empty() ? QString() : chosen.groups[size_t(chosen.controlIndex())].name,
                                 chosen.ruleText.toHtmlEscaped()));
     using Outcome = std::pair<QString, std::optional<ExperimentResult>>;
-    whenFinished(this, QtConcurrent::run([path, chosen, window, difference]() -> Outcome {
+    whenFinished(this, QtConcurrent::run(workers(), [path, chosen, window, difference]() -> Outcome {
         try {
             store::Database db = store::Database::open(path, store::Database::Access::ReadOnly);
             auto result = experiments::ExperimentMeasure::measure(db, chosen, window, difference);

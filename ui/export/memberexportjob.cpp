@@ -1,4 +1,5 @@
 #include "export/memberexportjob.h"
+#include "busywork.h"
 #include "futurewatch.h"
 
 #include "export/memberexporter.h"
@@ -58,7 +59,7 @@ void MemberExportJob::cancel()
 void MemberExportJob::run(const QString &workspacePath, const rules::Rule &rule, const exporting::ExportOptions &options)
 {
     const auto progress = m_progress;
-    whenFinished(this, QtConcurrent::run([workspacePath, rule, options, progress]() -> std::pair<QString, exporting::ExportSummary> {
+    whenFinished(this, QtConcurrent::run(workers(), [workspacePath, rule, options, progress]() -> std::pair<QString, exporting::ExportSummary> {
         // Read-write: the exporter brings the metrics up to date for the analysis date first.
         auto workspace = store::Workspace::open(workspacePath);
         if (!workspace)

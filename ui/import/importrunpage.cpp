@@ -1,4 +1,5 @@
 #include "import/importrunpage.h"
+#include "busywork.h"
 
 #include "common/datetext.h"
 #include "common/money.h"
@@ -168,7 +169,7 @@ void ImportRunPage::start()
         }, Qt::QueuedConnection);
     });
     // The import writes through its own connection on a worker thread; the window stays responsive.
-    whenFinished(this, QtConcurrent::run([workspacePath = m_wizard->workspacePath(), creates = m_wizard->createsWorkspace(),
+    whenFinished(this, QtConcurrent::run(workers(), [workspacePath = m_wizard->workspacePath(), creates = m_wizard->createsWorkspace(),
                                           filePath = m_wizard->filePath(), options = m_wizard->options(), progress = m_progress]() {
         return runImport(workspacePath, creates, filePath, options, progress.get());
     }), [this](const RunResult &result) {

@@ -1,4 +1,5 @@
 #include "import/importwizard.h"
+#include "busywork.h"
 #include "futurewatch.h"
 
 #include "import/importrunpage.h"
@@ -171,7 +172,7 @@ void ImportWizard::startPreview()
     m_running = true;
     m_queued = false;
     const quint64 generation = ++m_generation;
-    whenFinished(this, QtConcurrent::run([workspacePath = m_workspacePath, creates = m_createsWorkspace, filePath = m_filePath,
+    whenFinished(this, QtConcurrent::run(workers(), [workspacePath = m_workspacePath, creates = m_createsWorkspace, filePath = m_filePath,
                                           options = m_options]() {
         std::unique_ptr<store::Workspace> workspace;
         if (!workspacePath.isEmpty() && !creates) {

@@ -1,4 +1,5 @@
 #include "segments/memberpreview.h"
+#include "busywork.h"
 
 #include "futurewatch.h"
 
@@ -76,7 +77,7 @@ void MemberPreview::load()
     m_stale = false;
     m_loading = true;
     const quint64 generation = ++m_generation;
-    whenFinished(this, QtConcurrent::run([path = m_path, context = m_context, ids = m_ids]() {
+    whenFinished(this, QtConcurrent::run(workers(), [path = m_path, context = m_context, ids = m_ids]() {
         Read read;
         try {
             store::Database db = store::Database::open(path, store::Database::Access::ReadOnly);

@@ -1,4 +1,5 @@
 #include "segments/membershipdialog.h"
+#include "busywork.h"
 
 #include "futurewatch.h"
 
@@ -99,7 +100,7 @@ void MembershipDialog::start()
     const QString path = m_path;
     const qint64 id = m_segmentId;
     const auto progress = m_progress;
-    whenFinished(this, QtConcurrent::run([path, id, progress] { return work(path, id, progress.get()); }),
+    whenFinished(this, QtConcurrent::run(workers(), [path, id, progress] { return work(path, id, progress.get()); }),
                  [this](const Outcome &outcome) { showOutcome(outcome); });
 }
 

@@ -1,4 +1,5 @@
 #include "settings/settingsdialog.h"
+#include "busywork.h"
 
 #include "common/datetext.h"
 #include "common/money.h"
@@ -533,7 +534,7 @@ void SettingsDialog::lookUpLatestOrder()
         m_latestOrder->setText(tr("Day after the latest order (%1)").arg(dateText(date)));
         connect(m_latestOrder, &QPushButton::clicked, this, [this, date] { m_date->setDate(date); });
     });
-    watcher->setFuture(QtConcurrent::run([path]() -> QDate {
+    watcher->setFuture(QtConcurrent::run(workers(), [path]() -> QDate {
         auto workspace = store::Workspace::open(path, store::Workspace::Mode::ReadOnly);
         if (!workspace)
             return {};
@@ -718,7 +719,7 @@ void SettingsDialog::startApplying(const metrics::AnalysisChange &change, const 
         watcher->deleteLater();
         finishApplying(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([path, change, predictions, progress = m_progress]() -> QString {
+    watcher->setFuture(QtConcurrent::run(workers(), [path, change, predictions, progress = m_progress]() -> QString {
         auto workspace = store::Workspace::open(path);
         if (!workspace)
             return workspace.errorMessage();

@@ -1,0 +1,96 @@
+// The window's work never takes the threads Qt paints with. Qt 6.4 cuts large fills of the GUI thread's painting
+// into pieces run on QThreadPool::globalInstance() and waits for them, so a long job on that pool froze the
+// window until it ended (6.4 s while a 1 M-customer workspace opened). The window's loading and counting run on
+// a pool of their own (ui::workers()), the predictions' sums on core's (computeThreads()). Here the global
+// pool's only thread is held for the whole test, and the window is not shown (its painting would wait for that
+// thread): the window must still open a workspace, show its figures, count a typed rule with a purchase
+// condition and show what the segment buys, with the counts plain SQL gives. Any of that put on the global pool
+// would never run.
+#include "busywork.h"
+#include "common/threads.h"
+#include "dashboard/dashboardcontroller.h"
+#include "dashboard/dashboardpanel.h"
+#include "charts/purchasemixchart.h"
+#include "dashboard/purchasemixview.h"
+#include "demo/demoshop.h"
+#include "mainwindow.h"
+#include "segments/rulepanel.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+using namespace segmenta;
+
+class TestWorkThreads : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void theWindowWorksWhileQtsPoolIsHeld();
+
+private:
+    qint64 sqlCount(const QString &sql);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    QSemaphore m_release;
+};
+
+void TestWorkThreads::initTestCase()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_path = m_dir.filePath(QStringLiteral("shop.segmenta"));
+    auto ws = demo::DemoShop::createWorkspace(m_path, {{1200}, false});
+    QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
+    // One thread in the global pool, held until the end: nothing else ever runs there.
+    QThreadPool::globalInstance()->setMaxThreadCount(1);
+    QThreadPool::globalInstance()->start([this] { m_release.acquire(); });
+    QTRY_COMPARE(QThreadPool::globalInstance()->activeThreadCount(), 1);
+    QVERIFY(ui::workers() != QThreadPool::globalInstance());
+    QVERIFY(computeThreads() != QThreadPool::globalInstance());
+}
+
+void TestWorkThreads::cleanupTestCase()
+{
+    m_release.release();
+    QThreadPool::globalInstance()->waitForDone();
+}
+
+qint64 TestWorkThreads::sqlCount(const QString &sql)
+{
+    auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+    return ws ? ws.value()->db().scalar(sql.toStdString()).toLongLong() : -1;
+}
+
+void TestWorkThreads::theWindowWorksWhileQtsPoolIsHeld()
+{
+    ui::MainWindow window;
+    window.resize(1280, 860);
+    QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+    QVERIFY(window.openWorkspace(m_path));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+    QCOMPARE(shown.last().at(0).toLongLong(), sqlCount(QStringLiteral("SELECT count(*) FROM customers")));
+
+    window.rulePanel()->setRuleText(QStringLiteral("orders_count >= 2 and ordered where category is \"Green tea\""));
+    const qint64 expected = sqlCount(QStringLiteral(
+        "SELECT count(*) FROM customer_metrics m WHERE m.orders_count >= 2 AND EXISTS (SELECT 1 FROM orders o JOIN "
+        "order_lines l ON l.order_id = o.id WHERE o.customer_id = m.customer_id AND o.is_valid <> 0 AND o.amount > 0 "
+        "AND substr(o.order_date, 1, 10) <= '%1' AND l.category = 'Green tea')")
+                                         .arg(window.dashboard()->analysisDate().toString(Qt::ISODate)));
+    QTRY_COMPARE_WITH_TIMEOUT(shown.last().at(0).toLongLong(), expected, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.dashboard()->purchaseMix()->categories()->rows().isEmpty(), 20000);
+    bool named = false; // every member bought green tea, so it is among the categories they buy most
+    for (const auto &row : window.dashboard()->purchaseMix()->categories()->rows())
+        named = named || row.name == u"Green tea";
+    QVERIFY(named);
+}
+
+QTEST_MAIN(TestWorkThreads)
+#include "tst_workthreads.moc"
