@@ -418,6 +418,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         workspace.setSetting(QString::fromLatin1(kStagesAsOfKey), asOf.toString(Qt::ISODate));
         const qint64 latestSource = db.scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
         workspace.setSetting(QString::fromLatin1(kComputedForKey), settingsFingerprint(settings, asOf, latestSource));
+        store::Workspace::recordMetricsChanged(db);
         if (progress)
             progress->checkCanceled();
         transaction.commit();

@@ -587,6 +587,98 @@ void ColumnCache::alignMetrics(const std::vector<size_t> &which, const std::vect
     }
 }
 
+// What changes whenever a customer's field or metric does: the purchases' stamp (every import and its undo
+// adds or removes a source), the token each metrics recompute records (store::Workspace::recordMetricsChanged),
+// the schema version, the fields read (their type decides how a column is read) and the two tables' row counts.
+QByteArray ColumnCache::customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields)
+{
+    QByteArray key = purchaseStamp(db).toUtf8() + "|metrics " +
+                     db.scalar("SELECT coalesce((SELECT value FROM settings WHERE key = 'metrics_changed'), '')").toString().toUtf8() +
+                     "|schema " + db.scalar("PRAGMA user_version").toString().toUtf8();
+    for (const store::FieldInfo &field : fields)
+        key += '|' + field.table.toUtf8() + '.' + field.column.toUtf8() + ' ' + field.name.toUtf8() + ' ' +
+               store::fieldTypeName(field.type).toUtf8();
+    return key + "|rows " + db.scalar("SELECT (SELECT count(*) FROM customers) || ' ' || (SELECT count(*) FROM customer_metrics) || ' ' || "
+                                      "(SELECT coalesce(max(id), 0) FROM customers)").toString().toUtf8();
+}
+
+std::vector<store::FieldInfo> ColumnCache::columnFields() const
+{
+    std::vector<store::FieldInfo> fields;
+    fields.reserve(m_columns.size());
+    for (const Column &column : m_columns)
+        fields.push_back(column.field);
+    return fields;
+}
+
+// Takes the customers' columns from the workspace's snapshot in the cache folder when it copies the state `key`.
+bool ColumnCache::readKept(const QString &file, const QString &workspace, const QByteArray &key)
+{
+    auto kept = CustomerSnapshot::read(file, workspace, key, columnFields());
+    if (!kept)
+        return false;
+    m_ids = std::move(kept->ids);
+    for (size_t i = 0; i < m_columns.size(); ++i)
+        m_columns[i] = std::move(kept->columns[i]);
+    m_customersKept = true;
+    return true;
+}
+
+// Reads the customers and (on a second connection when `second`) their metrics from SQLite. With `key`, the
+// second connection works out the state it read, and `key` is cleared when it is not the one `key` names.
+void ColumnCache::readCustomers(store::Database &db, bool second, const std::vector<size_t> &customerColumns,
+                                const std::vector<size_t> &metricColumns, Progress *progress, QByteArray *key)
+{
+    const auto total = size_t(db.scalar("SELECT count(*) FROM customers").toLongLong());
+    if (progress)
+        progress->setTotal(qint64(total));
+    for (Column &column : m_columns) {
+        column.valid = Bitset(total);
+        if (column.dictionary)
+            column.m_codes8.reserve(total);
+        else
+            column.m_int8.reserve(total);
+    }
+    std::vector<qint64> metricIds;
+    std::atomic<bool> stop{false};
+    std::exception_ptr metricsError;
+    std::thread metricsThread;
+    const std::vector<store::FieldInfo> read = key ? columnFields() : std::vector<store::FieldInfo>{};
+    if (second && !metricColumns.empty()) {
+        const auto access = db.access() == store::Database::Access::Immutable ? store::Database::Access::Immutable
+                                                                               : store::Database::Access::ReadOnly;
+        metricsThread = std::thread([&, access]() {
+            try {
+                store::Database other = store::Database::open(db.path(), access);
+                store::Transaction reading(other);
+                if (key && customersKey(other, read) != *key)
+                    key->clear(); // written meanwhile: the rows are right, but no copy is kept of them
+                readTable(other, true, metricColumns, metricIds, total, progress, stop);
+            } catch (...) {
+                metricsError = std::current_exception();
+            }
+        });
+    }
+    try {
+        readTable(db, false, customerColumns, m_ids, total, progress, stop);
+        if (!metricsThread.joinable() && !metricColumns.empty())
+            readTable(db, true, metricColumns, metricIds, total, progress, stop);
+    } catch (...) {
+        stop = true;
+        if (metricsThread.joinable())
+            metricsThread.join();
+        throw;
+    }
+    if (metricsThread.joinable())
+        metricsThread.join();
+    if (metricsError)
+        std::rethrow_exception(metricsError);
+    if (m_ids.size() != total)
+        throw Changed();
+    if (!metricColumns.empty() && metricIds != m_ids)
+        alignMetrics(metricColumns, metricIds);
+}
+
 Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db,
                                                              const std::vector<store::FieldInfo> &fields,
                                                              Progress *progress)
@@ -607,62 +699,28 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
         cache->m_columns.push_back(std::move(column));
     }
     try {
-        const auto total = size_t(db.scalar("SELECT count(*) FROM customers").toLongLong());
-        if (progress)
-            progress->setTotal(qint64(total));
-        for (Column &column : cache->m_columns) {
-            column.valid = Bitset(total);
-            if (column.dictionary)
-                column.m_codes8.reserve(total);
-            else
-                column.m_int8.reserve(total);
-        }
         // The metrics are read on a second thread through a second connection, which halves the load on two
         // cores. A connection inside a transaction, or an in-memory database, is read by this thread alone:
-        // another connection would not see the same rows.
+        // another connection would not see the same rows; nor is it kept in a snapshot.
         const bool second = !db.path().isEmpty() && db.path() != u":memory:" && sqlite3_get_autocommit(db.handle());
-        std::vector<qint64> metricIds;
-        std::atomic<bool> stop{false};
-        std::exception_ptr metricsError;
-        std::thread metricsThread;
-        if (second && !metricColumns.empty()) {
-            const auto access = db.access() == store::Database::Access::Immutable ? store::Database::Access::Immutable
-                                                                                   : store::Database::Access::ReadOnly;
-            metricsThread = std::thread([&, access]() {
-                try {
-                    store::Database other = store::Database::open(db.path(), access);
-                    cache->readTable(other, true, metricColumns, metricIds, total, progress, stop);
-                } catch (...) {
-                    metricsError = std::current_exception();
-                }
-            });
-        }
-        try {
-            cache->readTable(db, false, customerColumns, cache->m_ids, total, progress, stop);
-            if (!metricsThread.joinable() && !metricColumns.empty())
-                cache->readTable(db, true, metricColumns, metricIds, total, progress, stop);
-        } catch (...) {
-            stop = true;
-            if (metricsThread.joinable())
-                metricsThread.join();
-            throw;
-        }
-        if (metricsThread.joinable())
-            metricsThread.join();
-        if (metricsError)
-            std::rethrow_exception(metricsError);
-        if (cache->m_ids.size() != total)
-            throw Changed();
-        if (!metricColumns.empty() && metricIds != cache->m_ids)
-            cache->alignMetrics(metricColumns, metricIds);
-        if (second) {
-            cache->m_path = db.path();
-            cache->m_immutable = db.access() == store::Database::Access::Immutable;
-            cache->m_stamp = purchaseStamp(db);
-        } else {
+        if (!second) {
+            cache->readCustomers(db, false, customerColumns, metricColumns, progress, nullptr);
             cache->m_purchases = readPurchases(db, cache->m_ids, progress, {});
             cache->m_purchasesReady = true;
+            return std::shared_ptr<const ColumnCache>(std::move(cache));
         }
+        store::Transaction reading(db); // the key, the stamp and the customers from one state of the file
+        QByteArray key = customersKey(db, cache->columnFields());
+        cache->m_path = db.path();
+        cache->m_immutable = db.access() == store::Database::Access::Immutable;
+        cache->m_stamp = purchaseStamp(db);
+        const QString file = CustomerSnapshot::fileFor(db.path());
+        const QString workspace = QFileInfo(db.path()).canonicalFilePath();
+        if (!file.isEmpty() && cache->readKept(file, workspace, key))
+            return std::shared_ptr<const ColumnCache>(std::move(cache));
+        cache->readCustomers(db, true, customerColumns, metricColumns, progress, &key);
+        if (!file.isEmpty() && !key.isEmpty() && cache->rows() >= CustomerSnapshot::minimumCustomers())
+            CustomerSnapshot::writeLater(cache, file, workspace, key, cache->m_ids, cache->m_columns);
     } catch (const store::DatabaseError &error) {
         return Error{tr("Could not load the customers into memory: %1").arg(error.message())};
     } catch (const Canceled &) {

@@ -34,6 +34,7 @@ namespace detail {
 class WordIndex;
 }
 class PurchaseSnapshot;
+class CustomerSnapshot;
 
 // Every customer field held in memory column by column, for evaluating rules in milliseconds: numbers,
 // booleans and dates (as day numbers) in fixed-width arrays with a validity bitset, text and categories
@@ -118,6 +119,7 @@ public:
     private:
         friend class ColumnCache;
         friend class PurchaseSnapshot;
+        friend class CustomerSnapshot;
         enum class Width : quint8 { Int8, Int16, Int32, Double };
 
         void appendNumber(double value); // the row's value (0 for an empty row), widening as needed
@@ -185,6 +187,8 @@ public:
     // Whether purchases() came from the workspace's snapshot in the cache folder (PurchaseSnapshot) rather than
     // from SQLite; meaningful once they are loaded.
     bool purchasesFromSnapshot() const { return m_purchasesKept.load(std::memory_order_acquire); }
+    // Whether the customers' columns came from the workspace's snapshot in the cache folder (CustomerSnapshot).
+    bool customersFromSnapshot() const { return m_customersKept; }
     // The orders that are purchases on `asOf` (valid, dated on or before it, an amount above zero unless
     // `zeroCounts`): the start of every purchase condition, computed once per analysis date.
     std::shared_ptr<const Bitset> purchasedOrders(const QDate &asOf, bool zeroCounts) const;
@@ -215,6 +219,11 @@ private:
     static void linkLines(Purchases &p, const std::vector<qint64> &orderIds);
     static void checkStop(Progress *progress, const std::atomic<bool> &stop);
     static QString purchaseStamp(store::Database &db);
+    std::vector<store::FieldInfo> columnFields() const;
+    static QByteArray customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields);
+    void readCustomers(store::Database &db, bool second, const std::vector<size_t> &customerColumns,
+                       const std::vector<size_t> &metricColumns, Progress *progress, QByteArray *key);
+    bool readKept(const QString &file, const QString &workspace, const QByteArray &key);
     QByteArray snapshotKey(store::Database &db, const std::vector<store::FieldInfo> &fields) const;
     void readPurchasesOnce(store::Database &db) const;
     static void readValue(Column &column, detail::WordIndex &dictionary, store::Statement &query, int at, size_t row);
@@ -226,6 +235,7 @@ private:
     QString m_path;
     bool m_immutable = false;
     QString m_stamp; // purchaseStamp() when the customers were read
+    bool m_customersKept = false;
     mutable std::mutex m_purchasesMutex;
     mutable std::atomic<bool> m_purchasesReady{false};
     mutable std::atomic<bool> m_purchasesKept{false};

@@ -21,16 +21,18 @@ namespace segmenta::rules {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'G', 'M', 'T', 'P', 'U', 'R', 'C'};
+constexpr char kCustomersMagic[8] = {'S', 'G', 'M', 'T', 'C', 'U', 'S', 'T'};
 constexpr std::uint32_t kByteOrder = 0x01020304; // a file written on a machine of the other byte order is ignored
 
 std::mutex settingsMutex;
 QString &folderSetting()
 {
     static QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-                            QStringLiteral("/segmenta/purchases");
+                            QStringLiteral("/segmenta/snapshots");
     return folder;
 }
 std::atomic<size_t> minimumLinesSetting{100000};
+std::atomic<size_t> minimumCustomersSetting{100000};
 
 // A 64-bit running checksum of everything written: each 8-byte word goes through a bijective step (xor, a
 // multiplication by an odd constant, a rotation), so a change confined to one word always changes the result,
@@ -162,16 +164,17 @@ bool isDictionary(const store::FieldInfo &field)
     return !store::isNumeric(field.type) && !store::isTemporal(field.type) && field.type != store::FieldType::Boolean;
 }
 
-// The workspace a snapshot file copies, from its header; empty when the file is not a snapshot of this format.
-QString workspaceOf(const QString &file)
+// The workspace a snapshot file copies, from its header; empty when the file is not a snapshot of this format
+// (`magic` and `format` tell the purchases' files from the customers').
+QString workspaceOf(const QString &file, const char (&expected)[8], std::uint32_t format)
 {
     QFile f(file);
     char magic[sizeof kMagic] = {};
     std::uint32_t version = 0, byteOrder = 0;
     std::uint64_t length = 0;
     if (!f.open(QIODevice::ReadOnly) || f.read(magic, sizeof magic) != qint64(sizeof magic) ||
-        std::memcmp(magic, kMagic, sizeof magic) != 0 || f.read(reinterpret_cast<char *>(&version), 4) != 4 ||
-        version != PurchaseSnapshot::kFormatVersion || f.read(reinterpret_cast<char *>(&byteOrder), 4) != 4 ||
+        std::memcmp(magic, expected, sizeof magic) != 0 || f.read(reinterpret_cast<char *>(&version), 4) != 4 ||
+        version != format || f.read(reinterpret_cast<char *>(&byteOrder), 4) != 4 ||
         byteOrder != kByteOrder || f.read(reinterpret_cast<char *>(&length), 8) != 8 || length > (1U << 20) ||
         !f.seek(f.pos() + qint64(length)) || f.read(reinterpret_cast<char *>(&length), 8) != 8 || length > (1U << 16))
         return {};
@@ -183,17 +186,81 @@ QString workspaceOf(const QString &file)
 void pruneFolder(const QString &folder, const QString &kept)
 {
     const QDir dir(folder);
-    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.purchases")}, QDir::Files)) {
+    const auto workspaceOfAny = [](const QFileInfo &info) {
+        return info.suffix() == u"customers" ? workspaceOf(info.absoluteFilePath(), kCustomersMagic, CustomerSnapshot::kFormatVersion)
+                                             : workspaceOf(info.absoluteFilePath(), kMagic, PurchaseSnapshot::kFormatVersion);
+    };
+    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.purchases"), QStringLiteral("*.customers")}, QDir::Files)) {
         if (info.absoluteFilePath() == QFileInfo(kept).absoluteFilePath())
             continue;
-        const QString workspace = workspaceOf(info.absoluteFilePath());
+        const QString workspace = workspaceOfAny(info);
         if (workspace.isEmpty() || !QFileInfo::exists(workspace)) // stat() only: the workspace is not opened
             QFile::remove(info.absoluteFilePath());
     }
-    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.purchases.*")}, QDir::Files)) {
+    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.purchases.*"), QStringLiteral("*.customers.*")}, QDir::Files)) {
         if (info.lastModified().secsTo(QDateTime::currentDateTime()) > 3600) // not a write in progress
             QFile::remove(info.absoluteFilePath());
     }
+}
+
+// Opens `file` for an atomic write in a folder only its owner reads, and writes `magic`; false when it cannot.
+bool startFile(QSaveFile &save, const char (&magic)[8])
+{
+    const QFileInfo info(save.fileName());
+    if (!QDir().mkpath(info.absolutePath()))
+        return false;
+    QFile::setPermissions(info.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!save.open(QIODevice::WriteOnly))
+        return false;
+    save.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return save.write(magic, sizeof kMagic) == qint64(sizeof kMagic);
+}
+
+// Ends a file startFile() began with the checksum of everything written, and puts it in place.
+bool finishFile(QSaveFile &save, const Output &out)
+{
+    const std::uint64_t sum = out.sum();
+    if (!out.ok() || save.write(reinterpret_cast<const char *>(&sum), sizeof sum) != qint64(sizeof sum) || !save.commit())
+        return false;
+    pruneFolder(QFileInfo(save.fileName()).absolutePath(), save.fileName());
+    return true;
+}
+
+// Opens `file` and reads the magic startFile() wrote, which must be `magic`.
+bool openFile(QFile &f, const char (&magic)[8])
+{
+    char stored[sizeof kMagic] = {};
+    return !f.fileName().isEmpty() && f.open(QIODevice::ReadOnly | QIODevice::Unbuffered) &&
+           f.read(stored, sizeof stored) == qint64(sizeof stored) && std::memcmp(stored, magic, sizeof stored) == 0;
+}
+
+// Reads the rest of the header the writer wrote: format version and byte order, then the key and the
+// workspace, which must be `key` and `workspace`.
+bool readHeader(Input &in, std::uint32_t format, const QByteArray &key, const QString &workspace)
+{
+    std::uint32_t version = 0, byteOrder = 0;
+    QByteArray storedKey, storedWorkspace;
+    return in.value(version) && version == format && in.value(byteOrder) && byteOrder == kByteOrder && in.array(storedKey) &&
+           storedKey == key && in.array(storedWorkspace) && storedWorkspace == workspace.toUtf8();
+}
+
+// Reads the checksum at the end and whether it is the sum of everything before it, and nothing follows.
+bool readEnd(Input &in)
+{
+    const std::uint64_t expected = in.sum();
+    std::uint64_t sum = 0;
+    return in.ok() && in.raw(&sum, sizeof sum) && sum == expected && in.left() == 0;
+}
+
+QString fileIn(const QString &folder, const QString &workspacePath, const QString &suffix)
+{
+    // canonicalFilePath() only asks the file system (realpath), it opens nothing: the workspace file is
+    // touched by SQLite alone.
+    const QString canonical = QFileInfo(workspacePath).canonicalFilePath();
+    if (folder.isEmpty() || canonical.isEmpty())
+        return {};
+    const QByteArray hash = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
+    return folder + u'/' + QString::fromLatin1(hash) + suffix;
 }
 
 QThreadPool &writers()
@@ -233,28 +300,41 @@ void PurchaseSnapshot::setMinimumLines(size_t lines)
 
 QString PurchaseSnapshot::fileFor(const QString &workspacePath)
 {
-    const QString where = folder();
-    // canonicalFilePath() only asks the file system (realpath), it opens nothing: the workspace file is
-    // touched by SQLite alone.
-    const QString canonical = QFileInfo(workspacePath).canonicalFilePath();
-    if (where.isEmpty() || canonical.isEmpty())
-        return {};
-    const QByteArray hash = QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
-    return where + u'/' + QString::fromLatin1(hash) + QStringLiteral(".purchases");
+    return fileIn(folder(), workspacePath, QStringLiteral(".purchases"));
+}
+
+template<typename Out>
+void PurchaseSnapshot::writeColumn(Out &out, const ColumnCache::Column &c)
+{
+    out.value(std::uint8_t(c.dictionary));
+    out.value(std::uint8_t(c.m_width));
+    out.value(c.m_base);
+    out.bits(c.valid);
+    eachArray(c, [&out](const auto &array) { out.array(array); });
+}
+
+template<typename In>
+bool PurchaseSnapshot::readColumn(In &in, ColumnCache::Column &c, const store::FieldInfo &field)
+{
+    c.field = field;
+    std::uint8_t dictionary = 0, width = 0;
+    in.value(dictionary);
+    in.value(width);
+    if (bool(dictionary) != isDictionary(c.field) || width > std::uint8_t(ColumnCache::Column::Width::Double))
+        return false;
+    c.dictionary = bool(dictionary);
+    c.m_width = ColumnCache::Column::Width(width);
+    in.value(c.m_base);
+    in.bits(c.valid);
+    eachArray(c, [&in](auto &array) { in.array(array); });
+    return in.ok();
 }
 
 bool PurchaseSnapshot::write(const QString &file, const QString &workspace, const QByteArray &key,
                              const ColumnCache::Purchases &p)
 {
-    const QFileInfo info(file);
-    if (!QDir().mkpath(info.absolutePath()))
-        return false;
-    QFile::setPermissions(info.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QSaveFile save(file);
-    if (!save.open(QIODevice::WriteOnly))
-        return false;
-    save.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (save.write(kMagic, sizeof kMagic) != qint64(sizeof kMagic))
+    if (!startFile(save, kMagic))
         return false;
     Output out(save);
     out.value(kFormatVersion);
@@ -268,21 +348,10 @@ bool PurchaseSnapshot::write(const QString &file, const QString &workspace, cons
     out.array(p.firstLine);
     for (const std::vector<ColumnCache::Column> *columns : {&p.orderColumns, &p.lineColumns}) {
         out.value(std::uint64_t(columns->size()));
-        for (const ColumnCache::Column &c : *columns) {
-            out.value(std::uint8_t(c.dictionary));
-            out.value(std::uint8_t(c.m_width));
-            out.value(c.m_base);
-            out.bits(c.valid);
-            eachArray(c, [&out](const auto &array) { out.array(array); });
-        }
+        for (const ColumnCache::Column &c : *columns)
+            writeColumn(out, c);
     }
-    const std::uint64_t sum = out.sum();
-    if (!out.ok() || save.write(reinterpret_cast<const char *>(&sum), sizeof sum) != qint64(sizeof sum))
-        return false;
-    if (!save.commit())
-        return false;
-    pruneFolder(info.absolutePath(), file);
-    return true;
+    return finishFile(save, out);
 }
 
 std::optional<ColumnCache::Purchases> PurchaseSnapshot::read(const QString &file, const QString &workspace,
@@ -292,17 +361,11 @@ std::optional<ColumnCache::Purchases> PurchaseSnapshot::read(const QString &file
                                                              size_t customers)
 {
     QFile f(file);
-    if (file.isEmpty() || !f.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return std::nullopt;
-    char magic[sizeof kMagic] = {};
-    if (f.read(magic, sizeof magic) != qint64(sizeof magic) || std::memcmp(magic, kMagic, sizeof magic) != 0)
+    if (!openFile(f, kMagic))
         return std::nullopt;
     try {
         Input in(f);
-        std::uint32_t version = 0, byteOrder = 0;
-        QByteArray storedKey, storedWorkspace;
-        if (!in.value(version) || version != kFormatVersion || !in.value(byteOrder) || byteOrder != kByteOrder ||
-            !in.array(storedKey) || storedKey != key || !in.array(storedWorkspace) || storedWorkspace != workspace.toUtf8())
+        if (!readHeader(in, kFormatVersion, key, workspace))
             return std::nullopt; // another format, another state of the workspace, another workspace
         ColumnCache::Purchases p;
         in.array(p.orderCustomer);
@@ -316,23 +379,11 @@ std::optional<ColumnCache::Purchases> PurchaseSnapshot::read(const QString &file
                 return std::nullopt;
             columns->resize(fields->size());
             for (size_t i = 0; i < fields->size(); ++i) {
-                ColumnCache::Column &c = (*columns)[i];
-                c.field = (*fields)[i];
-                std::uint8_t dictionary = 0, width = 0;
-                in.value(dictionary);
-                in.value(width);
-                if (bool(dictionary) != isDictionary(c.field) || width > std::uint8_t(ColumnCache::Column::Width::Double))
+                if (!readColumn(in, (*columns)[i], (*fields)[i]))
                     return std::nullopt;
-                c.dictionary = bool(dictionary);
-                c.m_width = ColumnCache::Column::Width(width);
-                in.value(c.m_base);
-                in.bits(c.valid);
-                eachArray(c, [&in](auto &array) { in.array(array); });
             }
         }
-        const std::uint64_t expected = in.sum();
-        std::uint64_t sum = 0;
-        if (!in.ok() || !in.raw(&sum, sizeof sum) || sum != expected || in.left() != 0 || !consistent(p, customers))
+        if (!readEnd(in) || !consistent(p, customers))
             return std::nullopt;
         return p;
     } catch (const std::bad_alloc &) { // lengths within the file's size, but more than memory holds
@@ -403,6 +454,80 @@ void PurchaseSnapshot::writeLater(std::shared_ptr<const void> owner, const QStri
 void PurchaseSnapshot::waitForWrites()
 {
     writers().waitForDone();
+}
+
+size_t CustomerSnapshot::minimumCustomers()
+{
+    return minimumCustomersSetting.load();
+}
+
+void CustomerSnapshot::setMinimumCustomers(size_t customers)
+{
+    minimumCustomersSetting = customers;
+}
+
+QString CustomerSnapshot::fileFor(const QString &workspacePath)
+{
+    return fileIn(PurchaseSnapshot::folder(), workspacePath, QStringLiteral(".customers"));
+}
+
+bool CustomerSnapshot::write(const QString &file, const QString &workspace, const QByteArray &key,
+                             const std::vector<qint64> &ids, const std::vector<ColumnCache::Column> &columns)
+{
+    QSaveFile save(file);
+    if (!startFile(save, kCustomersMagic))
+        return false;
+    Output out(save);
+    out.value(kFormatVersion);
+    out.value(kByteOrder);
+    out.array(key);
+    out.array(workspace.toUtf8());
+    out.array(ids);
+    out.value(std::uint64_t(columns.size()));
+    for (const ColumnCache::Column &c : columns)
+        PurchaseSnapshot::writeColumn(out, c);
+    return finishFile(save, out);
+}
+
+std::optional<CustomerSnapshot::Customers> CustomerSnapshot::read(const QString &file, const QString &workspace,
+                                                                  const QByteArray &key,
+                                                                  const std::vector<store::FieldInfo> &fields)
+{
+    QFile f(file);
+    if (!openFile(f, kCustomersMagic))
+        return std::nullopt;
+    try {
+        Input in(f);
+        if (!readHeader(in, kFormatVersion, key, workspace))
+            return std::nullopt;
+        Customers kept;
+        std::uint64_t count = 0;
+        if (!in.array(kept.ids) || !in.value(count) || count != fields.size())
+            return std::nullopt;
+        kept.columns.resize(fields.size());
+        for (size_t i = 0; i < fields.size(); ++i) {
+            if (!PurchaseSnapshot::readColumn(in, kept.columns[i], fields[i]))
+                return std::nullopt;
+        }
+        // The rows are the customers in ascending id order, and every column has one value a row.
+        if (!readEnd(in) || !std::is_sorted(kept.ids.begin(), kept.ids.end()) ||
+            std::adjacent_find(kept.ids.begin(), kept.ids.end()) != kept.ids.end() ||
+            !std::all_of(kept.columns.begin(), kept.columns.end(),
+                         [&](const auto &c) { return PurchaseSnapshot::consistent(c, kept.ids.size()); }))
+            return std::nullopt;
+        return kept;
+    } catch (const std::bad_alloc &) {
+        return std::nullopt;
+    }
+}
+
+void CustomerSnapshot::writeLater(std::shared_ptr<const void> owner, const QString &file, const QString &workspace,
+                                  const QByteArray &key, const std::vector<qint64> &ids,
+                                  const std::vector<ColumnCache::Column> &columns)
+{
+    writers().start([owner = std::move(owner), file, workspace, key, &ids, &columns]() {
+        (void)write(file, workspace, key, ids, columns);
+    });
 }
 
 } // namespace segmenta::rules

@@ -36,7 +36,7 @@ class PurchaseSnapshot
 public:
     static constexpr std::uint32_t kFormatVersion = 1;
 
-    // Where snapshots are kept: <generic cache folder>/segmenta/purchases by default (shared by the window,
+    // Where snapshots are kept: <generic cache folder>/segmenta/snapshots by default (shared by the window,
     // the command line and the benchmarks); an empty folder turns snapshots off.
     static QString folder();
     static void setFolder(const QString &folder);
@@ -66,6 +66,13 @@ public:
     static void waitForWrites();
 
 private:
+    friend class CustomerSnapshot;
+    // A column's arrays and how to read them, written and read the same way for both kinds of snapshot (Out
+    // and In are the file's writer and reader, known only to purchasesnapshot.cpp).
+    template<typename Out>
+    static void writeColumn(Out &out, const ColumnCache::Column &c);
+    template<typename In>
+    static bool readColumn(In &in, ColumnCache::Column &c, const store::FieldInfo &field);
     // Every array of a column, in the file's order: one list for write() and read().
     template<typename ColumnType, typename Visit>
     static void eachArray(ColumnType &c, Visit &&visit)
@@ -82,6 +89,42 @@ private:
     }
     static bool consistent(const ColumnCache::Purchases &p, size_t customers);
     static bool consistent(const ColumnCache::Column &column, size_t rows);
+};
+
+// The customers' columns (every customer field and metric ColumnCache::load reads) kept the same way as the
+// purchases, in the same folder with the same rules: only ever a copy, of the one state of the workspace its key
+// names, checked by a checksum and a pass over its codes, written atomically on a worker, readable by its owner
+// only. At a million customers it turns the 1.5-2 s of stepping SQLite through the customers and their metrics
+// into a few large reads, which is most of the time an open takes until the first figures.
+class CustomerSnapshot
+{
+public:
+    static constexpr std::uint32_t kFormatVersion = 1;
+
+    struct Customers
+    {
+        std::vector<qint64> ids;                 // ascending, one per row
+        std::vector<ColumnCache::Column> columns; // in the order of the fields read() was given
+    };
+
+    // Workspaces with fewer customers get no file (SQLite reads them in a fraction of a second).
+    static size_t minimumCustomers();
+    static void setMinimumCustomers(size_t customers);
+    // The customers' snapshot file of the workspace at `workspacePath`, in PurchaseSnapshot::folder(); empty
+    // when snapshots are off or the workspace has no file of its own.
+    static QString fileFor(const QString &workspacePath);
+
+    // The customers kept in `file` when it copies `workspace` in the state `key`, with exactly `fields` as
+    // columns; nothing otherwise.
+    static std::optional<Customers> read(const QString &file, const QString &workspace, const QByteArray &key,
+                                         const std::vector<store::FieldInfo> &fields);
+    static bool write(const QString &file, const QString &workspace, const QByteArray &key, const std::vector<qint64> &ids,
+                      const std::vector<ColumnCache::Column> &columns);
+    // write() on the snapshot writer's thread, keeping `owner` (which holds `ids` and `columns`) alive until
+    // the file is written; PurchaseSnapshot::waitForWrites() waits for it too.
+    static void writeLater(std::shared_ptr<const void> owner, const QString &file, const QString &workspace,
+                           const QByteArray &key, const std::vector<qint64> &ids,
+                           const std::vector<ColumnCache::Column> &columns);
 };
 
 } // namespace segmenta::rules

@@ -534,12 +534,26 @@ void Workspace::recordNewestOrderDate(Database &db)
     record.run();
 }
 
-void Workspace::recordPurchasesChanged(Database &db)
+namespace {
+
+void recordNewToken(Database &db, const char *key)
 {
     Statement record(db, "INSERT INTO settings(key, value) VALUES (?1, lower(hex(randomblob(8)))) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    record.bind(1, QString::fromLatin1(kPurchasesChangedKey));
+    record.bind(1, QString::fromLatin1(key));
     record.run();
+}
+
+} // namespace
+
+void Workspace::recordPurchasesChanged(Database &db)
+{
+    recordNewToken(db, kPurchasesChangedKey);
+}
+
+void Workspace::recordMetricsChanged(Database &db)
+{
+    recordNewToken(db, kMetricsChangedKey);
 }
 
 void Workspace::setAnalysisDate(const QDate &date)

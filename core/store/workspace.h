@@ -98,6 +98,11 @@ public:
     // purchases (rules::PurchaseSnapshot) that it no longer matches, even when the counts and ids came back.
     static void recordPurchasesChanged(Database &db);
     static constexpr const char *kPurchasesChangedKey = "purchases_changed";
+    // The same for the customers' metrics (the metrics recompute calls it in its transaction): with the
+    // purchases' token, the imports' sources and the fields, it names the state a kept copy of the customers'
+    // columns (rules::CustomerSnapshot) copies.
+    static void recordMetricsChanged(Database &db);
+    static constexpr const char *kMetricsChangedKey = "metrics_changed";
     static constexpr int kStaleDataDays = 30;
     static constexpr const char *kNewestOrderDateKey = "newest_order_date";
     // The day after the latest order, the natural analysis date for historical data (invalid if no orders).

@@ -112,7 +112,8 @@ int main(int argc, char *argv[])
             seconds.push_back(double(timer.nsecsElapsed()) / 1e9);
             if (!cache)
                 return 1;
-            std::printf("load %d: %.2f s, %zu customers, %zu fields, cache memory %.0f MB\n", i + 1, seconds.back(),
+            std::printf("load %d (%s): %.2f s, %zu customers, %zu fields, cache memory %.0f MB\n", i + 1,
+                        cache.value()->customersFromSnapshot() ? "from the snapshot" : "from SQLite", seconds.back(),
                         cache.value()->rows(), context.fields.size(), double(cache.value()->memoryBytes()) / 1e6);
             timer.restart();
             const size_t lines = cache.value()->purchases().lines();
@@ -122,9 +123,9 @@ int main(int argc, char *argv[])
                         purchaseSeconds.back(), lines, double(cache.value()->purchases().memoryBytes()) / 1e6);
             timer.restart();
             rules::PurchaseSnapshot::waitForWrites(); // written on a worker; the next load reads it
-            if (!kept)
-                std::printf("  snapshot %s written in %.2f s more\n",
-                            qPrintable(rules::PurchaseSnapshot::fileFor(ws.value()->db().path())), double(timer.nsecsElapsed()) / 1e9);
+            if (!kept || !cache.value()->customersFromSnapshot())
+                std::printf("  snapshots written in %s in %.2f s more\n", qPrintable(rules::PurchaseSnapshot::folder()),
+                            double(timer.nsecsElapsed()) / 1e9);
         }
         std::printf("cache load median %.2f s; orders and lines on first use, median %.2f s\n", median(seconds),
                     median(purchaseSeconds));
