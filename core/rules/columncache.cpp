@@ -589,7 +589,8 @@ void ColumnCache::alignMetrics(const std::vector<size_t> &which, const std::vect
 
 // What changes whenever a customer's field or metric does: the purchases' stamp (every import and its undo
 // adds or removes a source), the token each metrics recompute records (store::Workspace::recordMetricsChanged),
-// the schema version, the fields read (their type decides how a column is read) and the two tables' row counts.
+// the schema version, the fields read (their type decides how a column is read), the customers' count and the
+// two tables' largest ids.
 QByteArray ColumnCache::customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields)
 {
     QByteArray key = purchaseStamp(db).toUtf8() + "|metrics " +
@@ -598,8 +599,10 @@ QByteArray ColumnCache::customersKey(store::Database &db, const std::vector<stor
     for (const store::FieldInfo &field : fields)
         key += '|' + field.table.toUtf8() + '.' + field.column.toUtf8() + ' ' + field.name.toUtf8() + ' ' +
                store::fieldTypeName(field.type).toUtf8();
-    return key + "|rows " + db.scalar("SELECT (SELECT count(*) FROM customers) || ' ' || (SELECT count(*) FROM customer_metrics) || ' ' || "
-                                      "(SELECT coalesce(max(id), 0) FROM customers)").toString().toUtf8();
+    // Not count(*) of customer_metrics: it has no narrow index, so counting it reads the whole table (130 ms at
+    // a million customers); its largest id is one index lookup.
+    return key + "|rows " + db.scalar("SELECT (SELECT count(*) FROM customers) || ' ' || (SELECT coalesce(max(id), 0) FROM customers) "
+                                      "|| ' ' || (SELECT coalesce(max(customer_id), 0) FROM customer_metrics)").toString().toUtf8();
 }
 
 std::vector<store::FieldInfo> ColumnCache::columnFields() const
