@@ -467,11 +467,14 @@ Result<RecomputeSummary> CustomerMetrics::ensureCurrent(store::Workspace &worksp
         const AnalysisSettings settings = AnalysisSettings::load(workspace);
         const QDate date = asOf.isValid() ? asOf : workspace.analysisDate();
         const qint64 latestSource = workspace.db().scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
-        const qint64 rows = workspace.db().scalar("SELECT count(*) FROM customer_metrics").toLongLong();
-        if (rows == workspace.customerCount() &&
-            workspace.setting(QString::fromLatin1(kComputedForKey)) == settingsFingerprint(settings, date, latestSource)) {
-            return RecomputeSummary{rows, workspace.db().scalar("SELECT count(*) FROM customer_metrics WHERE orders_count > 0").toLongLong(), date};
-        }
+        // Computed for these settings and this date after the latest import, with a row for the newest customer.
+        // Index lookups only: counting customer_metrics reads the whole table (130 ms at a million customers, on
+        // every open), and nothing adds or removes its rows but a recompute and an undo, which removes the
+        // customers' rows with them.
+        const bool newestHasRow = workspace.db().scalar("SELECT (SELECT max(id) FROM customers) IS "
+                                                        "(SELECT max(customer_id) FROM customer_metrics)").toBool();
+        if (newestHasRow && workspace.setting(QString::fromLatin1(kComputedForKey)) == settingsFingerprint(settings, date, latestSource))
+            return RecomputeSummary{workspace.customerCount(), -1, date};
         if (workspace.isReadOnly())
             return Error{tr("The customer metrics of “%1” are out of date, and the workspace is read-only")
                              .arg(workspace.displayName())};

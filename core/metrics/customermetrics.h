@@ -19,7 +19,7 @@ namespace segmenta::metrics {
 struct RecomputeSummary
 {
     qint64 customers = 0;
-    qint64 buyers = 0;
+    qint64 buyers = 0; // -1 from ensureCurrent() when the metrics were current (not counted then)
     QDate asOf;
 };
 

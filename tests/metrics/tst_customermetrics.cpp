@@ -68,6 +68,7 @@ private Q_SLOTS:
     void tierMethodsOnAHandTable();
     void agreesWithPlainSqlOnTheDemoShop();
     void distributionAgreesWithSql();
+    void ensureCurrentRecomputesOnlyWhenStale();
     void cancelLeavesMetricsUnchanged();
     void settingsRoundTripAndValidate();
     void lifecycleMovesWhenTheDateAdvances();
@@ -438,6 +439,45 @@ void TestCustomerMetrics::settingsRoundTripAndValidate()
     badTiers.midCustomerShare = 0.3;
     QVERIFY(!badTiers.validate().ok());
     QVERIFY(!CustomerMetrics::recompute(*ws.value(), AnalysisSettings{}, QDate()).ok());
+}
+
+// ensureCurrent() leaves current metrics alone (no recompute: the token each recompute records stays) and
+// recomputes when a customer has no row, or for another analysis date; after each, every customer has a row.
+void TestCustomerMetrics::ensureCurrentRecomputesOnlyWhenStale()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("current.segmenta")));
+    QVERIFY(ws.ok());
+    demo::DemoOptions options;
+    options.customers = 300;
+    QVERIFY(demo::DemoShop::generate(*ws.value(), options).ok());
+    Database &db = ws.value()->db();
+    const auto token = [&db] {
+        return db.scalar("SELECT value FROM settings WHERE key = 'metrics_changed'").toString();
+    };
+    const auto rowless = [&db] {
+        return count(db, "SELECT count(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM customer_metrics m "
+                         "WHERE m.customer_id = c.id)");
+    };
+    QVERIFY(CustomerMetrics::ensureCurrent(*ws.value()).ok());
+    const QString first = token();
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(rowless(), qint64(0));
+    const auto again = CustomerMetrics::ensureCurrent(*ws.value());
+    QVERIFY(again.ok());
+    QCOMPARE(token(), first);
+    QCOMPARE(again->customers, count(db, "SELECT count(*) FROM customers"));
+
+    db.exec("INSERT INTO customers(id, customer_key) VALUES ((SELECT max(id) + 1 FROM customers), 'added by hand')");
+    QCOMPARE(rowless(), qint64(1));
+    QVERIFY(CustomerMetrics::ensureCurrent(*ws.value()).ok());
+    QVERIFY(token() != first);
+    QCOMPARE(rowless(), qint64(0));
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics"), qint64(301));
+
+    const QString second = token();
+    QVERIFY(CustomerMetrics::ensureCurrent(*ws.value(), ws.value()->analysisDate().addDays(-30)).ok());
+    QVERIFY(token() != second);
 }
 
 QTEST_GUILESS_MAIN(TestCustomerMetrics)

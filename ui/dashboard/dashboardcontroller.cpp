@@ -8,6 +8,7 @@
 #include "dashboard/dashboardpanel.h"
 #include "dashboard/purchasemixcontroller.h"
 #include "metrics/analysissettings.h"
+#include "metrics/concentration.h"
 #include "predict/customerpredictions.h"
 #include "rules/columnarevaluator.h"
 #include "rules/ruletext.h"
@@ -77,20 +78,9 @@ TierChart::Curve paretoCurve(const rules::Bitset &members, const rules::ColumnCa
                 values.push_back(spend->number(row));
         });
     }
-    TierChart::Curve curve{{0, 0}};
-    if (values.empty())
-        return curve;
-    std::sort(values.begin(), values.end(), std::greater<>());
-    double total = 0;
-    for (double v : values)
-        total += v;
-    double running = 0;
-    const size_t step = std::max<size_t>(1, values.size() / 50);
-    for (size_t i = 0; i < values.size(); ++i) {
-        running += values[i];
-        if ((i + 1) % step == 0 || i + 1 == values.size())
-            curve.append({double(i + 1) / double(values.size()), running / total});
-    }
+    TierChart::Curve curve;
+    for (const auto &[buyers, share] : metrics::spendConcentration(values))
+        curve.append({buyers, share});
     return curve;
 }
 
