@@ -21,10 +21,12 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 using namespace segmenta;
 
@@ -65,6 +67,45 @@ private:
     qint64 m_worst = 0;
 };
 
+// Names the event the GUI thread spent longest on (its own time, without the events a local event loop inside
+// it delivered), to tell what held it.
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        m_nested.push_back(0); // time spent in events delivered inside this one (a local event loop's)
+        QElapsedTimer clock;
+        clock.start();
+        const int type = event->type();
+        const QString name = QString::fromLatin1(receiver->metaObject()->className()) + u' ' + receiver->objectName();
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 ns = clock.nsecsElapsed();
+        const qint64 own = ns - m_nested.back();
+        m_nested.pop_back();
+        if (!m_nested.empty())
+            m_nested.back() += ns;
+        if (own > m_longestNs) {
+            m_longestNs = own;
+            m_longest = QStringLiteral("%1 ms: event %2 to %3").arg(double(own) / 1e6, 0, 'f', 1).arg(type).arg(name);
+        }
+        return result;
+    }
+    QString takeLongest()
+    {
+        m_longestNs = 0;
+        return std::exchange(m_longest, QString());
+    }
+
+private:
+    std::vector<qint64> m_nested;
+    qint64 m_longestNs = 0;
+    QString m_longest;
+};
+
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
 {
     return QTest::qWaitFor(condition, timeoutMs);
@@ -80,7 +121,7 @@ double median(std::vector<double> values)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_gui_latency WORKSPACE [CSV]\n");
         return 2;
@@ -106,6 +147,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("open: first figures after %.0f ms; GUI thread held at most %.0f ms\n", double(clock.elapsed()), probe.stopMs());
+    std::printf("  longest event: %s\n", qPrintable(app.takeLongest()));
     if (argc > 2 && qstrcmp(argv[2], "open") == 0)
         return 0;
 
