@@ -68,7 +68,8 @@ private:
 };
 
 // Names the event the GUI thread spent longest on (its own time, without the events a local event loop inside
-// it delivered), to tell what held it.
+// it delivered), to tell what held it. The time such a loop waits counts as the event's own: the open's busy
+// dialog then shows as one long event, though the probe sees the thread free.
 class TimedApplication : public QApplication
 {
 public:
