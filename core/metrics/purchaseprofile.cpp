@@ -112,7 +112,7 @@ void PurchaseProfile::addLine(size_t customer, qint64 orderId, std::string_view 
     }
 }
 
-QString PurchaseProfile::favouriteCategory(size_t customer) const
+std::uint32_t PurchaseProfile::favouriteCategoryCode(size_t customer) const
 {
     std::uint32_t best = kEnd;
     for (std::uint32_t node = m_customers[customer].categories; node != kEnd; node = m_spends[node].next) {
@@ -121,7 +121,7 @@ QString PurchaseProfile::favouriteCategory(size_t customer) const
             (s.amount == m_spends[best].amount && m_words[s.category] < m_words[m_spends[best].category]))
             best = node;
     }
-    return best == kEnd ? QString() : word(m_spends[best].category);
+    return best == kEnd ? 0 : m_spends[best].category;
 }
 
 } // namespace segmenta::metrics

@@ -46,11 +46,16 @@ public:
     // Reads the order lines of the purchases added. Throws store::DatabaseError, or Canceled through `progress`.
     void readLines(store::Database &db, Progress *progress);
 
-    QString favouriteCategory(size_t customer) const;
+    QString favouriteCategory(size_t customer) const { return word(favouriteCategoryCode(customer)); }
     qint64 distinctProducts(size_t customer) const { return m_customers[customer].distinctProducts; }
     QString firstProduct(size_t customer) const { return word(m_customers[customer].firstProduct); }
     QString lastProduct(size_t customer) const { return word(m_customers[customer].lastProduct); }
     QString firstChannel(size_t customer) const { return word(m_customers[customer].firstChannel); }
+    // The same as UTF-8, valid while this profile lives: what the metrics rows are written from.
+    std::string_view favouriteCategoryUtf8(size_t customer) const { return m_words[favouriteCategoryCode(customer)]; }
+    std::string_view firstProductUtf8(size_t customer) const { return m_words[m_customers[customer].firstProduct]; }
+    std::string_view lastProductUtf8(size_t customer) const { return m_words[m_customers[customer].lastProduct]; }
+    std::string_view firstChannelUtf8(size_t customer) const { return m_words[m_customers[customer].firstChannel]; }
 
 private:
     static constexpr std::uint32_t kEnd = std::numeric_limits<std::uint32_t>::max();
@@ -84,6 +89,7 @@ private:
 
     std::uint32_t code(std::string_view text);
     QString word(std::uint32_t code) const;
+    std::uint32_t favouriteCategoryCode(size_t customer) const;
     void addLine(size_t customer, qint64 orderId, std::string_view product, std::string_view category, double amount);
 
     std::vector<Customer> m_customers;
