@@ -3,6 +3,7 @@
 #include "common/datetext.h"
 #include "metrics/purchaseprofile.h"
 #include "predict/customerpredictions.h"
+#include "rules/columncache.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -51,10 +53,9 @@ std::optional<qint64> julianDay(const char *text, int length)
     return date.toJulianDay();
 }
 
-std::optional<qint64> julianDay(const QString &text)
+std::optional<qint64> julianDay(std::string_view text)
 {
-    const QByteArray utf8 = text.toUtf8();
-    return julianDay(utf8.constData(), int(utf8.size()));
+    return julianDay(text.data(), int(text.size()));
 }
 
 struct Customer
@@ -132,8 +133,8 @@ void applyListTotals(const Statement &query, qint64 today, Customer &c)
 {
     const double spend = query.isNull(2) ? 0.0 : query.real(2);
     const qint64 count = query.isNull(3) ? 0 : query.int64(3);
-    std::optional<qint64> first = julianDay(query.text(4));
-    std::optional<qint64> last = julianDay(query.text(5));
+    std::optional<qint64> first = julianDay(query.utf8(4));
+    std::optional<qint64> last = julianDay(query.utf8(5));
     if (spend <= 0 && count <= 0 && !first && !last)
         return;
     c.orders = std::max<qint64>(count, 1);
@@ -192,7 +193,7 @@ std::vector<Customer> readCustomers(store::Workspace &workspace, qint64 today)
     while (query.step()) {
         Customer c;
         c.id = query.int64(0);
-        c.signupDay = julianDay(query.text(1));
+        c.signupDay = julianDay(query.utf8(1));
         applyListTotals(query, today, c); // replaced in scanOrders() if the customer has orders
         customers.push_back(c);
     }
@@ -224,18 +225,20 @@ void addPurchase(Customer &c, qint64 day, double amount, qint64 today)
     }
 }
 
-// One pass over the orders in storage order (sequential reads, no index lookups); every metric is an
-// order-independent aggregate, so no sorting is needed. Each purchase counted is told to `profile` too.
+// One pass over the orders in storage order, which is by id (sequential reads, no index lookups, no sort);
+// every metric is an order-independent aggregate. Each purchase counted is told to `profile` too, which wants
+// them by ascending id.
 void scanOrders(store::Database &db, const AnalysisSettings &settings, qint64 today, std::vector<Customer> &customers,
                 PurchaseProfile &profile, Progress *progress)
 {
     const CustomerIndex index(customers);
     std::vector<bool> hasOrders(customers.size(), false);
-    Statement orders(db, "SELECT customer_id, order_date, amount, is_valid, is_refund, id, channel FROM orders");
+    Statement orders(db, "SELECT customer_id, order_date, amount, is_valid, is_refund, id, channel FROM orders ORDER BY id");
     qint64 seen = 0;
     while (orders.step()) {
         if (++seen % 65536 == 0 && progress)
             progress->checkCanceled();
+        profile.reached(orders.int64(5));
         const qint32 at = index.find(orders.int64(0));
         if (at < 0)
             continue;
@@ -264,6 +267,87 @@ void scanOrders(store::Database &db, const AnalysisSettings &settings, qint64 to
         profile.addPurchase(orders.int64(5), size_t(at), *day, dateText, orders.utf8(6));
         addPurchase(current, *day, amount, today);
     }
+}
+
+// Reads the purchases' order lines into `profile` on a thread of its own, through a second connection to the
+// workspace, while the calling thread scans the orders (readLines() follows the purchases as they are added):
+// on two cores the lines cost about nothing beside the orders. Only when a second connection sees what `db`
+// sees: a file (not held exclusively, as DirectWrites does), and no transaction of the caller's open on `db`,
+// whose uncommitted changes another connection could not see (the settings dialog recomputes inside one). Both
+// then read in a transaction, and the second checks that the orders and lines are those of the first
+// (ColumnCache::purchaseStamp, which changes with every import, undo and demo shop); when they are not, or the
+// second connection cannot read, finish() says so and the caller reads the lines itself, as it does otherwise.
+class LinesBeside
+{
+public:
+    LinesBeside(store::Database &db, PurchaseProfile &profile, Progress *progress) : m_profile(profile)
+    {
+        if (sqlite3_get_autocommit(db.handle()) == 0 || db.path().isEmpty() || db.path() == u":memory:" ||
+            db.scalar("PRAGMA locking_mode").toString() != u"normal")
+            return;
+        m_reading.emplace(db); // the orders are scanned in this transaction, so they are what the stamp says
+        const QString stamp = rules::ColumnCache::purchaseStamp(db);
+        const auto access = db.access() == store::Database::Access::Immutable ? store::Database::Access::Immutable
+                                                                              : store::Database::Access::ReadOnly;
+        m_thread = std::thread([this, path = db.path(), access, stamp, progress] {
+            try {
+                store::Database other = store::Database::open(path, access);
+                store::Transaction reading(other);
+                if (rules::ColumnCache::purchaseStamp(other) != stamp)
+                    return; // changed in between: read on the calling thread
+                m_profile.readLines(other, progress);
+                m_read = true;
+            } catch (const store::DatabaseError &) {
+                // Busy, or not readable from a second connection: read on the calling thread.
+            } catch (...) {
+                m_error = std::current_exception(); // cancelled, or out of memory
+            }
+        });
+    }
+    ~LinesBeside()
+    {
+        if (m_thread.joinable()) {
+            m_profile.stop(); // the scan failed: the thread may be waiting for purchases
+            m_thread.join();
+        }
+    }
+    LinesBeside(const LinesBeside &) = delete;
+    LinesBeside &operator=(const LinesBeside &) = delete;
+
+    // After the scan (profile.purchasesDone()): waits for the lines and says whether they were read.
+    bool finish()
+    {
+        if (m_reading)
+            m_reading->commit();
+        if (!m_thread.joinable())
+            return false;
+        m_thread.join();
+        if (m_error)
+            std::rethrow_exception(m_error);
+        return m_read;
+    }
+
+private:
+    PurchaseProfile &m_profile;
+    std::optional<store::Transaction> m_reading;
+    std::thread m_thread;
+    std::exception_ptr m_error;
+    bool m_read = false;
+};
+
+// Scans the orders and reads the purchases' lines, beside each other when LinesBeside can, else one after the
+// other on the calling thread (the same figures). Returns whether beside.
+bool readPurchases(store::Database &db, const AnalysisSettings &settings, qint64 today, std::vector<Customer> &customers,
+                   PurchaseProfile &profile, Progress *progress)
+{
+    LinesBeside beside(db, profile, progress);
+    scanOrders(db, settings, today, customers, profile, progress);
+    profile.purchasesDone();
+    if (beside.finish())
+        return true;
+    profile.forgetLines(); // what a second connection read before it failed
+    profile.readLines(db, progress);
+    return false;
 }
 
 // Value tiers and R, F, M scores of the buyers; "cancelled" for customers whose every order was cancelled or
@@ -572,8 +656,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
             progress->checkCanceled();
         }
         PurchaseProfile profile(customers.size()); // what each customer buys, from the purchases counted
-        scanOrders(db, settings, today, customers, profile, progress);
-        profile.readLines(db, progress);
+        summary.linesReadBeside = readPurchases(db, settings, today, customers, profile, progress);
         if (progress) {
             progress->checkCanceled();
             progress->setDone(qint64(customers.size()));
