@@ -18,6 +18,7 @@
 #include <map>
 #include <limits>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 #include <optional>
 #include <thread>
@@ -75,34 +76,48 @@ struct Customer
     int r = 0, f = 0, m = 0;
 };
 
-// 1 + floor(5 x strictly-worse / n) for every buyer; `better(a, b)` says a's value is strictly better.
-template <typename Value>
-void scoreQuintiles(std::vector<Customer *> &buyers, Value value, bool higherIsBetter, int Customer::*score)
+// The buyers paired with the value they are ranked by, sorted by it (ascending, or descending). The values sit
+// beside the pointers, so a comparison does not go to the customers (a cache miss each at a million buyers).
+// Buyers with equal values are in no particular order: everything ranked from this treats them alike.
+template <typename Key, typename Value>
+std::vector<std::pair<Key, Customer *>> sortedBy(const std::vector<Customer *> &buyers, Value value, bool descending)
 {
-    std::sort(buyers.begin(), buyers.end(), [&](const Customer *a, const Customer *b) {
-        return higherIsBetter ? value(*a) < value(*b) : value(*a) > value(*b);
+    std::vector<std::pair<Key, Customer *>> sorted;
+    sorted.reserve(buyers.size());
+    for (Customer *c : buyers)
+        sorted.emplace_back(value(*c), c);
+    std::sort(sorted.begin(), sorted.end(), [descending](const auto &a, const auto &b) {
+        return descending ? a.first > b.first : a.first < b.first;
     });
-    const auto n = qint64(buyers.size());
+    return sorted;
+}
+
+// 1 + floor(5 x strictly-worse / n) for every buyer; [begin, end) runs from the worst value to the best.
+template <typename Iterator>
+void scoreQuintiles(Iterator begin, Iterator end, int Customer::*score)
+{
+    const auto n = qint64(end - begin);
     qint64 groupStart = 0;
-    for (qint64 i = 0; i < n; ++i) {
-        if (i > 0 && value(*buyers[size_t(i)]) != value(*buyers[size_t(i - 1)]))
+    qint64 i = 0;
+    for (Iterator it = begin; it != end; ++it, ++i) {
+        if (i > 0 && it->first != std::prev(it)->first)
             groupStart = i;
-        buyers[size_t(i)]->*score = int(1 + (5 * groupStart) / n);
+        it->second->*score = int(1 + (5 * groupStart) / n);
     }
 }
 
-void assignTiers(std::vector<Customer *> &buyers, const TierDefinition &tiers)
+// `bySpend`: the buyers by descending spend.
+void assignTiers(const std::vector<std::pair<double, Customer *>> &bySpend, const TierDefinition &tiers)
 {
-    std::sort(buyers.begin(), buyers.end(), [](const Customer *a, const Customer *b) { return a->spend > b->spend; });
-    const auto n = double(buyers.size());
-    const double revenue = std::accumulate(buyers.begin(), buyers.end(), 0.0,
-                                           [](double sum, const Customer *c) { return sum + c->spend; });
+    const auto n = double(bySpend.size());
+    const double revenue = std::accumulate(bySpend.begin(), bySpend.end(), 0.0,
+                                           [](double sum, const auto &buyer) { return sum + buyer.first; });
     qint64 rankBefore = 0;       // buyers with strictly greater spend
     double revenueBefore = 0;    // their revenue
     double runningRevenue = 0;
-    for (size_t i = 0; i < buyers.size(); ++i) {
-        Customer &c = *buyers[i];
-        if (i > 0 && c.spend != buyers[i - 1]->spend) {
+    for (size_t i = 0; i < bySpend.size(); ++i) {
+        Customer &c = *bySpend[i].second;
+        if (i > 0 && c.spend != bySpend[i - 1].first) {
             rankBefore = qint64(i);
             revenueBefore = runningRevenue;
         }
@@ -361,15 +376,19 @@ qint64 rankBuyers(std::vector<Customer> &customers, const AnalysisSettings &sett
         else if (c.cancelled > 0)
             c.tier = tier::kCancelled; // shown as such, not as "no purchase"
     }
-    assignTiers(buyers, settings.tiers);
+    // One sort by spend for the tiers (descending) and M (read backwards: the worst spend first).
+    const auto bySpend = sortedBy<double>(buyers, [](const Customer &c) { return c.spend; }, true);
+    assignTiers(bySpend, settings.tiers);
+    scoreQuintiles(bySpend.rbegin(), bySpend.rend(), &Customer::m);
     // Buyers without a known last order date (customer-list totals only) get no recency score and no RFM
-    // segment: their stage says "recency unknown". The others are ranked among themselves.
+    // segment: their stage says "recency unknown". The others are ranked among themselves, the most days
+    // since the last order first.
     std::vector<Customer *> dated;
     std::copy_if(buyers.begin(), buyers.end(), std::back_inserter(dated), [](const Customer *c) { return c->lastDay.has_value(); });
-    scoreQuintiles(dated, [today](const Customer &c) { return today - *c.lastDay; }, false, &Customer::r);
+    const auto byDays = sortedBy<qint64>(dated, [today](const Customer &c) { return today - *c.lastDay; }, true);
+    scoreQuintiles(byDays.begin(), byDays.end(), &Customer::r);
     for (Customer *c : buyers) // F by order-count bins: see RfmMap
         c->f = settings.rfm.frequencyScore(c->orders);
-    scoreQuintiles(buyers, [](const Customer &c) { return c.spend; }, true, &Customer::m);
     return qint64(buyers.size());
 }
 
