@@ -4,7 +4,8 @@
 // The shop is made up here with enough orders (20,000) for the scan to hand its purchases over in several
 // batches while the lines are read; what each customer buys is also worked out by plain SQL from the orders and
 // lines, independently of PurchaseProfile. A caller's uncommitted order is counted (only the workspace's own
-// connection can see it), and the foreign-key checks are on again after a recompute.
+// connection can see it), and the foreign-key checks are on again after a recompute; a customer deleted by
+// another connection while the recompute ran makes it fail, as the checks would have.
 #include "metrics/customermetrics.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -159,6 +160,7 @@ private Q_SLOTS:
     void besideAndAfterGiveTheSameTable();
     void aCallersUncommittedOrderIsCounted();
     void fileHeldExclusivelyReadsAfter();
+    void aCustomerDeletedMeanwhileFailsAsTheConstraintWould();
 
 private:
     QTemporaryDir m_dir;
@@ -234,6 +236,37 @@ void TestRecomputePaths::fileHeldExclusivelyReadsAfter()
     QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
     QVERIFY(!summary->linesReadBeside);
     QCOMPARE(table(db), besideRows);
+}
+
+// The recompute writes its rows without foreign-key checks (faster); when another connection deleted a customer
+// after the customers were read, the recompute fails as the check would have made it fail, and changes nothing.
+void TestRecomputePaths::aCustomerDeletedMeanwhileFailsAsTheConstraintWould()
+{
+    Database &db = m_shop->db();
+    const QStringList before = table(db);
+    QCOMPARE(before.size(), 2500);
+    const QString path = db.path();
+    bool deleted = false;
+    // Called on the recomputing thread once the orders and lines are read, before anything is written.
+    Progress progress([&](qint64 done, qint64 total) {
+        if (deleted || total == 0 || done != total / 2)
+            return;
+        Database other = Database::open(path, Database::Access::ReadWrite);
+        other.exec("PRAGMA foreign_keys = ON; BEGIN; "
+                   "DELETE FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE customer_id = 42); "
+                   "DELETE FROM orders WHERE customer_id = 42; DELETE FROM customers WHERE id = 42; COMMIT");
+        deleted = true;
+    });
+    const auto summary = metrics::CustomerMetrics::recompute(*m_shop, metrics::AnalysisSettings{}, kAsOf.addDays(1), &progress);
+    QVERIFY(deleted);
+    QVERIFY(!summary.ok());
+    QCOMPARE(db.scalar("PRAGMA foreign_keys").toLongLong(), 1);
+    // As the other connection left it: customer 42's row went with the customer (ON DELETE CASCADE), the rest
+    // are the rows of before, not of the day after.
+    QStringList expected = before;
+    expected.removeAt(41);
+    QCOMPARE(table(db), expected);
+    QCOMPARE(db.scalar("SELECT count(*) FROM customer_metrics WHERE customer_id NOT IN (SELECT id FROM customers)").toLongLong(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRecomputePaths)
