@@ -2,7 +2,6 @@
 
 #include "store/database.h"
 
-#include <algorithm>
 
 namespace segmenta::metrics {
 
