@@ -2,7 +2,6 @@
 
 #include "store/database.h"
 
-
 namespace segmenta::metrics {
 
 namespace {
