@@ -21,6 +21,9 @@ struct RecomputeSummary
     qint64 customers = 0;
     qint64 buyers = 0; // -1 from ensureCurrent() when the metrics were current (not counted then)
     QDate asOf;
+    // The order lines were read on a second connection while the orders were scanned (see recompute()), not
+    // after them on the workspace's own: the same figures either way.
+    bool linesReadBeside = false;
 };
 
 // Customers who moved between lifecycle stages when the analysis date advanced from `previous` to `asOf`
@@ -69,7 +72,10 @@ struct LifecycleMoves
 // earlier one records nothing.
 //
 // Runs in one transaction on the calling thread (a worker thread for the GUI, with its own connection):
-// on error or cancel customer_metrics and lifecycle_moves are exactly as before.
+// on error or cancel customer_metrics and lifecycle_moves are exactly as before. The predictions and the order
+// lines are read on threads of their own through connections of their own, when the workspace is a file and the
+// caller has no transaction open on it (a second connection would not see the caller's uncommitted changes);
+// otherwise on the calling thread after the orders.
 class CustomerMetrics
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::metrics::CustomerMetrics)

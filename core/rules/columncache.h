@@ -203,6 +203,9 @@ public:
     size_t memoryBytes() const;
     // The column's valid values, sorted ascending; computed once per column on first use (thread-safe).
     std::shared_ptr<const std::vector<double>> sortedValues(const Column &column) const;
+    // What changes whenever the orders or their lines do (see the definition): two connections that read the
+    // same stamp in their transactions see the same orders and lines. Also used by the metrics recompute.
+    static QString purchaseStamp(store::Database &db);
 
 private:
     struct Changed
@@ -218,7 +221,6 @@ private:
                           Progress *progress, const std::atomic<bool> &stop);
     static void linkLines(Purchases &p, const std::vector<qint64> &orderIds);
     static void checkStop(Progress *progress, const std::atomic<bool> &stop);
-    static QString purchaseStamp(store::Database &db);
     std::vector<store::FieldInfo> columnFields() const;
     static QByteArray customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields);
     void readCustomers(store::Database &db, bool second, const std::vector<size_t> &customerColumns,

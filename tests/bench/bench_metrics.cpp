@@ -26,6 +26,7 @@ int main(int argc, char *argv[])
     const auto settings = segmenta::metrics::AnalysisSettings::load(*ws.value());
     const QDate asOf = ws.value()->analysisDate();
     std::vector<double> seconds;
+    bool linesBeside = false;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
@@ -35,10 +36,12 @@ int main(int argc, char *argv[])
             return 1;
         }
         seconds.push_back(double(timer.nsecsElapsed()) / 1e9);
+        linesBeside = result->linesReadBeside;
     }
     std::sort(seconds.begin(), seconds.end());
-    std::printf("customers %lld orders %lld recompute median %.2f s (min %.2f, max %.2f, %d runs)\n",
+    std::printf("customers %lld orders %lld recompute median %.2f s (min %.2f, max %.2f, %d runs)%s\n",
                 static_cast<long long>(ws.value()->customerCount()), static_cast<long long>(ws.value()->orderCount()),
-                seconds[seconds.size() / 2], seconds.front(), seconds.back(), runs);
+                seconds[seconds.size() / 2], seconds.front(), seconds.back(), runs,
+                linesBeside ? ", lines read beside the orders" : "");
     return 0;
 }
