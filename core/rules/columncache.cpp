@@ -1,5 +1,6 @@
 #include "rules/columncache.h"
 
+#include "common/beside.h"
 #include "rules/purchasefields.h"
 #include "rules/purchasesnapshot.h"
 #include "store/database.h"
@@ -13,8 +14,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <exception>
-#include <thread>
 #include <functional>
 #include <limits>
 #include <type_traits>
@@ -388,36 +387,20 @@ ColumnCache::Purchases ColumnCache::readPurchases(store::Database &db, const std
     p.positiveAmount = Bitset(orderTotal);
 
     std::atomic<bool> stop{false};
-    std::exception_ptr linesError;
-    std::thread linesThread;
-    if (!stamp.isEmpty()) {
-        linesThread = std::thread([&]() {
-            try {
-                store::Database other = store::Database::open(db.path(), db.access());
-                store::Transaction reading(other);
-                if (purchaseStamp(other) != stamp)
-                    throw Changed();
-                readLines(other, p, lineFields, lineTotal, progress, stop);
-            } catch (...) {
-                linesError = std::current_exception();
-            }
-        });
-    }
     std::vector<qint64> orderIds;
-    try {
-        orderIds = readOrders(db, p, orderFields, ids, progress, stop);
-        if (!linesThread.joinable())
-            readLines(db, p, lineFields, lineTotal, progress, stop);
-    } catch (...) {
-        stop = true;
-        if (linesThread.joinable())
-            linesThread.join();
-        throw;
+    const auto readOrdersHere = [&] { orderIds = readOrders(db, p, orderFields, ids, progress, stop); };
+    if (stamp.isEmpty()) {
+        readOrdersHere();
+        readLines(db, p, lineFields, lineTotal, progress, stop);
+    } else {
+        runBeside([&] {
+            store::Database other = store::Database::open(db.path(), db.access());
+            store::Transaction reading(other);
+            if (purchaseStamp(other) != stamp)
+                throw Changed();
+            readLines(other, p, lineFields, lineTotal, progress, stop);
+        }, readOrdersHere, stop);
     }
-    if (linesThread.joinable())
-        linesThread.join();
-    if (linesError)
-        std::rethrow_exception(linesError);
     linkLines(p, orderIds);
     return p;
 }
@@ -587,13 +570,14 @@ void ColumnCache::alignMetrics(const std::vector<size_t> &which, const std::vect
     }
 }
 
-// What changes whenever a customer's field or metric does: the purchases' stamp (every import and its undo
+// What changes whenever a customer's field or metric does: the purchases' `stamp` (every import and its undo
 // adds or removes a source), the token each metrics recompute records (store::Workspace::recordMetricsChanged),
 // the schema version, the fields read (their type decides how a column is read), the customers' count and the
 // two tables' largest ids.
-QByteArray ColumnCache::customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields)
+QByteArray ColumnCache::customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields,
+                                     const QString &stamp)
 {
-    QByteArray key = purchaseStamp(db).toUtf8() + "|metrics " +
+    QByteArray key = stamp.toUtf8() + "|metrics " +
                      db.scalar("SELECT coalesce((SELECT value FROM settings WHERE key = 'metrics_changed'), '')").toString().toUtf8() +
                      "|schema " + db.scalar("PRAGMA user_version").toString().toUtf8();
     for (const store::FieldInfo &field : fields)
@@ -644,38 +628,23 @@ void ColumnCache::readCustomers(store::Database &db, bool second, const std::vec
     }
     std::vector<qint64> metricIds;
     std::atomic<bool> stop{false};
-    std::exception_ptr metricsError;
-    std::thread metricsThread;
-    const std::vector<store::FieldInfo> read = key ? columnFields() : std::vector<store::FieldInfo>{};
+    const auto readCustomersHere = [&] { readTable(db, false, customerColumns, m_ids, total, progress, stop); };
     if (second && !metricColumns.empty()) {
+        const std::vector<store::FieldInfo> read = key ? columnFields() : std::vector<store::FieldInfo>{};
         const auto access = db.access() == store::Database::Access::Immutable ? store::Database::Access::Immutable
                                                                                : store::Database::Access::ReadOnly;
-        metricsThread = std::thread([&, access]() {
-            try {
-                store::Database other = store::Database::open(db.path(), access);
-                store::Transaction reading(other);
-                if (key && customersKey(other, read) != *key)
-                    key->clear(); // written meanwhile: the rows are right, but no copy is kept of them
-                readTable(other, true, metricColumns, metricIds, total, progress, stop);
-            } catch (...) {
-                metricsError = std::current_exception();
-            }
-        });
-    }
-    try {
-        readTable(db, false, customerColumns, m_ids, total, progress, stop);
-        if (!metricsThread.joinable() && !metricColumns.empty())
+        runBeside([&] {
+            store::Database other = store::Database::open(db.path(), access);
+            store::Transaction reading(other);
+            if (key && customersKey(other, read, purchaseStamp(other)) != *key)
+                key->clear(); // written meanwhile: the rows are right, but no copy is kept of them
+            readTable(other, true, metricColumns, metricIds, total, progress, stop);
+        }, readCustomersHere, stop);
+    } else {
+        readCustomersHere();
+        if (!metricColumns.empty())
             readTable(db, true, metricColumns, metricIds, total, progress, stop);
-    } catch (...) {
-        stop = true;
-        if (metricsThread.joinable())
-            metricsThread.join();
-        throw;
     }
-    if (metricsThread.joinable())
-        metricsThread.join();
-    if (metricsError)
-        std::rethrow_exception(metricsError);
     if (m_ids.size() != total)
         throw Changed();
     if (!metricColumns.empty() && metricIds != m_ids)
@@ -713,10 +682,10 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
             return std::shared_ptr<const ColumnCache>(std::move(cache));
         }
         store::Transaction reading(db); // the key, the stamp and the customers from one state of the file
-        QByteArray key = customersKey(db, cache->columnFields());
+        cache->m_stamp = purchaseStamp(db);
+        QByteArray key = customersKey(db, cache->columnFields(), cache->m_stamp);
         cache->m_path = db.path();
         cache->m_immutable = db.access() == store::Database::Access::Immutable;
-        cache->m_stamp = purchaseStamp(db);
         const QString file = CustomerSnapshot::fileFor(db.path());
         const QString workspace = QFileInfo(db.path()).canonicalFilePath();
         if (!file.isEmpty() && cache->readKept(file, workspace, key))

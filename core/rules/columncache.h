@@ -222,7 +222,7 @@ private:
     static void linkLines(Purchases &p, const std::vector<qint64> &orderIds);
     static void checkStop(Progress *progress, const std::atomic<bool> &stop);
     std::vector<store::FieldInfo> columnFields() const;
-    static QByteArray customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields);
+    static QByteArray customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields, const QString &stamp);
     void readCustomers(store::Database &db, bool second, const std::vector<size_t> &customerColumns,
                        const std::vector<size_t> &metricColumns, Progress *progress, QByteArray *key);
     bool readKept(const QString &file, const QString &workspace, const QByteArray &key);

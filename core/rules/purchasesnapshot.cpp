@@ -216,6 +216,15 @@ bool startFile(QSaveFile &save, const char (&magic)[8])
     return save.write(magic, sizeof kMagic) == qint64(sizeof kMagic);
 }
 
+// The header readHeader() reads: the format version, the byte order, the key and the workspace.
+void writeHeader(Output &out, std::uint32_t format, const QByteArray &key, const QString &workspace)
+{
+    out.value(format);
+    out.value(kByteOrder);
+    out.array(key);
+    out.array(workspace.toUtf8());
+}
+
 // Ends a file startFile() began with the checksum of everything written, and puts it in place.
 bool finishFile(QSaveFile &save, const Output &out)
 {
@@ -337,10 +346,7 @@ bool PurchaseSnapshot::write(const QString &file, const QString &workspace, cons
     if (!startFile(save, kMagic))
         return false;
     Output out(save);
-    out.value(kFormatVersion);
-    out.value(kByteOrder);
-    out.array(key);
-    out.array(workspace.toUtf8());
+    writeHeader(out, kFormatVersion, key, workspace);
     out.array(p.orderCustomer);
     out.bits(p.validOrder);
     out.bits(p.positiveAmount);
@@ -478,10 +484,7 @@ bool CustomerSnapshot::write(const QString &file, const QString &workspace, cons
     if (!startFile(save, kCustomersMagic))
         return false;
     Output out(save);
-    out.value(kFormatVersion);
-    out.value(kByteOrder);
-    out.array(key);
-    out.array(workspace.toUtf8());
+    writeHeader(out, kFormatVersion, key, workspace);
     out.array(ids);
     out.value(std::uint64_t(columns.size()));
     for (const ColumnCache::Column &c : columns)

@@ -11,6 +11,7 @@
 #include "rules/rulecontext.h"
 #include "rules/ruletext.h"
 #include "rules/sqlcompiler.h"
+#include "snapshotchecks.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -21,6 +22,7 @@
 
 using namespace segmenta;
 using namespace segmenta::rules;
+using namespace snapshotchecks;
 
 namespace {
 
@@ -41,18 +43,6 @@ Cache loadAndKeep(store::Workspace &ws)
     return cache;
 }
 
-bool sameColumn(const ColumnCache::Column &a, const ColumnCache::Column &b, size_t rows)
-{
-    if (a.field.name != b.field.name || a.dictionary != b.dictionary || a.valid.words() != b.valid.words() ||
-        a.wordCount() != b.wordCount() || a.text != b.text)
-        return false;
-    for (size_t row = 0; row < rows; ++row) {
-        if (a.dictionary ? a.code(row) != b.code(row) : a.number(row) != b.number(row))
-            return false;
-    }
-    return true;
-}
-
 qint64 sqlCount(store::Database &db, const char *sql)
 {
     return db.scalar(sql).toLongLong();
@@ -71,19 +61,12 @@ void checkFigures(store::Workspace &ws, const ColumnCache &cache)
         {"city is \"上海\"", "SELECT count(*) FROM customers WHERE city = '上海'"},
     };
     for (const auto &[text, sql] : rules) {
-        const Rule rule = RuleText::parse(QString::fromUtf8(text)).value();
-        const auto members = ColumnarEvaluator::evaluate(rule, context, cache);
-        QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
-        QCOMPARE(qint64(members.value().count()), sqlCount(ws.db(), sql));
-        QCOMPARE(ColumnarEvaluator::memberIds(members.value(), cache),
-                 SqlCompiler::members(ws.db(), SqlCompiler::compile(rule, context).value()));
+        const auto both = membersBothWays(ws.db(), context, cache, QString::fromUtf8(text));
+        QVERIFY2(both.error.isEmpty(), qPrintable(both.error));
+        QCOMPARE(both.count, sqlCount(ws.db(), sql));
+        QCOMPARE(both.inMemory, both.bySql);
     }
     QCOMPARE(qint64(cache.rows()), sqlCount(ws.db(), "SELECT count(*) FROM customers"));
-}
-
-QString dataFile(const char *name)
-{
-    return QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/exports/") + QString::fromUtf8(name);
 }
 
 } // namespace
@@ -176,7 +159,7 @@ void TestCustomerSnapshot::snapshotOfAnotherStateIsNotUsed()
     checkFigures(*ws, *afterRecompute);
     QVERIFY(load(*ws)->customersFromSnapshot());
 
-    const auto imported = import::Importer::run(*ws, dataFile("lines_shop_en.csv"));
+    const auto imported = import::Importer::run(*ws, exportFile("lines_shop_en.csv"));
     QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
     const Cache afterImport = loadAndKeep(*ws);
     QVERIFY(afterImport && !afterImport->customersFromSnapshot());

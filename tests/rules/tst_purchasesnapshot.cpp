@@ -10,6 +10,7 @@
 #include "rules/rulecontext.h"
 #include "rules/ruletext.h"
 #include "rules/sqlcompiler.h"
+#include "snapshotchecks.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -23,6 +24,7 @@
 
 using namespace segmenta;
 using namespace segmenta::rules;
+using namespace snapshotchecks;
 
 namespace {
 
@@ -37,18 +39,6 @@ Cache loadWithPurchases(store::Workspace &ws)
         return nullptr;
     (void)cache.value()->purchases();
     return cache.value();
-}
-
-bool sameColumn(const ColumnCache::Column &a, const ColumnCache::Column &b, size_t rows)
-{
-    if (a.field.name != b.field.name || a.dictionary != b.dictionary || a.valid.words() != b.valid.words() ||
-        a.wordCount() != b.wordCount() || a.text != b.text)
-        return false;
-    for (size_t row = 0; row < rows; ++row) {
-        if (a.dictionary ? a.code(row) != b.code(row) : a.number(row) != b.number(row))
-            return false;
-    }
-    return true;
 }
 
 // Column by column, row by row.
@@ -87,27 +77,18 @@ void checkFigures(store::Workspace &ws, const ColumnCache &cache, bool zeroCount
     RuleContext context = RuleContext::forDatabase(ws.db(), ws.analysisDate());
     context.zeroAmountIsPurchase = zeroCounts;
     for (const QString &category : {QStringLiteral("Tea"), QStringLiteral("红茶")}) {
-        const Rule rule = RuleText::parse(QStringLiteral("ordered where category is \"%1\"").arg(category)).value();
-        const auto members = ColumnarEvaluator::evaluate(rule, context, cache);
-        QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
+        const auto both = membersBothWays(ws.db(), context, cache, QStringLiteral("ordered where category is \"%1\"").arg(category));
+        QVERIFY2(both.error.isEmpty(), qPrintable(both.error));
         if (!zeroCounts)
-            QCOMPARE(qint64(members.value().count()), buyersOf(ws.db(), category, ws.analysisDate()));
-        QCOMPARE(ColumnarEvaluator::memberIds(members.value(), cache),
-                 SqlCompiler::members(ws.db(), SqlCompiler::compile(rule, context).value()));
+            QCOMPARE(both.count, buyersOf(ws.db(), category, ws.analysisDate()));
+        QCOMPARE(both.inMemory, both.bySql);
     }
     for (const char *text : {"ordered at least 2 times", "spent >= 40 in last 3000 days where category is \"Teaware\"",
                              "not ordered in last 365 days"}) {
-        const Rule rule = RuleText::parse(QString::fromUtf8(text)).value();
-        const auto members = ColumnarEvaluator::evaluate(rule, context, cache);
-        QVERIFY2(members.ok(), qPrintable(members.errorMessage()));
-        QCOMPARE(ColumnarEvaluator::memberIds(members.value(), cache),
-                 SqlCompiler::members(ws.db(), SqlCompiler::compile(rule, context).value()));
+        const auto both = membersBothWays(ws.db(), context, cache, QString::fromUtf8(text));
+        QVERIFY2(both.error.isEmpty(), qPrintable(both.error));
+        QCOMPARE(both.inMemory, both.bySql);
     }
-}
-
-QString dataFile(const char *name)
-{
-    return QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/exports/") + QString::fromUtf8(name);
 }
 
 } // namespace
@@ -233,7 +214,7 @@ void TestPurchaseSnapshot::snapshotOfAnotherStateIsNotUsed()
     QVERIFY(ws);
     QVERIFY(!snapshotOf(*ws).isEmpty());
 
-    const auto imported = import::Importer::run(*ws, dataFile("lines_shop_en.csv"));
+    const auto imported = import::Importer::run(*ws, exportFile("lines_shop_en.csv"));
     QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
     const Cache afterImport = loadWithPurchases(*ws);
     QVERIFY(afterImport && !afterImport->purchasesFromSnapshot());
