@@ -1,6 +1,7 @@
 #include "busywork.h"
 
 #include "common/progress.h"
+#include "common/threads.h"
 
 #include <QEventLoop>
 #include <QFutureWatcher>
@@ -15,11 +16,7 @@ namespace segmenta::ui {
 
 QThreadPool *workers()
 {
-    static QThreadPool *pool = [] {
-        auto *threads = new QThreadPool; // lives as long as the program: jobs may still run when it ends
-        threads->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
-        return threads;
-    }();
+    static QThreadPool *pool = backgroundPool(std::max(2, QThread::idealThreadCount()));
     return pool;
 }
 

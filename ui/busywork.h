@@ -17,7 +17,8 @@ namespace segmenta::ui {
 // of the window names this pool. Not QThreadPool::globalInstance(), because Qt (6.4) cuts large fills and image
 // conversions of the GUI thread's painting into pieces that it runs on the global pool and waits for: with its
 // threads busy loading a million customers, each repaint waited seconds for them (the window froze 6.4 s while
-// a 1 M-customer workspace opened). As many threads as the global pool has.
+// a 1 M-customer workspace opened). As many threads as the global pool has, below the GUI thread's priority
+// (segmenta::backgroundPool).
 QThreadPool *workers();
 
 // Runs `work` on a worker thread while a window-modal busy dialog over `parent` shows `label` (after 300 ms,

@@ -42,14 +42,17 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
-                m_worst = std::max(m_worst, now - m_last);
+            if (m_last >= 0 && now - m_last > m_worst) {
+                m_worst = now - m_last;
+                m_worstFrom = m_last;
+            }
             m_last = now;
         });
     }
     void start()
     {
         m_worst = 0;
+        m_worstFrom = 0;
         m_last = -1;
         m_clock.start();
         m_timer.start();
@@ -59,12 +62,17 @@ public:
         m_timer.stop();
         return std::max(0.0, double(m_worst) / 1e6 - 5.0);
     }
+    // The longest gap, as times on the probe's clock.
+    qint64 worstFrom() const { return m_worstFrom; }
+    qint64 worstTo() const { return m_worstFrom + m_worst; }
+    const QElapsedTimer &clock() const { return m_clock; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = -1;
     qint64 m_worst = 0;
+    qint64 m_worstFrom = 0;
 };
 
 // Names the event the GUI thread spent longest on (its own time, without the events a local event loop inside
@@ -78,6 +86,8 @@ public:
     {
         if (QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
+        const bool topLevel = m_nested.empty();
+        const qint64 startedAt = m_probeClock && m_probeClock->isValid() ? m_probeClock->nsecsElapsed() : -1;
         m_nested.push_back(0); // time spent in events delivered inside this one (a local event loop's)
         QElapsedTimer clock;
         clock.start();
@@ -89,6 +99,8 @@ public:
         m_nested.pop_back();
         if (!m_nested.empty())
             m_nested.back() += ns;
+        if (topLevel && startedAt >= 0)
+            m_events.push_back({startedAt, ns, type, name});
         if (own > m_longestNs) {
             m_longestNs = own;
             m_longest = QStringLiteral("%1 ms: event %2 to %3").arg(double(own) / 1e6, 0, 'f', 1).arg(type).arg(name);
@@ -100,8 +112,46 @@ public:
         m_longestNs = 0;
         return std::exchange(m_longest, QString());
     }
+    // From now on, every top-level event is recorded on `clock` (the probe's).
+    void recordEventsOn(const QElapsedTimer *clock)
+    {
+        m_probeClock = clock;
+        m_events.clear();
+    }
+    // The recorded events that started between `from` and `to`, longest first, as lines to print.
+    QStringList eventsBetween(qint64 from, qint64 to) const
+    {
+        std::vector<Event> inside;
+        qint64 total = 0;
+        for (const Event &e : m_events) {
+            if (e.startedAt >= from && e.startedAt < to) {
+                inside.push_back(e);
+                total += e.ns;
+            }
+        }
+        std::sort(inside.begin(), inside.end(), [](const Event &a, const Event &b) { return a.ns > b.ns; });
+        QStringList lines{QStringLiteral("%1 events in the longest hold, %2 ms in all")
+                              .arg(inside.size())
+                              .arg(double(total) / 1e6, 0, 'f', 1)};
+        for (size_t i = 0; i < std::min<size_t>(inside.size(), 12); ++i)
+            lines << QStringLiteral("    %1 ms at +%2 ms: event %3 to %4")
+                         .arg(double(inside[i].ns) / 1e6, 0, 'f', 1)
+                         .arg(double(inside[i].startedAt - from) / 1e6, 0, 'f', 1)
+                         .arg(inside[i].type)
+                         .arg(inside[i].receiver);
+        return lines;
+    }
 
 private:
+    struct Event
+    {
+        qint64 startedAt;
+        qint64 ns;
+        int type;
+        QString receiver;
+    };
+    const QElapsedTimer *m_probeClock = nullptr;
+    std::vector<Event> m_events;
     std::vector<qint64> m_nested;
     qint64 m_longestNs = 0;
     QString m_longest;
@@ -141,6 +191,7 @@ int main(int argc, char *argv[])
     QElapsedTimer clock;
     QSignalSpy first(window.controller(), &ui::DashboardController::figuresShown);
     probe.start();
+    app.recordEventsOn(&probe.clock());
     clock.start();
     QTimer::singleShot(0, &window, [&] { window.openWorkspace(workspace); });
     if (!waitFor([&] { return first.count() > 0; }, 600000)) {
@@ -149,6 +200,8 @@ int main(int argc, char *argv[])
     }
     std::printf("open: first figures after %.0f ms; GUI thread held at most %.0f ms\n", double(clock.elapsed()), probe.stopMs());
     std::printf("  longest event: %s\n", qPrintable(app.takeLongest()));
+    for (const QString &line : app.eventsBetween(probe.worstFrom(), probe.worstTo()))
+        std::printf("  %s\n", qPrintable(line));
     if (argc > 2 && qstrcmp(argv[2], "open") == 0)
         return 0;
 

@@ -18,11 +18,21 @@
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QFuture>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <set>
+#include <thread>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 using namespace segmenta;
 
@@ -34,6 +44,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void theWindowWorksWhileQtsPoolIsHeld();
+    void workersRunBelowTheGuiThread_data();
+    void workersRunBelowTheGuiThread();
 
 private:
     qint64 sqlCount(const QString &sql);
@@ -90,6 +102,51 @@ void TestWorkThreads::theWindowWorksWhileQtsPoolIsHeld()
     for (const auto &row : window.dashboard()->purchaseMix()->categories()->rows())
         named = named || row.name == u"Green tea";
     QVERIFY(named);
+}
+
+void TestWorkThreads::workersRunBelowTheGuiThread_data()
+{
+    QTest::addColumn<bool>("window");
+    QTest::newRow("the window's workers") << true;
+    QTest::newRow("core's compute threads") << false;
+}
+
+// Each thread of the pools, and a thread their work starts, has a nice value kBackgroundNice above the GUI
+// thread's, as the kernel reports it for that thread: so the GUI thread gets a core first when both want one.
+void TestWorkThreads::workersRunBelowTheGuiThread()
+{
+#ifdef Q_OS_LINUX
+    QFETCH(bool, window);
+    QThreadPool *pool = window ? ui::workers() : computeThreads();
+    const int gui = getpriority(PRIO_PROCESS, id_t(gettid()));
+    const int expected = std::min(19, gui + kBackgroundNice); // nice values end at 19
+    struct Seen
+    {
+        pid_t thread;
+        int nice;
+        int started; // of a thread started by the task
+    };
+    std::vector<QFuture<Seen>> tasks;
+    for (int i = 0; i < 4 * pool->maxThreadCount(); ++i) {
+        tasks.push_back(QtConcurrent::run(pool, [] {
+            int started = 0;
+            std::thread([&started] { started = getpriority(PRIO_PROCESS, id_t(gettid())); }).join();
+            return Seen{gettid(), getpriority(PRIO_PROCESS, id_t(gettid())), started};
+        }));
+    }
+    std::set<pid_t> threads;
+    for (QFuture<Seen> &task : tasks) {
+        const Seen seen = task.result();
+        QCOMPARE(seen.nice, expected);
+        QCOMPARE(seen.started, expected);
+        QVERIFY(seen.thread != gettid());
+        threads.insert(seen.thread);
+    }
+    QVERIFY(int(threads.size()) <= pool->maxThreadCount());
+    QCOMPARE(getpriority(PRIO_PROCESS, id_t(gettid())), gui); // the GUI thread's own is left alone
+#else
+    QSKIP("thread nice values are Linux's; elsewhere the pools use Qt's LowPriority");
+#endif
 }
 
 QTEST_MAIN(TestWorkThreads)
