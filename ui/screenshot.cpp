@@ -26,24 +26,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QTimer>
+
+#include <memory>
 
 #include <cstdio>
 
 namespace segmenta::ui {
 
 namespace {
-
-// Grabs `widget` after it had time to lay out and paint, saves it and quits.
-void grabLater(QWidget *widget, const QString &file)
-{
-    QTimer::singleShot(400, widget, [widget, file] {
-        // Opaque, as on screen: translucent overlays (the tour's dimming) must not leave see-through pixels.
-        const bool saved = widget->grab().toImage().convertToFormat(QImage::Format_RGB32).save(file, "PNG", 0); // 0: smallest file
-        std::puts(saved ? "screenshot saved" : "screenshot NOT saved");
-        QApplication::exit(saved ? 0 : 1);
-    });
-}
 
 // Whether the workspace is shown as it will stay: not read-only while its damage check runs, and not being
 // reopened after it (a change asked for then is put off, and the screen would show the state before).
@@ -52,10 +44,51 @@ bool settled(const MainWindow &window)
     return !window.isCheckingWorkspace() && !window.isOpeningWorkspace();
 }
 
+// Whether nothing on the window still waits for figures: the dashboard's and its purchases card's.
+bool quiet(const MainWindow &window)
+{
+    return settled(window) && !window.dashboard()->isBusy() && !window.controller()->purchaseMix()->isBusy();
+}
+
+// Grabs `widget` once it had time to lay out and paint and the window it belongs to has been quiet for one
+// look (on a busy machine figures can still be on their way after 400 ms: the screen would say "Updating…"),
+// or after 30 s whatever it shows; saves it and quits.
+void grabLater(QWidget *widget, const QString &file)
+{
+    const MainWindow *window = nullptr;
+    for (QWidget *w = widget; w && !window; w = w->parentWidget())
+        window = qobject_cast<const MainWindow *>(w);
+    auto *look = new QTimer(widget);
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    auto quietLooks = std::make_shared<int>(0);
+    QObject::connect(look, &QTimer::timeout, widget, [widget, file, window, look, started, quietLooks] {
+        *quietLooks = window && !quiet(*window) ? 0 : *quietLooks + 1;
+        if (*quietLooks < 2 && started->elapsed() < 30000)
+            return;
+        look->stop();
+        // Opaque, as on screen: translucent overlays (the tour's dimming) must not leave see-through pixels.
+        const bool saved = widget->grab().toImage().convertToFormat(QImage::Format_RGB32).save(file, "PNG", 0); // 0: smallest file
+        std::puts(saved ? "screenshot saved" : "screenshot NOT saved");
+        QApplication::exit(saved ? 0 : 1);
+    });
+    QTimer::singleShot(300, look, [look] { look->start(100); }); // the first look after 400 ms
+}
+
 } // namespace
 
 bool captureScreen(MainWindow &window, const QString &view, const QString &file)
 {
+    if (view.isEmpty() || view == u"dashboard") {
+        auto *once = new QObject(&window);
+        QObject::connect(window.controller(), &DashboardController::figuresShown, once, [&window, once, file] {
+            if (!settled(window))
+                return;
+            delete once;
+            grabLater(&window, file);
+        });
+        return true;
+    }
     if (view == u"customers" || view == u"card" || view == u"columns") {
         const bool card = view == u"card";
         const bool columns = view == u"columns"; // the Columns dialog over the Customers view

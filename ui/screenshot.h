@@ -8,7 +8,7 @@ class MainWindow;
 
 // Saves a PNG of one screen of the application once it shows real data, then quits the application with
 // 0 (saved) or 1 (not saved); for the documentation's screenshots (segmenta --screenshot FILE --show VIEW).
-// Views: "customers" (the Customers tab with its first rows), "card" (the card of the first customer listed),
+// Views: "" or "dashboard" (the window with the rule's figures), "customers" (the Customers tab with its first rows), "card" (the card of the first customer listed),
 // "export" (the export dialog for the rule in the editor), "builder" (the window once the rule builder shows
 // the counts of the rule's conditions), "settings" (the settings dialog),
 // "buys" (the dashboard scrolled to "What this segment buys"), "experiments" (Segment > Experiments with the first experiment's result), "about" (the About box), "tour" (the

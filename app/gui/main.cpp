@@ -127,21 +127,11 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(QStringLiteral("rule")))
         window.setStartRule(parser.value(QStringLiteral("rule")));
-    if (parser.isSet(QStringLiteral("screenshot")) && parser.isSet(QStringLiteral("show"))) {
+    if (parser.isSet(QStringLiteral("screenshot"))) {
         if (!segmenta::ui::captureScreen(window, parser.value(QStringLiteral("show")), parser.value(QStringLiteral("screenshot")))) {
             std::fputs("unknown --show view\n", stderr);
             return 2;
         }
-    } else if (parser.isSet(QStringLiteral("screenshot"))) {
-        const QString file = parser.value(QStringLiteral("screenshot"));
-        QObject::connect(window.controller(), &segmenta::ui::DashboardController::figuresShown, &window, [&window, file] {
-            // Let the charts lay out and paint once before grabbing.
-            QTimer::singleShot(300, &window, [&window, file] {
-                const bool saved = window.grab().save(file);
-                std::puts(saved ? "screenshot saved" : "screenshot NOT saved");
-                QApplication::exit(saved ? 0 : 1);
-            });
-        });
     }
     if (!parser.positionalArguments().isEmpty()) {
         // "Open with Segmenta" on a workspace opens it; on a spreadsheet it starts the import wizard (asking

@@ -183,6 +183,11 @@ void DashboardPanel::setBusy(bool busy)
     m_busy->setVisible(busy);
 }
 
+bool DashboardPanel::isBusy() const
+{
+    return !m_busy->isHidden();
+}
+
 QStringList DashboardPanel::headlineLines() const
 {
     QStringList lines{m_count->text(), m_share->text(), m_revenue->text()};

@@ -43,6 +43,8 @@ public:
     void showFigures(const DashboardFigures &figures);
     // Marks the figures as being recomputed (a subtle hint, not a blank).
     void setBusy(bool busy);
+    // Whether "Updating…" shows: figures of a newer rule or workspace state are on their way.
+    bool isBusy() const;
     // Says that the analysis date follows old data (the day after the newest order, `asOf`), with a button
     // back to today; an invalid date hides the note.
     void setAnalysisDateNote(const QDate &asOf);

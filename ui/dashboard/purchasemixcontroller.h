@@ -29,6 +29,9 @@ public:
     void setSource(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context);
     void setMembers(const rules::Bitset &members);
     bool isReady() const { return m_base != nullptr; }
+    // Whether the card's figures are being worked out (the orders read, or the newest members tallied); not
+    // when the orders could not be read (the card says why).
+    bool isBusy() const { return m_building || m_running || (m_pending && m_base); }
 
     struct Base;
 
