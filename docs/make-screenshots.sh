@@ -41,6 +41,9 @@ shoot() { # NAME LANGUAGE [ARGS...]
 }
 for language in en zh_CN; do
     suffix=${language%%_*}
+    # A demo shop per language, made in it (its saved segments are named in that language), and none of the
+    # user's own files touched.
+    export XDG_DATA_HOME="$work/data-$suffix"
     shoot dashboard "$language" --rule "$rule" --screenshot "$out/dashboard-$suffix.png"
     shoot builder "$language" --rule "$builder_rule" --show builder --screenshot "$out/builder-$suffix.png"
     for view in customers columns card export settings tour overlap moves buys changes preview; do
@@ -74,6 +77,7 @@ for language in en zh_CN; do
     xvfb-run -a -s "-screen 0 1280x860x24" "$app" "$work/experiment.segmenta" --language "$language" --show experiments \
         --screenshot "$out/experiments-${language%%_*}.png" >/dev/null 2>&1 || echo "failed: experiments ($language)" >&2
 done
+export XDG_DATA_HOME="$work/data-en"
 shoot about en --show about --screenshot "$out/about-en.png"
 shoot dark en --dark --rule "$rule" --screenshot "$out/dashboard-dark-en.png"
 echo "screenshots written to $out"
