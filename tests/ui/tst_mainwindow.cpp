@@ -258,6 +258,19 @@ void TestMainWindow::whatTheSegmentBuysNarrowsTheRule()
                                             QStringLiteral("ORDER BY sum(l.amount) DESC LIMIT 8"));
     QVERIFY(!byRevenue.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(shownNames(view->categories()), byRevenue, 20000);
+    // The segment's buyers and the revenue of their purchase lines, in the workspace's currency.
+    const QString all = QString(purchases).remove(QStringLiteral("AND l.category IS NOT NULL GROUP BY l.category "));
+    const QStringList totals = sqlColumn(QStringLiteral("SELECT count(DISTINCT o.customer_id) || '|' || printf('%.2f', sum(l.amount)) ") + all)
+                                   .value(0).split(u'|');
+    QCOMPARE(totals.size(), 2);
+    auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+    QVERIFY(ws.ok());
+    const QString symbol = ws.value()->currencySymbol();
+    QVERIFY(!symbol.isEmpty());
+    const QLocale locale;
+    QCOMPARE(view->findChild<QLabel *>(QStringLiteral("purchaseMixTotals"))->text(),
+             QStringLiteral("%1 buyers · revenue %2%3")
+                 .arg(locale.toString(totals[0].toLongLong()), symbol, locale.toString(totals[1].toDouble(), 'f', 2)));
     QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("purchaseMixByBuyers")), Qt::LeftButton);
     QCOMPARE(shownNames(view->categories()),
              sqlColumn(QStringLiteral("SELECT l.category ") + purchases +

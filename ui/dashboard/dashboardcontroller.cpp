@@ -339,7 +339,7 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
             return;
         }
         m_snapshot = result.first;
-        m_mix->setSource(m_snapshot->cache, m_snapshot->context);
+        m_mix->setSource(m_snapshot->cache, m_snapshot->context, m_snapshot->currencySymbol);
         Q_EMIT ready();
         if (!m_pending)
             m_pending = m_rule; // not the empty rule: the count line and the header describe this one

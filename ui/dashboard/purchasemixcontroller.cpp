@@ -65,8 +65,10 @@ PurchaseMixController::PurchaseMixController(PurchaseMixView *view, QObject *par
 
 PurchaseMixController::~PurchaseMixController() = default;
 
-void PurchaseMixController::setSource(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context)
+void PurchaseMixController::setSource(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context,
+                                      const QString &currencySymbol)
 {
+    m_currencySymbol = currencySymbol;
     m_base.reset();
     m_pending.reset(); // rows of the previous cache
     m_building = false;
@@ -119,9 +121,10 @@ void PurchaseMixController::tallyPending()
     const auto base = m_base;
     const quint64 generation = m_generation;
     whenFinished(this, QtConcurrent::run(workers(), [base, members] { return figuresOf(*base, members); }),
-                 [this, generation](const PurchaseMixFigures &figures) {
+                 [this, generation](PurchaseMixFigures figures) {
                      m_running = false;
                      if (generation == m_generation && !m_pending) {
+                         figures.currencySymbol = m_currencySymbol;
                          m_view->showFigures(figures);
                          Q_EMIT figuresShown();
                      }

@@ -25,8 +25,10 @@ public:
     explicit PurchaseMixController(PurchaseMixView *view, QObject *parent = nullptr);
     ~PurchaseMixController() override;
 
-    // A new workspace state (null: none). Members of the previous one are forgotten.
-    void setSource(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context);
+    // A new workspace state (null: none), whose money is shown with `currencySymbol`. Members of the previous
+    // one are forgotten.
+    void setSource(std::shared_ptr<const rules::ColumnCache> cache, const rules::RuleContext &context,
+                   const QString &currencySymbol = QString());
     void setMembers(const rules::Bitset &members);
     bool isReady() const { return m_base != nullptr; }
     // Whether the card's figures are being worked out (the orders read, or the newest members tallied); not
@@ -46,6 +48,7 @@ private:
     PurchaseMixView *m_view;
     std::shared_ptr<const rules::ColumnCache> m_cache;
     rules::RuleContext m_context;
+    QString m_currencySymbol;
     bool m_building = false;
     std::shared_ptr<const Base> m_base;
     std::optional<rules::Bitset> m_pending;

@@ -1,6 +1,7 @@
 #include "purchasemixview.h"
 
 #include "charts/purchasemixchart.h"
+#include "common/money.h"
 
 #include <QButtonGroup>
 #include <QEvent>
@@ -19,15 +20,15 @@ namespace {
 
 using Measure = rules::PurchaseMix::Measure;
 
-QList<PurchaseMixChart::Row> chartRows(const PurchaseMixFigures::Items &items)
+QList<PurchaseMixChart::Row> chartRows(const PurchaseMixFigures::Items &items, const QString &currencySymbol)
 {
     const QLocale locale;
     QList<PurchaseMixChart::Row> rows;
     for (const rules::PurchaseMix::Item &item : items) {
         const QString tip = PurchaseMixView::tr("%1\nThis segment: revenue %2, %3 buyers\nAll customers: revenue %4, %5 buyers\n"
                                                 "Click to keep only the customers who bought it.")
-                                .arg(item.name, locale.toString(item.revenue, 'f', 2), locale.toString(item.buyers),
-                                     locale.toString(item.allRevenue, 'f', 2), locale.toString(item.allBuyers));
+                                .arg(item.name, moneyText(item.revenue, currencySymbol, locale), locale.toString(item.buyers),
+                                     moneyText(item.allRevenue, currencySymbol, locale), locale.toString(item.allBuyers));
         rows.append({item.name, item.share, item.allShare, item.index(), tip});
     }
     return rows;
@@ -51,6 +52,7 @@ PurchaseMixView::PurchaseMixView(QWidget *parent)
 {
     m_byRevenue->setObjectName(QStringLiteral("purchaseMixByRevenue"));
     m_byBuyers->setObjectName(QStringLiteral("purchaseMixByBuyers"));
+    m_totals->setObjectName(QStringLiteral("purchaseMixTotals"));
     m_categories->setObjectName(QStringLiteral("purchaseMixCategories"));
     m_products->setObjectName(QStringLiteral("purchaseMixProducts"));
     auto *measures = new QButtonGroup(this);
@@ -111,15 +113,15 @@ void PurchaseMixView::setMeasure(Measure measure)
 void PurchaseMixView::showRows()
 {
     const auto at = size_t(m_measure == Measure::Revenue ? 0 : 1);
-    m_categories->setRows(chartRows(m_figures.categories[at]));
-    m_products->setRows(chartRows(m_figures.products[at]));
+    m_categories->setRows(chartRows(m_figures.categories[at], m_figures.currencySymbol));
+    m_products->setRows(chartRows(m_figures.products[at], m_figures.currencySymbol));
     arrange(); // the names' widths may have changed
     const QString empty = m_note.isEmpty() ? tr("No customer in this segment has bought anything.") : m_note;
     m_categories->setEmptyText(empty);
     m_products->setEmptyText(m_note.isEmpty() ? empty : QString());
     const QLocale locale;
     m_totals->setText(m_note.isEmpty() ? tr("%1 buyers · revenue %2")
-                                             .arg(locale.toString(m_figures.buyers), locale.toString(m_figures.revenue, 'f', 2))
+                                             .arg(locale.toString(m_figures.buyers), moneyText(m_figures.revenue, m_figures.currencySymbol, locale))
                                        : QString());
 }
 

@@ -24,6 +24,7 @@ struct PurchaseMixFigures
     std::array<Items, 2> products;
     double revenue = 0; // the segment's purchase lines
     qint64 buyers = 0;  // its customers with a purchase line
+    QString currencySymbol; // the workspace's (common/money.h)
 };
 
 // The content of the "What this segment buys" card: a Revenue / Buyers switch and two bar lists, the top
