@@ -3232,6 +3232,14 @@ Replace them?</source>
 <context>
     <name>segmenta::ui::FieldPicker</name>
     <message>
+        <source>%1, no values</source>
+        <translation>%1，无数据</translation>
+    </message>
+    <message>
+        <source>No customer in this workspace has a value in this field.</source>
+        <translation>此工作区中没有任何客户在该字段有值。</translation>
+    </message>
+    <message>
         <source>Search fields</source>
         <translation>搜索字段</translation>
     </message>

@@ -752,6 +752,22 @@ const ColumnCache::Column *ColumnCache::column(const QString &fieldName) const
     return it == m_byName.constEnd() ? nullptr : &m_columns[*it];
 }
 
+QStringList ColumnCache::fieldsWithoutValues() const
+{
+    QStringList names;
+    for (const Column &c : m_columns) {
+        bool any = c.valid.count() > 0;
+        if (any && c.dictionary) {
+            any = false;
+            for (size_t w = 1; w < c.wordCount() && !any; ++w) // word 0 is the empty word
+                any = !c.wordText(w).trimmed().isEmpty();
+        }
+        if (!any)
+            names << c.field.name;
+    }
+    return names;
+}
+
 size_t ColumnCache::memoryBytes() const
 {
     size_t bytes = m_ids.capacity() * sizeof(qint64) + (purchasesLoaded() ? m_purchases.memoryBytes() : 0);

@@ -200,6 +200,9 @@ public:
     std::shared_ptr<const Bitset> whereResult(const QString &key, const std::function<Bitset()> &compute) const;
     const std::vector<qint64> &ids() const { return m_ids; }
     const Column *column(const QString &fieldName) const;
+    // The names of the fields no customer has a value in (in every row nothing, or text of blanks only, as
+    // store::emptyCustomerFields counts them), in the cache's order: the rule builder lists them apart.
+    QStringList fieldsWithoutValues() const;
     size_t memoryBytes() const;
     // The column's valid values, sorted ascending; computed once per column on first use (thread-safe).
     std::shared_ptr<const std::vector<double>> sortedValues(const Column &column) const;

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void largeDictionariesKeepEveryWord();
     void seesUncommittedRowsOfItsOwnTransaction();
     void cancelGivesAnErrorAndNoCache();
+    void fieldsWithoutValuesAreThoseSqlFindsEmpty();
 
 private:
     QTemporaryDir m_dir;
@@ -237,6 +238,50 @@ void TestColumnCache::cancelGivesAnErrorAndNoCache()
     const auto cache = ColumnCache::load(db, context.fields, &progress);
     QVERIFY(!cache.ok());
     QVERIFY2(cache.errorMessage().contains(QStringLiteral("cancelled")), qPrintable(cache.errorMessage()));
+}
+
+// The fields the rule builder lists apart: those in which plain SQL finds no customer with a value (not NULL,
+// not text of blanks only). A hand-made workspace: e-mail blanks only, phone NULL, the city only in the last
+// row, an imported "vip" column with one "yes" among empty texts, metrics for the first 10 customers only
+// (no stage, no dates).
+void TestColumnCache::fieldsWithoutValuesAreThoseSqlFindsEmpty()
+{
+    QTemporaryDir dir;
+    auto workspace = store::Workspace::create(dir.filePath(QStringLiteral("empty.segmenta")));
+    QVERIFY(workspace.ok());
+    Database &db = workspace.value()->db();
+    try {
+        addField(db, QStringLiteral("vip"), "text");
+        db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+                "INSERT INTO customers(customer_key, name, email, phone, city, vip) "
+                "SELECT 'k' || i, 'Name ' || i, '  ', NULL, CASE WHEN i = 300 THEN '上海' END, "
+                "CASE WHEN i = 70 THEN 'yes' ELSE '' END FROM n");
+        db.exec("INSERT INTO customer_metrics(customer_id, orders_count, total_spend) SELECT id, 1, 12.5 FROM customers "
+                "WHERE id <= 10");
+    } catch (const store::DatabaseError &error) {
+        QFAIL(qPrintable(error.message()));
+    }
+    const RuleContext context = RuleContext::forDatabase(db, QDate(2026, 7, 1));
+    const auto cache = ColumnCache::load(db, context.fields);
+    QVERIFY(cache.ok());
+    const QStringList without = cache.value()->fieldsWithoutValues();
+    for (const char *held : {"name", "city", "vip", "total_spend", "orders_count"})
+        QVERIFY2(!without.contains(QString::fromLatin1(held)), held);
+    for (const char *none : {"email", "phone", "gender", "lifecycle_stage", "first_order_date"})
+        QVERIFY2(without.contains(QString::fromLatin1(none)), none);
+    int checked = 0;
+    for (const store::FieldInfo &field : context.fields) {
+        if (!cache.value()->column(field.name))
+            continue;
+        const QString column = store::quoteIdentifier(field.column);
+        const bool held = db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 IS NOT NULL AND trim(%2) <> ''")
+                                        .arg(field.table, column)
+                                        .toStdString())
+                              .toLongLong() > 0;
+        QVERIFY2(held != without.contains(field.name), qPrintable(field.name));
+        ++checked;
+    }
+    QVERIFY(checked > 20);
 }
 
 QTEST_GUILESS_MAIN(TestColumnCache)

@@ -40,6 +40,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
+#include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void applyATemplate();
     void dragAConditionIntoAGroup();
     void everyChartFollowsTheBuiltRule();
+    void fieldsWithoutValuesComeLastInTheirGroup();
 
 private:
     qint64 sqlCount(const QString &where);
@@ -663,6 +665,46 @@ void TestRuleBuilder::everyChartFollowsTheBuiltRule()
             QCOMPARE(bar.overlap, qint64(both.size()));
         }
     }
+}
+
+// In a workspace where no customer has a gender (set to NULL here, as an import without that column leaves
+// it), the picker lists Gender last among the customer fields, greyed and saying so, and it can still be picked;
+// City, which customers hold, is listed as before.
+void TestRuleBuilder::fieldsWithoutValuesComeLastInTheirGroup()
+{
+    const QString path = m_dir.filePath(QStringLiteral("nogender.segmenta"));
+    QVERIFY(m_workspace->saveCopy(path).ok()); // through SQLite's backup API
+    auto ws = store::Workspace::open(path);
+    QVERIFY(ws.ok());
+    ws.value()->db().exec("UPDATE customers SET gender = NULL");
+    const auto context = rules::RuleContext::forDatabase(ws.value()->db(), ws.value()->analysisDate());
+    auto cache = rules::ColumnCache::load(ws.value()->db(), context.fields);
+    QVERIFY(cache.ok());
+    m_panel->setEvaluationData(std::move(cache).value(), context);
+
+    ui::GroupFrame *root = m_builder->rootFrame();
+    QTest::mouseClick(button(root, "addCondition"), Qt::LeftButton);
+    ui::ConditionRow *row = rowAt(root, 0);
+    QVERIFY(row);
+    ui::FieldPicker *picker = row->fieldPicker();
+    QTest::mouseClick(row->findChild<QToolButton *>(QStringLiteral("fieldButton")), Qt::LeftButton);
+    QVERIFY(picker->isVisible());
+    QStandardItem *customers = picker->model()->item(0);
+    QCOMPARE(customers->text(), QStringLiteral("Customer fields"));
+    QStandardItem *last = customers->child(customers->rowCount() - 1, 0);
+    QCOMPARE(last->text(), QStringLiteral("Gender (gender)"));
+    QCOMPARE(customers->child(customers->rowCount() - 1, 1)->text(), QStringLiteral("category, no values"));
+    QVERIFY(!last->toolTip().isEmpty());
+    QVERIFY(last->isSelectable());
+    const auto city = picker->model()->match(picker->model()->index(0, 0), Qt::DisplayRole, QStringLiteral("City (city)"), 1,
+                                             Qt::MatchRecursive);
+    QCOMPARE(city.size(), 1);
+    QCOMPARE(city.front().siblingAtColumn(1).data().toString(), QStringLiteral("category"));
+    QVERIFY(city.front().row() < last->row());
+    auto *search = picker->findChild<QLineEdit *>(QStringLiteral("fieldSearch"));
+    QTest::keyClicks(search, QStringLiteral("gender"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(rules::nodeAt(m_builder->rule(), {0})->condition->field, QStringLiteral("gender"));
 }
 
 QTEST_MAIN(TestRuleBuilder)

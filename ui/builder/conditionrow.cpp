@@ -118,7 +118,8 @@ ConditionRow::ConditionRow(RuleBuilder *builder, QWidget *parent)
         });
     });
     connect(m_field, &QToolButton::clicked, this, [this] {
-        fieldPicker()->setFields(m_builder->fields(m_inWhere), !m_inWhere);
+        fieldPicker()->setFields(m_builder->fields(m_inWhere), !m_inWhere,
+                                 m_inWhere ? QStringList() : m_builder->fieldsWithoutValues());
         fieldPicker()->popup(m_field->mapToGlobal(QPoint(0, m_field->height())));
     });
     connect(m_operator, &QComboBox::currentIndexChanged, this, &ConditionRow::chooseOperator);

@@ -94,7 +94,25 @@ QString FieldPicker::fieldLabel(const store::FieldInfo &field)
                                                         : QCoreApplication::translate("Field", label.constData());
 }
 
-void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields, bool offerPurchase)
+// A field's row: its label (and name), its type; greyed with a tooltip when no customer has a value in it.
+QList<QStandardItem *> FieldPicker::fieldRow(const store::FieldInfo &field, bool withoutValues)
+{
+    const QString label = fieldLabel(field);
+    auto *item = new QStandardItem(label == field.name ? label : label + QStringLiteral(" (") + field.name + u')');
+    item->setData(field.name, kNameRole);
+    auto *type = new QStandardItem(withoutValues ? tr("%1, no values").arg(typeLabel(field.type)) : typeLabel(field.type));
+    type->setData(field.name, kNameRole);
+    type->setForeground(QColor(0x6b, 0x6b, 0x6b));
+    if (withoutValues) {
+        item->setForeground(QColor(0x8a, 0x8a, 0x8a));
+        const QString tip = tr("No customer in this workspace has a value in this field.");
+        item->setToolTip(tip);
+        type->setToolTip(tip);
+    }
+    return {item, type};
+}
+
+void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields, bool offerPurchase, const QStringList &withoutValues)
 {
     m_model->clear();
     m_model->setColumnCount(2);
@@ -123,16 +141,12 @@ void FieldPicker::setFields(const std::vector<store::FieldInfo> &fields, bool of
             type->setForeground(QColor(0x6b, 0x6b, 0x6b));
             header->appendRow({item, type});
         }
-        for (const store::FieldInfo &field : fields) {
-            if (rules::fieldGroupOf(field) != group)
-                continue;
-            const QString label = fieldLabel(field);
-            auto *item = new QStandardItem(label == field.name ? label : label + QStringLiteral(" (") + field.name + u')');
-            item->setData(field.name, kNameRole);
-            auto *type = new QStandardItem(typeLabel(field.type));
-            type->setData(field.name, kNameRole);
-            type->setForeground(QColor(0x6b, 0x6b, 0x6b));
-            header->appendRow({item, type});
+        for (const bool empty : {false, true}) { // the fields without values last
+            for (const store::FieldInfo &field : fields) {
+                if (rules::fieldGroupOf(field) != group || withoutValues.contains(field.name) != empty)
+                    continue;
+                header->appendRow(fieldRow(field, empty));
+            }
         }
         if (header->rowCount() > 0) {
             m_model->appendRow({header, headerType});

@@ -3,11 +3,14 @@
 #include "store/field.h"
 
 #include <QFrame>
+#include <QList>
+#include <QStringList>
 
 #include <vector>
 
 class QLineEdit;
 class QSortFilterProxyModel;
+class QStandardItem;
 class QStandardItemModel;
 class QTreeView;
 
@@ -25,8 +28,10 @@ class FieldPicker : public QFrame
 public:
     explicit FieldPicker(QWidget *parent = nullptr);
 
-    // With `offerPurchase`, the "Purchased…" entry is listed too.
-    void setFields(const std::vector<store::FieldInfo> &fields, bool offerPurchase = false);
+    // With `offerPurchase`, the "Purchased…" entry is listed too. The fields named in `withoutValues` (no
+    // customer has a value in them) come last in their group, greyed, saying so; they can still be picked.
+    void setFields(const std::vector<store::FieldInfo> &fields, bool offerPurchase = false,
+                   const QStringList &withoutValues = {});
     void popup(const QPoint &at);
     QStandardItemModel *model() const { return m_model; }
 
@@ -41,6 +46,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    static QList<QStandardItem *> fieldRow(const store::FieldInfo &field, bool withoutValues);
     void pick(const QModelIndex &index);
     void pickFirst();
 

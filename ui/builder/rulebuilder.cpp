@@ -109,6 +109,7 @@ void RuleBuilder::setData(std::shared_ptr<const rules::ColumnCache> cache, const
     m_context = context;
     m_values.clear();
     m_purchaseValues.clear();
+    m_withoutValues = cache ? cache->fieldsWithoutValues() : QStringList();
     m_counter->setData(std::move(cache), context);
     m_root->forEachRow([](ConditionRow *row) { row->refreshChoices(); });
     m_counter->setRule(m_rule);

@@ -75,6 +75,8 @@ public:
     {
         return where ? m_context.orderFields : m_context.fields;
     }
+    // The customer fields no customer has a value in (the field picker lists them apart).
+    const QStringList &fieldsWithoutValues() const { return m_withoutValues; }
     const store::FieldInfo *field(const QString &name, bool where = false) const
     {
         return where ? m_context.orderField(name) : m_context.field(name);
@@ -141,6 +143,7 @@ private:
 
     rules::Rule m_rule;
     rules::RuleContext m_context;
+    QStringList m_withoutValues;
     QHash<QString, std::vector<rules::ValueCount>> m_values;
     QHash<QString, std::vector<rules::ValueCount>> m_purchaseValues;
     std::vector<rules::ConditionImpact> m_impacts;
