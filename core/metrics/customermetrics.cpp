@@ -92,19 +92,31 @@ std::vector<std::pair<Key, Customer *>> sortedBy(const std::vector<Customer *> &
     return sorted;
 }
 
-// 1 + floor(5 x strictly-worse / n) for every buyer; [begin, end) runs from the worst value to the best.
+// Each buyer gets the fifth its position falls in, 1 + floor(5 x position / n), [begin, end) running from the
+// worst value to the best. Buyers with the same value share the middle of their block, position = strictly worse
+// + ties / 2, so no row order decides and a block of ties is scored where it lies: the five buyers of a
+// ten-buyer shop who bought on its latest day get R 4 (counting only the strictly less recent gave them 3, and
+// with every buyer on that day every buyer got 1, the least recent; now 3). In integers:
+// 1 + (5 x (2 x worse + ties)) / (2 x n).
 template <typename Iterator>
 void scoreQuintiles(Iterator begin, Iterator end, int Customer::*score)
 {
     const auto n = qint64(end - begin);
-    qint64 groupStart = 0;
-    qint64 i = 0;
-    for (Iterator it = begin; it != end; ++it, ++i) {
-        if (i > 0 && it->first != std::prev(it)->first)
-            groupStart = i;
-        it->second->*score = int(1 + (5 * groupStart) / n);
+    for (Iterator block = begin; block != end;) {
+        Iterator next = block;
+        while (next != end && next->first == block->first)
+            ++next;
+        const auto worse = qint64(block - begin);
+        const auto ties = qint64(next - block);
+        const int value = int(1 + (5 * (2 * worse + ties)) / (2 * n));
+        for (; block != next; ++block)
+            block->second->*score = value;
     }
 }
+
+// Fewer buyers than this are not scored R or M: fifths of fewer than five customers say nothing (a shop's
+// only buyer, who bought yesterday, was scored the least recent and named Hibernating).
+constexpr size_t kFewestScored = 5;
 
 // `bySpend`: the buyers by descending spend.
 void assignTiers(const std::vector<std::pair<double, Customer *>> &bySpend, const TierDefinition &tiers)
@@ -379,14 +391,16 @@ qint64 rankBuyers(std::vector<Customer> &customers, const AnalysisSettings &sett
     // One sort by spend for the tiers (descending) and M (read backwards: the worst spend first).
     const auto bySpend = sortedBy<double>(buyers, [](const Customer &c) { return c.spend; }, true);
     assignTiers(bySpend, settings.tiers);
-    scoreQuintiles(bySpend.rbegin(), bySpend.rend(), &Customer::m);
+    if (bySpend.size() >= kFewestScored)
+        scoreQuintiles(bySpend.rbegin(), bySpend.rend(), &Customer::m);
     // Buyers without a known last order date (customer-list totals only) get no recency score and no RFM
     // segment: their stage says "recency unknown". The others are ranked among themselves, the most days
     // since the last order first.
     std::vector<Customer *> dated;
     std::copy_if(buyers.begin(), buyers.end(), std::back_inserter(dated), [](const Customer *c) { return c->lastDay.has_value(); });
     const auto byDays = sortedBy<qint64>(dated, [today](const Customer &c) { return today - *c.lastDay; }, true);
-    scoreQuintiles(byDays.begin(), byDays.end(), &Customer::r);
+    if (byDays.size() >= kFewestScored)
+        scoreQuintiles(byDays.begin(), byDays.end(), &Customer::r);
     for (Customer *c : buyers) // F by order-count bins: see RfmMap
         c->f = settings.rfm.frequencyScore(c->orders);
     return qint64(buyers.size());
@@ -541,20 +555,28 @@ void MetricsRows::bindDate(int column, std::optional<qint64> day, char *buffer)
         m_insert.bind(column, QDate::fromJulianDay(*day).toString(Qt::ISODate));
 }
 
-// Columns 21 to 24: R, F, M and the RFM segment; a buyer without a last order date has no R and no segment.
+// Columns 21 to 24: R, F, M and the RFM segment; a buyer without a last order date has no R and no segment,
+// and in a workspace with fewer than kFewestScored buyers (dated buyers for R) none has M (R).
 void MetricsRows::bindScores(const Customer &c)
 {
-    if (c.orders > 0 && c.r > 0) {
-        m_insert.bind(21, c.r).bind(22, c.f).bind(23, c.m);
-        if (const auto &name = m_rfmNames[size_t(c.r - 1)][size_t(c.f - 1)])
-            m_insert.bindUtf8Unowned(24, std::string_view(name->constData(), size_t(name->size())));
-        else
-            m_insert.bindNull(24);
-    } else if (c.orders > 0) {
-        m_insert.bindNull(21).bind(22, c.f).bind(23, c.m).bindNull(24);
-    } else {
+    if (c.orders == 0) {
         m_insert.bindNull(21).bindNull(22).bindNull(23).bindNull(24);
+        return;
     }
+    m_insert.bind(22, c.f);
+    if (c.m > 0)
+        m_insert.bind(23, c.m);
+    else
+        m_insert.bindNull(23);
+    if (c.r == 0) {
+        m_insert.bindNull(21).bindNull(24);
+        return;
+    }
+    m_insert.bind(21, c.r);
+    if (const auto &name = m_rfmNames[size_t(c.r - 1)][size_t(c.f - 1)])
+        m_insert.bindUtf8Unowned(24, std::string_view(name->constData(), size_t(name->size())));
+    else
+        m_insert.bindNull(24);
 }
 
 // Columns 25 to 29: what the customer buys (empty texts are NULL; 0 products for no purchase).

@@ -56,7 +56,8 @@ console.log(`customers ${await scalar('SELECT count(*) FROM customers')}, orders
 // Segmenta's definitions with their default settings: a purchase is a valid order with an amount above zero
 // dated on or before the analysis date; stages new (1 order) / growing (2-4) / mature, at risk after 90 days,
 // dormant after 180; tiers by customer share (high while fewer than 20 % of buyers spent strictly more, mid
-// under 50 %); R and M scored 1 + floor(5 x buyers strictly worse / buyers); F by order-count bins 1,2,3,4-5,6+.
+// under 50 %); R and M scored 1 + floor(5 x (buyers strictly worse + buyers tied / 2) / buyers), none with fewer
+// than 5 buyers; F by order-count bins 1,2,3,4-5,6+.
 const recompute = `
 CREATE OR REPLACE TABLE metrics AS
 WITH dated AS (
@@ -86,7 +87,9 @@ ranked AS (
     SELECT *, (SELECT count(*) FROM joined WHERE orders_count > 0) AS buyers,
            CASE WHEN orders_count > 0 THEN rank() OVER (PARTITION BY orders_count > 0 ORDER BY total_spend DESC) - 1 END AS richer,
            CASE WHEN orders_count > 0 THEN rank() OVER (PARTITION BY orders_count > 0 ORDER BY total_spend) - 1 END AS poorer,
-           CASE WHEN orders_count > 0 THEN rank() OVER (PARTITION BY orders_count > 0 ORDER BY days_since DESC) - 1 END AS staler
+           CASE WHEN orders_count > 0 THEN rank() OVER (PARTITION BY orders_count > 0 ORDER BY days_since DESC) - 1 END AS staler,
+           count(*) OVER (PARTITION BY orders_count > 0, total_spend) AS spend_ties,
+           count(*) OVER (PARTITION BY orders_count > 0, days_since) AS day_ties
     FROM joined)
 SELECT customer_id, first_d AS first_order_date, last_d AS last_order_date, days_since AS days_since_last_order,
        orders_count, total_spend, CASE WHEN orders_count > 0 THEN total_spend / orders_count END AS avg_order_value,
@@ -97,10 +100,10 @@ SELECT customer_id, first_d AS first_order_date, last_d AS last_order_date, days
             WHEN orders_count <= 1 THEN 'new' WHEN orders_count <= 4 THEN 'growing' ELSE 'mature' END AS lifecycle_stage,
        CASE WHEN orders_count = 0 THEN (CASE WHEN cancelled > 0 THEN 'cancelled' ELSE 'none' END)
             WHEN richer < 0.20 * buyers THEN 'high' WHEN richer < 0.50 * buyers THEN 'mid' ELSE 'low' END AS value_tier,
-       CASE WHEN orders_count > 0 THEN 1 + floor(5 * staler / buyers)::INTEGER END AS r_score,
+       CASE WHEN orders_count > 0 AND buyers >= 5 THEN 1 + (5 * (2 * staler + day_ties)) // (2 * buyers) END AS r_score,
        CASE WHEN orders_count = 0 THEN NULL WHEN orders_count >= 6 THEN 5 WHEN orders_count >= 4 THEN 4
             ELSE orders_count END AS f_score,
-       CASE WHEN orders_count > 0 THEN 1 + floor(5 * poorer / buyers)::INTEGER END AS m_score
+       CASE WHEN orders_count > 0 AND buyers >= 5 THEN 1 + (5 * (2 * poorer + spend_ties)) // (2 * buyers) END AS m_score
 FROM ranked`;
 await timed('recompute (aggregates, stages, tiers, RFM scores into a table)', () => db.run(recompute));
 

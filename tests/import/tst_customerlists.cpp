@@ -245,6 +245,7 @@ void TestCustomerLists::columnNamedLikeADerivedField()
 // derived_names.csv: customer_id and all 19 derived names. Every column but days_since_last_order becomes a
 // field "<name> (list)" holding k1's value; days_since_last_order (12) becomes k1's last order date,
 // 2024-06-30 - 12 days = 2024-06-18, so k1 is a buyer with 1 order 12 days ago: new; k2 (all empty): prospect.
+// k1 is the only buyer: F 1, but no R or M score (fewer than 5 buyers) and so no RFM segment.
 void TestCustomerLists::everyDerivedNameInOneList()
 {
     auto workspace = newWorkspace(m_dir, QStringLiteral("derived.segmenta"));
@@ -257,7 +258,7 @@ void TestCustomerLists::everyDerivedNameInOneList()
     QCOMPARE(text(*workspace, QStringLiteral("SELECT list_last_order_date FROM customers WHERE customer_key = 'k1'")), QStringLiteral("2024-06-18"));
     QCOMPARE(summary.listHistory, qint64(1));
     recompute(*workspace);
-    QCOMPARE(metricsOf(*workspace, QStringLiteral("k1")), QStringLiteral("new high 1 0 12 1 1 1 segment"));
+    QCOMPARE(metricsOf(*workspace, QStringLiteral("k1")), QStringLiteral("new high 1 0 12 - 1 - no-segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("k2")), QStringLiteral("prospect none 0 0 - - - - no-segment"));
     // Rules on the list's own column and on the derived one.
     QCOMPARE(ruleCount(*workspace, QStringLiteral("`lifecycle_stage (list)` is \"mature\"")), qint64(1));
@@ -277,10 +278,11 @@ void TestCustomerLists::everyDerivedNameInOneList()
 //     136 days (15+31+30+31+29) -> at risk
 // Buyers by spend: a 500, f 300, b 120, c 80, h 50, e 0, g 0 (n = 7). Tiers: strictly richer buyers < 1.4 high
 // (a 0, f 1), < 3.5 mid (b 2, c 3), the rest low (h 4, e 5, g 5).
-// M = 1 + floor(5 * strictly lower / 7): e, g 0 -> 1; h 2 -> 2; c 3 -> 3; b 4 -> 3; f 5 -> 4; a 6 -> 5.
+// M = 1 + floor(5 * position / 7), position = strictly lower + ties / 2: e, g 0 + 1 -> 1; h 2.5 -> 2; c 3.5 -> 3;
+// b 4.5 -> 4; f 5.5 -> 4; a 6.5 -> 5.
 // F by the default order-count bins (1, 2, 3, 4-5, 6+ -> 1..5): a 5 orders -> 4; b f g h 1 -> 1; c 2 -> 2; e 3 -> 3.
-// R among the dated (a 10, g 29, b 121, h 136, e 242; n = 5), fewer days better: a 4 worse -> 5; g 3 -> 4;
-// b 2 -> 3; h 1 -> 2; e 0 -> 1. c and f: no R, no RFM segment.
+// R among the dated (a 10, g 29, b 121, h 136, e 242; n = 5, no ties), fewer days better: a 4.5 -> 5; g 3.5 -> 4;
+// b 2.5 -> 3; h 1.5 -> 2; e 0.5 -> 1. c and f: no R, no RFM segment.
 void TestCustomerLists::listTotalsAreThePurchaseHistory()
 {
     auto workspace = newWorkspace(m_dir, QStringLiteral("totals.segmenta"));
@@ -292,7 +294,7 @@ void TestCustomerLists::listTotalsAreThePurchaseHistory()
     recompute(*workspace);
     //                                                            stage tier orders spend days R F M
     QCOMPARE(metricsOf(*workspace, QStringLiteral("a")), QStringLiteral("mature high 5 500 10 5 4 5 segment"));
-    QCOMPARE(metricsOf(*workspace, QStringLiteral("b")), QStringLiteral("at_risk mid 1 120 121 3 1 3 segment"));
+    QCOMPARE(metricsOf(*workspace, QStringLiteral("b")), QStringLiteral("at_risk mid 1 120 121 3 1 4 segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("c")), QStringLiteral("recency_unknown mid 2 80 - - 2 3 no-segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("d")), QStringLiteral("prospect none 0 0 - - - - no-segment"));
     QCOMPARE(metricsOf(*workspace, QStringLiteral("e")), QStringLiteral("dormant low 3 0 242 1 3 1 segment"));

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void handCheckedCustomers();
     void tierMethodsOnAHandTable_data();
     void tierMethodsOnAHandTable();
+    void tiedBuyersShareTheMiddleOfTheirBlock();
     void agreesWithPlainSqlOnTheDemoShop();
     void distributionAgreesWithSql();
     void ensureCurrentRecomputesOnlyWhenStale();
@@ -126,12 +127,47 @@ void TestCustomerMetrics::handCheckedCustomers_data()
     QTest::newRow("F of two orders") << qint64(1) << QStringLiteral("f_score") << QVariant(2);
     QTest::newRow("F of three orders") << qint64(9) << QStringLiteral("f_score") << QVariant(3);
     QTest::newRow("F of one order") << qint64(4) << QStringLiteral("f_score") << QVariant(1);
-    // R: 1 was 0 days ago, the most recent: 6 buyers less recent -> 1 + floor(30 / 7) = 5.
+    // R: 1 was 0 days ago, the most recent: 6 buyers less recent, no tie -> 1 + floor(5 x (6 + 1/2) / 7) = 5.
     QTest::newRow("R most recent") << qint64(1) << QStringLiteral("r_score") << QVariant(5);
     QTest::newRow("R least recent") << qint64(9) << QStringLiteral("r_score") << QVariant(1);
     QTest::newRow("RFM segment of R5 F2") << qint64(1) << QStringLiteral("rfm_segment") << QVariant(QStringLiteral("Potential Loyalists"));
     // Tenure: 1's first order 10 days ago, no signup date.
     QTest::newRow("tenure") << qint64(1) << QStringLiteral("tenure_days") << QVariant(10);
+}
+
+// Scores of tied buyers, worked out by hand. Ten buyers as of kAsOf: five bought 0 days ago, one each 10, 20,
+// 30, 40 and 50 days ago; spends 100 (the five recent ones), then 50, 40, 30, 20, 10. A buyer's score is
+// 1 + floor(5 x position / 10), position = strictly worse + ties / 2:
+//   R: 50 days: 0.5 -> 1 + floor(0.25) = 1; 40: 1.5 -> 1 + floor(0.75) = 1; 30: 2.5 -> 1 + floor(1.25) = 2;
+//      20: 3.5 -> 2; 10: 4.5 -> 3; the five at 0 days: 5 + 2.5 = 7.5 -> 1 + floor(3.75) = 4 (R4 F1: Promising).
+//   M: the same (spend orders them as recency does).
+// Then with only four buyers, none is scored R or M (F is by order counts and stays), and no segment is named.
+void TestCustomerMetrics::tiedBuyersShareTheMiddleOfTheirBlock()
+{
+    QTemporaryDir dir;
+    auto created = Workspace::create(dir.filePath(QStringLiteral("ties.segmenta")));
+    QVERIFY(created.ok());
+    Database &db = created.value()->db();
+    const int days[] = {0, 0, 0, 0, 0, 10, 20, 30, 40, 50};
+    const double spends[] = {100, 100, 100, 100, 100, 50, 40, 30, 20, 10};
+    for (int i = 0; i < 10; ++i) {
+        addCustomer(db, i + 1, QByteArray::number(i + 1).constData());
+        addOrder(db, i + 1, days[i], spends[i]);
+    }
+    QVERIFY(CustomerMetrics::recompute(*created.value(), AnalysisSettings{}, kAsOf).ok());
+    const int expected[] = {4, 4, 4, 4, 4, 3, 2, 2, 1, 1};
+    for (int i = 0; i < 10; ++i) {
+        QCOMPARE(metric(db, i + 1, "r_score"), QVariant(expected[i]));
+        QCOMPARE(metric(db, i + 1, "m_score"), QVariant(expected[i]));
+    }
+    QCOMPARE(metric(db, 1, "rfm_segment"), QVariant(QStringLiteral("Promising")));
+
+    db.exec("DELETE FROM orders WHERE customer_id > 4");
+    QVERIFY(CustomerMetrics::recompute(*created.value(), AnalysisSettings{}, kAsOf).ok());
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count > 0"), qint64(4));
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count > 0 AND r_score IS NULL AND "
+                       "m_score IS NULL AND rfm_segment IS NULL AND f_score = 1"),
+             qint64(4));
 }
 
 void TestCustomerMetrics::handCheckedCustomers()
@@ -263,11 +299,12 @@ void TestCustomerMetrics::agreesWithPlainSqlOnTheDemoShop()
                         "WHEN e.days_since > 180 THEN 'dormant' WHEN e.days_since > 90 THEN 'at_risk' "
                         "WHEN e.orders_count = 1 THEN 'new' WHEN e.orders_count <= 4 THEN 'growing' ELSE 'mature' END"),
              qint64(0));
-    // Scores and tiers with window functions: strictly-worse counts are RANK() - 1 in the right order.
+    // Scores and tiers with window functions: strictly-worse counts are RANK() - 1 in the right order, ties
+    // the rows sharing the value.
     db.exec("CREATE TEMP TABLE ranks AS SELECT customer_id, count(*) OVER () AS n, "
-            " RANK() OVER (ORDER BY days_since DESC) - 1 AS r_worse, "
+            " RANK() OVER (ORDER BY days_since DESC) - 1 AS r_worse, count(*) OVER (PARTITION BY days_since) AS r_ties, "
             " RANK() OVER (ORDER BY orders_count) - 1 AS f_worse, "
-            " RANK() OVER (ORDER BY total_spend) - 1 AS m_worse, "
+            " RANK() OVER (ORDER BY total_spend) - 1 AS m_worse, count(*) OVER (PARTITION BY total_spend) AS m_ties, "
             " RANK() OVER (ORDER BY total_spend DESC) - 1 AS spend_before "
             "FROM expected WHERE orders_count > 0");
     const qint64 buyers = count(db, "SELECT count(*) FROM ranks");
@@ -276,11 +313,11 @@ void TestCustomerMetrics::agreesWithPlainSqlOnTheDemoShop()
         return count(db, std::string("SELECT count(*) FROM ranks x JOIN customer_metrics m USING (customer_id) WHERE ") +
                              condition);
     };
-    QCOMPARE(rankMismatches("m.r_score != 1 + (5 * x.r_worse) / x.n"), qint64(0));
+    QCOMPARE(rankMismatches("m.r_score != 1 + (5 * (2 * x.r_worse + x.r_ties)) / (2 * x.n)"), qint64(0));
     QCOMPARE(rankMismatches("m.f_score != CASE WHEN m.orders_count >= 6 THEN 5 WHEN m.orders_count >= 4 THEN 4 "
                             "WHEN m.orders_count >= 3 THEN 3 WHEN m.orders_count >= 2 THEN 2 ELSE 1 END"),
              qint64(0));
-    QCOMPARE(rankMismatches("m.m_score != 1 + (5 * x.m_worse) / x.n"), qint64(0));
+    QCOMPARE(rankMismatches("m.m_score != 1 + (5 * (2 * x.m_worse + x.m_ties)) / (2 * x.n)"), qint64(0));
     QCOMPARE(rankMismatches("m.value_tier != CASE WHEN x.spend_before < 0.2 * x.n THEN 'high' "
                             "WHEN x.spend_before < 0.5 * x.n THEN 'mid' ELSE 'low' END"),
              qint64(0));

@@ -18,14 +18,13 @@
 #include "store/database.h"
 #include "store/workspace.h"
 
-#include <QFuture>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
 
+#include <latch>
 #include <set>
 #include <thread>
 
@@ -126,21 +125,25 @@ void TestWorkThreads::workersRunBelowTheGuiThread()
         int nice;
         int started; // of a thread started by the task
     };
-    std::vector<QFuture<Seen>> tasks;
-    for (int i = 0; i < 4 * pool->maxThreadCount(); ++i) {
-        tasks.push_back(QtConcurrent::run(pool, [] {
+    // Started as plain runnables, not futures: a future waited for from this thread may run its task here.
+    const int count = 4 * pool->maxThreadCount();
+    std::vector<Seen> seen(size_t(count), Seen{0, -100, -100});
+    std::latch done(count);
+    for (int i = 0; i < count; ++i) {
+        pool->start([&seen, &done, i] {
             int started = 0;
             std::thread([&started] { started = getpriority(PRIO_PROCESS, id_t(gettid())); }).join();
-            return Seen{gettid(), getpriority(PRIO_PROCESS, id_t(gettid())), started};
-        }));
+            seen[size_t(i)] = Seen{gettid(), getpriority(PRIO_PROCESS, id_t(gettid())), started};
+            done.count_down();
+        });
     }
+    done.wait();
     std::set<pid_t> threads;
-    for (QFuture<Seen> &task : tasks) {
-        const Seen seen = task.result();
-        QCOMPARE(seen.nice, expected);
-        QCOMPARE(seen.started, expected);
-        QVERIFY(seen.thread != gettid());
-        threads.insert(seen.thread);
+    for (const Seen &task : seen) {
+        QCOMPARE(task.nice, expected);
+        QCOMPARE(task.started, expected);
+        QVERIFY(task.thread != gettid());
+        threads.insert(task.thread);
     }
     QVERIFY(int(threads.size()) <= pool->maxThreadCount());
     QCOMPARE(getpriority(PRIO_PROCESS, id_t(gettid())), gui); // the GUI thread's own is left alone
