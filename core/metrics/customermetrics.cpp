@@ -663,9 +663,15 @@ private:
     qint64 m_dataVersion = 0;
 };
 
+// Raised whenever a definition changes what a recompute writes for the same settings and data, so that every
+// workspace computed before is recomputed once when next opened. 2: tied buyers share the middle place of their
+// group for R and M, and fewer than 5 buyers get no R or M.
+constexpr int kDefinitionsVersion = 2;
+
 QString settingsFingerprint(const AnalysisSettings &settings, const QDate &asOf, qint64 latestSource)
 {
-    const QJsonObject json{{QStringLiteral("lifecycle"), settings.lifecycle.toJson()},
+    const QJsonObject json{{QStringLiteral("definitions"), kDefinitionsVersion},
+                           {QStringLiteral("lifecycle"), settings.lifecycle.toJson()},
                            {QStringLiteral("tiers"), settings.tiers.toJson()},
                            {QStringLiteral("rfm"), settings.rfm.toJson()},
                            {QStringLiteral("purchase"), settings.purchase.toJson()},

@@ -515,6 +515,12 @@ void TestCustomerMetrics::ensureCurrentRecomputesOnlyWhenStale()
     const QString second = token();
     QVERIFY(CustomerMetrics::ensureCurrent(*ws.value(), ws.value()->analysisDate().addDays(-30)).ok());
     QVERIFY(token() != second);
+
+    // Metrics computed by a build with other definitions (another fingerprint stored) are computed again.
+    const QString third = token();
+    db.exec("UPDATE settings SET value = 'computed under other definitions' WHERE key = 'metrics_computed_for'");
+    QVERIFY(CustomerMetrics::ensureCurrent(*ws.value(), ws.value()->analysisDate()).ok());
+    QVERIFY(token() != third);
 }
 
 QTEST_GUILESS_MAIN(TestCustomerMetrics)
