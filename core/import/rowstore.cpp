@@ -263,6 +263,22 @@ qint64 isoTime(QStringView iso)
         t *= 10;
     return t;
 }
+
+// The same for ISO text as written by StoredValue (ASCII).
+qint64 isoTime(QLatin1StringView iso)
+{
+    qint64 t = 0;
+    int digits = 0;
+    for (const char c : iso) {
+        if (c >= '0' && c <= '9' && digits < 14) {
+            t = t * 10 + (c - '0');
+            ++digits;
+        }
+    }
+    for (; digits < 14; ++digits)
+        t *= 10;
+    return t;
+}
 } // namespace
 
 Result<void> checkWidth(store::Database &db, const std::vector<Column> &columns, const Column *keyColumn, bool orders,
@@ -575,6 +591,8 @@ qint64 RowStore::orderTimeOf() const
     if (!m_orders)
         return std::numeric_limits<qint64>::max();
     const StoredValue *date = m_state->orderRow.at(m_state->dateSlot);
+    if (date && date->kind == StoredValue::Kind::Iso) // (its ASCII digits read as they are: no QString a row)
+        return isoTime(QLatin1StringView(date->iso.data(), date->isoLength));
     return date ? isoTime(date->toString()) : 0;
 }
 
