@@ -51,6 +51,9 @@ public:
     // from it).
     RowPreparer::Setup preparerSetup(bool profile, const QDate &analysisDate) const;
     void store(const PreparedRow &row);
+    // Stores what store() has kept back (rows are stored several at a time): before anything else reads
+    // the orders or their lines, and before the transaction commits.
+    void finish();
     // The fields as imported, with a note on unreadable values.
     std::vector<ImportedField> importedFields() const;
     // Customer lists: the customers this list gave a purchase history (its rows with totals).
