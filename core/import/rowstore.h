@@ -35,7 +35,8 @@ Result<void> checkWidth(store::Database &db, const std::vector<Column> &columns,
 //   identity → a new order, another line of one, or one already stored → the row as a line of its order.
 // Rows that cannot be used go to the rejects table with their line, column, value and reason; rows repeated
 // exactly and orders already stored are listed there too (and counted apart). Counts go to `summary`.
-// Throws store::DatabaseError.
+// New orders and their lines are kept back and stored several to a statement (BatchedInsert): finish()
+// stores the last of them. Throws store::DatabaseError.
 class RowStore
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::import::Importer)
