@@ -95,7 +95,10 @@ store::Statement &BatchedInsert::statement(int rows)
         QStringList all;
         for (int r = 0; r < rows; ++r)
             all << marks;
-        const QString sql = QStringLiteral("INSERT INTO %1(%2) VALUES %3")
+        // OR FAIL: a statement of several rows that may stop midway would otherwise keep a statement journal
+        // (the old content of every page it writes, in a temporary file) to undo its own rows alone; an
+        // error ends the whole import, whose transaction is rolled back, so nothing needs undoing apart.
+        const QString sql = QStringLiteral("INSERT OR FAIL INTO %1(%2) VALUES %3")
                                 .arg(QLatin1StringView(m_table), m_columns.join(u','), all.join(u','));
         slot = std::make_unique<store::Statement>(m_db, sql.toStdString());
     }
