@@ -238,6 +238,7 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
             }
             store.store(*incoming);
         }
+        store.finish();
         if (rows.error())
             return *rows.error();
         if (verify) {

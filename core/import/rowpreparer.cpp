@@ -171,6 +171,10 @@ void RowPreparer::prepare(const RowText &row, PreparedRow &out) const
         at += value.utf8.size();
     }
     applyListColumns(m_setup.list, out);
+    for (size_t c = 0; c < columns.size(); ++c) { // (what the storing thread digests: the customer's values)
+        if (columns[c].toCustomer && out.state[c] == PreparedRow::kValue)
+            hashContent(out.values[c]);
+    }
     out.address = m_setup.addressColumn ? cellOf(m_setup.addressColumn).toString() : QString();
     out.orderKey.clear();
     out.rowHash = 0;

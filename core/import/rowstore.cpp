@@ -1,5 +1,7 @@
 #include "import/rowstore.h"
 
+#include "import/batchedinsert.h"
+
 #include "import/roles.h"
 
 #include <QJsonDocument>
@@ -203,7 +205,7 @@ struct RowStore::KnownCustomer
 
 struct RowStore::State
 {
-    Statement rejectRow, findCustomer, undoLog, findOrder, addLineItem, latestOrder, insertLine, lastLineNo;
+    Statement rejectRow, findCustomer, undoLog, findOrder, addLineItem, latestOrder, lastLineNo;
     std::unordered_map<std::string, std::unique_ptr<Statement>> prepared; // by SQL text, prepared once each
     Slots customerSlots, orderSlots;
     std::vector<int> slotOfColumn;
@@ -214,7 +216,11 @@ struct RowStore::State
     qint64 lineOrder = 0;
     qint64 lineNo = 0;
     RowSlots customerRow, orderRow;
-    Inserts customerInserts, orderInserts;
+    Inserts customerInserts;
+    // New orders and lines, stored several to a statement (see BatchedInsert): flushed before anything
+    // reads those tables. An order's id is given, as SQLite would give it (one more than the greatest).
+    BatchedInsert orderInserts, lineInserts;
+    qint64 nextOrderId = 1;
     StoredValue province, city, amountValue;
     // Lookups that memory answers: customers by key (while there are not too many to hold; found by the key's
     // hash, worked out on the reading thread), and whether an order key can be in the table at all (when it
@@ -237,9 +243,8 @@ struct RowStore::State
           findOrder(db, "SELECT id, source_id FROM orders WHERE order_key = ?1"),
           addLineItem(db, "UPDATE orders SET amount = coalesce(amount, 0) + ?1, quantity = coalesce(quantity, 0) + ?2 WHERE id = ?3"),
           latestOrder(db, "SELECT max(order_date) FROM orders WHERE customer_id = ?1"),
-          insertLine(db, "INSERT INTO order_lines(order_id, line_no, product, sku, category, quantity, unit_price, amount) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-          lastLineNo(db, "SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = ?1")
+          lastLineNo(db, "SELECT coalesce(max(line_no), 0) FROM order_lines WHERE order_id = ?1"),
+          orderInserts(db, "orders"), lineInserts(db, "order_lines")
     {
     }
 };
@@ -256,6 +261,22 @@ qint64 isoTime(QStringView iso)
     for (const QChar c : iso) {
         if (c.isDigit() && digits < 14) {
             t = t * 10 + c.digitValue();
+            ++digits;
+        }
+    }
+    for (; digits < 14; ++digits)
+        t *= 10;
+    return t;
+}
+
+// The same for ISO text as written by StoredValue (ASCII).
+qint64 isoTime(QLatin1StringView iso)
+{
+    qint64 t = 0;
+    int digits = 0;
+    for (const char c : iso) {
+        if (c >= '0' && c <= '9' && digits < 14) {
+            t = t * 10 + (c - '0');
             ++digits;
         }
     }
@@ -314,6 +335,7 @@ RowStore::RowStore(store::Database &db, TableAnalysis &analysis, ImportSummary &
     State &s = *m_state;
     s.allCustomersKnown = !db.scalar("SELECT EXISTS (SELECT 1 FROM customers)").toBool();
     s.ordersWereEmpty = m_orders && !db.scalar("SELECT EXISTS (SELECT 1 FROM orders)").toBool();
+    s.nextOrderId = m_orders ? db.scalar("SELECT coalesce(max(id), 0) + 1 FROM orders").toLongLong() : 1;
     s.storedOrderKeys = KeyFilter(s.ordersWereEmpty ? expectedRows : 0);
 }
 
@@ -575,6 +597,8 @@ qint64 RowStore::orderTimeOf() const
     if (!m_orders)
         return std::numeric_limits<qint64>::max();
     const StoredValue *date = m_state->orderRow.at(m_state->dateSlot);
+    if (date && date->kind == StoredValue::Kind::Iso) // (its ASCII digits read as they are: no QString a row)
+        return isoTime(QLatin1StringView(date->iso.data(), date->isoLength));
     return date ? isoTime(date->toString()) : 0;
 }
 
@@ -653,6 +677,7 @@ bool RowStore::updateCustomer(qint64 customerId, KnownCustomer *seen, qint64 ord
     const size_t n = s.customerRow.values.size();
     if (seen && m_orders && seen->valueTimes.empty()) {
         if (seen->storedTime < 0) {
+            s.orderInserts.flush();
             s.latestOrder.bind(1, customerId);
             s.latestOrder.step();
             seen->storedTime = s.latestOrder.isNull(0) ? 0 : isoTime(s.latestOrder.text(0));
@@ -766,6 +791,7 @@ void RowStore::storeOrder(const PreparedRow &row, qint64 customerId)
     bool known = false, ofThisFile = false;
     qint64 knownId = 0;
     if (!s.ordersWereEmpty || s.storedOrderKeys.mayContain(row.orderKeyHashes)) {
+        s.orderInserts.flush();
         s.findOrder.bindUtf8Unowned(1, row.orderKeyUtf8);
         known = s.findOrder.step();
         knownId = known ? s.findOrder.int64(0) : 0;
@@ -790,16 +816,29 @@ void RowStore::storeOrder(const PreparedRow &row, qint64 customerId)
         ++m_summary.unchanged;
         return;
     }
-    static const QStringList fixedOrder{QStringLiteral("order_key"), QStringLiteral("customer_id"), QStringLiteral("is_valid"),
-                                        QStringLiteral("is_refund"), QStringLiteral("source_id")};
-    Statement &insert = insertStatement(s.orderInserts, "orders", fixedOrder, s.orderSlots, s.orderRow);
-    insert.bindUtf8Unowned(1, row.orderKeyUtf8).bind(2, customerId).bind(3, cancelled ? 0 : 1)
-        .bind(4, cancelled && (statusRefund || quantity < 0) ? 1 : 0).bind(5, m_sourceId);
-    bindPresent(insert, 6, s.orderRow.values);
-    insert.run();
-    m_state->lineOrder = m_db.lastInsertRowId(); // (a new order: its first line)
-    m_state->lineNo = 0;
-    storeLine(m_state->lineOrder, amount);
+    const qint64 orderId = s.nextOrderId++;
+    s.orderInserts.beginRow(s.orderRow.present, [&s] {
+        QStringList names{QStringLiteral("id"), QStringLiteral("order_key"), QStringLiteral("customer_id"),
+                          QStringLiteral("is_valid"), QStringLiteral("is_refund"), QStringLiteral("source_id")};
+        for (size_t i = 0; i < s.orderRow.present.size(); ++i) {
+            if (s.orderRow.present[i])
+                names << store::quoteIdentifier(s.orderSlots.names[i]);
+        }
+        return names;
+    });
+    s.orderInserts.add(orderId);
+    s.orderInserts.addUtf8(row.orderKeyUtf8);
+    s.orderInserts.add(customerId);
+    s.orderInserts.add(qint64(cancelled ? 0 : 1));
+    s.orderInserts.add(qint64(cancelled && (statusRefund || quantity < 0) ? 1 : 0));
+    s.orderInserts.add(m_sourceId);
+    for (const StoredValue *value : s.orderRow.values) {
+        if (value)
+            s.orderInserts.add(*value);
+    }
+    s.lineOrder = orderId; // (a new order: its first line)
+    s.lineNo = 0;
+    storeLine(s.lineOrder, amount);
     if (s.ordersWereEmpty)
         s.storedOrderKeys.add(row.orderKeyHashes);
     if (!s.orderRow.at(s.dateSlot))
@@ -813,24 +852,33 @@ void RowStore::storeLine(qint64 orderId, double amount)
 {
     State &s = *m_state;
     if (orderId != s.lineOrder) {
+        s.lineInserts.flush();
         s.lastLineNo.bind(1, orderId);
         s.lastLineNo.step();
         s.lineNo = s.lastLineNo.int64(0);
         s.lastLineNo.reset();
         s.lineOrder = orderId;
     }
-    Statement &line = s.insertLine;
-    line.bind(1, orderId).bind(2, ++s.lineNo);
-    int b = 3;
+    static const std::string kLineColumns = "line";
+    s.lineInserts.beginRow(kLineColumns, [] {
+        return QStringList{QStringLiteral("order_id"), QStringLiteral("line_no"), QStringLiteral("product"), QStringLiteral("sku"),
+                           QStringLiteral("category"), QStringLiteral("quantity"), QStringLiteral("unit_price"), QStringLiteral("amount")};
+    });
+    s.lineInserts.add(orderId);
+    s.lineInserts.add(++s.lineNo);
     for (const int slot : {s.productSlot, s.skuSlot, s.categorySlot, s.quantitySlot, s.unitPriceSlot}) {
         if (const StoredValue *value = s.orderRow.at(slot))
-            bindStored(line, b, *value);
+            s.lineInserts.add(*value);
         else
-            line.bindNull(b);
-        ++b;
+            s.lineInserts.addNull();
     }
-    line.bind(8, amount);
-    line.run();
+    s.lineInserts.add(amount);
+}
+
+void RowStore::finish()
+{
+    m_state->orderInserts.flush();
+    m_state->lineInserts.flush();
 }
 
 std::vector<ImportedField> RowStore::importedFields() const

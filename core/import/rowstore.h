@@ -35,7 +35,8 @@ Result<void> checkWidth(store::Database &db, const std::vector<Column> &columns,
 //   identity → a new order, another line of one, or one already stored → the row as a line of its order.
 // Rows that cannot be used go to the rejects table with their line, column, value and reason; rows repeated
 // exactly and orders already stored are listed there too (and counted apart). Counts go to `summary`.
-// Throws store::DatabaseError.
+// New orders and their lines are kept back and stored several to a statement (BatchedInsert): finish()
+// stores the last of them. Throws store::DatabaseError.
 class RowStore
 {
     Q_DECLARE_TR_FUNCTIONS(segmenta::import::Importer)
@@ -51,6 +52,9 @@ public:
     // from it).
     RowPreparer::Setup preparerSetup(bool profile, const QDate &analysisDate) const;
     void store(const PreparedRow &row);
+    // Stores what store() has kept back (rows are stored several at a time): before anything else reads
+    // the orders or their lines, and before the transaction commits.
+    void finish();
     // The fields as imported, with a note on unreadable values.
     std::vector<ImportedField> importedFields() const;
     // Customer lists: the customers this list gave a purchase history (its rows with totals).

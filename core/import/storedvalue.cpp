@@ -187,6 +187,34 @@ void bindStored(store::Statement &statement, int index, const StoredValue &value
     }
 }
 
+namespace {
+// The part of a value that valuesDigest folds in after its slot and kind (nothing for an unreadable value).
+quint64 contentHashOf(const StoredValue &value)
+{
+    switch (value.kind) {
+    case StoredValue::Kind::Unreadable:
+        return 0;
+    case StoredValue::Kind::Integer:
+        return quint64(value.integer);
+    case StoredValue::Kind::Real:
+        return std::bit_cast<quint64>(value.real);
+    case StoredValue::Kind::Iso:
+        return qHash(QByteArrayView(value.iso.data(), value.isoLength));
+    case StoredValue::Kind::Utf8:
+        return qHash(QByteArrayView(value.utf8.data(), qsizetype(value.utf8.size())));
+    case StoredValue::Kind::Text:
+        return qHash(value.text);
+    }
+    return 0;
+}
+} // namespace
+
+void hashContent(StoredValue &value)
+{
+    value.contentHash = contentHashOf(value);
+    value.contentHashed = true;
+}
+
 quint64 valuesDigest(const std::vector<const StoredValue *> &values)
 {
     // splitmix64's finaliser folds each part in, so that the order of the parts counts.
@@ -203,25 +231,8 @@ quint64 valuesDigest(const std::vector<const StoredValue *> &values)
         const StoredValue &value = *values[slot];
         mix(slot);
         mix(quint64(value.kind));
-        switch (value.kind) {
-        case StoredValue::Kind::Unreadable:
-            break;
-        case StoredValue::Kind::Integer:
-            mix(quint64(value.integer));
-            break;
-        case StoredValue::Kind::Real:
-            mix(std::bit_cast<quint64>(value.real));
-            break;
-        case StoredValue::Kind::Iso:
-            mix(qHash(QByteArrayView(value.iso.data(), value.isoLength)));
-            break;
-        case StoredValue::Kind::Utf8:
-            mix(qHash(QByteArrayView(value.utf8.data(), qsizetype(value.utf8.size()))));
-            break;
-        case StoredValue::Kind::Text:
-            mix(qHash(value.text));
-            break;
-        }
+        if (value.kind != StoredValue::Kind::Unreadable)
+            mix(value.contentHashed ? value.contentHash : contentHashOf(value));
     }
     return h;
 }

@@ -34,6 +34,11 @@ struct StoredValue
     std::array<char, 20> iso{}; // Kind::Iso: 2024-07-03 or 2024-07-03T09:41:05, `isoLength` bytes
     quint8 isoLength = 0;
     QString text; // Kind::Text
+    // What valuesDigest folds in for the value's content, worked out ahead by hashContent() (on the reading
+    // thread, so that the storing thread does not hash the customer's values of every row); otherwise
+    // worked out when needed.
+    quint64 contentHash = 0;
+    bool contentHashed = false;
 
     bool isValid() const { return kind != Kind::Unreadable; }
     // The value as the importer held it before (qlonglong, double or QString); invalid when unreadable.
@@ -50,6 +55,9 @@ StoredValue storedValue(QStringView text, std::optional<std::string_view> utf8, 
 // Binds `value` to parameter `index` without copying its UTF-8 text: `value` (and the row its text points
 // into) must outlive the statement's next step. Unreadable binds NULL.
 void bindStored(store::Statement &statement, int index, const StoredValue &value);
+
+// Sets value.contentHash (see valuesDigest). Call it again after the value changes.
+void hashContent(StoredValue &value);
 
 // A 64-bit digest of a row's values by slot (null: no value): equal for equal values in the same slots.
 quint64 valuesDigest(const std::vector<const StoredValue *> &values);
