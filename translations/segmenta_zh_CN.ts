@@ -2473,6 +2473,10 @@
         <translation>F %1 · M %2（无最近下单日期：最近购买未知）</translation>
     </message>
     <message>
+        <source>F %1 (R and M rank the buyers, and this workspace has fewer than 5)</source>
+        <translation>F %1（R 和 M 在购买客户之间排名，而此工作区的购买客户少于 5 位）</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -4628,6 +4632,10 @@ Replace them?</source>
     <message>
         <source>Recency score (R) →</source>
         <translation>最近购买得分 (R) →</translation>
+    </message>
+    <message>
+        <source>No customer has an R score yet: R and M rank the buyers, and that needs at least 5 buyers with a last order date.</source>
+        <translation>还没有客户有 R 分：R 和 M 在购买客户之间排名，需要至少 5 位有最近下单日期的购买客户。</translation>
     </message>
     <message>
         <source>R%1 F%2%3: %4 in this segment, %5 among all customers</source>

@@ -96,7 +96,15 @@ void TestCharts::heatmapReportsTheClickedCell()
             all[r][f] = (r + 1) * 100 + f;
         }
     }
+    // No customer scored anywhere (fewer than 5 buyers): the grid says why; one scored customer: no note.
+    heatmap.setGrids({}, {});
+    QVERIFY(heatmap.emptyNote().contains(QStringLiteral("at least 5 buyers")));
+    RfmHeatmap::Grid one{};
+    one[0][0] = 1;
+    heatmap.setGrids({}, one);
+    QCOMPARE(heatmap.emptyNote(), QString());
     heatmap.setGrids(segment, all);
+    QCOMPARE(heatmap.emptyNote(), QString());
     RfmHeatmap::Names names;
     names[4][4] = QStringLiteral("Champions");
     heatmap.setSegmentNames(names);

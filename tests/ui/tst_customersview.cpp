@@ -432,6 +432,9 @@ void TestCustomersView::cardListsTheLinesOfTheSelectedOrder()
         return rows;
     };
     QCOMPARE(card.ordersTable()->rowCount(), 2);
+    // Two buyers (C1, C2; C3's only order was refunded): too few to rank, so C1 has F 2 (two orders) and no R, M.
+    QCOMPARE(card.findChild<QLabel *>(QStringLiteral("customerRfm"))->text(),
+             QStringLiteral("F 2 (R and M rank the buyers, and this workspace has fewer than 5)"));
     QCOMPARE(shownLines(), QStringList({QStringLiteral("Teapot|POT-01|Teaware|1|$88.00|$88.00"),
                                         QStringLiteral("Green Tea 100g|GT-100|Tea|4|$12.50|$50.00")}));
     QTableWidget *orders = card.ordersTable();

@@ -225,6 +225,36 @@ void RfmHeatmap::paintEvent(QPaintEvent *)
     painter.drawText(QRectF(-area.height() / 2, 0, area.height(), fontMetrics().height() * 1.3), Qt::AlignCenter,
                      tr("Recency score (R) →"));
     painter.restore();
+    paintEmptyNote(painter);
+}
+
+QString RfmHeatmap::emptyNote() const
+{
+    for (const auto &row : m_all) {
+        if (std::any_of(row.begin(), row.end(), [](qint64 count) { return count > 0; }))
+            return {};
+    }
+    return tr("No customer has an R score yet: R and M rank the buyers, and that needs at least 5 buyers with a "
+              "last order date.");
+}
+
+// Over a grid with no customer in any cell, a box saying why, so that the zeros do not read as a finding.
+void RfmHeatmap::paintEmptyNote(QPainter &painter) const
+{
+    const QString note = emptyNote();
+    if (note.isEmpty())
+        return;
+    const QRectF area = gridArea();
+    const QRectF box = QRectF(area.left() + area.width() * 0.1, area.center().y() - area.height() * 0.2, area.width() * 0.8,
+                              area.height() * 0.4);
+    QColor fill = palette().color(QPalette::Window);
+    fill.setAlphaF(0.93);
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.setBrush(fill);
+    painter.drawRoundedRect(box, 6, 6);
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.setFont(font());
+    painter.drawText(box.adjusted(12, 8, -12, -8), Qt::AlignCenter | Qt::TextWordWrap, note);
 }
 
 void RfmHeatmap::mousePressEvent(QMouseEvent *event)

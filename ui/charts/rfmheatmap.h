@@ -7,6 +7,8 @@
 
 #include <array>
 
+class QPainter;
+
 namespace segmenta::ui {
 
 // The RFM grid: recency score (5 at the top) by frequency score (1 to 5, left to right), each cell showing
@@ -29,6 +31,8 @@ public:
     void setGrids(const Grid &segment, const Grid &all);
     void setSegmentNames(const Names &names);
     const Grid &segmentGrid() const { return m_segment; }
+    // What the grid says over its cells when no customer at all has a score (empty otherwise).
+    QString emptyNote() const;
     // The (r, f) cell under a point, or {0, 0}.
     std::pair<int, int> cellAt(const QPoint &point) const;
 
@@ -54,6 +58,7 @@ Q_SIGNALS:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void paintEmptyNote(QPainter &painter) const;
     void mousePressEvent(QMouseEvent *event) override;
     bool event(QEvent *event) override;
 

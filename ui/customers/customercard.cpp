@@ -182,6 +182,7 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     scores->addRow(tr("RFM:"), m_rfm);
     scores->addRow(tr("Predicted:"), m_prediction);
     m_prediction->setObjectName(QStringLiteral("customerPrediction"));
+    m_rfm->setObjectName(QStringLiteral("customerRfm"));
     m_prediction->setWordWrap(true);
     profileLayout->addLayout(scores);
     profileLayout->addWidget(new QLabel(tr("Saved segments:"), profile));
@@ -305,13 +306,18 @@ void CustomerCard::showDetails(const CustomerDetails &details)
 
     m_stage->setText(metrics::stageDisplayName(details.lifecycleStage));
     m_tier->setText(metrics::tierDisplayName(details.valueTier));
-    m_rfm->setText(details.rScore > 0 ? tr("R %1 · F %2 · M %3 — %4")
-                                            .arg(details.rScore)
-                                            .arg(details.fScore)
-                                            .arg(details.mScore)
-                                            .arg(metrics::rfmDisplayName(details.rfmSegment))
-                                      : orders > 0 ? tr("F %1 · M %2 (no last order date: recency unknown)").arg(details.fScore).arg(details.mScore)
-                                                   : tr("not scored (no purchase)"));
+    if (details.rScore > 0)
+        m_rfm->setText(tr("R %1 · F %2 · M %3 — %4")
+                           .arg(details.rScore)
+                           .arg(details.fScore)
+                           .arg(details.mScore)
+                           .arg(metrics::rfmDisplayName(details.rfmSegment)));
+    else if (orders > 0 && details.mScore > 0)
+        m_rfm->setText(tr("F %1 · M %2 (no last order date: recency unknown)").arg(details.fScore).arg(details.mScore));
+    else if (orders > 0)
+        m_rfm->setText(tr("F %1 (R and M rank the buyers, and this workspace has fewer than 5)").arg(details.fScore));
+    else
+        m_rfm->setText(tr("not scored (no purchase)"));
     m_prediction->setText(
         details.pAlive.isNull()
             ? tr("no prediction (no purchase, predictions off, or too little data)")
