@@ -2,6 +2,7 @@
 // an order list written by the test, longer than one statement's rows, whose orders, ids and lines are
 // worked out below from how the file is made, and reads them back with plain SQL.
 #include "import/importer.h"
+#include "queryrows.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -11,6 +12,7 @@
 
 using namespace segmenta;
 using namespace segmenta::import;
+using segmenta::testing::rowsOf;
 
 namespace {
 
@@ -41,19 +43,6 @@ QString writeOrders(const QTemporaryDir &dir, const QString &name, const char *p
             line(40, "P40b", 2, 7);
     }
     return path;
-}
-
-QStringList rowsOf(store::Database &db, const char *sql)
-{
-    store::Statement query(db, sql);
-    QStringList result;
-    while (query.step()) {
-        QStringList values;
-        for (int c = 0; c < query.columnCount(); ++c)
-            values << (query.isNull(c) ? QString() : query.value(c).toString());
-        result << values.join(u'|');
-    }
-    return result;
 }
 
 qint64 count(store::Database &db, const char *sql)

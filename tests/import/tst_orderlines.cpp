@@ -2,6 +2,7 @@
 // category, quantity, unit price and amount. Each case imports a hand-made file of tests/data/exports whose
 // lines are worked out by hand in the comments, and reads them back with plain SQL.
 #include "import/importer.h"
+#include "queryrows.h"
 #include "import/roles.h"
 #include "store/database.h"
 #include "store/schema.h"
@@ -12,6 +13,7 @@
 
 using namespace segmenta;
 using namespace segmenta::import;
+using segmenta::testing::rowsOf;
 
 namespace {
 
@@ -20,23 +22,9 @@ QString dataFile(const char *name)
     return QStringLiteral(SEGMENTA_SOURCE_DIR "/tests/data/exports/") + QString::fromUtf8(name);
 }
 
-// The rows of a query, each as its values joined by '|' (NULL as an empty value), in the query's order.
-QStringList rowsOf(store::Statement &query)
-{
-    QStringList result;
-    while (query.step()) {
-        QStringList values;
-        for (int c = 0; c < query.columnCount(); ++c)
-            values << (query.isNull(c) ? QString() : query.value(c).toString());
-        result << values.join(u'|');
-    }
-    return result;
-}
-
 QStringList rows(store::Database &db, const char *sql)
 {
-    store::Statement query(db, sql);
-    return rowsOf(query);
+    return rowsOf(db, sql);
 }
 
 qint64 count(store::Database &db, const char *sql)
