@@ -920,6 +920,22 @@
 <context>
     <name>segmenta::import::Importer</name>
     <message>
+        <source>the column “%1” says %2</source>
+        <translation>“%1”列写的是 %2</translation>
+    </message>
+    <message>
+        <source>the amounts in “%1” are written with %2</source>
+        <translation>“%1”中的金额带有 %2</translation>
+    </message>
+    <message>
+        <source>the amounts are under a Chinese header, “%1”</source>
+        <translation>金额列的表头是中文（“%1”）</translation>
+    </message>
+    <message>
+        <source>Amounts are shown with %1, as %2; the workspace's settings can change it</source>
+        <translation>金额以 %1 显示，因为%2；可在工作区设置中更改</translation>
+    </message>
+    <message>
         <source>Lines read as %3 because they were not %2: %1 (line numbers %4); check the names on them</source>
         <translation>因不是 %2 而按 %3 读取的行：%1（行号 %4）；请检查其中的名称</translation>
     </message>

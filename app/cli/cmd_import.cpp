@@ -214,6 +214,8 @@ int runImport(const QStringList &arguments)
           << '\n';
     for (const QString &note : summary->decodingNotes())
         out() << "  " << note << '\n';
+    if (const QString currency = summary->currencyNote(); !currency.isEmpty())
+        out() << "  " << currency << '\n';
     if (summary->kind == import::ImportKind::Orders) {
         if (summary->repeated > 0)
             out() << CommandLine::tr("  %1 rows repeated an earlier row exactly and were counted once").arg(summary->repeated) << '\n';

@@ -1,5 +1,7 @@
 #include "import/importer.h"
 
+#include "import/currencyguess.h"
+
 #include "import/listcolumns.h"
 #include "import/roles.h"
 #include "import/rowpreparer.h"
@@ -109,7 +111,18 @@ QJsonObject ImportSummary::toJson() const
                                                                     : QString(QChar::fromLatin1(delimiter)));
     if (!sheet.isEmpty())
         json.insert(QStringLiteral("sheet"), sheet);
+    if (!currencySymbol.isEmpty()) {
+        json.insert(QStringLiteral("currency_symbol"), currencySymbol);
+        json.insert(QStringLiteral("currency_reason"), currencyReason);
+    }
     return json;
+}
+
+QString ImportSummary::currencyNote() const
+{
+    if (currencySymbol.isEmpty())
+        return {};
+    return Importer::tr("Amounts are shown with %1, as %2; the workspace's settings can change it").arg(currencySymbol, currencyReason);
 }
 
 QStringList ImportSummary::decodingNotes() const
@@ -133,6 +146,22 @@ QStringList ImportSummary::decodingNotes() const
 }
 
 namespace {
+
+// A workspace without a currency takes the one the file shows (currencyguess.h), remembering which import
+// gave it so that undoing that import takes it back.
+void takeCurrencyFromFile(store::Workspace &workspace, const std::vector<Column> &columns, ImportSummary &summary)
+{
+    const QString currencyKey = QString::fromLatin1(store::Workspace::kCurrencySymbolKey);
+    if (!workspace.setting(currencyKey).isEmpty())
+        return;
+    const std::optional<detail::CurrencyGuess> guess = detail::guessCurrency(columns);
+    if (!guess)
+        return;
+    workspace.setSetting(currencyKey, guess->symbol);
+    workspace.setSetting(QString::fromLatin1(store::Workspace::kCurrencyFromImportKey), QString::number(summary.sourceId));
+    summary.currencySymbol = guess->symbol;
+    summary.currencyReason = guess->reason;
+}
 
 // The second pass: the rows below the header stored as `analysis` says, in one transaction. With `verify`
 // the analysis came from the first rows only: every row is profiled as it is stored, and when the whole
@@ -255,6 +284,7 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         detail::describeListFields(summary.fields, workspace.analysisDate());
         if (!options.columns.empty())
             detail::rememberLayout(db, analysis);
+        takeCurrencyFromFile(workspace, analysis.columns, summary);
         if (summary.kind == ImportKind::Orders) {
             store::Workspace::recordNewestOrderDate(db);
             store::Workspace::recordPurchasesChanged(db);
@@ -420,6 +450,11 @@ Result<void> Importer::undo(store::Workspace &workspace, qint64 sourceId)
         Statement forget(db, "DELETE FROM fields WHERE source_id = ?1 AND origin = 'imported'");
         forget.bind(1, sourceId);
         forget.run();
+        const QString fromImportKey = QString::fromLatin1(store::Workspace::kCurrencyFromImportKey);
+        if (workspace.setting(fromImportKey) == QString::number(sourceId)) {
+            workspace.removeSetting(QString::fromLatin1(store::Workspace::kCurrencySymbolKey));
+            workspace.removeSetting(fromImportKey);
+        }
         Statement source(db, "DELETE FROM sources WHERE id = ?1");
         source.bind(1, sourceId);
         source.run();

@@ -98,8 +98,16 @@ struct ImportSummary
     std::vector<qint64> firstFallbackLines;
     qint64 undecodable = 0;
     std::vector<ImportedField> fields;
+    // The currency symbol this import gave a workspace that had none, read from the file (currencyguess.h),
+    // and why; empty when the workspace had one or the file did not tell. Undoing the import takes it back
+    // unless the user has set the currency since.
+    QString currencySymbol;
+    QString currencyReason;
 
     QJsonObject toJson() const;
+    // The sentence saying which currency symbol the amounts are now shown with and why (empty when the import
+    // set none), for the CLI and the window alike.
+    QString currencyNote() const;
     // The sentences saying which lines were read in the fallback encoding and how many rows no encoding read
     // (empty when every line was in the file's encoding), for the CLI and the window alike.
     QStringList decodingNotes() const;

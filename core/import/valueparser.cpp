@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -17,9 +18,22 @@ bool hasCurrencySymbol(QStringView text)
     for (const QChar c : text) {
         if (c == u'¥' || c == u'￥' || c == u'$' || c == u'€' || c == u'£' || c == u'元')
             return true;
-        letters = letters || c == u'R' || c == u'C';
+        letters = letters || c == u'R' || c == u'C' || c == u'U';
     }
-    return letters && (text.contains(u"RMB") || text.contains(u"CNY"));
+    return letters && (text.contains(u"RMB") || text.contains(u"CNY") || text.contains(u"USD"));
+}
+
+QString currencySymbolIn(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c == u'¥' || c == u'￥' || c == u'元')
+            return QStringLiteral("¥");
+        if (c == u'$' || c == u'€' || c == u'£')
+            return QString(c);
+    }
+    if (text.contains(u"RMB") || text.contains(u"CNY"))
+        return QStringLiteral("¥");
+    return text.contains(u"USD") ? QStringLiteral("$") : QString();
 }
 
 namespace {
@@ -424,7 +438,17 @@ void ColumnProfiler::add(QStringView input)
         if (f.integer)
             ++m_integers;
     }
-    m_currency += f.currency ? 1 : 0;
+    if (f.currency) {
+        ++m_currency;
+        if (m_currency <= 1000) {
+            const QString symbol = values::currencySymbolIn(v);
+            auto seen = std::find_if(m_symbols.begin(), m_symbols.end(), [&symbol](const auto &s) { return s.first == symbol; });
+            if (seen == m_symbols.end())
+                m_symbols.emplace_back(symbol, 1);
+            else
+                ++seen->second;
+        }
+    }
     m_percents += v.endsWith(u'%') ? 1 : 0;
     if (!m_tooManyDistinct) {
         if (!m_distinct.insert(hash))
@@ -465,6 +489,9 @@ ColumnProfile ColumnProfiler::finish() const
     profile.commaDecimal = m_commaDecimal;
     if (enough(m_numbers)) {
         profile.unreadable = n - m_numbers;
+        const auto most = std::max_element(m_symbols.begin(), m_symbols.end(),
+                                           [](const auto &a, const auto &b) { return a.second < b.second; });
+        profile.currencySymbol = most == m_symbols.end() ? QString() : most->first;
         profile.type = m_currency > 0 ? FieldType::Money
                        : m_percents * 2 > n ? FieldType::Percent
                        : m_integers == m_numbers ? FieldType::Integer

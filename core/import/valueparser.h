@@ -20,6 +20,9 @@ namespace values {
 // "12%" (0.12 when `percent`), " 88 ". With `commaDecimal`, "1.234,50" is 1234.5.
 std::optional<double> parseNumber(QStringView text, bool commaDecimal = false);
 bool hasCurrencySymbol(QStringView text);
+// The symbol the text writes its amount with, as amounts are then shown: "¥" for ¥, ￥, 元, RMB and CNY;
+// "$" for $ and USD; "€"; "£". Empty when the text has none.
+QString currencySymbolIn(QStringView text);
 
 enum class DayOrder { Unknown, DayFirst, MonthFirst };
 
@@ -50,6 +53,9 @@ struct ColumnProfile
     qint64 unreadable = 0; // values that do not fit `type` (they are rejected with a reason)
     qint64 repeats = 0;    // values equal to an earlier one (counted while the distinct values are few enough to keep)
     QStringList samples;
+    // The currency symbol most of the values that have one write (values::currencySymbolIn, the first 1,000
+    // such values), or empty.
+    QString currencySymbol;
 };
 
 // Hashes of values, to count the distinct ones: open addressing in a power-of-two table, one probe a value
@@ -106,6 +112,7 @@ private:
     qint64 m_dates[2] = {0, 0}; // read day first, month first
     bool m_anyTime[2] = {false, false};
     qint64 m_numbers = 0, m_currency = 0, m_percents = 0, m_integers = 0;
+    std::vector<std::pair<QString, qint64>> m_symbols; // values::currencySymbolIn of the first values with one
     HashSet m_distinct; // hashes of the values: a category has few
     bool m_tooManyDistinct = false;
     qint64 m_repeats = 0;

@@ -34,6 +34,9 @@ Result<RecomputeSummary> AnalysisChanges::apply(store::Workspace &workspace, con
         if (change.analysisDate != AnalysisChange::current(workspace).analysisDate)
             workspace.setAnalysisDate(change.analysisDate); // (an unchanged "today" or automatic date stays so)
         const QString currencyKey = QString::fromLatin1(store::Workspace::kCurrencySymbolKey);
+        // A currency the user sets is theirs: undoing the import that gave the one before no longer takes it.
+        if (change.currencySymbol.trimmed() != workspace.setting(currencyKey))
+            workspace.removeSetting(QString::fromLatin1(store::Workspace::kCurrencyFromImportKey));
         if (change.currencySymbol.trimmed().isEmpty())
             workspace.removeSetting(currencyKey);
         else

@@ -112,6 +112,8 @@ public:
     // user's locale. Set through metrics::AnalysisChange, so that a change is undone with the other settings.
     QString currencySymbol();
     static constexpr const char *kCurrencySymbolKey = "currency_symbol";
+    // The import (sources.id) whose file gave the currency symbol, while the user has not set one since.
+    static constexpr const char *kCurrencyFromImportKey = "currency_symbol_from_import";
 
     qint64 customerCount();
     qint64 orderCount();

@@ -115,6 +115,7 @@ ImportRunPage::ImportRunPage(ImportWizard *wizard)
     layout->addWidget(m_summary);
     layout->addWidget(m_rejects, 1);
     layout->addLayout(saveRow);
+    layout->addStretch(); // (takes the room only while the rejected rows are hidden: the summary stays at the top)
 
     connect(m_cancel, &QPushButton::clicked, this, &ImportRunPage::cancel);
     connect(m_saveRejects, &QPushButton::clicked, this, &ImportRunPage::saveRejects);
@@ -209,6 +210,8 @@ void ImportRunPage::start()
         }
         for (const QString &note : summary.decodingNotes())
             text += QStringLiteral("<br>") + tr("%1.", "a sentence and the language's full stop").arg(note.toHtmlEscaped());
+        if (const QString currency = summary.currencyNote(); !currency.isEmpty())
+            text += QStringLiteral("<br>") + tr("%1.", "a sentence and the language's full stop").arg(currency.toHtmlEscaped());
         text += orderLines(summary);
         if (result.followsData.isValid())
             text += QStringLiteral("<br>") +
