@@ -2485,12 +2485,50 @@
         <translation>购买记录来自客户名单（工作区中没有订单）。</translation>
     </message>
     <message>
-        <source>F %1 · M %2 (no last order date: recency unknown)</source>
-        <translation>F %1 · M %2（无最近下单日期：最近购买未知）</translation>
+        <source>R %1</source>
+        <translation>R %1</translation>
     </message>
     <message>
-        <source>F %1 (R and M rank the buyers, and this workspace has fewer than 5)</source>
-        <translation>F %1（R 和 M 在购买客户之间排名，而此工作区的购买客户少于 5 位）</translation>
+        <source>F %1</source>
+        <translation>F %1</translation>
+    </message>
+    <message>
+        <source>M %1</source>
+        <translation>M %1</translation>
+    </message>
+    <message>
+        <source>R and M rank the buyers, and this workspace has fewer than 5</source>
+        <translation>R 和 M 在购买客户之间排名，而此工作区的购买客户少于 5 位</translation>
+    </message>
+    <message>
+        <source>no last order date: recency unknown</source>
+        <translation>无最近下单日期：最近购买未知</translation>
+    </message>
+    <message>
+        <source>no R: every buyer&apos;s last order is on the same day</source>
+        <translation>无 R：所有购买客户的最近下单都在同一天</translation>
+    </message>
+    <message>
+        <source>no R: fewer than 5 buyers have a last order date</source>
+        <translation>无 R：有最近下单日期的购买客户少于 5 位</translation>
+    </message>
+    <message>
+        <source>no M: every buyer spent the same</source>
+        <translation>无 M：所有购买客户的消费金额相同</translation>
+    </message>
+    <message>
+        <source>no M: fewer than 5 buyers</source>
+        <translation>无 M：购买客户少于 5 位</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <comment>why a score is missing, after the scores</comment>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between reasons</comment>
+        <translation>；</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2571,10 +2609,6 @@
     <message>
         <source>Last order on %1</source>
         <translation>最近下单：%1</translation>
-    </message>
-    <message>
-        <source>R %1 · F %2 · M %3 — %4</source>
-        <translation>R %1 · F %2 · M %3 — %4</translation>
     </message>
     <message>
         <source>not scored (no purchase)</source>
@@ -4650,8 +4684,8 @@ Replace them?</source>
         <translation>最近购买得分 (R) →</translation>
     </message>
     <message>
-        <source>No customer has an R score yet: R and M rank the buyers, and that needs at least 5 buyers with a last order date.</source>
-        <translation>还没有客户有 R 分：R 和 M 在购买客户之间排名，需要至少 5 位有最近下单日期的购买客户。</translation>
+        <source>No customer has an R score yet: R and M rank the buyers, and that needs at least 5 buyers with a last order date, not all on the same day.</source>
+        <translation>还没有客户有 R 分：R 和 M 在购买客户之间排名，需要至少 5 位有最近下单日期、且不全在同一天的购买客户。</translation>
     </message>
     <message>
         <source>R%1 F%2%3: %4 in this segment, %5 among all customers</source>

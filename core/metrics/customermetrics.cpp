@@ -377,9 +377,27 @@ bool readPurchases(store::Database &db, const AnalysisSettings &settings, qint64
     return false;
 }
 
+// Why R or M is given to no buyer (CustomerMetrics::kRUnscoredKey): too few buyers, or a score every buyer
+// would share (all bought last on the same day, as in a one-day export; all spent the same), which names a
+// segment ("About to Sleep") the data does not show. Empty: scored.
+struct Unscored
+{
+    const char *r = nullptr;
+    const char *m = nullptr;
+};
+
+// `sorted` by the value scored: whether fifths of it would tell any buyer from another, and if not, why.
+template <typename Value>
+const char *whyNotScored(const std::vector<std::pair<Value, Customer *>> &sorted)
+{
+    if (sorted.size() < kFewestScored)
+        return CustomerMetrics::kFewBuyers;
+    return sorted.front().first == sorted.back().first ? CustomerMetrics::kOneValue : nullptr;
+}
+
 // Value tiers and R, F, M scores of the buyers; "cancelled" for customers whose every order was cancelled or
 // refunded. Returns how many buyers there are.
-qint64 rankBuyers(std::vector<Customer> &customers, const AnalysisSettings &settings, qint64 today)
+qint64 rankBuyers(std::vector<Customer> &customers, const AnalysisSettings &settings, qint64 today, Unscored &unscored)
 {
     std::vector<Customer *> buyers;
     for (Customer &c : customers) {
@@ -391,7 +409,8 @@ qint64 rankBuyers(std::vector<Customer> &customers, const AnalysisSettings &sett
     // One sort by spend for the tiers (descending) and M (read backwards: the worst spend first).
     const auto bySpend = sortedBy<double>(buyers, [](const Customer &c) { return c.spend; }, true);
     assignTiers(bySpend, settings.tiers);
-    if (bySpend.size() >= kFewestScored)
+    unscored.m = whyNotScored(bySpend);
+    if (!unscored.m)
         scoreQuintiles(bySpend.rbegin(), bySpend.rend(), &Customer::m);
     // Buyers without a known last order date (customer-list totals only) get no recency score and no RFM
     // segment: their stage says "recency unknown". The others are ranked among themselves, the most days
@@ -399,7 +418,8 @@ qint64 rankBuyers(std::vector<Customer> &customers, const AnalysisSettings &sett
     std::vector<Customer *> dated;
     std::copy_if(buyers.begin(), buyers.end(), std::back_inserter(dated), [](const Customer *c) { return c->lastDay.has_value(); });
     const auto byDays = sortedBy<qint64>(dated, [today](const Customer &c) { return today - *c.lastDay; }, true);
-    if (byDays.size() >= kFewestScored)
+    unscored.r = whyNotScored(byDays);
+    if (!unscored.r)
         scoreQuintiles(byDays.begin(), byDays.end(), &Customer::r);
     for (Customer *c : buyers) // F by order-count bins: see RfmMap
         c->f = settings.rfm.frequencyScore(c->orders);
@@ -556,7 +576,7 @@ void MetricsRows::bindDate(int column, std::optional<qint64> day, char *buffer)
 }
 
 // Columns 21 to 24: R, F, M and the RFM segment; a buyer without a last order date has no R and no segment,
-// and in a workspace with fewer than kFewestScored buyers (dated buyers for R) none has M (R).
+// and when R (M) is given to no buyer (fewer than kFewestScored buyers, or one value for all: whyNotScored) none has it.
 void MetricsRows::bindScores(const Customer &c)
 {
     if (c.orders == 0) {
@@ -665,8 +685,9 @@ private:
 
 // Raised whenever a definition changes what a recompute writes for the same settings and data, so that every
 // workspace computed before is recomputed once when next opened. 2: tied buyers share the middle place of their
-// group for R and M, and fewer than 5 buyers get no R or M.
-constexpr int kDefinitionsVersion = 2;
+// group for R and M, and fewer than 5 buyers get no R or M. 3: nor when every buyer has the same value (R:
+// the same last order day; M: the same spend).
+constexpr int kDefinitionsVersion = 3;
 
 QString settingsFingerprint(const AnalysisSettings &settings, const QDate &asOf, qint64 latestSource)
 {
@@ -710,7 +731,8 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
             progress->setDone(qint64(customers.size()));
         }
         summary.customers = qint64(customers.size());
-        summary.buyers = rankBuyers(customers, settings, today);
+        Unscored unscored;
+        summary.buyers = rankBuyers(customers, settings, today, unscored);
         StageMoves moves(workspace, asOf); // the stages stored, before they are replaced
         const predict::MetricsPredictions predictions = pendingPredictions.take();
 
@@ -730,6 +752,12 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         moves.record(db);
         predict::CustomerPredictions::storeReport(workspace, predictions);
         workspace.setSetting(QString::fromLatin1(kStagesAsOfKey), asOf.toString(Qt::ISODate));
+        for (const auto &[key, why] : {std::pair{kRUnscoredKey, unscored.r}, std::pair{kMUnscoredKey, unscored.m}}) {
+            if (why)
+                workspace.setSetting(QString::fromLatin1(key), QString::fromLatin1(why));
+            else
+                workspace.removeSetting(QString::fromLatin1(key));
+        }
         const qint64 latestSource = db.scalar("SELECT coalesce(max(id), 0) FROM sources").toLongLong();
         workspace.setSetting(QString::fromLatin1(kComputedForKey), settingsFingerprint(settings, asOf, latestSource));
         store::Workspace::recordMetricsChanged(db);

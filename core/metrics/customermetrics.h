@@ -93,6 +93,13 @@ public:
 
     static constexpr const char *kComputedForKey = "metrics_computed_for";
     static constexpr const char *kStagesAsOfKey = "lifecycle_stages_as_of"; // the date of the stages stored
+    // Why no buyer has an R (M) score, when none has: kFewBuyers, fewer than 5 buyers (buyers with a last
+    // order date for R); kOneValue, every such buyer bought last on the same day (spent the same), so fifths
+    // would tell no one apart. Not stored when the scores are given.
+    static constexpr const char *kRUnscoredKey = "rfm_r_unscored";
+    static constexpr const char *kMUnscoredKey = "rfm_m_unscored";
+    static constexpr const char *kFewBuyers = "few_buyers";
+    static constexpr const char *kOneValue = "one_value";
 };
 
 } // namespace segmenta::metrics

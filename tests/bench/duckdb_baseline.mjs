@@ -100,10 +100,10 @@ SELECT customer_id, first_d AS first_order_date, last_d AS last_order_date, days
             WHEN orders_count <= 1 THEN 'new' WHEN orders_count <= 4 THEN 'growing' ELSE 'mature' END AS lifecycle_stage,
        CASE WHEN orders_count = 0 THEN (CASE WHEN cancelled > 0 THEN 'cancelled' ELSE 'none' END)
             WHEN richer < 0.20 * buyers THEN 'high' WHEN richer < 0.50 * buyers THEN 'mid' ELSE 'low' END AS value_tier,
-       CASE WHEN orders_count > 0 AND buyers >= 5 THEN 1 + (5 * (2 * staler + day_ties)) // (2 * buyers) END AS r_score,
+       CASE WHEN orders_count > 0 AND buyers >= 5 AND day_ties < buyers THEN 1 + (5 * (2 * staler + day_ties)) // (2 * buyers) END AS r_score,
        CASE WHEN orders_count = 0 THEN NULL WHEN orders_count >= 6 THEN 5 WHEN orders_count >= 4 THEN 4
             ELSE orders_count END AS f_score,
-       CASE WHEN orders_count > 0 AND buyers >= 5 THEN 1 + (5 * (2 * poorer + spend_ties)) // (2 * buyers) END AS m_score
+       CASE WHEN orders_count > 0 AND buyers >= 5 AND spend_ties < buyers THEN 1 + (5 * (2 * poorer + spend_ties)) // (2 * buyers) END AS m_score
 FROM ranked`;
 await timed('recompute (aggregates, stages, tiers, RFM scores into a table)', () => db.run(recompute));
 

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void tierMethodsOnAHandTable_data();
     void tierMethodsOnAHandTable();
     void tiedBuyersShareTheMiddleOfTheirBlock();
+    void oneValueForAllBuyersIsNotScored();
     void agreesWithPlainSqlOnTheDemoShop();
     void distributionAgreesWithSql();
     void ensureCurrentRecomputesOnlyWhenStale();
@@ -162,12 +163,54 @@ void TestCustomerMetrics::tiedBuyersShareTheMiddleOfTheirBlock()
     }
     QCOMPARE(metric(db, 1, "rfm_segment"), QVariant(QStringLiteral("Promising")));
 
+    const auto reason = [&db](const char *key) { return db.scalar("SELECT value FROM settings WHERE key = '" + std::string(key) + "'"); };
+    QVERIFY(reason("rfm_r_unscored").isNull());
+    QVERIFY(reason("rfm_m_unscored").isNull());
+
     db.exec("DELETE FROM orders WHERE customer_id > 4");
     QVERIFY(CustomerMetrics::recompute(*created.value(), AnalysisSettings{}, kAsOf).ok());
     QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count > 0"), qint64(4));
     QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count > 0 AND r_score IS NULL AND "
                        "m_score IS NULL AND rfm_segment IS NULL AND f_score = 1"),
              qint64(4));
+    QCOMPARE(reason("rfm_r_unscored").toString(), QStringLiteral("few_buyers"));
+    QCOMPARE(reason("rfm_m_unscored").toString(), QStringLiteral("few_buyers"));
+}
+
+// A one-day export: six buyers, all of whom bought on the same day (0 days ago), spending 10, 20, ..., 60.
+// Every buyer would share R = 1 + floor(5 x (0 + 6/2) / 6) = 3 and be named by R3 (About to Sleep, Need
+// Attention) though the file says nothing of recency: no one is scored R, no segment is named. M differs
+// (1 + floor(5 x (worse + 1/2) / 6): 10 -> 1, 20 -> 2, 30 -> 3, 40 -> 3 (5 x 3.5 / 6 = 2.92), 50 -> 4, 60 -> 5).
+// Then the six spend the same (a day later for one): R is scored again (five at 0 days share 1 + floor(5 x
+// (1 + 5/2) / 6) = 3, the one at 1 day gets 1 + floor(5 x 0.5 / 6) = 1) and M is not.
+void TestCustomerMetrics::oneValueForAllBuyersIsNotScored()
+{
+    QTemporaryDir dir;
+    auto created = Workspace::create(dir.filePath(QStringLiteral("oneday.segmenta")));
+    QVERIFY(created.ok());
+    Database &db = created.value()->db();
+    for (int i = 0; i < 6; ++i) {
+        addCustomer(db, i + 1, QByteArray::number(i + 1).constData());
+        addOrder(db, i + 1, 0, 10.0 * (i + 1));
+    }
+    QVERIFY(CustomerMetrics::recompute(*created.value(), AnalysisSettings{}, kAsOf).ok());
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE r_score IS NULL AND rfm_segment IS NULL AND f_score = 1"), qint64(6));
+    const int m[] = {1, 2, 3, 3, 4, 5};
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(metric(db, i + 1, "m_score"), QVariant(m[i]));
+    const auto reason = [&db](const char *key) { return db.scalar("SELECT value FROM settings WHERE key = '" + std::string(key) + "'"); };
+    QCOMPARE(reason("rfm_r_unscored").toString(), QStringLiteral("one_value"));
+    QVERIFY(reason("rfm_m_unscored").isNull());
+
+    db.exec("UPDATE orders SET amount = 25");
+    db.exec("UPDATE orders SET order_date = date(order_date, '-1 day') WHERE customer_id = 6");
+    QVERIFY(CustomerMetrics::recompute(*created.value(), AnalysisSettings{}, kAsOf).ok());
+    const int r[] = {3, 3, 3, 3, 3, 1};
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(metric(db, i + 1, "r_score"), QVariant(r[i]));
+    QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE m_score IS NULL AND total_spend = 25"), qint64(6));
+    QVERIFY(reason("rfm_r_unscored").isNull());
+    QCOMPARE(reason("rfm_m_unscored").toString(), QStringLiteral("one_value"));
 }
 
 void TestCustomerMetrics::handCheckedCustomers()

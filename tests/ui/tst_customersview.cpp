@@ -14,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QTreeWidget>
 #include <QLabel>
 #include <QApplication>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void selectedRowsAreExported();
     void cardShowsListTotalsBesideOrders();
     void cardListsTheLinesOfTheSelectedOrder();
+    void cardSaysWhyRIsMissingOnAOneDayExport();
     void columnsAreChosenAndRememberedPerWorkspace();
     void datesAreNeverCut_data();
     void cardSaysWhatTheCustomerBuys_data();
@@ -399,6 +401,30 @@ void TestCustomersView::cardShowsListTotalsBesideOrders()
     QVERIFY2(c.contains(QStringLiteral("recency unknown")), qPrintable(c));
     QVERIFY2(c.contains(QStringLiteral("Recency unknown")), qPrintable(c)); // the stage
     QVERIFY2(!c.contains(QStringLiteral("The customer list says")), qPrintable(c));
+}
+
+// A one-day export: six buyers, all on 2024-06-01, spending 10, 20, ..., 60. Every buyer bought last on the same
+// day, so no one has R (or a segment); M ranks the spends: 40 is 1 + floor(5 x 3.5 / 6) = 3.
+void TestCustomersView::cardSaysWhyRIsMissingOnAOneDayExport()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("oneday.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Order ID,Customer ID,Order Date,Amount\n");
+    for (int i = 1; i <= 6; ++i)
+        file.write(QStringLiteral("A%1,D%1,2024-06-01,%2\n").arg(i).arg(i * 10).toUtf8());
+    file.close();
+    auto created = store::Workspace::create(m_dir.filePath(QStringLiteral("oneday.segmenta")));
+    QVERIFY(created.ok());
+    auto workspace = std::move(created).value();
+    QVERIFY(import::Importer::run(*workspace, csv).ok());
+    QVERIFY(metrics::CustomerMetrics::recompute(*workspace, metrics::AnalysisSettings{}, QDate(2024, 6, 2)).ok());
+    const qint64 id = workspace->db().scalar("SELECT id FROM customers WHERE customer_key = 'D4'").toLongLong();
+    ui::CustomerCard card(workspace.get(), id);
+    QSignalSpy loaded(&card, &ui::CustomerCard::loaded);
+    QVERIFY(card.details().id != 0 || loaded.wait(20000));
+    QCOMPARE(card.findChild<QLabel *>(QStringLiteral("customerRfm"))->text(),
+             QStringLiteral("F 1 · M 3 (no R: every buyer's last order is on the same day)"));
 }
 
 // tests/data/exports/lines_shop_en.csv: C1 ordered 1001 on 2024-01-05 (Green Tea 100g GT-100 Tea 2 x 12.50 = 25.00,

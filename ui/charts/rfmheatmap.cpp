@@ -235,7 +235,7 @@ QString RfmHeatmap::emptyNote() const
             return {};
     }
     return tr("No customer has an R score yet: R and M rank the buyers, and that needs at least 5 buyers with a "
-              "last order date.");
+              "last order date, not all on the same day.");
 }
 
 // Over a grid with no customer in any cell, a box saying why, so that the zeros do not read as a finding.

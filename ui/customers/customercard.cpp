@@ -6,6 +6,7 @@
 
 #include "customers/customerquery.h"
 #include "metrics/analysissettings.h"
+#include "metrics/customermetrics.h"
 #include "rules/rulecontext.h"
 #include "rules/sqlcompiler.h"
 #include "segments/segmentstore.h"
@@ -56,6 +57,8 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
         d.rScore = valueOf("r_score").toInt();
         d.fScore = valueOf("f_score").toInt();
         d.mScore = valueOf("m_score").toInt();
+        d.rUnscored = db.scalar("SELECT value FROM settings WHERE key = 'rfm_r_unscored'").toString();
+        d.mUnscored = db.scalar("SELECT value FROM settings WHERE key = 'rfm_m_unscored'").toString();
         d.pAlive = valueOf("p_alive");
         d.expectedOrders90 = valueOf("expected_orders_90");
         d.predictedClv = valueOf("predicted_clv");
@@ -306,18 +309,7 @@ void CustomerCard::showDetails(const CustomerDetails &details)
 
     m_stage->setText(metrics::stageDisplayName(details.lifecycleStage));
     m_tier->setText(metrics::tierDisplayName(details.valueTier));
-    if (details.rScore > 0)
-        m_rfm->setText(tr("R %1 · F %2 · M %3 — %4")
-                           .arg(details.rScore)
-                           .arg(details.fScore)
-                           .arg(details.mScore)
-                           .arg(metrics::rfmDisplayName(details.rfmSegment)));
-    else if (orders > 0 && details.mScore > 0)
-        m_rfm->setText(tr("F %1 · M %2 (no last order date: recency unknown)").arg(details.fScore).arg(details.mScore));
-    else if (orders > 0)
-        m_rfm->setText(tr("F %1 (R and M rank the buyers, and this workspace has fewer than 5)").arg(details.fScore));
-    else
-        m_rfm->setText(tr("not scored (no purchase)"));
+    m_rfm->setText(rfmText(details, orders));
     m_prediction->setText(
         details.pAlive.isNull()
             ? tr("no prediction (no purchase, predictions off, or too little data)")
@@ -369,6 +361,41 @@ QString buysObjectName(const QString &name)
 }
 
 } // namespace
+
+// The RFM line: the scores given, the segment R and F name, and why a score is missing: R and M rank the
+// buyers, so a workspace with fewer than 5, or whose buyers all last bought on one day (all spent the same),
+// scores no one R (M); a customer-list buyer without a last order date has no R.
+QString CustomerCard::rfmText(const CustomerDetails &details, qint64 orders)
+{
+    if (orders <= 0)
+        return tr("not scored (no purchase)");
+    const QLatin1StringView few(metrics::CustomerMetrics::kFewBuyers);
+    const QLatin1StringView oneValue(metrics::CustomerMetrics::kOneValue);
+    QStringList scores;
+    if (details.rScore > 0)
+        scores << tr("R %1").arg(details.rScore);
+    scores << tr("F %1").arg(details.fScore);
+    if (details.mScore > 0)
+        scores << tr("M %1").arg(details.mScore);
+    QString text = scores.join(QStringLiteral(" · "));
+    if (details.rScore > 0 && !details.rfmSegment.isEmpty())
+        text += QStringLiteral(" — ") + metrics::rfmDisplayName(details.rfmSegment);
+    QStringList missing;
+    if (details.rScore == 0 && details.mScore == 0 && details.rUnscored == few && details.mUnscored == few) {
+        missing << tr("R and M rank the buyers, and this workspace has fewer than 5");
+    } else {
+        if (details.rScore == 0) {
+            missing << (details.lastOrder.isNull()        ? tr("no last order date: recency unknown")
+                        : details.rUnscored == oneValue ? tr("no R: every buyer's last order is on the same day")
+                                                        : tr("no R: fewer than 5 buyers have a last order date"));
+        }
+        if (details.mScore == 0)
+            missing << (details.mUnscored == oneValue ? tr("no M: every buyer spent the same") : tr("no M: fewer than 5 buyers"));
+    }
+    if (!missing.isEmpty())
+        text += tr(" (%1)", "why a score is missing, after the scores").arg(missing.join(tr("; ", "between reasons")));
+    return text;
+}
 
 void CustomerCard::showBuys(const CustomerDetails &details)
 {

@@ -41,6 +41,8 @@ public:
     std::vector<std::vector<Line>> orderLines;
     QString lifecycleStage, valueTier, rfmSegment; // ids as stored
     int rScore = 0, fScore = 0, mScore = 0;        // 0: not scored (no purchase)
+    // Why no buyer of the workspace has an R (M) score, when none has (metrics::CustomerMetrics::kRUnscoredKey).
+    QString rUnscored, mUnscored;
     QVariant pAlive, expectedOrders90, predictedClv; // null without a prediction
     QString clvTier;
     QStringList segments;                          // saved segments the customer belongs to, in list order
@@ -87,6 +89,7 @@ private:
     void showDetails(const CustomerDetails &details);
     void showLines(int orderRow);
     void showBuys(const CustomerDetails &details);
+    static QString rfmText(const CustomerDetails &details, qint64 orders);
 
     CustomerDetails m_details;
     QString m_currency; // the workspace's currency symbol
