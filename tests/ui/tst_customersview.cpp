@@ -425,6 +425,13 @@ void TestCustomersView::cardSaysWhyRIsMissingOnAOneDayExport()
     QVERIFY(card.details().id != 0 || loaded.wait(20000));
     QCOMPARE(card.findChild<QLabel *>(QStringLiteral("customerRfm"))->text(),
              QStringLiteral("F 1 · M 3 (no R: every buyer's last order is on the same day)"));
+    // The file gives dates only: the order shows its date, not a midnight the file never said.
+    const auto *orders = card.findChild<QTableWidget *>(QStringLiteral("customerOrders"));
+    int dateColumn = -1;
+    for (int c = 0; c < orders->columnCount(); ++c)
+        dateColumn = orders->horizontalHeaderItem(c)->text() == u"Order date" ? c : dateColumn;
+    QVERIFY(dateColumn >= 0);
+    QCOMPARE(orders->item(0, dateColumn)->text(), QStringLiteral("6/1/2024"));
 }
 
 // tests/data/exports/lines_shop_en.csv: C1 ordered 1001 on 2024-01-05 (Green Tea 100g GT-100 Tea 2 x 12.50 = 25.00,

@@ -176,13 +176,15 @@ QString CustomerQuery::display(const store::FieldInfo &field, const QVariant &va
         break;
     }
     case FieldType::DateTime: {
+        // A value stored without a time (a file that gives dates only) shows as a date: Qt reads "2024-06-01"
+        // as a valid date and time at midnight, a time the file never said.
         const QString text = value.toString();
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (date.isValid() && text.size() == 10)
+            return dateText(date, locale);
         const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
         if (time.isValid())
             return dateTimeText(time, locale);
-        const QDate date = QDate::fromString(text, Qt::ISODate);
-        if (date.isValid())
-            return dateText(date, locale);
         break;
     }
     case FieldType::Boolean:
