@@ -432,6 +432,14 @@ void TestCustomersView::cardSaysWhyRIsMissingOnAOneDayExport()
         dateColumn = orders->horizontalHeaderItem(c)->text() == u"Order date" ? c : dateColumn;
     QVERIFY(dateColumn >= 0);
     QCOMPARE(orders->item(0, dateColumn)->text(), QStringLiteral("6/1/2024"));
+    // Nor are columns the file does not have shown empty, nor lines that say no more than the order's amount.
+    QStringList shownColumns;
+    for (int c = 0; c < orders->columnCount(); ++c) {
+        if (!orders->isColumnHidden(c))
+            shownColumns << orders->horizontalHeaderItem(c)->text();
+    }
+    QCOMPARE(shownColumns, QStringList({QStringLiteral("Order ID"), QStringLiteral("Order date"), QStringLiteral("Amount")}));
+    QVERIFY(!card.findChild<QTableWidget *>(QStringLiteral("customerOrderLines"))->isVisibleTo(&card));
 }
 
 // tests/data/exports/lines_shop_en.csv: C1 ordered 1001 on 2024-01-05 (Green Tea 100g GT-100 Tea 2 x 12.50 = 25.00,
@@ -465,6 +473,7 @@ void TestCustomersView::cardListsTheLinesOfTheSelectedOrder()
         return rows;
     };
     QCOMPARE(card.ordersTable()->rowCount(), 2);
+    QVERIFY(card.linesTable()->isVisibleTo(&card));
     // Two buyers (C1, C2; C3's only order was refunded): too few to rank, so C1 has F 2 (two orders) and no R, M.
     QCOMPARE(card.findChild<QLabel *>(QStringLiteral("customerRfm"))->text(),
              QStringLiteral("F 2 (R and M rank the buyers, and this workspace has fewer than 5)"));

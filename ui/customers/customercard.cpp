@@ -199,14 +199,14 @@ CustomerCard::CustomerCard(store::Workspace *workspace, qint64 customerId, QWidg
     fieldsScroll->setWidget(fieldsPage);
     fieldsScroll->setWidgetResizable(true);
 
-    auto *linesPage = new QWidget(this);
-    auto *linesLayout = new QVBoxLayout(linesPage);
+    m_linesPage = new QWidget(this);
+    auto *linesLayout = new QVBoxLayout(m_linesPage);
     linesLayout->setContentsMargins(0, 0, 0, 0);
-    linesLayout->addWidget(new QLabel(tr("Lines of the selected order:"), linesPage));
+    linesLayout->addWidget(new QLabel(tr("Lines of the selected order:"), m_linesPage));
     linesLayout->addWidget(m_lines);
     auto *ordersSplit = new QSplitter(Qt::Vertical, this);
     ordersSplit->addWidget(m_orders);
-    ordersSplit->addWidget(linesPage);
+    ordersSplit->addWidget(m_linesPage);
     ordersSplit->setStretchFactor(0, 3);
     ordersSplit->setStretchFactor(1, 2);
 
@@ -331,6 +331,9 @@ void CustomerCard::showDetails(const CustomerDetails &details)
     for (const auto &field : details.orderFields)
         headers << CustomerQuery::label(field);
     m_orders->setHorizontalHeaderLabels(headers);
+    // A column none of the customer's orders has a value in (a file without quantities, statuses or products)
+    // is hidden rather than shown empty.
+    std::vector<bool> used(details.orderFields.size(), false);
     for (int r = 0; r < int(details.orders.size()); ++r) {
         for (int c = 0; c < int(details.orderFields.size()); ++c) {
             const store::FieldInfo &field = details.orderFields[size_t(c)];
@@ -339,9 +342,20 @@ void CustomerCard::showDetails(const CustomerDetails &details)
             item->setData(Qt::UserRole, value);
             if (CustomerQuery::isRightAligned(field.type))
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            used[size_t(c)] = used[size_t(c)] || !item->text().trimmed().isEmpty();
             m_orders->setItem(r, c, item);
         }
     }
+    for (int c = 0; c < int(used.size()); ++c)
+        m_orders->setColumnHidden(c, !used[size_t(c)] && !details.orders.empty());
+    // Lines that say no more than their order's amount (a file of order totals) are not listed.
+    const bool linesSayMore = std::any_of(details.orderLines.begin(), details.orderLines.end(), [](const auto &lines) {
+        return std::any_of(lines.begin(), lines.end(), [](const CustomerDetails::Line &line) {
+            return !line.product.isEmpty() || !line.sku.isEmpty() || !line.category.isEmpty() || !line.quantity.isNull() ||
+                   !line.unitPrice.isNull();
+        });
+    });
+    m_linesPage->setVisible(linesSayMore);
     // A customer has tens of orders, not millions: measuring them is cheap.
     m_orders->resizeColumnsToContents();
     if (!details.orders.empty())

@@ -104,6 +104,7 @@ private:
     QFormLayout *m_fields;
     QTableWidget *m_orders;
     QTableWidget *m_lines;
+    QWidget *m_linesPage = nullptr; // m_lines and its label: hidden when no line says more than its order's amount
 };
 
 } // namespace segmenta::ui
