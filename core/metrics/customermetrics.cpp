@@ -802,6 +802,17 @@ Result<LifecycleMoves> CustomerMetrics::latestMoves(store::Workspace &workspace)
     return result;
 }
 
+CustomerMetrics::UnscoredReasons CustomerMetrics::unscoredReasons(store::Database &db)
+{
+    UnscoredReasons reasons;
+    Statement query(db, "SELECT key, value FROM settings WHERE key IN (?1, ?2)");
+    query.bind(1, QString::fromLatin1(kRUnscoredKey));
+    query.bind(2, QString::fromLatin1(kMUnscoredKey));
+    while (query.step())
+        (query.utf8(0) == kRUnscoredKey ? reasons.r : reasons.m) = QString::fromUtf8(query.utf8(1));
+    return reasons;
+}
+
 Result<RecomputeSummary> CustomerMetrics::ensureCurrent(store::Workspace &workspace, const QDate &asOf,
                                                         Progress *progress)
 {

@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace segmenta::store {
+class Database;
 class Workspace;
 }
 
@@ -100,6 +101,12 @@ public:
     static constexpr const char *kMUnscoredKey = "rfm_m_unscored";
     static constexpr const char *kFewBuyers = "few_buyers";
     static constexpr const char *kOneValue = "one_value";
+    // The reasons stored by the latest recompute (empty: scored). Throws store::DatabaseError.
+    struct UnscoredReasons
+    {
+        QString r, m;
+    };
+    static UnscoredReasons unscoredReasons(store::Database &db);
 };
 
 } // namespace segmenta::metrics

@@ -55,6 +55,12 @@ qint64 count(Database &db, const std::string &sql)
     return db.scalar(sql).toLongLong();
 }
 
+// The reason stored under `key` for no R (M) score, read with plain SQL; null when the scores were given.
+QVariant reason(Database &db, const char *key)
+{
+    return db.scalar("SELECT value FROM settings WHERE key = '" + std::string(key) + "'");
+}
+
 } // namespace
 
 class TestCustomerMetrics : public QObject
@@ -163,9 +169,8 @@ void TestCustomerMetrics::tiedBuyersShareTheMiddleOfTheirBlock()
     }
     QCOMPARE(metric(db, 1, "rfm_segment"), QVariant(QStringLiteral("Promising")));
 
-    const auto reason = [&db](const char *key) { return db.scalar("SELECT value FROM settings WHERE key = '" + std::string(key) + "'"); };
-    QVERIFY(reason("rfm_r_unscored").isNull());
-    QVERIFY(reason("rfm_m_unscored").isNull());
+    QVERIFY(reason(db, "rfm_r_unscored").isNull());
+    QVERIFY(reason(db, "rfm_m_unscored").isNull());
 
     db.exec("DELETE FROM orders WHERE customer_id > 4");
     QVERIFY(CustomerMetrics::recompute(*created.value(), AnalysisSettings{}, kAsOf).ok());
@@ -173,8 +178,8 @@ void TestCustomerMetrics::tiedBuyersShareTheMiddleOfTheirBlock()
     QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE orders_count > 0 AND r_score IS NULL AND "
                        "m_score IS NULL AND rfm_segment IS NULL AND f_score = 1"),
              qint64(4));
-    QCOMPARE(reason("rfm_r_unscored").toString(), QStringLiteral("few_buyers"));
-    QCOMPARE(reason("rfm_m_unscored").toString(), QStringLiteral("few_buyers"));
+    QCOMPARE(reason(db, "rfm_r_unscored").toString(), QStringLiteral("few_buyers"));
+    QCOMPARE(reason(db, "rfm_m_unscored").toString(), QStringLiteral("few_buyers"));
 }
 
 // A one-day export: six buyers, all of whom bought on the same day (0 days ago), spending 10, 20, ..., 60.
@@ -198,9 +203,8 @@ void TestCustomerMetrics::oneValueForAllBuyersIsNotScored()
     const int m[] = {1, 2, 3, 3, 4, 5};
     for (int i = 0; i < 6; ++i)
         QCOMPARE(metric(db, i + 1, "m_score"), QVariant(m[i]));
-    const auto reason = [&db](const char *key) { return db.scalar("SELECT value FROM settings WHERE key = '" + std::string(key) + "'"); };
-    QCOMPARE(reason("rfm_r_unscored").toString(), QStringLiteral("one_value"));
-    QVERIFY(reason("rfm_m_unscored").isNull());
+    QCOMPARE(reason(db, "rfm_r_unscored").toString(), QStringLiteral("one_value"));
+    QVERIFY(reason(db, "rfm_m_unscored").isNull());
 
     db.exec("UPDATE orders SET amount = 25");
     db.exec("UPDATE orders SET order_date = date(order_date, '-1 day') WHERE customer_id = 6");
@@ -209,8 +213,8 @@ void TestCustomerMetrics::oneValueForAllBuyersIsNotScored()
     for (int i = 0; i < 6; ++i)
         QCOMPARE(metric(db, i + 1, "r_score"), QVariant(r[i]));
     QCOMPARE(count(db, "SELECT count(*) FROM customer_metrics WHERE m_score IS NULL AND total_spend = 25"), qint64(6));
-    QVERIFY(reason("rfm_r_unscored").isNull());
-    QCOMPARE(reason("rfm_m_unscored").toString(), QStringLiteral("one_value"));
+    QVERIFY(reason(db, "rfm_r_unscored").isNull());
+    QCOMPARE(reason(db, "rfm_m_unscored").toString(), QStringLiteral("one_value"));
 }
 
 void TestCustomerMetrics::handCheckedCustomers()

@@ -57,8 +57,9 @@ CustomerDetails CustomerDetails::load(store::Database &db, qint64 id, const QDat
         d.rScore = valueOf("r_score").toInt();
         d.fScore = valueOf("f_score").toInt();
         d.mScore = valueOf("m_score").toInt();
-        d.rUnscored = db.scalar("SELECT value FROM settings WHERE key = 'rfm_r_unscored'").toString();
-        d.mUnscored = db.scalar("SELECT value FROM settings WHERE key = 'rfm_m_unscored'").toString();
+        const auto unscored = metrics::CustomerMetrics::unscoredReasons(db);
+        d.rUnscored = unscored.r;
+        d.mUnscored = unscored.m;
         d.pAlive = valueOf("p_alive");
         d.expectedOrders90 = valueOf("expected_orders_90");
         d.predictedClv = valueOf("predicted_clv");
