@@ -8,6 +8,7 @@
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -719,13 +720,17 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         ForeignKeyChecksOff uncheckedWrites(db); // before any read: see verify()
         // Predicted P(alive), expected orders and CLV (issue 22), worked out beside the reads below.
         predict::PendingPredictions pendingPredictions(workspace, asOf, progress);
+        QElapsedTimer step;
+        step.start();
         std::vector<Customer> customers = readCustomers(workspace, today);
+        summary.steps.customers = step.restart();
         if (progress) {
             progress->setTotal(qint64(customers.size()) * 2);
             progress->checkCanceled();
         }
         PurchaseProfile profile(customers.size()); // what each customer buys, from the purchases counted
         summary.linesReadBeside = readPurchases(db, settings, today, customers, profile, progress);
+        summary.steps.purchases = step.restart();
         if (progress) {
             progress->checkCanceled();
             progress->setDone(qint64(customers.size()));
@@ -734,7 +739,9 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         Unscored unscored;
         summary.buyers = rankBuyers(customers, settings, today, unscored);
         StageMoves moves(workspace, asOf); // the stages stored, before they are replaced
+        summary.steps.ranking = step.restart();
         const predict::MetricsPredictions predictions = pendingPredictions.take();
+        summary.steps.predictionsWait = step.restart();
 
         store::Transaction transaction(db);
         db.exec("DELETE FROM customer_metrics");
@@ -764,6 +771,7 @@ Result<RecomputeSummary> CustomerMetrics::recompute(store::Workspace &workspace,
         if (progress)
             progress->checkCanceled();
         transaction.commit();
+        summary.steps.writing = step.elapsed();
         if (progress)
             progress->setDone(progress->total());
     } catch (const store::DatabaseError &error) {
@@ -827,7 +835,7 @@ Result<RecomputeSummary> CustomerMetrics::ensureCurrent(store::Workspace &worksp
         const bool newestHasRow = workspace.db().scalar("SELECT (SELECT max(id) FROM customers) IS "
                                                         "(SELECT max(customer_id) FROM customer_metrics)").toBool();
         if (newestHasRow && workspace.setting(QString::fromLatin1(kComputedForKey)) == settingsFingerprint(settings, date, latestSource))
-            return RecomputeSummary{workspace.customerCount(), -1, date};
+            return RecomputeSummary{workspace.customerCount(), -1, date, false, {}};
         if (workspace.isReadOnly())
             return Error{tr("The customer metrics of “%1” are out of date, and the workspace is read-only")
                              .arg(workspace.displayName())};

@@ -27,6 +27,7 @@ int main(int argc, char *argv[])
     const QDate asOf = ws.value()->analysisDate();
     std::vector<double> seconds;
     bool linesBeside = false;
+    segmenta::metrics::RecomputeSummary::Steps steps;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
@@ -37,11 +38,17 @@ int main(int argc, char *argv[])
         }
         seconds.push_back(double(timer.nsecsElapsed()) / 1e9);
         linesBeside = result->linesReadBeside;
+        steps = result->steps;
     }
     std::sort(seconds.begin(), seconds.end());
     std::printf("customers %lld orders %lld recompute median %.2f s (min %.2f, max %.2f, %d runs)%s\n",
                 static_cast<long long>(ws.value()->customerCount()), static_cast<long long>(ws.value()->orderCount()),
                 seconds[seconds.size() / 2], seconds.front(), seconds.back(), runs,
                 linesBeside ? ", lines read beside the orders" : "");
+    std::printf("last run's steps (ms): customers %lld, orders and lines %lld, ranking %lld, waiting for the predictions "
+                "%lld, writing %lld\n",
+                static_cast<long long>(steps.customers), static_cast<long long>(steps.purchases),
+                static_cast<long long>(steps.ranking), static_cast<long long>(steps.predictionsWait),
+                static_cast<long long>(steps.writing));
     return 0;
 }
