@@ -78,7 +78,11 @@ bool TestWorkspaceHistory::openInWindow(ui::MainWindow &window)
 {
     window.show();
     QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
-    return window.openWorkspace(m_path) && (shown.count() > 0 || shown.wait(30000));
+    if (!window.openWorkspace(m_path) || !(shown.count() > 0 || shown.wait(30000)))
+        return false;
+    // The first figures can come before the customers' columns are loaded (they are read on a worker); the
+    // overlap and other dialogs need the columns.
+    return QTest::qWaitFor([&window] { return window.controller()->isReady(); }, 30000);
 }
 
 void TestWorkspaceHistory::segments()
