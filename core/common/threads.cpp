@@ -1,10 +1,14 @@
 #include "common/threads.h"
 
+#include <QCoreApplication>
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <latch>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
@@ -12,6 +16,23 @@
 #endif
 
 namespace segmenta {
+
+namespace {
+
+// Every pool backgroundPool() made, for waitForBackgroundWork().
+struct Pools
+{
+    std::mutex mutex;
+    std::vector<QThreadPool *> all;
+};
+
+Pools &pools()
+{
+    static Pools *kept = new Pools; // never destroyed: a pool may be made or waited for while statics end
+    return *kept;
+}
+
+} // namespace
 
 QThreadPool *computeThreads()
 {
@@ -22,6 +43,15 @@ QThreadPool *computeThreads()
 QThreadPool *backgroundPool(int threads)
 {
     auto *pool = new QThreadPool; // lives as long as the program, as the global pool does
+    {
+        const std::lock_guard lock(pools().mutex);
+        pools().all.push_back(pool);
+    }
+    static const bool waitsAtTheEnd = [] {
+        qAddPostRoutine(waitForBackgroundWork);
+        return true;
+    }();
+    (void)waitsAtTheEnd;
     pool->setMaxThreadCount(threads);
 #ifdef Q_OS_LINUX
     pool->setExpiryTimeout(-1);
@@ -38,6 +68,21 @@ QThreadPool *backgroundPool(int threads)
     pool->setThreadPriority(QThread::LowPriority);
 #endif
     return pool;
+}
+
+void waitForBackgroundWork()
+{
+    std::vector<QThreadPool *> all;
+    {
+        const std::lock_guard lock(pools().mutex);
+        all = pools().all;
+    }
+    // A task of one pool may start one on another (a load that runs its sums on computeThreads()): again
+    // until none of them has work.
+    do {
+        for (QThreadPool *pool : all)
+            pool->waitForDone();
+    } while (std::any_of(all.begin(), all.end(), [](QThreadPool *pool) { return pool->activeThreadCount() > 0; }));
 }
 
 } // namespace segmenta

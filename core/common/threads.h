@@ -24,6 +24,14 @@ QThreadPool *computeThreads();
 // The pool lives as long as the program.
 QThreadPool *backgroundPool(int threads);
 
+// Waits until no pool backgroundPool() made has work left. Called when the application object is destroyed (a
+// post routine added with the first pool), so that no task still runs while the program's statics are
+// destroyed. Found by a UI test that ended while its dashboard's figures were still loading on a worker: the
+// load read the currency symbol from a locale already destroyed (a segfault, which under the sanitizers hung the
+// process while it reported it); quitting the window during a load could do the same. Tasks are not cancelled:
+// the wait lasts as long as the longest task still running.
+void waitForBackgroundWork();
+
 // The nice value the threads of backgroundPool() run at, above the one of the thread that made the pool.
 inline constexpr int kBackgroundNice = 5;
 

@@ -24,6 +24,7 @@
 #include <QTest>
 #include <QThreadPool>
 
+#include <atomic>
 #include <latch>
 #include <set>
 #include <thread>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void theWindowWorksWhileQtsPoolIsHeld();
     void workersRunBelowTheGuiThread_data();
     void workersRunBelowTheGuiThread();
+    void waitingForBackgroundWorkWaitsForEveryTask();
 
 private:
     qint64 sqlCount(const QString &sql);
@@ -150,6 +152,32 @@ void TestWorkThreads::workersRunBelowTheGuiThread()
 #else
     QSKIP("thread nice values are Linux's; elsewhere the pools use Qt's LowPriority");
 #endif
+}
+
+// What the application's end waits for (a post routine of the application object): a task of the window's
+// workers, and the task it started on core's pool, both held until a helper has seen them start.
+void TestWorkThreads::waitingForBackgroundWorkWaitsForEveryTask()
+{
+    QSemaphore started;
+    QSemaphore gate;
+    std::atomic<int> finished{0};
+    ui::workers()->start([&] {
+        computeThreads()->start([&] {
+            started.release();
+            gate.acquire();
+            ++finished;
+        });
+        started.release();
+        gate.acquire();
+        ++finished;
+    });
+    std::thread helper([&] {
+        started.acquire(2);
+        gate.release(2);
+    });
+    waitForBackgroundWork();
+    QCOMPARE(finished.load(), 2);
+    helper.join();
 }
 
 QTEST_MAIN(TestWorkThreads)
