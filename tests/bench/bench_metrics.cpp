@@ -1,4 +1,7 @@
-// Times a full recompute of customer_metrics. Usage: bench_metrics WORKSPACE [RUNS]
+// Times a full recompute of customer_metrics. Usage: bench_metrics WORKSPACE [RUNS] [moving]
+// Each run recomputes at the workspace's analysis date, so from the second on the rows written are those
+// already stored; with "moving", run i recomputes i + 1 days earlier, so every run changes every customer's row
+// (days since the last order, tenure), as the first open of a new day does.
 // Make the workspace with: segmenta-cli demo --db W --customers 1000000
 #include "metrics/customermetrics.h"
 #include "store/workspace.h"
@@ -25,13 +28,14 @@ int main(int argc, char *argv[])
     const int runs = argc > 2 ? std::max(1, atoi(argv[2])) : 3;
     const auto settings = segmenta::metrics::AnalysisSettings::load(*ws.value());
     const QDate asOf = ws.value()->analysisDate();
+    const bool moving = argc > 3 && qstrcmp(argv[3], "moving") == 0;
     std::vector<double> seconds;
     bool linesBeside = false;
     segmenta::metrics::RecomputeSummary::Steps steps;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
-        const auto result = segmenta::metrics::CustomerMetrics::recompute(*ws.value(), settings, asOf);
+        const auto result = segmenta::metrics::CustomerMetrics::recompute(*ws.value(), settings, moving ? asOf.addDays(-(i + 1)) : asOf);
         if (!result) {
             std::fprintf(stderr, "%s\n", qPrintable(result.errorMessage()));
             return 1;
@@ -41,9 +45,9 @@ int main(int argc, char *argv[])
         steps = result->steps;
     }
     std::sort(seconds.begin(), seconds.end());
-    std::printf("customers %lld orders %lld recompute median %.2f s (min %.2f, max %.2f, %d runs)%s\n",
+    std::printf("customers %lld orders %lld recompute%s median %.2f s (min %.2f, max %.2f, %d runs)%s\n",
                 static_cast<long long>(ws.value()->customerCount()), static_cast<long long>(ws.value()->orderCount()),
-                seconds[seconds.size() / 2], seconds.front(), seconds.back(), runs,
+                moving ? " at a new date each run" : "", seconds[seconds.size() / 2], seconds.front(), seconds.back(), runs,
                 linesBeside ? ", lines read beside the orders" : "");
     std::printf("last run's steps (ms): customers %lld, orders and lines %lld, ranking %lld, waiting for the predictions "
                 "%lld, writing %lld\n",
