@@ -490,7 +490,7 @@ private:
 // first: SQLite then writes only the pages whose rows changed (a row rewritten with the same bytes leaves its
 // page clean), and reuses each row's place instead of freeing every page and taking them back one by one from
 // the free list. Measured with the sqlite3 shell on the bench workspace (a million rows, WAL): emptying the
-// table and inserting took 2.9-3.2 s until the commit plus 0.9-1.1 s of checkpoint; updating in place 2.3 s
+// table and inserting took 3.1-3.6 s until the commit plus 0.9-1.1 s of checkpoint; updating in place 2.3 s
 // and the same checkpoint when every row changed (a new analysis date), and 1.2 s with nothing to commit or
 // checkpoint when none did (a setting that moves a few customers, the same recompute again). Rows of customers
 // gone since are removed after (removeRowsOfOthers).
@@ -654,7 +654,7 @@ const predict::CustomerPrediction *predictionOf(const std::vector<predict::Custo
 
 // After every customer read has had their row written (in place where it existed: MetricsRows): removes the
 // rows of anyone else, customers gone since the last recompute. Counting the rows costs a pass over the table
-// (about 130 ms at a million customers); the delete runs only when there are more rows than were written.
+// (130-200 ms at a million customers); the delete runs only when there are more rows than were written.
 void removeRowsOfOthers(store::Database &db, size_t written)
 {
     if (db.scalar("SELECT count(*) FROM customer_metrics").toLongLong() > qint64(written))
