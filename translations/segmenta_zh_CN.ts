@@ -1531,6 +1531,18 @@
         <source>The customers changed while they were being loaded; try again</source>
         <translation>加载期间客户数据发生了变化；请重试</translation>
     </message>
+    <message>
+        <source>Could not read the orders into memory: %1</source>
+        <translation>无法将订单读入内存：%1</translation>
+    </message>
+    <message>
+        <source>The orders changed since the customers were read; open the workspace again</source>
+        <translation>读取客户之后订单发生了变化；请重新打开工作区</translation>
+    </message>
+    <message>
+        <source>Reading the orders was cancelled</source>
+        <translation>已取消读取订单</translation>
+    </message>
 </context>
 <context>
     <name>segmenta::rules::RuleContext</name>

@@ -441,7 +441,7 @@ void ColumnCache::readPurchasesOnce(store::Database &db) const
 {
     const QString file = PurchaseSnapshot::fileFor(m_path);
     if (file.isEmpty()) {
-        m_purchases = readPurchases(db, m_ids, nullptr, m_stamp);
+        m_purchases = readPurchases(db, m_ids, &m_abandoned, m_stamp);
         return;
     }
     std::vector<store::FieldInfo> fields = purchaseFields(db), orderFields, lineFields;
@@ -454,7 +454,7 @@ void ColumnCache::readPurchasesOnce(store::Database &db) const
         m_purchasesKept.store(true, std::memory_order_release);
         return;
     }
-    m_purchases = readPurchases(db, m_ids, nullptr, m_stamp);
+    m_purchases = readPurchases(db, m_ids, &m_abandoned, m_stamp);
     if (m_purchases.lines() < PurchaseSnapshot::minimumLines())
         return;
     if (std::shared_ptr<const ColumnCache> self = weak_from_this().lock()) // kept alive while the file is written
@@ -522,6 +522,8 @@ const ColumnCache::Purchases &ColumnCache::purchases() const
     const std::lock_guard lock(m_purchasesMutex);
     if (m_purchasesReady.load(std::memory_order_relaxed))
         return m_purchases;
+    if (m_purchasesError.isEmpty() && m_abandoned.isCanceled())
+        m_purchasesError = tr("Reading the orders was cancelled");
     if (m_purchasesError.isEmpty()) {
         try {
             store::Database db = store::Database::open(m_path, m_immutable ? store::Database::Access::Immutable
@@ -536,6 +538,8 @@ const ColumnCache::Purchases &ColumnCache::purchases() const
             m_purchasesError = tr("Could not read the orders into memory: %1").arg(error.message());
         } catch (const Changed &) {
             m_purchasesError = tr("The orders changed since the customers were read; open the workspace again");
+        } catch (const Canceled &) {
+            m_purchasesError = tr("Reading the orders was cancelled");
         }
     }
     throw PurchasesUnavailable{m_purchasesError};
@@ -671,6 +675,8 @@ Result<std::shared_ptr<const ColumnCache>> ColumnCache::load(store::Database &db
         cache->m_columns.push_back(std::move(column));
     }
     try {
+        if (progress)
+            progress->checkCanceled(); // (the reads check it only every 65,536 rows)
         // The metrics are read on a second thread through a second connection, which halves the load on two
         // cores. A connection inside a transaction, or an in-memory database, is read by this thread alone:
         // another connection would not see the same rows; nor is it kept in a snapshot.

@@ -184,6 +184,11 @@ public:
     // read (the figures would mix two states of the file); load the cache again then.
     const Purchases &purchases() const;
     bool purchasesLoaded() const { return m_purchasesReady.load(std::memory_order_acquire); }
+    // For an owner that will not need the purchases any more (a window that closes, a workspace that another
+    // replaces): a read of them from SQLite that is running stops within a few thousand rows, and this and
+    // every later purchases() throws PurchasesUnavailable (nothing is kept of the rows read). Purchases already
+    // read stay usable. Any thread may call it.
+    void abandon() const { m_abandoned.cancel(); }
     // Whether purchases() came from the workspace's snapshot in the cache folder (PurchaseSnapshot) rather than
     // from SQLite; meaningful once they are loaded.
     bool purchasesFromSnapshot() const { return m_purchasesKept.load(std::memory_order_acquire); }
@@ -245,6 +250,7 @@ private:
     mutable std::atomic<bool> m_purchasesReady{false};
     mutable std::atomic<bool> m_purchasesKept{false};
     mutable QString m_purchasesError;
+    mutable Progress m_abandoned; // cancelled by abandon(); the purchases' read checks it
     mutable Purchases m_purchases;
     mutable std::map<std::pair<qint64, bool>, std::shared_ptr<const Bitset>> m_purchased; // under m_purchasesMutex
     // Results kept by key, the most recently used first, at most `capacity` of them.

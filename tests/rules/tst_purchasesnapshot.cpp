@@ -109,6 +109,8 @@ private Q_SLOTS:
     void randomDamageIsIgnored();
     void readOnlyWorkspaceWorks();
     void smallWorkspacesGetNoFile();
+    void abandonedCacheReadsNoPurchases();
+    void cancelledLoadReadsNothing();
 
 private:
     std::unique_ptr<store::Workspace> demo(const QString &name, qint64 customers, quint64 seed = 7);
@@ -396,6 +398,56 @@ void TestPurchaseSnapshot::smallWorkspacesGetNoFile()
     PurchaseSnapshot::waitForWrites();
     QVERIFY(!QFileInfo::exists(PurchaseSnapshot::fileFor(ws->db().path())));
     PurchaseSnapshot::setMinimumLines(0);
+}
+
+// A cache abandoned before its purchases are read (its window closed) never reads them: purchases() says why,
+// and no snapshot is written, which the same read of a cache not abandoned does (the observable: a read from
+// SQLite of at least minimumLines() lines always leaves a snapshot). Purchases read before abandon() stay.
+void TestPurchaseSnapshot::abandonedCacheReadsNoPurchases()
+{
+    auto ws = demo(QStringLiteral("abandoned.segmenta"), 300);
+    QVERIFY(ws);
+    const QString file = PurchaseSnapshot::fileFor(ws->db().path());
+    const RuleContext context = RuleContext::forDatabase(ws->db(), ws->analysisDate());
+    auto abandoned = ColumnCache::load(ws->db(), context.fields);
+    QVERIFY2(abandoned.ok(), qPrintable(abandoned.errorMessage()));
+    abandoned.value()->abandon();
+    for (int call = 0; call < 2; ++call) {
+        QString message;
+        try {
+            (void)abandoned.value()->purchases();
+        } catch (const ColumnCache::PurchasesUnavailable &unavailable) {
+            message = unavailable.message;
+        }
+        QCOMPARE(message, QStringLiteral("Reading the orders was cancelled"));
+    }
+    PurchaseSnapshot::waitForWrites();
+    QVERIFY(!QFileInfo::exists(file));
+    QVERIFY(!abandoned.value()->purchasesLoaded());
+
+    const Cache kept = loadWithPurchases(*ws);
+    QVERIFY(kept);
+    kept->abandon();
+    QCOMPARE(qint64(kept->purchases().lines()),
+             ws->db().scalar("SELECT count(*) FROM order_lines").toLongLong());
+    checkFigures(*ws, *kept);
+    PurchaseSnapshot::waitForWrites();
+    QVERIFY(QFileInfo::exists(file));
+}
+
+// A load whose progress is cancelled before it starts reads no customer (a workspace smaller than the 65,536
+// rows between the reads' own checks would otherwise be read whole) and says it was cancelled.
+void TestPurchaseSnapshot::cancelledLoadReadsNothing()
+{
+    auto ws = demo(QStringLiteral("cancelled.segmenta"), 300);
+    QVERIFY(ws);
+    const RuleContext context = RuleContext::forDatabase(ws->db(), ws->analysisDate());
+    Progress progress;
+    progress.cancel();
+    auto cache = ColumnCache::load(ws->db(), context.fields, &progress);
+    QVERIFY(!cache.ok());
+    QCOMPARE(cache.errorMessage(), QStringLiteral("Loading the customers was cancelled"));
+    QCOMPARE(progress.total(), qint64(0)); // readCustomers sets it before its first row
 }
 
 QTEST_GUILESS_MAIN(TestPurchaseSnapshot)

@@ -14,10 +14,13 @@
 #include "dashboard/purchasemixview.h"
 #include "demo/demoshop.h"
 #include "mainwindow.h"
+#include "rules/purchasesnapshot.h"
 #include "segments/rulepanel.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -47,6 +50,7 @@ private Q_SLOTS:
     void workersRunBelowTheGuiThread_data();
     void workersRunBelowTheGuiThread();
     void waitingForBackgroundWorkWaitsForEveryTask();
+    void closingTheWindowStopsItsLoad();
 
 private:
     qint64 sqlCount(const QString &sql);
@@ -178,6 +182,59 @@ void TestWorkThreads::waitingForBackgroundWorkWaitsForEveryTask()
     waitForBackgroundWork();
     QCOMPARE(finished.load(), 2);
     helper.join();
+}
+
+// Closing the window while its figures load stops the load, so that the program does not stay behind the
+// closed window until the load ends (seconds at a million customers). The window's workers are held while a
+// dashboard is given the workspace and destroyed, so its load starts only after the dashboard is gone; it must then
+// read nothing. The observable: with the customers' copy made for any size of workspace, a load that reads the
+// customers leaves their copy in the cache folder, as a window left to load does. (The dashboard is made
+// alone for the first part: the window's open of a workspace waits for a worker of its own.)
+void TestWorkThreads::closingTheWindowStopsItsLoad()
+{
+    QTemporaryDir cache;
+    QVERIFY(cache.isValid());
+    rules::PurchaseSnapshot::setFolder(cache.filePath(QStringLiteral("snapshots")));
+    const size_t minimum = rules::CustomerSnapshot::minimumCustomers();
+    rules::CustomerSnapshot::setMinimumCustomers(0);
+    const QString copy = rules::CustomerSnapshot::fileFor(m_path);
+
+    const int threads = ui::workers()->maxThreadCount();
+    QSemaphore started;
+    QSemaphore gate;
+    for (int i = 0; i < threads; ++i) {
+        ui::workers()->start([&] {
+            started.release();
+            gate.acquire();
+        });
+    }
+    started.acquire(threads);
+    auto releaseOnFailure = qScopeGuard([&] { gate.release(threads); });
+    {
+        // The dashboard alone: the window's open itself waits for a worker.
+        auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+        QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
+        ui::DashboardPanel panel;
+        ui::DashboardController controller(&panel);
+        controller.setWorkspace(ws.value().get());
+        QVERIFY(!controller.isReady());
+    }
+    releaseOnFailure.dismiss();
+    gate.release(threads);
+    waitForBackgroundWork();
+    rules::PurchaseSnapshot::waitForWrites();
+    QVERIFY2(!QFileInfo::exists(copy), "the load of a closed window read the customers");
+
+    {
+        ui::MainWindow window;
+        QSignalSpy shown(window.controller(), &ui::DashboardController::figuresShown);
+        QVERIFY(window.openWorkspace(m_path));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+    }
+    waitForBackgroundWork();
+    rules::PurchaseSnapshot::waitForWrites();
+    QVERIFY(QFileInfo::exists(copy));
+    rules::CustomerSnapshot::setMinimumCustomers(minimum);
 }
 
 QTEST_MAIN(TestWorkThreads)

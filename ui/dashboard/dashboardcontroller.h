@@ -70,6 +70,7 @@ private:
     std::vector<qint64> m_firstMembers;
     rules::Rule m_rule; // the rule last asked for: evaluated again when the workspace is read again
     quint64 m_generation = 0;
+    std::shared_ptr<Progress> m_loading; // the running load's; cancelled when another starts or this ends
     bool m_running = false;
 };
 
