@@ -51,6 +51,7 @@ private Q_SLOTS:
     void workersRunBelowTheGuiThread();
     void waitingForBackgroundWorkWaitsForEveryTask();
     void closingTheWindowStopsItsLoad();
+    void aNewLoadStopsTheOrdersReadOfTheLast();
 
 private:
     qint64 sqlCount(const QString &sql);
@@ -235,6 +236,53 @@ void TestWorkThreads::closingTheWindowStopsItsLoad()
     rules::PurchaseSnapshot::waitForWrites();
     QVERIFY(QFileInfo::exists(copy));
     rules::CustomerSnapshot::setMinimumCustomers(minimum);
+}
+
+// Opening the workspace again (after the check of a file changed outside Segmenta, an import, new settings)
+// abandons the state shown before: a read of its orders for "What this segment buys" would otherwise run on
+// beside the new state's own read, and quitting would wait for it (seconds at a million customers, seen
+// under Xvfb). The window's workers are held from the moment the first state is ready, so nothing has read its
+// orders yet when the second load is asked for; asking for them then must be refused.
+void TestWorkThreads::aNewLoadStopsTheOrdersReadOfTheLast()
+{
+    auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
+    QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
+    const int threads = ui::workers()->maxThreadCount();
+    QSemaphore started;
+    QSemaphore gate;
+    auto release = qScopeGuard([&] {
+        gate.release(threads);
+        waitForBackgroundWork();
+    });
+    std::shared_ptr<const rules::ColumnCache> first;
+    {
+        ui::DashboardPanel panel;
+        ui::DashboardController controller(&panel);
+        // Directly on ready, before the first figures are asked of a worker (and, after them, the orders).
+        connect(&controller, &ui::DashboardController::ready, this, [&] {
+            if (first)
+                return;
+            first = controller.columnCache();
+            for (int i = 0; i < threads; ++i) {
+                ui::workers()->start([&] {
+                    started.release();
+                    gate.acquire();
+                });
+            }
+        }, Qt::DirectConnection);
+        controller.setWorkspace(ws.value().get());
+        QTRY_VERIFY_WITH_TIMEOUT(first != nullptr, 20000);
+        started.acquire(threads);
+        controller.setWorkspace(ws.value().get());
+        QVERIFY_THROWS_EXCEPTION(rules::ColumnCache::PurchasesUnavailable, first->purchases());
+    }
+    release.dismiss();
+    gate.release(threads);
+    waitForBackgroundWork();
+    // A cache no window abandoned reads them.
+    auto again = rules::ColumnCache::load(ws.value()->db(), rules::RuleContext::forDatabase(ws.value()->db(), ws.value()->analysisDate()).fields);
+    QVERIFY2(again.ok(), qPrintable(again.errorMessage()));
+    QCOMPARE(qint64(again.value()->purchases().orders()), sqlCount(QStringLiteral("SELECT count(*) FROM orders")));
 }
 
 QTEST_MAIN(TestWorkThreads)

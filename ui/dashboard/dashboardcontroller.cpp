@@ -307,7 +307,7 @@ DashboardController::DashboardController(DashboardPanel *panel, QObject *parent)
 }
 
 // Quitting while the figures load, or while the orders are read for "What this segment buys", stops that
-// work within a fraction of a second: the program waits for its workers before it ends
+// work within a fraction of a second (as does a new load: setWorkspace): the program waits for its workers before it ends
 // (waitForBackgroundWork), which at a million customers took seconds after the window had closed.
 DashboardController::~DashboardController()
 {
@@ -322,6 +322,10 @@ void DashboardController::setWorkspace(store::Workspace *workspace)
     if (m_loading)
         m_loading->cancel(); // the load of the state shown before, if still running, is not wanted any more
     m_loading.reset();
+    // Nor is a read of that state's orders ("What this segment buys"): left running, it took a core for seconds
+    // beside the new load's own read, and quitting waited for it.
+    if (m_snapshot)
+        m_snapshot->cache->abandon();
     m_snapshot.reset();
     m_mix->setSource(nullptr, {});
     ++m_generation;
