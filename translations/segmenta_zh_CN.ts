@@ -3059,8 +3059,8 @@ started %2</source>
 开始于 %2</translation>
     </message>
     <message>
-        <source>No experiments yet. Record one in File &gt; Export Members: split the members into groups and check “Record as an experiment”.</source>
-        <translation>还没有实验。请在“文件 &gt; 导出成员”中记录：把成员分组并勾选“记录为实验”。</translation>
+        <source>&lt;h3&gt;No experiments yet&lt;/h3&gt;&lt;p&gt;An experiment tests an offer on part of a segment before everyone gets it. In File &amp;gt; Export Members, split the members into groups (for example 10, 90), check “Record as an experiment” and send the offer to one group only.&lt;/p&gt;&lt;p&gt;After the campaign, come back here: Segmenta compares how many in each group bought, and whether the difference is more than chance.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;还没有实验&lt;/h3&gt;&lt;p&gt;实验是先在分群的一部分客户身上试一个优惠，再决定是否发给所有人。在“文件 &amp;gt; 导出成员”中，把成员分组（例如 10, 90），勾选“记录为实验”，然后只给其中一组发送优惠。&lt;/p&gt;&lt;p&gt;活动结束后回到这里：Segmenta 会比较各组有多少人购买，以及差异是否超出偶然。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — started %2, group %3 is the control. Rule: %4</source>

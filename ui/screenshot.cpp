@@ -146,7 +146,7 @@ bool captureScreen(MainWindow &window, const QString &view, const QString &file)
                 QApplication::exit(1);
                 return;
             }
-            if (dialog->result()) {
+            if (dialog->result() || !dialog->hasExperiments()) { // measured, or nothing to measure
                 grabLater(dialog, file);
                 return;
             }

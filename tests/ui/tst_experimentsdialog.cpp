@@ -229,14 +229,20 @@ void TestExperimentsDialog::wholeLoopInTheWindow()
     QCOMPARE(scalar(m_path, "SELECT count(*) FROM experiments"), 0);
     QCOMPARE(scalar(m_path, "SELECT count(*) FROM experiment_members"), 0);
     QCOMPARE(list->count(), 0);
+    // With none left, the dialog says what an experiment is and how to record one, in place of an empty table.
+    auto *empty = dialog->findChild<QLabel *>(QStringLiteral("experimentsEmpty"));
+    QVERIFY(empty && empty->isVisible() && !table->isVisible() && !list->isVisible());
+    QVERIFY2(empty->text().contains(u"Record as an experiment"), qPrintable(empty->text()));
     QCOMPARE(window.history()->stack()->undoText(), QStringLiteral("Delete experiment “Tea offer”"));
     window.history()->stack()->undo();
     QCOMPARE(list->count(), 1);
+    QVERIFY(!empty->isVisible() && table->isVisible() && list->isVisible());
     QCOMPARE(ws.value()->db().scalar("SELECT group_concat(customer_key || ':' || group_position, ',') FROM "
                                      "(SELECT * FROM experiment_members ORDER BY customer_id)").toString(), before);
     QCOMPARE(scalar(m_path, "SELECT position FROM experiment_groups WHERE is_control = 1"), 1);
     window.history()->stack()->redo();
     QCOMPARE(list->count(), 0);
+    QVERIFY(empty->isVisible() && !table->isVisible());
 }
 
 // The example in Chinese, through the shipped translation: B 221 of 1000 against A (control) 304 of 1000;

@@ -144,8 +144,18 @@ ExperimentsDialog::ExperimentsDialog(store::Workspace *workspace, WorkspaceHisto
     if (m_history)
         connect(m_history, &WorkspaceHistory::experimentsChanged, this, &ExperimentsDialog::reload);
 
+    m_content = splitter;
+    m_empty = new QLabel(this);
+    m_empty->setObjectName(QStringLiteral("experimentsEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setFixedWidth(560); // short lines, in the middle of the dialog
+    m_empty->setFont(bigger);
+    m_empty->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_empty, 1, Qt::AlignCenter);
     layout->addWidget(buttons);
     resize(1180, 720);
     reload();
@@ -172,13 +182,14 @@ void ExperimentsDialog::reload()
         if (e.name == current)
             row = int(i);
     }
+    m_empty->hide();
+    m_content->show();
     if (!all) {
         showMessage(all.errorMessage());
         return;
     }
     if (m_experiments.empty()) {
-        showMessage(tr("No experiments yet. Record one in File > Export Members: split the members into groups and "
-                       "check “Record as an experiment”."));
+        showNoExperiments();
         return;
     }
     m_list->setCurrentRow(row);
@@ -329,6 +340,20 @@ void ExperimentsDialog::showMessage(const QString &message)
     m_pdf->setEnabled(false);
     m_delete->setEnabled(selected() != nullptr);
     Q_EMIT resultShown();
+}
+
+// In place of an empty list, table and chart: what an experiment is and the steps to record one.
+void ExperimentsDialog::showNoExperiments()
+{
+    showMessage(QString());
+    m_content->hide();
+    m_empty->setText(tr("<h3>No experiments yet</h3>"
+                        "<p>An experiment tests an offer on part of a segment before everyone gets it. In File &gt; "
+                        "Export Members, split the members into groups (for example 10, 90), check “Record as an "
+                        "experiment” and send the offer to one group only.</p>"
+                        "<p>After the campaign, come back here: Segmenta compares how many in each group bought, "
+                        "and whether the difference is more than chance.</p>"));
+    m_empty->show();
 }
 
 void ExperimentsDialog::deleteSelected()

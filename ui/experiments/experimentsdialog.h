@@ -14,6 +14,7 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableWidget;
 
 namespace segmenta::store {
@@ -47,6 +48,8 @@ public:
     void reload();
     // The result shown, if any (for tests and the PDF).
     const std::optional<experiments::ExperimentResult> &result() const { return m_result; }
+    // Whether the workspace has an experiment to measure (without one the dialog says how to record one).
+    bool hasExperiments() const { return !m_experiments.empty(); }
     // Writes the result page shown to `path`; returns an empty string or the error.
     QString savePdf(const QString &path);
 
@@ -66,6 +69,7 @@ private:
     void measureSelected();
     void showResult(const experiments::ExperimentResult &result);
     void showMessage(const QString &message);
+    void showNoExperiments();
     void deleteSelected();
     void savePdfWithDialog();
     const experiments::Experiment *selected() const;
@@ -85,6 +89,8 @@ private:
     QLabel *m_warning;
     QPushButton *m_delete;
     QPushButton *m_pdf;
+    QSplitter *m_content = nullptr; // the list and the result; hidden while there is no experiment
+    QLabel *m_empty = nullptr;      // instead of them then: what an experiment is and how to record one
 };
 
 } // namespace segmenta::ui
