@@ -184,8 +184,8 @@ public:
     // read (the figures would mix two states of the file); load the cache again then.
     const Purchases &purchases() const;
     bool purchasesLoaded() const { return m_purchasesReady.load(std::memory_order_acquire); }
-    // For an owner that will not need the purchases any more (a window that closes): a read of them from
-    // SQLite that is running stops at its next check (every 65,536 rows), and this and
+    // For an owner that will not need the purchases any more (a window that closes, or loads the workspace
+    // again): a read of them from SQLite that is running stops at its next check (every 65,536 rows), and this and
     // every later purchases() throws PurchasesUnavailable (nothing is kept of the rows read). Purchases already
     // read stay usable. Any thread may call it.
     void abandon() const { m_abandoned.cancel(); }

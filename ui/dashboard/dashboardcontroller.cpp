@@ -307,8 +307,8 @@ DashboardController::DashboardController(DashboardPanel *panel, QObject *parent)
 }
 
 // Quitting while the figures load, or while the orders are read for "What this segment buys", stops that
-// work within a fraction of a second (as does a new load: setWorkspace): the program waits for its workers before it ends
-// (waitForBackgroundWork), which at a million customers took seconds after the window had closed.
+// work within a fraction of a second (as a new load does: setWorkspace). The program waits for its workers
+// before it ends (waitForBackgroundWork), which at a million customers took seconds after the window closed.
 DashboardController::~DashboardController()
 {
     if (m_loading)
