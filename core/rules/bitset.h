@@ -58,6 +58,13 @@ public:
             }
         }
     }
+    // Longer (the new bits clear) or shorter.
+    void resize(size_t size)
+    {
+        m_words.resize((size + 63) / 64, 0);
+        m_size = size;
+        trim();
+    }
     const std::vector<std::uint64_t> &words() const { return m_words; }
     std::vector<std::uint64_t> &words() { return m_words; }
 

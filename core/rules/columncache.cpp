@@ -4,10 +4,13 @@
 #include "rules/purchasefields.h"
 #include "rules/purchasesnapshot.h"
 #include "store/database.h"
+#include "store/workspace.h"
 
 #include <QCryptographicHash>
 #include <QDate>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <sqlite3.h>
 
@@ -71,6 +74,21 @@ public:
             }
             if (slot.hash == hash && column.word(slot.code) == word)
                 return slot.code;
+        }
+    }
+
+    // Indexes the words `column` already holds (a column read back from a snapshot, to which rows are added).
+    void indexWords(const ColumnCache::Column &column)
+    {
+        for (size_t code = 1; code < column.wordCount(); ++code) {
+            if ((m_used + 1) * 2 > m_slots.size())
+                grow();
+            const auto hash = std::uint32_t(std::hash<std::string_view>{}(column.word(code)));
+            size_t i = hash & m_mask;
+            while (m_slots[i].code != 0)
+                i = (i + 1) & m_mask;
+            m_slots[i] = {hash, std::uint32_t(code)};
+            ++m_used;
         }
     }
 
@@ -279,18 +297,23 @@ ColumnCache::Column emptyColumn(const store::FieldInfo &field, size_t rows);
 // Reads the orders (each with its customer's row, whether it is valid and has an amount above zero) with the
 // order fields as columns, and returns their ids in row order.
 std::vector<qint64> ColumnCache::readOrders(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields,
-                                            const std::vector<qint64> &ids, Progress *progress, const std::atomic<bool> &stop)
+                                            const std::vector<qint64> &ids, Progress *progress, const std::atomic<bool> &stop,
+                                            qint64 afterId)
 {
     const size_t total = p.validOrder.size();
     QStringList select{QStringLiteral("id"), QStringLiteral("customer_id"), QStringLiteral("is_valid"), QStringLiteral("amount")};
     for (const store::FieldInfo &field : fields)
         select << store::quoteIdentifier(field.column);
-    store::Statement orders(db, QStringLiteral("SELECT %1 FROM orders ORDER BY id").arg(select.join(QStringLiteral(", "))).toStdString());
+    store::Statement orders(db, QStringLiteral("SELECT %1 FROM orders WHERE id > ?1 ORDER BY id")
+                                    .arg(select.join(QStringLiteral(", "))).toStdString());
+    orders.bind(1, afterId);
     std::vector<WordIndex> words(fields.size());
+    for (size_t k = 0; k < fields.size(); ++k)
+        words[k].indexWords(p.orderColumns[k]);
+    size_t row = p.orderCustomer.size(); // the orders kept before these, when extending
     std::vector<qint64> orderIds;
-    orderIds.reserve(total);
+    orderIds.reserve(total - std::min(row, total));
     p.orderCustomer.reserve(total);
-    size_t row = 0;
     while (orders.step()) {
         if (row == total)
             throw Changed();
@@ -315,16 +338,19 @@ std::vector<qint64> ColumnCache::readOrders(store::Database &db, Purchases &p, c
 // Reads the lines with the line fields as columns, in order id order. lineOrder holds each line's order id
 // until linkLines turns it into the order's row (the orders may be read at the same time on another thread).
 void ColumnCache::readLines(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields, size_t total,
-                            Progress *progress, const std::atomic<bool> &stop)
+                            Progress *progress, const std::atomic<bool> &stop, qint64 afterOrderId)
 {
     QStringList select{QStringLiteral("order_id")};
     for (const store::FieldInfo &field : fields)
         select << store::quoteIdentifier(field.column);
-    store::Statement lines(db, QStringLiteral("SELECT %1 FROM order_lines ORDER BY order_id, line_no")
+    store::Statement lines(db, QStringLiteral("SELECT %1 FROM order_lines WHERE order_id > ?1 ORDER BY order_id, line_no")
                                    .arg(select.join(QStringLiteral(", "))).toStdString());
+    lines.bind(1, afterOrderId);
     std::vector<WordIndex> words(fields.size());
+    for (size_t k = 0; k < fields.size(); ++k)
+        words[k].indexWords(p.lineColumns[k]);
     p.lineOrder.reserve(total);
-    size_t row = 0;
+    size_t row = p.lineOrder.size(); // the lines kept before these, when extending
     while (lines.step()) {
         const qint64 orderId = lines.int64(0);
         if (row == total || orderId < 0 || orderId > qint64(std::numeric_limits<std::uint32_t>::max()))
@@ -339,18 +365,20 @@ void ColumnCache::readLines(store::Database &db, Purchases &p, const std::vector
         throw Changed();
 }
 
-// Turns each line's order id into its order's row (both ascending) and builds the order-to-first-line index.
-void ColumnCache::linkLines(Purchases &p, const std::vector<qint64> &orderIds)
+// Turns the order id of each line from `fromLine` on into its order's row (the rows of `orderIds` start at
+// `fromOrder`; both ascending) and builds the order-to-first-line index.
+void ColumnCache::linkLines(Purchases &p, const std::vector<qint64> &orderIds, size_t fromLine, size_t fromOrder)
 {
     size_t order = 0;
-    for (std::uint32_t &line : p.lineOrder) {
+    for (size_t at = fromLine; at < p.lineOrder.size(); ++at) {
+        std::uint32_t &line = p.lineOrder[at];
         while (order < orderIds.size() && orderIds[order] < qint64(line))
             ++order;
         if (order == orderIds.size() || orderIds[order] != qint64(line))
             throw Changed(); // a line of no order: the orders changed between the two reads
-        line = std::uint32_t(order);
+        line = std::uint32_t(fromOrder + order);
     }
-    p.firstLine.assign(orderIds.size() + 1, 0);
+    p.firstLine.assign(fromOrder + orderIds.size() + 1, 0);
     for (std::uint32_t of : p.lineOrder)
         ++p.firstLine[of + 1];
     for (size_t i = 1; i < p.firstLine.size(); ++i)
@@ -422,16 +450,67 @@ QString ColumnCache::purchaseStamp(store::Database &db)
 }
 
 // The state a snapshot of the purchases copies: the stamp, the schema version, the purchase fields (their type
-// decides how a column is read) and the customers' ids (orders point at customer rows).
-QByteArray ColumnCache::snapshotKey(store::Database &db, const std::vector<store::FieldInfo> &fields) const
+// decides how a column is read) and the customers' ids (orders point at customer rows): this state's, or with
+// the stamp of an earlier state and the first `customerRows` ids, that state's.
+QByteArray ColumnCache::snapshotKey(store::Database &db, const std::vector<store::FieldInfo> &fields, const QString &stamp,
+                                    size_t customerRows) const
 {
-    QByteArray key = m_stamp.toUtf8() + "|schema " + db.scalar("PRAGMA user_version").toString().toUtf8();
+    QByteArray key = stamp.toUtf8() + "|schema " + db.scalar("PRAGMA user_version").toString().toUtf8();
     for (const store::FieldInfo &field : fields)
         key += '|' + field.table.toUtf8() + '.' + field.column.toUtf8() + ' ' + field.name.toUtf8() + ' ' +
                store::fieldTypeName(field.type).toUtf8();
     QCryptographicHash ids(QCryptographicHash::Sha256);
-    ids.addData(QByteArrayView(reinterpret_cast<const char *>(m_ids.data()), qsizetype(m_ids.size() * sizeof(qint64))));
-    return key + "|customers " + QByteArray::number(qulonglong(m_ids.size())) + ' ' + ids.result().toHex();
+    ids.addData(QByteArrayView(reinterpret_cast<const char *>(m_ids.data()), qsizetype(customerRows * sizeof(qint64))));
+    return key + "|customers " + QByteArray::number(qulonglong(customerRows)) + ' ' + ids.result().toHex();
+}
+
+// The purchases of this state when the last import only added to a state whose snapshot the cache folder
+// holds (import::AppendRecord names both states): that snapshot, followed by the orders and lines with larger
+// ids than its largest, read from SQLite. At a million customers a monthly export then costs reading the
+// snapshot and the export's own rows, not the 4-6 s of stepping SQLite through every order and line again.
+// Nothing when there is no such record or snapshot, or the rows do not add up (then purchases() reads SQLite).
+std::optional<ColumnCache::Purchases> ColumnCache::extendKept(store::Database &db, const QString &file, const QString &workspace,
+                                                              const std::vector<store::FieldInfo> &fields) const
+{
+    const QJsonObject appended =
+        QJsonDocument::fromJson(db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'")
+                                              .arg(QLatin1StringView(store::Workspace::kPurchasesAppendedKey)).toStdString())
+                                    .toString().toUtf8()).object();
+    if (appended.value(QStringLiteral("to")).toString() != m_stamp || !appended.contains(QStringLiteral("from")))
+        return std::nullopt;
+    bool ordersRead = false, customersRead = false;
+    const qint64 ordersUpTo = appended.value(QStringLiteral("orders_up_to")).toString().toLongLong(&ordersRead);
+    const qint64 customersUpTo = appended.value(QStringLiteral("customers_up_to")).toString().toLongLong(&customersRead);
+    if (!ordersRead || !customersRead)
+        return std::nullopt;
+    const auto customerRows = size_t(std::upper_bound(m_ids.begin(), m_ids.end(), customersUpTo) - m_ids.begin());
+    std::vector<store::FieldInfo> orderFields, lineFields;
+    for (const store::FieldInfo &field : fields)
+        (field.table == u"order_lines" ? lineFields : orderFields).push_back(field);
+    const QByteArray earlier = snapshotKey(db, fields, appended.value(QStringLiteral("from")).toString(), customerRows);
+    std::optional<Purchases> p = PurchaseSnapshot::read(file, workspace, earlier, orderFields, lineFields, customerRows);
+    if (!p)
+        return std::nullopt;
+    const auto orderTotal = size_t(db.scalar("SELECT count(*) FROM orders").toLongLong());
+    const auto lineTotal = size_t(db.scalar("SELECT count(*) FROM order_lines").toLongLong());
+    if (orderTotal < p->orders() || lineTotal < p->lines())
+        return std::nullopt;
+    const size_t keptOrders = p->orders(), keptLines = p->lines();
+    p->validOrder.resize(orderTotal);
+    p->positiveAmount.resize(orderTotal);
+    for (Column &column : p->orderColumns)
+        column.valid.resize(orderTotal);
+    for (Column &column : p->lineColumns)
+        column.valid.resize(lineTotal);
+    const std::atomic<bool> stop{false};
+    try {
+        const std::vector<qint64> orderIds = readOrders(db, *p, orderFields, m_ids, &m_abandoned, stop, ordersUpTo);
+        readLines(db, *p, lineFields, lineTotal, &m_abandoned, stop, ordersUpTo);
+        linkLines(*p, orderIds, keptLines, keptOrders);
+    } catch (const Changed &) {
+        return std::nullopt; // not what the record says: read everything
+    }
+    return p;
 }
 
 // Reads the purchases for purchases(), under its lock, inside `db`'s read transaction: from the workspace's
@@ -447,14 +526,19 @@ void ColumnCache::readPurchasesOnce(store::Database &db) const
     std::vector<store::FieldInfo> fields = purchaseFields(db), orderFields, lineFields;
     for (const store::FieldInfo &field : fields)
         (field.table == u"order_lines" ? lineFields : orderFields).push_back(field);
-    const QByteArray key = snapshotKey(db, fields);
+    const QByteArray key = snapshotKey(db, fields, m_stamp, m_ids.size());
     const QString workspace = QFileInfo(m_path).canonicalFilePath();
     if (auto kept = PurchaseSnapshot::read(file, workspace, key, orderFields, lineFields, m_ids.size())) {
         m_purchases = std::move(*kept);
         m_purchasesKept.store(true, std::memory_order_release);
         return;
     }
-    m_purchases = readPurchases(db, m_ids, &m_abandoned, m_stamp);
+    if (auto extended = extendKept(db, file, workspace, fields)) {
+        m_purchases = std::move(*extended);
+        m_purchasesExtended.store(true, std::memory_order_release);
+    } else {
+        m_purchases = readPurchases(db, m_ids, &m_abandoned, m_stamp);
+    }
     if (m_purchases.lines() < PurchaseSnapshot::minimumLines())
         return;
     if (std::shared_ptr<const ColumnCache> self = weak_from_this().lock()) // kept alive while the file is written

@@ -14,10 +14,12 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <list>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -192,6 +194,9 @@ public:
     // Whether purchases() came from the workspace's snapshot in the cache folder (PurchaseSnapshot) rather than
     // from SQLite; meaningful once they are loaded.
     bool purchasesFromSnapshot() const { return m_purchasesKept.load(std::memory_order_acquire); }
+    // Whether purchases() came from the snapshot of the workspace's state before its last import, followed by
+    // the orders and lines that import added, read from SQLite (see import::AppendRecord).
+    bool purchasesExtended() const { return m_purchasesExtended.load(std::memory_order_acquire); }
     // Whether the customers' columns came from the workspace's snapshot in the cache folder (CustomerSnapshot).
     bool customersFromSnapshot() const { return m_customersKept; }
     // The orders that are purchases on `asOf` (valid, dated on or before it, an amount above zero unless
@@ -223,18 +228,24 @@ private:
                    size_t total, Progress *progress, const std::atomic<bool> &stop);
     void alignMetrics(const std::vector<size_t> &which, const std::vector<qint64> &metricIds);
     static Purchases readPurchases(store::Database &db, const std::vector<qint64> &ids, Progress *progress, const QString &stamp);
+    // Orders with a larger id than `afterId` (lines of such orders), added after the rows `p` holds.
     static std::vector<qint64> readOrders(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields,
-                                          const std::vector<qint64> &ids, Progress *progress, const std::atomic<bool> &stop);
+                                          const std::vector<qint64> &ids, Progress *progress, const std::atomic<bool> &stop,
+                                          qint64 afterId = std::numeric_limits<qint64>::min());
     static void readLines(store::Database &db, Purchases &p, const std::vector<store::FieldInfo> &fields, size_t total,
-                          Progress *progress, const std::atomic<bool> &stop);
-    static void linkLines(Purchases &p, const std::vector<qint64> &orderIds);
+                          Progress *progress, const std::atomic<bool> &stop,
+                          qint64 afterOrderId = std::numeric_limits<qint64>::min());
+    static void linkLines(Purchases &p, const std::vector<qint64> &orderIds, size_t fromLine = 0, size_t fromOrder = 0);
+    std::optional<Purchases> extendKept(store::Database &db, const QString &file, const QString &workspace,
+                                        const std::vector<store::FieldInfo> &fields) const;
     static void checkStop(Progress *progress, const std::atomic<bool> &stop);
     std::vector<store::FieldInfo> columnFields() const;
     static QByteArray customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields, const QString &stamp);
     void readCustomers(store::Database &db, bool second, const std::vector<size_t> &customerColumns,
                        const std::vector<size_t> &metricColumns, Progress *progress, QByteArray *key);
     bool readKept(const QString &file, const QString &workspace, const QByteArray &key);
-    QByteArray snapshotKey(store::Database &db, const std::vector<store::FieldInfo> &fields) const;
+    QByteArray snapshotKey(store::Database &db, const std::vector<store::FieldInfo> &fields, const QString &stamp,
+                           size_t customerRows) const;
     void readPurchasesOnce(store::Database &db) const;
     static void readValue(Column &column, detail::WordIndex &dictionary, store::Statement &query, int at, size_t row);
 
@@ -249,6 +260,7 @@ private:
     mutable std::mutex m_purchasesMutex;
     mutable std::atomic<bool> m_purchasesReady{false};
     mutable std::atomic<bool> m_purchasesKept{false};
+    mutable std::atomic<bool> m_purchasesExtended{false};
     mutable QString m_purchasesError;
     mutable Progress m_abandoned; // cancelled by abandon(); the purchases' read checks it
     mutable Purchases m_purchases;

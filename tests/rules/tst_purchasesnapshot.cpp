@@ -102,6 +102,8 @@ private Q_SLOTS:
     void snapshotHoldsWhatSqliteGives_data();
     void snapshotHoldsWhatSqliteGives();
     void snapshotOfAnotherStateIsNotUsed();
+    void importThatAddsExtendsTheSnapshot();
+    void importsWithoutAReadBetweenAreReadFromSqlite();
     void workspaceMadeAgainAtThePathIsReadFromItsFile();
     void snapshotsOfDeletedWorkspacesAreRemoved();
     void damagedSnapshotIsIgnored_data();
@@ -113,6 +115,11 @@ private Q_SLOTS:
     void cancelledLoadReadsNothing();
 
 private:
+    // The purchases read from SQLite alone, with snapshots off.
+    Cache readFromSqlite(store::Workspace &ws);
+    QString writeOrders(const QString &name, const QByteArray &rows, const QByteArray &header = kHeader);
+    static inline const QByteArray kHeader = "Order ID,Customer ID,Order Date,Product,Category,Quantity,Unit Price,Status\n";
+
     std::unique_ptr<store::Workspace> demo(const QString &name, qint64 customers, quint64 seed = 7);
     // A workspace whose snapshot was just written, and the file's bytes.
     QByteArray snapshotOf(store::Workspace &ws);
@@ -241,6 +248,108 @@ void TestPurchaseSnapshot::snapshotOfAnotherStateIsNotUsed()
     const Cache earlier = loadWithPurchases(*ws);
     QVERIFY(earlier && earlier->purchasesFromSnapshot());
     checkFigures(*ws, *earlier);
+}
+
+Cache TestPurchaseSnapshot::readFromSqlite(store::Workspace &ws)
+{
+    const QString folder = PurchaseSnapshot::folder();
+    PurchaseSnapshot::setFolder(QString());
+    Cache cache = loadWithPurchases(ws);
+    PurchaseSnapshot::setFolder(folder);
+    return cache && !cache->purchasesFromSnapshot() && !cache->purchasesExtended() ? cache : nullptr;
+}
+
+QString TestPurchaseSnapshot::writeOrders(const QString &name, const QByteArray &rows, const QByteArray &header)
+{
+    QFile file(m_dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(header + rows) != header.size() + rows.size())
+        return {};
+    return file.fileName();
+}
+
+// An import into a workspace whose purchases were kept: the next read takes the copy of the state before it and
+// adds the orders and lines the import added, and holds exactly what reading SQLite gives (orders of existing
+// and of new customers, an order already present, which stays as it was, lines of new orders, new words in the
+// dictionaries and enough of them to widen the product codes); a customer list that adds customers extends it
+// too. A file with a column the orders did not have changes the purchase fields: read from SQLite.
+void TestPurchaseSnapshot::importThatAddsExtendsTheSnapshot()
+{
+    auto ws = store::Workspace::create(m_dir.filePath(QStringLiteral("extended.segmenta"))).value();
+    QVERIFY(ws);
+    const auto january = import::Importer::run(*ws, writeOrders(QStringLiteral("january.csv"),
+        "1001,C1,2024-01-05,绿茶 100g,Tea,2,12.50,paid\n1001,C1,2024-01-05,Tea Cup,Teaware,1,30.00,paid\n"
+        "1002,C2,2024-01-10,Oolong 50g,Tea,3,20.00,paid\n1003,C3,2024-01-12,红茶,红茶,1,15.00,refunded\n"
+        "1004,C1,2024-01-20,Tea Cup,Teaware,2,30.00,paid\n"));
+    QVERIFY2(january.ok(), qPrintable(january.errorMessage()));
+    QVERIFY(!snapshotOf(*ws).isEmpty());
+
+    // 1002 again (left as it was), new orders of C2 and of new customers C4 and C5, 300 new products.
+    QByteArray february = "1002,C2,2024-01-10,Oolong 50g,Tea,9,99.00,paid\n"
+                          "2001,C2,2024-02-01,Tea Cup,Teaware,1,30.00,paid\n2001,C2,2024-02-01,普洱,红茶,1,40.00,paid\n"
+                          "2002,C4,2024-02-03,绿茶 100g,Tea,1,12.50,cancelled\n";
+    for (int i = 0; i < 300; ++i)
+        february += QStringLiteral("%1,C5,2024-02-%2,Sample %3,Samples,1,%4,paid\n")
+                        .arg(3000 + i / 3).arg(10 + i % 15).arg(i).arg(1 + i % 7).toUtf8();
+    const auto imported = import::Importer::run(*ws, writeOrders(QStringLiteral("february.csv"), february));
+    QVERIFY2(imported.ok(), qPrintable(imported.errorMessage()));
+    QCOMPARE(imported.value().unchanged, qint64(1));
+    const Cache extended = loadWithPurchases(*ws);
+    QVERIFY(extended && extended->purchasesExtended() && !extended->purchasesFromSnapshot());
+    const Cache reference = readFromSqlite(*ws);
+    QVERIFY(reference);
+    QCOMPARE(extended->purchases().orders(), size_t(ws->db().scalar("SELECT count(*) FROM orders").toLongLong()));
+    QCOMPARE(extended->purchases().lines(), size_t(ws->db().scalar("SELECT count(*) FROM order_lines").toLongLong()));
+    QCOMPARE(extended->purchases().lines(), size_t(5 + 3 + 300));
+    comparePurchases(extended->purchases(), reference->purchases());
+    if (QTest::currentTestFailed())
+        return;
+    checkFigures(*ws, *extended);
+    PurchaseSnapshot::waitForWrites();
+    const Cache again = loadWithPurchases(*ws); // the extended purchases were kept in their turn
+    QVERIFY(again && again->purchasesFromSnapshot());
+    comparePurchases(again->purchases(), reference->purchases());
+
+    const auto customers = import::Importer::run(*ws, writeOrders(QStringLiteral("list.csv"), "C9,Shanghai\nC10,Beijing\n",
+                                                                 "Customer ID,City\n"));
+    QVERIFY2(customers.ok(), qPrintable(customers.errorMessage()));
+    const Cache afterList = loadWithPurchases(*ws);
+    QVERIFY(afterList && afterList->purchasesExtended());
+    QCOMPARE(afterList->rows(), reference->rows() + 2);
+    comparePurchases(afterList->purchases(), readFromSqlite(*ws)->purchases());
+    PurchaseSnapshot::waitForWrites();
+
+    const auto wider = import::Importer::run(*ws, writeOrders(QStringLiteral("gifts.csv"), "4001,C9,2024-03-01,普洱,红茶,1,40.00,paid,yes\n",
+                                                             "Order ID,Customer ID,Order Date,Product,Category,Quantity,Unit Price,Status,Gift\n"));
+    QVERIFY2(wider.ok(), qPrintable(wider.errorMessage()));
+    const Cache afterWider = loadWithPurchases(*ws);
+    QVERIFY(afterWider && !afterWider->purchasesExtended() && !afterWider->purchasesFromSnapshot());
+    QVERIFY(afterWider->purchases().orderColumn(QStringLiteral("Gift")));
+    comparePurchases(afterWider->purchases(), readFromSqlite(*ws)->purchases());
+    checkFigures(*ws, *afterWider);
+}
+
+// Two imports without a read of the purchases between them leave no copy of the state the second added to;
+// an undo takes rows away. Both are read from SQLite, with the figures plain SQL gives.
+void TestPurchaseSnapshot::importsWithoutAReadBetweenAreReadFromSqlite()
+{
+    auto ws = demo(QStringLiteral("twice.segmenta"), 500);
+    QVERIFY(ws);
+    QVERIFY(!snapshotOf(*ws).isEmpty());
+    const auto first = import::Importer::run(*ws, writeOrders(QStringLiteral("one.csv"), "9001,X1,2024-05-01,Tea Cup,Teaware,1,30.00,paid\n"));
+    QVERIFY2(first.ok(), qPrintable(first.errorMessage()));
+    const auto second = import::Importer::run(*ws, writeOrders(QStringLiteral("two.csv"), "9002,X2,2024-05-02,红茶,红茶,2,15.00,paid\n"));
+    QVERIFY2(second.ok(), qPrintable(second.errorMessage()));
+    const Cache afterBoth = loadWithPurchases(*ws);
+    QVERIFY(afterBoth && !afterBoth->purchasesExtended() && !afterBoth->purchasesFromSnapshot());
+    comparePurchases(afterBoth->purchases(), readFromSqlite(*ws)->purchases());
+    checkFigures(*ws, *afterBoth);
+    PurchaseSnapshot::waitForWrites();
+
+    QVERIFY(import::Importer::undo(*ws, second.value().sourceId).ok());
+    const Cache afterUndo = loadWithPurchases(*ws);
+    QVERIFY(afterUndo && !afterUndo->purchasesExtended() && !afterUndo->purchasesFromSnapshot());
+    comparePurchases(afterUndo->purchases(), readFromSqlite(*ws)->purchases());
+    checkFigures(*ws, *afterUndo);
 }
 
 // A workspace deleted and made again at the same path (another shop, the same number of customers) does not
