@@ -126,6 +126,7 @@ public:
 
         void appendNumber(double value); // the row's value (0 for an empty row), widening as needed
         void appendCode(std::uint32_t code);
+        void reserve(size_t rows); // room for `rows` values at the present width: no doubling while appending
         template <typename From>
         void widenNumbers(Width to);
 

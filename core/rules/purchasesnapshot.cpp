@@ -126,11 +126,12 @@ public:
         return raw(&v, sizeof v);
     }
     template <typename Container>
-    bool array(Container &values)
+    bool array(Container &values, size_t more = 0) // with room for `more` values after those read
     {
         std::uint64_t count = 0;
         if (!value(count) || count > m_left / sizeof(values[0]))
             return m_ok = false;
+        values.reserve(size_t(count) + more);
         values.resize(size_t(count));
         return raw(values.data(), size_t(count) * sizeof(values[0]));
     }
@@ -323,7 +324,7 @@ void PurchaseSnapshot::writeColumn(Out &out, const ColumnCache::Column &c)
 }
 
 template<typename In>
-bool PurchaseSnapshot::readColumn(In &in, ColumnCache::Column &c, const store::FieldInfo &field)
+bool PurchaseSnapshot::readColumn(In &in, ColumnCache::Column &c, const store::FieldInfo &field, size_t more)
 {
     c.field = field;
     std::uint8_t dictionary = 0, width = 0;
@@ -335,6 +336,8 @@ bool PurchaseSnapshot::readColumn(In &in, ColumnCache::Column &c, const store::F
     c.m_width = ColumnCache::Column::Width(width);
     in.value(c.m_base);
     in.bits(c.valid);
+    if (more > 0)
+        c.reserve(c.valid.size() + more); // the values' array at this width; the others stay empty
     eachArray(c, [&in](auto &array) { in.array(array); });
     return in.ok();
 }
@@ -364,7 +367,7 @@ std::optional<ColumnCache::Purchases> PurchaseSnapshot::read(const QString &file
                                                              const QByteArray &key,
                                                              const std::vector<store::FieldInfo> &orderFields,
                                                              const std::vector<store::FieldInfo> &lineFields,
-                                                             size_t customers)
+                                                             size_t customers, size_t moreOrders, size_t moreLines)
 {
     QFile f(file);
     if (!openFile(f, kMagic))
@@ -374,18 +377,19 @@ std::optional<ColumnCache::Purchases> PurchaseSnapshot::read(const QString &file
         if (!readHeader(in, kFormatVersion, key, workspace))
             return std::nullopt; // another format, another state of the workspace, another workspace
         ColumnCache::Purchases p;
-        in.array(p.orderCustomer);
+        in.array(p.orderCustomer, moreOrders);
         in.bits(p.validOrder);
         in.bits(p.positiveAmount);
-        in.array(p.lineOrder);
-        in.array(p.firstLine);
-        for (auto [columns, fields] : {std::pair{&p.orderColumns, &orderFields}, std::pair{&p.lineColumns, &lineFields}}) {
+        in.array(p.lineOrder, moreLines);
+        in.array(p.firstLine, moreOrders);
+        for (auto [columns, fields, more] : {std::tuple{&p.orderColumns, &orderFields, moreOrders},
+                                             std::tuple{&p.lineColumns, &lineFields, moreLines}}) {
             std::uint64_t count = 0;
             if (!in.value(count) || count != fields->size())
                 return std::nullopt;
             columns->resize(fields->size());
             for (size_t i = 0; i < fields->size(); ++i) {
-                if (!readColumn(in, (*columns)[i], (*fields)[i]))
+                if (!readColumn(in, (*columns)[i], (*fields)[i], more))
                     return std::nullopt;
             }
         }

@@ -50,9 +50,11 @@ public:
 
     // The purchases kept in `file` when it copies `workspace` in the state `key`, with the given purchase fields
     // (orders first, then lines, in ColumnCache's order) for a cache of `customers` rows; nothing otherwise.
+    // With room for `moreOrders` and `moreLines` rows after those read, so that extending them copies nothing.
     static std::optional<ColumnCache::Purchases> read(const QString &file, const QString &workspace, const QByteArray &key,
                                                       const std::vector<store::FieldInfo> &orderFields,
-                                                      const std::vector<store::FieldInfo> &lineFields, size_t customers);
+                                                      const std::vector<store::FieldInfo> &lineFields, size_t customers,
+                                                      size_t moreOrders = 0, size_t moreLines = 0);
     // Writes `purchases` to `file` atomically; false when it could not (a full disk, a read-only folder): the
     // next open then reads SQLite again, nothing else happens. Then removes the folder's snapshots of
     // workspaces that no longer exist at their path.
@@ -72,7 +74,7 @@ private:
     template<typename Out>
     static void writeColumn(Out &out, const ColumnCache::Column &c);
     template<typename In>
-    static bool readColumn(In &in, ColumnCache::Column &c, const store::FieldInfo &field);
+    static bool readColumn(In &in, ColumnCache::Column &c, const store::FieldInfo &field, size_t more = 0);
     // Every array of a column, in the file's order: one list for write() and read().
     template<typename ColumnType, typename Visit>
     static void eachArray(ColumnType &c, Visit &&visit)

@@ -4,7 +4,8 @@
 //        bench_rules WORKSPACE load [RUNS]   loads the column cache RUNS times (default 3) and prints each time;
 //                                            then its orders and lines, which are read on first use: from
 //                                            SQLite (then a snapshot is written, timed apart) or from the
-//                                            workspace's snapshot in the cache folder (XDG_CACHE_HOME)
+//                                            workspace's snapshot in the cache folder (XDG_CACHE_HOME), extended
+//                                            with the rows of an import since that only added rows
 //        bench_rules WORKSPACE eval [RUNS]   the in-memory figure only (the SQL side takes minutes at 10 M)
 //        bench_rules WORKSPACE purchase [RUNS]   the edited rule has purchase conditions (issue 20), and 5 of the
 //                                                saved segments too; prints the order/line part of the cache
@@ -119,7 +120,10 @@ int main(int argc, char *argv[])
             const size_t lines = cache.value()->purchases().lines();
             purchaseSeconds.push_back(double(timer.nsecsElapsed()) / 1e9);
             const bool kept = cache.value()->purchasesFromSnapshot();
-            std::printf("  then orders and lines (%s): %.2f s, %zu lines, %.0f MB more\n", kept ? "from the snapshot" : "from SQLite",
+            const char *source = kept                                  ? "from the snapshot"
+                                 : cache.value()->purchasesExtended() ? "from the snapshot and the rows imported since"
+                                                                      : "from SQLite";
+            std::printf("  then orders and lines (%s): %.2f s, %zu lines, %.0f MB more\n", source,
                         purchaseSeconds.back(), lines, double(cache.value()->purchases().memoryBytes()) / 1e6);
             timer.restart();
             rules::PurchaseSnapshot::waitForWrites(); // written on a worker; the next load reads it
