@@ -170,8 +170,10 @@ void takeCurrencyFromFile(store::Workspace &workspace, const std::vector<Column>
 // customer keeps their id and row. So the orders and lines after it are those before it followed by those with
 // larger ids, and a kept copy of the purchases of the state before (rules::PurchaseSnapshot) is extended with
 // the new rows instead of reading millions of rows again (rules::ColumnCache::purchases). The record names the
-// state after the import too (its stamp, worked out last), so it serves only that state: an undo, the demo shop
-// or the next import leave a stamp it does not name.
+// state after the import too (its stamp, worked out last), so it serves only that state: an undo or the demo
+// shop leave a stamp it does not name. When the import starts from the state the record names (no undo between),
+// the states of the earlier imports stay listed after this one's, so that the last one a read left a copy of is
+// found: a few imports in a row without a read between need no full read either.
 class AppendRecord
 {
 public:
@@ -180,14 +182,23 @@ public:
           m_orders(db.scalar("SELECT coalesce(max(id), 0) FROM orders").toLongLong()),
           m_customers(db.scalar("SELECT coalesce(max(id), 0) FROM customers").toLongLong())
     {
+        const QJsonObject last = QJsonDocument::fromJson(db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'")
+                                                                       .arg(QLatin1StringView(store::Workspace::kPurchasesAppendedKey))
+                                                                       .toStdString())
+                                                             .toString().toUtf8()).object();
+        if (last.value(QStringLiteral("to")).toString() == m_from)
+            m_earlier = last.value(QStringLiteral("steps")).toArray();
+        while (m_earlier.size() >= kMaxSteps)
+            m_earlier.removeLast();
     }
     // Last thing before the commit, when the stamp of the state after the import is final.
     void record(Database &db) const
     {
-        const QJsonObject appended{{QStringLiteral("from"), m_from},
-                                   {QStringLiteral("to"), rules::ColumnCache::purchaseStamp(db)},
-                                   {QStringLiteral("orders_up_to"), QString::number(m_orders)},
-                                   {QStringLiteral("customers_up_to"), QString::number(m_customers)}};
+        QJsonArray steps = m_earlier;
+        steps.prepend(QJsonObject{{QStringLiteral("from"), m_from},
+                                  {QStringLiteral("orders_up_to"), QString::number(m_orders)},
+                                  {QStringLiteral("customers_up_to"), QString::number(m_customers)}});
+        const QJsonObject appended{{QStringLiteral("to"), rules::ColumnCache::purchaseStamp(db)}, {QStringLiteral("steps"), steps}};
         Statement set(db, "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         set.bind(1, QString::fromLatin1(store::Workspace::kPurchasesAppendedKey))
             .bind(2, QString::fromUtf8(QJsonDocument(appended).toJson(QJsonDocument::Compact)));
@@ -195,9 +206,11 @@ public:
     }
 
 private:
+    static constexpr qsizetype kMaxSteps = 8; // the cache folder holds one copy a workspace: a later one is likelier
     QString m_from;
     qint64 m_orders = 0;
     qint64 m_customers = 0;
+    QJsonArray m_earlier; // the steps of the imports before, when this one starts where they ended
 };
 
 // The second pass: the rows below the header stored as `analysis` says, in one transaction. With `verify`

@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDate>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -478,11 +479,12 @@ QByteArray ColumnCache::snapshotKey(store::Database &db, const std::vector<store
     return key + "|customers " + QByteArray::number(qulonglong(customerRows)) + ' ' + ids.result().toHex();
 }
 
-// The purchases of this state when the last import only added to a state whose snapshot the cache folder
-// holds (import::AppendRecord names both states): that snapshot, followed by the orders and lines with larger
-// ids than its largest, read from SQLite. At a million customers a monthly export then costs reading the
-// snapshot and the export's own rows, not the 4-6 s of stepping SQLite through every order and line again.
-// Nothing when there is no such record or snapshot, or the rows do not add up (then purchases() reads SQLite).
+// The purchases of this state when the imports since an earlier read only added to the state that read left
+// a snapshot of (import::AppendRecord lists the states each import started from, the latest first): that
+// snapshot, followed by the orders and lines with larger ids than its largest, read from SQLite. At a million
+// customers a monthly export then costs reading the snapshot and the export's own rows, not the 4-6 s of
+// stepping SQLite through every order and line again. Nothing when there is no such record or snapshot, or the
+// rows do not add up (then purchases() reads SQLite).
 std::optional<ColumnCache::Purchases> ColumnCache::extendKept(store::Database &db, const QString &file, const QString &workspace,
                                                               const std::vector<store::FieldInfo> &fields) const
 {
@@ -490,14 +492,28 @@ std::optional<ColumnCache::Purchases> ColumnCache::extendKept(store::Database &d
         QJsonDocument::fromJson(db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'")
                                               .arg(QLatin1StringView(store::Workspace::kPurchasesAppendedKey)).toStdString())
                                     .toString().toUtf8()).object();
-    if (appended.value(QStringLiteral("to")).toString() != m_stamp || !appended.contains(QStringLiteral("from")))
+    if (appended.value(QStringLiteral("to")).toString() != m_stamp)
         return std::nullopt;
-    bool ordersRead = false, customersRead = false;
-    const qint64 ordersUpTo = appended.value(QStringLiteral("orders_up_to")).toString().toLongLong(&ordersRead);
-    const qint64 customersUpTo = appended.value(QStringLiteral("customers_up_to")).toString().toLongLong(&customersRead);
-    if (!ordersRead || !customersRead)
-        return std::nullopt;
-    const auto customerRows = size_t(std::upper_bound(m_ids.begin(), m_ids.end(), customersUpTo) - m_ids.begin());
+    for (const QJsonValue &value : appended.value(QStringLiteral("steps")).toArray()) {
+        const QJsonObject step = value.toObject();
+        bool ordersRead = false, customersRead = false;
+        const qint64 ordersUpTo = step.value(QStringLiteral("orders_up_to")).toString().toLongLong(&ordersRead);
+        const qint64 customersUpTo = step.value(QStringLiteral("customers_up_to")).toString().toLongLong(&customersRead);
+        if (!ordersRead || !customersRead || !step.contains(QStringLiteral("from")))
+            return std::nullopt;
+        auto p = extendFrom(db, file, workspace, fields, {step.value(QStringLiteral("from")).toString(), ordersUpTo, customersUpTo});
+        if (p)
+            return p;
+    }
+    return std::nullopt;
+}
+
+// The snapshot of the state `earlier` names, if the cache folder holds it, with the rows added since.
+std::optional<ColumnCache::Purchases> ColumnCache::extendFrom(store::Database &db, const QString &file, const QString &workspace,
+                                                              const std::vector<store::FieldInfo> &fields,
+                                                              const EarlierState &earlier) const
+{
+    const auto customerRows = size_t(std::upper_bound(m_ids.begin(), m_ids.end(), earlier.customersUpTo) - m_ids.begin());
     std::vector<store::FieldInfo> orderFields, lineFields;
     for (const store::FieldInfo &field : fields)
         (field.table == u"order_lines" ? lineFields : orderFields).push_back(field);
@@ -505,13 +521,12 @@ std::optional<ColumnCache::Purchases> ColumnCache::extendKept(store::Database &d
     // a state the record does not name. A count(*) of all 8 M lines alone takes half a second.
     store::Statement added(db, "SELECT (SELECT count(*) FROM orders WHERE id > ?1), "
                                "(SELECT count(*) FROM order_lines WHERE order_id > ?1)");
-    added.bind(1, ordersUpTo);
+    added.bind(1, earlier.ordersUpTo);
     if (!added.step())
         return std::nullopt;
     const auto addedOrders = size_t(added.int64(0)), addedLines = size_t(added.int64(1));
-    const QByteArray earlier = snapshotKey(db, fields, appended.value(QStringLiteral("from")).toString(), customerRows);
-    std::optional<Purchases> p =
-        PurchaseSnapshot::read(file, workspace, earlier, orderFields, lineFields, customerRows, addedOrders, addedLines);
+    std::optional<Purchases> p = PurchaseSnapshot::read(file, workspace, snapshotKey(db, fields, earlier.stamp, customerRows),
+                                                        orderFields, lineFields, customerRows, addedOrders, addedLines);
     if (!p)
         return std::nullopt;
     const size_t keptOrders = p->orders(), keptLines = p->lines();
@@ -524,8 +539,8 @@ std::optional<ColumnCache::Purchases> ColumnCache::extendKept(store::Database &d
         column.valid.resize(lineTotal);
     const std::atomic<bool> stop{false};
     try {
-        const std::vector<qint64> orderIds = readOrders(db, *p, orderFields, m_ids, &m_abandoned, stop, ordersUpTo);
-        readLines(db, *p, lineFields, lineTotal, &m_abandoned, stop, ordersUpTo);
+        const std::vector<qint64> orderIds = readOrders(db, *p, orderFields, m_ids, &m_abandoned, stop, earlier.ordersUpTo);
+        readLines(db, *p, lineFields, lineTotal, &m_abandoned, stop, earlier.ordersUpTo);
         linkLines(*p, orderIds, keptLines, keptOrders);
     } catch (const Changed &) {
         return std::nullopt; // not what the record says: read everything

@@ -239,6 +239,14 @@ private:
     static void linkLines(Purchases &p, const std::vector<qint64> &orderIds, size_t fromLine = 0, size_t fromOrder = 0);
     std::optional<Purchases> extendKept(store::Database &db, const QString &file, const QString &workspace,
                                         const std::vector<store::FieldInfo> &fields) const;
+    struct EarlierState // a state an import that only added rows started from
+    {
+        QString stamp;          // its purchaseStamp()
+        qint64 ordersUpTo = 0;  // its largest order id
+        qint64 customersUpTo = 0; // its largest customer id
+    };
+    std::optional<Purchases> extendFrom(store::Database &db, const QString &file, const QString &workspace,
+                                        const std::vector<store::FieldInfo> &fields, const EarlierState &earlier) const;
     static void checkStop(Progress *progress, const std::atomic<bool> &stop);
     std::vector<store::FieldInfo> columnFields() const;
     static QByteArray customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields, const QString &stamp);

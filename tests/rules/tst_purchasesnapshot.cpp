@@ -103,7 +103,7 @@ private Q_SLOTS:
     void snapshotHoldsWhatSqliteGives();
     void snapshotOfAnotherStateIsNotUsed();
     void importThatAddsExtendsTheSnapshot();
-    void importsWithoutAReadBetweenAreReadFromSqlite();
+    void importsInARowExtendTheCopyBeforeThem();
     void workspaceMadeAgainAtThePathIsReadFromItsFile();
     void snapshotsOfDeletedWorkspacesAreRemoved();
     void damagedSnapshotIsIgnored_data();
@@ -328,20 +328,25 @@ void TestPurchaseSnapshot::importThatAddsExtendsTheSnapshot()
     checkFigures(*ws, *afterWider);
 }
 
-// Two imports without a read of the purchases between them leave no copy of the state the second added to;
-// an undo takes rows away. Both are read from SQLite, with the figures plain SQL gives.
-void TestPurchaseSnapshot::importsWithoutAReadBetweenAreReadFromSqlite()
+// Two imports without a read between: the read after them extends the copy made before the first (the record
+// keeps the first import's state after the second's). An undo then reads SQLite; an import after the undo
+// extends the copy of the undone state.
+void TestPurchaseSnapshot::importsInARowExtendTheCopyBeforeThem()
 {
     auto ws = demo(QStringLiteral("twice.segmenta"), 500);
     QVERIFY(ws);
     QVERIFY(!snapshotOf(*ws).isEmpty());
     const auto first = import::Importer::run(*ws, writeOrders(QStringLiteral("one.csv"), "9001,X1,2024-05-01,Tea Cup,Teaware,1,30.00,paid\n"));
     QVERIFY2(first.ok(), qPrintable(first.errorMessage()));
-    const auto second = import::Importer::run(*ws, writeOrders(QStringLiteral("two.csv"), "9002,X2,2024-05-02,红茶,红茶,2,15.00,paid\n"));
+    const auto second = import::Importer::run(*ws, writeOrders(QStringLiteral("two.csv"), "9002,X2,2024-05-02,红茶,红茶,2,15.00,paid\n"
+                                                                                           "9002,X2,2024-05-02,Tea Cup,Teaware,1,30.00,paid\n"));
     QVERIFY2(second.ok(), qPrintable(second.errorMessage()));
     const Cache afterBoth = loadWithPurchases(*ws);
-    QVERIFY(afterBoth && !afterBoth->purchasesExtended() && !afterBoth->purchasesFromSnapshot());
-    comparePurchases(afterBoth->purchases(), readFromSqlite(*ws)->purchases());
+    QVERIFY(afterBoth && afterBoth->purchasesExtended());
+    const Cache sqlite = readFromSqlite(*ws);
+    QCOMPARE(afterBoth->purchases().lines(), sqlite->purchases().lines());
+    QCOMPARE(afterBoth->rows(), sqlite->rows());
+    comparePurchases(afterBoth->purchases(), sqlite->purchases());
     checkFigures(*ws, *afterBoth);
     PurchaseSnapshot::waitForWrites();
 
@@ -350,6 +355,14 @@ void TestPurchaseSnapshot::importsWithoutAReadBetweenAreReadFromSqlite()
     QVERIFY(afterUndo && !afterUndo->purchasesExtended() && !afterUndo->purchasesFromSnapshot());
     comparePurchases(afterUndo->purchases(), readFromSqlite(*ws)->purchases());
     checkFigures(*ws, *afterUndo);
+    PurchaseSnapshot::waitForWrites();
+
+    const auto third = import::Importer::run(*ws, writeOrders(QStringLiteral("three.csv"), "9003,X3,2024-05-03,Tea Cup,Teaware,3,30.00,paid\n"));
+    QVERIFY2(third.ok(), qPrintable(third.errorMessage()));
+    const Cache afterThird = loadWithPurchases(*ws);
+    QVERIFY(afterThird && afterThird->purchasesExtended());
+    comparePurchases(afterThird->purchases(), readFromSqlite(*ws)->purchases());
+    checkFigures(*ws, *afterThird);
 }
 
 // A workspace deleted and made again at the same path (another shop, the same number of customers) does not
