@@ -9,7 +9,7 @@
 #include "import/storedvalue.h"
 #include "import/tableanalysis.h"
 #include "import/valueparser.h"
-#include "rules/columncache.h"
+#include "rules/appendedpurchases.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -164,55 +164,6 @@ void takeCurrencyFromFile(store::Workspace &workspace, const std::vector<Column>
     summary.currencyReason = guess->reason;
 }
 
-// Records, in the import's transaction, that the import only added to the purchases: the state before it (its
-// purchase stamp) and the largest order and customer ids then. Every import only adds: an order already in the
-// workspace is left as it is (counted unchanged, or refused), a line goes only to an order of this import, and a
-// customer keeps their id and row. So the orders and lines after it are those before it followed by those with
-// larger ids, and a kept copy of the purchases of the state before (rules::PurchaseSnapshot) is extended with
-// the new rows instead of reading millions of rows again (rules::ColumnCache::purchases). The record names the
-// state after the import too (its stamp, worked out last), so it serves only that state: an undo or the demo
-// shop leave a stamp it does not name. When the import starts from the state the record names (no undo between),
-// the states of the earlier imports stay listed after this one's, so that the last one a read left a copy of is
-// found: a few imports in a row without a read between need no full read either.
-class AppendRecord
-{
-public:
-    explicit AppendRecord(Database &db)
-        : m_from(rules::ColumnCache::purchaseStamp(db)),
-          m_orders(db.scalar("SELECT coalesce(max(id), 0) FROM orders").toLongLong()),
-          m_customers(db.scalar("SELECT coalesce(max(id), 0) FROM customers").toLongLong())
-    {
-        const QJsonObject last = QJsonDocument::fromJson(db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'")
-                                                                       .arg(QLatin1StringView(store::Workspace::kPurchasesAppendedKey))
-                                                                       .toStdString())
-                                                             .toString().toUtf8()).object();
-        if (last.value(QStringLiteral("to")).toString() == m_from)
-            m_earlier = last.value(QStringLiteral("steps")).toArray();
-        while (m_earlier.size() >= kMaxSteps)
-            m_earlier.removeLast();
-    }
-    // Last thing before the commit, when the stamp of the state after the import is final.
-    void record(Database &db) const
-    {
-        QJsonArray steps = m_earlier;
-        steps.prepend(QJsonObject{{QStringLiteral("from"), m_from},
-                                  {QStringLiteral("orders_up_to"), QString::number(m_orders)},
-                                  {QStringLiteral("customers_up_to"), QString::number(m_customers)}});
-        const QJsonObject appended{{QStringLiteral("to"), rules::ColumnCache::purchaseStamp(db)}, {QStringLiteral("steps"), steps}};
-        Statement set(db, "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-        set.bind(1, QString::fromLatin1(store::Workspace::kPurchasesAppendedKey))
-            .bind(2, QString::fromUtf8(QJsonDocument(appended).toJson(QJsonDocument::Compact)));
-        set.run();
-    }
-
-private:
-    static constexpr qsizetype kMaxSteps = 8; // the cache folder holds one copy a workspace: a later one is likelier
-    QString m_from;
-    qint64 m_orders = 0;
-    qint64 m_customers = 0;
-    QJsonArray m_earlier; // the steps of the imports before, when this one starts where they ended
-};
-
 // The second pass: the rows below the header stored as `analysis` says, in one transaction. With `verify`
 // the analysis came from the first rows only: every row is profiled as it is stored, and when the whole
 // columns would be imported otherwise, nothing is kept and `*disagreed` is set.
@@ -256,7 +207,9 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         // Straight into the file when nothing else has the workspace open (see DirectWrites).
         const store::DirectWrites directWrites(db);
         store::Transaction transaction(db);
-        const AppendRecord appended(db); // (before the import writes anything)
+        // What this import adds to, before it writes anything: the next read of the purchases extends a kept
+        // copy of that state with the rows added (rules::AppendedPurchases).
+        rules::AppendedPurchases appended = rules::AppendedPurchases::startingImport(db);
         Statement insertSource(db, "INSERT INTO sources(file_name, file_path, file_hash, file_size, imported_at, kind, "
                                    "encoding, delimiter, header_row, mapping_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         QJsonObject mapping;
@@ -344,7 +297,7 @@ Result<ImportSummary> storeRows(store::Workspace &workspace, const QString &path
         counts.bind(1, summary.rowsRead).bind(2, summary.inserted).bind(3, summary.updated).bind(4, summary.unchanged)
             .bind(5, summary.rejected).bind(6, sourceId);
         counts.run();
-        appended.record(db);
+        appended.finishImport(db);
         if (progress)
             progress->checkCanceled();
         transaction.commit();

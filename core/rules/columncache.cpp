@@ -1,17 +1,14 @@
 #include "rules/columncache.h"
 
 #include "common/beside.h"
+#include "rules/appendedpurchases.h"
 #include "rules/purchasefields.h"
 #include "rules/purchasesnapshot.h"
 #include "store/database.h"
-#include "store/workspace.h"
 
 #include <QCryptographicHash>
 #include <QDate>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <sqlite3.h>
 
@@ -480,7 +477,7 @@ QByteArray ColumnCache::snapshotKey(store::Database &db, const std::vector<store
 }
 
 // The purchases of this state when the imports since an earlier read only added to the state that read left
-// a snapshot of (import::AppendRecord lists the states each import started from, the latest first): that
+// a snapshot of (AppendedPurchases lists the states the imports started from, the latest first): that
 // snapshot, followed by the orders and lines with larger ids than its largest, read from SQLite. At a million
 // customers a monthly export then costs reading the snapshot and the export's own rows, not the 4-6 s of
 // stepping SQLite through every order and line again. Nothing when there is no such record or snapshot, or the
@@ -488,21 +485,11 @@ QByteArray ColumnCache::snapshotKey(store::Database &db, const std::vector<store
 std::optional<ColumnCache::Purchases> ColumnCache::extendKept(store::Database &db, const QString &file, const QString &workspace,
                                                               const std::vector<store::FieldInfo> &fields) const
 {
-    const QJsonObject appended =
-        QJsonDocument::fromJson(db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'")
-                                              .arg(QLatin1StringView(store::Workspace::kPurchasesAppendedKey)).toStdString())
-                                    .toString().toUtf8()).object();
-    if (appended.value(QStringLiteral("to")).toString() != m_stamp)
+    const AppendedPurchases appended = AppendedPurchases::read(db);
+    if (appended.to != m_stamp)
         return std::nullopt;
-    for (const QJsonValue &value : appended.value(QStringLiteral("steps")).toArray()) {
-        const QJsonObject step = value.toObject();
-        bool ordersRead = false, customersRead = false;
-        const qint64 ordersUpTo = step.value(QStringLiteral("orders_up_to")).toString().toLongLong(&ordersRead);
-        const qint64 customersUpTo = step.value(QStringLiteral("customers_up_to")).toString().toLongLong(&customersRead);
-        if (!ordersRead || !customersRead || !step.contains(QStringLiteral("from")))
-            return std::nullopt;
-        auto p = extendFrom(db, file, workspace, fields, {step.value(QStringLiteral("from")).toString(), ordersUpTo, customersUpTo});
-        if (p)
+    for (const AppendedPurchases::Earlier &earlier : appended.earlier) {
+        if (auto p = extendFrom(db, file, workspace, fields, earlier))
             return p;
     }
     return std::nullopt;
@@ -511,7 +498,7 @@ std::optional<ColumnCache::Purchases> ColumnCache::extendKept(store::Database &d
 // The snapshot of the state `earlier` names, if the cache folder holds it, with the rows added since.
 std::optional<ColumnCache::Purchases> ColumnCache::extendFrom(store::Database &db, const QString &file, const QString &workspace,
                                                               const std::vector<store::FieldInfo> &fields,
-                                                              const EarlierState &earlier) const
+                                                              const AppendedPurchases::Earlier &earlier) const
 {
     const auto customerRows = size_t(std::upper_bound(m_ids.begin(), m_ids.end(), earlier.customersUpTo) - m_ids.begin());
     std::vector<store::FieldInfo> orderFields, lineFields;

@@ -2,6 +2,7 @@
 
 #include "common/progress.h"
 #include "common/result.h"
+#include "rules/appendedpurchases.h"
 #include "rules/bitset.h"
 #include "store/field.h"
 
@@ -196,7 +197,7 @@ public:
     // from SQLite; meaningful once they are loaded.
     bool purchasesFromSnapshot() const { return m_purchasesKept.load(std::memory_order_acquire); }
     // Whether purchases() came from the snapshot of the workspace's state before its last import, followed by
-    // the orders and lines that import added, read from SQLite (see import::AppendRecord).
+    // the orders and lines the imports since added, read from SQLite (see AppendedPurchases).
     bool purchasesExtended() const { return m_purchasesExtended.load(std::memory_order_acquire); }
     // Whether the customers' columns came from the workspace's snapshot in the cache folder (CustomerSnapshot).
     bool customersFromSnapshot() const { return m_customersKept; }
@@ -239,14 +240,9 @@ private:
     static void linkLines(Purchases &p, const std::vector<qint64> &orderIds, size_t fromLine = 0, size_t fromOrder = 0);
     std::optional<Purchases> extendKept(store::Database &db, const QString &file, const QString &workspace,
                                         const std::vector<store::FieldInfo> &fields) const;
-    struct EarlierState // a state an import that only added rows started from
-    {
-        QString stamp;          // its purchaseStamp()
-        qint64 ordersUpTo = 0;  // its largest order id
-        qint64 customersUpTo = 0; // its largest customer id
-    };
     std::optional<Purchases> extendFrom(store::Database &db, const QString &file, const QString &workspace,
-                                        const std::vector<store::FieldInfo> &fields, const EarlierState &earlier) const;
+                                        const std::vector<store::FieldInfo> &fields,
+                                        const AppendedPurchases::Earlier &earlier) const;
     static void checkStop(Progress *progress, const std::atomic<bool> &stop);
     std::vector<store::FieldInfo> columnFields() const;
     static QByteArray customersKey(store::Database &db, const std::vector<store::FieldInfo> &fields, const QString &stamp);

@@ -98,9 +98,9 @@ public:
     // purchases (rules::PurchaseSnapshot) that it no longer matches, even when the counts and ids came back.
     static void recordPurchasesChanged(Database &db);
     static constexpr const char *kPurchasesChangedKey = "purchases_changed";
-    // What the last import added to (JSON: the purchase stamps before and after it, the largest order and customer
-    // ids before it), written by the import in its transaction; see import::AppendRecord and
-    // rules::ColumnCache::purchases.
+    // What the imports since the last undo added to (JSON: the purchase stamp after the last, and the stamps and
+    // largest order and customer ids of the states they started from), written by each import in its
+    // transaction; see rules::AppendedPurchases.
     static constexpr const char *kPurchasesAppendedKey = "purchases_appended";
     // The same for the customers' metrics (the metrics recompute calls it in its transaction): with the
     // purchases' token, the imports' sources and the fields, it names the state a kept copy of the customers'
