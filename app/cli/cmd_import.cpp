@@ -4,6 +4,7 @@
 #include "common/interruptcancels.h"
 #include "common/progress.h"
 #include "import/importer.h"
+#include "import/importoutcome.h"
 #include "metrics/customermetrics.h"
 #include "store/field.h"
 #include "store/filecheck.h"
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace segmenta::cli {
 
@@ -72,6 +74,66 @@ int previewImport(CommandLine &line, const QString &db, const QString &file, con
         err() << preview->problem << '\n';
     out().flush();
     return preview->problem.isEmpty() ? Success : Failure;
+}
+
+// The import's outcome as JSON ("added"): customers and orders added, the orders' first and last date and their
+// revenue (valid orders with a date), as the window's import summary states them.
+QJsonObject addedJson(const import::ImportOutcome &outcome)
+{
+    const auto date = [](const QDate &day) { return day.isValid() ? QJsonValue(day.toString(Qt::ISODate)) : QJsonValue(); };
+    return QJsonObject{{QStringLiteral("customers"), outcome.customersAdded},
+                       {QStringLiteral("orders"), outcome.ordersAdded},
+                       {QStringLiteral("first_order_date"), date(outcome.firstOrderDate)},
+                       {QStringLiteral("last_order_date"), date(outcome.lastOrderDate)},
+                       {QStringLiteral("revenue"), outcome.revenue}};
+}
+
+// The same in one line: the summary's counts are of rows, and an order list's order may take several rows.
+// (The command line loads no translation, so no plural forms: the counts follow their names.)
+QString addedText(const import::ImportOutcome &outcome)
+{
+    QString text = CommandLine::tr("Customers added: %1").arg(outcome.customersAdded);
+    if (outcome.ordersAdded > 0 || outcome.customersAdded == 0)
+        text += CommandLine::tr("; orders added: %1").arg(outcome.ordersAdded);
+    if (outcome.firstOrderDate.isValid()) {
+        text += CommandLine::tr(" (dated %1 to %2, revenue %3 from the valid orders with a date)")
+                    .arg(outcome.firstOrderDate.toString(Qt::ISODate), outcome.lastOrderDate.toString(Qt::ISODate),
+                         QString::number(outcome.revenue, 'f', 2));
+    }
+    return text;
+}
+
+void printSummary(const import::ImportSummary &summary, const import::ImportOutcome &outcome)
+{
+    out() << CommandLine::tr("Imported %1 (%2, %3): %4 rows read, %5 inserted, %6 updated, %7 unchanged, %8 rejected")
+                 .arg(summary.fileName, summary.kind == import::ImportKind::Orders ? QStringLiteral("orders") : QStringLiteral("customers"),
+                      summary.encoding.isEmpty() ? CommandLine::tr("sheet “%1”").arg(summary.sheet) : summary.encoding)
+                 .arg(summary.rowsRead)
+                 .arg(summary.inserted)
+                 .arg(summary.updated)
+                 .arg(summary.unchanged)
+                 .arg(summary.rejected)
+          << '\n';
+    out() << "  " << addedText(outcome) << '\n';
+    for (const QString &note : summary.decodingNotes())
+        out() << "  " << note << '\n';
+    if (const QString currency = summary.currencyNote(); !currency.isEmpty())
+        out() << "  " << currency << '\n';
+    if (summary.kind == import::ImportKind::Orders) {
+        if (summary.repeated > 0)
+            out() << CommandLine::tr("  %1 rows repeated an earlier row exactly and were counted once").arg(summary.repeated) << '\n';
+        if (summary.alreadyPresent > 0)
+            out() << CommandLine::tr("  %1 rows are orders already stored by an earlier import (same customer and time); not added again")
+                         .arg(summary.alreadyPresent) << '\n';
+        if (summary.withoutDate > 0)
+            out() << CommandLine::tr("  %1 orders have no order date (unpaid?): kept, not counted as purchases").arg(summary.withoutDate) << '\n';
+    }
+    for (const auto &field : summary.fields) {
+        out() << "  " << field.name << ": " << store::fieldTypeName(field.type)
+              << (field.role.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(field.role))
+              << (field.note.isEmpty() ? QString() : QStringLiteral(" — ") + field.note) << '\n';
+    }
+    out().flush();
 }
 
 } // namespace
@@ -199,37 +261,17 @@ int runImport(const QStringList &arguments)
         return fail(summary.errorMessage());
     if (const auto metrics = metrics::CustomerMetrics::ensureCurrent(*workspace); !metrics)
         return fail(metrics.errorMessage());
+    // What the rows came to (customers and orders: an order of several lines is one), read back from the workspace.
+    const auto outcome = import::ImportOutcome::of(*workspace, summary->sourceId);
+    if (!outcome)
+        return fail(outcome.errorMessage());
     if (line.isSet(QStringLiteral("json"))) {
-        out() << QString::fromUtf8(QJsonDocument(summary->toJson()).toJson(QJsonDocument::Compact)) << Qt::endl;
+        QJsonObject json = summary->toJson();
+        json.insert(QStringLiteral("added"), addedJson(*outcome));
+        out() << QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)) << Qt::endl;
         return Success;
     }
-    out() << CommandLine::tr("Imported %1 (%2, %3): %4 rows read, %5 inserted, %6 updated, %7 unchanged, %8 rejected")
-                 .arg(summary->fileName, summary->kind == import::ImportKind::Orders ? QStringLiteral("orders") : QStringLiteral("customers"),
-                      summary->encoding.isEmpty() ? CommandLine::tr("sheet “%1”").arg(summary->sheet) : summary->encoding)
-                 .arg(summary->rowsRead)
-                 .arg(summary->inserted)
-                 .arg(summary->updated)
-                 .arg(summary->unchanged)
-                 .arg(summary->rejected)
-          << '\n';
-    for (const QString &note : summary->decodingNotes())
-        out() << "  " << note << '\n';
-    if (const QString currency = summary->currencyNote(); !currency.isEmpty())
-        out() << "  " << currency << '\n';
-    if (summary->kind == import::ImportKind::Orders) {
-        if (summary->repeated > 0)
-            out() << CommandLine::tr("  %1 rows repeated an earlier row exactly and were counted once").arg(summary->repeated) << '\n';
-        if (summary->alreadyPresent > 0)
-            out() << CommandLine::tr("  %1 rows are orders already stored by an earlier import (same customer and time); not added again")
-                         .arg(summary->alreadyPresent) << '\n';
-        if (summary->withoutDate > 0)
-            out() << CommandLine::tr("  %1 orders have no order date (unpaid?): kept, not counted as purchases").arg(summary->withoutDate) << '\n';
-    }
-    for (const auto &field : summary->fields) {
-        out() << "  " << field.name << ": " << store::fieldTypeName(field.type)
-              << (field.role.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(field.role))
-              << (field.note.isEmpty() ? QString() : QStringLiteral(" — ") + field.note) << '\n';
-    }
+    printSummary(*summary, *outcome);
     out().flush();
     return Success;
 }

@@ -244,6 +244,22 @@ void TestCli::shopExportsOnTheCommandLine()
     QCOMPARE(summary.value(u"without_date").toInteger(), 0);
     // 00002's two rows of 1997-01-12 are one order: 6 rows, 5 orders (see tst_shopexports).
     QCOMPARE(rawScalar(db, "SELECT count(*) FROM orders"), qint64(5));
+    // What the rows came to, worked out by hand from the file: 3 customers, 5 orders of 1997-01-01 to 1997-04-02,
+    // 11.77 + (12.00 + 77.00) + 20.76 + 20.76 + 19.54 = 161.83.
+    const QJsonObject added = summary.value(u"added").toObject();
+    QCOMPARE(added.value(u"customers").toInteger(), 3);
+    QCOMPARE(added.value(u"orders").toInteger(), 5);
+    QCOMPARE(added.value(u"first_order_date").toString(), QStringLiteral("1997-01-01"));
+    QCOMPARE(added.value(u"last_order_date").toString(), QStringLiteral("1997-04-02"));
+    QCOMPARE(qRound64(added.value(u"revenue").toDouble() * 100), qint64(16183));
+    const QString textDb = dir.filePath(QStringLiteral("text.segmenta"));
+    const Run asText = cli({QStringLiteral("import"), cdnow, QStringLiteral("--db"), textDb, QStringLiteral("--delimiter"),
+                            QStringLiteral("space")});
+    QVERIFY2(asText.exitCode == 0, qPrintable(asText.err));
+    QVERIFY2(asText.out.contains(QStringLiteral("6 rows read")), qPrintable(asText.out));
+    QVERIFY2(asText.out.contains(QStringLiteral("Customers added: 3; orders added: 5 (dated 1997-01-01 to 1997-04-02, "
+                                                "revenue 161.83 from the valid orders with a date)")),
+             qPrintable(asText.out));
     const Run refused = cli({QStringLiteral("import"), cdnow, QStringLiteral("--db"), db, QStringLiteral("--delimiter"),
                              QStringLiteral("spaces!")});
     QCOMPARE(refused.exitCode, 2);

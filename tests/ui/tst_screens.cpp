@@ -53,6 +53,8 @@
 #include <cstdlib>
 #include <functional>
 #include <memory>
+#include <utility>
+#include <vector>
 
 using namespace segmenta;
 
@@ -98,6 +100,16 @@ private:
 
 using modalanswers::answerModal;
 using modalanswers::typeAndOk;
+
+
+// A failed check inside a helper returns from the helper only; this ends the test there too (any wait after a
+// failure returns at once, and would report a second failure that is only the first one's echo).
+#define OPEN_SHOP()                                                                                                   \
+    do {                                                                                                              \
+        openShop();                                                                                                   \
+        if (QTest::currentTestFailed())                                                                               \
+            return;                                                                                                   \
+    } while (false)
 
 namespace {
 
@@ -185,19 +197,24 @@ QAction *TestScreens::menuAction(const QString &menuTitle, const QString &object
 // takes from then on, remembered by the next window.
 void TestScreens::theRuleTakesTheHeightItNeeds()
 {
-    openShop();
+    OPEN_SHOP();
     auto *splitter = m_window->findChild<ui::RuleSplitter *>(QStringLiteral("ruleSplitter"));
     QVERIFY(splitter);
     auto *scroll = m_window->dashboard()->findChild<QScrollArea *>();
     QVERIFY(scroll);
-    const auto inView = [&](const char *what, QWidget *widget) {
-        QVERIFY2(visibleShare(widget, scroll) > 0.99,
-                 qPrintable(QStringLiteral("%1: %2 of it in view").arg(QLatin1StringView(what)).arg(visibleShare(widget, scroll))));
-    };
     QTRY_VERIFY_WITH_TIMEOUT(splitter->sizes().value(0) < m_window->height() / 3, 5000);
-    inView("headline", m_window->dashboard()->findChild<QLabel *>(QStringLiteral("segmentCount"))->parentWidget());
-    inView("funnel", m_window->dashboard()->funnel());
-    inView("value tiers", m_window->dashboard()->tiers());
+    // Once the layout has settled: the figures' arrival queues a relayout, which a busy machine may not have run
+    // by the time the splitter has its height. (A failed check ends the test here: a wait after a failure would
+    // return at once and report a second, false failure.)
+    const std::vector<std::pair<const char *, QWidget *>> cards{
+        {"headline", m_window->dashboard()->findChild<QLabel *>(QStringLiteral("segmentCount"))->parentWidget()},
+        {"funnel", m_window->dashboard()->funnel()},
+        {"value tiers", m_window->dashboard()->tiers()}};
+    for (const auto &[what, widget] : cards) {
+        QTRY_VERIFY2_WITH_TIMEOUT(visibleShare(widget, scroll) > 0.99,
+                                  qPrintable(QStringLiteral("%1: %2 of it in view").arg(QLatin1StringView(what)).arg(visibleShare(widget, scroll))),
+                                  5000);
+    }
 
     // Three conditions: the rule grows to show them, still below its limit.
     const int empty = splitter->sizes().value(0);
@@ -222,7 +239,7 @@ void TestScreens::theRuleTakesTheHeightItNeeds()
     const int limit = ui::AppSettings::instance().ruleHeightLimit();
     QVERIFY2(std::abs(limit - splitter->sizes().value(0)) <= 4, qPrintable(QStringLiteral("limit %1, shown %2").arg(limit).arg(splitter->sizes().value(0))));
     m_window.reset();
-    openShop();
+    OPEN_SHOP();
     splitter = m_window->findChild<ui::RuleSplitter *>(QStringLiteral("ruleSplitter"));
     root = m_window->rulePanel()->builder()->rootFrame();
     add = root->findChild<QToolButton *>(QStringLiteral("addCondition"), Qt::FindDirectChildrenOnly);
@@ -246,7 +263,7 @@ void TestScreens::theStartPage()
     QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("startRecentTitle"))->isVisible());
     m_window.reset();
 
-    openShop(); // recorded as recent
+    OPEN_SHOP(); // recorded as recent
     m_window.reset();
     m_window = std::make_unique<ui::MainWindow>();
     m_window->show();
@@ -276,7 +293,7 @@ void TestScreens::menusFitAndWaitForAWorkspace()
     QVERIFY(!menuAction(QStringLiteral("&Segment"), QStringLiteral("saveSegmentAsAction"))->isEnabled());
     m_window.reset();
 
-    openShop();
+    OPEN_SHOP();
     QVERIFY(menuAction(QStringLiteral("&File"), QStringLiteral("exportMembersAction"))->isEnabled());
 
     auto *templates = m_window->findChild<QPushButton *>(QStringLiteral("templatesButton"));
@@ -318,7 +335,7 @@ void TestScreens::pluralForms()
     QVERIFY(QCoreApplication::translate(report, days, nullptr, 1).contains(u"(1 day)"));
     QVERIFY(QCoreApplication::translate(report, days, nullptr, 7).contains(u"(7 days)"));
 
-    openShop();
+    OPEN_SHOP();
     // The one customer with the highest spend (ties would make it more: checked by SQL first).
     const qint64 top = sqlCount(QStringLiteral("SELECT CAST(max(total_spend) AS INTEGER) FROM customer_metrics"));
     const qint64 atTop = sqlCount(QStringLiteral("SELECT count(*) FROM customer_metrics WHERE total_spend >= %1").arg(top));
@@ -336,7 +353,7 @@ void TestScreens::pluralForms()
 // Point 15: the funnel's dashed outline of all customers is named by a legend above the bands.
 void TestScreens::theFunnelNamesItsOutline()
 {
-    openShop();
+    OPEN_SHOP();
     ui::FunnelWidget *funnel = m_window->dashboard()->funnel();
     QCOMPARE(funnel->legend(), (QStringList{QStringLiteral("This segment"), QStringLiteral("All customers (dashed outline)")}));
     QVERIFY(funnel->legendRect().bottom() < funnel->bandRect(0).top());
@@ -367,7 +384,7 @@ void TestScreens::sidebarNamesWholeAt1920()
 // Point 15: the first-run tour tells of + Condition, on the step that shows the rule.
 void TestScreens::theTourShowsTheConditionButton()
 {
-    openShop();
+    OPEN_SHOP();
     ui::Tour *tour = ui::Tour::start(m_window.get());
     QTest::mouseClick(tour->findChild<QPushButton *>(QStringLiteral("tourNext")), Qt::LeftButton);
     QCOMPARE(tour->title(), QStringLiteral("The rule editor"));
@@ -385,7 +402,7 @@ void TestScreens::theTourShowsTheConditionButton()
 // the figures as one undoable step.
 void TestScreens::theAnalysisDateOnTheDashboard()
 {
-    openShop();
+    OPEN_SHOP();
     auto *edit = m_window->dashboard()->analysisDateEdit();
     QVERIFY(edit->isVisible());
     const QDate before = m_window->workspace()->analysisDate();
@@ -426,7 +443,7 @@ void TestScreens::oneDateFormatPerLocale()
     QCOMPARE(dateText(day, QLocale(QLocale::English, QLocale::UnitedKingdom)), QStringLiteral("02/12/2026"));
     QCOMPARE(dateText(QDate(), QLocale()), QString());
     // The status bar and the dashboard write the analysis date the same way.
-    openShop();
+    OPEN_SHOP();
     const QString shown = dateText(m_window->workspace()->analysisDate());
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("workspaceStatus"))->text().contains(shown));
     QCOMPARE(m_window->dashboard()->analysisDateEdit()->text(), shown);
@@ -436,7 +453,7 @@ void TestScreens::oneDateFormatPerLocale()
 // closest values the field holds.
 void TestScreens::unseenValuesAreNamed()
 {
-    openShop();
+    OPEN_SHOP();
     QString city; // the commonest city, by plain SQL
     {
         auto ws = store::Workspace::open(m_path, store::Workspace::Mode::ReadOnly);
@@ -457,7 +474,7 @@ void TestScreens::unseenValuesAreNamed()
 // Point 3's leftover: after Undo of a save, Redo saved the segment again but the header stayed "Rule".
 void TestScreens::redoOfASaveReattachesTheHeader()
 {
-    openShop();
+    OPEN_SHOP();
     typeRule(QStringLiteral("orders_count >= 3"));
     QTRY_COMPARE_WITH_TIMEOUT(m_window->rulePanel()->builder()->rule().root.children.size(), size_t(1), 5000);
     auto seen = std::make_shared<bool>(false);
@@ -500,7 +517,7 @@ void TestScreens::aStartRuleIsNoStep()
 void TestScreens::theReportIsSavedInDocuments()
 {
     QVERIFY(QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))); // as on a desktop
-    openShop();
+    OPEN_SHOP();
     auto seen = std::make_shared<bool>(false);
     QString folder;
     answerModal<QFileDialog>([&folder](QFileDialog *dialog) {
@@ -538,7 +555,7 @@ void TestScreens::rfmNamesAreWholeAt1280()
     QFETCH(QString, potentialLoyalists);
     QFETCH(QString, newCustomers);
     ui::setInterfaceLanguage(QLocale(language), QStringLiteral(SEGMENTA_QM_DIR));
-    openShop();
+    OPEN_SHOP();
     ui::RfmHeatmap *grid = m_window->dashboard()->rfm();
     QTRY_VERIFY_WITH_TIMEOUT(grid->isVisible() && grid->width() > 0, 5000);
     const QString separator = language.startsWith(u"zh") ? QString() : QStringLiteral(" ");
@@ -577,7 +594,7 @@ void TestScreens::purchaseFiguresReadWholeAt1280()
 {
     QFETCH(QString, language);
     ui::setInterfaceLanguage(QLocale(language), QStringLiteral(SEGMENTA_QM_DIR));
-    openShop();
+    OPEN_SHOP();
     typeRule(QStringLiteral("ordered at least 2 times in last 90 days"));
     // Two or more valid orders of the last 90 days, the analysis date included (as tst_purchasebuilder counts).
     QDate asOf;
